@@ -1,0 +1,281 @@
+package geo
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Status says how sure a snapshot is of a region's holder.
+type Status string
+
+// Statuses.
+const (
+	// StatusFirm: the holder at the end of the day is known.
+	StatusFirm Status = "firm"
+	// StatusUncertain: the day lies inside the window of an imprecisely
+	// dated change; either candidate may have held the region.
+	StatusUncertain Status = "uncertain"
+	// StatusUnknown: the ledger has nothing on the region yet.
+	StatusUnknown Status = "unknown"
+)
+
+// Holding is one holder of (part of) a region with its approximate share,
+// nil where no source gives one.
+type Holding struct {
+	Controller Controller `json:"controller"`
+	Share      *float64   `json:"share"`
+}
+
+// State is what the ledger says of one region at the end of one day.
+type State struct {
+	Status     Status
+	Controller Controller // majority holder; "" when unknown
+	Extent     Extent     // whole or partial; "" when unknown
+	Holders    []Holding
+	// Candidates are the holders before and after an uncertain change.
+	Candidates []Controller
+	// Since is the date of the change that gave Controller the region.
+	Since      DateSpec
+	SinceEvent string
+	// EventIDs are the events that shaped this state, oldest first.
+	EventIDs []string
+}
+
+// Period is a span of days over which a region's state does not change.
+// Start is the first day whose end sees the state; End is the first day
+// that no longer does (exclusive), or Open.
+type Period struct {
+	Region         string
+	Start, End     Day
+	Open           bool
+	StartPrecision Precision
+	EndPrecision   Precision
+	StartEvent     string
+	EndEvent       string
+	State          State
+}
+
+// Contains reports whether the period holds at the end of day d.
+func (p *Period) Contains(d Day) bool { return d >= p.Start && (p.Open || d < p.End) }
+
+// History is the validated ledger with its derived views: per-region
+// periods and the days on which any snapshot changes.
+type History struct {
+	regions   []*Region
+	regionIdx map[string]*Region
+	events    []*Event
+	eventIdx  map[string]*Event
+	byRegion  map[string][]*Event // control events in effect order
+	periods   map[string][]Period
+	changes   []Day // sorted unique days on which some state changes
+}
+
+// NewHistory validates regions and events together and derives periods.
+// It is the one validation path for the loader, the store and the write
+// API: known regions, valid events, at least one source each, and a
+// per-region chronology in which every change starts from a holder.
+func NewHistory(regions []Region, events []Event) (*History, error) {
+	h := &History{
+		regionIdx: make(map[string]*Region, len(regions)),
+		eventIdx:  make(map[string]*Event, len(events)),
+		byRegion:  map[string][]*Event{},
+		periods:   map[string][]Period{},
+	}
+	for i := range regions {
+		r := &regions[i]
+		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+		if _, dup := h.regionIdx[r.ID]; dup {
+			return nil, fmt.Errorf("%w: region id %q appears twice", ErrInvalid, r.ID)
+		}
+		h.regionIdx[r.ID] = r
+		h.regions = append(h.regions, r)
+	}
+	for i := range events {
+		e := &events[i]
+		if err := e.Validate(); err != nil {
+			return nil, err
+		}
+		if _, dup := h.eventIdx[e.ID]; dup {
+			return nil, fmt.Errorf("%w: event id %q appears twice", ErrInvalid, e.ID)
+		}
+		if e.Region != "" {
+			r, ok := h.regionIdx[e.Region]
+			if !ok {
+				return nil, fmt.Errorf("%w: event %q names unknown region %q", ErrInvalid, e.ID, e.Region)
+			}
+			if e.Controlling() && r.Role != RoleConflict {
+				return nil, fmt.Errorf("%w: event %q changes control of %q, which is not a conflict-area region", ErrInvalid, e.ID, e.Region)
+			}
+		}
+		h.eventIdx[e.ID] = e
+		h.events = append(h.events, e)
+		if e.Controlling() {
+			h.byRegion[e.Region] = append(h.byRegion[e.Region], e)
+		}
+	}
+	sort.SliceStable(h.events, func(i, j int) bool { return lessEvent(h.events[i], h.events[j]) })
+	for id, evs := range h.byRegion {
+		// Stable: same-day events apply in ledger order.
+		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Date.First < evs[j].Date.First })
+		ps, err := derivePeriods(id, evs)
+		if err != nil {
+			return nil, err
+		}
+		h.periods[id] = ps
+	}
+	h.changes = changeDays(h.periods)
+	return h, nil
+}
+
+func lessEvent(a, b *Event) bool {
+	if a.Date.First != b.Date.First {
+		return a.Date.First < b.Date.First
+	}
+	if a.Date.Last != b.Date.Last {
+		return a.Date.Last < b.Date.Last
+	}
+	return a.ID < b.ID
+}
+
+// derivePeriods walks one region's control events in order and checks
+// that each starts from a holder and that no two windows overlap.
+func derivePeriods(region string, evs []*Event) ([]Period, error) {
+	var (
+		out   []Period
+		cur   State
+		prev  *Event
+		start Day
+	)
+	cur.Status = StatusUnknown
+	emit := func(end Day, endEvent *Event) {
+		if prev != nil && end > start {
+			out = append(out, Period{
+				Region: region, Start: start, End: end,
+				StartPrecision: prev.Date.Precision, EndPrecision: endEvent.Date.Precision,
+				StartEvent: prev.ID, EndEvent: endEvent.ID, State: cur,
+			})
+		}
+		start = end
+	}
+	for _, e := range evs {
+		if e.Kind == KindBaseline && prev != nil {
+			return nil, &ConflictError{Event: e.ID, With: prev.ID, Reason: "a baseline must be the region's first control event"}
+		}
+		if e.Kind != KindBaseline && prev == nil {
+			return nil, fmt.Errorf("%w: event %q: region %q has no baseline before its first change", ErrInvalid, e.ID, region)
+		}
+		if prev != nil && e.Date.First < prev.Date.Last {
+			return nil, &ConflictError{Event: e.ID, With: prev.ID, Reason: fmt.Sprintf("its date window %s overlaps %s", e.Date, prev.Date)}
+		}
+		if e.Kind != KindBaseline && !holds(cur, e.From) {
+			return nil, &ConflictError{Event: e.ID, With: prev.ID, Reason: fmt.Sprintf("it starts from %s, but after %q %s holds %s", e.From, prev.ID, holderList(cur), region)}
+		}
+		next := apply(cur, e)
+		emit(e.Date.First, e)
+		if e.Date.First < e.Date.Last {
+			unsure := cur
+			unsure.Status = StatusUncertain
+			unsure.Candidates = []Controller{cur.Controller, next.Controller}
+			if cur.Status == StatusUnknown {
+				unsure.Candidates = []Controller{next.Controller}
+			}
+			unsure.EventIDs = append(append([]string(nil), cur.EventIDs...), e.ID)
+			out = appendPeriod(out, Period{
+				Region: region, Start: e.Date.First, End: e.Date.Last,
+				StartPrecision: e.Date.Precision, EndPrecision: e.Date.Precision,
+				StartEvent: e.ID, EndEvent: e.ID, State: unsure,
+			})
+			start = e.Date.Last
+		}
+		cur, prev = next, e
+	}
+	if prev != nil {
+		out = append(out, Period{Region: region, Start: start, Open: true, StartPrecision: prev.Date.Precision, StartEvent: prev.ID, State: cur})
+	}
+	return out, nil
+}
+
+func appendPeriod(ps []Period, p Period) []Period {
+	if p.End > p.Start {
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+func holds(s State, c Controller) bool {
+	for _, h := range s.Holders {
+		if h.Controller == c {
+			return true
+		}
+	}
+	return false
+}
+
+func holderList(s State) string {
+	if len(s.Holders) == 0 {
+		return "nobody known"
+	}
+	out := ""
+	for i, h := range s.Holders {
+		if i > 0 {
+			out += " and "
+		}
+		out += string(h.Controller)
+	}
+	return out
+}
+
+// apply returns the state after e. Only two controllers exist, so a partial
+// change always leaves both holding a part.
+func apply(cur State, e *Event) State {
+	next := State{Status: StatusFirm, Extent: e.Extent}
+	if e.Kind == KindBaseline {
+		next.Extent = ExtentWhole
+	}
+	switch next.Extent {
+	case ExtentWhole:
+		one := 1.0
+		next.Holders = []Holding{{Controller: e.To, Share: &one}}
+		next.Controller = e.To
+		next.EventIDs = []string{e.ID}
+	case ExtentPartial:
+		next.Controller = e.MajorityAfter()
+		var toShare, fromShare *float64
+		if e.Share != nil {
+			s, rest := *e.Share, 1-*e.Share
+			toShare, fromShare = &s, &rest
+		}
+		next.Holders = []Holding{{Controller: e.To, Share: toShare}, {Controller: e.From, Share: fromShare}}
+		if next.Holders[0].Controller != next.Controller {
+			next.Holders[0], next.Holders[1] = next.Holders[1], next.Holders[0]
+		}
+		next.EventIDs = append(append([]string(nil), cur.EventIDs...), e.ID)
+	}
+	if next.Controller == cur.Controller && cur.Status != StatusUnknown {
+		next.Since, next.SinceEvent = cur.Since, cur.SinceEvent
+	} else {
+		next.Since, next.SinceEvent = e.Date, e.ID
+	}
+	return next
+}
+
+// changeDays collects every day on which some region's state changes.
+func changeDays(periods map[string][]Period) []Day {
+	seen := map[Day]bool{}
+	for _, ps := range periods {
+		for _, p := range ps {
+			seen[p.Start] = true
+			if !p.Open {
+				seen[p.End] = true
+			}
+		}
+	}
+	days := make([]Day, 0, len(seen))
+	for d := range seen {
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
+	return days
+}

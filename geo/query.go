@@ -1,0 +1,172 @@
+package geo
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Regions returns every region in ledger order.
+func (h *History) Regions() []*Region { return h.regions }
+
+// Region returns one region or ErrNotFound.
+func (h *History) Region(id string) (*Region, error) {
+	if r, ok := h.regionIdx[id]; ok {
+		return r, nil
+	}
+	return nil, fmt.Errorf("%w: region %q", ErrNotFound, id)
+}
+
+// Events returns every event, oldest first.
+func (h *History) Events() []*Event { return h.events }
+
+// Event returns one event or ErrNotFound.
+func (h *History) Event(id string) (*Event, error) {
+	if e, ok := h.eventIdx[id]; ok {
+		return e, nil
+	}
+	return nil, fmt.Errorf("%w: event %q", ErrNotFound, id)
+}
+
+// EventFilter selects events; zero fields select everything.
+type EventFilter struct {
+	Region   string
+	From, To *Day // inclusive; an event matches when its window meets [From, To]
+}
+
+// FindEvents returns the events matching f, oldest first.
+func (h *History) FindEvents(f EventFilter) []*Event {
+	var out []*Event
+	for _, e := range h.events {
+		if f.Region != "" && e.Region != f.Region {
+			continue
+		}
+		if f.From != nil && e.Date.Last < *f.From {
+			continue
+		}
+		if f.To != nil && e.Date.First > *f.To {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// Periods returns a region's control periods, oldest first.
+func (h *History) Periods(region string) []Period { return h.periods[region] }
+
+// AllPeriods returns every region's periods in region order.
+func (h *History) AllPeriods() []Period {
+	var out []Period
+	for _, r := range h.regions {
+		out = append(out, h.periods[r.ID]...)
+	}
+	return out
+}
+
+// StateAt returns a region's state at the end of day d.
+func (h *History) StateAt(r *Region, d Day) State {
+	switch r.Role {
+	case RoleContext:
+		one := 1.0
+		return State{Status: StatusFirm, Controller: r.Baseline, Extent: ExtentWhole,
+			Holders: []Holding{{Controller: r.Baseline, Share: &one}}}
+	case RoleNeighbour:
+		return State{Status: StatusUnknown}
+	}
+	ps := h.periods[r.ID]
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].Open || ps[i].End > d })
+	if i < len(ps) && ps[i].Contains(d) {
+		return ps[i].State
+	}
+	return State{Status: StatusUnknown}
+}
+
+// ChangeDays returns the sorted days on which any snapshot changes.
+func (h *History) ChangeDays() []Day { return h.changes }
+
+// Epoch numbers the stretch of days that share one snapshot: every day
+// with the same epoch has the same snapshot. It is the number of change
+// days on or before d.
+func (h *History) Epoch(d Day) int {
+	return sort.Search(len(h.changes), func(i int) bool { return h.changes[i] > d })
+}
+
+// EpochSpan returns the change days that bound epoch e: last is the latest
+// change on or before its days, next the first after. ok flags say whether
+// each exists.
+func (h *History) EpochSpan(e int) (last Day, hasLast bool, next Day, hasNext bool) {
+	if e > 0 && e <= len(h.changes) {
+		last, hasLast = h.changes[e-1], true
+	}
+	if e >= 0 && e < len(h.changes) {
+		next, hasNext = h.changes[e], true
+	}
+	return
+}
+
+// RegionState pairs a region with its state on a day.
+type RegionState struct {
+	Region *Region
+	State  State
+}
+
+// Snapshot is every tracked region's state at the end of one day.
+type Snapshot struct {
+	Date    Day
+	Epoch   int
+	Regions []RegionState
+}
+
+// Snapshot returns the state of every Azerbaijani unit at the end of d.
+// Neighbour outlines are left out: the ledger says nothing of them.
+func (h *History) Snapshot(d Day) Snapshot {
+	s := Snapshot{Date: d, Epoch: h.Epoch(d)}
+	for _, r := range h.regions {
+		if r.Role == RoleNeighbour {
+			continue
+		}
+		s.Regions = append(s.Regions, RegionState{Region: r, State: h.StateAt(r, d)})
+	}
+	return s
+}
+
+// RegionChange is one region whose state differs between two days.
+type RegionChange struct {
+	Region        *Region
+	Before, After State
+}
+
+// Changes lists the regions whose holder, status or extent differs between
+// the ends of days from and to, and the events whose windows end in
+// (from, to].
+func (h *History) Changes(from, to Day) ([]RegionChange, []*Event) {
+	var regions []RegionChange
+	for _, r := range h.regions {
+		if r.Role != RoleConflict {
+			continue
+		}
+		a, b := h.StateAt(r, from), h.StateAt(r, to)
+		if a.Status != b.Status || a.Controller != b.Controller || a.Extent != b.Extent || !sameHolders(a, b) {
+			regions = append(regions, RegionChange{Region: r, Before: a, After: b})
+		}
+	}
+	var events []*Event
+	for _, e := range h.events {
+		if e.Controlling() && e.Date.Last > from && e.Date.Last <= to {
+			events = append(events, e)
+		}
+	}
+	return regions, events
+}
+
+func sameHolders(a, b State) bool {
+	if len(a.EventIDs) != len(b.EventIDs) {
+		return false
+	}
+	for i := range a.EventIDs {
+		if a.EventIDs[i] != b.EventIDs[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,88 @@
+package geo
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/paulmach/orb"
+)
+
+// Role says whether the ledger tracks a region's control.
+type Role string
+
+// Region roles.
+const (
+	// RoleConflict regions change hands; the ledger tracks them.
+	RoleConflict Role = "conflict"
+	// RoleContext regions are drawn so the map reads as a whole; their
+	// holder is the region's Baseline for the whole span.
+	RoleContext Role = "context"
+	// RoleNeighbour is a neighbouring country's outline, for orientation
+	// only; it never appears in snapshots.
+	RoleNeighbour Role = "neighbour"
+)
+
+// Region is one mapped unit with its names and boundary.
+type Region struct {
+	ID             string          `json:"id"`
+	ISO            string          `json:"iso_3166_2,omitempty"`
+	Kind           string          `json:"kind"` // district, city, country
+	Role           Role            `json:"role"`
+	Names          map[Lang]string `json:"names"`
+	Aliases        []string        `json:"aliases,omitempty"`
+	EconomicRegion string          `json:"economic_region,omitempty"`
+	Baseline       Controller      `json:"baseline_controller,omitempty"`
+	Label          orb.Point       `json:"label"`
+	Geometry       orb.Geometry    `json:"-"`
+	Source         string          `json:"source"`
+	Licence        string          `json:"licence"`
+	Corrections    []string        `json:"corrections,omitempty"`
+}
+
+// ConflictRegionIDs are the fixed ids of the units whose control changes.
+var ConflictRegionIDs = []string{
+	"kalbajar", "lachin", "gubadli", "zangilan", "jabrayil", "fuzuli",
+	"agdam", "tartar", "khojavend", "khojaly", "shusha", "khankendi",
+}
+
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9-]{0,63}$`)
+
+// ValidID reports whether s is a well-formed region or event id.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
+
+// Name returns the region's name in lang, falling back to English.
+func (r *Region) Name(lang Lang) string {
+	if n := r.Names[lang]; n != "" {
+		return n
+	}
+	return r.Names[LangEN]
+}
+
+// Validate checks ids, names, role and geometry.
+func (r *Region) Validate() error {
+	if !ValidID(r.ID) {
+		return fmt.Errorf("%w: region id %q must be lowercase letters, digits and dashes", ErrInvalid, r.ID)
+	}
+	if r.Names[LangEN] == "" {
+		return fmt.Errorf("%w: region %q has no English name", ErrInvalid, r.ID)
+	}
+	switch r.Role {
+	case RoleConflict, RoleNeighbour:
+	case RoleContext:
+		if !r.Baseline.Valid() {
+			return fmt.Errorf("%w: context region %q needs a baseline controller", ErrInvalid, r.ID)
+		}
+	default:
+		return fmt.Errorf("%w: region %q has unknown role %q", ErrInvalid, r.ID, r.Role)
+	}
+	if r.Source == "" || r.Licence == "" {
+		return fmt.Errorf("%w: region %q needs a source and a licence", ErrInvalid, r.ID)
+	}
+	if err := ValidatePosition(r.Label); err != nil {
+		return fmt.Errorf("%w: region %q label: %v", ErrInvalid, r.ID, err)
+	}
+	if err := ValidateGeometry(r.Geometry); err != nil {
+		return fmt.Errorf("region %q: %w", r.ID, err)
+	}
+	return nil
+}
