@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -285,4 +286,25 @@ func ValidateLink(ref string) error {
 		return fmt.Errorf("ref %q must be an http(s) URL or a seeds/ path", ref)
 	}
 	return nil
+}
+
+// DecodeEvent decodes one event strictly: unknown fields and trailing data
+// are errors, so a typo in a field name is not silently dropped.
+func DecodeEvent(b []byte) (Event, error) {
+	type plain Event
+	var v struct {
+		plain
+		DatePrecision json.RawMessage `json:"date_precision"`
+		DateFirst     json.RawMessage `json:"date_first"`
+		DateLast      json.RawMessage `json:"date_last"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		return Event{}, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if dec.More() {
+		return Event{}, fmt.Errorf("%w: data after the event object", ErrInvalid)
+	}
+	return Event(v.plain), nil
 }

@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"regexp"
+	"sort"
 
 	"github.com/paulmach/orb"
 )
@@ -85,4 +86,32 @@ func (r *Region) Validate() error {
 		return fmt.Errorf("region %q: %w", r.ID, err)
 	}
 	return nil
+}
+
+// SortRegions orders conflict regions as ConflictRegionIDs, then context
+// units, then neighbours, each by id: a stable order for files and feeds.
+func SortRegions(rs []Region) {
+	order := map[string]int{}
+	for i, id := range ConflictRegionIDs {
+		order[id] = i
+	}
+	rank := func(r *Region) int {
+		switch r.Role {
+		case RoleConflict:
+			if i, ok := order[r.ID]; ok {
+				return i
+			}
+			return len(order)
+		case RoleContext:
+			return 100
+		}
+		return 200
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		ri, rj := rank(&rs[i]), rank(&rs[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return rs[i].ID < rs[j].ID
+	})
 }

@@ -166,7 +166,7 @@ func Import(in Input) ([]geo.Region, Provenance, error) {
 		return nil, prov, fmt.Errorf("%s: %w", in.Armenia, err)
 	}
 	regions = append(regions, am)
-	sortRegions(regions)
+	geo.SortRegions(regions)
 	seen := map[string]bool{}
 	for i := range regions {
 		if seen[regions[i].ID] {
@@ -403,29 +403,6 @@ func interiorLabel(g orb.Geometry) orb.Point {
 		return orb.Point{round((xs[0] + xs[1]) / 2), round(y)}
 	}
 	return orb.Point{round(bound.Center()[0]), round(bound.Center()[1])}
-}
-
-func sortRegions(rs []geo.Region) {
-	order := map[string]int{}
-	for i, id := range geo.ConflictRegionIDs {
-		order[id] = i
-	}
-	rank := func(r geo.Region) int {
-		switch r.Role {
-		case geo.RoleConflict:
-			return order[r.ID]
-		case geo.RoleContext:
-			return 100
-		}
-		return 200
-	}
-	sort.SliceStable(rs, func(i, j int) bool {
-		ri, rj := rank(rs[i]), rank(rs[j])
-		if ri != rj {
-			return ri < rj
-		}
-		return rs[i].ID < rs[j].ID
-	})
 }
 
 // Write stores regions.geojson (one feature a line, for readable diffs)

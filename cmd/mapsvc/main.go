@@ -8,6 +8,12 @@ import (
 	"os"
 )
 
+const usage = `usage: mapsvc [command] [flags]
+  serve      (default) serve the API and map on --addr with --db
+  import     validate and load regions and ledger into --db in one transaction
+  snapshot   print the GeoJSON snapshot for --date
+  regions    import-ne FILE: regenerate data/regions from Natural Earth`
+
 type usageError string
 
 func (e usageError) Error() string { return string(e) }
@@ -29,9 +35,15 @@ func run(args []string) error {
 		cmd, args = args[0], args[1:]
 	}
 	switch cmd {
+	case "serve":
+		return runServe(args)
+	case "import":
+		return runImport(args, os.Stdout)
+	case "snapshot":
+		return runSnapshot(args, os.Stdout)
 	case "regions":
 		return runRegions(args, os.Stdout)
 	default:
-		return usageError(fmt.Sprintf("unknown command %q", cmd))
+		return usageError(fmt.Sprintf("unknown command %q\n%s", cmd, usage))
 	}
 }

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/mapsvc/mapsvc/store"
+)
+
+// runImport validates regions and ledger and writes them in one
+// transaction; nothing is written when anything is invalid.
+func runImport(args []string, stdout io.Writer) error {
+	c := defaultConfig()
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	regionsPath := fs.String("regions", "", "regions GeoJSON (default: the embedded data/regions/regions.geojson)")
+	ledgerPath := fs.String("ledger", "", "event ledger (default: the embedded seeds/ledger.json)")
+	c.dbFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return usageError(err.Error())
+	}
+	rs, evs, err := loadData(*regionsPath, *ledgerPath)
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(c.DB, store.Options{Timeout: c.LockTimeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	version, changed, err := db.Import(rs, evs)
+	if err != nil {
+		return err
+	}
+	if !changed {
+		fmt.Fprintf(stdout, "%s already holds this data (version %s); nothing written\n", c.DB, version)
+		return nil
+	}
+	fmt.Fprintf(stdout, "imported %d regions and %d events into %s (version %s)\n", len(rs), len(evs), c.DB, version)
+	return nil
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// runServe starts the HTTP server and stops it gracefully on SIGINT or
+// SIGTERM: in-flight requests finish, then the database closes.
+func runServe(args []string) error {
+	c := defaultConfig()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address HOST:PORT (env MAPSVC_ADDR)")
+	fs.StringVar(&c.Assets, "assets", c.Assets, "folder of npm-installed front-end packages (env MAPSVC_ASSETS)")
+	c.dbFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return usageError(err.Error())
+	}
+	if err := c.Validate(); err != nil {
+		return usageError(err.Error())
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	db, err := openStore(c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	svc, err := service.New(db)
+	if err != nil {
+		return fmt.Errorf("loading %s: %w", c.DB, err)
+	}
+	router := handlers.New(svc, handlers.Options{Logger: log})
+	srv := &http.Server{
+		Handler:           router,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("mapsvc serving", "url", "http://"+ln.Addr().String()+"/", "db", c.DB, "data_version", svc.View().Version)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

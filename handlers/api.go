@@ -1,0 +1,223 @@
+// Package handlers is mapsvc's HTTP layer: it parses and checks
+// parameters, asks the service, and sends the encoded answer with caching
+// headers. Errors become problem JSON in one place (problem.go).
+package handlers
+
+import (
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// Options configure the router.
+type Options struct {
+	Logger *slog.Logger
+	// Static is the map page and its assets (web/static); nil serves none.
+	Static fs.FS
+	// Today returns the current day; tests pin it.
+	Today func() geo.Day
+}
+
+// API holds what the handlers share.
+type API struct {
+	svc   *service.Service
+	opt   Options
+	ready func() bool
+}
+
+// New builds the router over svc.
+func New(svc *service.Service, opt Options) *echo.Echo {
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	if opt.Today == nil {
+		opt.Today = geo.Today
+	}
+	a := &API{svc: svc, opt: opt}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = errorHandler(opt.Logger)
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+		opt.Logger.Error("panic", "path", c.Request().URL.Path, "err", err, "stack", string(stack))
+		return err
+	}}))
+	// Maps on other sites call this API: open CORS for reads, never with
+	// credentials.
+	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+		AllowOrigins:  []string{"*"},
+		AllowMethods:  []string{http.MethodGet, http.MethodHead, http.MethodOptions},
+		ExposeHeaders: []string{"ETag", "Link"},
+		MaxAge:        86400,
+	}))
+	e.GET("/healthz", a.healthz)
+	v1 := e.Group("/api/v1")
+	v1.GET("/snapshot", a.snapshot)
+	v1.GET("/periods", a.periods)
+	v1.GET("/regions", a.regions)
+	v1.GET("/regions/:id", a.region)
+	v1.GET("/events", a.events)
+	v1.GET("/events/:id", a.event)
+	v1.GET("/timeline", a.timeline)
+	v1.GET("/changes", a.changes)
+	return e
+}
+
+func (a *API) healthz(c echo.Context) error {
+	v := a.svc.View()
+	if v == nil {
+		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "starting"})
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusOK, map[string]any{"status": "ok", "data_version": v.Version,
+		"regions": len(v.History.Regions()), "events": len(v.History.Events())})
+}
+
+func (a *API) snapshot(c echo.Context) error {
+	q, err := parseQuery(c.QueryString(), "date", "lang")
+	if err != nil {
+		return err
+	}
+	d, err := q.day("date", a.opt.Today())
+	if err != nil {
+		return err
+	}
+	lang, err := q.lang()
+	if err != nil {
+		return err
+	}
+	e, err := a.svc.View().Snapshot(d, lang)
+	if err != nil {
+		return err
+	}
+	return send(c, e, cacheControl)
+}
+
+func (a *API) periods(c echo.Context) error {
+	q, err := parseQuery(c.QueryString(), "lang")
+	if err != nil {
+		return err
+	}
+	lang, err := q.lang()
+	if err != nil {
+		return err
+	}
+	e, err := a.svc.View().Periods(lang)
+	if err != nil {
+		return err
+	}
+	return send(c, e, cacheControl)
+}
+
+func (a *API) regions(c echo.Context) error {
+	q, err := parseQuery(c.QueryString(), "lang")
+	if err != nil {
+		return err
+	}
+	lang, err := q.lang()
+	if err != nil {
+		return err
+	}
+	e, err := a.svc.View().Regions(lang)
+	if err != nil {
+		return err
+	}
+	return send(c, e, cacheControl)
+}
+
+func (a *API) region(c echo.Context) error {
+	q, err := parseQuery(c.QueryString(), "lang")
+	if err != nil {
+		return err
+	}
+	lang, err := q.lang()
+	if err != nil {
+		return err
+	}
+	e, err := a.svc.View().Region(c.Param("id"), lang)
+	if err != nil {
+		return err
+	}
+	return send(c, e, cacheControl)
+}
+
+func (a *API) events(c echo.Context) error {
+	q, err := parseQuery(c.QueryString(), "region", "from", "to")
+	if err != nil {
+		return err
+	}
+	var f geo.EventFilter
+	f.Region = q.get("region")
+	if f.From, err = q.optDay("from"); err != nil {
+		return err
+	}
+	if f.To, err = q.optDay("to"); err != nil {
+		return err
+	}
+	if f.From != nil && f.To != nil && *f.To < *f.From {
+		return service.BadRequest("to (%s) is before from (%s)", *f.To, *f.From)
+	}
+	e, err := a.svc.View().Events(f)
+	if err != nil {
+		return err
+	}
+	return send(c, e, cacheControl)
+}
+
+func (a *API) event(c echo.Context) error {
+	if _, err := parseQuery(c.QueryString()); err != nil {
+		return err
+	}
+	e, err := a.svc.View().Event(c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return send(c, e, cacheControl)
+}
+
+func (a *API) timeline(c echo.Context) error {
+	q, err := parseQuery(c.QueryString(), "lang")
+	if err != nil {
+		return err
+	}
+	lang, err := q.lang()
+	if err != nil {
+		return err
+	}
+	e, err := a.svc.View().Timeline(lang)
+	if err != nil {
+		return err
+	}
+	return send(c, e, cacheControl)
+}
+
+func (a *API) changes(c echo.Context) error {
+	q, err := parseQuery(c.QueryString(), "from", "to", "lang")
+	if err != nil {
+		return err
+	}
+	if !q.has("from") || !q.has("to") {
+		return service.BadRequest("changes needs both from and to (YYYY-MM-DD)")
+	}
+	from, err := q.day("from", 0)
+	if err != nil {
+		return err
+	}
+	to, err := q.day("to", 0)
+	if err != nil {
+		return err
+	}
+	lang, err := q.lang()
+	if err != nil {
+		return err
+	}
+	e, err := a.svc.View().Changes(from, to, lang)
+	if err != nil {
+		return err
+	}
+	return send(c, e, cacheControl)
+}

@@ -1,0 +1,68 @@
+package handlers
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// Problem is an RFC 9457 problem details body.
+type Problem struct {
+	Type     string `json:"type"`
+	Title    string `json:"title"`
+	Status   int    `json:"status"`
+	Detail   string `json:"detail,omitempty"`
+	Instance string `json:"instance,omitempty"`
+}
+
+// problemOf is the one table from errors to statuses. Internal errors are
+// logged and never shown to the client.
+func problemOf(err error) Problem {
+	var he *echo.HTTPError
+	switch {
+	case errors.Is(err, geo.ErrInvalidDate):
+		return Problem{Type: "/problems/invalid-date", Title: "Invalid date", Status: http.StatusBadRequest, Detail: err.Error()}
+	case errors.Is(err, errUnknownParam):
+		return Problem{Type: "/problems/unknown-parameter", Title: "Unknown query parameter", Status: http.StatusBadRequest, Detail: err.Error()}
+	case errors.Is(err, geo.ErrInvalid), errors.Is(err, service.ErrBadRequest), errors.Is(err, errBadParam):
+		return Problem{Type: "/problems/invalid-request", Title: "Invalid request", Status: http.StatusBadRequest, Detail: err.Error()}
+	case errors.Is(err, geo.ErrNotFound):
+		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: err.Error()}
+	case errors.As(err, &he):
+		msg := http.StatusText(he.Code)
+		if s, ok := he.Message.(string); ok && he.Code < 500 {
+			msg = s
+		}
+		return Problem{Type: "about:blank", Title: http.StatusText(he.Code), Status: he.Code, Detail: msg}
+	}
+	return Problem{Type: "about:blank", Title: "Internal Server Error", Status: http.StatusInternalServerError,
+		Detail: "The server could not answer this request; it has been logged."}
+}
+
+// errorHandler writes every error as application/problem+json.
+func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
+	return func(err error, c echo.Context) {
+		if c.Response().Committed {
+			return
+		}
+		p := problemOf(err)
+		p.Instance = c.Request().URL.Path
+		if p.Status >= 500 {
+			log.Error("request failed", "path", c.Request().URL.Path, "err", err)
+		}
+		b, _ := json.Marshal(p)
+		h := c.Response().Header()
+		h.Set(echo.HeaderContentType, "application/problem+json")
+		h.Set("Cache-Control", "no-store")
+		h.Del("ETag")
+		c.Response().WriteHeader(p.Status)
+		if c.Request().Method != http.MethodHead {
+			c.Response().Write(b)
+		}
+	}
+}

@@ -1,0 +1,69 @@
+// Package service answers mapsvc's questions over a loaded, validated
+// history and keeps their encoded answers. It knows neither HTTP nor bbolt:
+// methods return bytes with an ETag, and transports decide how to send them.
+package service
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// Store is what the service needs from storage.
+type Store interface {
+	Load() (Dataset, error)
+}
+
+// Dataset is the stored data with its content version.
+type Dataset struct {
+	Regions []geo.Region
+	Events  []geo.Event
+	Version string
+}
+
+// Service serves one immutable View at a time; Reload swaps in a new one
+// after the data changes, so readers never lock.
+type Service struct {
+	store Store
+	view  atomic.Pointer[View]
+	mu    sync.Mutex // serialises reloads
+}
+
+// New loads the store and builds the first view.
+func New(st Store) (*Service, error) {
+	s := &Service{store: st}
+	if err := s.Reload(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Reload rebuilds the view from the store.
+func (s *Service) Reload() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ds, err := s.store.Load()
+	if err != nil {
+		return err
+	}
+	v, err := NewView(ds)
+	if err != nil {
+		return err
+	}
+	s.view.Store(v)
+	return nil
+}
+
+// View returns the current view.
+func (s *Service) View() *View { return s.view.Load() }
+
+// ErrBadRequest marks client input the service rejects (besides dates).
+var ErrBadRequest = errors.New("bad request")
+
+// BadRequest wraps a client-input problem in ErrBadRequest.
+func BadRequest(format string, a ...any) error {
+	return fmt.Errorf("%w: %s", ErrBadRequest, fmt.Sprintf(format, a...))
+}

@@ -1,0 +1,265 @@
+// Package store keeps regions and events in a bbolt file.
+//
+// Buckets: meta (schema and data version), regions (id → GeoJSON feature),
+// events (id → event JSON), event_order (big-endian sequence → id: ledger
+// order, which decides same-day events), events_by_date (big-endian first
+// day + id → nil, for range scans with Cursor.Seek).
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/service"
+	"github.com/paulmach/orb/geojson"
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// SchemaVersion is the layout this package writes and reads.
+const SchemaVersion = 1
+
+var (
+	bucketMeta    = []byte("meta")
+	bucketRegions = []byte("regions")
+	bucketEvents  = []byte("events")
+	bucketOrder   = []byte("event_order")
+	bucketByDate  = []byte("events_by_date")
+
+	keySchema  = []byte("schema_version")
+	keyVersion = []byte("data_version")
+)
+
+// Sentinel errors.
+var (
+	// ErrLocked: another process holds the database file.
+	ErrLocked = errors.New("database is in use by another process")
+	// ErrSchema: the file was written by an incompatible version.
+	ErrSchema = errors.New("database schema version mismatch")
+	// ErrEmpty: the database holds no data yet.
+	ErrEmpty = errors.New("database is empty")
+)
+
+// DB is an open mapsvc database.
+type DB struct {
+	bolt *bolt.DB
+	path string
+}
+
+// Options tune Open.
+type Options struct {
+	// Timeout bounds the wait for the file lock; a second process gets
+	// ErrLocked instead of hanging.
+	Timeout time.Duration
+	// MaxSize caps the file (0: no cap); writes beyond it fail.
+	MaxSize int
+}
+
+// Open opens or creates the database at path.
+func Open(path string, opt Options) (*DB, error) {
+	if opt.Timeout <= 0 {
+		opt.Timeout = 2 * time.Second
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout, MaxSize: opt.MaxSize})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("%s: %w (waited %s for the lock)", path, ErrLocked, opt.Timeout)
+		}
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db := &DB{bolt: b, path: path}
+	if err := db.checkSchema(); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes the file.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// Path returns the file path.
+func (db *DB) Path() string { return db.path }
+
+// Bolt exposes the handle for backup and checks.
+func (db *DB) Bolt() *bolt.DB { return db.bolt }
+
+func (db *DB) checkSchema() error {
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+		if err != nil {
+			return err
+		}
+		v := meta.Get(keySchema)
+		if v == nil {
+			return meta.Put(keySchema, uint64Bytes(SchemaVersion))
+		}
+		if got := binary.BigEndian.Uint64(v); got != SchemaVersion {
+			return fmt.Errorf("%s: %w: file has %d, this build reads %d", db.path, ErrSchema, got, SchemaVersion)
+		}
+		return nil
+	})
+}
+
+// Load reads the whole dataset (events in ledger order) in one read transaction. Values are decoded
+// inside the transaction, so nothing refers to bbolt's memory afterwards.
+func (db *DB) Load() (service.Dataset, error) {
+	var ds service.Dataset
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		v := meta.Get(keyVersion)
+		if v == nil {
+			return ErrEmpty
+		}
+		ds.Version = string(v)
+		regions, events, order := tx.Bucket(bucketRegions), tx.Bucket(bucketEvents), tx.Bucket(bucketOrder)
+		if err := regions.ForEach(func(k, v []byte) error {
+			f, err := geojson.UnmarshalFeature(v)
+			if err != nil {
+				return fmt.Errorf("region %s: %w", k, err)
+			}
+			r, err := geo.RegionFromFeature(f)
+			if err != nil {
+				return err
+			}
+			ds.Regions = append(ds.Regions, r)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return order.ForEach(func(_, id []byte) error {
+			var e geo.Event
+			if err := json.Unmarshal(events.Get(id), &e); err != nil {
+				return fmt.Errorf("event %s: %w", id, err)
+			}
+			ds.Events = append(ds.Events, e)
+			return nil
+		})
+	})
+	return ds, err
+}
+
+// Version returns the stored data version, or "" when empty.
+func (db *DB) Version() (string, error) {
+	var v string
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		v = string(tx.Bucket(bucketMeta).Get(keyVersion))
+		return nil
+	})
+	return v, err
+}
+
+// Import replaces the whole dataset in one transaction: all or nothing.
+// The caller validates first (geo.NewHistory). Importing data identical to
+// what is stored writes nothing and reports changed == false.
+func (db *DB) Import(regions []geo.Region, events []geo.Event) (version string, changed bool, err error) {
+	encRegions, encEvents, version, err := encode(regions, events)
+	if err != nil {
+		return "", false, err
+	}
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if bytes.Equal(meta.Get(keyVersion), []byte(version)) {
+			return nil
+		}
+		changed = true
+		for _, name := range [][]byte{bucketRegions, bucketEvents, bucketOrder, bucketByDate} {
+			if tx.Bucket(name) != nil {
+				if err := tx.DeleteBucket(name); err != nil {
+					return err
+				}
+			}
+		}
+		rb, _ := tx.CreateBucket(bucketRegions)
+		eb, _ := tx.CreateBucket(bucketEvents)
+		ob, _ := tx.CreateBucket(bucketOrder)
+		dates, _ := tx.CreateBucket(bucketByDate)
+		for i, r := range regions {
+			if err := rb.Put([]byte(r.ID), encRegions[i]); err != nil {
+				return err
+			}
+		}
+		for i, e := range events {
+			id := []byte(e.ID)
+			if err := eb.Put(id, encEvents[i]); err != nil {
+				return err
+			}
+			if err := ob.Put(uint64Bytes(uint64(i)), id); err != nil {
+				return err
+			}
+			if err := dates.Put(dateKey(e.Date.First, e.ID), nil); err != nil {
+				return err
+			}
+		}
+		return meta.Put(keyVersion, []byte(version))
+	})
+	if err != nil {
+		return "", false, err
+	}
+	return version, changed, nil
+}
+
+// EventIDsBetween returns ids of events whose first day lies in
+// [from, to], by a range scan over events_by_date.
+func (db *DB) EventIDsBetween(from, to geo.Day) ([]string, error) {
+	var ids []string
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketByDate)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		end := dayKey(to)
+		for k, _ := c.Seek(dayKey(from)); k != nil && bytes.Compare(k[:4], end) <= 0; k, _ = c.Next() {
+			ids = append(ids, string(k[4:]))
+		}
+		return nil
+	})
+	return ids, err
+}
+
+func encode(regions []geo.Region, events []geo.Event) ([][]byte, [][]byte, string, error) {
+	h := sha256.New()
+	var rs, es [][]byte
+	for i := range regions {
+		b, err := json.Marshal(geo.RegionFeature(&regions[i]))
+		if err != nil {
+			return nil, nil, "", fmt.Errorf("region %q: %w", regions[i].ID, err)
+		}
+		rs = append(rs, b)
+		h.Write(b)
+		h.Write([]byte{0})
+	}
+	for i := range events {
+		b, err := json.Marshal(events[i])
+		if err != nil {
+			return nil, nil, "", fmt.Errorf("event %q: %w", events[i].ID, err)
+		}
+		es = append(es, b)
+		h.Write(b)
+		h.Write([]byte{1})
+	}
+	return rs, es, hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+func uint64Bytes(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+// dayKey maps a Day to 4 bytes that sort like the days, negative included.
+func dayKey(d geo.Day) []byte {
+	b := make([]byte, 4)
+	binary.BigEndian.PutUint32(b, uint32(int64(d)+1<<31))
+	return b
+}
+
+func dateKey(d geo.Day, id string) []byte { return append(dayKey(d), id...) }
