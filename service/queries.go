@@ -85,23 +85,23 @@ func (v *View) writeFeature(b *bytes.Buffer, i int, id string, props any, geomRe
 
 // regionProps are a region's properties in the regions feed.
 type regionProps struct {
-	Region         string            `json:"region"`
-	Name           string            `json:"name"`
+	Region         string              `json:"region"`
+	Name           string              `json:"name"`
 	Names          map[geo.Lang]string `json:"names"`
-	Aliases        []string          `json:"aliases"`
-	ISO            string            `json:"iso_3166_2,omitempty"`
-	Kind           string            `json:"kind"`
-	Role           geo.Role          `json:"role"`
-	EconomicRegion string            `json:"economic_region,omitempty"`
-	Label          [2]float64        `json:"label"`
-	Source         string            `json:"source"`
-	Licence        string            `json:"licence"`
-	Corrections    []string          `json:"corrections,omitempty"`
-	History        *regionHistory    `json:"history,omitempty"`
+	Aliases        []string            `json:"aliases"`
+	ISO            string              `json:"iso_3166_2,omitempty"`
+	Kind           string              `json:"kind"`
+	Role           geo.Role            `json:"role"`
+	EconomicRegion string              `json:"economic_region,omitempty"`
+	Label          [2]float64          `json:"label"`
+	Source         string              `json:"source"`
+	Licence        string              `json:"licence"`
+	Corrections    []string            `json:"corrections,omitempty"`
+	History        *regionHistory      `json:"history,omitempty"`
 }
 
 type regionHistory struct {
-	Periods []any       `json:"periods"`
+	Periods []any        `json:"periods"`
 	Events  []*geo.Event `json:"events"`
 }
 

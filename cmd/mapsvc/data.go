@@ -67,4 +67,3 @@ func openStore(c Config) (*store.DB, error) {
 	}
 	return db, nil
 }
-
