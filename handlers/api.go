@@ -21,6 +21,9 @@ type Options struct {
 	Static fs.FS
 	// Today returns the current day; tests pin it.
 	Today func() geo.Day
+	// Mounts add routes owned by other packages (map page, OGC API,
+	// tiles); each gets the router after the core API is registered.
+	Mounts []func(*echo.Echo)
 }
 
 // API holds what the handlers share.
@@ -64,6 +67,9 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	v1.GET("/events/:id", a.event)
 	v1.GET("/timeline", a.timeline)
 	v1.GET("/changes", a.changes)
+	for _, m := range opt.Mounts {
+		m(e)
+	}
 	return e
 }
 

@@ -41,7 +41,7 @@ func runServe(args []string) error {
 	if err != nil {
 		return fmt.Errorf("loading %s: %w", c.DB, err)
 	}
-	router := handlers.New(svc, handlers.Options{Logger: log})
+	router := handlers.New(svc, handlers.Options{Logger: log, Mounts: mounts(svc, c)})
 	srv := &http.Server{
 		Handler:           router,
 		ReadHeaderTimeout: 5 * time.Second,

@@ -1,0 +1,14 @@
+package main
+
+import (
+	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// mounts lists the route groups beyond the core API. Each package that
+// serves pages or protocols adds one line here.
+func mounts(svc *service.Service, c Config) []func(*echo.Echo) {
+	return []func(*echo.Echo){
+		// MOUNTS: one line per package, e.g. web.Mount(svc, web.Options{...}),
+	}
+}

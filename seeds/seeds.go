@@ -1,0 +1,56 @@
+// Package seeds holds the sourced event ledger (ledger.json) and its
+// loader. The ledger is embedded so the binary alone can seed a database.
+package seeds
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// LedgerJSON is ledger.json as committed.
+//
+//go:embed ledger.json
+var LedgerJSON []byte
+
+// Ledger is the parsed ledger file.
+type Ledger struct {
+	Version int         `json:"version"`
+	Title   string      `json:"title"`
+	Licence string      `json:"licence"`
+	Events  []geo.Event `json:"-"`
+}
+
+// Parse decodes a ledger strictly. Errors name the file and the item.
+// It checks each event on its own; geo.NewHistory checks them together.
+func Parse(name string, b []byte) (Ledger, error) {
+	var raw struct {
+		Version int               `json:"version"`
+		Title   string            `json:"title"`
+		Licence string            `json:"licence"`
+		Events  []json.RawMessage `json:"events"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return Ledger{}, fmt.Errorf("%s: %w: %v", name, geo.ErrInvalid, err)
+	}
+	if raw.Version != 1 {
+		return Ledger{}, fmt.Errorf("%s: %w: ledger version %d, want 1", name, geo.ErrInvalid, raw.Version)
+	}
+	l := Ledger{Version: raw.Version, Title: raw.Title, Licence: raw.Licence}
+	for i, m := range raw.Events {
+		e, err := geo.DecodeEvent(m)
+		if err != nil {
+			return Ledger{}, fmt.Errorf("%s: event #%d: %w", name, i+1, err)
+		}
+		if err := e.Validate(); err != nil {
+			return Ledger{}, fmt.Errorf("%s: event #%d: %w", name, i+1, err)
+		}
+		l.Events = append(l.Events, e)
+	}
+	return l, nil
+}
+
+// Embedded parses the embedded ledger.
+func Embedded() (Ledger, error) { return Parse("seeds/ledger.json", LedgerJSON) }

@@ -1,0 +1,213 @@
+package store_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mapsvc/mapsvc/data/regions"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/store"
+)
+
+// openTemp opens a fresh database in t.TempDir and closes it after the test.
+func openTemp(t *testing.T, opt store.Options) (*store.DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "test.db")
+	db, err := store.Open(path, opt)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+func realData(t *testing.T) ([]geo.Region, []geo.Event) {
+	t.Helper()
+	rs, err := regions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := seeds.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs, l.Events
+}
+
+func TestEmptyDatabase(t *testing.T) {
+	db, _ := openTemp(t, store.Options{})
+	if _, err := db.Load(); !errors.Is(err, store.ErrEmpty) {
+		t.Errorf("Load on a new file: got %v, want ErrEmpty", err)
+	}
+}
+
+func TestImportCloseReopen(t *testing.T) {
+	rs, evs := realData(t)
+	db, path := openTemp(t, store.Options{})
+	v1, changed, err := db.Import(rs, evs)
+	if err != nil || !changed {
+		t.Fatalf("first import: changed=%v err=%v", changed, err)
+	}
+	db.Close()
+	db2, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db2.Close()
+	ds, err := db2.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Version != v1 || len(ds.Regions) != len(rs) || len(ds.Events) != len(evs) {
+		t.Fatalf("after reopen: got version %s, %d regions, %d events; want %s, %d, %d", ds.Version, len(ds.Regions), len(ds.Events), v1, len(rs), len(evs))
+	}
+	for i := range evs {
+		if ds.Events[i].ID != evs[i].ID {
+			t.Fatalf("event %d: got %s, want %s (ledger order must survive)", i, ds.Events[i].ID, evs[i].ID)
+		}
+	}
+	if _, err := geo.NewHistory(ds.Regions, ds.Events); err != nil {
+		t.Errorf("reloaded data no longer validates: %v", err)
+	}
+	// Re-importing the same data changes nothing.
+	v2, changed, err := db2.Import(rs, evs)
+	if err != nil || changed || v2 != v1 {
+		t.Errorf("re-import: got version %s changed=%v err=%v, want %s unchanged", v2, changed, err, v1)
+	}
+}
+
+func TestImportIsAllOrNothing(t *testing.T) {
+	rs, evs := realData(t)
+	path := filepath.Join(t.TempDir(), "capped.db")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, _, err := db.Import(rs, evs[:len(evs)/2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	info, _ := os.Stat(path)
+	// Reopen with the file capped at its current size: a larger import
+	// must fail as a whole and leave the first import readable.
+	capped, err := store.Open(path, store.Options{MaxSize: int(info.Size())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer capped.Close()
+	big := append([]geo.Event(nil), evs...)
+	for i := range big {
+		big[i].Notes += string(make([]byte, 4096))
+	}
+	if _, _, err := capped.Import(rs, big); err == nil {
+		t.Fatal("import past the size cap succeeded; want an error")
+	}
+	ds, err := capped.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Version != v1 || len(ds.Events) != len(evs)/2 {
+		t.Errorf("after failed import: got version %s with %d events, want %s with %d", ds.Version, len(ds.Events), v1, len(evs)/2)
+	}
+}
+
+func TestSecondOpenFailsWithinTimeout(t *testing.T) {
+	_, path := openTemp(t, store.Options{})
+	start := time.Now()
+	_, err := store.Open(path, store.Options{Timeout: 150 * time.Millisecond})
+	if !errors.Is(err, store.ErrLocked) {
+		t.Fatalf("second open: got %v, want ErrLocked", err)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Errorf("second open waited %s", waited)
+	}
+}
+
+func TestEventIDsBetweenScansByDate(t *testing.T) {
+	rs, evs := realData(t)
+	db, _ := openTemp(t, store.Options{})
+	if _, _, err := db.Import(rs, evs); err != nil {
+		t.Fatal(err)
+	}
+	from, _ := geo.ParseDay("2020-11-20")
+	to, _ := geo.ParseDay("2020-12-01")
+	ids, err := db.EventIDsBetween(from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, e := range evs {
+		if e.Date.First >= from && e.Date.First <= to {
+			want[e.ID] = true
+		}
+	}
+	if len(ids) != len(want) || len(ids) == 0 {
+		t.Fatalf("got %d ids %v, want %d", len(ids), ids, len(want))
+	}
+	prev := geo.Day(-1 << 30)
+	for _, id := range ids {
+		if !want[id] {
+			t.Errorf("unexpected id %s", id)
+		}
+		for _, e := range evs {
+			if e.ID == id {
+				if e.Date.First < prev {
+					t.Errorf("ids not in date order at %s", id)
+				}
+				prev = e.Date.First
+			}
+		}
+	}
+}
+
+func TestReadersAndWriterConcurrently(t *testing.T) {
+	rs, evs := realData(t)
+	db, _ := openTemp(t, store.Options{})
+	if _, _, err := db.Import(rs, evs); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for r := 0; r < 4; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 10; i++ {
+				ds, err := db.Load()
+				if err != nil {
+					errs <- err
+					return
+				}
+				if len(ds.Events) != len(evs) && len(ds.Events) != len(evs)-1 {
+					errs <- errors.New("reader saw a half-written import")
+					return
+				}
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; i < 10; i++ {
+			set := evs
+			if i%2 == 0 {
+				set = evs[:len(evs)-1]
+			}
+			if _, _, err := db.Import(rs, set); err != nil {
+				errs <- err
+				return
+			}
+		}
+	}()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
