@@ -277,11 +277,14 @@ func kindOf(typeEN string) string {
 	return "district"
 }
 
-// Slug turns an English name into a lowercase ASCII id.
+// azLatin spells Azerbaijani letters the way English names do.
+var azLatin = strings.NewReplacer("ş", "sh", "ç", "ch", "ə", "a", "ğ", "g", "ı", "i", "ö", "o", "ü", "u")
+
+// Slug turns a name into a lowercase ASCII id.
 func Slug(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, c := range strings.ToLower(name) {
+	for _, c := range azLatin.Replace(strings.ToLower(name)) {
 		switch {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
 			b.WriteRune(c)

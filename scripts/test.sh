@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need, then runs the gates and
+# every test. Used by `make test` and by CI (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages the tests drive as real clients: Chromium (map page) and
+# GDAL (OGC API, downloads, tiles).
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+if [ -f package-lock.json ]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+echo "== go vet"
+go vet ./...
+
+echo "== go test -race"
+go test -race -count=1 ./...
+
+if [ -d webtest ]; then
+  echo "== browser tests"
+  node --test webtest/
+fi
