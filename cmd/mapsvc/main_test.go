@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/mapsvc/mapsvc/store"
+)
+
+// buildBinary compiles mapsvc once per test run.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "mapsvc")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func waitHealthy(t *testing.T, base string, cmd *exec.Cmd) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get(base + "/healthz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return
+			}
+		}
+		if cmd.ProcessState != nil {
+			t.Fatal("server exited early")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("server did not become healthy")
+}
+
+// The binary alone creates and seeds its database, serves, and stops
+// cleanly on SIGTERM; a second process on the same file fails clearly.
+func TestServeSeedsItselfAndStopsCleanly(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "mapsvc.db")
+	addr := freeAddr(t)
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", db)
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	base := "http://" + addr
+	waitHealthy(t, base, cmd)
+
+	resp, err := http.Get(base + "/api/v1/snapshot?date=2020-11-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Features []struct {
+			ID         string         `json:"id"`
+			Properties map[string]any `json:"properties"`
+		} `json:"features"`
+	}
+	json.NewDecoder(resp.Body).Decode(&fc)
+	resp.Body.Close()
+	if len(fc.Features) < 70 {
+		t.Fatalf("got %d features, want all Azerbaijani units", len(fc.Features))
+	}
+
+	second := exec.Command(bin, "snapshot", "--db", db, "--lock-timeout", "300ms", "--date", "2020-11-25")
+	start := time.Now()
+	out, err := second.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "in use by another process") {
+		t.Errorf("second process: err=%v output=%q, want a clear lock error", err, out)
+	}
+	if time.Since(start) > 10*time.Second {
+		t.Errorf("second process took %s to give up", time.Since(start))
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("exit after SIGTERM: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("server did not stop after SIGTERM")
+	}
+	reopened, err := store.Open(db, store.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatalf("reopen after shutdown: %v", err)
+	}
+	reopened.Close()
+}
+
+func TestSnapshotCommandPrintsGeoJSON(t *testing.T) {
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "m.db")
+	out, err := exec.Command(bin, "snapshot", "--db", db, "--date", "2020-12-01", "--lang", "ar").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(out) || !bytes.Contains(out, []byte(`"date":"2020-12-01"`)) || !bytes.Contains(out, []byte("لاتشين")) {
+		t.Errorf("output is not the Arabic snapshot of 2020-12-01: %.200s", out)
+	}
+}
+
+func TestImportCommandRejectsBadLedgerAndChangesNothing(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	if out, err := exec.Command(bin, "import", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("first import: %v %s", err, out)
+	}
+	before, _ := store.Open(db, store.Options{})
+	v1, _ := before.Version()
+	before.Close()
+
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"version":1,"events":[
+	 {"id":"kalbajar-base","region":"kalbajar","date":"1991-01-01","kind":"baseline","to":"AZE","extent":"whole","confidence":"high","summary":"s","sources":[{"ref":"https://example.org","outlet":"x"}]},
+	 {"id":"kalbajar-wrong","region":"kalbajar","date":"1993-04","kind":"military_capture","from":"ARM","to":"AZE","extent":"whole","confidence":"high","summary":"s","sources":[{"ref":"https://example.org","outlet":"x"}]}]}`), 0o644)
+	out, err := exec.Command(bin, "import", "--db", db, "--ledger", bad).CombinedOutput()
+	if err == nil {
+		t.Fatal("bad ledger imported")
+	}
+	for _, want := range []string{"bad.json", "kalbajar-wrong", "kalbajar-base"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("error %q does not name %s", out, want)
+		}
+	}
+	after, _ := store.Open(db, store.Options{})
+	v2, _ := after.Version()
+	after.Close()
+	if v1 != v2 {
+		t.Errorf("version moved from %s to %s after a rejected import", v1, v2)
+	}
+	out, err = exec.Command(bin, "import", "--db", db).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "nothing written") {
+		t.Errorf("re-import: %v %s, want 'nothing written'", err, out)
+	}
+}
+
+func TestConfigValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		c    Config
+		ok   bool
+	}{
+		{"defaults", defaultConfig(), true},
+		{"address without port", Config{Addr: "localhost", DB: "x", LockTimeout: time.Second}, false},
+		{"no db", Config{Addr: "127.0.0.1:1", LockTimeout: time.Second}, false},
+		{"zero lock timeout", Config{Addr: "127.0.0.1:1", DB: "x"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.c.Validate(); (err == nil) != tt.ok {
+				t.Errorf("Validate() = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
