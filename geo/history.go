@@ -63,7 +63,8 @@ func (p *Period) Contains(d Day) bool { return d >= p.Start && (p.Open || d < p.
 type History struct {
 	regions   []*Region
 	regionIdx map[string]*Region
-	events    []*Event
+	events    []*Event // by date
+	ledger    []*Event // as given: ledger order
 	eventIdx  map[string]*Event
 	byRegion  map[string][]*Event // control events in effect order
 	periods   map[string][]Period
@@ -111,6 +112,7 @@ func NewHistory(regions []Region, events []Event) (*History, error) {
 		}
 		h.eventIdx[e.ID] = e
 		h.events = append(h.events, e)
+		h.ledger = append(h.ledger, e)
 		if e.Controlling() {
 			h.byRegion[e.Region] = append(h.byRegion[e.Region], e)
 		}

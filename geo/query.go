@@ -19,6 +19,10 @@ func (h *History) Region(id string) (*Region, error) {
 // Events returns every event, oldest first.
 func (h *History) Events() []*Event { return h.events }
 
+// LedgerOrder returns every event in the order it was given, which decides
+// how same-day events apply.
+func (h *History) LedgerOrder() []*Event { return h.ledger }
+
 // Event returns one event or ErrNotFound.
 func (h *History) Event(id string) (*Event, error) {
 	if e, ok := h.eventIdx[id]; ok {

@@ -4,9 +4,13 @@
 package handlers
 
 import (
+	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
+
+	"fmt"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -21,6 +25,14 @@ type Options struct {
 	Static fs.FS
 	// Today returns the current day; tests pin it.
 	Today func() geo.Day
+	// Editors may write; with none, the write API answers 403.
+	Editors []Editor
+	// WriteRate and WriteBurst throttle writes per client address
+	// (defaults 5/s, burst 20).
+	WriteRate  float64
+	WriteBurst int
+	// Backup writes a consistent copy of the database (admin route).
+	Backup func(io.Writer) (int64, error)
 	// Mounts add routes owned by other packages (map page, OGC API,
 	// tiles); each gets the router after the core API is registered.
 	Mounts []func(*echo.Echo)
@@ -45,6 +57,9 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(opt.Logger)
+	// The client address is the TCP peer: X-Forwarded-For is not trusted,
+	// so it cannot be forged to dodge rate limits.
+	e.IPExtractor = echo.ExtractIPDirect()
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
 		opt.Logger.Error("panic", "path", c.Request().URL.Path, "err", err, "stack", string(stack))
 		return err
@@ -67,6 +82,15 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	v1.GET("/events/:id", a.event)
 	v1.GET("/timeline", a.timeline)
 	v1.GET("/changes", a.changes)
+	v1.GET("/events/:id/revisions", a.eventRevisions)
+	if opt.WriteRate <= 0 {
+		opt.WriteRate, opt.WriteBurst = 5, 20
+	}
+	limit := writeLimiter(opt.WriteRate, opt.WriteBurst)
+	v1.POST("/events", a.createEvent, limit, a.requireEditor)
+	v1.PUT("/events/:id", a.updateEvent, limit, a.requireEditor)
+	v1.DELETE("/events/:id", a.deleteEvent, limit, a.requireEditor)
+	v1.GET("/admin/backup", a.backup, limit, a.requireEditor)
 	for _, m := range opt.Mounts {
 		m(e)
 	}
@@ -84,7 +108,7 @@ func (a *API) healthz(c echo.Context) error {
 }
 
 func (a *API) snapshot(c echo.Context) error {
-	q, err := parseQuery(c.QueryString(), "date", "lang")
+	q, err := parseQuery(c.QueryString(), "date", "lang", "as_of")
 	if err != nil {
 		return err
 	}
@@ -96,7 +120,17 @@ func (a *API) snapshot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e, err := a.svc.View().Snapshot(d, lang)
+	view := a.svc.View()
+	if q.has("as_of") {
+		t, err := time.Parse(time.RFC3339, q.get("as_of"))
+		if err != nil {
+			return fmt.Errorf("%w: as_of %q is not an RFC 3339 time such as 2020-11-25T12:00:00Z", errBadParam, q.get("as_of"))
+		}
+		if view, err = a.svc.AsOf(t); err != nil {
+			return err
+		}
+	}
+	e, err := view.Snapshot(d, lang)
 	if err != nil {
 		return err
 	}

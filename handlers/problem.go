@@ -18,13 +18,33 @@ type Problem struct {
 	Status   int    `json:"status"`
 	Detail   string `json:"detail,omitempty"`
 	Instance string `json:"instance,omitempty"`
+	// ConflictsWith names the events a rejected write contradicts.
+	ConflictsWith []string `json:"conflicts_with,omitempty"`
 }
 
 // problemOf is the one table from errors to statuses. Internal errors are
 // logged and never shown to the client.
 func problemOf(err error) Problem {
 	var he *echo.HTTPError
+	var ce *geo.ConflictError
 	switch {
+	case errors.As(err, &ce):
+		return Problem{Type: "/problems/conflict", Title: "Contradicts the chronology", Status: http.StatusConflict, Detail: err.Error(), ConflictsWith: []string{ce.With}}
+	case errors.Is(err, service.ErrExists), errors.Is(err, service.ErrStale):
+		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: err.Error()}
+	case errors.Is(err, service.ErrNoStorage):
+		return Problem{Type: "/problems/insufficient-storage", Title: "Insufficient storage", Status: http.StatusInsufficientStorage,
+			Detail: "The database cannot grow (disk full or size cap); nothing was written. Reads keep working."}
+	case errors.Is(err, errEditingOff), errors.Is(err, service.ErrReadOnly):
+		return Problem{Type: "/problems/editing-off", Title: "Editing is off", Status: http.StatusForbidden, Detail: err.Error()}
+	case errors.Is(err, errUnauthorized):
+		return Problem{Type: "/problems/unauthorized", Title: "Unauthorized", Status: http.StatusUnauthorized, Detail: err.Error()}
+	case errors.Is(err, errTooLarge):
+		return Problem{Type: "/problems/too-large", Title: "Request body too large", Status: http.StatusRequestEntityTooLarge, Detail: err.Error()}
+	case errors.Is(err, errMediaType):
+		return Problem{Type: "/problems/unsupported-media-type", Title: "Unsupported media type", Status: http.StatusUnsupportedMediaType, Detail: err.Error()}
+	case errors.Is(err, service.ErrNoPast):
+		return Problem{Type: "/problems/not-found", Title: "No data at that moment", Status: http.StatusNotFound, Detail: err.Error()}
 	case errors.Is(err, geo.ErrInvalidDate):
 		return Problem{Type: "/problems/invalid-date", Title: "Invalid date", Status: http.StatusBadRequest, Detail: err.Error()}
 	case errors.Is(err, errUnknownParam):

@@ -29,7 +29,10 @@ type Dataset struct {
 type Service struct {
 	store Store
 	view  atomic.Pointer[View]
-	mu    sync.Mutex // serialises reloads
+	mu    sync.Mutex // serialises reloads and writes
+
+	pastMu sync.Mutex
+	past   []*View // recent as_of views
 }
 
 // New loads the store and builds the first view.

@@ -2,8 +2,11 @@
 //
 // Buckets: meta (schema and data version), regions (id → GeoJSON feature),
 // events (id → event JSON), event_order (big-endian sequence → id: ledger
-// order, which decides same-day events), events_by_date (big-endian first
-// day + id → nil, for range scans with Cursor.Seek).
+// order, which decides same-day events), event_seq (id → its sequence),
+// events_by_date (big-endian first day + id → nil, for range scans with
+// Cursor.Seek), revisions (big-endian sequence → revision JSON, append
+// only), revisions_by_event (id + 0 + sequence → nil) and import_previous
+// (revision sequence → gzipped ledger an import replaced).
 package store
 
 import (
@@ -32,6 +35,10 @@ var (
 	bucketEvents  = []byte("events")
 	bucketOrder   = []byte("event_order")
 	bucketByDate  = []byte("events_by_date")
+	bucketSeq     = []byte("event_seq")
+	bucketRevs    = []byte("revisions")
+	bucketRevByEv = []byte("revisions_by_event")
+	bucketPrev    = []byte("import_previous")
 
 	keySchema  = []byte("schema_version")
 	keyVersion = []byte("data_version")
@@ -93,6 +100,11 @@ func (db *DB) Bolt() *bolt.DB { return db.bolt }
 
 func (db *DB) checkSchema() error {
 	return db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketRevs, bucketRevByEv, bucketPrev} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
 		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 		if err != nil {
 			return err
@@ -160,17 +172,38 @@ func (db *DB) Version() (string, error) {
 // The caller validates first (geo.NewHistory). Importing data identical to
 // what is stored writes nothing and reports changed == false.
 func (db *DB) Import(regions []geo.Region, events []geo.Event) (version string, changed bool, err error) {
+	return db.ImportBy(regions, events, "import", time.Now().UTC())
+}
+
+// ImportBy is Import with the actor and time its revision records.
+func (db *DB) ImportBy(regions []geo.Region, events []geo.Event, actor string, now time.Time) (version string, changed bool, err error) {
 	encRegions, encEvents, version, err := encode(regions, events)
 	if err != nil {
 		return "", false, err
 	}
 	err = db.bolt.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		if bytes.Equal(meta.Get(keyVersion), []byte(version)) {
+		prevVersion := meta.Get(keyVersion)
+		if bytes.Equal(prevVersion, []byte(version)) {
 			return nil
 		}
 		changed = true
-		for _, name := range [][]byte{bucketRegions, bucketEvents, bucketOrder, bucketByDate} {
+		previous, err := previousLedger(tx)
+		if err != nil {
+			return err
+		}
+		rev := service.Revision{Time: now, Actor: actor, Action: service.ActionImport,
+			PreviousVersion: string(prevVersion), Version: version}
+		seq, err := appendRevision(tx, &rev)
+		if err != nil {
+			return err
+		}
+		if previous != nil {
+			if err := tx.Bucket(bucketPrev).Put(uint64Bytes(seq), previous); err != nil {
+				return err
+			}
+		}
+		for _, name := range [][]byte{bucketRegions, bucketEvents, bucketOrder, bucketByDate, bucketSeq} {
 			if tx.Bucket(name) != nil {
 				if err := tx.DeleteBucket(name); err != nil {
 					return err
@@ -181,6 +214,7 @@ func (db *DB) Import(regions []geo.Region, events []geo.Event) (version string, 
 		eb, _ := tx.CreateBucket(bucketEvents)
 		ob, _ := tx.CreateBucket(bucketOrder)
 		dates, _ := tx.CreateBucket(bucketByDate)
+		seqs, _ := tx.CreateBucket(bucketSeq)
 		for i, r := range regions {
 			if err := rb.Put([]byte(r.ID), encRegions[i]); err != nil {
 				return err
@@ -194,6 +228,9 @@ func (db *DB) Import(regions []geo.Region, events []geo.Event) (version string, 
 			if err := ob.Put(uint64Bytes(uint64(i)), id); err != nil {
 				return err
 			}
+			if err := seqs.Put(id, uint64Bytes(uint64(i))); err != nil {
+				return err
+			}
 			if err := dates.Put(dateKey(e.Date.First, e.ID), nil); err != nil {
 				return err
 			}
@@ -201,7 +238,7 @@ func (db *DB) Import(regions []geo.Region, events []geo.Event) (version string, 
 		return meta.Put(keyVersion, []byte(version))
 	})
 	if err != nil {
-		return "", false, err
+		return "", false, storageError(err)
 	}
 	return version, changed, nil
 }

@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/mapsvc/mapsvc/handlers"
 )
 
 // Config is everything mapsvc reads from flags and the environment.
@@ -15,6 +19,11 @@ type Config struct {
 	DB          string        // MAPSVC_DB
 	LockTimeout time.Duration // wait for another process's lock on DB
 	Assets      string        // MAPSVC_ASSETS: npm-installed front-end files
+	MaxDBBytes  int           // MAPSVC_DB_MAX_BYTES: cap on the file; 0 = none
+	// Editors come from MAPSVC_EDITOR_TOKEN (named "editor") and from
+	// MAPSVC_EDITOR_TOKENS_FILE (lines "name token"); none: editing off.
+	Editors    []handlers.Editor
+	TokensFile string
 }
 
 // defaultConfig reads the environment over the built-in defaults.
@@ -29,7 +38,36 @@ func defaultConfig() Config {
 	if v := os.Getenv("MAPSVC_ASSETS"); v != "" {
 		c.Assets = v
 	}
+	if v, err := strconv.Atoi(os.Getenv("MAPSVC_DB_MAX_BYTES")); err == nil {
+		c.MaxDBBytes = v
+	}
+	if v := os.Getenv("MAPSVC_EDITOR_TOKEN"); v != "" {
+		c.Editors = append(c.Editors, handlers.Editor{Name: "editor", Token: v})
+	}
+	c.TokensFile = os.Getenv("MAPSVC_EDITOR_TOKENS_FILE")
 	return c
+}
+
+// loadTokens reads "name token" lines; blank lines and # comments are
+// skipped. Errors name the file and line.
+func loadTokens(path string) ([]handlers.Editor, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []handlers.Editor
+	for i, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) != 2 || len(f[1]) < 16 {
+			return nil, fmt.Errorf("%s:%d: want \"name token\" with a token of 16 or more characters", path, i+1)
+		}
+		out = append(out, handlers.Editor{Name: f[0], Token: f[1]})
+	}
+	return out, nil
 }
 
 // dbFlags registers the flags every command that opens the store shares.
@@ -49,6 +87,11 @@ func (c Config) Validate() error {
 	}
 	if c.LockTimeout <= 0 {
 		errs = append(errs, errors.New("lock-timeout must be positive"))
+	}
+	for _, e := range c.Editors {
+		if len(e.Token) < 16 {
+			errs = append(errs, fmt.Errorf("editor token %q is shorter than 16 characters", e.Name))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
@@ -50,7 +51,7 @@ func orEmbedded(path, name string) string {
 // openStore opens the database and, when it is new, seeds it from the
 // embedded data so the binary alone is enough.
 func openStore(c Config) (*store.DB, error) {
-	db, err := store.Open(c.DB, store.Options{Timeout: c.LockTimeout})
+	db, err := store.Open(c.DB, store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes})
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +60,7 @@ func openStore(c Config) (*store.DB, error) {
 	}
 	rs, evs, err := loadData("", "")
 	if err == nil {
-		_, _, err = db.Import(rs, evs)
+		_, _, err = db.ImportBy(rs, evs, "seed", time.Now().UTC())
 	}
 	if err != nil {
 		db.Close()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/ogc"
 	"github.com/mapsvc/mapsvc/service"
 )
 
@@ -10,5 +11,6 @@ import (
 func mounts(svc *service.Service, c Config) []func(*echo.Echo) {
 	return []func(*echo.Echo){
 		// MOUNTS: one line per package, e.g. web.Mount(svc, web.Options{...}),
+		ogc.Mount(svc),
 	}
 }

@@ -28,6 +28,13 @@ func runServe(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError(err.Error())
 	}
+	if c.TokensFile != "" {
+		more, err := loadTokens(c.TokensFile)
+		if err != nil {
+			return err
+		}
+		c.Editors = append(c.Editors, more...)
+	}
 	if err := c.Validate(); err != nil {
 		return usageError(err.Error())
 	}
@@ -41,7 +48,7 @@ func runServe(args []string) error {
 	if err != nil {
 		return fmt.Errorf("loading %s: %w", c.DB, err)
 	}
-	router := handlers.New(svc, handlers.Options{Logger: log, Mounts: mounts(svc, c)})
+	router := handlers.New(svc, handlers.Options{Logger: log, Editors: c.Editors, Backup: db.Backup, Mounts: mounts(svc, c)})
 	srv := &http.Server{
 		Handler:           router,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -58,7 +65,7 @@ func runServe(args []string) error {
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("mapsvc serving", "url", "http://"+ln.Addr().String()+"/", "db", c.DB, "data_version", svc.View().Version)
+	log.Info("mapsvc serving", "url", "http://"+ln.Addr().String()+"/", "db", c.DB, "data_version", svc.View().Version, "editing", len(c.Editors) > 0)
 	select {
 	case err := <-errc:
 		return err

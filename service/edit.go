@@ -1,0 +1,253 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// Action names what a revision did.
+type Action string
+
+// Revision actions.
+const (
+	ActionImport Action = "import"
+	ActionCreate Action = "create"
+	ActionUpdate Action = "update"
+	ActionDelete Action = "delete"
+)
+
+// Revision is one entry of the append-only revision log: who changed what,
+// when, with the event before and after.
+type Revision struct {
+	Seq             uint64     `json:"seq"`
+	Time            time.Time  `json:"time"`
+	Actor           string     `json:"actor"`
+	Action          Action     `json:"action"`
+	EventID         string     `json:"event_id,omitempty"`
+	Before          *geo.Event `json:"before"`
+	After           *geo.Event `json:"after"`
+	Position        int        `json:"position"` // the event's place in ledger order
+	PreviousVersion string     `json:"previous_version"`
+	Version         string     `json:"version"`
+	// PreviousEvents is the whole ledger an import replaced; filled only
+	// when reconstructing the past.
+	PreviousEvents []geo.Event `json:"-"`
+	HadPrevious    bool        `json:"-"`
+}
+
+// Edit is one write to the ledger.
+type Edit struct {
+	Action Action
+	ID     string     // the event id (all actions)
+	Event  *geo.Event // the new event (create, update)
+	Actor  string     // token name
+	// ExpectVersion is the data version the edit was validated against;
+	// the store refuses the edit if the data moved on meanwhile.
+	ExpectVersion string
+	Time          time.Time
+}
+
+// EditStore is what writes need from storage, besides Load.
+type EditStore interface {
+	Store
+	// ApplyEdit writes one edit and its revision in one transaction.
+	ApplyEdit(Edit) (Revision, error)
+	// EventRevisions lists an event's revisions, oldest first.
+	EventRevisions(id string) ([]Revision, error)
+	// RevisionsAfter lists revisions later than t, newest first, imports
+	// with the ledger they replaced.
+	RevisionsAfter(t time.Time) ([]Revision, error)
+}
+
+// Sentinel errors of the write path.
+var (
+	// ErrExists: create with an id already in use.
+	ErrExists = errors.New("event already exists")
+	// ErrStale: the data changed between validation and write; retry.
+	ErrStale = errors.New("data changed meanwhile")
+	// ErrNoStorage: the database cannot grow (disk full or size cap).
+	ErrNoStorage = errors.New("insufficient storage")
+	// ErrReadOnly: the store takes no edits.
+	ErrReadOnly = errors.New("editing is not available on this store")
+	// ErrNoPast: the service had no data at the requested moment.
+	ErrNoPast = errors.New("no data at that moment")
+)
+
+func (s *Service) editStore() (EditStore, error) {
+	es, ok := s.store.(EditStore)
+	if !ok {
+		return nil, ErrReadOnly
+	}
+	return es, nil
+}
+
+// Write validates an edit against the current ledger with the same rules
+// as the loader (known region, valid dates, sources, chronology), writes it
+// with its revision, and swaps in a view that shows it. Nothing is written
+// on any error. It returns the event as stored (nil for delete).
+func (s *Service) Write(ed Edit) (*geo.Event, Revision, error) {
+	es, err := s.editStore()
+	if err != nil {
+		return nil, Revision{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v := s.view.Load()
+	events := make([]geo.Event, 0, len(v.History.Events())+1)
+	for _, e := range v.History.LedgerOrder() {
+		events = append(events, *e)
+	}
+	i := slices.IndexFunc(events, func(e geo.Event) bool { return e.ID == ed.ID })
+	switch ed.Action {
+	case ActionCreate:
+		if i >= 0 {
+			return nil, Revision{}, fmt.Errorf("%w: %q", ErrExists, ed.ID)
+		}
+		events = append(events, *ed.Event)
+	case ActionUpdate:
+		if i < 0 {
+			return nil, Revision{}, fmt.Errorf("%w: event %q", geo.ErrNotFound, ed.ID)
+		}
+		events[i] = *ed.Event
+	case ActionDelete:
+		if i < 0 {
+			return nil, Revision{}, fmt.Errorf("%w: event %q", geo.ErrNotFound, ed.ID)
+		}
+		events = slices.Delete(events, i, i+1)
+	default:
+		return nil, Revision{}, fmt.Errorf("%w: unknown action %q", ErrBadRequest, ed.Action)
+	}
+	if ed.Event != nil {
+		if err := ed.Event.Validate(); err != nil {
+			return nil, Revision{}, err
+		}
+	}
+	regions := make([]geo.Region, 0, len(v.History.Regions()))
+	for _, r := range v.History.Regions() {
+		regions = append(regions, *r)
+	}
+	next, err := NewView(Dataset{Regions: regions, Events: events})
+	if err != nil {
+		return nil, Revision{}, err
+	}
+	if ed.Time.IsZero() {
+		ed.Time = time.Now().UTC()
+	}
+	ed.ExpectVersion = v.Version
+	rev, err := es.ApplyEdit(ed)
+	if err != nil {
+		return nil, Revision{}, err
+	}
+	next.Version = rev.Version
+	s.view.Store(next)
+	if ed.Event == nil {
+		return nil, rev, nil
+	}
+	stored, _ := next.History.Event(ed.ID)
+	return stored, rev, nil
+}
+
+// EventRevisions answers an event's revision log, oldest first. An id
+// that never existed is ErrNotFound; a deleted event still has its log.
+func (s *Service) EventRevisions(id string) ([]Revision, error) {
+	es, err := s.editStore()
+	if err != nil {
+		return nil, err
+	}
+	revs, err := es.EventRevisions(id)
+	if err != nil {
+		return nil, err
+	}
+	if len(revs) == 0 {
+		if _, err := s.View().History.Event(id); err != nil {
+			return nil, err
+		}
+	}
+	return revs, nil
+}
+
+// AsOf returns the view the service served at moment t: the current data
+// with every later revision undone. Views are cached by version.
+func (s *Service) AsOf(t time.Time) (*View, error) {
+	es, err := s.editStore()
+	if err != nil {
+		return nil, err
+	}
+	revs, err := es.RevisionsAfter(t)
+	if err != nil {
+		return nil, err
+	}
+	cur := s.View()
+	if len(revs) == 0 {
+		return cur, nil
+	}
+	oldest := revs[len(revs)-1]
+	if v := s.pastView(oldest.PreviousVersion); v != nil {
+		return v, nil
+	}
+	events := make([]geo.Event, 0, len(cur.History.LedgerOrder()))
+	for _, e := range cur.History.LedgerOrder() {
+		events = append(events, *e)
+	}
+	for _, r := range revs {
+		idx := slices.IndexFunc(events, func(e geo.Event) bool { return e.ID == r.EventID })
+		switch r.Action {
+		case ActionImport:
+			if !r.HadPrevious {
+				return nil, fmt.Errorf("%w: %s is before the first import (%s)", ErrNoPast, t.Format(time.RFC3339), r.Time.Format(time.RFC3339))
+			}
+			events = append([]geo.Event(nil), r.PreviousEvents...)
+		case ActionCreate:
+			if idx >= 0 {
+				events = slices.Delete(events, idx, idx+1)
+			}
+		case ActionUpdate:
+			if idx >= 0 && r.Before != nil {
+				events[idx] = *r.Before
+			}
+		case ActionDelete:
+			if r.Before != nil {
+				pos := min(max(r.Position, 0), len(events))
+				events = slices.Insert(events, pos, *r.Before)
+			}
+		}
+	}
+	regions := make([]geo.Region, 0, len(cur.History.Regions()))
+	for _, r := range cur.History.Regions() {
+		regions = append(regions, *r)
+	}
+	v, err := NewView(Dataset{Regions: regions, Events: events, Version: oldest.PreviousVersion})
+	if err != nil {
+		return nil, fmt.Errorf("rebuilding the data as of %s: %w", t.Format(time.RFC3339), err)
+	}
+	s.keepPastView(v)
+	return v, nil
+}
+
+// maxPastViews bounds the as_of cache: corrections are looked up for a few
+// moments at a time.
+const maxPastViews = 8
+
+func (s *Service) pastView(version string) *View {
+	s.pastMu.Lock()
+	defer s.pastMu.Unlock()
+	for _, v := range s.past {
+		if v.Version == version {
+			return v
+		}
+	}
+	return nil
+}
+
+func (s *Service) keepPastView(v *View) {
+	s.pastMu.Lock()
+	defer s.pastMu.Unlock()
+	s.past = append(s.past, v)
+	if len(s.past) > maxPastViews {
+		s.past = s.past[1:]
+	}
+}
