@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/mapsvc/mapsvc/jsonguard"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -58,14 +59,30 @@ func RegionFromFeature(f *geojson.Feature) (Region, error) {
 	}, nil
 }
 
-// DecodeRegions reads a FeatureCollection of region features.
+// maxGeoJSONDepth caps nesting: a MultiPolygon feature in a collection is
+// seven levels deep; decoding cost grows with depth, so check first.
+const maxGeoJSONDepth = 12
+
+// DecodeRegions reads a FeatureCollection of region features. Untrusted
+// input is checked before decoding: nesting depth, keys repeated in another
+// letter case, and positions of other than 2 or 3 numbers (orb would
+// accept them silently).
 func DecodeRegions(b []byte) ([]Region, error) {
+	if err := jsonguard.Check(b, maxGeoJSONDepth); err != nil {
+		return nil, fmt.Errorf("%w: regions: %v", ErrInvalid, err)
+	}
+	if err := checkPositions(b); err != nil {
+		return nil, err
+	}
 	fc, err := geojson.UnmarshalFeatureCollection(b)
 	if err != nil {
 		return nil, fmt.Errorf("%w: regions: %v", ErrInvalid, err)
 	}
 	out := make([]Region, 0, len(fc.Features))
-	for _, f := range fc.Features {
+	for i, f := range fc.Features {
+		if f == nil {
+			return nil, fmt.Errorf("%w: regions: feature %d is null", ErrInvalid, i)
+		}
 		r, err := RegionFromFeature(f)
 		if err != nil {
 			return nil, err
@@ -73,4 +90,51 @@ func DecodeRegions(b []byte) ([]Region, error) {
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// checkPositions rejects positions that are null or have other than two or
+// three numbers.
+func checkPositions(b []byte) error {
+	var fc struct {
+		Features []struct {
+			ID       any `json:"id"`
+			Geometry *struct {
+				Type        string          `json:"type"`
+				Coordinates json.RawMessage `json:"coordinates"`
+			} `json:"geometry"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(b, &fc); err != nil {
+		return fmt.Errorf("%w: regions: %v", ErrInvalid, err)
+	}
+	for _, f := range fc.Features {
+		if f.Geometry == nil {
+			continue
+		}
+		var rings [][][]float64
+		switch f.Geometry.Type {
+		case "Polygon":
+			if err := json.Unmarshal(f.Geometry.Coordinates, &rings); err != nil {
+				return fmt.Errorf("%w: region %v: %v", ErrInvalid, f.ID, err)
+			}
+		case "MultiPolygon":
+			var polys [][][][]float64
+			if err := json.Unmarshal(f.Geometry.Coordinates, &polys); err != nil {
+				return fmt.Errorf("%w: region %v: %v", ErrInvalid, f.ID, err)
+			}
+			for _, p := range polys {
+				rings = append(rings, p...)
+			}
+		default:
+			continue // Validate names the wrong type
+		}
+		for _, r := range rings {
+			for _, p := range r {
+				if len(p) != 2 && len(p) != 3 {
+					return fmt.Errorf("%w: region %v: a position has %d numbers, want 2 (lon, lat) or 3", ErrInvalid, f.ID, len(p))
+				}
+			}
+		}
+	}
+	return nil
 }
