@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -334,5 +336,65 @@ func TestBackupNeedsATokenAndIsADatabase(t *testing.T) {
 	}
 	if v, _ := copyDB.Version(); v != version(t, w) {
 		t.Errorf("backup version %s, live %s", v, version(t, w))
+	}
+}
+
+// Readers and a writer at once, under -race: readers always get a whole
+// snapshot and writes all land.
+func TestReadersAndWriterConcurrently(t *testing.T) {
+	w := newWriteEnv(t, store.Options{})
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for r := 0; r < 2; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				rec := get(t, w.e, "/api/v1/snapshot?date=2031-06-01")
+				if rec.Code != 200 || !json.Valid(rec.Body.Bytes()) {
+					t.Errorf("reader got %d", rec.Code)
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < 10; i++ {
+		b, _ := json.Marshal(map[string]any{"id": fmt.Sprintf("race-%d", i), "date": "2031-01-01", "kind": "political",
+			"confidence": "low", "summary": "x", "sources": []map[string]any{{"ref": "https://example.org", "outlet": "x"}}})
+		if rec := w.do(t, http.MethodPost, "/api/v1/events", b); rec.Code != http.StatusCreated {
+			t.Errorf("write %d: got %d %s", i, rec.Code, rec.Body)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	var body struct {
+		Count int `json:"count"`
+	}
+	json.Unmarshal(get(t, w.e, "/api/v1/events?from=2031-01-01&to=2031-01-01").Body.Bytes(), &body)
+	if body.Count != 10 {
+		t.Errorf("got %d events after 10 writes", body.Count)
+	}
+}
+
+// A handler panic is a 500 without internals, and the server goes on.
+func TestPanicIsA500WithoutInternals(t *testing.T) {
+	w := newWriteEnv(t, store.Options{})
+	e := handlers.New(w.svc, handlers.Options{Mounts: []func(*echo.Echo){func(e *echo.Echo) {
+		e.GET("/boom", func(echo.Context) error { panic("secret internal detail /etc/passwd") })
+	}}})
+	rec := get(t, e, "/boom")
+	if rec.Code != http.StatusInternalServerError || strings.Contains(rec.Body.String(), "secret") || strings.Contains(rec.Body.String(), "goroutine") {
+		t.Errorf("got %d %s", rec.Code, rec.Body)
+	}
+	if rec.Header().Get("Content-Type") != "application/problem+json" {
+		t.Errorf("got Content-Type %q", rec.Header().Get("Content-Type"))
+	}
+	if get(t, e, "/healthz").Code != 200 {
+		t.Error("server unhealthy after a panic")
 	}
 }

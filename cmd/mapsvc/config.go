@@ -20,6 +20,8 @@ type Config struct {
 	LockTimeout time.Duration // wait for another process's lock on DB
 	Assets      string        // MAPSVC_ASSETS: npm-installed front-end files
 	MaxDBBytes  int           // MAPSVC_DB_MAX_BYTES: cap on the file; 0 = none
+	// HeaderTimeout bounds slow clients sending headers.
+	HeaderTimeout time.Duration
 	// Editors come from MAPSVC_EDITOR_TOKEN (named "editor") and from
 	// MAPSVC_EDITOR_TOKENS_FILE (lines "name token"); none: editing off.
 	Editors    []handlers.Editor
@@ -28,7 +30,7 @@ type Config struct {
 
 // defaultConfig reads the environment over the built-in defaults.
 func defaultConfig() Config {
-	c := Config{Addr: "127.0.0.1:8080", DB: "mapsvc.db", LockTimeout: 2 * time.Second, Assets: "node_modules"}
+	c := Config{Addr: "127.0.0.1:8080", DB: "mapsvc.db", LockTimeout: 2 * time.Second, Assets: "node_modules", HeaderTimeout: 5 * time.Second}
 	if v := os.Getenv("MAPSVC_ADDR"); v != "" {
 		c.Addr = v
 	}
@@ -87,6 +89,9 @@ func (c Config) Validate() error {
 	}
 	if c.LockTimeout <= 0 {
 		errs = append(errs, errors.New("lock-timeout must be positive"))
+	}
+	if c.HeaderTimeout <= 0 {
+		errs = append(errs, errors.New("header-timeout must be positive"))
 	}
 	for _, e := range c.Editors {
 		if len(e.Token) < 16 {

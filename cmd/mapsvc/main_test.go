@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/store"
 )
 
@@ -173,9 +174,10 @@ func TestConfigValidate(t *testing.T) {
 		ok   bool
 	}{
 		{"defaults", defaultConfig(), true},
-		{"address without port", Config{Addr: "localhost", DB: "x", LockTimeout: time.Second}, false},
-		{"no db", Config{Addr: "127.0.0.1:1", LockTimeout: time.Second}, false},
-		{"zero lock timeout", Config{Addr: "127.0.0.1:1", DB: "x"}, false},
+		{"address without port", Config{Addr: "localhost", DB: "x", LockTimeout: time.Second, HeaderTimeout: time.Second}, false},
+		{"no db", Config{Addr: "127.0.0.1:1", LockTimeout: time.Second, HeaderTimeout: time.Second}, false},
+		{"zero lock timeout", Config{Addr: "127.0.0.1:1", DB: "x", HeaderTimeout: time.Second}, false},
+		{"short editor token", Config{Addr: "127.0.0.1:1", DB: "x", LockTimeout: time.Second, HeaderTimeout: time.Second, Editors: []handlers.Editor{{Name: "a", Token: "short"}}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

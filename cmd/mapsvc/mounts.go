@@ -2,8 +2,11 @@ package main
 
 import (
 	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/export"
 	"github.com/mapsvc/mapsvc/ogc"
 	"github.com/mapsvc/mapsvc/service"
+	"github.com/mapsvc/mapsvc/tiles"
+	"github.com/mapsvc/mapsvc/web"
 )
 
 // mounts lists the route groups beyond the core API. Each package that
@@ -12,5 +15,8 @@ func mounts(svc *service.Service, c Config) []func(*echo.Echo) {
 	return []func(*echo.Echo){
 		// MOUNTS: one line per package, e.g. web.Mount(svc, web.Options{...}),
 		ogc.Mount(svc),
+		export.Mount(svc),
+		tiles.Mount(svc),
+		web.Mount(svc, web.Options{Assets: c.Assets}),
 	}
 }

@@ -24,6 +24,8 @@ func runServe(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address HOST:PORT (env MAPSVC_ADDR)")
 	fs.StringVar(&c.Assets, "assets", c.Assets, "folder of npm-installed front-end packages (env MAPSVC_ASSETS)")
+	fs.IntVar(&c.MaxDBBytes, "max-db-bytes", c.MaxDBBytes, "cap on the database file; writes past it answer 507 (env MAPSVC_DB_MAX_BYTES)")
+	fs.DurationVar(&c.HeaderTimeout, "header-timeout", c.HeaderTimeout, "time a client has to send its request headers")
 	c.dbFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return usageError(err.Error())
@@ -51,7 +53,7 @@ func runServe(args []string) error {
 	router := handlers.New(svc, handlers.Options{Logger: log, Editors: c.Editors, Backup: db.Backup, Mounts: mounts(svc, c)})
 	srv := &http.Server{
 		Handler:           router,
-		ReadHeaderTimeout: 5 * time.Second,
+		ReadHeaderTimeout: c.HeaderTimeout,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
