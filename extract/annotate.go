@@ -1,0 +1,101 @@
+package extract
+
+// annotated is a sentence with everything found in it.
+type annotated struct {
+	s       *sentence
+	places  []placeHit
+	dates   []dateExpr
+	res     []resolved // parallel to dates, filled once the publication date is known
+	claimed []bool     // dates taken by a duration or a non-event
+	durs    []durExpr
+	cues    []cueHit
+	actors  []actorHit
+	ctx     []ctxHit
+	anaph   []int // token indices of anaphoric nouns (المنطقة، the district)
+	bound   []int // token index of each place bound to a control word, in order
+}
+
+// resolved is a date expression placed on the calendar.
+type resolved struct {
+	c   civil
+	how string
+	ok  bool
+}
+
+// annotate runs every finder over one sentence.
+func annotate(g *gazetteer, s *sentence) *annotated {
+	a := &annotated{s: s}
+	ts := s.toks
+	a.places = g.findPlaces(ts)
+	a.dates = parseDates(ts)
+	a.res = make([]resolved, len(a.dates))
+	a.claimed = make([]bool, len(a.dates))
+	a.durs = parseDurations(ts, a.dates)
+	for k, d := range a.dates {
+		for _, du := range a.durs {
+			if d.i >= du.i && d.i < du.j {
+				a.claimed[k] = true // "منذ أبريل 1993" dates the earlier change, not the news
+			}
+		}
+	}
+	a.cues = findCues(ts)
+	a.actors = findActors(ts)
+	a.ctx = findContext(ts)
+	for i, t := range ts {
+		if t.kind != tokWord {
+			continue
+		}
+		if hasStem(t, anaphorNouns) && !inPlace(a.places, i) {
+			// "المنطقة الجبلية" (the mountainous region) is Karabakh, not a district named before
+			if i+1 < len(ts) && ts[i+1].kind == tokWord && len(ts[i+1].norm) > 4 && ts[i+1].norm[:4] == "ال" && !inPlace(a.places, i+1) {
+				continue
+			}
+			a.anaph = append(a.anaph, i)
+		}
+	}
+	return a
+}
+
+func inPlace(ps []placeHit, k int) bool {
+	for _, p := range ps {
+		if k >= p.i && k < p.j {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOf returns the clause number of token k.
+func (a *annotated) clauseOf(k int) int {
+	if k < 0 {
+		return -1
+	}
+	if k >= len(a.s.clause) {
+		return a.s.clause[len(a.s.clause)-1]
+	}
+	return a.s.clause[k]
+}
+
+// districts returns the places of the sentence that are districts
+// (whole or partial).
+func (a *annotated) districts() []placeHit {
+	var out []placeHit
+	for _, p := range a.places {
+		if p.place.Region != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// evidence is the whole sentence as evidence.
+func (a *annotated) evidence(runes []rune) Evidence {
+	st, en := a.s.start, a.s.end
+	if en > len(runes) {
+		en = len(runes)
+	}
+	if st > en {
+		st = en
+	}
+	return Evidence{Start: st, End: en, Quote: string(runes[st:en])}
+}

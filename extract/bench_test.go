@@ -1,0 +1,31 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// benchArticle is a made-up article of typical length: a few paragraphs
+// with handovers, relative dates, durations and context.
+var benchArticle = strings.Repeat(`أعلنت وزارة الدفاع الأذربيجانية اليوم الثلاثاء أن وحداتها دخلت لاتشين تنفيذا لاتفاق وقف إطلاق النار، للمرة الأولى خلال 28 عاما.
+وكانت أرمينيا قد سلمت آغدام في 20 نوفمبر/تشرين الثاني، ثم كلبجار في يوم 25 من الشهر نفسه، قبل أن تسلم لاتشين اليوم.
+وكانت المقاطعة تحت سيطرة الجانب الأرمني منذ مايو 1992، فيما عقد الوزيران اجتماعا أمس لبحث الترتيبات.
+
+`, 4)
+
+func BenchmarkExtract(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchArticle)))
+	for b.Loop() {
+		if _, err := Extract(benchArticle, Options{Published: "2020-12-01"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNormalise(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		normalise("وبالكالبيجار")
+	}
+}

@@ -1,0 +1,316 @@
+package extract
+
+// target is a place a control word applies to.
+type target struct {
+	place   *Place
+	tok     int  // token index in its sentence (-1 when from an earlier sentence)
+	anaphor bool // found through المنطقة / a pronoun
+}
+
+// bindTargets finds the places control word c applies to: the place named
+// right after it in its clause (and places joined to that one by "و"/
+// "and"); a place named before through an attached pronoun or an
+// anaphoric noun (المنطقة، تلك المقاطعة); or a place topicalised before it
+// in the clause ("ولاتشين هي آخر محافظة تستعيدها").
+func (b *builder) bindTargets(a *annotated, c cueHit) []target {
+	ts := a.s.toks
+	cl := a.clauseOf(c.i)
+	var out []target
+	// forward, up to the next control word of the clause
+	limit := len(ts)
+	for _, o := range a.cues {
+		if o.i >= c.j && o.i < limit {
+			limit = o.i
+		}
+	}
+	var last *placeHit
+	for k := range a.places {
+		p := &a.places[k]
+		if p.i < c.j || p.i >= limit || a.clauseOf(p.i) != cl {
+			continue
+		}
+		if last == nil {
+			if p.i-c.j > 8 {
+				break
+			}
+			out = append(out, target{place: p.place, tok: p.i})
+			last = p
+			continue
+		}
+		joined := p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and", "or")
+		if !joined || p.i-last.j > 3 {
+			break
+		}
+		out = append(out, target{place: p.place, tok: p.i})
+		last = p
+	}
+	if len(out) > 0 {
+		return out
+	}
+	// forward anaphoric noun ("إلى المنطقة")
+	for _, k := range a.anaph {
+		if k >= c.j && k < limit && k-c.j <= 6 && a.clauseOf(k) == cl {
+			if t, ok := b.antecedent(a, k); ok {
+				return []target{t}
+			}
+			return nil
+		}
+	}
+	if c.pronoun {
+		if t, ok := b.antecedent(a, c.i); ok {
+			return []target{t}
+		}
+		return nil
+	}
+	// backward: the topic of the clause, its first place, when nothing
+	// else took it and no control word comes before it ("ولاتشين هي آخر
+	// محافظة تستعيدها أذربيجان")
+	for k := range a.places {
+		p := &a.places[k]
+		if a.clauseOf(p.i) != cl {
+			continue
+		}
+		if p.j > c.i || c.i-p.j > 6 || b.isBound(a, p.i) {
+			return nil
+		}
+		for _, o := range a.cues {
+			if a.clauseOf(o.i) == cl && o.i < p.i {
+				return nil
+			}
+		}
+		return []target{{place: p.place, tok: p.i}}
+	}
+	return nil
+}
+
+// continuation binds list items in the clauses after a control word:
+// "سلمت آغدام في 20 نوفمبر، ثم كلبجار في يوم 25 من الشهر نفسه". A clause
+// continues the list when it has no control word of its own, starts with
+// ثم/"then" or with a place carrying و, and names a place.
+func (b *builder) continuation(a *annotated, c cueHit, first []target) []target {
+	if len(first) == 0 {
+		return nil
+	}
+	ts := a.s.toks
+	var out []target
+	cl := a.clauseOf(first[len(first)-1].tok)
+	if first[len(first)-1].tok < 0 {
+		return nil
+	}
+	maxCl := a.clauseOf(len(ts) - 1)
+	for next := cl + 1; next <= maxCl; next++ {
+		start := -1
+		for k := range ts {
+			if a.s.clause[k] == next {
+				start = k
+				break
+			}
+		}
+		if start < 0 {
+			break
+		}
+		hasCue := false
+		for _, o := range a.cues {
+			if a.clauseOf(o.i) == next {
+				hasCue = true
+			}
+		}
+		if hasCue {
+			break
+		}
+		var p *placeHit
+		for k := range a.places {
+			if a.clauseOf(a.places[k].i) == next {
+				p = &a.places[k]
+				break
+			}
+		}
+		if p == nil {
+			break
+		}
+		opens := isWordAt(ts, start, "ثم", "then") || (p.i == start && p.prefix == "و") || isWordAt(ts, start, "و", "and")
+		if !opens || p.i-start > 3 {
+			break
+		}
+		out = append(out, target{place: p.place, tok: p.i})
+	}
+	return out
+}
+
+// isBound reports whether the place at token k is already taken by a
+// control word of this sentence.
+func (b *builder) isBound(a *annotated, k int) bool {
+	for _, t := range a.bound {
+		if t == k {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedent resolves a pronoun or anaphoric noun at token k: the last
+// place taken by a control word earlier in this sentence or in the
+// previous one, else the last district named earlier in this sentence,
+// else the last district of the previous sentence.
+func (b *builder) antecedent(a *annotated, k int) (target, bool) {
+	for i := len(a.bound) - 1; i >= 0; i-- {
+		if a.bound[i] < k {
+			return target{place: b.placeAt(a, a.bound[i]), tok: a.bound[i], anaphor: true}, true
+		}
+	}
+	for i := len(a.places) - 1; i >= 0; i-- {
+		p := a.places[i]
+		if p.j <= k && p.place.Region != "" {
+			return target{place: p.place, tok: p.i, anaphor: true}, true
+		}
+	}
+	prev := b.prev
+	if prev == nil {
+		return target{}, false
+	}
+	if n := len(prev.bound); n > 0 {
+		return target{place: b.placeAt(prev, prev.bound[n-1]), tok: -1, anaphor: true}, true
+	}
+	for i := len(prev.places) - 1; i >= 0; i-- {
+		if prev.places[i].place.Region != "" {
+			return target{place: prev.places[i].place, tok: -1, anaphor: true}, true
+		}
+	}
+	return target{}, false
+}
+
+func (b *builder) placeAt(a *annotated, k int) *Place {
+	for _, p := range a.places {
+		if p.i == k {
+			return p.place
+		}
+	}
+	return nil
+}
+
+// pickDate chooses the date of a change: a free date in the target's
+// clause, then in the control word's clause, then the nearest free date of
+// the sentence that no other place or non-event owns. ok is false when
+// the sentence has none.
+func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
+	pos := c.i
+	if t.tok >= 0 && !t.anaphor {
+		pos = t.tok
+	}
+	best, bestDist := -1, 1<<30
+	try := func(filter func(k int) bool) bool {
+		for k, d := range a.dates {
+			if a.claimed[k] || !a.res[k].ok || !filter(k) {
+				continue
+			}
+			dist := abs(d.i - pos)
+			if dist < bestDist {
+				best, bestDist = k, dist
+			}
+		}
+		return best >= 0
+	}
+	// a place reached through a pronoun ("تسليمها") takes its date from the
+	// clause of the word that points back, not from where it was named
+	if t.tok >= 0 && !t.anaphor && try(func(k int) bool { return a.clauseOf(a.dates[k].i) == a.clauseOf(t.tok) }) {
+		return best, true
+	}
+	if try(func(k int) bool { return a.clauseOf(a.dates[k].i) == a.clauseOf(c.i) }) {
+		return best, true
+	}
+	if try(func(k int) bool { return !b.dateOwned(a, k, t) }) {
+		return best, true
+	}
+	return -1, false
+}
+
+// dateOwned reports whether date k sits in a clause that belongs to
+// something else: another place, another control word, or a non-event.
+func (b *builder) dateOwned(a *annotated, k int, t target) bool {
+	cl := a.clauseOf(a.dates[k].i)
+	for _, p := range a.places {
+		if a.clauseOf(p.i) == cl && p.place != t.place && p.place.Region != "" {
+			return true
+		}
+	}
+	hasCue := false
+	for _, c := range a.cues {
+		if a.clauseOf(c.i) == cl {
+			hasCue = true
+		}
+	}
+	if hasCue {
+		return true
+	}
+	for _, x := range a.ctx {
+		if a.clauseOf(x.i) == cl {
+			return true
+		}
+	}
+	return false
+}
+
+// actorOf returns the side named nearest to control word c in its clause,
+// among the mentions that are nearer to c than to any other control word.
+func actorOf(a *annotated, c cueHit) (actorHit, bool) {
+	best, bestDist := actorHit{}, 1<<30
+	for _, h := range a.actors {
+		if a.clauseOf(h.i) != a.clauseOf(c.i) {
+			continue
+		}
+		d := distTo(h.i, c)
+		nearest := true
+		for _, o := range a.cues {
+			if o.i != c.i && distTo(h.i, o) < d {
+				nearest = false
+				break
+			}
+		}
+		if nearest && d < bestDist {
+			best, bestDist = h, d
+		}
+	}
+	return best, bestDist < 1<<30
+}
+
+func distTo(k int, c cueHit) int {
+	switch {
+	case k < c.i:
+		return c.i - k
+	case k >= c.j:
+		return k - c.j + 1
+	}
+	return 0
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func other(side string) string {
+	switch side {
+	case actAZE:
+		return actARM
+	case actARM:
+		return actAZE
+	}
+	return ""
+}
+
+// eraSide is the side a change of unknown direction most likely went to:
+// until the 1994 ceasefire every district changed hands toward the
+// Armenian side; from 2016 on, toward Azerbaijan.
+func eraSide(year int) string {
+	switch {
+	case year == 0:
+		return actAZE
+	case year <= 1994:
+		return actARM
+	case year >= 2016:
+		return actAZE
+	}
+	return ""
+}

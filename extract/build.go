@@ -1,0 +1,638 @@
+package extract
+
+import (
+	"strings"
+	"time"
+)
+
+// cand is one reading of a control change from one sentence, before
+// readings of the same change are merged into a Proposal.
+type cand struct {
+	region   string
+	to       string
+	date     civil
+	how      string
+	dated    bool
+	kind     string
+	conf     float64
+	ev       Evidence
+	sent     int
+	lead     bool // in the first sentences: may take the publication date
+	relative bool // inside a relative clause: background
+	// a change dated from a duration whose anchor is another proposal:
+	// years before the change of region to anchorTo
+	years    int
+	anchorTo string
+	durWord  string
+	focus    int // rune offset of the words that carry the change
+}
+
+// schedRec is a planned date for a change ("كان من المتوقع أن يتم تسليم
+// كالباجار يوم 15 نوفمبر").
+type schedRec struct {
+	region string
+	to     string
+	date   civil
+	ev     Evidence
+}
+
+// builder walks the annotated sentences and collects readings.
+type builder struct {
+	g       *gazetteer
+	runes   []rune
+	opt     Options
+	pub     time.Time
+	hasPub  bool
+	pubHow  string
+	prev    *annotated
+	cands   []cand
+	sched   []schedRec
+	context []Mention
+	// mentionIdx finds a mention by type, place and date
+	mentionIdx map[string]int
+}
+
+// cueInfo is a control word with its modality and places.
+type cueInfo struct {
+	c       cueHit
+	mod     modality
+	targets []target
+}
+
+// sentence reads one annotated sentence.
+func (b *builder) sentence(a *annotated) {
+	ev := a.evidence(b.runes)
+	consumed, durCue := b.durationCues(a)
+
+	// bind control words to places in text order, so that pronouns can
+	// refer to places bound earlier
+	var infos []cueInfo
+	for ci, c := range a.cues {
+		if consumed[ci] {
+			continue
+		}
+		mod := modalityOf(a.s, c)
+		// "وافقت أرمينيا على سحب قواتها منها وتسليمها": a verb joined by و
+		// shares the modality of the one before it
+		if n := len(infos); n > 0 && mod == modEvent && strings.HasPrefix(c.prefix, "و") {
+			p := infos[n-1]
+			if p.mod != modEvent && a.clauseOf(p.c.i) == a.clauseOf(c.i) && c.i-p.c.j <= 4 {
+				mod = p.mod
+			}
+		}
+		tg := b.bindTargets(a, c)
+		tg = append(tg, b.continuation(a, c, tg)...)
+		for _, t := range tg {
+			if t.tok >= 0 {
+				a.bound = append(a.bound, t.tok)
+			}
+		}
+		infos = append(infos, cueInfo{c: c, mod: mod, targets: tg})
+	}
+	// non-events first: their dates are theirs alone
+	for _, in := range infos {
+		if in.mod != modEvent {
+			b.nonEvent(a, in, ev)
+		}
+	}
+	var mainEvent *cand
+	for _, in := range infos {
+		if in.mod != modEvent || in.c.cls == cueHeld {
+			continue
+		}
+		if c := b.event(a, in, ev); c != nil && mainEvent == nil {
+			mainEvent = c
+		}
+	}
+	b.durations(a, durCue, mainEvent, ev)
+	b.contextHits(a, ev)
+	b.prev = a
+}
+
+// durationCues finds control words that belong to a duration phrase: "بعد
+// 27 عاما على احتلالها" (the occupation is the earlier change), "تحت سيطرة
+// الجانب الأرمني منذ أبريل 1993" (held since), "احتلتها منذ 27 عاما".
+func (b *builder) durationCues(a *annotated) (map[int]bool, map[int]int) {
+	consumed := map[int]bool{}
+	durCue := map[int]int{}
+	ts := a.s.toks
+	for di, d := range a.durs {
+		switch d.kind {
+		case durAfter:
+			k := d.j
+			if isWordAt(ts, k, "علي", "من", "of", "since") {
+				k++
+			}
+			for ci, c := range a.cues {
+				if c.i == k || c.i == k+1 {
+					consumed[ci], durCue[di] = true, ci
+				}
+			}
+		case durAgo, durSince, durFor:
+			best := -1
+			for ci, c := range a.cues {
+				if a.clauseOf(c.i) != a.clauseOf(d.i) || c.i > d.i || d.i-c.j > 8 {
+					continue
+				}
+				best = ci
+			}
+			if best >= 0 {
+				consumed[best], durCue[di] = true, best
+			}
+		}
+	}
+	return consumed, durCue
+}
+
+// nonEvent records a planned, future, conditional or intended change.
+func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
+	if in.mod == modNegated {
+		return
+	}
+	typ := map[modality]string{modFuture: ctxFuture, modScheduled: ctxScheduled, modCond: ctxIntent, modIntent: ctxIntent, modOperation: ctxOffensive}[in.mod]
+	if len(in.targets) == 0 && in.mod == modScheduled {
+		// "The handover had been scheduled for 15 November": the change
+		// told just before
+		if t, ok := b.antecedent(a, in.c.i); ok && t.place != nil {
+			in.targets = []target{t}
+		}
+	}
+	if len(in.targets) == 0 {
+		if in.mod != modOperation { // the launch phrase itself is recorded by contextHits
+			b.mention(Mention{Type: typ, Place: a.karabakh()}, ev)
+		}
+		return
+	}
+	for _, t := range in.targets {
+		m := Mention{Type: typ, Region: t.place.Region}
+		if t.place.Region == "" || t.place.Partial {
+			m.Place = t.place.ID
+		}
+		if k, ok := b.pickDate(a, in.c, t); ok {
+			a.claimed[k] = true
+			c := a.res[k].c
+			if in.mod == modFuture || in.mod == modScheduled {
+				c = b.nearestOccurrence(c, a.res[k].how)
+			}
+			m.Date, m.Precision = c.String(), c.prec
+			if in.mod == modScheduled && t.place.Region != "" && !t.place.Partial && len(b.sched) < maxCands {
+				b.sched = append(b.sched, schedRec{region: t.place.Region, to: b.sideFor(a, in.c, c.y), date: c, ev: ev})
+				continue
+			}
+		}
+		b.mention(m, ev)
+	}
+}
+
+// nearestOccurrence moves a planned or future date written without a
+// year to the occurrence nearest the publication date: a handover "due on
+// 1 December" in an article of 20 November is the coming one, not last
+// year's.
+func (b *builder) nearestOccurrence(c civil, how string) civil {
+	if !b.hasPub || !strings.Contains(how, "year from publication date") {
+		return c
+	}
+	best := c
+	for _, dy := range []int{-1, 1} {
+		alt := c
+		alt.y += dy
+		if c.d != 0 && !validDay(alt.y, alt.m, alt.d) {
+			continue
+		}
+		if absDur(alt.time().Sub(b.pub)) < absDur(best.time().Sub(b.pub)) {
+			best = alt
+		}
+	}
+	return best
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// event turns a control word that reports a change into readings.
+func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
+	c := in.c
+	if len(in.targets) == 0 {
+		typ := ctxAreaWide
+		if c.cls == cueSurrender {
+			typ = ctxCapitulate
+		}
+		m := Mention{Type: typ, Place: a.karabakh()}
+		year := 0
+		if k, ok := b.pickDate(a, c, target{tok: -1}); ok {
+			m.Date, m.Precision = a.res[k].c.String(), a.res[k].c.prec
+			year = a.res[k].c.y
+		} else if a.s.idx < 3 && b.hasPub {
+			// the lead of the article reports the news of the day
+			c := civilOf(b.pub)
+			m.Date, m.Precision, m.Note = c.String(), c.prec, "date is the publication date"
+			year = c.y
+		}
+		m.To = b.sideFor(a, c, year)
+		b.mention(m, ev)
+		return nil
+	}
+	var first *cand
+	for _, t := range in.targets {
+		k, dated := b.pickDate(a, c, t)
+		year := 0
+		if dated {
+			year = a.res[k].c.y
+		}
+		to := b.sideFor(a, c, year)
+		if t.place.Region == "" || t.place.Partial {
+			typ := ctxAreaWide
+			switch {
+			case t.place.Outside:
+				typ = ctxOutsideArea
+			case t.place.Partial:
+				typ = ctxPartial
+			case c.cls == cueSurrender:
+				typ = ctxCapitulate
+			}
+			m := Mention{Type: typ, Region: t.place.Region, Place: t.place.ID, To: to}
+			if dated {
+				m.Date, m.Precision = a.res[k].c.String(), a.res[k].c.prec
+			}
+			b.mention(m, ev)
+			continue
+		}
+		if to == "" {
+			continue
+		}
+		x := cand{
+			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+			lead: a.s.idx < 3, relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
+		}
+		if dated {
+			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
+			x.conf = b.dateConf(x.how, x.date.prec)
+		}
+		if _, named := actorOf(a, c); !named && c.cls != cueLiberate && c.cls != cueOccupy {
+			x.conf -= 0.05 // side taken from the verb or the era, not stated
+		}
+		if !b.addCand(x) {
+			break
+		}
+		if first == nil {
+			first = &b.cands[len(b.cands)-1]
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	cp := *first
+	return &cp
+}
+
+// kindOf classifies a change by its wording.
+func kindOf(a *annotated, c cueHit) string {
+	if c.cls == cueSurrender {
+		return "capitulation"
+	}
+	for _, o := range a.cues {
+		if o.cls == cueSurrender && a.clauseOf(o.i) == a.clauseOf(c.i) {
+			return "capitulation"
+		}
+	}
+	if c.cls == cueHandover || c.cls == cueCede || tiedToAgreement(a.s.toks) {
+		return "handover_by_agreement"
+	}
+	for _, o := range a.cues {
+		if o.cls == cueHandover || o.cls == cueCede {
+			return "handover_by_agreement"
+		}
+	}
+	if c.cls == cueWithdraw {
+		return "withdrawal"
+	}
+	return "military_capture"
+}
+
+// sideFor decides who gained control through control word c.
+func (b *builder) sideFor(a *annotated, c cueHit, year int) string {
+	h, named := actorOf(a, c)
+	if named && h.actor == actRUS {
+		named = false
+	}
+	switch c.cls {
+	case cueOccupy:
+		return actARM
+	case cueLiberate:
+		return actAZE
+	case cueHandover, cueCede:
+		for _, x := range a.actors {
+			if x.to && x.actor != actRUS && a.clauseOf(x.i) == a.clauseOf(c.i) {
+				return x.actor
+			}
+		}
+		return actAZE
+	case cueWithdraw, cueSurrender:
+		if named {
+			return other(h.actor)
+		}
+		return actAZE
+	case cueRetake:
+		if named {
+			return h.actor
+		}
+		return actAZE
+	}
+	if named {
+		return h.actor
+	}
+	return eraSide(year)
+}
+
+// dateConf is the base confidence of a dated reading.
+func (b *builder) dateConf(how, prec string) float64 {
+	conf := 0.9
+	switch {
+	case strings.HasPrefix(how, "relative"):
+		conf = 0.85
+		if b.pubHow != "given" {
+			conf = 0.75
+		}
+	case strings.HasPrefix(how, "explicit (year inferred"):
+		conf = 0.7
+	case strings.HasPrefix(how, "explicit (year from"), strings.HasPrefix(how, "explicit (month from"):
+		conf = 0.85
+		if b.pubHow != "given" && strings.Contains(how, "publication") {
+			conf = 0.75
+		}
+	case strings.HasPrefix(how, "derived"):
+		conf = 0.6
+	case how == "publication date":
+		conf = 0.5
+	}
+	switch prec {
+	case "month":
+		conf -= 0.05
+	case "year":
+		conf -= 0.1
+	}
+	return conf
+}
+
+// durations turns "بعد 27 عاما", "للمرة الأولى خلال 28 عاما", "منذ أبريل
+// 1993" into the earlier change they imply.
+func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evidence) {
+	for di, d := range a.durs {
+		var region, to string
+		ci, hasCue := durCue[di]
+		var cue cueHit
+		if hasCue {
+			cue = a.cues[ci]
+			if tg := b.bindTargets(a, cue); len(tg) > 0 && tg[0].place.Region != "" && !tg[0].place.Partial {
+				region = tg[0].place.Region
+			} else if len(tg) > 0 {
+				continue // Karabakh as a whole, or a village: not a district change
+			}
+		}
+		if region == "" {
+			switch {
+			case main != nil:
+				region = main.region
+			default:
+				region = b.soleDistrict(a)
+			}
+		}
+		if region == "" {
+			if d.vague {
+				b.mention(Mention{Type: ctxVague, Place: a.karabakh(), Note: d.word}, ev)
+			}
+			continue
+		}
+		if d.vague {
+			b.mention(Mention{Type: ctxVague, Region: region, Note: d.word}, ev)
+			continue
+		}
+		if d.kind == durSince {
+			c, _, ok := (&resolver{pub: b.pub, hasPub: b.hasPub}).resolve(d.since)
+			if !ok {
+				continue
+			}
+			// "تحت سيطرة الجانب الأرمني منذ": the side holding it since then
+			to = eraSide(c.y)
+			if hasCue {
+				to = b.sideFor(a, cue, c.y)
+			}
+			if to == "" {
+				continue
+			}
+			b.addCand(cand{region: region, to: to, dated: true, date: c,
+				how: "derived from duration (" + d.word + ")", kind: "military_capture",
+				conf: b.dateConf("explicit", c.prec) - 0.1, ev: ev, sent: a.s.idx, focus: a.s.toks[d.i].start})
+			continue
+		}
+		// N years before an anchor event
+		switch {
+		case hasCue && d.kind == durFor:
+			to = b.sideFor(a, cue, 0)
+		case hasCue && (cue.cls == cueOccupy || cue.cls == cueHeld || d.kind == durAgo):
+			to = b.sideFor(a, cue, 0)
+		case main != nil:
+			to = other(main.to)
+		default:
+			if !b.returns(a) {
+				continue
+			}
+			to = actARM // Azerbaijan coming back after N years: the earlier change went the other way
+		}
+		x := cand{region: region, to: to, kind: "military_capture", ev: ev, sent: a.s.idx,
+			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
+			focus: a.s.toks[d.i].start}
+		anchorY := 0
+		if main != nil && main.dated && main.region == region {
+			anchorY = main.date.y
+		} else if k, ok := b.freeDate(a); ok {
+			anchorY = a.res[k].c.y
+		}
+		if anchorY != 0 {
+			x.dated, x.date = true, civil{y: anchorY - d.years, prec: "year"}
+		}
+		b.addCand(x)
+	}
+}
+
+// returns reports a sentence that says a side came back: a control word
+// or a flag raised.
+func (b *builder) returns(a *annotated) bool {
+	if len(a.cues) > 0 {
+		return true
+	}
+	for _, c := range a.ctx {
+		if c.typ == ctxFlag {
+			return true
+		}
+	}
+	return false
+}
+
+// soleDistrict returns the one whole district a sentence names, or the
+// district an anaphoric noun of the sentence refers to.
+func (b *builder) soleDistrict(a *annotated) string {
+	region := ""
+	for _, p := range a.districts() {
+		if p.place.Partial {
+			continue
+		}
+		if region != "" && region != p.place.Region {
+			return ""
+		}
+		region = p.place.Region
+	}
+	if region == "" && len(a.anaph) > 0 {
+		if t, ok := b.antecedent(a, a.anaph[0]); ok && t.place != nil && !t.place.Partial {
+			region = t.place.Region
+		}
+	}
+	return region
+}
+
+// freeDate returns a resolved date of the sentence no one claimed.
+func (b *builder) freeDate(a *annotated) (int, bool) {
+	for k := range a.dates {
+		if !a.claimed[k] && a.res[k].ok {
+			return k, true
+		}
+	}
+	return -1, false
+}
+
+// karabakh returns "karabakh" when the sentence names Karabakh.
+func (a *annotated) karabakh() string {
+	for _, p := range a.places {
+		if p.place.Region == "" && !p.place.Outside {
+			return p.place.ID
+		}
+	}
+	return ""
+}
+
+// contextDate picks the date of a non-event: a free date in its clause,
+// else the nearest free date in a clause that holds nothing but the date
+// (", اليوم السبت,"), or -1.
+func (b *builder) contextDate(a *annotated, x ctxHit) int {
+	best, bestDist := -1, 1<<30
+	for k, d := range a.dates {
+		if a.claimed[k] || !a.res[k].ok {
+			continue
+		}
+		dist := abs(d.i - x.i)
+		cl := a.clauseOf(d.i)
+		switch {
+		case cl == a.clauseOf(x.i):
+			dist -= 1000
+		case b.clauseBusy(a, cl):
+			continue
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	return best
+}
+
+// clauseBusy reports a clause holding a place, a control word or a
+// non-event phrase: its dates are its own.
+func (b *builder) clauseBusy(a *annotated, cl int) bool {
+	for _, p := range a.places {
+		if a.clauseOf(p.i) == cl {
+			return true
+		}
+	}
+	for _, c := range a.cues {
+		if a.clauseOf(c.i) == cl {
+			return true
+		}
+	}
+	for _, c := range a.ctx {
+		if a.clauseOf(c.i) == cl {
+			return true
+		}
+	}
+	return false
+}
+
+// contextHits records ceasefires, offensives, flags, meetings and
+// memoranda.
+func (b *builder) contextHits(a *annotated, ev Evidence) {
+	for _, x := range a.ctx {
+		m := Mention{Type: x.typ}
+		if r := b.soleDistrictNoAnaphor(a); r != "" {
+			m.Region = r
+		} else {
+			m.Place = a.karabakh()
+		}
+		best := b.contextDate(a, x)
+		if best >= 0 {
+			m.Date, m.Precision = a.res[best].c.String(), a.res[best].c.prec
+		}
+		b.mention(m, ev)
+	}
+}
+
+func (b *builder) soleDistrictNoAnaphor(a *annotated) string {
+	region := ""
+	for _, p := range a.districts() {
+		if region != "" && region != p.place.Region {
+			return ""
+		}
+		region = p.place.Region
+	}
+	return region
+}
+
+// Caps on what one article can produce. A news article yields a handful
+// of each; the caps only matter for hostile or garbage input, where they
+// keep the merging steps (which compare items pairwise) fast.
+const (
+	maxCands    = 2000
+	maxMentions = 1000
+	maxEvidence = 50
+)
+
+// mention adds a context mention, merging it with an equal one.
+func (b *builder) mention(m Mention, ev Evidence) {
+	key := m.Type + "|" + m.Region + "|" + m.Place + "|" + m.Date + "|" + m.To
+	if k, ok := b.mentionIdx[key]; ok {
+		b.context[k].Evidence = addEvidence(b.context[k].Evidence, ev)
+		return
+	}
+	if len(b.context) >= maxMentions {
+		return
+	}
+	if b.mentionIdx == nil {
+		b.mentionIdx = map[string]int{}
+	}
+	m.Evidence = []Evidence{ev}
+	b.mentionIdx[key] = len(b.context)
+	b.context = append(b.context, m)
+}
+
+// addEvidence appends ev unless the list already has it or is full.
+func addEvidence(list []Evidence, ev Evidence) []Evidence {
+	if len(list) >= maxEvidence {
+		return list
+	}
+	for _, e := range list {
+		if e.Start == ev.Start && e.End == ev.End {
+			return list
+		}
+	}
+	return append(list, ev)
+}
+
+// addCand records a reading, up to maxCands.
+func (b *builder) addCand(x cand) bool {
+	if len(b.cands) >= maxCands {
+		return false
+	}
+	b.cands = append(b.cands, x)
+	return true
+}

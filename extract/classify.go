@@ -1,0 +1,334 @@
+package extract
+
+import "strings"
+
+// cueHit is a control-change word or phrase in tokens [i, j).
+type cueHit struct {
+	i, j    int
+	cls     cueClass
+	pronoun bool   // an object pronoun was attached: the place was named before
+	prefix  string // clitic on the first word ("ل" in "لتحرير")
+}
+
+// actorHit is a mention of a side.
+type actorHit struct {
+	i     int
+	actor string
+	to    bool // preceded by a "to" preposition (لباكو، إلى أذربيجان, to Azerbaijan)
+}
+
+// ctxHit is a non-event phrase.
+type ctxHit struct {
+	i, j int
+	typ  string
+}
+
+// phraseIndex holds multi-word patterns by their first word.
+type phraseIndex map[string][][]string
+
+func buildIndex[V any](m map[string]V) phraseIndex {
+	idx := phraseIndex{}
+	for k := range m {
+		ws := strings.Fields(k)
+		idx[ws[0]] = append(idx[ws[0]], ws)
+	}
+	// longest first so "نزع السلاح" wins over "نزع"
+	for _, list := range idx {
+		for a := 1; a < len(list); a++ {
+			for b := a; b > 0 && len(list[b]) > len(list[b-1]); b-- {
+				list[b], list[b-1] = list[b-1], list[b]
+			}
+		}
+	}
+	return idx
+}
+
+var (
+	controlIndex = buildIndex(controlPatterns)
+	contextIndex = buildIndex(contextPatterns)
+)
+
+// matchPhrase tries the patterns of idx at token i (first word with or
+// without a clitic; hyphens between Latin words are skipped). It returns
+// the pattern key, the end index, the clitic removed and whether an object
+// pronoun was removed from a one-word match.
+func matchPhrase(ts []token, i int, idx phraseIndex) (key string, end int, prefix string, pronoun bool, ok bool) {
+	if ts[i].kind != tokWord {
+		return "", i, "", false, false
+	}
+	st, pre := append([]string(nil), ts[i].stems...), append([]string(nil), ts[i].pre...)
+	// the Arabic future prefix س on a verb (ستسلم، سيدخل): try the verb
+	for n := range st {
+		w := st[n]
+		if strings.HasPrefix(w, "س") && runeLen(w) > 3 {
+			if r := firstRune(w[len("س"):]); r == 'ي' || r == 'ت' || r == 'ن' {
+				st = append(st, w[len("س"):])
+				pre = append(pre, pre[n]+"س")
+			}
+		}
+	}
+	try := func(first string, p string, pron bool) bool {
+		for _, pat := range idx[first] {
+			k := i + 1
+			matched := true
+			for _, w := range pat[1:] {
+				if k < len(ts) && ts[k].raw == "-" {
+					k++
+				}
+				if k >= len(ts) || ts[k].kind != tokWord || ts[k].norm != w {
+					matched = false
+					break
+				}
+				k++
+			}
+			if matched {
+				key, end, prefix, pronoun, ok = strings.Join(pat, " "), k, p, pron, true
+				return true
+			}
+		}
+		return false
+	}
+	for n, s := range st {
+		if try(s, pre[n], false) {
+			return
+		}
+	}
+	taaMarbuta := strings.HasSuffix(ts[i].raw, "ة")
+	for n, s := range st {
+		if bare, cut := stripPronoun(s); cut && isArabicLetter(firstRune(s)) && !(taaMarbuta && !strings.HasSuffix(s, "ها") && !strings.HasSuffix(s, "هم")) {
+			if try(bare, pre[n], true) {
+				return
+			}
+		}
+	}
+	return "", i, "", false, false
+}
+
+// findCues lists the control-change words of a sentence.
+func findCues(ts []token) []cueHit {
+	var out []cueHit
+	for i := 0; i < len(ts); i++ {
+		key, end, pre, pron, ok := matchPhrase(ts, i, controlIndex)
+		if !ok {
+			continue
+		}
+		h := cueHit{i: i, j: end, cls: controlPatterns[key], pronoun: pron, prefix: pre}
+		if h.cls == cueFall && end < len(ts) && hasStem(ts[end], notFallen) {
+			i = end - 1 // "سقوط قتلى": casualties, not a town falling
+			continue
+		}
+		// "منها"/"عليها"/"عنها" right after the word also points back
+		// "منها"/"عليها"/"عنها" soon after the word also points back
+		// ("انسحاب القوات الأرمينية منها")
+		for k := end; k < len(ts) && k < end+3 && !h.pronoun; k++ {
+			if isWordAt(ts, k, "منها", "عليها", "عنها", "فيها", "منهم", "اليها") {
+				h.pronoun = true
+			}
+			if ts[k].kind != tokWord {
+				break
+			}
+		}
+		out = append(out, h)
+		i = end - 1
+	}
+	// "تخلي المجموعات … عن سلاحها": giving up arms
+	for i := 0; i < len(ts); i++ {
+		if isWordAt(ts, i, "تخلي", "وتخلي", "بتخلي") {
+			for k := i + 1; k < len(ts) && k <= i+6; k++ {
+				if isWordAt(ts, k, "عن") && k+1 < len(ts) && strings.HasPrefix(ts[k+1].norm, "سلاح") {
+					out = append(out, cueHit{i: i, j: k + 2, cls: cueSurrender})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// findActors lists the mentions of the sides.
+func findActors(ts []token) []actorHit {
+	var out []actorHit
+	for i, t := range ts {
+		if t.kind != tokWord {
+			continue
+		}
+		for n, s := range t.stems {
+			pre := t.pre
+			if a, ok := actorWords[s]; ok {
+				to := pre[n] == "ل" || pre[n] == "لل" || isWordAt(ts, i-1, "الي", "to")
+				out = append(out, actorHit{i: i, actor: a, to: to})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// findContext lists ceasefire, offensive, flag, meeting and memorandum
+// phrases.
+func findContext(ts []token) []ctxHit {
+	var out []ctxHit
+	for i := 0; i < len(ts); i++ {
+		if key, end, _, _, ok := matchPhrase(ts, i, contextIndex); ok {
+			out = append(out, ctxHit{i: i, j: end, typ: contextPatterns[key]})
+			i = end - 1
+			continue
+		}
+		switch {
+		case hasStem(ts[i], launchWords):
+			if k := findWithin(ts, i+1, 3, operationWords); k > 0 {
+				out = append(out, ctxHit{i: i, j: k + 1, typ: ctxOffensive})
+			}
+		case hasStem(ts[i], eruptWords):
+			if k := findWithin(ts, i+1, 3, fightWords); k > 0 {
+				out = append(out, ctxHit{i: i, j: k + 1, typ: ctxOffensive})
+			}
+		case hasStem(ts[i], fightWords):
+			// "fighting broke out", "clashes erupted"
+			if k := findWithin(ts, i+1, 2, eruptWords); k > 0 {
+				out = append(out, ctxHit{i: i, j: k + 1, typ: ctxOffensive})
+			}
+		case hasStem(ts[i], raiseWords):
+			if k := findWithin(ts, i+1, 3, flagWords); k > 0 && !isWordAt(ts, k+1, "البيضاء", "white") && !isWordAt(ts, k-1, "white") {
+				out = append(out, ctxHit{i: i, j: k + 1, typ: ctxFlag})
+			}
+		case hasStem(ts[i], flagWords) && isWordAt(ts, i+1, "was", "were") && isWordAt(ts, i+2, "raised", "hoisted"):
+			out = append(out, ctxHit{i: i, j: i + 3, typ: ctxFlag})
+		}
+	}
+	return out
+}
+
+// findWithin returns the index of the first word in set among the n
+// tokens from k, or -1.
+func findWithin(ts []token, k, n int, set map[string]bool) int {
+	for m := k; m < len(ts) && m < k+n; m++ {
+		if hasStem(ts[m], set) {
+			return m
+		}
+	}
+	return -1
+}
+
+// modality tells whether a control word reports something that happened.
+type modality uint8
+
+const (
+	modEvent     modality = iota
+	modFuture             // سيتم تسليم، will hand over
+	modScheduled          // كان من المتوقع أن يتم تسليم، was due to
+	modNegated            // لم تدخل
+	modCond               // إذا، if
+	modIntent             // ينص على، عزم على، agreed to
+	modOperation          // عملية لتحرير: an offensive's aim
+)
+
+// modalityOf looks at the words before a control word in its clause.
+func modalityOf(s *sentence, c cueHit) modality {
+	ts := s.toks
+	// Arabic future prefix on the verb itself: ستسلم، سيدخل
+	if strings.HasSuffix(c.prefix, "س") {
+		return modFuture
+	}
+	if c.prefix == "ل" || c.prefix == "لل" || c.prefix == "" {
+		if c.i > 0 && hasStem(ts[c.i-1], operationWords) && (c.prefix != "" || isWordAt(ts, c.i-1, "to")) {
+			return modOperation
+		}
+		if c.i > 1 && hasStem(ts[c.i-2], operationWords) && isWordAt(ts, c.i-1, "to") {
+			return modOperation
+		}
+	}
+	from := c.i - 5
+	if from < 0 {
+		from = 0
+	}
+	var mod modality = modEvent
+	for k := c.i - 1; k >= from; k-- {
+		if s.clause[k] != s.clause[c.i] {
+			break
+		}
+		t := ts[k]
+		switch {
+		case hasStem(t, expectWords):
+			if k > 0 && (hasStem(ts[k-1], pastAux) || (k > 1 && hasStem(ts[k-2], pastAux))) {
+				return modScheduled
+			}
+			if hasStem(t, pastAux) {
+				return modScheduled
+			}
+			return modFuture
+		case hasStem(t, futureWords):
+			mod = modFuture
+		case k >= c.i-2 && hasStem(t, negWords):
+			if mod == modEvent {
+				mod = modNegated
+			}
+		case hasStem(t, condWords):
+			if mod == modEvent {
+				mod = modCond
+			}
+		case hasStem(t, intentWords):
+			if mod == modEvent {
+				mod = modIntent
+			}
+		}
+	}
+	// English passive after the word: "the handover had been scheduled
+	// for", "the withdrawal is due on"
+	if mod == modEvent {
+		for k := c.j; k < len(ts) && k < c.j+4 && s.clause[k] == s.clause[c.i]; k++ {
+			if hasStem(ts[k], expectWords) {
+				for m := c.j; m < k; m++ {
+					if hasStem(ts[m], pastAux) {
+						return modScheduled
+					}
+				}
+				return modFuture
+			}
+		}
+	}
+	if mod == modFuture && c.i > 0 {
+		// "was to be handed over" / "كان سيتم": past of a future = scheduled
+		for k := c.i - 1; k >= from; k-- {
+			if hasStem(ts[k], pastAux) {
+				return modScheduled
+			}
+		}
+	}
+	return mod
+}
+
+// isRelative reports a control word inside a relative clause ("القوات
+// التي دخلت", "forces that entered"): background, not the news itself.
+func isRelative(ts []token, c cueHit) bool {
+	return c.i > 0 && hasStem(ts[c.i-1], relativeWords) ||
+		c.i > 1 && hasStem(ts[c.i-2], relativeWords) && ts[c.i-1].kind == tokWord && !hasStem(ts[c.i-1], actorWordSet)
+}
+
+var actorWordSet = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range actorWords {
+		m[k] = true
+	}
+	return m
+}()
+
+// tiedToAgreement reports an agreement-implementation phrase in the
+// sentence ("تنفيذا لاتفاق", "بموجب الاتفاق", "under the deal").
+func tiedToAgreement(ts []token) bool {
+	for i := range ts {
+		if hasStem(ts[i], implementWords) {
+			if findWithin(ts, i+1, 4, agreementWords) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notFallen are words after سقوط/fell that make it casualties, rain or
+// missiles rather than a place changing hands.
+var notFallen = map[string]bool{
+	"قتلي": true, "قتيل": true, "ضحايا": true, "جرحي": true, "صاروخ": true, "صواريخ": true, "قذائف": true,
+	"قذيفه": true, "طائره": true, "امطار": true, "victims": true, "casualties": true, "dead": true,
+}

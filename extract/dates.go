@@ -1,0 +1,708 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// relKind tells how a date expression relates to the publication date.
+type relKind uint8
+
+const (
+	relNone      relKind = iota // absolute, possibly without a year
+	relDays                     // publication date + offset days (اليوم، أمس، غدا)
+	relWeekday                  // a weekday near the publication date
+	relSameMonth                // a day of the month of the previous date in the text
+	relMonth                    // a month relative to the publication month
+	relYear                     // a year relative to the publication year
+)
+
+// dateExpr is a date as written, before it is resolved against the
+// publication date. Tokens [i, j) of the sentence hold it.
+type dateExpr struct {
+	i, j        int
+	year, month int
+	day, dayEnd int
+	rel         relKind
+	offset      int // days for relDays, months for relMonth, years for relYear
+	weekday     time.Weekday
+	hasWeekday  bool
+	dir         int // relWeekday: 0 on or before, -1 strictly before, +1 strictly after
+	qual        int // month qualifier (qualThis …)
+	approx      bool
+	word        string // the words, for DateHow
+	today       bool   // "today" (with or without a weekday): a publication-date clue
+}
+
+// civil is a resolved calendar date with its precision.
+type civil struct {
+	y, m, d int
+	d2      int // last day of a range, same month
+	prec    string
+}
+
+// String formats a civil date the way the ledger writes it.
+func (c civil) String() string {
+	switch c.prec {
+	case "year":
+		return fmt.Sprintf("%04d", c.y)
+	case "month":
+		return fmt.Sprintf("%04d-%02d", c.y, c.m)
+	case "range":
+		return fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", c.y, c.m, c.d, c.y, c.m, c.d2)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", c.y, c.m, c.d)
+}
+
+func (c civil) time() time.Time {
+	m, d := c.m, c.d
+	if m == 0 {
+		m = 1
+	}
+	if d == 0 {
+		d = 1
+	}
+	return time.Date(c.y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+}
+
+func civilOf(t time.Time) civil {
+	return civil{y: t.Year(), m: int(t.Month()), d: t.Day(), prec: "day"}
+}
+
+// validDay reports whether y-m-d exists in the Gregorian calendar.
+func validDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
+}
+
+// tokenStems returns the normalised forms of a token with and without a
+// clitic prefix.
+func tokenStems(t token) []string {
+	if t.kind != tokWord {
+		return nil
+	}
+	if t.stems == nil {
+		st, _ := stems(t.norm)
+		return st
+	}
+	return t.stems
+}
+
+func hasStem(t token, set map[string]bool) bool {
+	for _, s := range tokenStems(t) {
+		if set[s] {
+			return true
+		}
+	}
+	return false
+}
+
+func stemIn[V any](t token, m map[string]V) (V, bool) {
+	for _, s := range tokenStems(t) {
+		if v, ok := m[s]; ok {
+			return v, true
+		}
+	}
+	var zero V
+	return zero, false
+}
+
+func isWordAt(ts []token, k int, words ...string) bool {
+	if k < 0 || k >= len(ts) || ts[k].kind != tokWord {
+		return false
+	}
+	for _, w := range words {
+		if ts[k].norm == w {
+			return true
+		}
+	}
+	return false
+}
+
+// numAt reads a number token as an int (any digit script, already folded).
+func numAt(ts []token, k int) (int, bool) {
+	if k < 0 || k >= len(ts) || ts[k].kind != tokNum || len(ts[k].norm) > 6 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(ts[k].norm)
+	return n, err == nil
+}
+
+// monthAt recognises a month name at token k, one word or a Levantine
+// pair, optionally followed by "/" and the same month in another
+// tradition ("نوفمبر/تشرين الثاني"). It returns the month, the index after
+// it and whether the name alone is unambiguous.
+func monthAt(ts []token, k int) (month, next int, strong bool) {
+	m, n, weak := month1(ts, k)
+	if m == 0 {
+		return 0, k, false
+	}
+	strong = !weak
+	// "نوفمبر/ تشرين الثاني", "November (Nov)"
+	if n+1 < len(ts) && ts[n].kind == tokPunct && (ts[n].raw == "/" || ts[n].raw == "(") {
+		if m2, n2, _ := month1(ts, n+1); m2 != 0 {
+			strong = true
+			n = n2
+			if n < len(ts) && ts[n].raw == ")" {
+				n++
+			}
+		}
+	}
+	return m, n, strong
+}
+
+func month1(ts []token, k int) (month, next int, weak bool) {
+	if k >= len(ts) || ts[k].kind != tokWord {
+		return 0, k, false
+	}
+	for _, s := range tokenStems(ts[k]) {
+		if k+1 < len(ts) && ts[k+1].kind == tokWord {
+			if m, ok := monthPairs[[2]string{s, ts[k+1].norm}]; ok {
+				return m, k + 2, false
+			}
+		}
+	}
+	for _, s := range tokenStems(ts[k]) {
+		if m, ok := monthWords[s]; ok {
+			n := k + 1
+			if n < len(ts) && ts[n].raw == "." && len(s) <= 4 { // "Nov."
+				n++
+			}
+			return m, n, weakMonths[s]
+		}
+	}
+	return 0, k, false
+}
+
+// yearAt reads a plausible year (1900..2100) at token k, skipping a
+// following "م" (CE). A Hijri year ("هـ") is refused.
+func yearAt(ts []token, k int) (year, next int, ok bool) {
+	y, isNum := numAt(ts, k)
+	if !isNum || y < 1900 || y > 2100 || len(ts[k].norm) != 4 {
+		return 0, k, false
+	}
+	n := k + 1
+	if n < len(ts) && ts[n].kind == tokWord {
+		switch ts[n].norm {
+		case "م":
+			n++
+		case "ه", "هـ", "هجري", "هجريه":
+			return 0, k, false
+		}
+	}
+	return y, n, true
+}
+
+// dayAt reads a day of the month at k: a number 1..31 (with an English
+// "th" suffix) or an Arabic ordinal ("العاشر", "الحادي عشر", "الخامس
+// والعشرين").
+func dayAt(ts []token, k int) (day, next int, ok bool) {
+	if d, isNum := numAt(ts, k); isNum {
+		if d < 1 || d > 31 || len(ts[k].norm) > 2 {
+			return 0, k, false
+		}
+		n := k + 1
+		if n < len(ts) && ts[n].kind == tokWord && ts[n].start == ts[k].end {
+			switch ts[n].norm {
+			case "st", "nd", "rd", "th":
+				n++
+			}
+		}
+		return d, n, true
+	}
+	if k >= len(ts) || ts[k].kind != tokWord {
+		return 0, k, false
+	}
+	v, isOrd := ordinalDays[ts[k].norm]
+	if !isOrd {
+		return 0, k, false
+	}
+	n := k + 1
+	if v < 10 && n < len(ts) {
+		switch ts[n].norm {
+		case "عشر", "عشره":
+			return v + 10, n + 1, true
+		case "والعشرين":
+			return v + 20, n + 1, true
+		case "والثلاثين":
+			if v == 1 {
+				return 31, n + 1, true
+			}
+		}
+	}
+	if ts[k].norm == "الحادي" {
+		return 0, k, false
+	}
+	return v, n, true
+}
+
+// qualAt reads a month qualifier (الجاري، الماضي …) at k.
+func qualAt(ts []token, k int) (int, int) {
+	if k < len(ts) && ts[k].kind == tokWord {
+		if q, ok := monthQualifiers[ts[k].norm]; ok {
+			return q, k + 1
+		}
+	}
+	return qualNone, k
+}
+
+// parseDates finds the date expressions of one sentence, left to right,
+// without overlaps.
+func parseDates(ts []token) []dateExpr {
+	var out []dateExpr
+	for i := 0; i < len(ts); {
+		if e, ok := dateAt(ts, i); ok {
+			e.word = joinRaw(ts, e.i, e.j)
+			out = append(out, e)
+			i = e.j
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func joinRaw(ts []token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i && ts[k].start > ts[k-1].end {
+			b.WriteByte(' ')
+		}
+		b.WriteString(ts[k].raw)
+	}
+	return b.String()
+}
+
+func dateAt(ts []token, i int) (dateExpr, bool) {
+	if e, ok := numericDateAt(ts, i); ok {
+		return e, true
+	}
+	if e, ok := dayFirstAt(ts, i); ok {
+		return e, true
+	}
+	if e, ok := monthFirstAt(ts, i); ok {
+		return e, true
+	}
+	if e, ok := relativeAt(ts, i); ok {
+		return e, true
+	}
+	if e, ok := bareYearAt(ts, i); ok {
+		return e, true
+	}
+	return dateExpr{}, false
+}
+
+// numericDateAt reads d-m-yyyy, d/m/yyyy, d.m.yyyy or yyyy-mm-dd written
+// without spaces.
+func numericDateAt(ts []token, i int) (dateExpr, bool) {
+	if i+4 >= len(ts) {
+		return dateExpr{}, false
+	}
+	a, ok1 := numAt(ts, i)
+	b, ok2 := numAt(ts, i+2)
+	c, ok3 := numAt(ts, i+4)
+	sep := ts[i+1].raw
+	if !ok1 || !ok2 || !ok3 || (sep != "-" && sep != "/" && sep != ".") || ts[i+3].raw != sep {
+		return dateExpr{}, false
+	}
+	for k := i; k < i+4; k++ {
+		if ts[k].end != ts[k+1].start {
+			return dateExpr{}, false
+		}
+	}
+	switch {
+	case len(ts[i].norm) == 4 && validDay(a, b, c):
+		return dateExpr{i: i, j: i + 5, year: a, month: b, day: c}, true
+	case len(ts[i+4].norm) == 4 && validDay(c, b, a):
+		return dateExpr{i: i, j: i + 5, year: c, month: b, day: a}, true
+	}
+	return dateExpr{}, false
+}
+
+// dayFirstAt reads "25 نوفمبر 2020", "25 من نوفمبر/تشرين الثاني الجاري",
+// "العاشر من نوفمبر", "2 و3 أبريل", "25 of November", "25 من الشهر نفسه".
+func dayFirstAt(ts []token, i int) (dateExpr, bool) {
+	d, k, ok := dayAt(ts, i)
+	if !ok {
+		return dateExpr{}, false
+	}
+	e := dateExpr{i: i, day: d}
+	// a range: "2-3 April", "2 و3 أبريل", "2 إلى 3 أبريل"
+	if k+1 < len(ts) && (ts[k].raw == "-" || isWordAt(ts, k, "و", "الى", "حتى", "to", "and")) {
+		if d2, k2, ok2 := dayAt(ts, k+1); ok2 && d2 > d {
+			if _, _, isMonth := monthAfterDay(ts, k2); isMonth {
+				e.dayEnd, k = d2, k2
+			}
+		}
+	}
+	// "و3": Arabic و glued to the next number is its own token
+	if e.dayEnd == 0 && isWordAt(ts, k, "و") {
+		if d2, k2, ok2 := dayAt(ts, k+1); ok2 && d2 > d {
+			if _, _, isMonth := monthAfterDay(ts, k2); isMonth {
+				e.dayEnd, k = d2, k2
+			}
+		}
+	}
+	// "من الشهر نفسه" / "من نفس الشهر" / "of the same month"
+	if n, same := sameMonthAt(ts, k); same {
+		e.rel, e.j = relSameMonth, n
+		return e, true
+	}
+	m, n, isMonth := monthAfterDay(ts, k)
+	if !isMonth {
+		return dateExpr{}, false
+	}
+	e.month, k = m, n
+	if y, n, ok := yearAt(ts, k); ok {
+		e.year, k = y, n
+	} else if k < len(ts) && ts[k].raw == "," {
+		if y, n, ok := yearAt(ts, k+1); ok {
+			e.year, k = y, n
+		}
+	}
+	e.qual, k = qualAt(ts, k)
+	if e.day > 28 && e.year != 0 && !validDay(e.year, e.month, e.day) {
+		return dateExpr{}, false
+	}
+	e.j = k
+	return e, true
+}
+
+// monthAfterDay accepts "من"/"of" between a day and its month.
+func monthAfterDay(ts []token, k int) (int, int, bool) {
+	if isWordAt(ts, k, "من", "of") {
+		k++
+	}
+	m, n, _ := monthAt(ts, k)
+	return m, n, m != 0
+}
+
+func sameMonthAt(ts []token, k int) (int, bool) {
+	switch {
+	case isWordAt(ts, k, "من") && isWordAt(ts, k+1, "الشهر") && isWordAt(ts, k+2, "نفسه", "ذاته", "ذات"):
+		return k + 3, true
+	case isWordAt(ts, k, "من") && isWordAt(ts, k+1, "نفس", "ذات") && isWordAt(ts, k+2, "الشهر"):
+		return k + 3, true
+	case isWordAt(ts, k, "of") && isWordAt(ts, k+1, "the") && isWordAt(ts, k+2, "same") && isWordAt(ts, k+3, "month"):
+		return k + 4, true
+	}
+	return k, false
+}
+
+// monthFirstAt reads "أبريل 1993", "نوفمبر الجاري", "أواخر سبتمبر",
+// "November 25, 2020", "November 25", "in April 1993".
+func monthFirstAt(ts []token, i int) (dateExpr, bool) {
+	start := i
+	approx := false
+	if i < len(ts) && hasStem(ts[i], approxWords) {
+		k := i + 1
+		if isWordAt(ts, k, "of") {
+			k++
+		}
+		if m, _, _ := monthAt(ts, k); m != 0 {
+			approx = true
+			i = k
+		}
+	}
+	m, k, strong := monthAt(ts, i)
+	if m == 0 {
+		return dateExpr{}, false
+	}
+	e := dateExpr{i: start, month: m, approx: approx}
+	// English "November 25" / "November 25, 2020"
+	if d, n, ok := dayAt(ts, k); ok && ts[k].kind == tokNum && !approx {
+		if _, _, isYear := yearAt(ts, k); !isYear {
+			e.day, k = d, n
+			if k < len(ts) && ts[k].raw == "," {
+				if y, n2, ok := yearAt(ts, k+1); ok {
+					e.year, k = y, n2
+				}
+			} else if y, n2, ok := yearAt(ts, k); ok {
+				e.year, k = y, n2
+			}
+		}
+	}
+	if e.year == 0 {
+		if y, n, ok := yearAt(ts, k); ok {
+			e.year, k = y, n
+		}
+	}
+	e.qual, k = qualAt(ts, k)
+	if e.day == 0 && e.year == 0 && e.qual == qualNone && !approx {
+		// a month alone: only an unambiguous name after "in"/"في"/"منذ"
+		if !strong || start == 0 || !isWordAt(ts, start-1, "في", "منذ", "خلال", "in", "since", "during", "وفي", "ومنذ") {
+			return dateExpr{}, false
+		}
+	}
+	if e.day != 0 && e.year != 0 && !validDay(e.year, e.month, e.day) {
+		return dateExpr{}, false
+	}
+	e.j = k
+	return e, true
+}
+
+// relativeAt reads today/yesterday/tomorrow words, weekdays, and "last
+// month"/"this year" phrases.
+func relativeAt(ts []token, i int) (dateExpr, bool) {
+	t := ts[i]
+	if t.kind != tokWord {
+		return dateExpr{}, false
+	}
+	st := tokenStems(t)
+	has := func(w string) bool {
+		for _, s := range st {
+			if s == w {
+				return true
+			}
+		}
+		return false
+	}
+	e := dateExpr{i: i, j: i + 1}
+	switch {
+	case has("اليوم") || t.norm == "today":
+		if i > 0 && hasStem(ts[i-1], notTodayBefore) {
+			return dateExpr{}, false
+		}
+		if i+1 < len(ts) && ts[i+1].kind == tokWord && notTodayAfter[ts[i+1].norm] {
+			return dateExpr{}, false
+		}
+		e.rel, e.today = relDays, true
+	case has("امس") || has("البارحه") || t.norm == "yesterday":
+		e.rel, e.offset = relDays, -1
+		if isWordAt(ts, i+1, "الاول") { // أمس الأول
+			e.offset, e.j = -2, i+2
+		}
+	case t.norm == "اول" && isWordAt(ts, i+1, "امس"):
+		e.rel, e.offset, e.j = relDays, -2, i+2
+	case t.norm == "اول" && isWordAt(ts, i+1, "من") && isWordAt(ts, i+2, "امس"):
+		e.rel, e.offset, e.j = relDays, -2, i+3
+	case t.norm == "the" && isWordAt(ts, i+1, "day") && isWordAt(ts, i+2, "before") && isWordAt(ts, i+3, "yesterday"):
+		e.rel, e.offset, e.j = relDays, -2, i+4
+	case has("غدا") || t.norm == "tomorrow":
+		e.rel, e.offset = relDays, 1
+	case t.norm == "بعد" && isWordAt(ts, i+1, "غد"):
+		e.rel, e.offset, e.j = relDays, 2, i+2
+	case (has("الشهر") || t.norm == "month") && i+1 < len(ts):
+		if q, n := qualAt(ts, i+1); q != qualNone {
+			e.rel, e.offset, e.j = relMonth, qualOffset(q), n
+			return e, true
+		}
+		return dateExpr{}, false
+	case has("العام") || has("السنه"):
+		if q, n := qualAt(ts, i+1); q != qualNone {
+			e.rel, e.offset, e.j = relYear, qualOffset(q), n
+			return e, true
+		}
+		if isWordAt(ts, i+1, "الماضيه") {
+			e.rel, e.offset, e.j = relYear, -1, i+2
+			return e, true
+		}
+		return dateExpr{}, false
+	case (t.norm == "last" || t.norm == "this" || t.norm == "next") && isWordAt(ts, i+1, "month", "year"):
+		e.rel, e.j = relMonth, i+2
+		if ts[i+1].norm == "year" {
+			e.rel = relYear
+		}
+		e.offset = map[string]int{"last": -1, "this": 0, "next": 1}[t.norm]
+		return e, true
+	default:
+		return weekdayAt(ts, i)
+	}
+	// a weekday after the relative word: "اليوم السبت", "أمس الثلاثاء", "today, Wednesday"
+	k := e.j
+	if k < len(ts) && ts[k].raw == "," {
+		k++
+	}
+	if k < len(ts) {
+		if wd, ok := stemIn(ts[k], weekdayWords); ok {
+			e.weekday, e.hasWeekday, e.j = wd, true, k+1
+		}
+	}
+	return e, true
+}
+
+func qualOffset(q int) int {
+	switch q {
+	case qualPast:
+		return -1
+	case qualNext:
+		return 1
+	}
+	return 0
+}
+
+// weekdayAt reads a weekday: "يوم الأربعاء", "الأربعاء الماضي", "on
+// Wednesday", "last Wednesday". الاثنين (also "the two") needs يوم before
+// it or a qualifier after it.
+func weekdayAt(ts []token, i int) (dateExpr, bool) {
+	k := i
+	dir := 0
+	if isWordAt(ts, i, "last") {
+		dir, k = -1, i+1
+	} else if isWordAt(ts, i, "next") {
+		dir, k = 1, i+1
+	}
+	if k >= len(ts) {
+		return dateExpr{}, false
+	}
+	wd, ok := stemIn(ts[k], weekdayWords)
+	if !ok {
+		return dateExpr{}, false
+	}
+	e := dateExpr{i: i, j: k + 1, rel: relWeekday, weekday: wd, hasWeekday: true, dir: dir}
+	if q, n := qualAt(ts, k+1); q == qualPast || q == qualNext {
+		e.j = n
+		e.dir = qualOffset(q)
+	}
+	if ts[k].norm == "الاثنين" || ts[k].norm == "والاثنين" {
+		if !(e.j > k+1 || isWordAt(ts, k-1, "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ويوم")) {
+			return dateExpr{}, false
+		}
+	}
+	return e, true
+}
+
+// bareYearAt reads a year after a cue word: "عام 1991", "in 1993".
+func bareYearAt(ts []token, i int) (dateExpr, bool) {
+	y, n, ok := yearAt(ts, i)
+	if !ok || i == 0 || !hasStem(ts[i-1], yearCues) {
+		return dateExpr{}, false
+	}
+	return dateExpr{i: i, j: n, year: y}, true
+}
+
+// resolver turns date expressions into calendar dates against the
+// publication date, remembering the last month mentioned for "من الشهر
+// نفسه".
+type resolver struct {
+	pub      time.Time
+	hasPub   bool
+	yearHint int    // a year known without a publication date
+	hintHow  string // how yearHint was found
+	prev     civil  // last resolved date with a month
+}
+
+// resolve returns the calendar date of e, its precision and how it was
+// found; ok is false when e cannot be placed (a relative word without a
+// publication date, or an impossible date).
+func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
+	defer func() {
+		if ok && c.m != 0 {
+			r.prev = c
+		}
+	}()
+	switch e.rel {
+	case relDays:
+		if !r.hasPub {
+			return civil{}, "", false
+		}
+		return civilOf(r.pub.AddDate(0, 0, e.offset)), fmt.Sprintf("relative to publication date (%s)", e.word), true
+	case relWeekday:
+		if !r.hasPub {
+			return civil{}, "", false
+		}
+		return civilOf(weekdayNear(r.pub, e.weekday, e.dir)), fmt.Sprintf("relative to publication date (%s)", e.word), true
+	case relMonth:
+		if !r.hasPub {
+			return civil{}, "", false
+		}
+		t := time.Date(r.pub.Year(), r.pub.Month()+time.Month(e.offset), 1, 0, 0, 0, 0, time.UTC)
+		return civil{y: t.Year(), m: int(t.Month()), prec: "month"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
+	case relYear:
+		if !r.hasPub {
+			return civil{}, "", false
+		}
+		return civil{y: r.pub.Year() + e.offset, prec: "year"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
+	case relSameMonth:
+		if r.prev.m == 0 || !validDay(r.prev.y, r.prev.m, e.day) {
+			return civil{}, "", false
+		}
+		return civil{y: r.prev.y, m: r.prev.m, d: e.day, prec: "day"}, "explicit (month from the previous date)", true
+	}
+	c = civil{y: e.year, m: e.month, d: e.day, d2: e.dayEnd}
+	how = "explicit"
+	if c.y == 0 {
+		if c.m == 0 {
+			return civil{}, "", false
+		}
+		switch {
+		case r.hasPub:
+			c.y = yearFor(r.pub, c.m, c.d, e.qual)
+			how = "explicit (year from publication date)"
+		case r.yearHint != 0:
+			c.y = r.yearHint
+			how = "explicit (year inferred: " + r.hintHow + ")"
+		default:
+			return civil{}, "", false
+		}
+	}
+	switch {
+	case c.m == 0:
+		c.prec = "year"
+	case c.d == 0 || e.approx:
+		c.d, c.d2, c.prec = 0, 0, "month"
+	case c.d2 != 0:
+		c.prec = "range"
+		if !validDay(c.y, c.m, c.d2) {
+			return civil{}, "", false
+		}
+	default:
+		c.prec = "day"
+	}
+	if c.d != 0 && !validDay(c.y, c.m, c.d) {
+		return civil{}, "", false
+	}
+	return c, how, true
+}
+
+// yearFor picks the year of a day-month written without one: the most
+// recent such date on or before publication, unless a qualifier says
+// otherwise (الجاري this month, الماضي the last one, المقبل the next).
+func yearFor(pub time.Time, m, d, qual int) int {
+	pm, pd := int(pub.Month()), pub.Day()
+	y := pub.Year()
+	switch qual {
+	case qualThis:
+		return y
+	case qualNext:
+		if m < pm || (m == pm && d != 0 && d < pd) {
+			return y + 1
+		}
+		return y
+	case qualPast:
+		if m < pm || (m == pm && d != 0 && d <= pd) {
+			return y
+		}
+		return y - 1
+	}
+	if m < pm || (m == pm && (d == 0 || d <= pd)) {
+		return y
+	}
+	return y - 1
+}
+
+// weekdayNear returns the weekday wd nearest to pub in direction dir: 0
+// the most recent on or before pub, -1 strictly before, +1 strictly after.
+func weekdayNear(pub time.Time, wd time.Weekday, dir int) time.Time {
+	switch dir {
+	case 1:
+		diff := (int(wd) - int(pub.Weekday()) + 7) % 7
+		if diff == 0 {
+			diff = 7
+		}
+		return pub.AddDate(0, 0, diff)
+	case -1:
+		diff := (int(pub.Weekday()) - int(wd) + 7) % 7
+		if diff == 0 {
+			diff = 7
+		}
+		return pub.AddDate(0, 0, -diff)
+	}
+	diff := (int(pub.Weekday()) - int(wd) + 7) % 7
+	return pub.AddDate(0, 0, -diff)
+}

@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// datesIn resolves every date expression of text against pub ("" for
+// none) and joins the results with ";".
+func datesIn(t *testing.T, text, pub string) string {
+	t.Helper()
+	r := &resolver{}
+	if pub != "" {
+		p, err := time.Parse("2006-01-02", pub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.pub, r.hasPub = p, true
+	}
+	toks := tokenize(text, 0, len(text), 0)
+	var out []string
+	for _, e := range parseDates(toks) {
+		if c, _, ok := r.resolve(e); ok {
+			out = append(out, c.String())
+		}
+	}
+	return strings.Join(out, ";")
+}
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name, text, pub, want string
+	}{
+		// Egyptian month names
+		{"January", "وصلت في 3 يناير 2021", "", "2021-01-03"},
+		{"February", "في 14 فبراير 2021", "", "2021-02-14"},
+		{"March", "في 5 مارس 2021", "", "2021-03-05"},
+		{"April with hamza above", "في 2 أبريل 1993", "", "1993-04-02"},
+		{"April without hamza", "في 2 ابريل 1993", "", "1993-04-02"},
+		{"April with hamza below", "في 2 إبريل 1993", "", "1993-04-02"},
+		{"May", "في 9 مايو 1992", "", "1992-05-09"},
+		{"June", "في 1 يونيو 1993", "", "1993-06-01"},
+		{"June, Egyptian spelling", "في 1 يونيه 1993", "", "1993-06-01"},
+		{"July", "في 23 يوليو 1993", "", "1993-07-23"},
+		{"August", "في 23 أغسطس 1993", "", "1993-08-23"},
+		{"September", "في 27 سبتمبر 2020", "", "2020-09-27"},
+		{"October", "في 17 أكتوبر 2020", "", "2020-10-17"},
+		{"November", "في 10 نوفمبر 2020", "", "2020-11-10"},
+		{"December", "في 1 ديسمبر 2020", "", "2020-12-01"},
+		// Levantine month names
+		{"kanun II", "في 6 كانون الثاني 1992", "", "1992-01-06"},
+		{"shubat", "في 26 شباط 1992", "", "1992-02-26"},
+		{"adhar", "في 2 آذار 1993", "", "1993-03-02"},
+		{"nisan", "في 3 نيسان 1993", "", "1993-04-03"},
+		{"ayyar", "في 8 أيار 1992", "", "1992-05-08"},
+		{"haziran", "في 12 حزيران 1993", "", "1993-06-12"},
+		{"tammuz", "في 23 تموز 1993", "", "1993-07-23"},
+		{"ab", "في 26 آب 2022", "", "2022-08-26"},
+		{"aylul", "في 19 أيلول 2023", "", "2023-09-19"},
+		{"tishrin I", "في 9 تشرين الأول 2020", "", "2020-10-09"},
+		{"tishrin II", "في 8 تشرين الثاني 2020", "", "2020-11-08"},
+		{"kanun I", "في 1 كانون الأول 2020", "", "2020-12-01"},
+		// both traditions together
+		{"Egyptian then Levantine", "في 25 من نوفمبر/تشرين الثاني", "2020-11-28", "2020-11-25"},
+		{"with a space after the slash", "في 10 من نوفمبر/ تشرين الثاني الجاري", "2020-11-28", "2020-11-10"},
+		{"Levantine then Egyptian", "في 20 تشرين الثاني/نوفمبر 2020", "", "2020-11-20"},
+		{"May twice", "في 9 مايو/ايار 1992", "", "1992-05-09"},
+		// numerals
+		{"Arabic-Indic digits", "في ١٧ أكتوبر ٢٠٢٠", "", "2020-10-17"},
+		{"Persian digits", "في ۱۷ أكتوبر ۲۰۲۰", "", "2020-10-17"},
+		{"ordinal day", "في العاشر من نوفمبر 2020", "", "2020-11-10"},
+		{"ordinal teen", "في الحادي عشر من نوفمبر 2020", "", "2020-11-11"},
+		{"ordinal compound", "في الخامس والعشرين من نوفمبر 2020", "", "2020-11-25"},
+		{"numeric d-m-y", "باكو، 20-9-2023", "", "2023-09-20"},
+		{"numeric y-m-d", "2023-09-20", "", "2023-09-20"},
+		{"numeric with slashes", "26/11/2020", "", "2020-11-26"},
+		{"day range", "بين 2 و3 أبريل 1993", "", "1993-04-02/1993-04-03"},
+		{"year after عام", "قبل انهيار الاتحاد في عام 1991", "", "1991"},
+		{"month and year", "منذ أبريل 1993", "", "1993-04"},
+		{"late in a month", "في أواخر سبتمبر/أيلول", "2020-11-28", "2020-09"},
+		// relative words (28 Nov 2020 was a Saturday)
+		{"today", "دخلت القوات اليوم", "2020-11-28", "2020-11-28"},
+		{"today with weekday", "اليوم السبت", "2020-11-28", "2020-11-28"},
+		{"yesterday", "أمس", "2020-11-28", "2020-11-27"},
+		{"yesterday, other word", "البارحة", "2020-11-28", "2020-11-27"},
+		{"day before yesterday", "أول أمس", "2020-11-28", "2020-11-26"},
+		{"day before yesterday, other order", "أمس الأول", "2020-11-28", "2020-11-26"},
+		{"tomorrow", "غداً", "2020-11-28", "2020-11-29"},
+		{"tomorrow with weekday", "غداً الأحد", "2020-11-28", "2020-11-29"},
+		{"Russia Today is a channel", "قناة روسيا اليوم", "2020-11-28", ""},
+		{"the next day is not today", "في اليوم التالي", "2020-11-28", ""},
+		{"relative words need a publication date", "دخلت القوات اليوم", "", ""},
+		// weekdays: the most recent on or before publication
+		{"Saturday is publication day", "يوم السبت", "2020-11-28", "2020-11-28"},
+		{"Sunday", "الأحد", "2020-11-28", "2020-11-22"},
+		{"Monday needs يوم", "يوم الاثنين", "2020-11-28", "2020-11-23"},
+		{"Monday with hamza", "يوم الإثنين", "2020-11-28", "2020-11-23"},
+		{"two is not Monday", "قتل الاثنين", "2020-11-28", ""},
+		{"Tuesday", "والثلاثاء، أعلنت", "2020-11-28", "2020-11-24"},
+		{"Wednesday", "يوم الأربعاء", "2020-11-28", "2020-11-25"},
+		{"Thursday", "الخميس", "2020-11-28", "2020-11-26"},
+		{"Friday", "الجمعة", "2020-11-28", "2020-11-27"},
+		{"last Saturday", "السبت الماضي", "2020-11-28", "2020-11-21"},
+		{"next Sunday", "الأحد المقبل", "2020-11-28", "2020-11-29"},
+		// this / last month and year
+		{"day in this month", "يوم 15 نوفمبر الجارى", "2020-11-28", "2020-11-15"},
+		{"day in last month", "في 11 نوفمبر الماضي", "2020-12-01", "2020-11-11"},
+		{"month called last", "في سبتمبر الماضي", "2020-11-28", "2020-09"},
+		{"last month", "الشهر الماضي", "2020-12-01", "2020-11"},
+		{"this month", "الشهر الجاري", "2020-12-01", "2020-12"},
+		{"this year", "قبل نهاية العام الحالي", "2020-12-01", "2020"},
+		{"last year", "العام الماضي", "2020-12-01", "2019"},
+		{"no year: most recent such date", "في 3 ديسمبر", "2020-11-28", "2019-12-03"},
+		{"same month as the previous date", "سلمت في 20 نوفمبر 2020، ثم في يوم 25 من الشهر نفسه", "", "2020-11-20;2020-11-25"},
+		{"same month, other order", "في 20 نوفمبر 2020 ثم في 25 من نفس الشهر", "", "2020-11-20;2020-11-25"},
+		// ordinary words that look like months
+		{"March the verb", "مارس الجيش ضغوطا", "2020-11-28", ""},
+		{"father is not August", "قال أب لثلاثة أطفال", "2020-11-28", ""},
+		{"may the verb", "troops may enter", "2020-11-28", ""},
+		// English
+		{"English day month year", "on 25 November 2020", "", "2020-11-25"},
+		{"English month day year", "on November 25, 2020", "", "2020-11-25"},
+		{"English ordinal day", "on the 25th of November", "2020-11-28", "2020-11-25"},
+		{"English today", "today", "2020-11-28", "2020-11-28"},
+		{"English yesterday", "yesterday", "2020-11-28", "2020-11-27"},
+		{"English weekday", "on Wednesday", "2020-11-28", "2020-11-25"},
+		{"English last weekday", "last Saturday", "2020-11-28", "2020-11-21"},
+		{"English month and year", "in April 1993", "", "1993-04"},
+		{"English year", "in 1994", "", "1994"},
+		{"English range", "2-3 April 1993", "", "1993-04-02/1993-04-03"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := datesIn(t, tc.text, tc.pub); got != tc.want {
+				t.Errorf("dates in %q (published %q): got %q, want %q", tc.text, tc.pub, got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,207 @@
+package extract
+
+// durKind is the shape of a duration phrase.
+type durKind uint8
+
+const (
+	durAfter   durKind = iota // "بعد 27 عاما", "after 27 years": returns after N years away
+	durFirstIn                // "للمرة الأولى خلال 28 عاما", "for the first time in 28 years"
+	durAgo                    // "منذ 27 عاما", "27 years ago"
+	durFor                    // "لمدة 30 عاما", "طوال", "for 30 years": held for N years
+	durSince                  // "منذ أبريل 1993", "since April 1993": held since a date
+)
+
+// durExpr is a duration phrase in tokens [i, j). For durSince the date is
+// in since; otherwise years holds N. vague marks decades, "a quarter
+// century" and "more than N": too loose to date an event.
+type durExpr struct {
+	i, j  int
+	kind  durKind
+	years int
+	vague bool
+	since dateExpr
+	word  string
+}
+
+var yearUnits = map[string]bool{
+	"عام": true, "عاما": true, "اعوام": true, "سنه": true, "سنوات": true, "سنين": true, "عاماً": true,
+	"year": true, "years": true,
+}
+
+var decadeUnits = map[string]int{"عقد": 1, "عقود": 3, "عقدين": 2, "decade": 1, "decades": 3}
+
+// numberWords are cardinal numbers as words (Arabic masculine and
+// feminine forms, English). Tens combine with units: "سبعة وعشرين" (27),
+// "twenty-seven".
+var numberWords = map[string]int{
+	"واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+	"ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9,
+	"عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40,
+	"خمسين": 50, "ستين": 60, "سبعين": 70,
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+}
+
+// hedgeWords before a number make it approximate.
+var hedgeWords = map[string]bool{"اكثر": true, "نحو": true, "حوالي": true, "قرابه": true, "زهاء": true, "more": true, "nearly": true, "almost": true, "about": true, "some": true, "over": true}
+
+// countAt reads "N years" (digits or words) or "N decades"/"ربع قرن" at
+// k. It returns N in years, the index after the unit, and vague.
+func countAt(ts []token, k int) (years, next int, vague, ok bool) {
+	for k < len(ts) && ts[k].kind == tokWord && (hedgeWords[ts[k].norm] || ts[k].norm == "من" || ts[k].norm == "than") {
+		if hedgeWords[ts[k].norm] {
+			vague = true
+		}
+		k++
+	}
+	if k >= len(ts) {
+		return 0, k, false, false
+	}
+	n := 0
+	switch {
+	case ts[k].kind == tokNum:
+		v, isNum := numAt(ts, k)
+		if !isNum || v < 1 || v > 150 {
+			return 0, k, false, false
+		}
+		n, k = v, k+1
+	case ts[k].kind == tokWord:
+		if ts[k].norm == "ربع" && isWordAt(ts, k+1, "قرن") {
+			return 25, k + 2, true, true
+		}
+		if v, isDec := decadeUnits[ts[k].norm]; isDec { // "عقود", "decades" alone
+			return 10 * v, k + 1, true, true
+		}
+		if ts[k].norm == "عامين" || ts[k].norm == "سنتين" {
+			return 2, k + 1, vague, true
+		}
+		v, isWord := numberWords[ts[k].norm]
+		if !isWord {
+			return 0, k, false, false
+		}
+		n, k = v, k+1
+		// "سبعة وعشرين", "twenty-seven", "ثلاثة عشر"
+		if k < len(ts) && ts[k].kind == tokWord {
+			if u, ok := numberWords[trimWa(ts[k].norm)]; ok && ((u >= 20 && n < 10) || (u == 10 && n < 10)) {
+				n, k = n+u, k+1
+			}
+		} else if k+1 < len(ts) && ts[k].raw == "-" {
+			if u, ok := numberWords[ts[k+1].norm]; ok && n >= 20 && u < 10 {
+				n, k = n+u, k+2
+			}
+		}
+	default:
+		return 0, k, false, false
+	}
+	if k < len(ts) && ts[k].kind == tokWord {
+		if yearUnits[ts[k].norm] {
+			return n, k + 1, vague, true
+		}
+		if _, isDec := decadeUnits[ts[k].norm]; isDec {
+			return 10 * n, k + 1, true, true
+		}
+	}
+	return 0, k, false, false
+}
+
+func trimWa(w string) string {
+	if len(w) > 2 && w[:2] == "و" {
+		return w[2:]
+	}
+	return w
+}
+
+// parseDurations finds duration phrases. dates are the sentence's date
+// expressions, used for "since <date>".
+func parseDurations(ts []token, dates []dateExpr) []durExpr {
+	var out []durExpr
+	dateAtTok := map[int]dateExpr{}
+	for _, d := range dates {
+		dateAtTok[d.i] = d
+	}
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if t.kind != tokWord {
+			continue
+		}
+		w := t.norm
+		first := firstTimeAt(ts, i)
+		switch {
+		case first > i:
+			// "للمرة الأولى خلال 28 عاما", "for the first time in 28 years"
+			k := first
+			if isWordAt(ts, k, "منذ", "خلال", "في", "in", "since", "over") {
+				k++
+			}
+			if n, j, vague, ok := countAt(ts, k); ok {
+				out = append(out, durExpr{i: i, j: j, kind: durFirstIn, years: n, vague: vague, word: joinRaw(ts, i, j)})
+				i = j - 1
+			}
+		case w == "بعد" || w == "وبعد" || w == "after":
+			if n, j, vague, ok := countAt(ts, i+1); ok {
+				out = append(out, durExpr{i: i, j: j, kind: durAfter, years: n, vague: vague, word: joinRaw(ts, i, j)})
+				i = j - 1
+			}
+		case w == "منذ" || w == "ومنذ" || w == "since":
+			k := i + 1
+			if isWordAt(ts, k, "عام", "العام", "سنه", "year") {
+				k++ // "منذ عام 1994"
+			}
+			if d, ok := dateAtTok[k]; ok && d.rel == relNone && d.year != 0 {
+				out = append(out, durExpr{i: i, j: d.j, kind: durSince, since: d, word: joinRaw(ts, i, d.j)})
+				i = d.j - 1
+			} else if n, j, vague, ok := countAt(ts, i+1); ok {
+				out = append(out, durExpr{i: i, j: j, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j)})
+				i = j - 1
+			}
+		case w == "لمده" || w == "طوال" || w == "طيله" || w == "for" || (w == "علي" && isWordAt(ts, i+1, "مدي", "مدار")):
+			k := i + 1
+			if w == "علي" {
+				k++
+			}
+			if n, j, vague, ok := countAt(ts, k); ok {
+				out = append(out, durExpr{i: i, j: j, kind: durFor, years: n, vague: vague, word: joinRaw(ts, i, j)})
+				i = j - 1
+			}
+		case t.kind == tokWord || t.kind == tokNum:
+			// "27 years ago"
+			if n, j, vague, ok := countAt(ts, i); ok && isWordAt(ts, j, "ago") {
+				out = append(out, durExpr{i: i, j: j + 1, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
+				i = j
+			}
+		}
+	}
+	// numbers as digits start "27 years ago" too
+	for i := 0; i < len(ts); i++ {
+		if ts[i].kind != tokNum {
+			continue
+		}
+		if n, j, vague, ok := countAt(ts, i); ok && isWordAt(ts, j, "ago") && !inDur(out, i) {
+			out = append(out, durExpr{i: i, j: j + 1, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
+		}
+	}
+	return out
+}
+
+func inDur(ds []durExpr, k int) bool {
+	for _, d := range ds {
+		if k >= d.i && k < d.j {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTimeAt recognises "للمرة الأولى", "لأول مرة" and "for the first
+// time" at i and returns the index after it (or i).
+func firstTimeAt(ts []token, i int) int {
+	switch {
+	case isWordAt(ts, i, "للمره", "وللمره") && isWordAt(ts, i+1, "الاولي"):
+		return i + 2
+	case isWordAt(ts, i, "لاول", "ولاول") && isWordAt(ts, i+1, "مره"):
+		return i + 2
+	case isWordAt(ts, i, "for") && isWordAt(ts, i+1, "the") && isWordAt(ts, i+2, "first") && isWordAt(ts, i+3, "time"):
+		return i + 4
+	}
+	return i
+}

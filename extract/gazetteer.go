@@ -1,0 +1,292 @@
+package extract
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+//go:embed gazetteer.json
+var gazetteerJSON []byte
+
+// Place is one gazetteer entry: a district, a named part of one, or a
+// place that is not a district (Karabakh itself, towns outside the area).
+type Place struct {
+	ID      string   `json:"id"`
+	Region  string   `json:"region"`  // district id, "" when the place is not one district
+	Name    string   `json:"name"`    // English display name
+	Partial bool     `json:"partial"` // a village, town or corridor inside Region, not all of it
+	Outside bool     `json:"outside"` // outside the conflict area
+	Ar      []string `json:"ar"`
+	ArGuess []string `json:"ar_unverified"`
+	En      []string `json:"en"`
+}
+
+type gazetteerFile struct {
+	Source     string   `json:"_source"`
+	Places     []Place  `json:"places"`
+	Ambiguous  []string `json:"ambiguous"`
+	PlaceWords struct {
+		Ar []string `json:"ar"`
+		En []string `json:"en"`
+	} `json:"place_words"`
+}
+
+// gazetteer indexes place spellings by their normalised form (words
+// joined without spaces) and, for Arabic, by consonant skeleton.
+type gazetteer struct {
+	places     []Place
+	exact      map[string]int // normalised spelling -> index in places
+	skel       map[string]int // skeleton -> index, only unambiguous skeletons
+	ambiguous  map[string]bool
+	placeWords map[string]bool
+	maxWords   int
+	regionName map[string]string
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *gazetteer
+	gazErr  error
+)
+
+// loadGazetteer parses the embedded gazetteer once.
+func loadGazetteer() (*gazetteer, error) {
+	gazOnce.Do(func() { gaz, gazErr = parseGazetteer(gazetteerJSON) })
+	return gaz, gazErr
+}
+
+func parseGazetteer(data []byte) (*gazetteer, error) {
+	var f gazetteerFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("extract: gazetteer: %w", err)
+	}
+	g := &gazetteer{
+		places:     f.Places,
+		exact:      map[string]int{},
+		skel:       map[string]int{},
+		ambiguous:  map[string]bool{},
+		placeWords: map[string]bool{},
+		regionName: map[string]string{},
+	}
+	clash := map[string]bool{}
+	for i, p := range f.Places {
+		if p.Region != "" && !p.Partial {
+			g.regionName[p.Region] = p.Name
+		}
+		var all []string
+		all = append(all, p.Ar...)
+		all = append(all, p.ArGuess...)
+		all = append(all, p.En...)
+		for _, s := range all {
+			words := nameWords(s)
+			if len(words) == 0 {
+				continue
+			}
+			if len(words) > g.maxWords {
+				g.maxWords = len(words)
+			}
+			key := strings.Join(words, "")
+			if j, ok := g.exact[key]; ok && j != i {
+				return nil, fmt.Errorf("extract: gazetteer: %q names both %s and %s", s, f.Places[j].ID, p.ID)
+			}
+			g.exact[key] = i
+			if !isArabicLetter(firstRune(key)) {
+				continue
+			}
+			sk := skeletonOf(words)
+			if runeLen(sk) < 4 {
+				continue // too short to match loosely without false hits
+			}
+			if j, ok := g.skel[sk]; ok && j != i {
+				clash[sk] = true
+			}
+			g.skel[sk] = i
+		}
+	}
+	for sk := range clash {
+		delete(g.skel, sk) // a skeleton shared by two places proves nothing
+	}
+	for _, a := range f.Ambiguous {
+		g.ambiguous[strings.Join(nameWords(a), "")] = true
+	}
+	for _, w := range append(f.PlaceWords.Ar, f.PlaceWords.En...) {
+		g.placeWords[normalise(w)] = true
+	}
+	return g, nil
+}
+
+// nameWords splits a spelling into normalised words, dropping hyphens and
+// any parenthesised gloss.
+func nameWords(s string) []string {
+	if i := strings.IndexByte(s, '('); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.NewReplacer("-", " ", "/", " ").Replace(s)
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if n := normalise(w); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func skeletonOf(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString(skeleton(w))
+	}
+	return b.String()
+}
+
+// placeHit is a place name found in a sentence, tokens [i, j).
+type placeHit struct {
+	i, j   int
+	place  *Place
+	fuzzy  bool
+	prefix string // clitic removed from the first word, e.g. "و"
+}
+
+// RegionName returns the English display name of a region id, or the id
+// itself when it is unknown.
+func RegionName(id string) string {
+	g, err := loadGazetteer()
+	if err != nil {
+		return id
+	}
+	if n, ok := g.regionName[id]; ok {
+		return n
+	}
+	return id
+}
+
+// Regions lists the district ids the gazetteer knows, in file order.
+func Regions() []string {
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range g.places {
+		if p.Region != "" && !seen[p.Region] {
+			seen[p.Region] = true
+			out = append(out, p.Region)
+		}
+	}
+	return out
+}
+
+// findPlaces scans a sentence for place names, longest match first. A
+// loose (skeleton) match needs a skeleton of at least five letters, or
+// four with a word of six letters or more, so that short common words do
+// not turn into districts. Ambiguous spellings (a district name that is
+// also a common word or personal name) count only right after a place
+// word such as مدينة or "district".
+func (g *gazetteer) findPlaces(ts []token) []placeHit {
+	var hits []placeHit
+	for i := 0; i < len(ts); {
+		if ts[i].kind != tokWord {
+			i++
+			continue
+		}
+		h, ok := g.matchAt(ts, i)
+		if !ok {
+			i++
+			continue
+		}
+		hits = append(hits, h)
+		i = h.j
+	}
+	return hits
+}
+
+// wordRun collects up to n word tokens from i, allowing a hyphen between
+// Latin words ("Nagorno-Karabakh"). It returns the words and the index
+// after the last one.
+func wordRun(ts []token, i, n int) ([]string, []int) {
+	var words []string
+	var ends []int
+	for k := i; k < len(ts) && len(words) < n; k++ {
+		t := ts[k]
+		if t.kind == tokWord {
+			if len(words) > 0 && t.nl > 0 {
+				break
+			}
+			words = append(words, t.norm)
+			ends = append(ends, k+1)
+			continue
+		}
+		if t.raw == "-" && len(words) > 0 && k+1 < len(ts) && ts[k+1].kind == tokWord && t.start == ts[k-1].end {
+			continue
+		}
+		break
+	}
+	return words, ends
+}
+
+func (g *gazetteer) matchAt(ts []token, i int) (placeHit, bool) {
+	words, ends := wordRun(ts, i, g.maxWords)
+	firstStems, prefixes := ts[i].stems, ts[i].pre
+	// exact, longest first
+	for n := len(words); n >= 1; n-- {
+		rest := strings.Join(words[1:n], "")
+		for k, st := range firstStems {
+			key := st + rest
+			idx, ok := g.exact[key]
+			if !ok {
+				continue
+			}
+			if g.ambiguous[key] && !g.placeWordBefore(ts, i) {
+				continue
+			}
+			return placeHit{i: i, j: ends[n-1], place: &g.places[idx], prefix: prefixes[k]}, true
+		}
+	}
+	// loose, Arabic only
+	if !isArabicLetter(firstRune(words[0])) {
+		return placeHit{}, false
+	}
+	for n := min(len(words), 2); n >= 1; n-- {
+		var restSk strings.Builder
+		letters := 0
+		for _, w := range words[1:n] {
+			restSk.WriteString(skeleton(w))
+			letters += runeLen(w)
+		}
+		for k, st := range firstStems {
+			sk := skeleton(st) + restSk.String()
+			idx, ok := g.skel[sk]
+			if !ok {
+				continue
+			}
+			nl := letters + runeLen(st)
+			sl := runeLen(sk)
+			if sl < 4 || (sl == 4 && nl < 6) {
+				continue
+			}
+			if g.ambiguous[st] && !g.placeWordBefore(ts, i) {
+				continue
+			}
+			return placeHit{i: i, j: ends[n-1], place: &g.places[idx], fuzzy: true, prefix: prefixes[k]}, true
+		}
+	}
+	return placeHit{}, false
+}
+
+// placeWordBefore reports whether the word before token i is a place word
+// (منطقة، مدينة، district …), with or without a clitic.
+func (g *gazetteer) placeWordBefore(ts []token, i int) bool {
+	if i == 0 || ts[i-1].kind != tokWord {
+		return false
+	}
+	for _, w := range ts[i-1].stems {
+		if g.placeWords[w] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// placeIn returns the first place id found in text, or "".
+func placeIn(t *testing.T, text string) string {
+	t.Helper()
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := tokenize(text, 0, len(text), 0)
+	hits := g.findPlaces(toks)
+	if len(hits) == 0 {
+		return ""
+	}
+	return hits[0].place.ID
+}
+
+func TestGazetteerFindsEverySpelling(t *testing.T) {
+	var f gazetteerFile
+	if err := json.Unmarshal(gazetteerJSON, &f); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(f.Source, "names.json") || !strings.Contains(f.Source, "Natural Earth") {
+		t.Errorf("_source got %q, want it to name the reference names file and Natural Earth", f.Source)
+	}
+	for _, p := range f.Places {
+		for _, s := range append(append(append([]string{}, p.Ar...), p.ArGuess...), p.En...) {
+			text := s
+			if strings.Contains(strings.Join(f.Ambiguous, " "), s) {
+				text = "منطقة " + s
+			}
+			t.Run(p.ID+" "+s, func(t *testing.T) {
+				if got := placeIn(t, text); got != p.ID {
+					t.Errorf("place in %q: got %q, want %q", text, got, p.ID)
+				}
+			})
+		}
+	}
+}
+
+func TestGazetteerRegions(t *testing.T) {
+	want := "kalbajar lachin agdam fuzuli jabrayil zangilan gubadli shusha khojavend khojaly tartar khankendi"
+	if got := strings.Join(Regions(), " "); got != want {
+		t.Errorf("Regions(): got %q, want %q", got, want)
+	}
+	if got := RegionName("khankendi"); got != "Khankendi" {
+		t.Errorf("RegionName(khankendi): got %q, want Khankendi", got)
+	}
+}
+
+func TestGazetteerMatching(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"prefix wa", "وصلت القوات وكالبجار", "kalbajar"},
+		{"prefix bi", "انتشرت القوات بلاتشين", "lachin"},
+		{"prefix li", "زيارة لآغدام", "agdam"},
+		{"prefix fa", "فشوشا مدينة", "shusha"},
+		{"prefix wa-al", "والخانكندي", "khankendi"},
+		{"unseen long-vowel variant", "دخلوا كالبجر", "kalbajar"},
+		{"unseen variant with kaf", "دخلوا زنكيلان", "zangilan"},
+		{"alef maqsura variant", "بلدة قوبادلى", "gubadli"},
+		{"two words", "مدينة خان كندي", "khankendi"},
+		{"Armenian name of Kalbajar", "منطقة كارفاجار", "kalbajar"},
+		{"Armenian name of Khankendi", "عاصمة الإقليم ستيباناكيرت", "khankendi"},
+		{"Hadrut is in Khojavend", "بلدة هادروت", "khojavend"},
+		{"Shushi is Shusha", "مدينة شوشي", "shusha"},
+		{"Aghdara is in Tartar", "آغدارا", "tartar"},
+		{"Karabakh is not a district", "إقليم قرة باغ", "karabakh"},
+		{"Karabakh with Nagorno", "ناغورنو كاراباخ", "karabakh"},
+		{"English Kelbajar", "troops entered Kelbajar", "kalbajar"},
+		{"English Karvachar", "Karvachar", "kalbajar"},
+		{"English Berdzor", "Berdzor", "lachin"},
+		{"English Stepanakert", "Stepanakert", "khankendi"},
+		{"English Martuni", "Martuni", "khojavend"},
+		{"English Askeran", "Askeran", "khojaly"},
+		{"English Mardakert", "Mardakert", "tartar"},
+		{"English hyphenated Karabakh", "Nagorno-Karabakh", "karabakh"},
+		{"the word foot is not Agdam", "وضع قدم", ""},
+		{"undertook is not Agdam", "أقدم الجيش", ""},
+		{"fates is not Aghdara", "أقدار", ""},
+		{"to launch is not Lachin", "لشن هجوم", ""},
+		{"Gabriel alone is a name", "قال جبريل", ""},
+		{"Gabriel after a place word is Jabrayil", "مدينة جبريل", "jabrayil"},
+		{"the noise spelling for Agdam is not mapped", "أسطورتهم", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := placeIn(t, tc.text); got != tc.want {
+				t.Errorf("place in %q: got %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,258 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// precRank orders precisions from finest to coarsest.
+func precRank(p string) int {
+	switch p {
+	case "day":
+		return 0
+	case "range":
+		return 1
+	case "month":
+		return 2
+	}
+	return 3
+}
+
+// howRank prefers dates written out over dates worked out.
+func howRank(h string) int {
+	switch {
+	case h == "explicit":
+		return 0
+	case strings.HasPrefix(h, "explicit"):
+		return 1
+	case strings.HasPrefix(h, "relative"):
+		return 2
+	case strings.HasPrefix(h, "derived"):
+		return 3
+	}
+	return 4
+}
+
+// kindRank: when readings of one change disagree, wording about an
+// agreement or a surrender outranks a bare verb of capture.
+func kindRank(k string) int {
+	switch k {
+	case "capitulation":
+		return 0
+	case "handover_by_agreement":
+		return 1
+	case "withdrawal":
+		return 2
+	}
+	return 3
+}
+
+// compatible reports whether two dates can be the same change: equal, or
+// one is a coarser form of the other, or a day inside a range.
+func compatible(a, b civil) bool {
+	if a.y != b.y {
+		return false
+	}
+	if a.m == 0 || b.m == 0 {
+		return true
+	}
+	if a.m != b.m {
+		return false
+	}
+	if a.d == 0 || b.d == 0 {
+		return true
+	}
+	aEnd, bEnd := max(a.d, a.d2), max(b.d, b.d2)
+	return a.d <= bEnd && b.d <= aEnd
+}
+
+// proposal is a Proposal under construction.
+type proposal struct {
+	p     Proposal
+	date  civil
+	conf  float64
+	extra int // evidence beyond the first
+	first int // sentence of the first evidence
+}
+
+// finish merges the readings into proposals and fills the result.
+func (b *builder) finish(res *Result) {
+	var props []*proposal
+	add := func(x cand) {
+		if x.date.y < 1000 || x.date.y > 9999 {
+			return // not a date the ledger can write
+		}
+		for _, p := range props {
+			if p.p.Region == x.region && p.p.To == x.to && compatible(p.date, x.date) {
+				if precRank(x.date.prec) < precRank(p.date.prec) ||
+					(precRank(x.date.prec) == precRank(p.date.prec) && howRank(x.how) < howRank(p.p.DateHow)) {
+					p.date, p.p.DateHow, p.p.focus = x.date, x.how, x.focus
+				}
+				if kindRank(x.kind) < kindRank(p.p.Kind) {
+					p.p.Kind = x.kind
+				}
+				n := len(p.p.Evidence)
+				p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
+				if len(p.p.Evidence) > n {
+					p.extra++
+				}
+				p.conf = math.Max(p.conf, x.conf)
+				return
+			}
+		}
+		props = append(props, &proposal{
+			p:    Proposal{Region: x.region, To: x.to, From: other(x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus},
+			date: x.date, conf: x.conf, first: x.sent,
+		})
+	}
+	// dated readings, finest dates first so that coarser ones join them
+	var dated, pending, undated []cand
+	for _, x := range b.cands {
+		switch {
+		case x.dated:
+			dated = append(dated, x)
+		case x.years > 0:
+			pending = append(pending, x)
+		default:
+			undated = append(undated, x)
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool { return precRank(dated[i].date.prec) < precRank(dated[j].date.prec) })
+	for _, x := range dated {
+		add(x)
+	}
+	// durations anchored on another change of the same district
+	for _, x := range pending {
+		y := 0
+		for _, p := range props {
+			if p.p.Region == x.region && p.p.To == x.anchorTo && p.date.y > y {
+				y = p.date.y
+			}
+		}
+		if y == 0 && b.hasPub {
+			y = b.pub.Year()
+		}
+		if y == 0 {
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: x.durWord}, x.ev)
+			continue
+		}
+		x.dated, x.date = true, civil{y: y - x.years, prec: "year"}
+		add(x)
+	}
+	// undated readings support a dated proposal of the same change, or
+	// (in the lead of the article) take the publication date
+	for _, x := range undated {
+		var best *proposal
+		for _, p := range props {
+			if p.p.Region == x.region && p.p.To == x.to && (best == nil || abs(p.first-x.sent) < abs(best.first-x.sent)) {
+				best = p
+			}
+		}
+		switch {
+		case best != nil:
+			best.p.Evidence = addEvidence(best.p.Evidence, x.ev)
+			if kindRank(x.kind) < kindRank(best.p.Kind) {
+				best.p.Kind = x.kind
+			}
+		case x.lead && !x.relative && b.hasPub:
+			x.dated, x.date, x.how = true, civilOf(b.pub), "publication date"
+			x.conf = b.dateConf(x.how, "day")
+			add(x)
+		default:
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to}, x.ev)
+		}
+	}
+	// planned dates join the change that happened
+	for _, s := range b.sched {
+		var best *proposal
+		for _, p := range props {
+			if p.p.Region == s.region && p.p.To == s.to && p.date.prec == "day" && (best == nil || p.date.time().After(best.date.time())) {
+				best = p
+			}
+		}
+		if best == nil {
+			b.mention(Mention{Type: ctxScheduled, Region: s.region, To: s.to, Date: s.date.String(), Precision: s.date.prec}, s.ev)
+			continue
+		}
+		if s.date.prec == "day" && s.date != best.date {
+			best.p.Scheduled = s.date.String()
+		}
+		best.p.Evidence = addEvidence(best.p.Evidence, s.ev)
+	}
+	res.Proposals = make([]Proposal, 0, len(props))
+	ids := map[string]int{}
+	for _, p := range props {
+		p.p.Date, p.p.Precision = p.date.String(), p.date.prec
+		p.p.Confidence = math.Round(math.Min(0.95, p.conf+0.03*float64(p.extra))*100) / 100
+		if p.p.Confidence < 0.05 {
+			p.p.Confidence = 0.05
+		}
+		id := fmt.Sprintf("%s-%s-%s", p.p.Region, strings.ReplaceAll(p.p.Date, "/", "--"), kindWord(p.p.Kind))
+		ids[id]++
+		if ids[id] > 1 {
+			id = fmt.Sprintf("%s-%d", id, ids[id])
+		}
+		p.p.ID = id
+		sort.SliceStable(p.p.Evidence, func(i, j int) bool { return p.p.Evidence[i].Start < p.p.Evidence[j].Start })
+		res.Proposals = append(res.Proposals, p.p)
+	}
+	sort.SliceStable(res.Proposals, func(i, j int) bool {
+		a, c := res.Proposals[i], res.Proposals[j]
+		if a.Date != c.Date {
+			return a.Date < c.Date
+		}
+		return a.Region < c.Region
+	})
+	res.Context = foldUndatedMentions(b.context)
+}
+
+// kindWord is the short word of a kind used in ids.
+func kindWord(k string) string {
+	switch k {
+	case "handover_by_agreement":
+		return "handover"
+	case "military_capture":
+		return "capture"
+	}
+	return k
+}
+
+// foldUndatedMentions joins an undated mention to a dated one of the same
+// type and place, so a flag raising told twice is one mention.
+func foldUndatedMentions(ms []Mention) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		if m.Date == "" {
+			var only *Mention
+			n := 0
+			for k := range ms {
+				o := &ms[k]
+				if o.Date != "" && o.Type == m.Type && o.Region == m.Region && o.Place == m.Place {
+					only = o
+					n++
+				}
+			}
+			if n == 1 {
+				for _, e := range m.Evidence {
+					only.Evidence = addEvidence(only.Evidence, e)
+				}
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	// out holds copies taken before later folds; refresh from ms
+	for k := range out {
+		for _, m := range ms {
+			if m.Type == out[k].Type && m.Region == out[k].Region && m.Place == out[k].Place && m.Date == out[k].Date && m.To == out[k].To {
+				out[k].Evidence = m.Evidence
+				break
+			}
+		}
+		sort.SliceStable(out[k].Evidence, func(i, j int) bool { return out[k].Evidence[i].Start < out[k].Evidence[j].Start })
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence[0].Start < out[j].Evidence[0].Start })
+	return out
+}

@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"fmt"
+	"time"
+)
+
+// pubInference is what the text says about its own publication date.
+type pubInference struct {
+	pub      time.Time
+	ok       bool
+	how      string
+	yearHint int    // a year known even when the day is not
+	hintHow  string // where yearHint came from
+}
+
+// inferPublished works out the publication date from the text alone:
+//
+//  1. a full date near the top (a dateline or photo caption) is taken,
+//     checked against "today, <weekday>" when the text has it;
+//  2. otherwise "today <weekday>" (اليوم السبت) is placed in the month the
+//     text calls current (نوفمبر الجاري) or the month after one it calls
+//     past (نوفمبر الماضي), in the year of a known anchor date or a year
+//     written with that month, on the first such weekday on or after the
+//     latest day of that month the text mentions.
+//
+// Anything less leaves the date unknown.
+func inferPublished(anns []*annotated) pubInference {
+	var inf pubInference
+	var header *dateExpr
+	var today *dateExpr
+	var thisMonth, pastMonth *dateExpr
+	anchorY, anchorM := 0, 0
+	anchorWhat := ""
+	var all []dateExpr
+	for _, a := range anns {
+		for k := range a.dates {
+			e := a.dates[k]
+			all = append(all, e)
+			if header == nil && a.s.line < 5 && e.rel == relNone && e.year != 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 {
+				header = &a.dates[k]
+			}
+			if today == nil && e.today && e.hasWeekday {
+				today = &a.dates[k]
+			}
+			if e.rel == relNone && e.month != 0 && e.dayEnd == 0 {
+				if e.qual == qualThis && thisMonth == nil {
+					thisMonth = &a.dates[k]
+				}
+				if e.qual == qualPast && e.day != 0 && pastMonth == nil {
+					pastMonth = &a.dates[k]
+				}
+			}
+			if anchorY == 0 {
+				if y, what, ok := anchorYear(e, a.ctx); ok {
+					anchorY, anchorM, anchorWhat = y, e.month, what
+					if e.qual == qualThis && thisMonth == nil {
+						thisMonth = &a.dates[k]
+					}
+				}
+			}
+		}
+	}
+	if anchorY != 0 {
+		inf.yearHint, inf.hintHow = anchorY, anchorWhat
+	}
+	if header != nil {
+		inf.pub = time.Date(header.year, time.Month(header.month), header.day, 0, 0, 0, 0, time.UTC)
+		inf.ok = true
+		inf.how = fmt.Sprintf("inferred: full date %q near the top of the text", header.word)
+		if today != nil {
+			if inf.pub.Weekday() == today.weekday {
+				inf.how += fmt.Sprintf(", a %s as %q says", today.weekday, today.word)
+			} else {
+				inf.how += fmt.Sprintf(", though %q names a %s", today.word, today.weekday)
+			}
+		}
+		return inf
+	}
+	if today == nil {
+		return inf
+	}
+	month, year := 0, 0
+	var monthHow, yearHow string
+	switch {
+	case thisMonth != nil:
+		month = thisMonth.month
+		monthHow = fmt.Sprintf("%q is the current month", thisMonth.word)
+		if thisMonth.year != 0 {
+			year, yearHow = thisMonth.year, "written with it"
+		}
+	case pastMonth != nil:
+		month = pastMonth.month%12 + 1
+		monthHow = fmt.Sprintf("the month after %q, which the text calls past", pastMonth.word)
+	default:
+		return inf
+	}
+	if year == 0 && anchorY != 0 {
+		year = anchorY
+		if month < anchorM {
+			year++
+		}
+		yearHow = "from " + anchorWhat
+	}
+	if year == 0 {
+		return inf
+	}
+	// the latest day of that month the text mentions is a lower bound
+	low := 1
+	for _, e := range all {
+		if e.rel != relNone || e.month != month || e.day == 0 || (e.year != 0 && e.year != year) {
+			continue
+		}
+		if e.qual == qualPast && e.month == month {
+			continue
+		}
+		if d := max(e.day, e.dayEnd); d > low && validDay(year, month, d) {
+			low = d
+		}
+	}
+	for d := low; validDay(year, month, d); d++ {
+		t := time.Date(year, time.Month(month), d, 0, 0, 0, 0, time.UTC)
+		if t.Weekday() == today.weekday {
+			inf.pub, inf.ok = t, true
+			inf.how = fmt.Sprintf("inferred: %q (a %s); %s; year %d %s; first %s on or after day %d of that month, the latest the text mentions",
+				today.word, today.weekday, monthHow, year, yearHow, today.weekday, low)
+			return inf
+		}
+	}
+	return inf
+}

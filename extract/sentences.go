@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// sentence is the unit of evidence: a run of tokens ended by a full stop,
+// question or exclamation mark, or a line break (headlines and captions
+// carry no full stop). clause numbers the comma- and connector-separated
+// parts, which is where a place and its date usually sit together.
+type sentence struct {
+	idx        int
+	start, end int // rune offsets in the input
+	toks       []token
+	clause     []int // clause number of each token
+	para       int   // paragraph number (blank-line separated)
+	line       int   // line number of the first token, counting from 0
+}
+
+// clauseConnectors start a new clause even without a comma: Arabic ثم
+// ("then"), حيث ("where"), لكن ("but"), فيما/بينما ("while") and their
+// English counterparts. "قبل أن" ("before") is handled in splitClauses.
+var clauseConnectors = map[string]bool{
+	"ثم": true, "حيث": true, "لكن": true, "ولكن": true, "فيما": true, "بينما": true,
+	"then": true, "but": true, "while": true, "whereas": true,
+}
+
+// maxSentenceTokens cuts run-on "sentences" (text without stops or line
+// breaks). Real sentences are far shorter; the cap keeps the per-sentence
+// work, which compares control words with places, bounded.
+const maxSentenceTokens = 250
+
+// splitSentences groups tokens into sentences and their clauses.
+func splitSentences(toks []token) []sentence {
+	var out []sentence
+	para, line := 0, 0
+	startTok := 0
+	flush := func(end int) {
+		if end <= startTok {
+			return
+		}
+		ts := toks[startTok:end]
+		s := sentence{idx: len(out), start: ts[0].start, end: ts[len(ts)-1].end, toks: ts, para: para, line: line}
+		s.clause = splitClauses(ts)
+		out = append(out, s)
+		startTok = end
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if (t.nl > 0 && i > startTok) || i-startTok >= maxSentenceTokens {
+			flush(i)
+		}
+		if t.nl > 0 {
+			line += t.nl
+			if t.nl >= 2 {
+				para++
+			}
+		}
+		if t.kind == tokPunct && isStop(toks, i) {
+			j := i + 1
+			// keep runs like ".." and closing quotes with the sentence they end
+			for j < len(toks) && toks[j].nl == 0 && toks[j].kind == tokPunct && (isStopRune(toks[j].raw) || isCloser(toks[j].raw)) {
+				j++
+			}
+			flush(j)
+			i = j - 1
+		}
+	}
+	flush(len(toks))
+	return out
+}
+
+func isStopRune(s string) bool {
+	return s == "." || s == "!" || s == "?" || s == "؟" || s == "…"
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "\"", "”", "»", ")", "'", "’":
+		return true
+	}
+	return false
+}
+
+// isStop reports whether toks[i] ends a sentence. A dot between two
+// numbers written without spaces ("1.5", "20.11.2020") does not, nor does
+// a dot after a one-letter Latin abbreviation.
+func isStop(toks []token, i int) bool {
+	if !isStopRune(toks[i].raw) {
+		return false
+	}
+	// ".." and "…" separate the parts of a headline ("بعد 27 عاما.. أذربيجان
+	// ترفع علمها"); they end a clause, not a sentence, unless a line break
+	// follows
+	if toks[i].raw == "…" || (toks[i].raw == "." && ((i+1 < len(toks) && toks[i+1].raw == "." && toks[i+1].start == toks[i].end) ||
+		(i > 0 && toks[i-1].raw == "." && toks[i-1].end == toks[i].start))) {
+		return false
+	}
+	if toks[i].raw == "." && i > 0 && i+1 < len(toks) {
+		p, n := toks[i-1], toks[i+1]
+		if p.kind == tokNum && n.kind == tokNum && p.end == toks[i].start && n.start == toks[i].end {
+			return false
+		}
+		if p.kind == tokWord && utf8.RuneCountInString(p.raw) == 1 && p.raw[0] < 0x80 && p.end == toks[i].start {
+			return false
+		}
+	}
+	return true
+}
+
+// splitClauses numbers the clauses of one sentence.
+func splitClauses(ts []token) []int {
+	cl := make([]int, len(ts))
+	c := 0
+	for i, t := range ts {
+		switch {
+		case isClausePunct(t):
+			cl[i] = c
+			c++
+			continue
+		case t.kind == tokWord && clauseConnectors[t.norm] && i > 0 && !isClausePunct(ts[i-1]):
+			c++
+		case t.kind == tokWord && (t.norm == "قبل" || t.norm == "وقبل") && i+1 < len(ts) && ts[i+1].norm == "ان" && i > 0 && !isClausePunct(ts[i-1]):
+			c++
+		}
+		cl[i] = c
+	}
+	return cl
+}
+
+// furnitureMarkers begin the page furniture that follows an article body
+// on news sites (related stories, most read, read also). Text after the
+// first such line belongs to other stories, so it is not read.
+var furnitureMarkers = []string{
+	"حول هذه القصه", "المزيد من", "الاكثر قراءه", "اقرا ايضا", "اقرا المزيد", "شاهد ايضا",
+	"مواضيع ذات صله", "اخبار ذات صله", "قد يهمك ايضا", "اخترنا لك",
+	"related", "read more", "read also", "more from", "most read", "see also",
+}
+
+// bodyEnd returns the byte offset where the article body ends: the start
+// of the first line that opens with a furniture marker, or len(text).
+// Lines in the first five are never cut (a headline may start with them).
+func bodyEnd(text string) int {
+	off := 0
+	for n := 0; off < len(text); n++ {
+		nl := strings.IndexByte(text[off:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = off + nl
+		}
+		if n >= 5 {
+			line := strings.TrimSpace(text[off:lineEnd])
+			if len(line) < 200 {
+				ln := normalise(line)
+				for _, m := range furnitureMarkers {
+					// a heading, not a body sentence that happens to start so
+					// ("المزيد من القوات وصلت …"): "read also" lines carry a
+					// headline, the others stand alone
+					short := runeLen(ln) <= 40 || strings.HasPrefix(m, "اقرا") || strings.HasPrefix(m, "read")
+					if strings.HasPrefix(ln, m) && short {
+						return off
+					}
+				}
+			}
+		}
+		if nl < 0 {
+			break
+		}
+		off = lineEnd + 1
+	}
+	return len(text)
+}
+
+// outletLine finds a "المصدر : X" / "Source: X" credit line in the body
+// and returns X, the outlet(s) the article credits.
+func outletLine(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		head, rest, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok || len(line) > 200 {
+			continue
+		}
+		switch normalise(strings.TrimSpace(head)) {
+		case "المصدر", "source", "sources":
+			if r := strings.TrimSpace(rest); r != "" {
+				return r
+			}
+		}
+	}
+	return ""
+}
+
+// isClausePunct reports the punctuation that ends a clause.
+func isClausePunct(t token) bool {
+	return t.kind == tokPunct && (t.raw == "،" || t.raw == "," || t.raw == "؛" || t.raw == ";" || t.raw == ":" || t.raw == "." || t.raw == "…")
+}

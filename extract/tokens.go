@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind tells words, numbers and single punctuation marks apart.
+type tokKind uint8
+
+const (
+	tokWord tokKind = iota
+	tokNum
+	tokPunct
+)
+
+// token is one word, number or punctuation mark of the input, located by
+// rune offsets so evidence can point back into the original text.
+type token struct {
+	start, end int // rune offsets in the whole input, end exclusive
+	raw        string
+	norm       string
+	kind       tokKind
+	nl         int // line breaks between the previous token and this one
+	// stems and pre are norm with and without a clitic prefix, and the
+	// prefix removed (see stems); computed once since every finder asks
+	stems, pre []string
+}
+
+// isWordRune reports runes that belong inside a word: letters, combining
+// marks (tashkeel), tatweel and zero-width joiners.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == 'ـ' || r == 0x200C || r == 0x200D
+}
+
+// tokenize splits text[from:to] (byte offsets) into tokens; base is the
+// rune offset of text[from]. It runs in one pass over the input.
+func tokenize(text string, from, to, base int) []token {
+	var toks []token
+	pos := base
+	i := from
+	nl := 0
+	for i < to {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			nl++
+			i += size
+			pos++
+		case unicode.IsSpace(r) || isInvisible(r):
+			i += size
+			pos++
+		case isWordRune(r) || unicode.IsDigit(r):
+			digit := unicode.IsDigit(r)
+			j, p := i, pos
+			for j < to {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if digit != unicode.IsDigit(r2) || (!digit && !isWordRune(r2)) {
+					break
+				}
+				j += s2
+				p++
+			}
+			raw := text[i:j]
+			k := tokWord
+			if digit {
+				k = tokNum
+			}
+			tk := token{start: pos, end: p, raw: raw, norm: normalise(raw), kind: k, nl: nl}
+			if k == tokWord {
+				tk.stems, tk.pre = stems(tk.norm)
+			}
+			toks = append(toks, tk)
+			nl = 0
+			i, pos = j, p
+		default:
+			raw := text[i : i+size]
+			toks = append(toks, token{start: pos, end: pos + 1, raw: raw, norm: normalise(raw), kind: tokPunct, nl: nl})
+			nl = 0
+			i += size
+			pos++
+		}
+	}
+	return toks
+}

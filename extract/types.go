@@ -1,0 +1,109 @@
+package extract
+
+import "errors"
+
+// MaxInput is the largest article Extract accepts, in bytes. News articles
+// are a few kilobytes; the cap keeps a hostile input from tying up the
+// service.
+const MaxInput = 1 << 20
+
+// Errors returned by Extract.
+var (
+	// ErrTooLarge means the input is longer than MaxInput bytes.
+	ErrTooLarge = errors.New("extract: input larger than 1 MiB")
+	// ErrBadPublished means Options.Published is not a YYYY-MM-DD date
+	// between 1900 and 2100.
+	ErrBadPublished = errors.New("extract: published date must be YYYY-MM-DD, years 1900-2100")
+)
+
+// Options tune one extraction.
+type Options struct {
+	// Published is the article's publication date, "YYYY-MM-DD", or ""
+	// to infer it from the text where the text allows.
+	Published string
+	// Source names the article (a file such as "seeds/001_x.txt" or a
+	// URL); it is copied into every proposal.
+	Source string
+}
+
+// Result is what Extract proposes for one article.
+type Result struct {
+	// Published is the publication date used to resolve relative dates.
+	Published string `json:"published,omitempty"`
+	// PublishedHow says where Published came from: "given",
+	// "inferred: <how>" or "unknown".
+	PublishedHow string `json:"published_how"`
+	// Language is "ar" or "en", by the majority script of the text.
+	Language string `json:"language"`
+	// Outlet is the credit line of the article ("المصدر : …"), if any.
+	Outlet string `json:"outlet,omitempty"`
+	// Proposals are the control changes the text states, one per region,
+	// date and controller, each with its evidence.
+	Proposals []Proposal `json:"proposals"`
+	// Context lists non-events seen (ceasefires, offensives starting,
+	// flag raisings, meetings, planned or future handovers, changes named
+	// only for Karabakh as a whole), with evidence.
+	Context []Mention `json:"context,omitempty"`
+}
+
+// Proposal is one suggested ledger event.
+type Proposal struct {
+	// ID is a suggested ledger id, "<region>-<date>-<kind word>".
+	ID     string `json:"id"`
+	Region string `json:"region"`
+	// Date is "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD".
+	Date string `json:"date"`
+	// Precision is "year", "month", "day" or "range".
+	Precision string `json:"precision"`
+	// DateHow is "explicit", "relative to publication date (<word>)",
+	// "derived from duration (<expr>)" or "publication date", possibly
+	// with a parenthesised note on where the year came from.
+	DateHow string `json:"date_how"`
+	// From and To are "AZE" or "ARM".
+	From string `json:"from,omitempty"`
+	To   string `json:"to"`
+	// Kind is military_capture, handover_by_agreement, capitulation or
+	// withdrawal.
+	Kind string `json:"kind"`
+	// Scheduled is the planned date (YYYY-MM-DD) when the text gives one
+	// that differs from the actual date.
+	Scheduled string `json:"scheduled,omitempty"`
+	// Confidence is the extractor's confidence, 0..1.
+	Confidence float64 `json:"confidence"`
+	// Source is Options.Source.
+	Source   string     `json:"source,omitempty"`
+	Evidence []Evidence `json:"evidence"`
+
+	// focus is the rune offset, in the input, of the words the date came
+	// from; Ledger centres its short quote there.
+	focus int
+}
+
+// Evidence is one sentence of the input that supports a proposal or a
+// mention. Start and End are offsets in runes (characters) into the input
+// text, End exclusive; Quote is that sentence.
+type Evidence struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Quote string `json:"quote"`
+}
+
+// Mention is a non-event the text talks about, kept so that an editor
+// can see what was read and not proposed.
+type Mention struct {
+	// Type is one of: ceasefire, offensive_start, flag_raising, meeting,
+	// memorandum, future_handover, scheduled, intent, capitulation,
+	// control_change_without_district, partial_area, vague_duration,
+	// undated_control_change, outside_area.
+	Type string `json:"type"`
+	// Region is set when the mention concerns one district.
+	Region string `json:"region,omitempty"`
+	// Place is a gazetteer id when the place is not a whole district
+	// ("karabakh", "lachin-corridor", "yevlakh").
+	Place     string     `json:"place,omitempty"`
+	Date      string     `json:"date,omitempty"`
+	Precision string     `json:"precision,omitempty"`
+	To        string     `json:"to,omitempty"`
+	Note      string     `json:"note,omitempty"`
+	Evidence  []Evidence `json:"evidence"`
+}
