@@ -1,0 +1,196 @@
+// Package export serves mapsvc's data as files to download: the snapshot
+// of one day and every control period, each as GeoJSON, as CSV with WKT
+// geometry, or as KML, with options for coordinate precision and
+// Douglas-Peucker simplification.
+//
+// Routes (GET):
+//
+//	/api/v1/download                     the list of downloads (JSON)
+//	/api/v1/download/snapshot.geojson    snapshot of ?date=YYYY-MM-DD (default: today, UTC)
+//	/api/v1/download/snapshot.csv
+//	/api/v1/download/snapshot.kml
+//	/api/v1/download/periods.geojson     every control period of every conflict region
+//	/api/v1/download/periods.csv
+//	/api/v1/download/periods.kml
+//
+// Every file takes lang (en, ar, az, ru, hy), precision (decimals kept in
+// coordinates, 0..8; default: as stored) and simplify (Douglas-Peucker
+// tolerance in degrees, 0..0.1; default 0). Unknown or invalid parameters
+// are a 400 problem. Files come with Content-Disposition: attachment and a
+// name such as mapsvc-snapshot-2020-11-25.geojson (a -LANG suffix for
+// languages other than English).
+//
+// Properties are the core API's (/api/v1/snapshot and /api/v1/periods), in
+// the same order: CSV columns and KML data flatten nested values (holders,
+// event ids) to compact JSON text.
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// Prefix is where downloads are mounted.
+const Prefix = "/api/v1/download"
+
+// Formats: file extension → media type.
+var formats = map[string]string{
+	"geojson": "application/geo+json",
+	"csv":     "text/csv; charset=utf-8; header=present",
+	"kml":     "application/vnd.google-earth.kml+xml",
+}
+
+// kinds: what can be downloaded, with the query parameters each takes.
+var kinds = map[string][]string{
+	"snapshot": {"date", "lang", "precision", "simplify"},
+	"periods":  {"lang", "precision", "simplify"},
+}
+
+type server struct {
+	svc   *service.Service
+	cache *service.Cache
+	today func() geo.Day
+}
+
+// Mount returns the hook that adds the download routes to the router
+// (cmd/mapsvc/mounts.go lists it).
+func Mount(svc *service.Service) func(*echo.Echo) {
+	s := &server{svc: svc, cache: service.NewCache(256), today: geo.Today}
+	return func(e *echo.Echo) {
+		e.GET(Prefix, s.list)
+		e.GET(Prefix+"/:file", s.download)
+	}
+}
+
+// request is one checked download request.
+type request struct {
+	kind, format string
+	date         geo.Day
+	lang         geo.Lang
+	opt          Options
+}
+
+// filename is the name the file is saved under.
+func (r *request) filename() string {
+	name := "mapsvc-" + r.kind
+	if r.kind == "snapshot" {
+		name += "-" + r.date.String()
+	}
+	if r.lang != geo.LangEN {
+		name += "-" + string(r.lang)
+	}
+	return name + "." + r.format
+}
+
+func (s *server) parse(c echo.Context) (*request, error) {
+	file := c.Param("file")
+	kind, format, _ := strings.Cut(file, ".")
+	allowed, okKind := kinds[kind]
+	if _, okFormat := formats[format]; !okKind || !okFormat {
+		return nil, fmt.Errorf("%w: download %q (there are snapshot and periods, each as .geojson, .csv or .kml; see %s)", geo.ErrNotFound, file, Prefix)
+	}
+	q, err := handlers.Query(c.QueryString(), allowed...)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{kind: kind, format: format, date: s.today(), lang: geo.LangEN, opt: Options{Precision: -1}}
+	if q.Has("date") {
+		if r.date, err = geo.ParseDay(q.Get("date")); err != nil {
+			return nil, fmt.Errorf("parameter date: %w", err)
+		}
+	}
+	if q.Has("lang") {
+		if r.lang, err = geo.ParseLang(q.Get("lang")); err != nil {
+			return nil, service.BadRequest("lang %q is not one of en, ar, az, ru, hy", q.Get("lang"))
+		}
+	}
+	if q.Has("precision") {
+		if r.opt.Precision, err = ParsePrecision(q.Get("precision")); err != nil {
+			return nil, err
+		}
+	}
+	if q.Has("simplify") {
+		if r.opt.Simplify, err = ParseSimplify(q.Get("simplify")); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+func (s *server) download(c echo.Context) error {
+	r, err := s.parse(c)
+	if err != nil {
+		return err
+	}
+	v := s.svc.View()
+	key := fmt.Sprintf("%s.%s|%s|%s|%d|%s", r.kind, r.format, r.date, r.lang, r.opt.Precision, strconv.FormatFloat(r.opt.Simplify, 'g', -1, 64))
+	if r.kind == "periods" {
+		key = fmt.Sprintf("%s.%s|%s|%d|%s", r.kind, r.format, r.lang, r.opt.Precision, strconv.FormatFloat(r.opt.Simplify, 'g', -1, 64))
+	}
+	e, err := s.cache.Get(v, key, formats[r.format], func() ([]byte, error) {
+		ds, err := load(v, r)
+		if err != nil {
+			return nil, err
+		}
+		switch r.format {
+		case "csv":
+			return ds.csv()
+		case "kml":
+			return ds.kml()
+		}
+		return ds.geojson()
+	})
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+r.filename()+`"`)
+	return handlers.Send(c, e, handlers.CacheControl)
+}
+
+// list answers the available downloads.
+func (s *server) list(c echo.Context) error {
+	if _, err := handlers.Query(c.QueryString()); err != nil {
+		return err
+	}
+	type entry struct {
+		Href   string   `json:"href"`
+		Type   string   `json:"type"`
+		Params []string `json:"params"`
+	}
+	var out []entry
+	for _, kind := range []string{"snapshot", "periods"} {
+		exts := make([]string, 0, len(formats))
+		for ext := range formats {
+			exts = append(exts, ext)
+		}
+		sort.Strings(exts)
+		for _, ext := range exts {
+			out = append(out, entry{Href: Prefix + "/" + kind + "." + ext, Type: formats[ext], Params: kinds[kind]})
+		}
+	}
+	c.Response().Header().Set("Cache-Control", handlers.CacheControl)
+	return c.JSON(http.StatusOK, map[string]any{
+		"downloads": out,
+		"params": map[string]string{
+			"date":      "snapshot day, YYYY-MM-DD; default today (UTC)",
+			"lang":      "en (default), ar, az, ru or hy",
+			"precision": fmt.Sprintf("decimals kept in coordinates, 0..%d; default: as stored", MaxPrecision),
+			"simplify":  fmt.Sprintf("Douglas-Peucker tolerance in degrees, 0..%v; default 0 (every vertex)", MaxSimplify),
+		},
+	})
+}
+
+// jsonString quotes s as a JSON string.
+func jsonString(s string) []byte {
+	b, _ := json.Marshal(s)
+	return b
+}

@@ -1,0 +1,194 @@
+// Package tiles serves mapsvc's regions and control periods as Mapbox
+// Vector Tiles for web maps (MapLibre), with a TileJSON 3.0.0 document per
+// layer.
+//
+// Routes (GET):
+//
+//	/tiles/{layer}.json                         TileJSON; layer is regions or periods
+//	/tiles/{layer}/v/{version}/{z}/{x}/{y}.mvt  a tile of one data version: immutable, cached for a year
+//	/tiles/{layer}/{z}/{x}/{y}.mvt              the same tile of the current data, revalidated by ETag
+//
+// The TileJSON lists the versioned URL, so a style that loads it gets
+// tiles that never go stale in a cache; after a data edit the TileJSON
+// lists the new version, and a tile of an old version is a 404 problem
+// that says so. Malformed coordinates (not plain whole numbers) are a 400,
+// coordinates outside the set (z above 14, x or y at or past 2^z) a 404.
+//
+// The periods layer has every control period of every conflict region,
+// with start_day and end_day as day numbers (days since 1970-01-01, end
+// exclusive; 2147483647 while a period is open), so one tile set serves
+// every date: a MapLibre filter such as
+// ["all", ["<=", ["get", "start_day"], D], [">", ["get", "end_day"], D]]
+// shows the map at the end of day D.
+package tiles
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/service"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/encoding/mvt"
+	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/maptile"
+	"github.com/paulmach/orb/simplify"
+)
+
+// Prefix is where tiles are mounted.
+const Prefix = "/tiles"
+
+// OpenEndDay is end_day of a period that has not ended: the largest
+// int32, later than any day a filter can name.
+const OpenEndDay = 2147483647
+
+// Cache-Control of versioned tiles: their bytes never change.
+const immutable = "public, max-age=31536000, immutable"
+
+// ContentType is the media type of a tile.
+const ContentType = "application/vnd.mapbox-vector-tile"
+
+type server struct {
+	svc    *service.Service
+	tiles  *service.Cache // tile bodies
+	docs   *service.Cache // TileJSON documents
+	mu     sync.Mutex
+	srcVer string
+	src    map[string][]source
+}
+
+// Mount returns the hook that adds the tile routes to the router
+// (cmd/mapsvc/mounts.go lists it).
+func Mount(svc *service.Service) func(*echo.Echo) {
+	s := &server{svc: svc, tiles: service.NewCache(4096), docs: service.NewCache(64)}
+	return func(e *echo.Echo) {
+		e.GET(Prefix+"/:layer", s.tileJSON)
+		e.GET(Prefix+"/:layer/:z/:x/:y", s.tile)
+		e.GET(Prefix+"/:layer/v/:version/:z/:x/:y", s.tile)
+	}
+}
+
+// source is one feature of a layer in lon/lat, before tiling.
+type source struct {
+	geom  orb.Geometry
+	bound orb.Bound
+	props geojson.Properties
+}
+
+// sources returns the layers' features of v's data version, built once.
+func (s *server) sources(v *service.View) map[string][]source {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.srcVer != v.Version || s.src == nil {
+		s.src, s.srcVer = map[string][]source{}, v.Version
+		for _, l := range layers {
+			s.src[l.id] = l.build(v.History)
+		}
+	}
+	return s.src
+}
+
+func layerOf(name string) (*layerDef, error) {
+	for i := range layers {
+		if layers[i].id == name {
+			return &layers[i], nil
+		}
+	}
+	return nil, fmt.Errorf("%w: tile layer %q (there are regions and periods)", geo.ErrNotFound, name)
+}
+
+func (s *server) tile(c echo.Context) error {
+	if _, err := handlers.Query(c.QueryString()); err != nil {
+		return err
+	}
+	l, err := layerOf(c.Param("layer"))
+	if err != nil {
+		return err
+	}
+	ys, ok := strings.CutSuffix(c.Param("y"), ".mvt")
+	if !ok {
+		return fmt.Errorf("%w: tile paths end in {y}.mvt, not %q", geo.ErrNotFound, c.Param("y"))
+	}
+	t, err := ParseTile(c.Param("z"), c.Param("x"), ys)
+	if err != nil {
+		return err
+	}
+	v := s.svc.View()
+	cache := handlers.CacheControl
+	if strings.Contains(c.Path(), "/:version/") {
+		if c.Param("version") != v.Version {
+			return fmt.Errorf("%w: data version %q is not current (it is %s): fetch %s/%s.json again for the current tile URLs",
+				geo.ErrNotFound, c.Param("version"), v.Version, Prefix, l.id)
+		}
+		cache = immutable
+	}
+	key := fmt.Sprintf("%s/%d/%d/%d", l.id, t.Z, t.X, t.Y)
+	e, err := s.tiles.Get(v, key, ContentType, func() ([]byte, error) {
+		return render(s.sources(v)[l.id], l.id, t)
+	})
+	if err != nil {
+		return err
+	}
+	return handlers.Send(c, e, cache)
+}
+
+// Tile geometry: MVT's default extent with a 64-unit buffer, so strokes and
+// fills join across tile edges, simplified to one tile unit.
+const (
+	extent = mvt.DefaultExtent
+	buffer = 64
+)
+
+// render encodes the features of one layer that reach tile t.
+func render(src []source, name string, t maptile.Tile) ([]byte, error) {
+	reach := t.Bound(float64(buffer) / extent)
+	fc := geojson.NewFeatureCollection()
+	for i := range src {
+		f := &src[i]
+		if !f.bound.Intersects(reach) {
+			continue
+		}
+		gf := geojson.NewFeature(orb.Clone(f.geom))
+		gf.ID = i + 1
+		gf.Properties = f.props
+		fc.Append(gf)
+	}
+	layer := mvt.NewLayer(name, fc)
+	layer.ProjectToTile(t)
+	layer.Clip(orb.Bound{Min: orb.Point{-buffer, -buffer}, Max: orb.Point{extent + buffer, extent + buffer}})
+	layer.Simplify(simplify.DouglasPeucker(1))
+	layer.RemoveEmpty(1, 1)
+	b, err := mvt.Marshal(mvt.Layers{layer})
+	if err != nil {
+		return nil, fmt.Errorf("tile %s %d/%d/%d: %w", name, t.Z, t.X, t.Y, err)
+	}
+	return b, nil
+}
+
+// tileJSON answers /tiles/{layer}.json.
+func (s *server) tileJSON(c echo.Context) error {
+	name, ok := strings.CutSuffix(c.Param("layer"), ".json")
+	if !ok {
+		return fmt.Errorf("%w: %s/%s (TileJSON is at %s/{layer}.json)", geo.ErrNotFound, Prefix, c.Param("layer"), Prefix)
+	}
+	if _, err := handlers.Query(c.QueryString()); err != nil {
+		return err
+	}
+	l, err := layerOf(name)
+	if err != nil {
+		return err
+	}
+	v := s.svc.View()
+	base := c.Scheme() + "://" + c.Request().Host
+	e, err := s.docs.Get(v, l.id+"|"+base, "application/json", func() ([]byte, error) {
+		return tileJSONDoc(l, s.sources(v)[l.id], base+Prefix+"/"+l.id+"/v/"+url.PathEscape(v.Version)+"/{z}/{x}/{y}.mvt", v.Version)
+	})
+	if err != nil {
+		return err
+	}
+	return handlers.Send(c, e, handlers.CacheControl)
+}
