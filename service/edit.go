@@ -130,7 +130,7 @@ func (s *Service) Write(ed Edit) (*geo.Event, Revision, error) {
 	for _, r := range v.History.Regions() {
 		regions = append(regions, *r)
 	}
-	next, err := NewView(Dataset{Regions: regions, Events: events})
+	next, err := newView(Dataset{Regions: regions, Events: events}, v)
 	if err != nil {
 		return nil, Revision{}, err
 	}
@@ -220,7 +220,7 @@ func (s *Service) AsOf(t time.Time) (*View, error) {
 	for _, r := range cur.History.Regions() {
 		regions = append(regions, *r)
 	}
-	v, err := NewView(Dataset{Regions: regions, Events: events, Version: oldest.PreviousVersion})
+	v, err := newView(Dataset{Regions: regions, Events: events, Version: oldest.PreviousVersion}, cur)
 	if err != nil {
 		return nil, fmt.Errorf("rebuilding the data as of %s: %w", t.Format(time.RFC3339), err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/gzipjoin"
 )
 
 // HoldingJSON is one holder as the API shows it.
@@ -60,36 +61,54 @@ type snapshotProps struct {
 }
 
 // Snapshot answers "who held what at the end of day d" as a GeoJSON
-// FeatureCollection. Features are encoded once per epoch and language;
-// the per-date wrapper is built once per date.
+// FeatureCollection. Features are encoded and compressed once per epoch and
+// language; a day only adds its small header, spliced into the gzip
+// stream without compressing the features again.
 func (v *View) Snapshot(d geo.Day, lang geo.Lang) (*Encoded, error) {
 	key := "snapshot-" + d.String() + "-" + string(lang)
-	return v.cached(key, TypeGeoJSON, func() ([]byte, error) {
-		epoch := v.History.Epoch(d)
-		features, err := v.epochFeatures(epoch, d, lang)
-		if err != nil {
-			return nil, err
-		}
-		var b bytes.Buffer
-		b.Grow(len(features) + 256)
-		b.WriteString(`{"type":"FeatureCollection","date":"`)
-		b.WriteString(d.String())
-		b.WriteString(`","lang":"`)
-		b.WriteString(string(lang))
-		b.WriteString(`","epoch":`)
-		b.WriteString(strconv.Itoa(epoch))
-		b.WriteString(`,"data_version":"`)
-		b.WriteString(v.Version)
-		b.WriteString(`","last_change":`)
-		last, hasLast, next, hasNext := v.History.EpochSpan(epoch)
-		writeDay(&b, last, hasLast)
-		b.WriteString(`,"next_change":`)
-		writeDay(&b, next, hasNext)
-		b.WriteString(`,"attribution":"Control: mapsvc ledger (sources per event). Boundaries: Natural Earth (public domain).","features":`)
-		b.Write(features)
-		b.WriteString("}\n")
-		return b.Bytes(), nil
-	})
+	v.mu.Lock()
+	e, ok := v.cache[key]
+	v.mu.Unlock()
+	if ok {
+		return e, nil
+	}
+	epoch := v.History.Epoch(d)
+	features, err := v.epochFeatures(epoch, d, lang)
+	if err != nil {
+		return nil, err
+	}
+	head := v.snapshotHead(d, lang, epoch)
+	body := make([]byte, 0, len(head)+len(features.json)+len(snapshotTail))
+	body = append(append(append(body, head...), features.json...), snapshotTail...)
+	e = &Encoded{Body: body, ContentType: TypeGeoJSON, ETag: fmt.Sprintf(`"%s-%s"`, v.Version, key),
+		makeGzip: func() []byte { return gzipjoin.Join(gzipjoin.Stored(head), features.piece(), snapshotTailPiece) }}
+	v.keep(key, e)
+	return e, nil
+}
+
+var (
+	snapshotTail      = []byte("}\n")
+	snapshotTailPiece = gzipjoin.Compress(snapshotTail, 6)
+)
+
+// snapshotHead is everything before the features array.
+func (v *View) snapshotHead(d geo.Day, lang geo.Lang, epoch int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"type":"FeatureCollection","date":"`)
+	b.WriteString(d.String())
+	b.WriteString(`","lang":"`)
+	b.WriteString(string(lang))
+	b.WriteString(`","epoch":`)
+	b.WriteString(strconv.Itoa(epoch))
+	b.WriteString(`,"data_version":"`)
+	b.WriteString(v.Version)
+	b.WriteString(`","last_change":`)
+	last, hasLast, next, hasNext := v.History.EpochSpan(epoch)
+	writeDay(&b, last, hasLast)
+	b.WriteString(`,"next_change":`)
+	writeDay(&b, next, hasNext)
+	b.WriteString(`,"attribution":"Control: mapsvc ledger (sources per event). Boundaries: Natural Earth (public domain).","features":`)
+	return b.Bytes()
 }
 
 func writeDay(b *bytes.Buffer, d geo.Day, ok bool) {
@@ -102,9 +121,9 @@ func writeDay(b *bytes.Buffer, d geo.Day, ok bool) {
 	b.WriteByte('"')
 }
 
-// epochFeatures returns the encoded features array of an epoch: properties
+// epochFeatures returns the encoded features of an epoch: properties
 // marshalled per region, geometry spliced in from the pre-encoded bytes.
-func (v *View) epochFeatures(epoch int, d geo.Day, lang geo.Lang) ([]byte, error) {
+func (v *View) epochFeatures(epoch int, d geo.Day, lang geo.Lang) (*epochBody, error) {
 	k := epochKey{epoch, lang}
 	v.mu.Lock()
 	f, ok := v.epoch[k]
@@ -134,12 +153,12 @@ func (v *View) epochFeatures(epoch int, d geo.Day, lang geo.Lang) ([]byte, error
 		b.WriteByte('}')
 	}
 	b.WriteByte(']')
-	out := b.Bytes()
+	f = newEpochBody(b.Bytes())
 	v.mu.Lock()
 	if len(v.epoch) >= maxCached {
-		v.epoch = map[epochKey][]byte{}
+		v.epoch = map[epochKey]*epochBody{}
 	}
-	v.epoch[k] = out
+	v.epoch[k] = f
 	v.mu.Unlock()
-	return out, nil
+	return f, nil
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/gzipjoin"
 	"github.com/paulmach/orb/geojson"
 )
 
@@ -20,11 +21,18 @@ type Encoded struct {
 
 	gzOnce sync.Once
 	gz     []byte
+	// makeGzip, when set, builds the gzip form (from pieces compressed
+	// elsewhere) instead of compressing Body.
+	makeGzip func() []byte
 }
 
-// Gzip returns the body gzip-compressed, compressing it once.
+// Gzip returns the body gzip-compressed, making it once.
 func (e *Encoded) Gzip() []byte {
 	e.gzOnce.Do(func() {
+		if e.makeGzip != nil {
+			e.gz = e.makeGzip()
+			return
+		}
 		var b bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 		zw.Write(e.Body)
@@ -52,9 +60,34 @@ type View struct {
 
 	geometry map[string][]byte // region id → encoded geometry, serialised once
 
-	mu    sync.Mutex
-	cache map[string]*Encoded
-	epoch map[epochKey][]byte // epoch+lang → encoded features array
+	mu         sync.Mutex
+	cache      map[string]*Encoded
+	cacheBytes int
+	epoch      map[epochKey]*epochBody // epoch+lang → encoded features
+}
+
+// epochBody is a snapshot's features array for one epoch and language, as
+// JSON and as a compressed piece to splice into any day's gzip stream. The
+// piece is compressed in the background: identity readers need not wait.
+type epochBody struct {
+	json   []byte
+	gzDone chan struct{}
+	gz     gzipjoin.Piece
+}
+
+func newEpochBody(json []byte) *epochBody {
+	f := &epochBody{json: json, gzDone: make(chan struct{})}
+	go func() {
+		f.gz = gzipjoin.Compress(json, 9)
+		close(f.gzDone)
+	}()
+	return f
+}
+
+// piece waits for the compressed features.
+func (f *epochBody) piece() gzipjoin.Piece {
+	<-f.gzDone
+	return f.gz
 }
 
 type epochKey struct {
@@ -62,19 +95,30 @@ type epochKey struct {
 	lang  geo.Lang
 }
 
-// maxCached bounds each cache; past it the cache starts afresh. Snapshot
-// requests cluster on few dates, so a simple reset is enough.
-const maxCached = 512
+// Cache bounds: past them a cache starts afresh. Requests cluster on few
+// dates, so a simple reset is enough.
+const (
+	maxCached      = 4096
+	maxCachedBytes = 96 << 20
+)
 
 // NewView validates the dataset and prepares the per-region encodings.
-func NewView(ds Dataset) (*View, error) {
+func NewView(ds Dataset) (*View, error) { return newView(ds, nil) }
+
+// newView reuses the encoded geometry of prev, whose regions are the same:
+// an event edit does not move any boundary.
+func newView(ds Dataset, prev *View) (*View, error) {
 	geo.SortRegions(ds.Regions)
 	h, err := geo.NewHistory(ds.Regions, ds.Events)
 	if err != nil {
 		return nil, err
 	}
 	v := &View{History: h, Version: ds.Version, geometry: map[string][]byte{},
-		cache: map[string]*Encoded{}, epoch: map[epochKey][]byte{}}
+		cache: map[string]*Encoded{}, epoch: map[epochKey]*epochBody{}}
+	if prev != nil {
+		v.geometry = prev.geometry
+		return v, nil
+	}
 	for _, r := range h.Regions() {
 		b, err := json.Marshal(geojson.NewGeometry(r.Geometry))
 		if err != nil {
@@ -98,13 +142,19 @@ func (v *View) cached(key, contentType string, build func() ([]byte, error)) (*E
 		return nil, err
 	}
 	e = &Encoded{Body: body, ContentType: contentType, ETag: fmt.Sprintf(`"%s-%s"`, v.Version, etagSafe(key))}
+	v.keep(key, e)
+	return e, nil
+}
+
+func (v *View) keep(key string, e *Encoded) {
+	size := 5 * len(e.Body) / 4 // the gzip form, once made, is a fraction more
 	v.mu.Lock()
-	if len(v.cache) >= maxCached {
-		v.cache = map[string]*Encoded{}
+	if len(v.cache) >= maxCached || v.cacheBytes+size > maxCachedBytes {
+		v.cache, v.cacheBytes = map[string]*Encoded{}, 0
 	}
 	v.cache[key] = e
+	v.cacheBytes += size
 	v.mu.Unlock()
-	return e, nil
 }
 
 // etagSafe keeps only characters allowed in an entity tag.
