@@ -17,6 +17,7 @@ type LedgerEvent struct {
 	From       string         `json:"from"`
 	To         string         `json:"to"`
 	Extent     string         `json:"extent"`
+	Scheduled  string         `json:"scheduled,omitempty"`
 	Confidence string         `json:"confidence"` // high | medium | low
 	Summary    string         `json:"summary"`
 	Sources    []LedgerSource `json:"sources"`
@@ -43,6 +44,7 @@ func (r Result) Ledger(p Proposal) LedgerEvent {
 	ev := LedgerEvent{
 		ID: p.ID, Region: p.Region, Date: p.Date, Kind: p.Kind, From: p.From, To: p.To,
 		Extent:     "whole",
+		Scheduled:  p.Scheduled,
 		Confidence: confidenceWord(p.Confidence),
 		Summary:    summary(p),
 		Notes:      notes(r, p),

@@ -91,6 +91,8 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	v1.PUT("/events/:id", a.updateEvent, limit, a.requireEditor)
 	v1.DELETE("/events/:id", a.deleteEvent, limit, a.requireEditor)
 	v1.GET("/admin/backup", a.backup, limit, a.requireEditor)
+	// Extraction changes nothing but costs CPU: throttled like writes.
+	v1.POST("/extract", a.extractEvents, writeLimiter(opt.WriteRate, opt.WriteBurst))
 	for _, m := range opt.Mounts {
 		m(e)
 	}

@@ -12,6 +12,8 @@ const usage = `usage: mapsvc [command] [flags]
   serve      (default) serve the API and map on --addr with --db
   import     validate and load regions and ledger into --db in one transaction
   snapshot   print the GeoJSON snapshot for --date
+  extract    [--published D] FILE...: propose events from news articles (changes nothing)
+  events     accept --proposals FILE --ids ID,...: add reviewed proposals to a ledger file
   backup     OUT: write a consistent copy of --db to OUT
   check      [PATH]: verify a database file
   regions    import-ne FILE: regenerate data/regions from Natural Earth`
@@ -43,6 +45,10 @@ func run(args []string) error {
 		return runImport(args, os.Stdout)
 	case "snapshot":
 		return runSnapshot(args, os.Stdout)
+	case "extract":
+		return runExtract(args, os.Stdout)
+	case "events":
+		return runEventsAccept(args, os.Stdout)
 	case "backup":
 		return runBackup(args, os.Stdout)
 	case "check":

@@ -187,3 +187,39 @@ func TestConfigValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestExtractThenAccept(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	article := filepath.Join(dir, "article.txt")
+	os.WriteFile(article, []byte("أعلنت وزارة الدفاع الأرمينية أن قواتها سيطرت على منطقة كلبجر يوم 5 يناير 2031 بعد معارك عنيفة."), 0o644)
+	out, err := exec.Command(bin, "extract", "--published", "2031-01-06", "--source", "https://example.org/article", "--outlet", "Example News", article).Output()
+	if err != nil {
+		t.Fatalf("extract: %v", err)
+	}
+	proposals := filepath.Join(dir, "proposals.json")
+	os.WriteFile(proposals, out, 0o644)
+	if !bytes.Contains(out, []byte(`"region": "kalbajar"`)) || !bytes.Contains(out, []byte(`"2031-01-05"`)) {
+		t.Fatalf("no Kalbajar proposal for 2031-01-05:\n%s", out)
+	}
+	ledgerCopy := filepath.Join(dir, "ledger.json")
+	orig, _ := os.ReadFile("../../seeds/ledger.json")
+	os.WriteFile(ledgerCopy, orig, 0o644)
+	if out, err := exec.Command(bin, "events", "accept", "--proposals", proposals, "--all", "--ledger", ledgerCopy).CombinedOutput(); err != nil {
+		t.Fatalf("accept: %v %s", err, out)
+	}
+	db := filepath.Join(dir, "m.db")
+	if out, err := exec.Command(bin, "import", "--db", db, "--ledger", ledgerCopy).CombinedOutput(); err != nil {
+		t.Fatalf("import of the grown ledger: %v %s", err, out)
+	}
+	// Accepting the same proposals again duplicates their ids: rejected,
+	// and the file stays as it was.
+	before, _ := os.ReadFile(ledgerCopy)
+	if out, err := exec.Command(bin, "events", "accept", "--proposals", proposals, "--all", "--ledger", ledgerCopy).CombinedOutput(); err == nil || !strings.Contains(string(out), "twice") {
+		t.Errorf("second accept: err=%v %s, want a duplicate-id rejection", err, out)
+	}
+	after, _ := os.ReadFile(ledgerCopy)
+	if !bytes.Equal(before, after) {
+		t.Error("a rejected accept changed the ledger file")
+	}
+}

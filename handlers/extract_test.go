@@ -1,0 +1,113 @@
+package handlers_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+)
+
+func postExtract(t *testing.T, target, contentType, body string) *httptest.ResponseRecorder {
+	t.Helper()
+	e := newRouter(t)
+	req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, req)
+	return rec
+}
+
+type extractBody struct {
+	Result struct {
+		Published string `json:"published"`
+		Proposals []struct {
+			Region, Date, To string
+			Evidence         []struct {
+				Start, End int
+				Quote      string
+			}
+		} `json:"proposals"`
+	} `json:"result"`
+	LedgerEvents []map[string]any `json:"ledger_events"`
+}
+
+func TestExtractEndpoint(t *testing.T) {
+	text := "أعلنت وزارة الدفاع الأذربيجانية اليوم الأربعاء أن قواتها دخلت منطقة كلبجر تنفيذا لاتفاق وقف إطلاق النار."
+	tests := []struct{ name, target, ct, body string }{
+		{"plain text with a publication date", "/api/v1/extract?published=2020-11-25&source=https://example.org/a", "text/plain; charset=utf-8", text},
+		{"JSON", "/api/v1/extract", "application/json", `{"text":` + mustString(text) + `,"published":"2020-11-25","source":"https://example.org/a"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := postExtract(t, tt.target, tt.ct, tt.body)
+			if rec.Code != 200 {
+				t.Fatalf("got %d %s", rec.Code, rec.Body)
+			}
+			var b extractBody
+			json.Unmarshal(rec.Body.Bytes(), &b)
+			if len(b.Result.Proposals) != 1 {
+				t.Fatalf("got %d proposals, want 1: %s", len(b.Result.Proposals), rec.Body)
+			}
+			p := b.Result.Proposals[0]
+			if p.Region != "kalbajar" || p.Date != "2020-11-25" || p.To != "AZE" {
+				t.Errorf("got %s %s %s, want kalbajar 2020-11-25 AZE", p.Region, p.Date, p.To)
+			}
+			if len(p.Evidence) == 0 || !strings.Contains(text, p.Evidence[0].Quote) {
+				t.Error("proposal without evidence quoted from the text")
+			}
+			if len(b.LedgerEvents) != 1 {
+				t.Error("no ledger event to post")
+			}
+		})
+	}
+}
+
+func mustString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func TestExtractEndpointRejects(t *testing.T) {
+	tests := []struct {
+		name, target, ct, body string
+		status                 int
+	}{
+		{"bad publication date", "/api/v1/extract?published=2020-02-30", "text/plain", "نص", 400},
+		{"unknown parameter", "/api/v1/extract?lang=ar", "text/plain", "نص", 400},
+		{"unknown JSON field", "/api/v1/extract", "application/json", `{"text":"x","colour":"red"}`, 400},
+		{"wrong media type", "/api/v1/extract", "application/xml", "<a/>", 415},
+		{"too large", "/api/v1/extract", "text/plain", strings.Repeat("ا", 1<<20), 413},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := postExtract(t, tt.target, tt.ct, tt.body)
+			if rec.Code != tt.status || rec.Header().Get("Content-Type") != "application/problem+json" {
+				t.Errorf("got %d %s, want %d problem", rec.Code, rec.Header().Get("Content-Type"), tt.status)
+			}
+		})
+	}
+}
+
+// The endpoint on a real seed article, when CI has ../shared.
+func TestExtractEndpointOnASeed(t *testing.T) {
+	b, err := os.ReadFile("../../shared/seeds/002_d0aa96b3afff5ef2.txt")
+	if err != nil {
+		t.Skipf("seed articles not beside the repo: %v", err)
+	}
+	rec := postExtract(t, "/api/v1/extract?published=2020-11-25", "text/plain", string(b))
+	var body extractBody
+	json.Unmarshal(rec.Body.Bytes(), &body)
+	found := false
+	for _, p := range body.Result.Proposals {
+		if p.Region == "kalbajar" && p.Date == "2020-11-25" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no Kalbajar 2020-11-25 proposal: %s", rec.Body)
+	}
+}
