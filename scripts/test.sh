@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # GDAL (OGC API, downloads, tiles).
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# DejaVu gives Chromium its Arabic and Armenian glyphs.
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 )
 
@@ -26,6 +27,11 @@ type Config struct {
 	// MAPSVC_EDITOR_TOKENS_FILE (lines "name token"); none: editing off.
 	Editors    []handlers.Editor
 	TokensFile string
+	// An optional basemap under the map page's own outlines: a raster
+	// tile template with {z}/{x}/{y} or a MapLibre style URL, and its
+	// attribution (MAPSVC_BASEMAP_URL, MAPSVC_BASEMAP_ATTRIBUTION).
+	BasemapURL         string
+	BasemapAttribution string
 }
 
 // defaultConfig reads the environment over the built-in defaults.
@@ -47,6 +53,8 @@ func defaultConfig() Config {
 		c.Editors = append(c.Editors, handlers.Editor{Name: "editor", Token: v})
 	}
 	c.TokensFile = os.Getenv("MAPSVC_EDITOR_TOKENS_FILE")
+	c.BasemapURL = os.Getenv("MAPSVC_BASEMAP_URL")
+	c.BasemapAttribution = os.Getenv("MAPSVC_BASEMAP_ATTRIBUTION")
 	return c
 }
 
@@ -92,6 +100,14 @@ func (c Config) Validate() error {
 	}
 	if c.HeaderTimeout <= 0 {
 		errs = append(errs, errors.New("header-timeout must be positive"))
+	}
+	if c.BasemapURL != "" {
+		if err := geo.ValidateLink(c.BasemapURL); err != nil {
+			errs = append(errs, fmt.Errorf("basemap-url: %v", err))
+		}
+		if c.BasemapAttribution == "" {
+			errs = append(errs, errors.New("basemap-url needs basemap-attribution: credit the map's source"))
+		}
 	}
 	for _, e := range c.Editors {
 		if len(e.Token) < 16 {

@@ -13,10 +13,9 @@ import (
 // serves pages or protocols adds one line here.
 func mounts(svc *service.Service, c Config) []func(*echo.Echo) {
 	return []func(*echo.Echo){
-		// MOUNTS: one line per package, e.g. web.Mount(svc, web.Options{...}),
 		ogc.Mount(svc),
 		export.Mount(svc),
 		tiles.Mount(svc),
-		web.Mount(svc, web.Options{Assets: c.Assets}),
+		web.Mount(svc, web.Options{Assets: c.Assets, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution}),
 	}
 }

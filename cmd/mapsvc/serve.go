@@ -25,6 +25,8 @@ func runServe(args []string) error {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address HOST:PORT (env MAPSVC_ADDR)")
 	fs.StringVar(&c.Assets, "assets", c.Assets, "folder of npm-installed front-end packages (env MAPSVC_ASSETS)")
 	fs.IntVar(&c.MaxDBBytes, "max-db-bytes", c.MaxDBBytes, "cap on the database file; writes past it answer 507 (env MAPSVC_DB_MAX_BYTES)")
+	fs.StringVar(&c.BasemapURL, "basemap-url", c.BasemapURL, "optional basemap: raster tiles with {z}/{x}/{y} or a MapLibre style URL (env MAPSVC_BASEMAP_URL)")
+	fs.StringVar(&c.BasemapAttribution, "basemap-attribution", c.BasemapAttribution, "the basemap's attribution (env MAPSVC_BASEMAP_ATTRIBUTION)")
 	fs.DurationVar(&c.HeaderTimeout, "header-timeout", c.HeaderTimeout, "time a client has to send its request headers")
 	c.dbFlags(fs)
 	if err := fs.Parse(args); err != nil {

@@ -1,0 +1,108 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// SVG draws the control of every region at the end of day d as a
+// standalone SVG document, labelled in lang.
+func SVG(h *geo.History, version string, d geo.Day, lang geo.Lang) ([]byte, error) {
+	t, err := newShaper()
+	if err != nil {
+		return nil, err
+	}
+	return writeSVG(buildScene(h, version, d, lang, t.measure)), nil
+}
+
+func writeSVG(s *scene) []byte {
+	var b bytes.Buffer
+	dir := "ltr"
+	if s.RTL {
+		dir = "rtl"
+	}
+	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="title desc" xml:lang="%s" direction="%s" font-family="DejaVu Sans, Noto Sans, Arial, sans-serif" data-date="%s">`+"\n",
+		Width, Height, Width, Height, s.Lang, dir, s.Date)
+	fmt.Fprintf(&b, "<title id=\"title\">%s — %s</title>\n", esc(s.Title), esc(s.Date.String()))
+	fmt.Fprintf(&b, "<desc id=\"desc\">%s</desc>\n", esc(s.Desc))
+	b.WriteString("<defs>\n")
+	stripe := func(id, colour string) {
+		fmt.Fprintf(&b, `<pattern id="%s" width="10" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2.5" height="10" fill="%s"/></pattern>`+"\n", id, colour)
+	}
+	stripe(patStripeAZE, hex(colAZE))
+	stripe(patStripeARM, hex(colARM))
+	fmt.Fprintf(&b, `<pattern id="%s" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="1.4" height="7" fill="%s"/><rect width="7" height="1.4" fill="%s"/></pattern>`+"\n", patHatch, hex(colHatch), hex(colHatch))
+	b.WriteString("</defs>\n")
+	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="%s"/>`+"\n", Width, Height, hex(colPage))
+	f := s.Frame
+	fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n", num(f.X), num(f.Y), num(f.W), num(f.H), hex(colFrameBG))
+	b.WriteString(`<g id="regions" stroke-linejoin="round">` + "\n")
+	for _, sh := range s.Shapes {
+		d := pathData(sh.Rings)
+		fmt.Fprintf(&b, `<path id="region-%s" class="%s" data-region="%s" d="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%s"/>`+"\n",
+			esc(sh.ID), sh.Role, esc(sh.ID), d, hex(sh.Base), hex(sh.Stroke), num(sh.StrokeW))
+		if sh.Pattern != patNone {
+			fmt.Fprintf(&b, `<path class="pattern" data-pattern="%s" d="%s" fill="url(#%s)" fill-rule="evenodd" stroke="none"/>`+"\n", sh.Pattern, d, sh.Pattern)
+		}
+	}
+	b.WriteString("</g>\n")
+	fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="1"/>`+"\n", num(f.X), num(f.Y), num(f.W), num(f.H), hex(colNeighLn))
+	b.WriteString(`<g id="legend">` + "\n")
+	for _, sw := range s.Swatches {
+		x, y, w, h := num(sw.Box.X), num(sw.Box.Y), num(sw.Box.W), num(sw.Box.H)
+		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s" stroke-width="0.8"/>`, x, y, w, h, hex(sw.Base), hex(sw.Stroke))
+		if sw.Pattern != patNone {
+			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s)"/>`, x, y, w, h, sw.Pattern)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("</g>\n")
+	for _, t := range s.Texts {
+		anchor := "start"
+		if t.Anchor == anchorMiddle {
+			anchor = "middle"
+		}
+		halo := ""
+		if t.Halo {
+			halo = ` stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`
+		}
+		fmt.Fprintf(&b, `<text class="%s" x="%s" y="%s" font-size="%s" text-anchor="%s" fill="%s"%s>%s</text>`+"\n",
+			t.Class, num(t.X), num(t.Y), num(t.Size), anchor, hex(t.Colour), halo, esc(t.Text))
+	}
+	b.WriteString("</svg>\n")
+	return b.Bytes()
+}
+
+func pathData(rings [][]pt) string {
+	var b strings.Builder
+	for _, r := range rings {
+		for i, p := range r {
+			if i == 0 {
+				b.WriteByte('M')
+			} else {
+				b.WriteByte('L')
+			}
+			b.WriteString(num(p.X))
+			b.WriteByte(' ')
+			b.WriteString(num(p.Y))
+		}
+		b.WriteByte('Z')
+	}
+	return b.String()
+}
+
+// num writes a coordinate with one decimal, which is below a pixel's
+// tenth and keeps the file small.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+func esc(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

@@ -1,0 +1,123 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// words are the static map's own strings per language. They are neutral:
+// who held the ground, never whose claim is right.
+type words struct {
+	Title       string
+	Subtitle    string // %s is the long date
+	Partial     string // legend: partly held
+	Uncertain   string // legend: change not exactly dated
+	Unknown     string
+	Neighbour   string
+	Context     string
+	Attribution string
+	PartialWord string // in the description: "(partly)"
+	UncertWord  string
+	Months      [12]string
+	// DateLayout orders day (%[1]d), month name (%[2]s) and year (%[3]d).
+	DateLayout string
+}
+
+var dictionary = map[geo.Lang]words{
+	geo.LangEN: {
+		Title:       "Who held the districts of the Nagorno-Karabakh conflict area",
+		Subtitle:    "Control at the end of %s",
+		Partial:     "Partly held: stripes show the other side's part",
+		Uncertain:   "Uncertain: the change is not exactly dated",
+		Unknown:     "No data",
+		Neighbour:   "Armenia (for orientation)",
+		Context:     "Lighter shade: outside the 12 tracked districts",
+		Attribution: "Control: mapsvc ledger (sources per event). Boundaries: Natural Earth (public domain).",
+		PartialWord: "partly",
+		UncertWord:  "uncertain",
+		Months:      [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		DateLayout:  "%[1]d %[2]s %[3]d",
+	},
+	geo.LangAR: {
+		Title:       "من كان يسيطر على مناطق النزاع في قره باغ الجبلية",
+		Subtitle:    "السيطرة في نهاية يوم %s",
+		Partial:     "سيطرة جزئية: الخطوط تمثّل جزء الطرف الآخر",
+		Uncertain:   "غير مؤكد: تاريخ التغيير غير محدد بدقة",
+		Unknown:     "لا توجد بيانات",
+		Neighbour:   "أرمينيا (للتوضيح)",
+		Context:     "اللون الأفتح: خارج المناطق الاثنتي عشرة المتابَعة",
+		Attribution: "السيطرة: سجل mapsvc (المصادر لكل حدث). الحدود: Natural Earth (ملكية عامة).",
+		PartialWord: "جزئياً",
+		UncertWord:  "غير مؤكد",
+		Months:      [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+		DateLayout:  "%[1]d %[2]s %[3]d",
+	},
+	geo.LangAZ: {
+		Title:       "Dağlıq Qarabağ münaqişə zonasının rayonlarına kim nəzarət edirdi",
+		Subtitle:    "%s tarixinin sonuna nəzarət",
+		Partial:     "Qismən nəzarət: zolaqlar digər tərəfin hissəsidir",
+		Uncertain:   "Qeyri-müəyyən: dəyişikliyin tarixi dəqiq deyil",
+		Unknown:     "Məlumat yoxdur",
+		Neighbour:   "Ermənistan (istiqamət üçün)",
+		Context:     "Açıq ton: izlənilən 12 rayondan kənar",
+		Attribution: "Nəzarət: mapsvc reyestri (hər hadisə üçün mənbələr). Sərhədlər: Natural Earth (ictimai mülkiyyət).",
+		PartialWord: "qismən",
+		UncertWord:  "qeyri-müəyyən",
+		Months:      [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"},
+		DateLayout:  "%[1]d %[2]s %[3]d",
+	},
+	geo.LangRU: {
+		Title:       "Кто контролировал районы зоны карабахского конфликта",
+		Subtitle:    "Контроль на конец дня %s",
+		Partial:     "Частичный контроль: штриховка — часть другой стороны",
+		Uncertain:   "Неясно: дата перехода известна неточно",
+		Unknown:     "Нет данных",
+		Neighbour:   "Армения (для ориентира)",
+		Context:     "Светлый тон: вне 12 отслеживаемых районов",
+		Attribution: "Контроль: реестр mapsvc (источники по каждому событию). Границы: Natural Earth (общественное достояние).",
+		PartialWord: "частично",
+		UncertWord:  "неясно",
+		Months:      [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
+		DateLayout:  "%[1]d %[2]s %[3]d г.",
+	},
+	geo.LangHY: {
+		Title:       "Ով էր վերահսկում Լեռնային Ղարաբաղի հակամարտության գոտու շրջանները",
+		Subtitle:    "Վերահսկողությունը %s օրվա վերջի դրությամբ",
+		Partial:     "Մասնակի վերահսկողություն. գծերը մյուս կողմի մասն են",
+		Uncertain:   "Անորոշ. փոփոխության ամսաթիվը ճշգրիտ հայտնի չէ",
+		Unknown:     "Տվյալներ չկան",
+		Neighbour:   "Հայաստան (կողմնորոշման համար)",
+		Context:     "Բաց երանգ. 12 դիտարկվող շրջաններից դուրս",
+		Attribution: "Վերահսկողություն. mapsvc մատյան (աղբյուրները՝ ըստ իրադարձության)։ Սահմաններ. Natural Earth (հանրային սեփականություն)։",
+		PartialWord: "մասնակի",
+		UncertWord:  "անորոշ",
+		Months:      [12]string{"հունվարի", "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի", "օգոստոսի", "սեպտեմբերի", "հոկտեմբերի", "նոյեմբերի", "դեկտեմբերի"},
+		DateLayout:  "%[3]d թ. %[2]s %[1]d",
+	},
+}
+
+func wordsFor(lang geo.Lang) words {
+	if w, ok := dictionary[lang]; ok {
+		return w
+	}
+	return dictionary[geo.LangEN]
+}
+
+// LongDate writes a day the way lang writes dates, e.g. "25 November 2020".
+func LongDate(d geo.Day, lang geo.Lang) string {
+	w := wordsFor(lang)
+	y, m, day := d.Date()
+	return fmt.Sprintf(w.DateLayout, day, w.Months[m-1], y)
+}
+
+// Title is the map's title in lang, for pages and oEmbed.
+func Title(lang geo.Lang) string { return wordsFor(lang).Title }
+
+// Subtitle names the date the map shows, in lang.
+func Subtitle(d geo.Day, lang geo.Lang) string {
+	return fmt.Sprintf(wordsFor(lang).Subtitle, LongDate(d, lang))
+}
+
+// RTL reports whether lang is written right to left.
+func RTL(lang geo.Lang) bool { return lang == geo.LangAR }

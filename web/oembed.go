@@ -1,0 +1,153 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/render"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// Default embed size; the embed page fills whatever its iframe gives it.
+const (
+	embedWidth  = 640
+	embedHeight = 560
+	maxEmbedDim = 10000
+)
+
+// OEmbed is an oEmbed 1.0 "rich" answer.
+type OEmbed struct {
+	Version      string `json:"version"`
+	Type         string `json:"type"`
+	ProviderName string `json:"provider_name"`
+	ProviderURL  string `json:"provider_url"`
+	Title        string `json:"title"`
+	HTML         string `json:"html"`
+	Width        int    `json:"width"`
+	Height       int    `json:"height"`
+	CacheAge     int    `json:"cache_age"`
+}
+
+// oembed answers GET /oembed?url=…&maxwidth=…&maxheight=…&format=json for
+// URLs of this site's map page or embed. Parameters beyond the four the
+// spec names are ignored, as consumers add their own (WordPress sends
+// dnt=1).
+func (s *site) oembed(c echo.Context) error {
+	q := c.QueryParams()
+	for _, k := range []string{"url", "maxwidth", "maxheight", "format"} {
+		if len(q[k]) > 1 {
+			return service.BadRequest("%s given %d times", k, len(q[k]))
+		}
+	}
+	if f := q.Get("format"); f != "" && f != "json" {
+		// Answered here rather than through the error handler, which logs
+		// every 5xx as a server fault; this one is the client's choice.
+		return notImplemented(c, fmt.Sprintf("format %q is not supported; use format=json", f))
+	}
+	maxW, err := dimension(q, "maxwidth")
+	if err != nil {
+		return err
+	}
+	maxH, err := dimension(q, "maxheight")
+	if err != nil {
+		return err
+	}
+	raw := q.Get("url")
+	if raw == "" {
+		return service.BadRequest("url is required: the address of a map page of this site")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return service.BadRequest("url: %v", err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, c.Request().Host) ||
+		(u.Path != "" && u.Path != "/" && u.Path != "/embed") {
+		return fmt.Errorf("%w: %q is not a map page of this site", geo.ErrNotFound, raw)
+	}
+	view, d, lang, err := s.embedView(u.Query())
+	if err != nil {
+		return err
+	}
+	w, h := embedWidth, embedHeight
+	if maxW > 0 && w > maxW {
+		w, h = maxW, maxW*embedHeight/embedWidth
+	}
+	if maxH > 0 && h > maxH {
+		h = maxH
+	}
+	title := render.Title(lang) + " — " + render.LongDate(d, lang)
+	src := u.Scheme + "://" + u.Host + "/embed?" + view.Encode()
+	out := OEmbed{
+		Version: "1.0", Type: "rich", ProviderName: "mapsvc", ProviderURL: u.Scheme + "://" + u.Host + "/",
+		Title: title, Width: w, Height: h, CacheAge: 3600,
+		HTML: fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" title="%s" style="border:0;max-width:100%%" loading="lazy" allowfullscreen></iframe>`,
+			html.EscapeString(src), w, h, html.EscapeString(title)),
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // the html member is meant to be HTML
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	return sendValidated(c, "application/json; charset=utf-8", b.Bytes(), "public, max-age=300")
+}
+
+func notImplemented(c echo.Context, detail string) error {
+	b, _ := json.Marshal(map[string]any{"type": "about:blank", "title": "Not Implemented", "status": http.StatusNotImplemented,
+		"detail": detail, "instance": c.Request().URL.Path})
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, "application/problem+json")
+	h.Set("Cache-Control", "no-store")
+	return c.Blob(http.StatusNotImplemented, "application/problem+json", b)
+}
+
+// embedView checks the date, lang and region of a page URL and returns
+// them as the embed's query.
+func (s *site) embedView(q url.Values) (url.Values, geo.Day, geo.Lang, error) {
+	view := url.Values{}
+	d := s.opt.Today()
+	if q.Has("date") {
+		day, err := geo.ParseDay(q.Get("date"))
+		if err != nil {
+			return nil, 0, "", fmt.Errorf("url parameter date: %w", err)
+		}
+		d = day
+		view.Set("date", d.String())
+	}
+	lang := geo.LangEN
+	if q.Has("lang") {
+		l, err := geo.ParseLang(q.Get("lang"))
+		if err != nil {
+			return nil, 0, "", service.BadRequest("url parameter lang %q is not one of en, ar, az, ru, hy", q.Get("lang"))
+		}
+		lang = l
+		view.Set("lang", string(l))
+	}
+	if q.Has("region") {
+		id := q.Get("region")
+		if _, err := s.svc.View().History.Region(id); err != nil {
+			return nil, 0, "", service.BadRequest("url parameter region %q is not a known region", id)
+		}
+		view.Set("region", id)
+	}
+	return view, d, lang, nil
+}
+
+func dimension(q url.Values, name string) (int, error) {
+	if !q.Has(name) {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(q.Get(name))
+	if err != nil || n < 1 || n > maxEmbedDim {
+		return 0, service.BadRequest("%s must be a whole number of pixels from 1 to %d", name, maxEmbedDim)
+	}
+	return n, nil
+}

@@ -1,0 +1,526 @@
+// The map page and the embed. Data is loaded once (/api/v1/periods,
+// /regions, /timeline, and one /snapshot for the context regions); moving
+// through time filters it on the client, with no request per step.
+
+import { translator, formatDay, formatEventDate, parseDay, dayString } from './i18n.js';
+import { el, link, clear, escapeAttr } from './dom.js';
+
+const body = document.body;
+const cfg = {
+  mode: body.dataset.mode === 'embed' ? 'embed' : 'page',
+  lang: body.dataset.lang || 'en',
+  maplibre: body.dataset.maplibre || '',
+  basemap: { url: body.dataset.basemap || '', attribution: body.dataset.basemapAttribution || '' },
+  first: parseDay(body.dataset.firstDay) || parseDay('1991-01-01'),
+  today: parseDay(body.dataset.today) || Math.floor(Date.now() / 86400000),
+};
+const t = translator(cfg.lang);
+const rtl = document.documentElement.dir === 'rtl';
+const $ = (id) => document.getElementById(id);
+
+const state = { day: cfg.today, region: null };
+const data = { periods: null, byRegion: new Map(), names: new Map(), regionProps: new Map(), conflictIds: [], changeDays: [], context: new Map() };
+let mapApi = null;
+const hook = { ready: false, state, data, get map() { return mapApi && mapApi.map; }, idle: () => (mapApi ? mapApi.idle() : Promise.resolve()) };
+window.mapsvc = hook;
+
+// ---- start -------------------------------------------------------------
+
+applyStaticStrings();
+readURL();
+main().catch((err) => showMessage(t('loadFailed', { msg: err.message }), true));
+
+async function main() {
+  const q = (path) => `/api/v1/${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(cfg.lang)}`;
+  const [periods, regions, timeline, snapshot] = await Promise.all([
+    getJSON(q('periods')), getJSON(q('regions')), getJSON(q('timeline')), getJSON(q(`snapshot?date=${dayString(cfg.today)}`)),
+  ]);
+  data.periods = periods;
+  for (const f of regions.features) {
+    data.names.set(f.properties.region, f.properties.name);
+    data.regionProps.set(f.properties.region, f.properties);
+    if (f.properties.role === 'conflict') data.conflictIds.push(f.properties.region);
+  }
+  for (const f of periods.features) {
+    const p = f.properties;
+    if (!data.byRegion.has(p.region)) data.byRegion.set(p.region, []);
+    data.byRegion.get(p.region).push(p);
+  }
+  for (const list of data.byRegion.values()) list.sort((a, b) => a.start_day - b.start_day);
+  data.changeDays = timeline.change_days.map(parseDay).filter((d) => !Number.isNaN(d)).sort((a, b) => a - b);
+  for (const f of snapshot.features) {
+    if (f.properties.role === 'context') data.context.set(f.properties.region, f.properties.controller);
+  }
+  if (snapshot.attribution && cfg.lang === 'en') $('attribution').textContent = snapshot.attribution;
+
+  setupControls();
+  render({ fromSlider: false });
+  if (state.region) openRegion(state.region, { focus: false });
+
+  if (!cfg.maplibre) {
+    showMessage(t('missingLib'), false);
+    showFallbackImage();
+    markReady();
+    return;
+  }
+  try {
+    const { createMap } = await import('./map.js');
+    mapApi = await createMap({
+      container: $('map'), maplibreURL: cfg.maplibre, basemap: cfg.basemap, periods, regions,
+      contextControllers: data.context, rtl, day: state.day, embed: cfg.mode === 'embed',
+      onSelect: (id) => openRegion(id, { focus: true }),
+      labelFor: (id) => data.names.get(id) || id,
+    });
+    mapApi.setSelected(state.region);
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => mapApi.applyTheme());
+    await mapApi.idle();
+  } catch (err) {
+    showMessage(t('mapFailed', { msg: err && err.message ? err.message : String(err) }), false);
+    showFallbackImage();
+  }
+  markReady();
+}
+
+function markReady() {
+  hook.ready = true;
+  body.dataset.ready = '1';
+}
+
+async function getJSON(url) {
+  const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!r.ok) {
+    let detail = `${r.status}`;
+    try { detail = (await r.json()).detail || detail; } catch { /* not JSON */ }
+    throw new Error(detail);
+  }
+  return r.json();
+}
+
+// ---- strings ------------------------------------------------------------
+
+function applyStaticStrings() {
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-aria]')) node.setAttribute('aria-label', t(node.dataset.i18nAria));
+  const lang = $('lang');
+  if (lang) lang.value = cfg.lang;
+  if (cfg.basemap.url && cfg.basemap.attribution) {
+    const b = $('basemap-attribution');
+    b.textContent = t('basemap', { text: cfg.basemap.attribution });
+    b.hidden = false;
+  }
+}
+
+function showMessage(text, fatal) {
+  const m = $('map-message');
+  m.textContent = text;
+  m.hidden = false;
+  m.classList.toggle('fatal', !!fatal);
+}
+
+// Without MapLibre the server-drawn SVG of the day stands in for the map.
+function showFallbackImage() {
+  const wrap = $('map');
+  clear(wrap);
+  wrap.append(el('img', { id: 'fallback-map', class: 'fallback-map', alt: '', src: snapshotURL('svg') }));
+}
+
+// ---- URL state ----------------------------------------------------------
+
+function readURL() {
+  const p = new URLSearchParams(location.search);
+  const d = parseDay(p.get('date'));
+  if (!Number.isNaN(d)) state.day = clampDay(d);
+  const r = p.get('region');
+  if (r && /^[a-z][a-z0-9-]{0,63}$/.test(r)) state.region = r;
+}
+
+function viewParams() {
+  const p = new URLSearchParams();
+  p.set('date', dayString(state.day));
+  if (cfg.lang !== 'en') p.set('lang', cfg.lang);
+  if (state.region) p.set('region', state.region);
+  return p;
+}
+
+let urlTimer = 0;
+function writeURL() {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    const url = `${location.pathname}?${viewParams()}`;
+    if (url !== location.pathname + location.search) history.replaceState(null, '', url);
+  }, 150);
+}
+
+function snapshotURL(ext) {
+  return `/api/v1/snapshot.${ext}?date=${dayString(state.day)}&lang=${cfg.lang}`;
+}
+
+// ---- controls -----------------------------------------------------------
+
+function clampDay(d) {
+  return Math.min(cfg.today, Math.max(cfg.first, d));
+}
+
+function setupControls() {
+  const slider = $('slider');
+  slider.min = String(cfg.first);
+  slider.max = String(cfg.today);
+  slider.value = String(state.day);
+  slider.addEventListener('input', () => { stopPlay(); setDay(Number(slider.value), { fromSlider: true }); });
+  slider.addEventListener('keydown', (e) => {
+    if (e.key === 'PageUp' || e.key === 'PageDown') {
+      e.preventDefault();
+      stopPlay();
+      step(e.key === 'PageUp' ? 1 : -1);
+    }
+  });
+  const ticks = $('ticks');
+  const span = cfg.today - cfg.first || 1;
+  const pos = (d) => `${((d - cfg.first) / span) * 100}%`;
+  for (const d of data.changeDays) {
+    if (d < cfg.first || d > cfg.today) continue;
+    const tick = el('span', { class: 'tick', 'data-day': dayString(d) });
+    tick.style.insetInlineStart = pos(d);
+    ticks.append(tick);
+  }
+  const years = $('years');
+  if (years) {
+    const y0 = new Date(cfg.first * 86400000).getUTCFullYear();
+    const y1 = new Date(cfg.today * 86400000).getUTCFullYear();
+    for (let y = y0; y <= y1; y += 1) {
+      if (y !== y0 && y % 5 !== 0) continue;
+      const label = el('span', { class: 'year', text: String(y) });
+      label.style.insetInlineStart = pos(parseDay(`${y}-01-01`));
+      years.append(label);
+    }
+  }
+  $('prev').addEventListener('click', () => { stopPlay(); step(-1); });
+  $('next').addEventListener('click', () => { stopPlay(); step(1); });
+  $('play').addEventListener('click', () => (playTimer ? stopPlay() : startPlay()));
+  const input = $('date-input');
+  if (input) {
+    input.min = dayString(cfg.first);
+    input.max = dayString(cfg.today);
+    input.addEventListener('change', () => {
+      const d = parseDay(input.value);
+      if (!Number.isNaN(d)) { stopPlay(); setDay(clampDay(d)); }
+    });
+  }
+  const district = $('district');
+  if (district) {
+    const ids = [...data.conflictIds].sort((a, b) => data.names.get(a).localeCompare(data.names.get(b), cfg.lang));
+    for (const id of ids) district.append(el('option', { value: id, text: data.names.get(id) }));
+    district.addEventListener('change', () => {
+      if (district.value) openRegion(district.value, { focus: false });
+      else closePanel();
+    });
+  }
+  const lang = $('lang');
+  if (lang) {
+    lang.addEventListener('change', () => {
+      const p = viewParams();
+      if (lang.value === 'en') p.delete('lang'); else p.set('lang', lang.value);
+      location.assign(`${location.pathname}?${p}`);
+    });
+  }
+  $('panel-close').addEventListener('click', () => closePanel());
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !$('panel').hidden) closePanel();
+  });
+  const copy = $('copy');
+  if (copy) copy.addEventListener('click', copySnippet);
+}
+
+function step(dir) {
+  const days = data.changeDays;
+  let target = null;
+  if (dir > 0) target = days.find((d) => d > state.day);
+  else for (let i = days.length - 1; i >= 0; i--) if (days[i] < state.day) { target = days[i]; break; }
+  if (target !== null && target !== undefined) setDay(clampDay(target));
+  return target !== null && target !== undefined;
+}
+
+let playTimer = 0;
+function startPlay() {
+  if (!data.changeDays.some((d) => d > state.day)) setDay(cfg.first);
+  const btn = $('play');
+  btn.setAttribute('aria-pressed', 'true');
+  btn.setAttribute('aria-label', t('pause'));
+  btn.classList.add('playing');
+  playTimer = setInterval(() => { if (!step(1)) stopPlay(); }, 1200);
+}
+
+function stopPlay() {
+  if (!playTimer) return;
+  clearInterval(playTimer);
+  playTimer = 0;
+  const btn = $('play');
+  btn.setAttribute('aria-pressed', 'false');
+  btn.setAttribute('aria-label', t('play'));
+  btn.classList.remove('playing');
+}
+
+function setDay(day, opts = {}) {
+  if (day === state.day && !opts.force) return;
+  state.day = day;
+  render(opts);
+}
+
+// ---- state per day --------------------------------------------------------
+
+function periodAt(id, day) {
+  const list = data.byRegion.get(id) || [];
+  return list.find((p) => p.start_day <= day && (p.end_day === null || p.end_day === undefined || day < p.end_day)) || null;
+}
+
+function stateLabel(p) {
+  if (!p || p.status === 'unknown') return t('noData');
+  if (p.status === 'uncertain') return t('uncertainBetween', { list: (p.candidates || []).map((c) => t(c)).join(' / ') });
+  const who = t(p.controller);
+  return p.extent === 'partial' ? `${who} (${t('partly')})` : who;
+}
+
+function summarise(day) {
+  const s = { AZE: [], ARM: [], partAZE: [], partARM: [], uncertain: [], unknown: [] };
+  for (const id of data.conflictIds) {
+    const p = periodAt(id, day);
+    const name = data.names.get(id);
+    if (!p || p.status === 'unknown') s.unknown.push(name);
+    else if (p.status === 'uncertain') s.uncertain.push(name);
+    else {
+      s[p.controller].push(name);
+      if (p.extent === 'partial') s[`part${p.controller}`].push(name);
+    }
+  }
+  return s;
+}
+
+// ---- render ---------------------------------------------------------------
+
+function render(opts = {}) {
+  const day = state.day;
+  const slider = $('slider');
+  if (!opts.fromSlider) slider.value = String(day);
+  const pretty = formatDay(day, cfg.lang);
+  slider.setAttribute('aria-valuetext', pretty);
+  $('date-label').textContent = pretty;
+  const input = $('date-input');
+  if (input) input.value = dayString(day);
+  for (const tick of document.querySelectorAll('#ticks .tick')) tick.classList.toggle('current', parseDay(tick.dataset.day) === day);
+  $('prev').disabled = !data.changeDays.some((d) => d < day);
+  $('next').disabled = !data.changeDays.some((d) => d > day);
+  if (mapApi) mapApi.setDay(day);
+  const fallback = $('fallback-map');
+  if (fallback) fallback.src = snapshotURL('svg');
+  renderLegend(day);
+  renderDescription(day);
+  renderShare();
+  if (state.region && !$('panel').hidden) renderPanelState();
+  body.dataset.day = dayString(day);
+  writeURL();
+}
+
+function renderLegend(day) {
+  const s = summarise(day);
+  const total = data.conflictIds.length;
+  const embed = cfg.mode === 'embed';
+  let items = [
+    ['aze', t('AZE'), s.AZE.length],
+    ['arm', t('ARM'), s.ARM.length],
+    ['partial', t(embed ? 'legPartialShort' : 'legPartial'), s.partAZE.length + s.partARM.length],
+    ['uncertain', t(embed ? 'legUncertainShort' : 'legUncertain'), s.uncertain.length],
+    ['unknown', t('legUnknown'), s.unknown.length],
+    ['context', t('legContext'), null],
+    ['neighbour', t('legNeighbour'), null],
+  ];
+  // The embed keeps a one-line key: the classes in use on this day.
+  if (embed) items = items.filter(([key, , n]) => key === 'aze' || key === 'arm' || n > 0).map(([k, l]) => [k, l, null]);
+  const list = clear($('legend-items'));
+  for (const [key, label, n] of items) {
+    list.append(el('li', { class: `legend-item legend-${key}`, 'data-key': key, 'data-count': n === null ? null : String(n) },
+      el('span', { class: `swatch sw-${key}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'legend-label', text: label }),
+      n === null ? null : el('span', { class: 'legend-count', text: t('legCount', { n, total }) })));
+  }
+}
+
+function renderDescription(day) {
+  const s = summarise(day);
+  const total = data.conflictIds.length;
+  const sep = t('listSep');
+  const parts = [t('atEnd', { date: formatDay(day, cfg.lang) })];
+  for (const c of ['AZE', 'ARM']) {
+    let line = t('heldCount', { who: t(c), n: s[c].length, total });
+    if (s[`part${c}`].length) line += ` (${t('inPart', { list: s[`part${c}`].join(sep) })})`;
+    parts.push(line);
+  }
+  if (s.uncertain.length) parts.push(t('uncertainList', { list: s.uncertain.join(sep) }));
+  if (s.unknown.length) parts.push(t('unknownList', { list: s.unknown.join(sep) }));
+  let last = null;
+  for (const d of data.changeDays) if (d <= day) last = d;
+  const changes = [];
+  if (last !== null && last > cfg.first) {
+    for (const id of data.conflictIds) {
+      const before = periodAt(id, last - 1);
+      const after = periodAt(id, last);
+      if (stateLabel(before) !== stateLabel(after)) changes.push(`${data.names.get(id)}: ${stateLabel(before)} ${t('arrow')} ${stateLabel(after)}`);
+    }
+  }
+  const sentence = (x) => x.charAt(0).toUpperCase() + x.slice(1);
+  const stop = t('sentenceSep').trim();
+  let text = parts.map(sentence).join(t('sentenceSep')) + stop;
+  if (changes.length) text += ` ${t('latestChange', { date: formatDay(last, cfg.lang), list: changes.join('; ') })}${stop}`;
+  else text += ` ${t('noChangeYet')}`;
+  $('description').textContent = text;
+}
+
+function renderShare() {
+  const p = viewParams();
+  const origin = location.origin;
+  const full = $('full-link');
+  if (full) full.href = `/?${p}`;
+  const snippet = $('snippet');
+  if (!snippet) return;
+  $('view-link').href = `/?${p}`;
+  $('svg-link').href = snapshotURL('svg');
+  $('png-link').href = snapshotURL('png');
+  const title = `${document.getElementById('title').textContent} — ${formatDay(state.day, cfg.lang)}`;
+  snippet.value = `<iframe src="${escapeAttr(`${origin}/embed?${p}`)}" title="${escapeAttr(title)}" style="width:100%;aspect-ratio:4/3;min-height:420px;border:0" loading="lazy" allowfullscreen></iframe>`;
+}
+
+async function copySnippet() {
+  const snippet = $('snippet');
+  const status = $('copy-status');
+  try {
+    await navigator.clipboard.writeText(snippet.value);
+    status.textContent = t('copied');
+  } catch {
+    snippet.select();
+    status.textContent = t('copyFailed');
+  }
+}
+
+// ---- district panel ---------------------------------------------------------
+
+const regionCache = new Map();
+let panelToken = 0;
+
+async function openRegion(id, { focus }) {
+  if (!data.regionProps.has(id) || data.regionProps.get(id).role !== 'conflict') return;
+  state.region = id;
+  if (mapApi) mapApi.setSelected(id);
+  const district = $('district');
+  if (district) district.value = id;
+  writeURL();
+  renderShare();
+  const panel = $('panel');
+  const bodyNode = clear($('panel-body'));
+  bodyNode.append(el('h2', { id: 'panel-title', tabindex: '-1', text: data.names.get(id) }), el('p', { class: 'muted', text: t('loading') }));
+  panel.hidden = false;
+  const token = ++panelToken;
+  try {
+    if (!regionCache.has(id)) regionCache.set(id, getJSON(`/api/v1/regions/${encodeURIComponent(id)}?lang=${cfg.lang}`));
+    const feature = await regionCache.get(id);
+    if (token !== panelToken) return;
+    renderPanel(feature.properties);
+  } catch (err) {
+    regionCache.delete(id);
+    if (token !== panelToken) return;
+    bodyNode.append(el('p', { class: 'error', text: t('loadFailed', { msg: err.message }) }));
+  }
+  if (focus) $('panel-title').focus();
+}
+
+function closePanel() {
+  panelToken++;
+  state.region = null;
+  $('panel').hidden = true;
+  if (mapApi) mapApi.setSelected(null);
+  const district = $('district');
+  if (district) district.value = '';
+  writeURL();
+  renderShare();
+}
+
+function renderPanel(props) {
+  const node = clear($('panel-body'));
+  node.append(el('h2', { id: 'panel-title', tabindex: '-1', text: props.name }));
+  const names = el('dl', { class: 'names' });
+  for (const lang of ['en', 'ar', 'az', 'ru', 'hy']) {
+    if (!props.names || !props.names[lang]) continue;
+    names.append(el('dt', { text: lang }), el('dd', { lang, dir: 'auto', text: props.names[lang] }));
+  }
+  node.append(el('section', { class: 'panel-names' }, el('h3', { text: t('otherNames') }), names,
+    props.aliases && props.aliases.length ? el('p', { class: 'aliases' }, `${t('aliases')}: `,
+      props.aliases.flatMap((a, i) => [i ? ' · ' : null, el('bdi', { text: a })])) : null));
+  node.append(el('section', { id: 'panel-state', class: 'panel-state' }));
+  renderPanelState();
+
+  const history = el('ol', { class: 'history' });
+  for (const p of (props.history && props.history.periods) || []) {
+    const start = formatDay(p.start_day, cfg.lang);
+    let dates = `${start} – ${p.end_day === null ? t('open') : formatDay(p.end_day - 1, cfg.lang)}`;
+    if (p.end_day === p.start_day + 1) dates = start;
+    history.append(el('li', { class: `period status-${p.status}` },
+      el('span', { class: `swatch sw-${swatchKey(p)}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'period-dates', text: dates }),
+      el('span', { class: 'period-state', text: stateLabel(p) })));
+  }
+  node.append(el('section', {}, el('h3', { text: t('history') }), history));
+
+  const events = el('ol', { class: 'events' });
+  for (const ev of ((props.history && props.history.events) || []).slice().reverse()) events.append(renderEvent(ev));
+  node.append(el('section', { class: 'panel-events' }, el('h3', { text: t('events') }), events));
+}
+
+function swatchKey(p) {
+  if (p.status === 'uncertain') return 'uncertain';
+  if (p.status === 'unknown' || !p.controller) return 'unknown';
+  if (p.extent === 'partial') return p.controller === 'AZE' ? 'partial' : 'partial-arm';
+  return p.controller.toLowerCase();
+}
+
+function renderPanelState() {
+  const node = $('panel-state');
+  if (!node || !state.region) return;
+  clear(node);
+  const p = periodAt(state.region, state.day);
+  let text = stateLabel(p);
+  if (p && p.status === 'firm') {
+    text = p.extent === 'partial'
+      ? t('partlyHeld', { who: t(p.controller), other: t(p.controller === 'AZE' ? 'ARM' : 'AZE') })
+      : t('heldBy', { who: t(p.controller) });
+    if (p.since) text += ` · ${t('since', { date: formatEventDate({ date_precision: p.since_precision, date_first: p.since.split('/')[0], date_last: p.since.split('/').pop() }, cfg.lang) })}`;
+  }
+  node.append(el('p', { class: 'state-line' }, el('strong', { text: t('onDate', { date: formatDay(state.day, cfg.lang) }) }), ': ', text));
+}
+
+function renderEvent(ev) {
+  const li = el('li', { class: 'event', id: `event-${ev.id}` });
+  li.append(el('h4', {},
+    el('time', { datetime: ev.date_first, text: formatEventDate(ev, cfg.lang) }), ' · ', t.kind(ev.kind)));
+  if (ev.from && ev.to) li.append(el('p', { class: 'transfer', text: `${t(ev.from)} ${t('arrow')} ${t(ev.to)}${ev.extent === 'partial' ? ` (${t('partly')})` : ''}` }));
+  li.append(el('p', { class: 'summary', lang: 'en', dir: 'ltr' }, ev.summary));
+  const meta = [t('confidence', { c: t(`conf_${ev.confidence}`) })];
+  if (ev.scheduled) meta.push(t('scheduled', { date: ev.scheduled }));
+  li.append(el('p', { class: 'muted', text: meta.join(' · ') }));
+  if (ev.extent_note) li.append(el('p', { class: 'muted', lang: 'en', dir: 'ltr', text: t('extentNote', { note: ev.extent_note }) }));
+  const sources = el('ul', { class: 'sources', 'aria-label': t('sources') });
+  for (const s of ev.sources || []) sources.append(renderSource(s));
+  li.append(sources);
+  return li;
+}
+
+function renderSource(s) {
+  const li = el('li', { class: 'source' });
+  const head = el('p', { class: 'source-head' });
+  head.append(el('span', { class: 'outlet', dir: 'auto', text: s.outlet || s.ref }));
+  if (s.published) head.append(' · ', t('published', { date: s.published }));
+  li.append(head);
+  if (s.title) li.append(el('p', { class: 'source-title', dir: 'auto', lang: s.lang || null }, link(s.ref, s.title)));
+  else li.append(el('p', {}, link(s.ref, s.ref)));
+  if (s.quote) li.append(el('blockquote', { class: 'quote', dir: 'auto', lang: s.lang || null, text: s.quote }));
+  if (s.ref && s.ref.startsWith('seeds/')) li.append(el('p', { class: 'muted', dir: 'auto', text: t('archived', { ref: s.ref }) }));
+  if (s.via) li.append(el('p', { class: 'muted', dir: 'auto', text: t('via', { via: s.via }) }));
+  return li;
+}

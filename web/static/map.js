@@ -1,0 +1,194 @@
+// The MapLibre map: the districts' periods filtered by day on the GPU,
+// with fill colour by holder and a generated pattern for partial and
+// uncertain control. No glyph server is needed: district names are DOM
+// markers, so the page works offline and shapes Arabic natively.
+
+const FAR = 1e9; // end_day of an open period
+
+// dayFilter keeps the periods that hold at the end of day.
+export function dayFilter(day) {
+  return ['all', ['<=', ['get', 'start_day'], day], ['>', ['coalesce', ['get', 'end_day'], FAR], day]];
+}
+
+const patterned = ['any', ['==', ['get', 'status'], 'uncertain'], ['==', ['get', 'extent'], 'partial']];
+
+function cssColours() {
+  const cs = getComputedStyle(document.documentElement);
+  const v = (name) => cs.getPropertyValue(name).trim();
+  return {
+    bg: v('--map-bg'), aze: v('--aze'), arm: v('--arm'), azeContext: v('--aze-context'), armContext: v('--arm-context'),
+    uncertain: v('--uncertain'), hatch: v('--hatch'), unknown: v('--unknown'), neighbour: v('--neighbour'),
+    neighbourEdge: v('--neighbour-edge'), edge: v('--edge'), contextEdge: v('--context-edge'), selected: v('--selected'),
+  };
+}
+
+function rgba(colour) {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)] : [0, 0, 0];
+}
+
+// patternImage draws a tileable 24×24 (device pixels) pattern: diagonal
+// stripes, or cross-hatching when cross is set; transparent elsewhere.
+function patternImage(colour, cross) {
+  const size = 24;
+  const data = new Uint8Array(size * size * 4);
+  const [r, g, b] = rgba(colour);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const d1 = (x + y) % size;
+      const d2 = (x - y + size) % size;
+      const on = cross ? d1 % 12 < 2 || d2 % 12 < 2 : d1 < 6;
+      if (!on) continue;
+      const i = (y * size + x) * 4;
+      data[i] = r; data[i + 1] = g; data[i + 2] = b; data[i + 3] = 255;
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+function bboxOf(features) {
+  let minX = 180, minY = 90, maxX = -180, maxY = -90;
+  const visit = (c) => {
+    if (typeof c[0] === 'number') {
+      minX = Math.min(minX, c[0]); maxX = Math.max(maxX, c[0]);
+      minY = Math.min(minY, c[1]); maxY = Math.max(maxY, c[1]);
+    } else c.forEach(visit);
+  };
+  features.forEach((f) => f.geometry && visit(f.geometry.coordinates));
+  return [[minX, minY], [maxX, maxY]];
+}
+
+// createMap draws the map in container and resolves once it is loaded.
+export async function createMap(opts) {
+  const { container, maplibreURL, basemap, periods, regions, contextControllers, rtl, onSelect, labelFor } = opts;
+  const ml = await import(maplibreURL);
+  const colours = cssColours();
+  const conflict = regions.features.filter((f) => f.properties.role === 'conflict');
+  const bounds = bboxOf(conflict);
+  const raster = basemap.url && /\{z\}/.test(basemap.url);
+  const style = (basemap.url && !raster) ? basemap.url : {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': colours.bg } }],
+  };
+  const map = new ml.Map({
+    container,
+    style,
+    bounds,
+    fitBoundsOptions: { padding: 24 },
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    maxPitch: 0,
+    renderWorldCopies: false,
+    minZoom: 4,
+    maxZoom: 12,
+    cooperativeGestures: opts.embed ? true : false,
+  });
+  map.touchZoomRotate.disableRotation();
+  await new Promise((resolve, reject) => {
+    map.once('load', resolve);
+    map.once('error', (e) => { if (!map.loaded()) reject(e.error || new Error('map error')); });
+  });
+
+  const withContext = {
+    type: 'FeatureCollection',
+    features: regions.features.map((f) => ({
+      type: 'Feature', id: f.id, geometry: f.geometry,
+      properties: { region: f.properties.region, role: f.properties.role, controller: contextControllers.get(f.properties.region) || null },
+    })),
+  };
+  const dim = basemap.url ? 0.55 : 1;
+  map.addImage('stripe-AZE', patternImage(colours.aze, false), { pixelRatio: 2 });
+  map.addImage('stripe-ARM', patternImage(colours.arm, false), { pixelRatio: 2 });
+  map.addImage('hatch', patternImage(colours.hatch, true), { pixelRatio: 2 });
+  if (raster) {
+    map.addSource('basemap', { type: 'raster', tiles: [basemap.url], tileSize: 256, maxzoom: 19 });
+    map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap' });
+  }
+  map.addSource('regions', { type: 'geojson', data: withContext });
+  map.addSource('periods', { type: 'geojson', data: periods });
+  map.addLayer({ id: 'neighbour-fill', type: 'fill', source: 'regions', filter: ['==', ['get', 'role'], 'neighbour'],
+    paint: { 'fill-color': colours.neighbour, 'fill-opacity': basemap.url ? 0.25 : 1 } });
+  map.addLayer({ id: 'context-fill', type: 'fill', source: 'regions', filter: ['==', ['get', 'role'], 'context'],
+    paint: { 'fill-color': contextColour(colours), 'fill-opacity': basemap.url ? 0.4 : 1 } });
+  map.addLayer({ id: 'context-line', type: 'line', source: 'regions', filter: ['==', ['get', 'role'], 'context'],
+    paint: { 'line-color': colours.contextEdge, 'line-width': 0.6 } });
+  map.addLayer({ id: 'neighbour-line', type: 'line', source: 'regions', filter: ['==', ['get', 'role'], 'neighbour'],
+    paint: { 'line-color': colours.neighbourEdge, 'line-width': 1.2, 'line-dasharray': [3, 2] } });
+  map.addLayer({ id: 'conflict-fill', type: 'fill', source: 'periods', filter: dayFilter(opts.day),
+    paint: { 'fill-color': fillColour(colours), 'fill-opacity': 0.92 * dim + (1 - dim) * 0.5 } });
+  map.addLayer({ id: 'conflict-pattern', type: 'fill', source: 'periods', filter: ['all', dayFilter(opts.day), patterned],
+    paint: { 'fill-pattern': ['case', ['==', ['get', 'status'], 'uncertain'], 'hatch', ['==', ['get', 'controller'], 'AZE'], 'stripe-ARM', 'stripe-AZE'] } });
+  map.addLayer({ id: 'conflict-line', type: 'line', source: 'regions', filter: ['==', ['get', 'role'], 'conflict'],
+    paint: { 'line-color': colours.edge, 'line-width': 1 } });
+  map.addLayer({ id: 'selected-line', type: 'line', source: 'regions', filter: ['==', ['get', 'region'], ''],
+    paint: { 'line-color': colours.selected, 'line-width': 3.5 } });
+
+  map.addControl(new ml.NavigationControl({ showCompass: false }), rtl ? 'bottom-left' : 'bottom-right');
+
+  const markers = [];
+  for (const f of conflict) {
+    const label = f.properties.label;
+    if (!Array.isArray(label)) continue;
+    const node = document.createElement('div');
+    node.className = 'map-label';
+    node.textContent = labelFor(f.properties.region);
+    node.setAttribute('aria-hidden', 'true');
+    markers.push(new ml.Marker({ element: node, anchor: 'center' }).setLngLat(label).addTo(map));
+  }
+
+  map.on('click', 'conflict-fill', (e) => {
+    const f = e.features && e.features[0];
+    if (f) onSelect(f.properties.region);
+  });
+  map.on('mouseenter', 'conflict-fill', () => { map.getCanvas().style.cursor = 'pointer'; });
+  map.on('mouseleave', 'conflict-fill', () => { map.getCanvas().style.cursor = ''; });
+
+  let moved = false;
+  map.on('dragstart', () => { moved = true; });
+  map.on('zoomstart', (e) => { if (e.originalEvent) moved = true; });
+  const refit = () => { if (!moved) map.fitBounds(bounds, { padding: 24, animate: false }); };
+  new ResizeObserver(() => { map.resize(); refit(); }).observe(container);
+
+  return {
+    map,
+    setDay(day) {
+      map.setFilter('conflict-fill', dayFilter(day));
+      map.setFilter('conflict-pattern', ['all', dayFilter(day), patterned]);
+    },
+    setSelected(id) {
+      map.setFilter('selected-line', ['==', ['get', 'region'], id || '']);
+    },
+    applyTheme() {
+      const c = cssColours();
+      if (map.getLayer('background')) map.setPaintProperty('background', 'background-color', c.bg);
+      map.setPaintProperty('neighbour-fill', 'fill-color', c.neighbour);
+      map.setPaintProperty('neighbour-line', 'line-color', c.neighbourEdge);
+      map.setPaintProperty('context-fill', 'fill-color', contextColour(c));
+      map.setPaintProperty('context-line', 'line-color', c.contextEdge);
+      map.setPaintProperty('conflict-fill', 'fill-color', fillColour(c));
+      map.setPaintProperty('conflict-line', 'line-color', c.edge);
+      map.setPaintProperty('selected-line', 'line-color', c.selected);
+      map.updateImage('hatch', patternImage(c.hatch, true));
+    },
+    idle() {
+      return new Promise((resolve) => {
+        if (map.loaded() && !map.isMoving()) { map.once('idle', resolve); map.triggerRepaint(); } else map.once('idle', resolve);
+      });
+    },
+    markers,
+  };
+}
+
+function fillColour(c) {
+  return ['case',
+    ['==', ['get', 'status'], 'uncertain'], c.uncertain,
+    ['==', ['get', 'status'], 'unknown'], c.unknown,
+    ['match', ['coalesce', ['get', 'controller'], ''], 'AZE', c.aze, 'ARM', c.arm, c.unknown]];
+}
+
+function contextColour(c) {
+  return ['match', ['coalesce', ['get', 'controller'], ''], 'AZE', c.azeContext, 'ARM', c.armContext, c.unknown];
+}

@@ -1,0 +1,130 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+)
+
+// MapLibre GL JS is installed by npm (package.json at the repository root)
+// and served from disk, never embedded: a fresh clone builds and serves
+// the API without npm, and the page then says how to install it.
+
+var (
+	versionPattern = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z.+-]{0,40}$`)
+	// vendorFiles are the files of maplibre-gl/dist the page may load.
+	vendorFiles = map[string]string{
+		"maplibre-gl.mjs":            "text/javascript; charset=utf-8",
+		"maplibre-gl-worker.mjs":     "text/javascript; charset=utf-8",
+		"maplibre-gl.css":            "text/css; charset=utf-8",
+		"maplibre-gl.mjs.map":        "application/json",
+		"maplibre-gl-worker.mjs.map": "application/json",
+	}
+)
+
+// maplibreVersion returns the installed MapLibre version when its module,
+// worker and stylesheet are all present under assets.
+func maplibreVersion(assets string) (string, bool) {
+	dir := filepath.Join(assets, "maplibre-gl")
+	b, err := os.ReadFile(filepath.Join(dir, "package.json"))
+	if err != nil {
+		return "", false
+	}
+	var pkg struct {
+		Version string `json:"version"`
+	}
+	if json.Unmarshal(b, &pkg) != nil || !versionPattern.MatchString(pkg.Version) {
+		return "", false
+	}
+	for _, f := range []string{"maplibre-gl.mjs", "maplibre-gl-worker.mjs", "maplibre-gl.css"} {
+		if st, err := os.Stat(filepath.Join(dir, "dist", f)); err != nil || st.IsDir() {
+			return "", false
+		}
+	}
+	return pkg.Version, true
+}
+
+// gzipCache keeps compressed copies of the vendor files, keyed by path,
+// size and modification time, so each is compressed once.
+var gzipCache sync.Map // string → []byte
+
+func (s *site) vendor(c echo.Context) error {
+	version, name := c.Param("version"), c.Param("file")
+	ctype, ok := vendorFiles[name]
+	installed, present := maplibreVersion(s.opt.Assets)
+	if !ok || !present || version != installed {
+		return echo.NewHTTPError(http.StatusNotFound, "MapLibre GL JS "+version+" is not installed here; run `npm ci` (or `make run`) in the repository")
+	}
+	p := filepath.Join(s.opt.Assets, "maplibre-gl", "dist", name)
+	st, err := os.Stat(p)
+	if err != nil {
+		return echo.NewHTTPError(http.StatusNotFound, "not installed")
+	}
+	h := c.Response().Header()
+	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(vendorMaxAge/time.Second))+", immutable")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cross-Origin-Resource-Policy", "same-origin")
+	h.Set(echo.HeaderContentType, ctype)
+	etag := `"maplibre-gl-` + version + "-" + strconv.FormatInt(st.Size(), 36) + `"`
+	compressible := !strings.HasSuffix(name, ".map")
+	if compressible {
+		h.Set("Vary", "Accept-Encoding")
+	}
+	if compressible && acceptsGzip(c.Request().Header.Get("Accept-Encoding")) {
+		key := p + "|" + strconv.FormatInt(st.Size(), 10) + "|" + st.ModTime().String()
+		gz, ok := gzipCache.Load(key)
+		if !ok {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return echo.NewHTTPError(http.StatusNotFound, "not installed")
+			}
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			zw.Write(b)
+			zw.Close()
+			gz, _ = gzipCache.LoadOrStore(key, buf.Bytes())
+		}
+		h.Set("Content-Encoding", "gzip")
+		etag = etag[:len(etag)-1] + `-gz"`
+		if inm := c.Request().Header.Get("If-None-Match"); inm != "" && etagListHas(inm, etag) {
+			h.Del("Content-Encoding")
+			h.Set("ETag", etag)
+			return c.NoContent(http.StatusNotModified)
+		}
+		return sendWithETag(c, ctype, gz.([]byte), h.Get("Cache-Control"), etag)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return echo.NewHTTPError(http.StatusNotFound, "not installed")
+	}
+	defer f.Close()
+	h.Set("ETag", etag)
+	http.ServeContent(c.Response(), c.Request(), name, st.ModTime(), f)
+	return nil
+}
+
+func acceptsGzip(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			continue
+		}
+		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f <= 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

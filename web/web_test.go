@@ -1,0 +1,285 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/data/regions"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/service"
+	"github.com/mapsvc/mapsvc/store"
+	"github.com/mapsvc/mapsvc/web"
+)
+
+// newRouter builds the real router over a real temporary store with the
+// embedded data, and the web routes mounted as mapsvc mounts them.
+func newRouter(t *testing.T, opt web.Options) *echo.Echo {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "web.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	rs, err := regions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := seeds.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.Import(rs, l.Events); err != nil {
+		t.Fatal(err)
+	}
+	svc, err := service.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := geo.DayOf(2025, 6, 1)
+	if opt.Today == nil {
+		opt.Today = func() geo.Day { return today }
+	}
+	return handlers.New(svc, handlers.Options{Today: opt.Today, Mounts: []func(*echo.Echo){web.Mount(svc, opt)}})
+}
+
+// fakeAssets lays out node_modules/maplibre-gl as npm installs it.
+func fakeAssets(t *testing.T, version string) string {
+	t.Helper()
+	dir := t.TempDir()
+	dist := filepath.Join(dir, "maplibre-gl", "dist")
+	if err := os.MkdirAll(dist, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "maplibre-gl", "package.json"), []byte(`{"name":"maplibre-gl","version":"`+version+`"}`), 0o644)
+	os.WriteFile(filepath.Join(dist, "maplibre-gl.mjs"), []byte(strings.Repeat("export const x = 1;\n", 200)), 0o644)
+	os.WriteFile(filepath.Join(dist, "maplibre-gl-worker.mjs"), []byte("self.onmessage = () => {};\n"), 0o644)
+	os.WriteFile(filepath.Join(dist, "maplibre-gl.css"), []byte(".maplibregl-map{position:relative}\n"), 0o644)
+	return dir
+}
+
+func get(t *testing.T, e *echo.Echo, target string, header ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	req.Host = "maps.example.org"
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestFramingHeaders(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	page := get(t, e, "/?date=2020-11-25")
+	if page.Code != http.StatusOK {
+		t.Fatalf("/: status %d", page.Code)
+	}
+	if got := page.Header().Get("X-Frame-Options"); got != "DENY" {
+		t.Errorf("/: X-Frame-Options %q, want DENY", got)
+	}
+	csp := page.Header().Get("Content-Security-Policy")
+	for _, want := range []string{"frame-ancestors 'none'", "script-src 'self'", "worker-src 'self' blob:", "object-src 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("/: CSP %q lacks %q", csp, want)
+		}
+	}
+	embed := get(t, e, "/embed?date=2020-11-25")
+	if embed.Code != http.StatusOK {
+		t.Fatalf("/embed: status %d", embed.Code)
+	}
+	if got := embed.Header().Get("X-Frame-Options"); got != "" {
+		t.Errorf("/embed: X-Frame-Options %q, want none", got)
+	}
+	if csp := embed.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors *") || strings.Contains(csp, "'none'; frame") {
+		t.Errorf("/embed: CSP %q, want frame-ancestors *", csp)
+	}
+	for _, p := range []string{"/static/app.js", "/oembed?url=" + url.QueryEscape("http://maps.example.org/")} {
+		if rec := get(t, e, p); rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: no nosniff", p)
+		}
+	}
+}
+
+func TestPageContent(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0"), BasemapURL: "https://tiles.example.net/{z}/{x}/{y}.png", BasemapAttribution: "© Example & <Co>"})
+	rec := get(t, e, "/?date=2020-11-25&lang=ar")
+	if ct := rec.Header().Get("Content-Type"); ct != "text/html; charset=utf-8" {
+		t.Errorf("content type %q", ct)
+	}
+	body := rec.Body.String()
+	for _, want := range []string{
+		`<html lang="ar" dir="rtl">`,
+		`data-maplibre="/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs"`,
+		`href="/vendor/maplibre-gl/6.17.0/maplibre-gl.css"`,
+		`data-basemap="https://tiles.example.net/{z}/{x}/{y}.png"`,
+		`data-basemap-attribution="© Example &amp; &lt;Co&gt;"`,
+		`type="application/json+oembed"`,
+		`<script type="module" src="/static/app.js"></script>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	csp := rec.Header().Get("Content-Security-Policy")
+	if !strings.Contains(csp, "img-src 'self' data: blob: https://tiles.example.net") || !strings.Contains(csp, "connect-src 'self' https://tiles.example.net") {
+		t.Errorf("CSP does not allow the basemap's origin: %s", csp)
+	}
+	// An unknown language falls back to English rather than failing.
+	if body := get(t, e, "/?lang=xx").Body.String(); !strings.Contains(body, `<html lang="en" dir="ltr">`) {
+		t.Error("lang=xx: want the English page")
+	}
+	// Revalidation.
+	etag := rec.Header().Get("ETag")
+	if etag == "" || rec.Header().Get("Cache-Control") != "no-cache" {
+		t.Fatalf("page validators: ETag %q Cache-Control %q", etag, rec.Header().Get("Cache-Control"))
+	}
+	if again := get(t, e, "/?date=2020-11-25&lang=ar", "If-None-Match", etag); again.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match: status %d, want 304", again.Code)
+	}
+}
+
+func TestWithoutMapLibre(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: t.TempDir()})
+	rec := get(t, e, "/")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	body := rec.Body.String()
+	if !strings.Contains(body, `data-maplibre=""`) || strings.Contains(body, "/vendor/") {
+		t.Error("a page without MapLibre must not reference it, so the script shows the install hint")
+	}
+	v := get(t, e, "/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs")
+	if v.Code != http.StatusNotFound || !strings.Contains(v.Header().Get("Content-Type"), "problem+json") || !strings.Contains(v.Body.String(), "npm ci") {
+		t.Errorf("missing vendor file: %d %s %s", v.Code, v.Header().Get("Content-Type"), v.Body.String())
+	}
+}
+
+func TestVendorFiles(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	rec := get(t, e, "/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	if ct := rec.Header().Get("Content-Type"); ct != "text/javascript; charset=utf-8" {
+		t.Errorf("content type %q", ct)
+	}
+	if cc := rec.Header().Get("Cache-Control"); !strings.Contains(cc, "immutable") || !strings.Contains(cc, "max-age=31536000") {
+		t.Errorf("cache control %q", cc)
+	}
+	gz := get(t, e, "/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs", "Accept-Encoding", "gzip")
+	if gz.Header().Get("Content-Encoding") != "gzip" || gz.Body.Len() >= rec.Body.Len() {
+		t.Errorf("gzip: encoding %q, %d bytes vs %d", gz.Header().Get("Content-Encoding"), gz.Body.Len(), rec.Body.Len())
+	}
+	if nm := get(t, e, "/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs", "If-None-Match", rec.Header().Get("ETag")); nm.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match: %d", nm.Code)
+	}
+	for _, p := range []string{
+		"/vendor/maplibre-gl/6.16.0/maplibre-gl.mjs",   // not the installed version
+		"/vendor/maplibre-gl/6.17.0/package.json",      // not a served file
+		"/vendor/maplibre-gl/6.17.0/..%2fpackage.json", // no way out of dist
+		"/static/index.html",                           // templates are not static files
+		"/static/../web.go",                            // nor is anything else
+	} {
+		if rec := get(t, e, p); rec.Code != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", p, rec.Code)
+		}
+	}
+	for p, ct := range map[string]string{"/static/app.js": "text/javascript; charset=utf-8", "/static/style.css": "text/css; charset=utf-8", "/favicon.ico": "image/svg+xml"} {
+		rec := get(t, e, p)
+		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != ct {
+			t.Errorf("%s: %d %q", p, rec.Code, rec.Header().Get("Content-Type"))
+		}
+		if nm := get(t, e, p, "If-None-Match", rec.Header().Get("ETag")); nm.Code != http.StatusNotModified {
+			t.Errorf("%s revalidation: %d", p, nm.Code)
+		}
+	}
+}
+
+func TestOEmbed(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	page := "http://maps.example.org/?date=2020-11-25&lang=ar&region=kalbajar"
+	rec := get(t, e, "/oembed?format=json&maxwidth=400&maxheight=300&url="+url.QueryEscape(page))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("content type %q", ct)
+	}
+	var o web.OEmbed
+	if err := json.Unmarshal(rec.Body.Bytes(), &o); err != nil {
+		t.Fatal(err)
+	}
+	if o.Version != "1.0" || o.Type != "rich" || o.ProviderName == "" || o.Title == "" {
+		t.Errorf("oEmbed fields: %+v", o)
+	}
+	if o.Width > 400 || o.Height > 300 || o.Width < 1 || o.Height < 1 {
+		t.Errorf("size %dx%d exceeds maxwidth/maxheight 400x300", o.Width, o.Height)
+	}
+	for _, want := range []string{`<iframe src="http://maps.example.org/embed?`, "date=2020-11-25", "lang=ar", "region=kalbajar", `width="400"`} {
+		if !strings.Contains(o.HTML, want) {
+			t.Errorf("html %q lacks %q", o.HTML, want)
+		}
+	}
+	if !strings.Contains(o.Title, "نوفمبر") {
+		t.Errorf("title %q is not in Arabic", o.Title)
+	}
+	// Without max sizes: the default size.
+	rec = get(t, e, "/oembed?url="+url.QueryEscape("http://maps.example.org/embed"))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("embed url: %d", rec.Code)
+	}
+
+	cases := []struct {
+		name, query string
+		status      int
+	}{
+		{"other site", "url=" + url.QueryEscape("http://elsewhere.example/?date=2020-11-25"), 404},
+		{"other path", "url=" + url.QueryEscape("http://maps.example.org/api/v1/snapshot"), 404},
+		{"not http", "url=" + url.QueryEscape("javascript:alert(1)"), 404},
+		{"xml", "format=xml&url=" + url.QueryEscape("http://maps.example.org/"), 501},
+		{"no url", "format=json", 400},
+		{"bad maxwidth", "maxwidth=wide&url=" + url.QueryEscape("http://maps.example.org/"), 400},
+		{"zero maxheight", "maxheight=0&url=" + url.QueryEscape("http://maps.example.org/"), 400},
+		{"bad date in url", "url=" + url.QueryEscape("http://maps.example.org/?date=2020-13-01"), 400},
+		{"bad lang in url", "url=" + url.QueryEscape("http://maps.example.org/?lang=fr"), 400},
+		{"unknown region", "url=" + url.QueryEscape("http://maps.example.org/?region=atlantis"), 400},
+		{"repeated", "url=a&url=b", 400},
+	}
+	for _, c := range cases {
+		rec := get(t, e, "/oembed?"+c.query)
+		if rec.Code != c.status {
+			t.Errorf("%s: status %d, want %d (%s)", c.name, rec.Code, c.status, rec.Body)
+		}
+		if ct := rec.Header().Get("Content-Type"); ct != "application/problem+json" {
+			t.Errorf("%s: content type %q, want problem JSON", c.name, ct)
+		}
+	}
+}
+
+// TestNeutralWords keeps loaded words out of the interface's own strings;
+// they may appear only inside quoted source text, which comes from data.
+func TestNeutralWords(t *testing.T) {
+	banned := []string{"liberat", "occup", "terroris", "احتلال", "محتل", "تحرير", "إرهاب", "оккупа", "освобож", "террор", "işğal", "terror", "ազատագր", "օկուպա", "ահաբեկ"}
+	for _, name := range []string{"static/i18n.js", "static/app.js", "static/index.html", "static/embed.html", "../render/words.go"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		low := strings.ToLower(string(b))
+		for _, w := range banned {
+			if strings.Contains(low, w) {
+				t.Errorf("%s contains %q", name, w)
+			}
+		}
+	}
+}
