@@ -35,6 +35,17 @@ go vet ./...
 echo "== go test -race"
 go test -race -count=1 ./...
 
+# Every fuzz target for a bounded time (FUZZTIME, default 4s), seeded from
+# its corpus in testdata/fuzz; a crash fails the run.
+echo "== fuzz (${FUZZTIME:-4s} each)"
+git grep -l '^func Fuzz' -- '*_test.go' | while read -r file; do
+  pkg=./$(dirname "$file")
+  for target in $(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' "$file"); do
+    echo "-- $pkg $target"
+    go test -run='^$' -fuzz="^${target}\$" -fuzztime="${FUZZTIME:-4s}" "$pkg" >/tmp/fuzz.$$.log 2>&1 || { cat /tmp/fuzz.$$.log; exit 1; }
+  done
+done
+
 if [ -d webtest ]; then
   echo "== browser tests"
   node --test webtest/

@@ -283,3 +283,29 @@ func TestNeutralWords(t *testing.T) {
 		}
 	}
 }
+
+// Encoded and backslash forms of "..", and absolute paths, never reach a
+// file outside the served folders.
+func TestPathTraversalIsRefused(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	for _, p := range []string{
+		"/static/..%2fweb.go",
+		"/static/%2e%2e/web.go",
+		"/static/%2e%2e%2fweb.go",
+		"/static/..%5cweb.go",
+		"/static/..\\web.go",
+		"/static//etc/passwd",
+		"/static/%2fetc%2fpasswd",
+		"/vendor/maplibre-gl/6.17.0/..%5c..%5cpackage.json",
+		"/vendor/maplibre-gl/6.17.0/%2e%2e/%2e%2e/package.json",
+		"/vendor/maplibre-gl/..%2f..%2f..%2fetc%2fpasswd/x.js",
+	} {
+		rec := get(t, e, p)
+		if rec.Code == http.StatusOK || strings.Contains(rec.Body.String(), "package web") || strings.Contains(rec.Body.String(), "root:") {
+			t.Errorf("%s: status %d, served %.60q", p, rec.Code, rec.Body.String())
+		}
+		if rec.Code >= 500 {
+			t.Errorf("%s: status %d", p, rec.Code)
+		}
+	}
+}
