@@ -83,6 +83,8 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	v1.GET("/timeline", a.timeline)
 	v1.GET("/changes", a.changes)
 	v1.GET("/events/:id/revisions", a.eventRevisions)
+	v1.GET("/epochs", a.epochs)
+	v1.GET("/epochs/:version/:file", a.epochSnapshot)
 	if opt.WriteRate <= 0 {
 		opt.WriteRate, opt.WriteBurst = 5, 20
 	}

@@ -1,0 +1,54 @@
+package handlers
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// immutable is for URLs whose bytes never change: they name the data
+// version.
+const immutable = "public, max-age=31536000, immutable"
+
+func (a *API) epochs(c echo.Context) error {
+	if _, err := parseQuery(c.QueryString()); err != nil {
+		return err
+	}
+	e, err := a.svc.View().Epochs()
+	if err != nil {
+		return err
+	}
+	return send(c, e, cacheControl)
+}
+
+// epochSnapshot serves /api/v1/epochs/{version}/{epoch}.geojson. A stale
+// version is a 404 that names the current one: the URL promised bytes that
+// no longer exist.
+func (a *API) epochSnapshot(c echo.Context) error {
+	q, err := parseQuery(c.QueryString(), "lang")
+	if err != nil {
+		return err
+	}
+	lang, err := q.lang()
+	if err != nil {
+		return err
+	}
+	v := a.svc.View()
+	if c.Param("version") != v.Version {
+		return fmt.Errorf("%w: data version %q is gone; the current version is %s (see /api/v1/epochs)", geo.ErrNotFound, c.Param("version"), v.Version)
+	}
+	name, ok := strings.CutSuffix(c.Param("file"), ".geojson")
+	n, err := strconv.Atoi(name)
+	if !ok || err != nil || n < 0 || strconv.Itoa(n) != name {
+		return fmt.Errorf("%w: %q is not EPOCH.geojson", geo.ErrNotFound, c.Param("file"))
+	}
+	e, err := v.EpochSnapshot(n, lang)
+	if err != nil {
+		return err
+	}
+	return send(c, e, immutable)
+}
+
