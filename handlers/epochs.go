@@ -51,4 +51,3 @@ func (a *API) epochSnapshot(c echo.Context) error {
 	}
 	return send(c, e, immutable)
 }
-
