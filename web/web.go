@@ -91,6 +91,12 @@ type pageData struct {
 	FirstDay, Today    string
 	SnapshotSVG        string
 	FullMap            string
+	// StaticBase prefixes the page's own assets: "/static/" when served,
+	// a content-hashed relative folder in a static export.
+	StaticBase string
+	// Manifest, set only in a static export, is where the page finds its
+	// data files instead of the API.
+	Manifest string
 }
 
 func (s *site) page(name string, embed bool) echo.HandlerFunc {
@@ -106,7 +112,7 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 		}
 		data := pageData{Lang: string(lang), Dir: "ltr", Title: render.Title(lang), Subtitle: render.Subtitle(d, lang),
 			BasemapURL: s.opt.BasemapURL, BasemapAttribution: s.opt.BasemapAttribution,
-			FirstDay: FirstDay, Today: s.opt.Today().String()}
+			FirstDay: FirstDay, Today: s.opt.Today().String(), StaticBase: "/static/"}
 		if render.RTL(lang) {
 			data.Dir = "rtl"
 		}

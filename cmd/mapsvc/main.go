@@ -14,6 +14,7 @@ const usage = `usage: mapsvc [command] [flags]
   snapshot   print the GeoJSON snapshot for --date
   extract    [--published D] FILE...: propose events from news articles (changes nothing)
   events     accept --proposals FILE --ids ID,...: add reviewed proposals to a ledger file
+  export-static DIR: write the public side (snapshots, periods, tiles, map page) as files for a CDN
   backup     OUT: write a consistent copy of --db to OUT
   check      [PATH]: verify a database file
   regions    import-ne FILE: regenerate data/regions from Natural Earth`
@@ -49,6 +50,8 @@ func run(args []string) error {
 		return runExtract(args, os.Stdout)
 	case "events":
 		return runEventsAccept(args, os.Stdout)
+	case "export-static":
+		return runExportStatic(args, os.Stdout)
 	case "backup":
 		return runBackup(args, os.Stdout)
 	case "check":

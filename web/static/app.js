@@ -9,7 +9,11 @@ const body = document.body;
 const cfg = {
   mode: body.dataset.mode === 'embed' ? 'embed' : 'page',
   lang: body.dataset.lang || 'en',
-  maplibre: body.dataset.maplibre || '',
+  // Absolute, because map.js imports it and a relative specifier would
+  // resolve against map.js rather than the page.
+  maplibre: body.dataset.maplibre ? new URL(body.dataset.maplibre, document.baseURI).href : '',
+  // Set in a static export: the data comes from files listed there.
+  manifest: body.dataset.manifest || '',
   basemap: { url: body.dataset.basemap || '', attribution: body.dataset.basemapAttribution || '' },
   first: parseDay(body.dataset.firstDay) || parseDay('1991-01-01'),
   today: parseDay(body.dataset.today) || Math.floor(Date.now() / 86400000),
@@ -19,6 +23,22 @@ const rtl = document.documentElement.dir === 'rtl';
 const $ = (id) => document.getElementById(id);
 
 const state = { day: cfg.today, region: null };
+let manifest = null; // a static export's file list; null when the API serves
+
+// dataURL picks the API URL, or in a static export the file standing in
+// for it.
+function dataURL(key, apiURL) {
+  if (!manifest) return apiURL;
+  const f = manifest.files[key];
+  if (!f) throw new Error(`the export has no ${key}`);
+  return f;
+}
+
+// pageURL is the page or embed for the current language, with params.
+function pageURL(kind, params) {
+  const base = manifest ? manifest.pages[kind][cfg.lang] || manifest.pages[kind].en : (kind === 'embed' ? '/embed' : '/');
+  return `${base}?${params}`;
+}
 const data = { periods: null, byRegion: new Map(), names: new Map(), regionProps: new Map(), conflictIds: [], changeDays: [], context: new Map() };
 let mapApi = null;
 const hook = { ready: false, state, data, get map() { return mapApi && mapApi.map; }, idle: () => (mapApi ? mapApi.idle() : Promise.resolve()) };
@@ -31,9 +51,12 @@ readURL();
 main().catch((err) => showMessage(t('loadFailed', { msg: err.message }), true));
 
 async function main() {
+  if (cfg.manifest) manifest = await getJSON(cfg.manifest);
   const q = (path) => `/api/v1/${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(cfg.lang)}`;
+  const l = cfg.lang;
   const [periods, regions, timeline, snapshot] = await Promise.all([
-    getJSON(q('periods')), getJSON(q('regions')), getJSON(q('timeline')), getJSON(q(`snapshot?date=${dayString(cfg.today)}`)),
+    getJSON(dataURL(`periods-${l}`, q('periods'))), getJSON(dataURL(`regions-${l}`, q('regions'))),
+    getJSON(dataURL(`timeline-${l}`, q('timeline'))), getJSON(dataURL(`snapshot-latest-${l}`, q(`snapshot?date=${dayString(cfg.today)}`))),
   ]);
   data.periods = periods;
   for (const f of regions.features) {
@@ -152,6 +175,8 @@ function writeURL() {
 }
 
 function snapshotURL(ext) {
+  // A static export holds one drawn map per language, of its latest day.
+  if (manifest) return manifest.files[`${ext}-latest-${cfg.lang}`] || '';
   return `/api/v1/snapshot.${ext}?date=${dayString(state.day)}&lang=${cfg.lang}`;
 }
 
@@ -219,6 +244,11 @@ function setupControls() {
   if (lang) {
     lang.addEventListener('change', () => {
       const p = viewParams();
+      if (manifest) {
+        p.delete('lang'); // each language is its own file
+        location.assign(`${manifest.pages[cfg.mode === 'embed' ? 'embed' : 'index'][lang.value]}?${p}`);
+        return;
+      }
       if (lang.value === 'en') p.delete('lang'); else p.set('lang', lang.value);
       location.assign(`${location.pathname}?${p}`);
     });
@@ -377,15 +407,20 @@ function renderDescription(day) {
 function renderShare() {
   const p = viewParams();
   const origin = location.origin;
+  if (manifest) p.delete('lang');
   const full = $('full-link');
-  if (full) full.href = `/?${p}`;
+  if (full) full.href = pageURL('index', p);
   const snippet = $('snippet');
   if (!snippet) return;
-  $('view-link').href = `/?${p}`;
-  $('svg-link').href = snapshotURL('svg');
-  $('png-link').href = snapshotURL('png');
+  $('view-link').href = pageURL('index', p);
+  for (const ext of ['svg', 'png']) {
+    const a = $(`${ext}-link`);
+    const href = snapshotURL(ext);
+    a.hidden = !href;
+    if (href) a.href = href;
+  }
   const title = `${document.getElementById('title').textContent} — ${formatDay(state.day, cfg.lang)}`;
-  snippet.value = `<iframe src="${escapeAttr(`${origin}/embed?${p}`)}" title="${escapeAttr(title)}" style="width:100%;aspect-ratio:4/3;min-height:420px;border:0" loading="lazy" allowfullscreen></iframe>`;
+  snippet.value = `<iframe src="${escapeAttr(new URL(pageURL('embed', p), `${origin}${location.pathname}`).href)}" title="${escapeAttr(title)}" style="width:100%;aspect-ratio:4/3;min-height:420px;border:0" loading="lazy" allowfullscreen></iframe>`;
 }
 
 async function copySnippet() {
@@ -419,7 +454,7 @@ async function openRegion(id, { focus }) {
   panel.hidden = false;
   const token = ++panelToken;
   try {
-    if (!regionCache.has(id)) regionCache.set(id, getJSON(`/api/v1/regions/${encodeURIComponent(id)}?lang=${cfg.lang}`));
+    if (!regionCache.has(id)) regionCache.set(id, getJSON(dataURL(`region-${id}-${cfg.lang}`, `/api/v1/regions/${encodeURIComponent(id)}?lang=${cfg.lang}`)));
     const feature = await regionCache.get(id);
     if (token !== panelToken) return;
     renderPanel(feature.properties);

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mapsvc/mapsvc/exportstatic"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// runExportStatic writes the public side as files for a CDN.
+func runExportStatic(args []string, stdout io.Writer) error {
+	c := defaultConfig()
+	fs := flag.NewFlagSet("export-static", flag.ContinueOnError)
+	langs := fs.String("langs", "en,ar,az,ru,hy", "languages to export")
+	maxZoom := fs.Int("max-zoom", 8, "deepest vector tile zoom (0..14)")
+	baseURL := fs.String("base-url", "", "public URL of the export, for absolute tile URLs in the TileJSON")
+	fs.StringVar(&c.Assets, "assets", c.Assets, "folder of npm-installed front-end packages")
+	c.dbFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return usageError(err.Error())
+	}
+	if fs.NArg() != 1 {
+		return usageError("usage: mapsvc export-static [--db PATH] [--langs en,ar] [--max-zoom 8] DIR")
+	}
+	var ls []geo.Lang
+	for _, s := range strings.Split(*langs, ",") {
+		l, err := geo.ParseLang(strings.TrimSpace(s))
+		if err != nil {
+			return usageError(fmt.Sprintf("--langs: %q is not one of en, ar, az, ru, hy", s))
+		}
+		ls = append(ls, l)
+	}
+	db, err := openStore(c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	svc, err := service.New(db)
+	if err != nil {
+		return err
+	}
+	router := handlers.New(svc, handlers.Options{Mounts: mounts(svc, c)})
+	m, err := exportstatic.Export(svc, router, exportstatic.Options{Dir: fs.Arg(0), Langs: ls, MaxZoom: *maxZoom,
+		Assets: c.Assets, BaseURL: *baseURL, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "exported to %s: %s\n", fs.Arg(0), m.Summary(fs.Arg(0)))
+	return nil
+}

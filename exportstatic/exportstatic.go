@@ -1,0 +1,423 @@
+// Package exportstatic writes mapsvc's whole public side as plain files:
+// every epoch's snapshot (plain and gzip), the periods, regions, timeline,
+// region histories, vector tiles and the map page, with content-hashed
+// names and a manifest, so any CDN or object store can serve it with no
+// mapsvc process behind it.
+//
+// The bytes come from the real router, requested in process, so an export
+// says exactly what the API says.
+package exportstatic
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/service"
+	"github.com/mapsvc/mapsvc/web"
+)
+
+// Options say what to export.
+type Options struct {
+	Dir     string     // output folder; replaced as a whole when the export succeeds
+	Langs   []geo.Lang // languages to write (default: all)
+	MaxZoom int        // deepest tile zoom (default 8)
+	Assets  string     // npm folder holding maplibre-gl (default node_modules)
+	Today   geo.Day    // the page's last day (default: today)
+	// BaseURL, when set, makes the TileJSON tile URLs absolute (MapLibre
+	// needs absolute tile URLs); otherwise they are relative to the export.
+	BaseURL            string
+	BasemapURL         string
+	BasemapAttribution string
+}
+
+// Manifest lists what an export holds. Names other than the HTML pages and
+// the manifest itself carry a hash of their bytes, so a host may cache
+// them for good.
+type Manifest struct {
+	DataVersion string                         `json:"data_version"`
+	Today       string                         `json:"today"`
+	Pages       map[string]map[geo.Lang]string `json:"pages"`
+	Files       map[string]string              `json:"files"`
+	Epochs      struct {
+		ChangeDays []string              `json:"change_days"`
+		Rule       string                `json:"rule"`
+		Snapshots  map[geo.Lang][]string `json:"snapshots"`
+	} `json:"epochs"`
+	Tiles        map[string]string `json:"tilejson"`
+	Gzip         string            `json:"gzip"`
+	CacheControl map[string]string `json:"cache_control"`
+}
+
+type exporter struct {
+	router http.Handler
+	dir    string
+	m      *Manifest
+}
+
+// Export writes the export. router is the full router (handlers.New with
+// every mount) over svc.
+func Export(svc *service.Service, router http.Handler, opt Options) (*Manifest, error) {
+	if len(opt.Langs) == 0 {
+		opt.Langs = geo.Langs
+	}
+	if opt.MaxZoom <= 0 {
+		opt.MaxZoom = 8
+	}
+	if opt.MaxZoom > 14 {
+		return nil, errors.New("max zoom is 14")
+	}
+	if opt.Assets == "" {
+		opt.Assets = "node_modules"
+	}
+	if opt.Today == 0 {
+		opt.Today = geo.Today()
+	}
+	tmp := strings.TrimSuffix(opt.Dir, "/") + ".partial"
+	os.RemoveAll(tmp)
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	v := svc.View()
+	m := &Manifest{DataVersion: v.Version, Today: opt.Today.String(), Pages: map[string]map[geo.Lang]string{"index": {}, "embed": {}},
+		Files: map[string]string{}, Tiles: map[string]string{},
+		Gzip:         "every .geojson and .json file has a gzip twin with .gz appended; serve it with Content-Encoding: gzip to clients that accept it",
+		CacheControl: map[string]string{"*.html, manifest.json": "no-cache", "everything else": "public, max-age=31536000, immutable"}}
+	m.Epochs.Rule = "epoch(D) = the number of change_days on or before D; snapshots[lang][epoch] holds that epoch's snapshot"
+	m.Epochs.Snapshots = map[geo.Lang][]string{}
+	x := &exporter{router: router, dir: tmp, m: m}
+	if err := x.data(v, opt); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := x.tiles(v, opt); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := x.page(opt); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	mb, _ := json.MarshalIndent(m, "", " ")
+	if err := x.write("manifest.json", mb); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	// Swap the finished export in: a failed run leaves the previous one.
+	old := strings.TrimSuffix(opt.Dir, "/") + ".old"
+	os.RemoveAll(old)
+	if _, err := os.Stat(opt.Dir); err == nil {
+		if err := os.Rename(opt.Dir, old); err != nil {
+			return nil, err
+		}
+	}
+	if err := os.Rename(tmp, opt.Dir); err != nil {
+		return nil, err
+	}
+	os.RemoveAll(old)
+	return m, nil
+}
+
+// get fetches one URL from the router; gzip asks for the gzip form.
+func (x *exporter) get(url string, gz bool) ([]byte, error) {
+	req := httptest.NewRequest(http.MethodGet, url, nil)
+	if gz {
+		req.Header.Set("Accept-Encoding", "gzip")
+	}
+	rec := httptest.NewRecorder()
+	x.router.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %d %s", url, rec.Code, strings.TrimSpace(rec.Body.String()))
+	}
+	if gz && rec.Header().Get("Content-Encoding") != "gzip" {
+		return nil, fmt.Errorf("GET %s: no gzip form", url)
+	}
+	return rec.Body.Bytes(), nil
+}
+
+func (x *exporter) write(rel string, b []byte) error {
+	p := filepath.Join(x.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, b, 0o644)
+}
+
+func hash(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])[:12]
+}
+
+// put writes body under data/NAME.HASH.EXT with its gzip twin (the API's
+// own gzip form when given, else compressed here) and records it.
+func (x *exporter) put(key, name, ext string, body, gz []byte) (string, error) {
+	rel := fmt.Sprintf("data/%s.%s.%s", name, hash(body), ext)
+	if err := x.write(rel, body); err != nil {
+		return "", err
+	}
+	if gz == nil {
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+		gz = b.Bytes()
+	}
+	if err := x.write(rel+".gz", gz); err != nil {
+		return "", err
+	}
+	x.m.Files[key] = rel
+	return rel, nil
+}
+
+func (x *exporter) fetchPut(key, name, ext, url string) error {
+	body, err := x.get(url, false)
+	if err != nil {
+		return err
+	}
+	gz, err := x.get(url, true)
+	if err != nil {
+		return err
+	}
+	_, err = x.put(key, name, ext, body, gz)
+	return err
+}
+
+func (x *exporter) data(v *service.View, opt Options) error {
+	if err := x.fetchPut("epochs", "epochs", "json", "/api/v1/epochs"); err != nil {
+		return err
+	}
+	for _, d := range v.History.ChangeDays() {
+		x.m.Epochs.ChangeDays = append(x.m.Epochs.ChangeDays, d.String())
+	}
+	epochs := len(v.History.ChangeDays()) + 1
+	for _, l := range opt.Langs {
+		q := "?lang=" + string(l)
+		for _, f := range []struct{ key, ext, url string }{
+			{"periods", "geojson", "/api/v1/periods" + q},
+			{"regions", "geojson", "/api/v1/regions" + q},
+			{"timeline", "json", "/api/v1/timeline" + q},
+		} {
+			if err := x.fetchPut(f.key+"-"+string(l), f.key+"-"+string(l), f.ext, f.url); err != nil {
+				return err
+			}
+		}
+		for _, r := range v.History.Regions() {
+			if r.Role != geo.RoleConflict {
+				continue
+			}
+			if err := x.fetchPut("region-"+r.ID+"-"+string(l), "region-"+r.ID+"-"+string(l), "geojson", "/api/v1/regions/"+r.ID+q); err != nil {
+				return err
+			}
+		}
+		for e := 0; e < epochs; e++ {
+			url := service.EpochURL(v.Version, e, l)
+			name := fmt.Sprintf("snapshot-%d-%s", e, l)
+			if err := x.fetchPut(name, name, "geojson", url); err != nil {
+				return err
+			}
+			x.m.Epochs.Snapshots[l] = append(x.m.Epochs.Snapshots[l], x.m.Files[name])
+			delete(x.m.Files, name) // listed under epochs, not twice
+		}
+		latest := x.m.Epochs.Snapshots[l][v.History.Epoch(opt.Today)]
+		x.m.Files["snapshot-latest-"+string(l)] = latest
+		svg, err := x.get("/api/v1/snapshot.svg?date="+opt.Today.String()+"&lang="+string(l), false)
+		if err != nil {
+			return err
+		}
+		if _, err := x.put("svg-latest-"+string(l), "snapshot-"+opt.Today.String()+"-"+string(l), "svg", svg, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tileJSON is the part of a TileJSON document the export rewrites.
+type tileJSON map[string]any
+
+func (x *exporter) tiles(v *service.View, opt Options) error {
+	for _, layer := range []string{"regions", "periods"} {
+		b, err := x.get("/tiles/"+layer+".json", false)
+		if err != nil {
+			return err
+		}
+		var tj tileJSON
+		if err := json.Unmarshal(b, &tj); err != nil {
+			return err
+		}
+		bounds, _ := tj["bounds"].([]any)
+		if len(bounds) != 4 {
+			return fmt.Errorf("tilejson %s has no bounds", layer)
+		}
+		var bb [4]float64
+		for i := range bb {
+			bb[i], _ = bounds[i].(float64)
+		}
+		templates, _ := tj["tiles"].([]any)
+		if len(templates) == 0 {
+			return fmt.Errorf("tilejson %s has no tile URL", layer)
+		}
+		tmpl, _ := templates[0].(string)
+		if i := strings.Index(tmpl, "/tiles/"); i > 0 {
+			tmpl = tmpl[i:] // the router's path, whatever host it printed
+		}
+		maxZoom := opt.MaxZoom
+		rel := fmt.Sprintf("tiles/%s/%s/{z}/{x}/{y}.mvt", layer, v.Version)
+		for z := 0; z <= maxZoom; z++ {
+			x0, y1 := tileOf(bb[0], bb[1], z)
+			x1, y0 := tileOf(bb[2], bb[3], z)
+			for tx := x0; tx <= x1; tx++ {
+				for ty := y0; ty <= y1; ty++ {
+					zs, xs, ys := strconv.Itoa(z), strconv.Itoa(tx), strconv.Itoa(ty)
+					url := strings.NewReplacer("{z}", zs, "{x}", xs, "{y}", ys).Replace(tmpl)
+					tile, err := x.get(url, false)
+					if err != nil {
+						return err
+					}
+					if err := x.write(strings.NewReplacer("{z}", zs, "{x}", xs, "{y}", ys).Replace(rel), tile); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		tileURL := rel
+		if opt.BaseURL != "" {
+			tileURL = strings.TrimSuffix(opt.BaseURL, "/") + "/" + rel
+		}
+		tj["tiles"] = []string{tileURL}
+		tj["maxzoom"] = maxZoom
+		out, _ := json.Marshal(tj)
+		p, err := x.put("tilejson-"+layer, "tilejson-"+layer, "json", out, nil)
+		if err != nil {
+			return err
+		}
+		x.m.Tiles[layer] = p
+	}
+	return nil
+}
+
+// tileOf is the web-mercator tile holding lon/lat at zoom z.
+func tileOf(lon, lat float64, z int) (int, int) {
+	n := math.Exp2(float64(z))
+	x := int((lon + 180) / 360 * n)
+	r := lat * math.Pi / 180
+	y := int((1 - math.Log(math.Tan(r)+1/math.Cos(r))/math.Pi) / 2 * n)
+	clamp := func(v int) int { return max(0, min(int(n)-1, v)) }
+	return clamp(x), clamp(y)
+}
+
+func (x *exporter) page(opt Options) error {
+	// The page's own files go in one folder named by a hash of them all,
+	// so the scripts' relative imports keep working.
+	assets := web.Assets()
+	type file struct {
+		name string
+		body []byte
+	}
+	var files []file
+	err := fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".html") {
+			return err // templates are rendered below, not copied
+		}
+		b, err := fs.ReadFile(assets, p)
+		if err == nil {
+			files = append(files, file{p, b})
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
+	h := sha256.New()
+	for _, f := range files {
+		io.WriteString(h, f.name)
+		h.Write(f.body)
+	}
+	assetBase := "static/" + hex.EncodeToString(h.Sum(nil))[:12] + "/"
+	for _, f := range files {
+		if err := x.write(assetBase+f.name, f.body); err != nil {
+			return err
+		}
+	}
+	maplibreBase := ""
+	if version, vendor, ok := web.MapLibreFiles(opt.Assets); ok {
+		vh := sha256.New()
+		io.WriteString(vh, version)
+		var names []string
+		for name := range vendor {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		bodies := map[string][]byte{}
+		for _, name := range names {
+			b, err := os.ReadFile(vendor[name])
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(name, ".map") {
+					continue // source maps are optional
+				}
+				return err
+			}
+			bodies[name] = b
+			vh.Write(b)
+		}
+		maplibreBase = "vendor/maplibre-gl/" + hex.EncodeToString(vh.Sum(nil))[:12] + "/"
+		for name, b := range bodies {
+			if err := x.write(maplibreBase+name, b); err != nil {
+				return err
+			}
+		}
+	}
+	for _, l := range opt.Langs {
+		suffix := ".html"
+		if l != geo.LangEN {
+			suffix = "." + string(l) + ".html"
+		}
+		x.m.Pages["index"][l] = "index" + suffix
+		x.m.Pages["embed"][l] = "embed" + suffix
+	}
+	for _, l := range opt.Langs {
+		for _, kind := range []string{"index", "embed"} {
+			b, err := web.RenderStaticPage(kind+".html", web.StaticPage{Lang: l, Today: opt.Today, AssetBase: assetBase,
+				MapLibreBase: maplibreBase, Manifest: "manifest.json", SnapshotSVG: x.m.Files["svg-latest-"+string(l)],
+				FullMap: x.m.Pages["index"][l], BasemapURL: opt.BasemapURL, BasemapAttribution: opt.BasemapAttribution})
+			if err != nil {
+				return err
+			}
+			if err := x.write(x.m.Pages[kind][l], b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Summary reports the size of the export in dir.
+func (m *Manifest) Summary(dir string) string {
+	var n int
+	var size int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n++
+				size += info.Size()
+			}
+		}
+		return nil
+	})
+	return fmt.Sprintf("%d files, %.1f MB, data version %s, %d epochs", n, float64(size)/1e6, m.DataVersion, len(m.Epochs.ChangeDays)+1)
+}
