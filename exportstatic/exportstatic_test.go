@@ -51,7 +51,6 @@ func newExport(t *testing.T, dir string) *exportstatic.Manifest {
 	return m
 }
 
-
 func TestExportWritesHashedFilesWithGzipTwins(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
 	m := newExport(t, dir)
