@@ -359,6 +359,7 @@ func TestItemsRejectBadParameters(t *testing.T) {
 		{"limit of zero", "limit=0"},
 		{"negative limit", "limit=-5"},
 		{"limit not a number", "limit=ten"},
+		{"limit unlimited", "limit=unlimited"},
 		{"fractional limit", "limit=2.5"},
 		{"limit with a plus sign", "limit=+5"},
 		{"negative offset", "offset=-1"},
