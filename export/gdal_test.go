@@ -1,65 +1,17 @@
 package export_test
 
 import (
-	"context"
 	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/mapsvc/mapsvc/internal/testenv"
 )
-
-// requireGDAL fails, never skips, when a GDAL client is missing: these
-// tests are the proof that real GIS clients read the service.
-func requireGDAL(t *testing.T, tools ...string) {
-	t.Helper()
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s not found on PATH: the GDAL client tests must run, not skip; install Debian's gdal-bin (apt-get install -y gdal-bin)", tool)
-		}
-	}
-}
-
-// runGDAL runs a GDAL command line tool and returns its output.
-func runGDAL(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Env = append(os.Environ(), "NO_PROXY=127.0.0.1,localhost", "no_proxy=127.0.0.1,localhost",
-		"GDAL_HTTP_TIMEOUT=60", "CPL_DEBUG=OFF", "GDAL_HTTP_MAX_RETRY=0")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
-var featureCountRE = regexp.MustCompile(`Feature Count: (\d+)`)
-
-// featureCounts returns the "Feature Count" figures of ogrinfo -so output,
-// by layer name.
-func featureCounts(t *testing.T, out string) map[string]int {
-	t.Helper()
-	counts := map[string]int{}
-	layer := ""
-	for _, line := range strings.Split(out, "\n") {
-		if name, ok := strings.CutPrefix(line, "Layer name: "); ok {
-			layer = strings.TrimSpace(name)
-		}
-		if m := featureCountRE.FindStringSubmatch(line); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			counts[layer] = n
-		}
-	}
-	return counts
-}
 
 // download fetches a download into dir under the name the server gives
 // it in Content-Disposition, and returns the path.
@@ -123,3 +75,9 @@ func TestGDALReadsTheDownloads(t *testing.T) {
 		})
 	}
 }
+
+var (
+	requireGDAL   = testenv.RequireGDAL
+	runGDAL       = testenv.RunGDAL
+	featureCounts = testenv.FeatureCounts
+)

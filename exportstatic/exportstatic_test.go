@@ -12,34 +12,18 @@ import (
 	"testing"
 
 	"github.com/labstack/echo/v4"
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/export"
 	"github.com/mapsvc/mapsvc/exportstatic"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
-	"github.com/mapsvc/mapsvc/seeds"
-	"github.com/mapsvc/mapsvc/service"
-	"github.com/mapsvc/mapsvc/store"
+	"github.com/mapsvc/mapsvc/internal/testenv"
 	"github.com/mapsvc/mapsvc/tiles"
 	"github.com/mapsvc/mapsvc/web"
 )
 
 func newExport(t *testing.T, dir string) *exportstatic.Manifest {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "e.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	rs, _ := regions.Load()
-	l, _ := seeds.Embedded()
-	if _, _, err := db.Import(rs, l.Events); err != nil {
-		t.Fatal(err)
-	}
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := testenv.Service(t)
 	today, _ := geo.ParseDay("2026-11-21")
 	router := handlers.New(svc, handlers.Options{Mounts: []func(*echo.Echo){
 		tiles.Mount(svc), export.Mount(svc), web.Mount(svc, web.Options{Assets: t.TempDir(), Today: func() geo.Day { return today }}),

@@ -75,12 +75,14 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	e.GET("/healthz", a.healthz)
 	v1 := e.Group("/api/v1")
 	v1.GET("/snapshot", a.snapshot)
-	v1.GET("/periods", a.periods)
-	v1.GET("/regions", a.regions)
-	v1.GET("/regions/:id", a.region)
+	v1.GET("/periods", a.byLang(func(v *service.View, _ echo.Context, l geo.Lang) (*service.Encoded, error) { return v.Periods(l) }))
+	v1.GET("/regions", a.byLang(func(v *service.View, _ echo.Context, l geo.Lang) (*service.Encoded, error) { return v.Regions(l) }))
+	v1.GET("/regions/:id", a.byLang(func(v *service.View, c echo.Context, l geo.Lang) (*service.Encoded, error) {
+		return v.Region(c.Param("id"), l)
+	}))
 	v1.GET("/events", a.events)
 	v1.GET("/events/:id", a.event)
-	v1.GET("/timeline", a.timeline)
+	v1.GET("/timeline", a.byLang(func(v *service.View, _ echo.Context, l geo.Lang) (*service.Encoded, error) { return v.Timeline(l) }))
 	v1.GET("/changes", a.changes)
 	v1.GET("/events/:id/revisions", a.eventRevisions)
 	v1.GET("/epochs", a.epochs)
@@ -141,54 +143,6 @@ func (a *API) snapshot(c echo.Context) error {
 	return send(c, e, cacheControl)
 }
 
-func (a *API) periods(c echo.Context) error {
-	q, err := parseQuery(c.QueryString(), "lang")
-	if err != nil {
-		return err
-	}
-	lang, err := q.lang()
-	if err != nil {
-		return err
-	}
-	e, err := a.svc.View().Periods(lang)
-	if err != nil {
-		return err
-	}
-	return send(c, e, cacheControl)
-}
-
-func (a *API) regions(c echo.Context) error {
-	q, err := parseQuery(c.QueryString(), "lang")
-	if err != nil {
-		return err
-	}
-	lang, err := q.lang()
-	if err != nil {
-		return err
-	}
-	e, err := a.svc.View().Regions(lang)
-	if err != nil {
-		return err
-	}
-	return send(c, e, cacheControl)
-}
-
-func (a *API) region(c echo.Context) error {
-	q, err := parseQuery(c.QueryString(), "lang")
-	if err != nil {
-		return err
-	}
-	lang, err := q.lang()
-	if err != nil {
-		return err
-	}
-	e, err := a.svc.View().Region(c.Param("id"), lang)
-	if err != nil {
-		return err
-	}
-	return send(c, e, cacheControl)
-}
-
 func (a *API) events(c echo.Context) error {
 	q, err := parseQuery(c.QueryString(), "region", "from", "to")
 	if err != nil {
@@ -223,22 +177,6 @@ func (a *API) event(c echo.Context) error {
 	return send(c, e, cacheControl)
 }
 
-func (a *API) timeline(c echo.Context) error {
-	q, err := parseQuery(c.QueryString(), "lang")
-	if err != nil {
-		return err
-	}
-	lang, err := q.lang()
-	if err != nil {
-		return err
-	}
-	e, err := a.svc.View().Timeline(lang)
-	if err != nil {
-		return err
-	}
-	return send(c, e, cacheControl)
-}
-
 func (a *API) changes(c echo.Context) error {
 	q, err := parseQuery(c.QueryString(), "from", "to", "lang")
 	if err != nil {
@@ -264,4 +202,23 @@ func (a *API) changes(c echo.Context) error {
 		return err
 	}
 	return send(c, e, cacheControl)
+}
+
+// byLang serves an answer that takes only the lang parameter.
+func (a *API) byLang(answer func(*service.View, echo.Context, geo.Lang) (*service.Encoded, error)) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		q, err := parseQuery(c.QueryString(), "lang")
+		if err != nil {
+			return err
+		}
+		lang, err := q.lang()
+		if err != nil {
+			return err
+		}
+		e, err := answer(a.svc.View(), c, lang)
+		if err != nil {
+			return err
+		}
+		return send(c, e, cacheControl)
+	}
 }

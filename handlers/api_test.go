@@ -6,44 +6,21 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/labstack/echo/v4"
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/testenv"
 	"github.com/mapsvc/mapsvc/seeds"
-	"github.com/mapsvc/mapsvc/service"
-	"github.com/mapsvc/mapsvc/store"
 )
 
 // newRouter serves the real embedded data from a real temporary store.
 func newRouter(t testing.TB) *echo.Echo {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "api.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := db.Import(rs, l.Events); err != nil {
-		t.Fatal(err)
-	}
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
 	today, _ := geo.ParseDay("2026-11-21")
-	return handlers.New(svc, handlers.Options{Today: func() geo.Day { return today }})
+	return handlers.New(testenv.Service(t), handlers.Options{Today: func() geo.Day { return today }})
 }
 
 func get(t testing.TB, e http.Handler, target string, header ...string) *httptest.ResponseRecorder {

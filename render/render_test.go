@@ -16,10 +16,9 @@ import (
 	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/testenv"
 	"github.com/mapsvc/mapsvc/render"
 	"github.com/mapsvc/mapsvc/seeds"
-	"github.com/mapsvc/mapsvc/service"
-	"github.com/mapsvc/mapsvc/store"
 )
 
 func history(t *testing.T) *geo.History {
@@ -158,20 +157,7 @@ func TestPNG(t *testing.T) {
 
 func newRouter(t *testing.T) *echo.Echo {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "render.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	rs, _ := regions.Load()
-	l, _ := seeds.Embedded()
-	if _, _, err := db.Import(rs, l.Events); err != nil {
-		t.Fatal(err)
-	}
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := testenv.Service(t)
 	today := func() geo.Day { return geo.DayOf(2024, 1, 1) }
 	return handlers.New(svc, handlers.Options{Today: today, Mounts: []func(*echo.Echo){render.Mount(svc, render.Options{Today: today})}})
 }

@@ -11,12 +11,9 @@ import (
 	"testing"
 
 	"github.com/labstack/echo/v4"
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
-	"github.com/mapsvc/mapsvc/seeds"
-	"github.com/mapsvc/mapsvc/service"
-	"github.com/mapsvc/mapsvc/store"
+	"github.com/mapsvc/mapsvc/internal/testenv"
 	"github.com/mapsvc/mapsvc/web"
 )
 
@@ -24,26 +21,7 @@ import (
 // embedded data, and the web routes mounted as mapsvc mounts them.
 func newRouter(t *testing.T, opt web.Options) *echo.Echo {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "web.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := db.Import(rs, l.Events); err != nil {
-		t.Fatal(err)
-	}
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := testenv.Service(t)
 	today := geo.DayOf(2025, 6, 1)
 	if opt.Today == nil {
 		opt.Today = func() geo.Day { return today }
