@@ -19,6 +19,12 @@ const CacheControl = cacheControl
 // matches, gzip when the client accepts it, and the given Cache-Control.
 func Send(c echo.Context, e *service.Encoded, cache string) error { return send(c, e, cache) }
 
+// SendUncompressed is Send for bodies that are compressed already (PNG):
+// never gzipped again.
+func SendUncompressed(c echo.Context, e *service.Encoded, cache string) error {
+	return sendEncoded(c, e, cache, false)
+}
+
 // Query checks a raw query string against the names an endpoint takes. An
 // unknown name or a repeated one is an error that the router answers with a
 // 400 problem body, as for the core API.

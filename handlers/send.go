@@ -16,16 +16,24 @@ const cacheControl = "public, max-age=60, stale-while-revalidate=300"
 // send writes an encoded answer: 304 when If-None-Match matches, gzip
 // when the client accepts it, and the same validators either way.
 func send(c echo.Context, e *service.Encoded, cache string) error {
+	return sendEncoded(c, e, cache, true)
+}
+
+// sendEncoded is send; allowGzip false keeps already-compressed bodies
+// (PNG) as they are.
+func sendEncoded(c echo.Context, e *service.Encoded, cache string, allowGzip bool) error {
 	req, h := c.Request(), c.Response().Header()
-	gz := acceptsGzip(req.Header.Get("Accept-Encoding"))
 	etag, body := e.ETag, e.Body
-	if gz {
-		etag, body = e.GzipETag(), e.Gzip()
-		h.Set("Content-Encoding", "gzip")
+	if allowGzip {
+		h.Set("Vary", "Accept-Encoding")
+		if AcceptsGzip(req.Header.Get("Accept-Encoding")) {
+			etag, body = e.GzipETag(), e.Gzip()
+			h.Set("Content-Encoding", "gzip")
+		}
 	}
 	h.Set("ETag", etag)
-	h.Set("Vary", "Accept-Encoding")
 	h.Set("Cache-Control", cache)
+	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set(echo.HeaderContentType, e.ContentType)
 	if inm := req.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, e) {
 		h.Del("Content-Encoding")
@@ -46,7 +54,8 @@ func etagMatch(header string, e *service.Encoded) bool {
 	return false
 }
 
-func acceptsGzip(h string) bool {
+// AcceptsGzip reports whether an Accept-Encoding header admits gzip.
+func AcceptsGzip(h string) bool {
 	for _, part := range strings.Split(h, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {

@@ -2,15 +2,11 @@ package render
 
 import (
 	"fmt"
-	"net/http"
-	"net/url"
-	"sort"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/service"
 )
 
@@ -56,7 +52,7 @@ const maxCached = 256
 
 func (h *handler) serve(contentType string) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		q, err := StrictQuery(c.QueryString(), "date", "lang")
+		q, err := handlers.Query(c.QueryString(), "date", "lang")
 		if err != nil {
 			return err
 		}
@@ -132,83 +128,11 @@ func etagSafe(s string) string {
 	return string(b)
 }
 
-// Send writes an encoded answer with its validators: 304 when
-// If-None-Match matches either representation, gzip when allowed and the
-// client accepts it.
+// Send writes an encoded answer the way the core API does; allowGzip is
+// false for bodies compressed already.
 func Send(c echo.Context, e *service.Encoded, cacheControl string, allowGzip bool) error {
-	req, hd := c.Request(), c.Response().Header()
-	etag, body := e.ETag, e.Body
 	if allowGzip {
-		hd.Set("Vary", "Accept-Encoding")
-		if acceptsGzip(req.Header.Get("Accept-Encoding")) {
-			etag, body = e.GzipETag(), e.Gzip()
-			hd.Set("Content-Encoding", "gzip")
-		}
+		return handlers.Send(c, e, cacheControl)
 	}
-	hd.Set("ETag", etag)
-	hd.Set("Cache-Control", cacheControl)
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set(echo.HeaderContentType, e.ContentType)
-	if inm := req.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, e) {
-		hd.Del("Content-Encoding")
-		return c.NoContent(http.StatusNotModified)
-	}
-	return c.Blob(http.StatusOK, e.ContentType, body)
-}
-
-func etagMatches(header string, e *service.Encoded) bool {
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == "*" || t == e.ETag || t == e.GzipETag() {
-			return true
-		}
-	}
-	return false
-}
-
-func acceptsGzip(header string) bool {
-	for _, part := range strings.Split(header, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
-			continue
-		}
-		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
-			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f <= 0 {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// StrictQuery parses a query string and rejects names outside allowed
-// and repeated names, as the JSON API does.
-func StrictQuery(raw string, allowed ...string) (url.Values, error) {
-	v, err := url.ParseQuery(raw)
-	if err != nil {
-		return nil, service.BadRequest("query: %v", err)
-	}
-	var unknown []string
-	for k, vals := range v {
-		if !contains(allowed, k) {
-			unknown = append(unknown, k)
-		} else if len(vals) > 1 {
-			return nil, service.BadRequest("%q given %d times", k, len(vals))
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return nil, service.BadRequest("unknown query parameter %s (this endpoint takes: %s)", strings.Join(unknown, ", "), strings.Join(allowed, ", "))
-	}
-	return v, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return handlers.SendUncompressed(c, e, cacheControl)
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/handlers"
 )
 
 // MapLibre GL JS is installed by npm (package.json at the repository root)
@@ -80,7 +81,7 @@ func (s *site) vendor(c echo.Context) error {
 	if compressible {
 		h.Set("Vary", "Accept-Encoding")
 	}
-	if compressible && acceptsGzip(c.Request().Header.Get("Accept-Encoding")) {
+	if compressible && handlers.AcceptsGzip(c.Request().Header.Get("Accept-Encoding")) {
 		key := p + "|" + strconv.FormatInt(st.Size(), 10) + "|" + st.ModTime().String()
 		gz, ok := gzipCache.Load(key)
 		if !ok {
@@ -111,20 +112,4 @@ func (s *site) vendor(c echo.Context) error {
 	h.Set("ETag", etag)
 	http.ServeContent(c.Response(), c.Request(), name, st.ModTime(), f)
 	return nil
-}
-
-func acceptsGzip(header string) bool {
-	for _, part := range strings.Split(header, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
-			continue
-		}
-		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
-			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f <= 0 {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
