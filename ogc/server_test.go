@@ -7,13 +7,10 @@ import (
 	"testing"
 
 	"github.com/mapsvc/mapsvc/data/regions"
-	"github.com/mapsvc/mapsvc/export"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/testenv"
-	"github.com/mapsvc/mapsvc/ogc"
 	"github.com/mapsvc/mapsvc/seeds"
 	"github.com/mapsvc/mapsvc/service"
-	"github.com/mapsvc/mapsvc/tiles"
 )
 
 // fakeStore serves a dataset the test made.
@@ -72,18 +69,11 @@ func relPath(srv *httptest.Server, href string) string {
 	return strings.TrimPrefix(href, srv.URL)
 }
 
-// The shared setup: a real temporary store with the embedded data, and the
-// real router with the GIS mounts on a real TCP port.
-func newServer(t *testing.T) (*httptest.Server, *service.Service) {
-	svc := testenv.Service(t)
-	return serve(t, svc), svc
-}
-
-func serve(t *testing.T, svc *service.Service) *httptest.Server {
-	return testenv.Server(t, svc, ogc.Mount(svc), export.Mount(svc), tiles.Mount(svc))
-}
-
+// The shared setup (internal/testenv): a real temporary store with the
+// embedded data, and the real router with the GIS mounts on a real port.
 var (
+	newServer   = testenv.NewGISServer
+	serve       = testenv.GISServer
 	get         = testenv.Get
 	getJSON     = testenv.GetJSON
 	wantProblem = testenv.WantProblem

@@ -8,6 +8,7 @@ import (
 	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/store"
 )
 
@@ -67,4 +68,19 @@ func openStore(c Config) (*store.DB, error) {
 		return nil, fmt.Errorf("seeding %s: %w", c.DB, err)
 	}
 	return db, nil
+}
+
+// openService opens (and if new, seeds) the store and loads the service
+// over it. The caller closes the store.
+func openService(c Config) (*store.DB, *service.Service, error) {
+	db, err := openStore(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	svc, err := service.New(db)
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("loading %s: %w", c.DB, err)
+	}
+	return db, svc, nil
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/mapsvc/mapsvc/exportstatic"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
-	"github.com/mapsvc/mapsvc/service"
 )
 
 // runExportStatic writes the public side as files for a CDN.
@@ -35,15 +34,11 @@ func runExportStatic(args []string, stdout io.Writer) error {
 		}
 		ls = append(ls, l)
 	}
-	db, err := openStore(c)
+	db, svc, err := openService(c)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	svc, err := service.New(db)
-	if err != nil {
-		return err
-	}
 	router := handlers.New(svc, handlers.Options{Mounts: mounts(svc, c)})
 	m, err := exportstatic.Export(svc, router, exportstatic.Options{Dir: fs.Arg(0), Langs: ls, MaxZoom: *maxZoom,
 		Assets: c.Assets, BaseURL: *baseURL, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution})

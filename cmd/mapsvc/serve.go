@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/mapsvc/mapsvc/handlers"
-	"github.com/mapsvc/mapsvc/service"
 )
 
 // runServe starts the HTTP server and stops it gracefully on SIGINT or
@@ -43,15 +41,11 @@ func runServe(args []string) error {
 		return usageError(err.Error())
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	db, err := openStore(c)
+	db, svc, err := openService(c)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	svc, err := service.New(db)
-	if err != nil {
-		return fmt.Errorf("loading %s: %w", c.DB, err)
-	}
 	router := handlers.New(svc, handlers.Options{Logger: log, Editors: c.Editors, Backup: db.Backup, Mounts: mounts(svc, c)})
 	srv := &http.Server{
 		Handler:           router,

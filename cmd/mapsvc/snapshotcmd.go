@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/service"
 )
 
 // runSnapshot prints the GeoJSON snapshot for one date.
@@ -29,15 +28,11 @@ func runSnapshot(args []string, stdout io.Writer) error {
 	if err != nil {
 		return usageError("--lang must be en, ar, az, ru or hy")
 	}
-	db, err := openStore(c)
+	db, svc, err := openService(c)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	svc, err := service.New(db)
-	if err != nil {
-		return err
-	}
 	e, err := svc.View().Snapshot(d, l)
 	if err != nil {
 		return err
