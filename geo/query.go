@@ -150,7 +150,7 @@ func (h *History) Changes(from, to Day) ([]RegionChange, []*Event) {
 			continue
 		}
 		a, b := h.StateAt(r, from), h.StateAt(r, to)
-		if a.Status != b.Status || a.Controller != b.Controller || a.Extent != b.Extent || !sameHolders(a, b) {
+		if a.Status != b.Status || a.Controller != b.Controller || a.Extent != b.Extent || !sameEvents(a, b) {
 			regions = append(regions, RegionChange{Region: r, Before: a, After: b})
 		}
 	}
@@ -163,7 +163,10 @@ func (h *History) Changes(from, to Day) ([]RegionChange, []*Event) {
 	return regions, events
 }
 
-func sameHolders(a, b State) bool {
+// sameEvents reports whether two states were shaped by the same events:
+// a partial change can alter the holders' shares without moving the
+// majority, the status or the extent.
+func sameEvents(a, b State) bool {
 	if len(a.EventIDs) != len(b.EventIDs) {
 		return false
 	}

@@ -121,11 +121,6 @@ func (s *Service) Write(ed Edit) (*geo.Event, Revision, error) {
 	default:
 		return nil, Revision{}, fmt.Errorf("%w: unknown action %q", ErrBadRequest, ed.Action)
 	}
-	if ed.Event != nil {
-		if err := ed.Event.Validate(); err != nil {
-			return nil, Revision{}, err
-		}
-	}
 	regions := make([]geo.Region, 0, len(v.History.Regions()))
 	for _, r := range v.History.Regions() {
 		regions = append(regions, *r)
