@@ -126,6 +126,84 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// intern makes the event's enumerated fields and its region id share one
+// copy of their text: decoding gives every event its own copy of "AZE",
+// "military_capture", "high", and so on, some 100 bytes an event that
+// stay resident with a large ledger. It runs after Validate, so the
+// values are known ones.
+func (e *Event) intern(regions map[string]*Region, texts map[string]string) {
+	if r, ok := regions[e.Region]; ok {
+		e.Region = r.ID
+	}
+	// Dates and outlets repeat across events (a ledger spans some
+	// thousands of days): one copy each.
+	e.Date.Text = internText(texts, e.Date.Text)
+	for i := range e.Sources {
+		src := &e.Sources[i]
+		src.Outlet, src.Lang, src.Published = internText(texts, src.Outlet), internText(texts, src.Lang), internText(texts, src.Published)
+	}
+	if k, ok := internKinds[e.Kind]; ok {
+		e.Kind = k
+	}
+	e.From, e.To, e.Majority = internController(e.From), internController(e.To), internController(e.Majority)
+	switch e.Extent {
+	case ExtentWhole:
+		e.Extent = ExtentWhole
+	case ExtentPartial:
+		e.Extent = ExtentPartial
+	}
+	switch e.Confidence {
+	case "high":
+		e.Confidence = "high"
+	case "medium":
+		e.Confidence = "medium"
+	case "low":
+		e.Confidence = "low"
+	}
+	switch e.Date.Precision {
+	case PrecisionDay:
+		e.Date.Precision = PrecisionDay
+	case PrecisionMonth:
+		e.Date.Precision = PrecisionMonth
+	case PrecisionYear:
+		e.Date.Precision = PrecisionYear
+	case PrecisionRange:
+		e.Date.Precision = PrecisionRange
+	}
+}
+
+func internText(texts map[string]string, s string) string {
+	if s == "" {
+		return s
+	}
+	if t, ok := texts[s]; ok {
+		return t
+	}
+	texts[s] = s
+	return s
+}
+
+var internKinds = func() map[Kind]Kind {
+	m := map[Kind]Kind{}
+	for k := range controlKinds {
+		m[k] = k
+	}
+	for k := range contextKinds {
+		m[k] = k
+	}
+	return m
+}()
+
+func internController(c Controller) Controller {
+	switch c {
+	case AZE:
+		return AZE
+	case ARM:
+		return ARM
+	}
+	return c
+}
+
 // Controlling reports whether the event moves control.
 func (e *Event) Controlling() bool { return e.Kind.ChangesControl() }
 

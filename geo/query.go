@@ -40,7 +40,11 @@ type EventFilter struct {
 // FindEvents returns the events matching f, oldest first.
 func (h *History) FindEvents(f EventFilter) []*Event {
 	var out []*Event
-	for _, e := range h.events {
+	evs := h.events
+	if f.Region != "" {
+		evs = h.regionEvents[f.Region]
+	}
+	for _, e := range evs {
 		if f.Region != "" && e.Region != f.Region {
 			continue
 		}
@@ -71,9 +75,7 @@ func (h *History) AllPeriods() []Period {
 func (h *History) StateAt(r *Region, d Day) State {
 	switch r.Role {
 	case RoleContext:
-		one := 1.0
-		return State{Status: StatusFirm, Controller: r.Baseline, Extent: ExtentWhole,
-			Holders: []Holding{{Controller: r.Baseline, Share: &one}}}
+		return contextState(r)
 	case RoleNeighbour:
 		return State{Status: StatusUnknown}
 	}
@@ -83,6 +85,48 @@ func (h *History) StateAt(r *Region, d Day) State {
 		return ps[i].State
 	}
 	return State{Status: StatusUnknown}
+}
+
+func contextState(r *Region) State {
+	return State{Status: StatusFirm, Controller: r.Baseline, Extent: ExtentWhole, Holders: wholeHolding(r.Baseline)}
+}
+
+var unknownState = State{Status: StatusUnknown}
+
+// EachState calls fn with every region but neighbours, in region order
+// (i is the region's index in Regions), and its state at the end of day
+// d: what Snapshot returns, without copying the states. fn must not
+// change the State; it may keep the pointer, which stays valid as long as
+// the History.
+func (h *History) EachState(d Day, fn func(i int, r *Region, s *State)) {
+	for i, r := range h.regions {
+		switch r.Role {
+		case RoleNeighbour:
+			continue
+		case RoleContext:
+			s := contextState(r)
+			fn(i, r, &s)
+			continue
+		}
+		// The first period that ends after d (sort.Search, by hand).
+		ends := h.ends[i]
+		lo, hi := 0, len(ends)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if ends[m] > d {
+				hi = m
+			} else {
+				lo = m + 1
+			}
+		}
+		if lo < len(ends) {
+			if p := &h.periods[r.ID][lo]; p.Start <= d {
+				fn(i, r, &p.State)
+				continue
+			}
+		}
+		fn(i, r, &unknownState)
+	}
 }
 
 // ChangeDays returns the sorted days on which any snapshot changes.
@@ -124,13 +168,10 @@ type Snapshot struct {
 // Snapshot returns the state of every Azerbaijani unit at the end of d.
 // Neighbour outlines are left out: the ledger says nothing of them.
 func (h *History) Snapshot(d Day) Snapshot {
-	s := Snapshot{Date: d, Epoch: h.Epoch(d)}
-	for _, r := range h.regions {
-		if r.Role == RoleNeighbour {
-			continue
-		}
-		s.Regions = append(s.Regions, RegionState{Region: r, State: h.StateAt(r, d)})
-	}
+	s := Snapshot{Date: d, Epoch: h.Epoch(d), Regions: make([]RegionState, 0, len(h.regions))}
+	h.EachState(d, func(_ int, r *Region, st *State) {
+		s.Regions = append(s.Regions, RegionState{Region: r, State: *st})
+	})
 	return s
 }
 

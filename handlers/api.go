@@ -136,7 +136,9 @@ func (a *API) snapshot(c echo.Context) error {
 			return err
 		}
 	}
-	e, err := view.Snapshot(d, lang)
+	// SnapshotDay, not Snapshot: the body goes out as the day's head and
+	// the epoch's shared features, with no per-day copy of the features.
+	e, err := view.SnapshotDay(d, lang)
 	if err != nil {
 		return err
 	}

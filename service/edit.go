@@ -97,10 +97,7 @@ func (s *Service) Write(ed Edit) (*geo.Event, Revision, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	v := s.view.Load()
-	events := make([]geo.Event, 0, len(v.History.Events())+1)
-	for _, e := range v.History.LedgerOrder() {
-		events = append(events, *e)
-	}
+	events := ledgerCopy(v, 1)
 	i := slices.IndexFunc(events, func(e geo.Event) bool { return e.ID == ed.ID })
 	switch ed.Action {
 	case ActionCreate:
@@ -184,10 +181,7 @@ func (s *Service) AsOf(t time.Time) (*View, error) {
 	if v := s.pastView(oldest.PreviousVersion); v != nil {
 		return v, nil
 	}
-	events := make([]geo.Event, 0, len(cur.History.LedgerOrder()))
-	for _, e := range cur.History.LedgerOrder() {
-		events = append(events, *e)
-	}
+	events := ledgerCopy(cur, 0)
 	for _, r := range revs {
 		idx := slices.IndexFunc(events, func(e geo.Event) bool { return e.ID == r.EventID })
 		switch r.Action {
@@ -245,4 +239,19 @@ func (s *Service) keepPastView(v *View) {
 	if len(s.past) > maxPastViews {
 		s.past = s.past[1:]
 	}
+}
+
+// ledgerCopy copies v's events in ledger order, with room for extra more.
+// Each event's sources get their own slice: NewHistory writes interned
+// strings into the events it is given, and the live view's readers must
+// not see those writes.
+func ledgerCopy(v *View, extra int) []geo.Event {
+	ledger := v.History.LedgerOrder()
+	events := make([]geo.Event, 0, len(ledger)+extra)
+	for _, e := range ledger {
+		c := *e
+		c.Sources = slices.Clone(e.Sources)
+		events = append(events, c)
+	}
+	return events
 }

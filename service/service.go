@@ -6,6 +6,7 @@ package service
 import (
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -57,8 +58,20 @@ func (s *Service) Reload() error {
 		return err
 	}
 	s.view.Store(v)
+	if len(ds.Events) >= bigLedger {
+		// Decoding a big store leaves garbage the size of the data; hand
+		// it back now rather than keep it resident until the scavenger
+		// gets to it (with a million events: 2.4 GB resident, not 1.4).
+		ds = Dataset{}
+		debug.FreeOSMemory()
+	}
 	return nil
 }
+
+// bigLedger is the number of events from which a reload returns its
+// garbage to the operating system at once; below it the cost (a full
+// collection) is not worth it.
+const bigLedger = 100_000
 
 // View returns the current view.
 func (s *Service) View() *View { return s.view.Load() }

@@ -61,9 +61,10 @@ type snapshotProps struct {
 }
 
 // Snapshot answers "who held what at the end of day d" as a GeoJSON
-// FeatureCollection. Features are encoded and compressed once per epoch and
-// language; a day only adds its small header, spliced into the gzip
-// stream without compressing the features again.
+// FeatureCollection, with the whole body in Body. Features are encoded
+// and compressed once per epoch and language; a day only adds its small
+// header, spliced into the gzip stream without compressing the features
+// again. The HTTP handler uses SnapshotDay, which skips the joined copy.
 func (v *View) Snapshot(d geo.Day, lang geo.Lang) (*Encoded, error) {
 	key := "snapshot-" + d.String() + "-" + string(lang)
 	v.mu.Lock()
@@ -72,17 +73,49 @@ func (v *View) Snapshot(d geo.Day, lang geo.Lang) (*Encoded, error) {
 	if ok {
 		return e, nil
 	}
+	parts, err := v.SnapshotDay(d, lang)
+	if err != nil {
+		return nil, err
+	}
+	e = &Encoded{Body: parts.Bytes(), ContentType: parts.ContentType, ETag: parts.ETag, makeGzip: parts.Gzip}
+	v.keep(key, e)
+	return e, nil
+}
+
+// SnapshotDay answers as Snapshot does, with the same bytes and ETag, but
+// leaves the body in parts (see Encoded.Parts): the day's own head, then
+// the epoch's features with the closing bytes. A day nobody asked for yet
+// costs its head, a few hundred bytes, not a 150 KB copy of the features.
+// Days are kept (bounded) so that a popular day costs a map lookup.
+func (v *View) SnapshotDay(d geo.Day, lang geo.Lang) (*Encoded, error) {
+	k := dayKey{d, lang}
+	v.mu.Lock()
+	e := v.days[k]
+	v.mu.Unlock()
+	if e != nil {
+		return e, nil
+	}
 	epoch := v.History.Epoch(d)
 	features, err := v.epochFeatures(epoch, d, lang)
 	if err != nil {
 		return nil, err
 	}
 	head := v.snapshotHead(d, lang, epoch)
-	body := make([]byte, 0, len(head)+len(features.json)+len(snapshotTail))
-	body = append(append(append(body, head...), features.json...), snapshotTail...)
-	e = &Encoded{Body: body, ContentType: TypeGeoJSON, ETag: fmt.Sprintf(`"%s-%s"`, v.Version, key),
-		makeGzip: func() []byte { return gzipjoin.Join(gzipjoin.Stored(head), features.piece(), snapshotTailPiece) }}
-	v.keep(key, e)
+	etag := make([]byte, 0, len(v.Version)+len(lang)+24)
+	etag = append(append(append(etag, '"'), v.Version...), "-snapshot-"...)
+	etag = append(append(append(appendDay(etag, d), '-'), lang...), '"')
+	e = &Encoded{ContentType: TypeGeoJSON, ETag: string(etag), parts: [][]byte{head, features.withTail},
+		makeGzipParts: func() [][]byte { return gzipParts(head, features.piece()) }}
+	// Counted as its head and, once asked for, its gzip end (a copy of
+	// the compressed features, about a fifth of them).
+	size := len(head) + 256 + len(features.json)/4
+	v.mu.Lock()
+	if len(v.days) >= maxCached || v.daysBytes+size > maxCachedBytes {
+		v.days, v.daysBytes = map[dayKey]*Encoded{}, 0
+	}
+	v.days[k] = e
+	v.daysBytes += size
+	v.mu.Unlock()
 	return e, nil
 }
 
@@ -91,24 +124,47 @@ var (
 	snapshotTailPiece = gzipjoin.Compress(snapshotTail, 6)
 )
 
+// gzipParts lays out one gzip member in two parts: the gzip header with
+// the stored head, then the compressed features, the tail and the trailer
+// (final block, CRC-32 and length: a member's last 10 bytes). Join is given
+// the features and the tail with their lengths and CRCs only, so it
+// returns the first part and the trailer; the second part is copied once
+// per day, because net/http sends a large write at once but holds back
+// anything written after it for one more send at the end.
+func gzipParts(head []byte, features gzipjoin.Piece) [][]byte {
+	feat, tail := features, snapshotTailPiece
+	feat.Deflate, tail.Deflate = nil, nil
+	frame := gzipjoin.Join(gzipjoin.Stored(head), feat, tail)
+	n := len(frame) - 10
+	end := make([]byte, 0, len(features.Deflate)+len(snapshotTailPiece.Deflate)+10)
+	end = append(append(append(end, features.Deflate...), snapshotTailPiece.Deflate...), frame[n:]...)
+	return [][]byte{frame[:n:n], end}
+}
+
 // snapshotHead is everything before the features array.
 func (v *View) snapshotHead(d geo.Day, lang geo.Lang, epoch int) []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"type":"FeatureCollection","date":"`)
-	b.WriteString(d.String())
-	b.WriteString(`","lang":"`)
-	b.WriteString(string(lang))
-	b.WriteString(`","epoch":`)
-	b.WriteString(strconv.Itoa(epoch))
-	b.WriteString(`,"data_version":"`)
-	b.WriteString(v.Version)
-	b.WriteString(`","last_change":`)
+	b := make([]byte, 0, 320+len(v.Version))
+	b = append(b, `{"type":"FeatureCollection","date":"`...)
+	b = appendDay(b, d)
+	b = append(b, `","lang":"`...)
+	b = append(b, lang...)
+	b = append(b, `","epoch":`...)
+	b = strconv.AppendInt(b, int64(epoch), 10)
+	b = append(b, `,"data_version":"`...)
+	b = append(b, v.Version...)
+	b = append(b, `","last_change":`...)
 	last, hasLast, next, hasNext := v.History.EpochSpan(epoch)
-	writeDay(&b, last, hasLast)
-	b.WriteString(`,"next_change":`)
-	writeDay(&b, next, hasNext)
-	b.WriteString(`,"attribution":"Control: mapsvc ledger (sources per event). Boundaries: Natural Earth (public domain).","features":`)
-	return b.Bytes()
+	b = appendOptDay(b, last, hasLast)
+	b = append(b, `,"next_change":`...)
+	b = appendOptDay(b, next, hasNext)
+	return append(b, `,"attribution":"Control: mapsvc ledger (sources per event). Boundaries: Natural Earth (public domain).","features":`...)
+}
+
+func appendOptDay(b []byte, d geo.Day, ok bool) []byte {
+	if !ok {
+		return append(b, "null"...)
+	}
+	return append(appendDay(append(b, '"'), d), '"')
 }
 
 func writeDay(b *bytes.Buffer, d geo.Day, ok bool) {
@@ -122,7 +178,8 @@ func writeDay(b *bytes.Buffer, d geo.Day, ok bool) {
 }
 
 // epochFeatures returns the encoded features of an epoch: properties
-// marshalled per region, geometry spliced in from the pre-encoded bytes.
+// appended per region (appendjson.go), geometry spliced in from the
+// pre-encoded bytes.
 func (v *View) epochFeatures(epoch int, d geo.Day, lang geo.Lang) (*epochBody, error) {
 	k := epochKey{epoch, lang}
 	v.mu.Lock()
@@ -131,34 +188,92 @@ func (v *View) epochFeatures(epoch int, d geo.Day, lang geo.Lang) (*epochBody, e
 	if ok {
 		return f, nil
 	}
-	snap := v.History.Snapshot(d)
-	var b bytes.Buffer
-	b.WriteByte('[')
-	for i, rs := range snap.Regions {
-		r := rs.Region
-		props, err := json.Marshal(snapshotProps{Region: r.ID, Name: r.Name(lang), Kind: r.Kind, Role: r.Role, ISO: r.ISO, StateJSON: stateJSON(rs.State, lang)})
-		if err != nil {
-			return nil, fmt.Errorf("region %q: %w", r.ID, err)
-		}
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`{"type":"Feature","id":`)
-		id, _ := json.Marshal(r.ID)
-		b.Write(id)
-		b.WriteString(`,"properties":`)
-		b.Write(props)
-		b.WriteString(`,"geometry":`)
-		b.Write(v.geometry[r.ID])
-		b.WriteByte('}')
+	b, err := v.encodeFeatures(d, lang)
+	if err != nil {
+		return nil, err
 	}
-	b.WriteByte(']')
-	f = newEpochBody(b.Bytes())
+	f = newEpochBody(b)
 	v.mu.Lock()
-	if len(v.epoch) >= maxCached {
-		v.epoch = map[epochKey]*epochBody{}
+	if len(v.epoch) >= maxCached || v.epochBytes+f.size() > maxEpochBytes {
+		v.epoch, v.epochBytes = map[epochKey]*epochBody{}, 0
 	}
 	v.epoch[k] = f
+	v.epochBytes += f.size()
 	v.mu.Unlock()
 	return f, nil
+}
+
+// parallelRegions is the number of regions from which a new epoch is
+// encoded in two halves at once: a world of 10,000 regions takes tens of
+// milliseconds on one core, mostly waiting on memory.
+const parallelRegions = 2000
+
+// encodeFeatures encodes the features array of day d's snapshot.
+func (v *View) encodeFeatures(d geo.Day, lang geo.Lang) ([]byte, error) {
+	n := len(v.History.Regions())
+	heads := v.headsFor(lang)
+	index, states := make([]int, 0, n), make([]*geo.State, 0, n)
+	v.History.EachState(d, func(i int, _ *geo.Region, st *geo.State) {
+		index = append(index, i)
+		states = append(states, st)
+	})
+	regions := v.History.Regions()
+	// encode appends the features of the regions at index, each after a
+	// comma but the very first of the array.
+	encode := func(b []byte, index []int, states []*geo.State, first bool) ([]byte, error) {
+		for k, i := range index {
+			if k > 0 || !first {
+				b = append(b, ',')
+			}
+			if heads != nil {
+				b = append(b, heads.head(i)...)
+			} else {
+				b = appendFeatureHead(b, regions[i], lang)
+			}
+			var ok bool
+			if b, ok = appendState(b, states[k], lang); !ok {
+				r := regions[i]
+				_, err := json.Marshal(snapshotProps{Region: r.ID, Name: r.Name(lang), Kind: r.Kind, Role: r.Role, ISO: r.ISO, StateJSON: stateJSON(*states[k], lang)})
+				return nil, fmt.Errorf("region %q: %w", r.ID, err)
+			}
+			b = append(b, `,"geometry":`...)
+			b = append(b, v.geomAt[i]...)
+			b = append(b, '}')
+		}
+		return b, nil
+	}
+	size := func(index []int) int {
+		// The geometry plus about 500 bytes of properties a region.
+		n := 0
+		for _, i := range index {
+			n += len(v.geomAt[i]) + 500
+		}
+		return n
+	}
+	b := make([]byte, 1, 2+len(snapshotTail)+size(index))
+	b[0] = '['
+	if len(index) < parallelRegions {
+		b, err := encode(b, index, states, true)
+		if err != nil {
+			return nil, err
+		}
+		return append(b, ']'), nil
+	}
+	half := len(index) / 2
+	var second []byte
+	var err2 error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		second, err2 = encode(make([]byte, 0, size(index[half:])), index[half:], states[half:], false)
+	}()
+	b, err := encode(b, index[:half], states[:half], true)
+	<-done
+	if err != nil {
+		return nil, err
+	}
+	if err2 != nil {
+		return nil, err2
+	}
+	return append(append(b, second...), ']'), nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/gzipjoin"
@@ -15,31 +16,81 @@ import (
 // Encoded is one response body, ready to send. Gzip is compressed once, on
 // first demand, and kept.
 type Encoded struct {
+	// Body is the whole identity body. It is nil for an answer made of
+	// parts (View.SnapshotDay): Parts and Bytes serve both kinds.
 	Body        []byte
 	ContentType string
 	ETag        string // strong, quoted; identity representation
 
 	gzOnce sync.Once
-	gz     []byte
+	gz     [][]byte
 	// makeGzip, when set, builds the gzip form (from pieces compressed
-	// elsewhere) instead of compressing Body.
-	makeGzip func() []byte
+	// elsewhere) instead of compressing Body; makeGzipParts does the same
+	// without joining the pieces.
+	makeGzip      func() []byte
+	makeGzipParts func() [][]byte
+
+	// parts, when Body is nil, are the identity body in order. All parts
+	// are shared with other answers and must not be written to.
+	parts [][]byte
+}
+
+// Parts returns the body, identity or gzip, as slices to write in order
+// (one slice for most answers). Writing them one after the other sends
+// a big shared piece without first copying it into a per-request buffer.
+func (e *Encoded) Parts(gzip bool) [][]byte {
+	if gzip {
+		e.gzOnce.Do(e.makeGz)
+		return e.gz
+	}
+	if e.parts != nil {
+		return e.parts
+	}
+	return [][]byte{e.Body}
+}
+
+func (e *Encoded) makeGz() {
+	switch {
+	case e.makeGzipParts != nil:
+		e.gz = e.makeGzipParts()
+	case e.makeGzip != nil:
+		e.gz = [][]byte{e.makeGzip()}
+	default:
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw.Write(e.Bytes())
+		zw.Close()
+		e.gz = [][]byte{b.Bytes()}
+	}
+}
+
+// Bytes returns the whole identity body, joining the parts if need be.
+func (e *Encoded) Bytes() []byte {
+	if e.parts == nil {
+		return e.Body
+	}
+	return join(e.parts)
 }
 
 // Gzip returns the body gzip-compressed, making it once.
 func (e *Encoded) Gzip() []byte {
-	e.gzOnce.Do(func() {
-		if e.makeGzip != nil {
-			e.gz = e.makeGzip()
-			return
-		}
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		zw.Write(e.Body)
-		zw.Close()
-		e.gz = b.Bytes()
-	})
-	return e.gz
+	p := e.Parts(true)
+	if len(p) == 1 {
+		return p[0]
+	}
+	return join(p)
+}
+
+func join(parts [][]byte) []byte {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]byte, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
 }
 
 // GzipETag is the ETag of the gzip representation: a different byte
@@ -59,35 +110,72 @@ type View struct {
 	Version string
 
 	geometry map[string][]byte // region id → encoded geometry, serialised once
+	// geomAt[i] is the encoded geometry of History.Regions()[i], and
+	// heads[lang] each region's feature head (appendFeatureHead), built
+	// on a language's first snapshot: a new epoch of 10,000 regions reads
+	// them in order instead of chasing a map and five strings a region.
+	geomAt [][]byte
+	heads  [len(langIndex)]atomic.Pointer[featureHeads]
 
 	mu         sync.Mutex
 	cache      map[string]*Encoded
 	cacheBytes int
 	epoch      map[epochKey]*epochBody // epoch+lang → encoded features
+	epochBytes int
+	days       map[dayKey]*Encoded // day+lang → a day's snapshot in parts
+	daysBytes  int
 }
 
 // epochBody is a snapshot's features array for one epoch and language, as
-// JSON and as a compressed piece to splice into any day's gzip stream. The
-// piece is compressed in the background: identity readers need not wait.
+// JSON and as a compressed piece to splice into any day's gzip stream.
 type epochBody struct {
-	json   []byte
-	gzDone chan struct{}
-	gz     gzipjoin.Piece
+	json     []byte // the array; capped, so appending to it copies
+	withTail []byte // the array followed by snapshotTail, in one slice
+	gzOnce   sync.Once
+	gz       gzipjoin.Piece
 }
 
-func newEpochBody(json []byte) *epochBody {
-	f := &epochBody{json: json, gzDone: make(chan struct{})}
-	go func() {
-		f.gz = gzipjoin.Compress(json, 9)
-		close(f.gzDone)
-	}()
+// Compression of a new epoch's features: a default snapshot (about
+// 150 KB) is compressed at the best level in the background, so gzip
+// readers seldom wait and identity readers never do. Past eagerLimit (a
+// world of boundaries: 10,000 regions make about 10 MB) compressing every
+// epoch that an identity reader touched would cost 100s of ms of CPU
+// each, so a big epoch is compressed on its first gzip request, at a
+// faster level.
+const (
+	eagerLimit = 512 << 10
+	bigLevel   = 6
+)
+
+func newEpochBody(array []byte) *epochBody {
+	n := len(array)
+	withTail := append(array, snapshotTail...)
+	f := &epochBody{json: withTail[:n:n], withTail: withTail}
+	if n <= eagerLimit {
+		go f.piece()
+	}
 	return f
 }
 
-// piece waits for the compressed features.
+// piece returns the compressed features, compressing them once.
 func (f *epochBody) piece() gzipjoin.Piece {
-	<-f.gzDone
+	f.gzOnce.Do(func() {
+		level := 9
+		if len(f.json) > eagerLimit {
+			level = bigLevel
+		}
+		f.gz = gzipjoin.Compress(f.json, level)
+	})
 	return f.gz
+}
+
+// size is what the epoch cache counts: the JSON and its compressed form
+// (about a fifth of it).
+func (f *epochBody) size() int { return len(f.withTail) + len(f.withTail)/4 }
+
+type dayKey struct {
+	day  geo.Day
+	lang geo.Lang
 }
 
 type epochKey struct {
@@ -100,6 +188,11 @@ type epochKey struct {
 const (
 	maxCached      = 4096
 	maxCachedBytes = 96 << 20
+	// maxEpochBytes bounds the per-epoch features: every epoch of the
+	// default data in five languages takes about 50 MB; 10,000 regions
+	// take about 12 MB an epoch, and without a bound in bytes random
+	// dates over a million events kept thousands of them.
+	maxEpochBytes = 128 << 20
 )
 
 // NewView validates the dataset and prepares the per-region encodings.
@@ -114,19 +207,67 @@ func newView(ds Dataset, prev *View) (*View, error) {
 		return nil, err
 	}
 	v := &View{History: h, Version: ds.Version, geometry: map[string][]byte{},
-		cache: map[string]*Encoded{}, epoch: map[epochKey]*epochBody{}}
+		cache: map[string]*Encoded{}, epoch: map[epochKey]*epochBody{}, days: map[dayKey]*Encoded{}}
 	if prev != nil {
 		v.geometry = prev.geometry
-		return v, nil
-	}
-	for _, r := range h.Regions() {
-		b, err := json.Marshal(geojson.NewGeometry(r.Geometry))
-		if err != nil {
-			return nil, fmt.Errorf("region %q geometry: %w", r.ID, err)
+	} else {
+		for _, r := range h.Regions() {
+			b, err := json.Marshal(geojson.NewGeometry(r.Geometry))
+			if err != nil {
+				return nil, fmt.Errorf("region %q geometry: %w", r.ID, err)
+			}
+			v.geometry[r.ID] = b
 		}
-		v.geometry[r.ID] = b
+	}
+	v.geomAt = make([][]byte, len(h.Regions()))
+	for i, r := range h.Regions() {
+		v.geomAt[i] = v.geometry[r.ID]
 	}
 	return v, nil
+}
+
+// featureHeads are every region's feature head in one language: region
+// i's is buf[end[i-1]:end[i]].
+type featureHeads struct {
+	buf []byte
+	end []int
+}
+
+func (f *featureHeads) head(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = f.end[i-1]
+	}
+	return f.buf[start:f.end[i]]
+}
+
+var langIndex = func() (m [5]geo.Lang) {
+	copy(m[:], geo.Langs)
+	return m
+}()
+
+// headsFor returns the feature heads of lang, building them once.
+func (v *View) headsFor(lang geo.Lang) *featureHeads {
+	li := -1
+	for i, l := range langIndex {
+		if l == lang {
+			li = i
+		}
+	}
+	if li < 0 {
+		return nil
+	}
+	if f := v.heads[li].Load(); f != nil {
+		return f
+	}
+	regions := v.History.Regions()
+	f := &featureHeads{end: make([]int, len(regions))}
+	for i, r := range regions {
+		f.buf = appendFeatureHead(f.buf, r, lang)
+		f.end[i] = len(f.buf)
+	}
+	v.heads[li].CompareAndSwap(nil, f)
+	return v.heads[li].Load()
 }
 
 // cached returns the entry for key, building it once.

@@ -11,17 +11,20 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/service"
-	"github.com/paulmach/orb/geojson"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -133,19 +136,19 @@ func (db *DB) Load() (service.Dataset, error) {
 		ds.Version = string(v)
 		regions, events, order := tx.Bucket(bucketRegions), tx.Bucket(bucketEvents), tx.Bucket(bucketOrder)
 		if err := regions.ForEach(func(k, v []byte) error {
-			f, err := geojson.UnmarshalFeature(v)
+			r, err := geo.RegionFromStored(v)
 			if err != nil {
 				return fmt.Errorf("region %s: %w", k, err)
-			}
-			r, err := geo.RegionFromFeature(f)
-			if err != nil {
-				return err
 			}
 			ds.Regions = append(ds.Regions, r)
 			return nil
 		}); err != nil {
 			return err
 		}
+		// Sized once: growing a slice of a million 328-byte events by
+		// appends copies it again and again and leaves up to a quarter
+		// unused.
+		ds.Events = make([]geo.Event, 0, order.Stats().KeyN)
 		return order.ForEach(func(_, id []byte) error {
 			var e geo.Event
 			if err := json.Unmarshal(events.Get(id), &e); err != nil {
@@ -155,7 +158,22 @@ func (db *DB) Load() (service.Dataset, error) {
 			return nil
 		})
 	})
+	if err == nil && fileSize(db.path) >= releaseSize {
+		db.releaseMapped()
+	}
 	return ds, err
+}
+
+// releaseSize is the file size from which Load hands the pages it read
+// back (see releaseMapped): below it they cost little.
+const releaseSize = 64 << 20
+
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }
 
 // Version returns the stored data version, or "" when empty.
@@ -210,37 +228,75 @@ func (db *DB) ImportBy(regions []geo.Region, events []geo.Event, actor string, n
 				}
 			}
 		}
-		rb, _ := tx.CreateBucket(bucketRegions)
-		eb, _ := tx.CreateBucket(bucketEvents)
-		ob, _ := tx.CreateBucket(bucketOrder)
-		dates, _ := tx.CreateBucket(bucketByDate)
-		seqs, _ := tx.CreateBucket(bucketSeq)
-		for i, r := range regions {
-			if err := rb.Put([]byte(r.ID), encRegions[i]); err != nil {
-				return err
-			}
-		}
-		for i, e := range events {
-			id := []byte(e.ID)
-			if err := eb.Put(id, encEvents[i]); err != nil {
-				return err
-			}
-			if err := ob.Put(uint64Bytes(uint64(i)), id); err != nil {
-				return err
-			}
-			if err := seqs.Put(id, uint64Bytes(uint64(i))); err != nil {
-				return err
-			}
-			if err := dates.Put(dateKey(e.Date.First, e.ID), nil); err != nil {
-				return err
-			}
-		}
-		return meta.Put(keyVersion, []byte(version))
+		return putAll(tx, regions, events, encRegions, encEvents, meta, version)
 	})
 	if err != nil {
 		return "", false, storageError(err)
 	}
 	return version, changed, nil
+}
+
+// putAll fills the freshly created buckets. bbolt keeps a transaction's
+// new keys in one sorted in-memory node until commit, so each Put out of
+// key order shifts every key after it: a million events in ledger order
+// took quadratic time (100,000 took 20 s). Each bucket is therefore
+// written in its own key order, where a Put appends; and as the buckets
+// are written once and then mostly read, their pages are filled.
+func putAll(tx *bolt.Tx, regions []geo.Region, events []geo.Event, encRegions, encEvents [][]byte, meta *bolt.Bucket, version string) error {
+	var bs [5]*bolt.Bucket
+	for i, name := range [][]byte{bucketRegions, bucketEvents, bucketOrder, bucketByDate, bucketSeq} {
+		b, err := tx.CreateBucket(name)
+		if err != nil {
+			return err
+		}
+		b.FillPercent = 0.95
+		bs[i] = b
+	}
+	rb, eb, ob, dates, seqs := bs[0], bs[1], bs[2], bs[3], bs[4]
+	byID := make([]int, len(regions))
+	for i := range byID {
+		byID[i] = i
+	}
+	slices.SortFunc(byID, func(a, b int) int { return strings.Compare(regions[a].ID, regions[b].ID) })
+	for _, i := range byID {
+		if err := rb.Put([]byte(regions[i].ID), encRegions[i]); err != nil {
+			return err
+		}
+	}
+	// event_order: ledger order is already key order.
+	for i := range events {
+		if err := ob.Put(uint64Bytes(uint64(i)), []byte(events[i].ID)); err != nil {
+			return err
+		}
+	}
+	// events and event_seq: by id.
+	byID = make([]int, len(events))
+	for i := range byID {
+		byID[i] = i
+	}
+	slices.SortFunc(byID, func(a, b int) int { return strings.Compare(events[a].ID, events[b].ID) })
+	for _, i := range byID {
+		id := []byte(events[i].ID)
+		if err := eb.Put(id, encEvents[i]); err != nil {
+			return err
+		}
+		if err := seqs.Put(id, uint64Bytes(uint64(i))); err != nil {
+			return err
+		}
+	}
+	// events_by_date: by first day, then id.
+	slices.SortFunc(byID, func(a, b int) int {
+		if c := cmp.Compare(events[a].Date.First, events[b].Date.First); c != 0 {
+			return c
+		}
+		return strings.Compare(events[a].ID, events[b].ID)
+	})
+	for _, i := range byID {
+		if err := dates.Put(dateKey(events[i].Date.First, events[i].ID), nil); err != nil {
+			return err
+		}
+	}
+	return meta.Put(keyVersion, []byte(version))
 }
 
 // EventIDsBetween returns ids of events whose first day lies in

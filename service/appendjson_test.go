@@ -1,0 +1,163 @@
+package service
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/bench/synth"
+	"github.com/mapsvc/mapsvc/data/regions"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/seeds"
+)
+
+var oddStrings = []string{
+	"", "plain", `quote " and \ backslash`, "<script>&amp;</script>", "tab\tnew\nline\rcr\bbs\fff",
+	"\x00\x01\x1f\x7f", "Ağdam", "أذربيجان", "Հայկական ուժեր", "line\u2028sep\u2029par", "bad \xff utf8 \xc3",
+	"emoji 🗺️", "\ufffd",
+}
+
+func TestAppendStringMatchesEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ss := append([]string(nil), oddStrings...)
+	for range 2000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+		}
+		ss = append(ss, string(b))
+	}
+	for _, s := range ss {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range oddStrings {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+	})
+}
+
+func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
+	for _, f := range []float64{0, 1, 0.5, 0.3, 1.0 / 3, 0.7000000000000001, 1e-7, 1.5e-9, 1e21, 123456789, -0.25, math.SmallestNonzeroFloat64, math.MaxFloat64} {
+		want, _ := json.Marshal(f)
+		got, ok := appendFloat(nil, f)
+		if !ok || !bytes.Equal(got, want) {
+			t.Errorf("%v: got %s, want %s", f, got, want)
+		}
+	}
+	if _, ok := appendFloat(nil, math.NaN()); ok {
+		t.Error("NaN must be refused, as encoding/json does")
+	}
+}
+
+// referenceProps is the reflection encoding the appenders replace.
+func referenceProps(r *geo.Region, s geo.State, lang geo.Lang) []byte {
+	b, err := json.Marshal(snapshotProps{Region: r.ID, Name: r.Name(lang), Kind: r.Kind, Role: r.Role, ISO: r.ISO, StateJSON: stateJSON(s, lang)})
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// Every region's properties on every epoch of the ledger, in every
+// language, are byte for byte what encoding/json wrote.
+func TestSnapshotPropsMatchEncodingJSON(t *testing.T) {
+	rs, err := regions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := seeds.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := geo.NewHistory(rs, l.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := append([]geo.Day{geo.DayOf(1990, 1, 1)}, h.ChangeDays()...)
+	for _, d := range days {
+		snap := h.Snapshot(d)
+		for _, lang := range geo.Langs {
+			for _, rs := range snap.Regions {
+				got, ok := appendSnapshotProps(nil, rs.Region, &rs.State, lang)
+				if want := referenceProps(rs.Region, rs.State, lang); !ok || !bytes.Equal(got, want) {
+					t.Fatalf("%s %s %s:\n got %s\nwant %s", d, lang, rs.Region.ID, got, want)
+				}
+			}
+		}
+	}
+}
+
+// States the ledger may not have: odd names, shares, candidates, empty
+// holders, an unknown controller name.
+func TestStatePropsEdgeCases(t *testing.T) {
+	third, half := 1.0/3, 0.5
+	r := &geo.Region{ID: "x-1", Kind: "district<&>", Role: geo.RoleConflict, ISO: "AZ-X",
+		Names: map[geo.Lang]string{geo.LangEN: "Odd \"name\"\n", geo.LangAR: "اسم"}}
+	states := []geo.State{
+		{Status: geo.StatusUnknown},
+		{Status: geo.StatusFirm, Controller: geo.AZE, Extent: geo.ExtentWhole, Holders: []geo.Holding{{Controller: geo.AZE}}, EventIDs: []string{"a"}},
+		{Status: geo.StatusUncertain, Controller: geo.ARM, Extent: geo.ExtentPartial, Candidates: []geo.Controller{geo.ARM, geo.AZE},
+			Holders: []geo.Holding{{Controller: geo.ARM, Share: &half}, {Controller: geo.AZE, Share: &third}},
+			Since:   geo.DateSpec{Text: "1993-04", Precision: geo.PrecisionMonth}, SinceEvent: "e-1", EventIDs: []string{"e-0", "e-1"}},
+		{Status: geo.StatusFirm, Controller: "XYZ", Holders: []geo.Holding{}, Candidates: []geo.Controller{}},
+	}
+	for i, s := range states {
+		for _, lang := range geo.Langs {
+			got, ok := appendSnapshotProps(nil, r, &s, lang)
+			if want := referenceProps(r, s, lang); !ok || !bytes.Equal(got, want) {
+				t.Errorf("state %d %s:\n got %s\nwant %s", i, lang, got, want)
+			}
+		}
+	}
+}
+
+func TestAppendDay(t *testing.T) {
+	for _, d := range []geo.Day{geo.DayOf(1900, 1, 1), geo.DayOf(1991, 12, 31), geo.DayOf(2020, 2, 29), geo.DayOf(2100, 12, 31), 0} {
+		if got := string(appendDay(nil, d)); got != d.String() {
+			t.Errorf("got %s, want %s", got, d)
+		}
+	}
+}
+
+// A world big enough to be encoded in two halves gives the same bytes as
+// encoding/json region by region.
+func TestParallelFeaturesMatchEncodingJSON(t *testing.T) {
+	rs := synth.Regions(parallelRegions+101, 3)
+	v, err := NewView(Dataset{Regions: rs, Events: synth.Events(rs, 3, 3), Version: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []geo.Day{geo.DayOf(1990, 1, 1), geo.DayOf(2000, 6, 1), geo.DayOf(2030, 1, 1)} {
+		got, err := v.encodeFeatures(d, geo.LangAR)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []byte{'['}
+		for i, st := range v.History.Snapshot(d).Regions {
+			if i > 0 {
+				want = append(want, ',')
+			}
+			id, _ := json.Marshal(st.Region.ID)
+			want = append(append(append(want, `{"type":"Feature","id":`...), id...), `,"properties":`...)
+			want = append(append(append(want, referenceProps(st.Region, st.State, geo.LangAR)...), `,"geometry":`...), v.geometry[st.Region.ID]...)
+			want = append(want, '}')
+		}
+		want = append(want, ']')
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s: the two halves differ from a region-by-region encoding", d)
+		}
+	}
+}
