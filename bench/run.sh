@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# mapsvc's benchmark suite. Everything is measured side by side in one run
+# and reported as ratios, because these shared 2-core machines are noisy:
+#   1. a cached snapshot vs a minimal static Go server with the same bytes
+#      (wrk, 1 and 16 connections, identity and gzip, req/s, p50, p99);
+#   2. snapshots for random dates (fresh server: epoch caches cold) vs
+#      PostGIS answering the same question (pgbench, random dates);
+#   3. exec-to-first-200, median of 5, fresh and existing database;
+#   4. a synthetic world: 10,000 regions and 1,000,000 events (bench/gen):
+#      import time, snapshot time for random dates, periods, memory;
+#   5. Go benchmarks (bench/bench_test.go) for the in-process costs.
+#
+#   bench/run.sh          quick: 5 s per load run, one round (a few minutes)
+#   bench/run.sh --full   15 s per load run, three alternating rounds
+#                         (medians), more synthetic samples
+#
+# Needs wrk and PostGIS; installs them with apt-get when missing. Only
+# loopback is used. Env: SYN_REGIONS, SYN_EVENTS (default 10000, 1000000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+mode=quick secs=5 rounds=1 samples=10
+case "${1:-}" in
+--full) mode=full secs=15 rounds=3 samples=30 ;;
+"") ;;
+*) echo "usage: bench/run.sh [--full]" >&2; exit 2 ;;
+esac
+syn_regions=${SYN_REGIONS:-10000}
+syn_events=${SYN_EVENTS:-1000000}
+pgbin=/usr/lib/postgresql/15/bin
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+[ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15-postgis-3)
+command -v curl >/dev/null || need+=(curl)
+command -v jq >/dev/null || need+=(jq)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+work=$(mktemp -d /tmp/mapsvc-bench.XXXXXX)
+chmod 755 "$work"
+pids=()
+pgdata=
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "$pgdata" ]; then su postgres -c "$pgbin/pg_ctl -D $pgdata -m immediate stop" >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log() { echo "== $*" >&2; }
+# field NAME LINE: the value of NAME=... in a RESULT line.
+field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<" $2"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.3f", us / 1000 }'; }
+rss_kb() { awk -v k="$2" '$1 == k":" { print $2 }' "/proc/$1/status"; }
+wait_http() {
+  for _ in $(seq 600); do curl -fso /dev/null "$1" && return 0; sleep 0.05; done
+  echo "no answer from $1" >&2; return 1
+}
+port() { echo $((20000 + RANDOM % 30000)); }
+
+log "building ($mode mode)"
+go build -o "$work/mapsvc" ./cmd/mapsvc
+for t in staticserver starttime gen pgload; do go build -o "$work/$t" "./bench/$t"; done
+
+# serve DB: start mapsvc on a new port; sets srv_pid and srv.
+serve() {
+  local p; p=$(port)
+  "$work/mapsvc" serve --addr "127.0.0.1:$p" --db "$1" 2>>"$work/server.log" &
+  srv_pid=$!; pids+=("$srv_pid")
+  srv="http://127.0.0.1:$p"
+  wait_http "$srv/healthz"
+}
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# wrk_run CONNS SCRIPT URL [wrk args...] [-- script args]: one RESULT line.
+wrk_run() {
+  local c=$1 script=$2 t=2; shift 2
+  [ "$c" -lt 2 ] && t=1
+  wrk -t"$t" -c"$c" -d"${secs}s" --latency -s "$script" "$@" | grep '^RESULT'
+}
+
+summary=()
+row() { summary+=("$(printf '| %s | %s | %s | %s |' "$1" "$2" "$3" "$4")"); }
+
+###########################################################################
+log "1. cached snapshot vs static server"
+serve "$work/default.db"
+snap="$srv/api/v1/snapshot?date=2020-11-25"
+curl -fs "$snap" -o "$work/snap.json"
+curl -fs -H 'Accept-Encoding: gzip' "$snap" -o "$work/snap.json.gz"
+cmp <(gzip -dc "$work/snap.json.gz") "$work/snap.json"
+sport=$(port)
+"$work/staticserver" -addr "127.0.0.1:$sport" -identity "$work/snap.json" -gzip "$work/snap.json.gz" &
+pids+=("$!")
+static="http://127.0.0.1:$sport/api/v1/snapshot?date=2020-11-25"
+wait_http "$static"
+echo "body: $(stat -c %s "$work/snap.json") bytes identity, $(stat -c %s "$work/snap.json.gz") gzip"
+printf '%-9s %5s %10s %10s %9s %9s %9s %9s %9s %9s\n' enc conns static_rps mapsvc_rps ratio st_p50ms ms_p50ms p50_x st_p99ms ms_p99ms
+for enc in identity gzip; do
+  hdr=()
+  [ "$enc" = gzip ] && hdr=(-H 'Accept-Encoding: gzip')
+  for c in 1 16; do
+    s_rps=() m_rps=() s_p50=() m_p50=() s_p99=() m_p99=()
+    for _ in $(seq "$rounds"); do
+      r=$(wrk_run "$c" bench/report.lua "${hdr[@]}" "$static")
+      s_rps+=("$(field rps "$r")") s_p50+=("$(field p50_us "$r")") s_p99+=("$(field p99_us "$r")")
+      r=$(wrk_run "$c" bench/report.lua "${hdr[@]}" "$snap")
+      [ "$(field non2xx "$r")" = 0 ] || { echo "mapsvc answered non-2xx: $r" >&2; exit 1; }
+      m_rps+=("$(field rps "$r")") m_p50+=("$(field p50_us "$r")") m_p99+=("$(field p99_us "$r")")
+    done
+    sr=$(echo "${s_rps[*]}" | median) mr=$(echo "${m_rps[*]}" | median)
+    sp=$(echo "${s_p50[*]}" | median) mp=$(echo "${m_p50[*]}" | median)
+    sq=$(echo "${s_p99[*]}" | median) mq=$(echo "${m_p99[*]}" | median)
+    printf '%-9s %5s %10.0f %10.0f %9s %9s %9s %9s %9s %9s\n' "$enc" "$c" "$sr" "$mr" "$(ratio "$mr" "$sr")" \
+      "$(ms "$sp")" "$(ms "$mp")" "$(ratio "$mp" "$sp")" "$(ms "$sq")" "$(ms "$mq")"
+    row "cached $enc, $c conn: req/s vs static" "$(printf '%.0f / %.0f' "$mr" "$sr")" "$(ratio "$mr" "$sr")x" "$([ "$c" = 16 ] && echo '>= 0.8x' || echo '-')"
+    row "cached $enc, $c conn: p50 vs static" "$(ms "$mp") / $(ms "$sp") ms" "$(ratio "$mp" "$sp")x" "$([ "$c" = 1 ] && echo '<= 1.5x' || echo '-')"
+    row "cached $enc, $c conn: p99 vs static" "$(ms "$mq") / $(ms "$sq") ms" "$(ratio "$mq" "$sq")x" "-"
+  done
+done
+
+###########################################################################
+log "2. random dates vs PostGIS"
+curl -fs "$srv/api/v1/regions" -o "$work/regions.json"
+curl -fs "$srv/api/v1/periods" -o "$work/periods.json"
+stop "$srv_pid"
+pgdata="$work/pg"
+mkdir -p "$pgdata" && chown postgres "$pgdata"
+pgport=$(port)
+su postgres -c "$pgbin/initdb -D $pgdata -A trust -U postgres" >/dev/null
+su postgres -c "$pgbin/pg_ctl -D $pgdata -l $pgdata/log -w -o '-p $pgport -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB -c max_connections=50' start" >/dev/null
+export PGOPTIONS='-c client_min_messages=warning'
+psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pgport" -U postgres "$@"; }
+psql_ -c 'CREATE DATABASE bench' postgres
+"$work/pgload" -regions "$work/regions.json" -periods "$work/periods.json" -snapshot "$work/snap.json" | psql_ bench
+# The same question answered both ways must agree on every holder.
+echo "\\set d 18591" | cat - bench/snapshot.sql | grep -v '^\\set d random' >"$work/one.sql"
+psql_ -At bench -f "$work/one.sql" >"$work/pg-2020-11-25.json"
+holders() { jq -c '[.features[] | [.id, .properties.controller, .properties.status]]' "$1"; }
+if [ "$(holders "$work/pg-2020-11-25.json")" != "$(holders "$work/snap.json")" ]; then
+  echo "PostGIS and mapsvc disagree on who held what on 2020-11-25" >&2; exit 1
+fi
+echo "PostGIS answer for 2020-11-25: $(stat -c %s "$work/pg-2020-11-25.json") bytes"
+# pgbench_run CLIENTS: "tps p50_us p99_us" from per-transaction logs.
+pgbench_run() {
+  local c=$1 j=2
+  [ "$c" -lt 2 ] && j=1
+  rm -f "$work"/pgbench_log*
+  (cd "$work" && pgbench -n -f "$root/bench/snapshot.sql" -c "$c" -j "$j" -T "$secs" -l --log-prefix=pgbench_log \
+     -h 127.0.0.1 -p "$pgport" -U postgres bench) >"$work/pgbench.out" 2>&1
+  local tps; tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.out" | head -1)
+  cat "$work"/pgbench_log* | awk '{ print $3 }' | sort -n | awk -v tps="$tps" '{ v[NR] = $1 } END { printf "%s %d %d\n", tps, v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1] }'
+}
+pgbench -n -f bench/snapshot.sql -c 2 -j 2 -T 1 -h 127.0.0.1 -p "$pgport" -U postgres bench >/dev/null 2>&1 || true # warm
+printf '%-22s %10s %9s %9s\n' run req/s p50_ms p99_ms
+for c in 1 16; do
+  read -r pg_tps pg_p50 pg_p99 < <(pgbench_run "$c")
+  printf '%-22s %10.0f %9s %9s\n' "postgis $c conn" "$pg_tps" "$(ms "$pg_p50")" "$(ms "$pg_p99")"
+  for enc in identity gzip; do
+    [ "$enc" = gzip ] && [ "$c" = 1 ] && continue
+    serve "$work/default.db" # a fresh process: every epoch starts cold
+    r=$(wrk_run "$c" bench/random.lua "$srv" -- "$enc")
+    stop "$srv_pid"
+    [ "$(field non2xx "$r")" = 0 ] || { echo "mapsvc answered non-2xx: $r" >&2; exit 1; }
+    mr=$(field rps "$r")
+    printf '%-22s %10.0f %9s %9s\n' "mapsvc $enc $c conn" "$mr" "$(ms "$(field p50_us "$r")")" "$(ms "$(field p99_us "$r")")"
+    row "random dates $enc, $c conn: req/s vs PostGIS" "$(printf '%.0f / %.0f' "$mr" "$pg_tps")" "$(ratio "$mr" "$pg_tps")x" "$([ "$c" = 16 ] && echo '>= 10x' || echo '-')"
+    [ "$enc" = identity ] && row "random dates $enc, $c conn: p50 vs PostGIS" "$(ms "$(field p50_us "$r")") / $(ms "$pg_p50") ms" "$(ratio "$(field p50_us "$r")" "$pg_p50")x" "-"
+  done
+done
+su postgres -c "$pgbin/pg_ctl -D $pgdata -m fast stop" >/dev/null
+pgdata=
+
+###########################################################################
+log "3. exec to first 200 (GET /api/v1/snapshot?date=2020-11-25), median of 5"
+sp=$(port)
+url="http://127.0.0.1:$sp/api/v1/snapshot?date=2020-11-25"
+fresh=$("$work/starttime" -n 5 -url "$url" -fresh "$work/start.db" -- "$work/mapsvc" serve --addr "127.0.0.1:$sp" --db "$work/start.db")
+existing=$("$work/starttime" -n 5 -url "$url" -- "$work/mapsvc" serve --addr "127.0.0.1:$sp" --db "$work/start.db")
+echo "fresh database:    $fresh"
+echo "existing database: $existing"
+row "start to first 200, existing DB" "$(field median_ms "$existing") ms" "-" "< 50 ms"
+row "start to first 200, fresh DB (seeds it)" "$(field median_ms "$fresh") ms" "-" "< 50 ms"
+
+###########################################################################
+log "4. synthetic: $syn_regions regions, $syn_events events"
+mkdir -p "$work/syn"
+"$work/gen" -regions "$syn_regions" -events "$syn_events" -check=false -out "$work/syn"
+ls -la "$work/syn" | awk 'NR > 1 { print "  " $5, $9 }'
+/usr/bin/time -f 'elapsed_s=%e maxrss_kb=%M' -o "$work/import.time" \
+  "$work/mapsvc" import --regions "$work/syn/regions.geojson" --ledger "$work/syn/ledger.json" --db "$work/syn.db"
+imp=$(cat "$work/import.time")
+echo "import: $imp; database $(stat -c %s "$work/syn.db") bytes"
+t0=$(date +%s.%N)
+serve "$work/syn.db"
+load_s=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+rss0=$(rss_kb "$srv_pid" VmRSS)
+echo "serve: ready in ${load_s}s, RSS $((rss0 / 1024)) MiB (anon $(($(rss_kb "$srv_pid" RssAnon) / 1024)), file $(($(rss_kb "$srv_pid" RssFile) / 1024)))"
+randday() { date -u -d "@$(( (7670 + (RANDOM * 32768 + RANDOM) % 12419) * 86400 ))" +%F; }
+times=()
+for _ in $(seq "$samples"); do
+  t=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/snapshot?date=$(randday)")
+  times+=("$(awk -v t="$t" 'BEGIN { printf "%.1f", t * 1000 }')")
+done
+snap_p50=$(echo "${times[*]}" | median)
+snap_max=$(echo "${times[*]}" | tr ' ' '\n' | sort -g | tail -1)
+size=$(curl -fso /dev/null -w '%{size_download}' "$srv/api/v1/snapshot?date=2020-11-25")
+echo "snapshot, random dates (new epochs), ms: ${times[*]} (body $size bytes)"
+gz_first=$(curl -fso /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total}' "$srv/api/v1/snapshot?date=2001-02-03")
+gz_again=$(curl -fso /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total}' "$srv/api/v1/snapshot?date=2001-02-03")
+echo "gzip: first request of an epoch ${gz_first}s (compresses it), again ${gz_again}s"
+region_t=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/regions/syn-00042")
+rss1=$(rss_kb "$srv_pid" VmRSS)
+echo "one region's periods and events (/regions/syn-00042): ${region_t}s; RSS after snapshots $((rss1 / 1024)) MiB"
+per=$(curl -fso /dev/null -w '%{time_total} %{size_download}' "$srv/api/v1/periods")
+rss2=$(rss_kb "$srv_pid" VmRSS)
+echo "all periods (/periods): $per (s, bytes); RSS after $((rss2 / 1024)) MiB"
+stop "$srv_pid"
+row "synthetic: import" "$(field elapsed_s "$imp") s (peak RSS $(( $(field maxrss_kb "$imp") / 1024 )) MiB)" "-" "< 60 s"
+row "synthetic: snapshot, random date, p50 / max" "$snap_p50 / $snap_max ms" "-" "< 20 ms"
+row "synthetic: resident memory serving (after load / after snapshots)" "$((rss0 / 1024)) / $((rss1 / 1024)) MiB" "-" "< 1024 MiB"
+row "synthetic: /periods (all), time and RSS after" "$(awk '{ printf "%.1f s, %.0f MB", $1, $2 / 1e6 }' <<<"$per"), $((rss2 / 1024)) MiB" "-" "-"
+
+###########################################################################
+log "5. Go benchmarks (bench/bench_test.go)"
+benchtime=200x
+[ "$mode" = full ] && benchtime=1000x
+SYN_REGIONS=$syn_regions SYN_EVENTS=$syn_events go test -run '^$' -bench . -benchmem -benchtime "$benchtime" ./bench/ | tee "$work/gobench.out" | grep -E '^Benchmark'
+ns() { awk -v n="$1" '$1 ~ "^"n"(-[0-9]+)?$" { print $3 }' "$work/gobench.out"; }
+row "new epoch's snapshot built (default data, Go benchmark)" "$(awk -v n="$(ns BenchmarkSnapshotNewEpoch)" 'BEGIN { printf "%.3f ms", n / 1e6 }')" "-" "< 0.5 ms"
+row "new epoch's snapshot built (synthetic, Go benchmark)" "$(awk -v n="$(ns BenchmarkSyntheticSnapshotNewEpoch)" 'BEGIN { printf "%.1f ms", n / 1e6 }')" "-" "< 20 ms"
+
+###########################################################################
+echo
+echo "## Summary ($mode mode, $(nproc) cores, $(date -u +%F))"
+echo
+echo "| measure | mapsvc / reference | ratio | target |"
+echo "|---|---|---|---|"
+printf '%s\n' "${summary[@]}"
