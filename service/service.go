@@ -45,6 +45,14 @@ func New(st Store) (*Service, error) {
 	return s, nil
 }
 
+// NewWithView starts a service on a view already built from what st holds
+// (a store just seeded from it), sparing the read back.
+func NewWithView(st Store, v *View) *Service {
+	s := &Service{store: st}
+	s.view.Store(v)
+	return s
+}
+
 // Reload rebuilds the view from the store.
 func (s *Service) Reload() error {
 	s.mu.Lock()
