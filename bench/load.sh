@@ -22,16 +22,16 @@ rss_start=$(rss)
 
 # One writer: a context event every 50 ms until the readers finish.
 (
-  i=0; ok=0; bad=0; fivexx=0
+  i=0; ok=0; bad=0; throttled=0; fivexx=0
   end=$(( $(date +%s) + secs ))
   while [ "$(date +%s)" -lt "$end" ]; do
     code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/v1/events" \
       -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
       -d "{\"id\":\"load-$i\",\"date\":\"2031-01-01\",\"kind\":\"political\",\"confidence\":\"low\",\"summary\":\"load test\",\"sources\":[{\"ref\":\"https://example.org\",\"outlet\":\"x\"}]}")
-    case $code in 201) ok=$((ok+1));; 5*) fivexx=$((fivexx+1));; *) bad=$((bad+1));; esac
+    case $code in 201) ok=$((ok+1));; 429) throttled=$((throttled+1));; 5*) fivexx=$((fivexx+1));; *) bad=$((bad+1));; esac
     i=$((i+1)); sleep 0.05
   done
-  echo "WRITE attempts=$i created=$ok other4xx=$bad 5xx=$fivexx"
+  echo "WRITE attempts=$i created=$ok throttled429=$throttled other4xx=$bad 5xx=$fivexx"
 ) >"$work/writer.out" &
 writer=$!
 

@@ -46,6 +46,11 @@ git grep -l '^func Fuzz' -- '*_test.go' | while read -r file; do
   done
 done
 
+# Readers and a writer together, short mode (bench/load.sh 120 for long):
+# fails on any 5xx.
+echo "== load (short)"
+./bench/load.sh 5 8
+
 if [ -d webtest ]; then
   echo "== browser tests"
   node --test webtest/
