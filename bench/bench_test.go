@@ -17,23 +17,15 @@ import (
 	"testing"
 
 	"github.com/mapsvc/mapsvc/bench/synth"
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
-	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/service"
 )
 
 func defaultData(b *testing.B) service.Dataset {
-	rs, err := regions.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return service.Dataset{Regions: rs, Events: l.Events, Version: "bench"}
+	rs, events := ledgertest.Data(b)
+	return service.Dataset{Regions: rs, Events: events, Version: "bench"}
 }
 
 // epochDays returns one day in each epoch of h.

@@ -5,9 +5,8 @@ import (
 	"testing"
 
 	"github.com/mapsvc/mapsvc/bench/synth"
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 )
 
 // EachState (the snapshot index) agrees with StateAt, the per-region
@@ -15,19 +14,12 @@ import (
 // day after, for the ledger and for a synthetic world with imprecise
 // windows and partial changes.
 func TestEachStateMatchesStateAt(t *testing.T) {
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs, events := ledgertest.Data(t)
 	syn := synth.Regions(40, 7)
 	for name, data := range map[string]struct {
 		regions []geo.Region
 		events  []geo.Event
-	}{"ledger": {rs, l.Events}, "synthetic": {syn, synth.Events(syn, 60, 7)}} {
+	}{"ledger": {rs, events}, "synthetic": {syn, synth.Events(syn, 60, 7)}} {
 		h, err := geo.NewHistory(data.regions, data.events)
 		if err != nil {
 			t.Fatal(name, err)

@@ -6,10 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/internal/testenv"
-	"github.com/mapsvc/mapsvc/seeds"
 	"github.com/mapsvc/mapsvc/service"
 )
 
@@ -22,16 +21,9 @@ func (f fakeStore) Load() (service.Dataset, error) { return f.ds, nil }
 // edit, without a database.
 func newServerWith(t *testing.T, edit func([]geo.Region, []geo.Event)) *httptest.Server {
 	t.Helper()
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	edit(rs, l.Events)
-	svc, err := service.New(fakeStore{service.Dataset{Regions: rs, Events: l.Events, Version: "edited"}})
+	rs, events := ledgertest.Data(t)
+	edit(rs, events)
+	svc, err := service.New(fakeStore{service.Dataset{Regions: rs, Events: events, Version: "edited"}})
 	if err != nil {
 		t.Fatalf("service.New: %v", err)
 	}

@@ -13,28 +13,16 @@ import (
 	"testing"
 
 	"github.com/labstack/echo/v4"
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/internal/testenv"
 	"github.com/mapsvc/mapsvc/render"
-	"github.com/mapsvc/mapsvc/seeds"
 )
 
 func history(t *testing.T) *geo.History {
 	t.Helper()
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := geo.NewHistory(rs, l.Events)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := ledgertest.History(t)
 	return h
 }
 

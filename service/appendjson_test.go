@@ -8,9 +8,8 @@ import (
 	"testing"
 
 	"github.com/mapsvc/mapsvc/bench/synth"
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 )
 
 var oddStrings = []string{
@@ -74,18 +73,7 @@ func referenceProps(r *geo.Region, s geo.State, lang geo.Lang) []byte {
 // Every region's properties on every epoch of the ledger, in every
 // language, are byte for byte what encoding/json wrote.
 func TestSnapshotPropsMatchEncodingJSON(t *testing.T) {
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := geo.NewHistory(rs, l.Events)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := ledgertest.History(t)
 	days := append([]geo.Day{geo.DayOf(1990, 1, 1)}, h.ChangeDays()...)
 	for _, d := range days {
 		snap := h.Snapshot(d)

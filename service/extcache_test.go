@@ -4,22 +4,14 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/data/regions"
-	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/service"
 )
 
 func view(t *testing.T, version string) *service.View {
 	t.Helper()
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := service.NewView(service.Dataset{Regions: rs, Events: l.Events, Version: version})
+	rs, events := ledgertest.Data(t)
+	v, err := service.NewView(service.Dataset{Regions: rs, Events: events, Version: version})
 	if err != nil {
 		t.Fatal(err)
 	}

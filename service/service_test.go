@@ -10,6 +10,7 @@ import (
 
 	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/seeds"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/store"
@@ -17,15 +18,8 @@ import (
 
 func dataset(t testing.TB) service.Dataset {
 	t.Helper()
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return service.Dataset{Regions: rs, Events: l.Events, Version: "test"}
+	rs, events := ledgertest.Data(t)
+	return service.Dataset{Regions: rs, Events: events, Version: "test"}
 }
 
 func newService(t testing.TB) *service.Service {

@@ -7,23 +7,15 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 )
 
 // SnapshotDay's parts, read by many goroutines at once, join to
 // Snapshot's body, and its gzip parts inflate to the same bytes.
 func TestSnapshotDayPartsConcurrently(t *testing.T) {
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := NewView(Dataset{Regions: rs, Events: l.Events, Version: "t"})
+	rs, events := ledgertest.Data(t)
+	v, err := NewView(Dataset{Regions: rs, Events: events, Version: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,9 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/store"
 )
 
@@ -28,15 +27,8 @@ func openTemp(t *testing.T, opt store.Options) (*store.DB, string) {
 
 func realData(t *testing.T) ([]geo.Region, []geo.Event) {
 	t.Helper()
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rs, l.Events
+	rs, events := ledgertest.Data(t)
+	return rs, events
 }
 
 func TestEmptyDatabase(t *testing.T) {

@@ -11,10 +11,9 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
-	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/tiles"
 	"github.com/paulmach/orb/encoding/mvt"
@@ -301,17 +300,10 @@ func (s *swapStore) Load() (service.Dataset, error) {
 
 func (s *swapStore) set(t *testing.T, version, summary string) {
 	t.Helper()
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l.Events[0].Summary = summary
+	rs, events := ledgertest.Data(t)
+	events[0].Summary = summary
 	s.mu.Lock()
-	s.ds = service.Dataset{Regions: rs, Events: l.Events, Version: version}
+	s.ds = service.Dataset{Regions: rs, Events: events, Version: version}
 	s.mu.Unlock()
 }
 

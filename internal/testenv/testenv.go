@@ -20,9 +20,8 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/handlers"
-	"github.com/mapsvc/mapsvc/seeds"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/store"
 )
@@ -36,15 +35,8 @@ func Service(t testing.TB) *service.Service {
 		t.Fatalf("store.Open: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
-	rs, err := regions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := seeds.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := db.Import(rs, l.Events); err != nil {
+	rs, events := ledgertest.Data(t)
+	if _, _, err := db.Import(rs, events); err != nil {
 		t.Fatalf("Import: %v", err)
 	}
 	svc, err := service.New(db)
