@@ -65,6 +65,15 @@ type Source struct {
 	// Via names the research note a source was taken from unread.
 	Via  string `json:"via,omitempty"`
 	Note string `json:"note,omitempty"`
+	// Wire names the agency whose copy the outlet carries ("Anadolu
+	// Agency"): reprints of one wire story count once under the policy.
+	Wire string `json:"wire,omitempty"`
+	// Party marks a party's own statement (AZE, ARM, RUS ...), cited as
+	// that party's claim.
+	Party string `json:"party,omitempty"`
+	// Tier is the policy tier ("A" or "B") of a host that the reference
+	// host list does not name; Note says why.
+	Tier string `json:"tier,omitempty"`
 }
 
 // IsSeed reports whether the source is one of the bundled seed articles.

@@ -35,16 +35,14 @@ go vet ./...
 echo "== go test -race"
 go test -race -count=1 ./...
 
-# Every fuzz target for a bounded time (FUZZTIME, default 4s), seeded from
-# its corpus in testdata/fuzz; a crash fails the run.
-echo "== fuzz (${FUZZTIME:-4s} each)"
-git grep -l '^func Fuzz' -- '*_test.go' | while read -r file; do
-  pkg=./$(dirname "$file")
-  for target in $(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' "$file"); do
-    echo "-- $pkg $target"
-    go test -run='^$' -fuzz="^${target}\$" -fuzztime="${FUZZTIME:-4s}" "$pkg" >/tmp/fuzz.$$.log 2>&1 || { cat /tmp/fuzz.$$.log; exit 1; }
-  done
-done
+# Every fuzz target, seeded from its corpus in testdata/fuzz. CI runs a
+# fixed number of executions (FUZZRUNS, default 3000x) rather than a time
+# budget: the Go 1.26 fuzz coordinator can report "context deadline
+# exceeded" when a timed run ends under load, a failure that is not a bug.
+# A run that fails without writing a failing input is retried once for the
+# same reason; a run that writes one fails at once.
+echo "== fuzz (${FUZZRUNS:-3000x} each)"
+./scripts/fuzz.sh "${FUZZRUNS:-3000x}"
 
 # Readers and a writer together, short mode (bench/load.sh 120 for long):
 # fails on any 5xx.
