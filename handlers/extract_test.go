@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/mapsvc/mapsvc/internal/sharedtest"
 )
 
 func postExtract(t *testing.T, target, contentType, body string) *httptest.ResponseRecorder {
@@ -94,9 +96,9 @@ func TestExtractEndpointRejects(t *testing.T) {
 
 // The endpoint on a real seed article, when CI has ../shared.
 func TestExtractEndpointOnASeed(t *testing.T) {
-	b, err := os.ReadFile("../../shared/seeds/002_d0aa96b3afff5ef2.txt")
+	b, err := os.ReadFile(sharedtest.Path(t, "seeds/002_d0aa96b3afff5ef2.txt"))
 	if err != nil {
-		t.Skipf("seed articles not beside the repo: %v", err)
+		t.Fatal(err)
 	}
 	rec := postExtract(t, "/api/v1/extract?published=2020-11-25", "text/plain", string(b))
 	var body extractBody

@@ -4,18 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages the tests drive as real clients: Chromium (map page) and
-# GDAL (OGC API, downloads, tiles).
-need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-# DejaVu gives Chromium its Arabic and Armenian glyphs.
-[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
-command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "== installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# Debian packages the tests drive as real clients or need to build, all
+# listed in the README: Chromium (map page), DejaVu fonts (its Arabic and
+# Armenian glyphs), GDAL (OGC API, downloads, tiles), wrk (load script).
+./scripts/need.sh chromium fonts-dejavu-core gdal-bin wrk
+
+# The tests read ../shared (seed articles, reference notes). With CI=true
+# (set by .ci/run) a missing ../shared is an error, not a reason to skip.
+if [ "${CI:-}" = true ] && [ ! -d ../shared/seeds ]; then
+  echo "CI=true but ../shared/seeds is not beside the repository"; exit 1
 fi
 
 if [ -f package-lock.json ]; then

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/sharedtest"
 	"github.com/mapsvc/mapsvc/seeds"
 )
 
@@ -85,10 +86,7 @@ func find(evs []geo.Event, region, date string) *geo.Event {
 
 // Quotes are evidence: each must stand word for word in its article.
 func TestSeedQuotesAreVerbatim(t *testing.T) {
-	dir := filepath.Join(sharedDir, "seeds")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("seed articles not present at %s (they are in CI's ../shared): %v", dir, err)
-	}
+	sharedtest.Path(t, "seeds")
 	n := 0
 	for _, e := range ledger(t).Events {
 		for _, s := range e.Sources {
@@ -150,9 +148,9 @@ func utf8DecodeRune(s string) (rune, int) {
 }
 
 func TestReferenceIDsExist(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir, "reference", "timeline.json"))
+	b, err := os.ReadFile(sharedtest.Path(t, "reference/timeline.json"))
 	if err != nil {
-		t.Skipf("reference timeline not present beside the repo: %v", err)
+		t.Fatal(err)
 	}
 	for _, e := range ledger(t).Events {
 		for _, ref := range e.Reference {
