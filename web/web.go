@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"html/template"
 	"io/fs"
-	"mime"
 	"net/http"
 	"net/url"
 	"path"
@@ -289,11 +288,6 @@ func (s *site) favicon(c echo.Context) error {
 	return sendWithETag(c, "image/svg+xml", b, "public, max-age=86400", s.hashes["favicon.svg"])
 }
 
-func init() {
-	// Module scripts must be served as JavaScript; not every system's MIME
-	// table knows .mjs.
-	_ = mime.AddExtensionType(".mjs", "text/javascript; charset=utf-8")
-}
 
 // vendorMaxAge lets browsers keep MapLibre for a year: its URL carries
 // the installed version, so an upgrade is a new URL.
