@@ -288,7 +288,6 @@ func (s *site) favicon(c echo.Context) error {
 	return sendWithETag(c, "image/svg+xml", b, "public, max-age=86400", s.hashes["favicon.svg"])
 }
 
-
 // vendorMaxAge lets browsers keep MapLibre for a year: its URL carries
 // the installed version, so an upgrade is a new URL.
 const vendorMaxAge = 365 * 24 * time.Hour
