@@ -14,7 +14,9 @@ const (
 	// StatusFirm: the holder at the end of the day is known.
 	StatusFirm Status = "firm"
 	// StatusUncertain: the day lies inside the window of an imprecisely
-	// dated change; either candidate may have held the region.
+	// dated change; either candidate may have held the region (as a
+	// State's Status), or either extent may have applied (as its
+	// ExtentStatus).
 	StatusUncertain Status = "uncertain"
 	// StatusUnknown: the ledger has nothing on the region yet.
 	StatusUnknown Status = "unknown"
@@ -29,11 +31,19 @@ type Holding struct {
 
 // State is what the ledger says of one region at the end of one day.
 type State struct {
+	// Status is about the majority holder only: uncertain when an
+	// imprecisely dated change may or may not have handed the region to
+	// the other side yet.
 	Status     Status
 	Controller Controller // majority holder; "" when unknown
 	Extent     Extent     // whole or partial; "" when unknown
-	Holders    []Holding
-	// Candidates are the holders before and after an uncertain change.
+	// ExtentStatus is about the extent and shares: uncertain inside the
+	// window of an imprecisely dated change that alters them, even when
+	// the majority holder is not in doubt. "" when unknown.
+	ExtentStatus Status
+	Holders      []Holding
+	// Candidates are the two different holders before and after an
+	// uncertain change (one when the region was unknown before it).
 	Candidates []Controller
 	// Since is the date of the change that gave Controller the region.
 	Since      DateSpec
@@ -222,12 +232,7 @@ func derivePeriods(region string, evs []*Event) ([]Period, error) {
 		next := apply(cur, e)
 		emit(e.Date.First, e)
 		if e.Date.First < e.Date.Last {
-			unsure := cur
-			unsure.Status = StatusUncertain
-			unsure.Candidates = []Controller{cur.Controller, next.Controller}
-			if cur.Status == StatusUnknown {
-				unsure.Candidates = []Controller{next.Controller}
-			}
+			unsure := windowState(cur, next)
 			unsure.EventIDs = append(append([]string(nil), cur.EventIDs...), e.ID)
 			out = appendPeriod(out, Period{
 				Region: region, Start: e.Date.First, End: e.Date.Last,
@@ -242,6 +247,40 @@ func derivePeriods(region string, evs []*Event) ([]Period, error) {
 		out = append(out, Period{Region: region, Start: start, Open: true, StartPrecision: prev.Date.Precision, StartEvent: prev.ID, State: cur})
 	}
 	return out, nil
+}
+
+// windowState is what is known inside the window of an imprecisely dated
+// change from cur to next: the holder is in doubt only when the change hands
+// the majority to the other side; the extent is in doubt when it or the
+// shares change. A window that changes neither (a re-dated confirmation)
+// stays firm.
+func windowState(cur, next State) State {
+	unsure := cur
+	switch {
+	case cur.Status == StatusUnknown:
+		unsure.Status = StatusUncertain
+		unsure.Candidates = []Controller{next.Controller}
+	case cur.Controller != next.Controller:
+		unsure.Status = StatusUncertain
+		unsure.Candidates = []Controller{cur.Controller, next.Controller}
+	}
+	if cur.Status != StatusUnknown && !sameHoldings(cur, next) {
+		unsure.ExtentStatus = StatusUncertain
+	}
+	return unsure
+}
+
+func sameHoldings(a, b State) bool {
+	if a.Extent != b.Extent || len(a.Holders) != len(b.Holders) {
+		return false
+	}
+	for i := range a.Holders {
+		x, y := a.Holders[i], b.Holders[i]
+		if x.Controller != y.Controller || (x.Share == nil) != (y.Share == nil) || (x.Share != nil && *x.Share != *y.Share) {
+			return false
+		}
+	}
+	return true
 }
 
 func appendPeriod(ps []Period, p Period) []Period {
@@ -277,7 +316,7 @@ func holderList(s State) string {
 // apply returns the state after e. Only two controllers exist, so a partial
 // change always leaves both holding a part.
 func apply(cur State, e *Event) State {
-	next := State{Status: StatusFirm, Extent: e.Extent}
+	next := State{Status: StatusFirm, ExtentStatus: StatusFirm, Extent: e.Extent}
 	if e.Kind == KindBaseline {
 		next.Extent = ExtentWhole
 	}
@@ -290,7 +329,9 @@ func apply(cur State, e *Event) State {
 		next.Controller = e.MajorityAfter()
 		var toShare, fromShare *float64
 		if e.Share != nil {
-			s, rest := *e.Share, 1-*e.Share
+			// The rest is rounded as the share is written: 1-0.77 reads
+			// 0.23, not 0.22999999999999998.
+			s, rest := *e.Share, roundShare(1-*e.Share)
 			toShare, fromShare = &s, &rest
 		}
 		next.Holders = []Holding{{Controller: e.To, Share: toShare}, {Controller: e.From, Share: fromShare}}
@@ -306,6 +347,9 @@ func apply(cur State, e *Event) State {
 	}
 	return next
 }
+
+// roundShare rounds to six decimals, beyond any precision a source gives.
+func roundShare(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // wholeHoldings are the holdings of a whole region, shared by every state
 // that has one: with a million events, a slice and a share apiece were

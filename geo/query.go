@@ -88,7 +88,7 @@ func (h *History) StateAt(r *Region, d Day) State {
 }
 
 func contextState(r *Region) State {
-	return State{Status: StatusFirm, Controller: r.Baseline, Extent: ExtentWhole, Holders: wholeHolding(r.Baseline)}
+	return State{Status: StatusFirm, ExtentStatus: StatusFirm, Controller: r.Baseline, Extent: ExtentWhole, Holders: wholeHolding(r.Baseline)}
 }
 
 var unknownState = State{Status: StatusUnknown}
@@ -191,7 +191,7 @@ func (h *History) Changes(from, to Day) ([]RegionChange, []*Event) {
 			continue
 		}
 		a, b := h.StateAt(r, from), h.StateAt(r, to)
-		if a.Status != b.Status || a.Controller != b.Controller || a.Extent != b.Extent || !sameEvents(a, b) {
+		if a.Status != b.Status || a.Controller != b.Controller || a.Extent != b.Extent || a.ExtentStatus != b.ExtentStatus || !sameEvents(a, b) {
 			regions = append(regions, RegionChange{Region: r, Before: a, After: b})
 		}
 	}

@@ -299,7 +299,10 @@ func describe(r *geo.Region, st geo.State, lang geo.Lang, w words) string {
 		return name + ": " + w.UncertWord + " (" + strings.Join(cs, " / ") + ")"
 	}
 	out := name + ": " + st.Controller.Name(lang)
-	if st.Extent == geo.ExtentPartial {
+	switch {
+	case st.ExtentStatus == geo.StatusUncertain:
+		out += " (" + w.ExtentUncertWord + ")"
+	case st.Extent == geo.ExtentPartial:
 		out += " (" + w.PartialWord + ")"
 	}
 	return out

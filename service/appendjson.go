@@ -164,8 +164,10 @@ func appendState(b []byte, s *geo.State, lang geo.Lang) ([]byte, bool) {
 	b = append(b, `,"extent":`...)
 	if s.Controller != "" {
 		b = appendString(b, string(s.Extent))
+		b = append(b, `,"extent_status":`...)
+		b = appendString(b, string(s.ExtentStatus))
 	} else {
-		b = append(b, "null"...)
+		b = append(b, `null,"extent_status":null`...)
 	}
 	b = append(b, `,"holders":[`...)
 	for i, h := range s.Holders {

@@ -23,6 +23,7 @@ type StateJSON struct {
 	ControllerName *string          `json:"controller_name"`
 	Status         geo.Status       `json:"status"`
 	Extent         *geo.Extent      `json:"extent"`
+	ExtentStatus   *geo.Status      `json:"extent_status"`
 	Holders        []HoldingJSON    `json:"holders"`
 	Candidates     []geo.Controller `json:"candidates,omitempty"`
 	Since          *string          `json:"since"`
@@ -37,8 +38,8 @@ func stateJSON(s geo.State, lang geo.Lang) StateJSON {
 		out.EventIDs = []string{}
 	}
 	if s.Controller != "" {
-		c, n, ext := s.Controller, s.Controller.Name(lang), s.Extent
-		out.Controller, out.ControllerName, out.Extent = &c, &n, &ext
+		c, n, ext, es := s.Controller, s.Controller.Name(lang), s.Extent, s.ExtentStatus
+		out.Controller, out.ControllerName, out.Extent, out.ExtentStatus = &c, &n, &ext, &es
 	}
 	for _, h := range s.Holders {
 		out.Holders = append(out.Holders, HoldingJSON{Controller: h.Controller, ControllerName: h.Controller.Name(lang), Share: h.Share})

@@ -37,10 +37,12 @@ var layers = []layerDef{
 			"end_day is 2147483647 while the period is open, so the filter " +
 			`["all", ["<=", ["get", "start_day"], D], [">", ["get", "end_day"], D]] shows day D. ` +
 			"start and end are the same days as YYYY-MM-DD (end absent while open). controller is AZE or ARM, absent " +
-			"while unknown; status is firm, uncertain (an imprecisely dated change: candidates lists both holders) or unknown.",
+			"while unknown; status is firm, uncertain (an imprecisely dated change may have handed the region over: " +
+			"candidates lists both holders) or unknown; extent_status is uncertain while an imprecisely dated change " +
+			"alters the extent or shares but not the majority holder.",
 		fields: concat([][2]string{{"region", "String"}}, nameFields, [][2]string{
 			{"start", "String"}, {"end", "String"}, {"start_day", "Number"}, {"end_day", "Number"}, {"open", "Boolean"},
-			{"status", "String"}, {"controller", "String"}, {"extent", "String"}, {"candidates", "String"},
+			{"status", "String"}, {"controller", "String"}, {"extent", "String"}, {"extent_status", "String"}, {"candidates", "String"},
 			{"since", "String"}, {"start_precision", "String"}, {"end_precision", "String"},
 			{"start_event", "String"}, {"end_event", "String"}}),
 		build: periodSources,
@@ -101,6 +103,7 @@ func periodSources(h *geo.History) []source {
 			}
 			setString(p, "controller", string(pd.State.Controller))
 			setString(p, "extent", string(pd.State.Extent))
+			setString(p, "extent_status", string(pd.State.ExtentStatus))
 			setString(p, "since", pd.State.Since.Text)
 			if len(pd.State.Candidates) > 0 {
 				cs := make([]string, len(pd.State.Candidates))
