@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/mapsvc/mapsvc/export"
-	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -41,8 +41,8 @@ func TestDownloadNamesAndTypes(t *testing.T) {
 			if got := res.Header.Get("Content-Type"); got != tt.contentType {
 				t.Errorf("got Content-Type %q, want %q", got, tt.contentType)
 			}
-			if res.Header.Get("ETag") == "" || res.Header.Get("Cache-Control") != handlers.CacheControl {
-				t.Errorf("got ETag %q Cache-Control %q, want an ETag and %q", res.Header.Get("ETag"), res.Header.Get("Cache-Control"), handlers.CacheControl)
+			if res.Header.Get("ETag") == "" || res.Header.Get("Cache-Control") != httpkit.CacheShort {
+				t.Errorf("got ETag %q Cache-Control %q, want an ETag and %q", res.Header.Get("ETag"), res.Header.Get("Cache-Control"), httpkit.CacheShort)
 			}
 			res2, _ := get(t, srv, tt.path, "If-None-Match", res.Header.Get("ETag"))
 			if res2.StatusCode != http.StatusNotModified {

@@ -131,7 +131,7 @@ func routeTable() []*route {
 			params: []param{fParam(true)}, json: typeJSON, html: true, build: (*server).conformance},
 		{path: "/api", schema: "openapi", opID: "getAPI", summary: "This API definition",
 			desc:   "The OpenAPI 3.0 document of this API, generated from the same table the server routes by.",
-			params: []param{fParam(false)}, json: typeOpenAPI, build: (*server).openAPI},
+			params: []param{fParam(true)}, json: typeOpenAPI, html: true, build: (*server).openAPI},
 		{path: "/collections", schema: "collections", opID: "getCollections", summary: "The collections",
 			desc:   "The collections with their spatial and temporal extents.",
 			params: []param{fParam(true)}, json: typeJSON, html: true, build: (*server).collections},
