@@ -182,7 +182,9 @@ func metadataDoc(l *layerDef, src []source, version string) ([]byte, error) {
 	c := b.Center()
 	layers, err := json.Marshal(map[string]any{"vector_layers": []any{map[string]any{
 		"id": l.id, "description": l.description, "minzoom": MinZoom, "maxzoom": MaxZoom, "fields": orderedFields(l.fields),
-	}}})
+	}}, "tilestats": map[string]any{"layerCount": 1, "layers": []any{map[string]any{
+		"layer": l.id, "count": len(src), "geometry": "Polygon", "attributeCount": len(l.fields), "attributes": []any{},
+	}}}})
 	if err != nil {
 		return nil, err
 	}
