@@ -4,13 +4,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages the tests drive as real clients: Chromium (map page) and
-# GDAL (OGC API, downloads, tiles).
+# System packages the tests drive as real clients: Chromium (map page,
+# Leaflet and MapLibre pages), GDAL (OGC API, downloads, tiles), QGIS and
+# OWSLib through Debian's python3 (ogc/clients_test.go), and xmllint for the
+# KML 2.2 schema check.
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # DejaVu gives Chromium its Arabic and Armenian glyphs.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+/usr/bin/python3 -c 'import osgeo' >/dev/null 2>&1 || need+=(python3-gdal)
+/usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1 || need+=(python3-qgis)
+[ -d /usr/lib/qgis/plugins ] && ls /usr/lib/qgis/plugins | grep -q wfsprovider || need+=(qgis-providers)
+/usr/bin/python3 -c 'import owslib' >/dev/null 2>&1 || need+=(python3-owslib)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
