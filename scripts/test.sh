@@ -15,7 +15,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 /usr/bin/python3 -c 'import osgeo' >/dev/null 2>&1 || need+=(python3-gdal)
 /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1 || need+=(python3-qgis)
-[ -d /usr/lib/qgis/plugins ] && ls /usr/lib/qgis/plugins | grep -q wfsprovider || need+=(qgis-providers)
+[ -d /usr/lib/qgis/plugins ] && ls /usr/lib/qgis/plugins | grep -q provider_wfs || need+=(qgis-providers)
 /usr/bin/python3 -c 'import owslib' >/dev/null 2>&1 || need+=(python3-owslib)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 if [ ${#need[@]} -gt 0 ]; then
