@@ -104,7 +104,7 @@ var itemParams = []param{
 			"boxes across the antimeridian are refused (400). Features without geometry never match.",
 		Schema: map[string]any{"type": "array", "minItems": 4, "maxItems": 6, "items": map[string]any{"type": "number"}}},
 	{Name: "datetime", In: "query",
-		Description: "Only features whose time meets this instant or interval: a date (2020-11-25), an RFC 3339 date-time " +
+		Description: "Only features whose time meets this instant or interval: a date (2020-11-25, also 2020-11-25T as GDAL writes it), an RFC 3339 date-time " +
 			"(2020-11-25T10:00:00Z, counted as its UTC day), a closed interval a/b, or a half-open one ../b or a/... " +
 			"control-periods: periods that hold on at least one day of it (an instant D gives the snapshot: start <= D < end). " +
 			"events: events whose date window [date_first, date_last] meets it. regions: boundaries do not change, so every region matches.",
