@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/internal/testenv"
@@ -289,5 +290,23 @@ func TestOGCPagesForBrowsers(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the landing page has no service-doc link to /ogc/api?f=html: %+v", landing.Links)
+	}
+}
+
+func TestOEmbedDiscoveryAndPinnedDate(t *testing.T) {
+	srv, _ := fullServer(t, "")
+	host := srv.Listener.Addr().String()
+	for _, path := range []string{"/?date=2020-11-25", "/embed?date=2020-11-25"} {
+		_, body := testenv.Get(t, srv, path)
+		want := `<link rel="alternate" type="application/json+oembed" href="http://` + host + `/oembed?`
+		if !strings.Contains(string(body), want) {
+			t.Errorf("%s: no oEmbed discovery link with an absolute href (%s...)", path, want)
+		}
+	}
+	// An embed of a page without a date keeps the day the reader saw.
+	var o struct{ HTML string }
+	testenv.GetJSON(t, srv, "/oembed?url="+url.QueryEscape("http://"+host+"/?lang=ar"), &o)
+	if want := "/embed?date=" + geo.Today().String() + "&amp;lang=ar"; !strings.Contains(o.HTML, want) {
+		t.Errorf("oEmbed of an undated page: got %s, want an iframe on %s", o.HTML, want)
 	}
 }
