@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image/color"
+	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/service"
@@ -92,7 +93,9 @@ func load(v *service.View, r *request) (*dataset, error) {
 		g, ok := shaped[ft.info.Region]
 		if !ok {
 			if reg, err := v.History.Region(ft.info.Region); err == nil {
-				g = r.opt.Shape(reg.Geometry)
+				if g, err = r.opt.shapeValid(reg); err != nil {
+					return nil, err
+				}
 			}
 			shaped[ft.info.Region] = g
 		}
@@ -160,13 +163,19 @@ func (ds *dataset) columns() []string {
 	return cols
 }
 
-// csv writes a header row (WKT, id, then the properties) and one row per
-// feature; the geometry is WKT in WGS84 lon/lat, empty when none is left.
+// CSVGeometryColumn names the WKT column and its CRS in the form GDAL's
+// CSV driver reads (_WKT<name>_EPSG_<code>): ogr2ogr and QGIS open the file
+// as geometry in WGS 84 with no .prj beside it.
+const CSVGeometryColumn = "_WKTgeometry_EPSG_4326"
+
+// csv writes a header row (the WKT geometry, id, then the properties) and
+// one row per feature; the geometry is WKT in WGS 84 lon/lat (EPSG:4326,
+// longitude first as WKT has it).
 func (ds *dataset) csv() ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	cols := ds.columns()
-	if err := w.Write(append([]string{"WKT", "id"}, cols...)); err != nil {
+	if err := w.Write(append([]string{CSVGeometryColumn, "id"}, cols...)); err != nil {
 		return nil, err
 	}
 	for _, f := range ds.features {
@@ -227,7 +236,9 @@ func (ds *dataset) kml() ([]byte, error) {
 		if name == "" {
 			name = f.id
 		}
-		pm := kml.Placemark(kml.Name(name), kml.StyleURL("#"+styleOf(f)))
+		// KML 2.2 orders a Placemark's children: name, TimePrimitive,
+		// styleUrl, ExtendedData, then the geometry.
+		pm := kml.Placemark(kml.Name(name))
 		if f.info.Start != nil {
 			span := kml.TimeSpan()
 			if d, err := geo.ParseDay(*f.info.Start); err == nil {
@@ -240,9 +251,10 @@ func (ds *dataset) kml() ([]byte, error) {
 			}
 			pm.Add(span)
 		}
+		pm.Add(kml.StyleURL("#" + styleOf(f)))
 		data := []kml.Element{kml.Data("id", kml.Value(f.id))}
 		for _, fl := range f.fields {
-			data = append(data, kml.Data(fl.Name, kml.Value(service.FieldText(fl.Value))))
+			data = append(data, kml.Data(kmlDataName(fl.Name), kml.Value(service.FieldText(fl.Value))))
 		}
 		pm.Add(kml.ExtendedData(data...))
 		if f.geom != nil {
@@ -264,6 +276,19 @@ func (ds *dataset) kml() ([]byte, error) {
 	}
 	b.WriteByte('\n')
 	return b.Bytes(), nil
+}
+
+// kmlReserved are the fields GDAL's KML and LIBKML drivers make from a
+// Placemark's own elements; ExtendedData of the same name (compared
+// without case) would collide with them, so it is renamed prop_NAME.
+var kmlReserved = map[string]bool{"name": true, "description": true, "timestamp": true, "begin": true, "end": true,
+	"altitudemode": true, "tessellate": true, "extrude": true, "visibility": true, "draworder": true, "icon": true, "snippet": true}
+
+func kmlDataName(name string) string {
+	if kmlReserved[strings.ToLower(name)] {
+		return "prop_" + name
+	}
+	return name
 }
 
 // toGeom converts an orb geometry to go-geom for its KML encoder.

@@ -28,14 +28,13 @@ package export
 import (
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
 )
 
@@ -98,20 +97,16 @@ func (s *server) parse(c echo.Context) (*request, error) {
 	if _, okFormat := formats[format]; !okKind || !okFormat {
 		return nil, fmt.Errorf("%w: download %q (there are snapshot and periods, each as .geojson, .csv or .kml; see %s)", geo.ErrNotFound, file, Prefix)
 	}
-	q, err := handlers.Query(c.QueryString(), allowed...)
+	q, err := httpkit.ParseQuery(c.QueryString(), allowed...)
 	if err != nil {
 		return nil, err
 	}
-	r := &request{kind: kind, format: format, date: s.today(), lang: geo.LangEN, opt: Options{Precision: -1}}
-	if q.Has("date") {
-		if r.date, err = geo.ParseDay(q.Get("date")); err != nil {
-			return nil, fmt.Errorf("parameter date: %w", err)
-		}
+	r := &request{kind: kind, format: format, opt: Options{Precision: -1}}
+	if r.date, err = q.Day("date", s.today()); err != nil {
+		return nil, err
 	}
-	if q.Has("lang") {
-		if r.lang, err = geo.ParseLang(q.Get("lang")); err != nil {
-			return nil, service.BadRequest("lang %q is not one of en, ar, az, ru, hy", q.Get("lang"))
-		}
+	if r.lang, err = q.Lang(); err != nil {
+		return nil, err
 	}
 	if q.Has("precision") {
 		if r.opt.Precision, err = ParsePrecision(q.Get("precision")); err != nil {
@@ -153,12 +148,12 @@ func (s *server) download(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+r.filename()+`"`)
-	return handlers.Send(c, e, handlers.CacheControl)
+	return httpkit.Send(c, e, httpkit.CacheShort)
 }
 
 // list answers the available downloads.
 func (s *server) list(c echo.Context) error {
-	if _, err := handlers.Query(c.QueryString()); err != nil {
+	if _, err := httpkit.ParseQuery(c.QueryString()); err != nil {
 		return err
 	}
 	type entry struct {
@@ -177,8 +172,7 @@ func (s *server) list(c echo.Context) error {
 			out = append(out, entry{Href: Prefix + "/" + kind + "." + ext, Type: formats[ext], Params: kinds[kind]})
 		}
 	}
-	c.Response().Header().Set("Cache-Control", handlers.CacheControl)
-	return c.JSON(http.StatusOK, map[string]any{
+	b, err := json.Marshal(map[string]any{
 		"downloads": out,
 		"params": map[string]string{
 			"date":      "snapshot day, YYYY-MM-DD; default today (UTC)",
@@ -187,6 +181,10 @@ func (s *server) list(c echo.Context) error {
 			"simplify":  fmt.Sprintf("Douglas-Peucker tolerance in degrees, 0..%v; default 0 (every vertex)", MaxSimplify),
 		},
 	})
+	if err != nil {
+		return err
+	}
+	return httpkit.SendBytes(c, "application/json", append(b, '\n'), httpkit.CacheShort)
 }
 
 // jsonString quotes s as a JSON string.

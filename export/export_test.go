@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/mapsvc/mapsvc/export"
-	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -41,8 +41,8 @@ func TestDownloadNamesAndTypes(t *testing.T) {
 			if got := res.Header.Get("Content-Type"); got != tt.contentType {
 				t.Errorf("got Content-Type %q, want %q", got, tt.contentType)
 			}
-			if res.Header.Get("ETag") == "" || res.Header.Get("Cache-Control") != handlers.CacheControl {
-				t.Errorf("got ETag %q Cache-Control %q, want an ETag and %q", res.Header.Get("ETag"), res.Header.Get("Cache-Control"), handlers.CacheControl)
+			if res.Header.Get("ETag") == "" || res.Header.Get("Cache-Control") != httpkit.CacheShort {
+				t.Errorf("got ETag %q Cache-Control %q, want an ETag and %q", res.Header.Get("ETag"), res.Header.Get("Cache-Control"), httpkit.CacheShort)
 			}
 			res2, _ := get(t, srv, tt.path, "If-None-Match", res.Header.Get("ETag"))
 			if res2.StatusCode != http.StatusNotModified {
@@ -130,7 +130,13 @@ func TestPrecisionAndSimplify(t *testing.T) {
 	if fullN == 0 {
 		t.Fatal("got no vertices in the full download")
 	}
-	for _, p := range []int{0, 2, 5, 8} {
+	t.Run("a precision that collapses a boundary is refused", func(t *testing.T) {
+		res, body := get(t, srv, "/api/v1/download/snapshot.geojson?date=2020-11-25&precision=0")
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "use precision") {
+			t.Errorf("precision=0: got %d %s, want 400 naming the least precision that works", res.StatusCode, body)
+		}
+	})
+	for _, p := range []int{2, 5, 8} {
 		t.Run("precision "+strconv.Itoa(p)+" keeps at most that many decimals", func(t *testing.T) {
 			fc := fetch("&precision=" + strconv.Itoa(p))
 			if len(fc.Features) != len(full.Features) {
@@ -211,12 +217,13 @@ func TestCSVLayout(t *testing.T) {
 		t.Fatalf("got %d rows, want a header and %d periods", len(rows), want-1)
 	}
 	header := strings.Join(rows[0], ",")
-	if !strings.HasPrefix(header, "WKT,id,region,name,start,end,start_day,end_day") {
-		t.Errorf("got header %s, want WKT, id, then the API's property order", header)
+	// The geometry column names its CRS the way GDAL reads it.
+	if !strings.HasPrefix(header, "_WKTgeometry_EPSG_4326,id,region,name,start,end,start_day,end_day") {
+		t.Errorf("got header %s, want _WKTgeometry_EPSG_4326, id, then the API's property order", header)
 	}
 	for _, row := range rows[1:] {
-		if !strings.HasPrefix(row[0], "POLYGON((") && !strings.HasPrefix(row[0], "MULTIPOLYGON(((") {
-			t.Errorf("%s: got WKT %.40q, want a polygon", row[1], row[0])
+		if !strings.HasPrefix(row[0], "MULTIPOLYGON(((") {
+			t.Errorf("%s: got WKT %.40q, want a MultiPolygon (one geometry type per file)", row[1], row[0])
 		}
 	}
 }

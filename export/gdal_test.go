@@ -49,7 +49,7 @@ func TestGDALReadsTheDownloads(t *testing.T) {
 		{"periods as KML", "/api/v1/download/periods.kml", periodCount},
 		{"periods as CSV", "/api/v1/download/periods.csv", periodCount},
 		{"simplified, rounded periods as KML", "/api/v1/download/periods.kml?precision=3&simplify=0.01", periodCount},
-		{"simplified, rounded snapshot as CSV", "/api/v1/download/snapshot.csv?date=1994-05-12&precision=2&simplify=0.05", snapshotCount},
+		{"simplified, rounded snapshot as CSV", "/api/v1/download/snapshot.csv?date=1994-05-12&precision=3&simplify=0.02", snapshotCount},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/simplify"
@@ -67,7 +68,7 @@ func (o Options) Shape(g orb.Geometry) orb.Geometry {
 	}
 	g = orb.Clone(g)
 	if o.Simplify > 0 {
-		g = simplify.DouglasPeucker(o.Simplify).Simplify(g)
+		g = o.simplify(g)
 	}
 	switch g := g.(type) {
 	case orb.Point:
@@ -123,4 +124,72 @@ func (o Options) polygon(p orb.Polygon) orb.Polygon {
 		out = append(out, ring)
 	}
 	return out
+}
+
+// shapeValid shapes a region's boundary as one MultiPolygon and refuses
+// a precision too coarse for it: when rounding loses a part or a ring, or
+// breaks a boundary that simplification alone left valid, the answer is a
+// 400 naming the region and the least precision that works, never a null
+// or broken geometry. Simplification itself may drop parts smaller than
+// its tolerance; a boundary it erases entirely is refused as well.
+func (o Options) shapeValid(r *geo.Region) (orb.Geometry, error) {
+	g := o.Shape(r.Geometry)
+	if o.precisionKeeps(r.Geometry, g) {
+		return geo.AsMulti(g), nil
+	}
+	for p := o.Precision + 1; o.Precision >= 0 && p <= MaxPrecision; p++ {
+		if o2 := (Options{Precision: p, Simplify: o.Simplify}); o2.precisionKeeps(r.Geometry, o2.Shape(r.Geometry)) {
+			return nil, service.BadRequest("precision %d collapses or breaks the boundary of %s; use precision %d or more", o.Precision, r.ID, p)
+		}
+	}
+	return nil, service.BadRequest("simplify %v erases the boundary of %s; use a smaller tolerance", o.Simplify, r.ID)
+}
+
+// precisionKeeps reports whether shaped, the boundary orig simplified and
+// rounded, is there and has lost nothing to rounding.
+func (o Options) precisionKeeps(orig, shaped orb.Geometry) bool {
+	if shaped == nil {
+		return false
+	}
+	if o.Precision < 0 {
+		return true
+	}
+	simplified := Options{Precision: -1, Simplify: o.Simplify}.Shape(orig)
+	if simplified == nil {
+		return false
+	}
+	count := func(g orb.Geometry) (parts, rings int) {
+		for _, p := range geo.AsMulti(g).(orb.MultiPolygon) {
+			parts, rings = parts+1, rings+len(p)
+		}
+		return
+	}
+	p1, r1 := count(simplified)
+	p2, r2 := count(shaped)
+	return p1 == p2 && r1 == r2 && (geo.ValidateGeometry(shaped) == nil || geo.ValidateGeometry(simplified) != nil)
+}
+
+// simplify runs Douglas-Peucker part by part; a part whose outer ring the
+// tolerance would collapse (a small city, an exclave) keeps its vertices,
+// so simplifying never erases a region.
+func (o Options) simplify(g orb.Geometry) orb.Geometry {
+	dp := simplify.DouglasPeucker(o.Simplify)
+	one := func(p orb.Polygon) orb.Polygon {
+		s := dp.Simplify(orb.Clone(p)).(orb.Polygon)
+		if len(s) == 0 || len(s[0]) < 4 {
+			return p
+		}
+		return s
+	}
+	switch g := g.(type) {
+	case orb.Polygon:
+		return one(g)
+	case orb.MultiPolygon:
+		out := make(orb.MultiPolygon, len(g))
+		for i, p := range g {
+			out[i] = one(p)
+		}
+		return out
+	}
+	return dp.Simplify(g)
 }

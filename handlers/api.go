@@ -5,24 +5,19 @@ package handlers
 
 import (
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
-
-	"fmt"
-	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
 )
 
 // Options configure the router.
 type Options struct {
 	Logger *slog.Logger
-	// Static is the map page and its assets (web/static); nil serves none.
-	Static fs.FS
 	// Today returns the current day; tests pin it.
 	Today func() geo.Day
 	// Editors may write; with none, the write API answers 403.
@@ -33,6 +28,10 @@ type Options struct {
 	WriteBurst int
 	// Backup writes a consistent copy of the database (admin route).
 	Backup func(io.Writer) (int64, error)
+	// PublicURL, when set, starts every absolute URL in answers (TileJSON,
+	// OGC links, oEmbed); without it they are derived from the request and
+	// sent private (see httpkit.BaseURL).
+	PublicURL string
 	// Mounts add routes owned by other packages (map page, OGC API,
 	// tiles); each gets the router after the core API is registered.
 	Mounts []func(*echo.Echo)
@@ -57,6 +56,7 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(opt.Logger)
+	e.Use(httpkit.RestoreHead())
 	// The client address is the TCP peer: X-Forwarded-For is not trusted,
 	// so it cannot be forged to dodge rate limits.
 	e.IPExtractor = echo.ExtractIPDirect()
@@ -64,14 +64,18 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 		opt.Logger.Error("panic", "path", c.Request().URL.Path, "err", err, "stack", string(stack))
 		return err
 	}}))
-	// Maps on other sites call this API: open CORS for reads, never with
-	// credentials.
-	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
-		AllowOrigins:  []string{"*"},
-		AllowMethods:  []string{http.MethodGet, http.MethodHead, http.MethodOptions},
-		ExposeHeaders: []string{"ETag", "Link"},
-		MaxAge:        86400,
-	}))
+	// Every GET route answers HEAD (RFC 9110), routed as GET.
+	e.Pre(httpkit.HeadAsGet())
+	// The OGC API's paths work with a trailing slash too, as clients
+	// write them (/ogc/collections/).
+	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{Skipper: func(c echo.Context) bool {
+		p := c.Request().URL.Path
+		return len(p) < len("/ogc/") || p[:len("/ogc/")] != "/ogc/"
+	}}))
+	// Maps on other sites call this API: open CORS on every answer,
+	// with or without Origin, never with credentials.
+	e.Use(httpkit.CORS())
+	e.Use(httpkit.PublicURL(opt.PublicURL))
 	e.GET("/healthz", a.healthz)
 	v1 := e.Group("/api/v1")
 	v1.GET("/snapshot", a.snapshot)
@@ -118,20 +122,20 @@ func (a *API) snapshot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := q.day("date", a.opt.Today())
+	d, err := q.Day("date", a.opt.Today())
 	if err != nil {
 		return err
 	}
-	lang, err := q.lang()
+	lang, err := q.Lang()
 	if err != nil {
 		return err
 	}
 	view := a.svc.View()
-	if q.has("as_of") {
-		t, err := time.Parse(time.RFC3339, q.get("as_of"))
-		if err != nil {
-			return fmt.Errorf("%w: as_of %q is not an RFC 3339 time such as 2020-11-25T12:00:00Z", errBadParam, q.get("as_of"))
-		}
+	t, ok, err := q.AsOf()
+	if err != nil {
+		return err
+	}
+	if ok {
 		if view, err = a.svc.AsOf(t); err != nil {
 			return err
 		}
@@ -142,7 +146,7 @@ func (a *API) snapshot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return send(c, e, cacheControl)
+	return httpkit.Send(c, e, httpkit.CacheShort)
 }
 
 func (a *API) events(c echo.Context) error {
@@ -151,11 +155,11 @@ func (a *API) events(c echo.Context) error {
 		return err
 	}
 	var f geo.EventFilter
-	f.Region = q.get("region")
-	if f.From, err = q.optDay("from"); err != nil {
+	f.Region = q.Get("region")
+	if f.From, err = q.OptDay("from"); err != nil {
 		return err
 	}
-	if f.To, err = q.optDay("to"); err != nil {
+	if f.To, err = q.OptDay("to"); err != nil {
 		return err
 	}
 	if f.From != nil && f.To != nil && *f.To < *f.From {
@@ -165,7 +169,7 @@ func (a *API) events(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return send(c, e, cacheControl)
+	return httpkit.Send(c, e, httpkit.CacheShort)
 }
 
 func (a *API) event(c echo.Context) error {
@@ -176,7 +180,7 @@ func (a *API) event(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return send(c, e, cacheControl)
+	return httpkit.Send(c, e, httpkit.CacheShort)
 }
 
 func (a *API) changes(c echo.Context) error {
@@ -184,18 +188,18 @@ func (a *API) changes(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !q.has("from") || !q.has("to") {
+	if !q.Has("from") || !q.Has("to") {
 		return service.BadRequest("changes needs both from and to (YYYY-MM-DD)")
 	}
-	from, err := q.day("from", 0)
+	from, err := q.Day("from", 0)
 	if err != nil {
 		return err
 	}
-	to, err := q.day("to", 0)
+	to, err := q.Day("to", 0)
 	if err != nil {
 		return err
 	}
-	lang, err := q.lang()
+	lang, err := q.Lang()
 	if err != nil {
 		return err
 	}
@@ -203,7 +207,7 @@ func (a *API) changes(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return send(c, e, cacheControl)
+	return httpkit.Send(c, e, httpkit.CacheShort)
 }
 
 // byLang serves an answer that takes only the lang parameter.
@@ -213,7 +217,7 @@ func (a *API) byLang(answer func(*service.View, echo.Context, geo.Lang) (*servic
 		if err != nil {
 			return err
 		}
-		lang, err := q.lang()
+		lang, err := q.Lang()
 		if err != nil {
 			return err
 		}
@@ -221,6 +225,6 @@ func (a *API) byLang(answer func(*service.View, echo.Context, geo.Lang) (*servic
 		if err != nil {
 			return err
 		}
-		return send(c, e, cacheControl)
+		return httpkit.Send(c, e, httpkit.CacheShort)
 	}
 }

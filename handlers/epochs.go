@@ -7,11 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 )
-
-// immutable is for URLs whose bytes never change: they name the data
-// version.
-const immutable = "public, max-age=31536000, immutable"
 
 func (a *API) epochs(c echo.Context) error {
 	if _, err := parseQuery(c.QueryString()); err != nil {
@@ -21,7 +18,7 @@ func (a *API) epochs(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return send(c, e, cacheControl)
+	return httpkit.Send(c, e, httpkit.CacheShort)
 }
 
 // epochSnapshot serves /api/v1/epochs/{version}/{epoch}.geojson. A stale
@@ -32,7 +29,7 @@ func (a *API) epochSnapshot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	lang, err := q.lang()
+	lang, err := q.Lang()
 	if err != nil {
 		return err
 	}
@@ -49,5 +46,5 @@ func (a *API) epochSnapshot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return send(c, e, immutable)
+	return httpkit.Send(c, e, httpkit.CacheImmutable)
 }

@@ -37,10 +37,10 @@ func (a *API) extractEvents(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("%w: reading body: %v", errBadParam, err)
 	}
-	in := extractRequest{Published: q.get("published"), Source: q.get("source")}
+	in := extractRequest{Published: q.Get("published"), Source: q.Get("source")}
 	switch ct := req.Header.Get("Content-Type"); {
 	case strings.HasPrefix(ct, "application/json"):
-		if q.has("published") || q.has("source") {
+		if q.Has("published") || q.Has("source") {
 			return fmt.Errorf("%w: with a JSON body, give published and source in the body", errBadParam)
 		}
 		if err := jsonguard.Check(body, 4); err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
 )
 
@@ -47,9 +48,9 @@ func problemOf(err error) Problem {
 		return Problem{Type: "/problems/not-found", Title: "No data at that moment", Status: http.StatusNotFound, Detail: err.Error()}
 	case errors.Is(err, geo.ErrInvalidDate):
 		return Problem{Type: "/problems/invalid-date", Title: "Invalid date", Status: http.StatusBadRequest, Detail: err.Error()}
-	case errors.Is(err, errUnknownParam):
+	case errors.Is(err, httpkit.ErrUnknownParam):
 		return Problem{Type: "/problems/unknown-parameter", Title: "Unknown query parameter", Status: http.StatusBadRequest, Detail: err.Error()}
-	case errors.Is(err, geo.ErrInvalid), errors.Is(err, service.ErrBadRequest), errors.Is(err, errBadParam):
+	case errors.Is(err, geo.ErrInvalid), errors.Is(err, service.ErrBadRequest), errors.Is(err, httpkit.ErrBadParam):
 		return Problem{Type: "/problems/invalid-request", Title: "Invalid request", Status: http.StatusBadRequest, Detail: err.Error()}
 	case errors.Is(err, geo.ErrNotFound):
 		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: err.Error()}

@@ -1,6 +1,7 @@
 package ogc
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sync"
@@ -22,13 +23,13 @@ type collectionDef struct {
 // collectionDefs are the collections served, in the order listed.
 var collectionDefs = []collectionDef{
 	{ID: "regions", Title: "Regions",
-		Description: "Every mapped unit: the conflict-area districts and cities, the rest of Azerbaijan's units for context, and neighbouring Armenia for orientation. Boundaries are fixed for the whole span, so a datetime filter is checked and then matches every region.",
+		Description: "Every mapped unit (a MultiPolygon each): the conflict-area districts and cities, the rest of Azerbaijan's units for context, and neighbouring Armenia for orientation. Boundaries are fixed for the whole span, so a datetime filter is checked and then matches every region.",
 		Timed:       false},
 	{ID: "control-periods", Title: "Control periods",
-		Description: "One feature per conflict-area region and control period: who held it from `start` (inclusive) to `end` (exclusive; null while the period is open), with the region's boundary. A period holds at the end of each of its days, so datetime=D returns exactly the periods with start <= D < end: the snapshot of day D. start_day and end_day are the same days counted from 1970-01-01.",
+		Description: "One feature per conflict-area region and control period: who held it from `start` (inclusive) to `end` (exclusive; null while the period is open), with the region's boundary as a MultiPolygon. A period holds at the end of each of its days, so datetime=D returns exactly the periods with start <= D < end: the snapshot of day D. start_time and end_time are the same bounds as RFC 3339 date-times (midnight UTC, end exclusive; end_time is 9999-12-31T23:59:59Z while the period is open): use them for QGIS's Temporal Controller (separate start and end fields), which then shows exactly one period per region on every day. start_day and end_day are the days counted from 1970-01-01. List values (candidates, event_ids) are compact JSON text.",
 		Timed:       true},
 	{ID: "events", Title: "Events",
-		Description: "Every dated ledger event with its sources. The geometry is the label point of the event's region; area-wide events that name no region (ceasefires, political acts) are included with a null geometry, so a bbox filter leaves them out. datetime matches events whose date window [date_first, date_last] meets the requested interval.",
+		Description: "Every dated ledger event with its sources (list and object values as compact JSON text). The geometry is the label point of the event's region (located: region); area-wide events that name no region (ceasefires, political acts) get the centre of the conflict area (located: conflict-area), so every format keeps them. datetime matches events whose date window [date_first, date_last] meets the requested interval.",
 		Timed:       true},
 }
 
@@ -121,7 +122,7 @@ func buildIndex(h *geo.History, lang geo.Lang) (index, error) {
 	ix := index{}
 	geomJSON := map[string]json.RawMessage{}
 	for _, r := range h.Regions() {
-		b, err := json.Marshal(geojson.NewGeometry(r.Geometry))
+		b, err := json.Marshal(geojson.NewGeometry(geo.AsMulti(r.Geometry)))
 		if err != nil {
 			return nil, fmt.Errorf("region %q geometry: %w", r.ID, err)
 		}
@@ -159,7 +160,7 @@ func buildIndex(h *geo.History, lang geo.Lang) (index, error) {
 		ps := h.Periods(r.ID)
 		for i := range ps {
 			p := &ps[i]
-			pb, err := json.Marshal(service.PeriodFeatureProps(p, r, lang))
+			pb, err := flatJSON(service.PeriodFeatureProps(p, r, lang))
 			if err != nil {
 				return nil, err
 			}
@@ -171,19 +172,23 @@ func buildIndex(h *geo.History, lang geo.Lang) (index, error) {
 		}
 	}
 	events := newColl(collectionDefs[2])
+	centre := conflictCentre(h)
 	for _, e := range h.Events() {
-		pb, err := json.Marshal(e)
+		// Every event has a point, so formats that drop features without
+		// geometry (FlatGeobuf) keep them all; located says which point.
+		at, located := centre, "conflict-area"
+		if e.Region != "" {
+			if r, err := h.Region(e.Region); err == nil {
+				at, located = r.Label, "region"
+			}
+		}
+		pb, err := flatJSON(e)
 		if err != nil {
 			return nil, err
 		}
-		f := feature{id: e.ID, props: pb, geomJSON: json.RawMessage("null"), timed: true, first: e.Date.First, last: e.Date.Last}
-		if e.Region != "" {
-			if r, err := h.Region(e.Region); err == nil {
-				f.geom = r.Label
-				f.geomJSON, _ = json.Marshal(geojson.NewGeometry(r.Label))
-				f.bound = r.Label.Bound()
-			}
-		}
+		pb = append(append(pb[:len(pb)-1], `,"located":"`+located+`"`...), '}')
+		f := feature{id: e.ID, props: pb, timed: true, first: e.Date.First, last: e.Date.Last, geom: at, bound: at.Bound()}
+		f.geomJSON, _ = json.Marshal(geojson.NewGeometry(at))
 		if err := add(events, f); err != nil {
 			return nil, err
 		}
@@ -192,6 +197,57 @@ func buildIndex(h *geo.History, lang geo.Lang) (index, error) {
 		c.extent()
 	}
 	return ix, nil
+}
+
+// conflictCentre is the centre of the conflict-area regions' bounds: the
+// point given to area-wide events, which name no region.
+func conflictCentre(h *geo.History) orb.Point {
+	var b orb.Bound
+	first := true
+	for _, r := range h.Regions() {
+		if r.Role != geo.RoleConflict {
+			continue
+		}
+		if first {
+			b, first = r.Geometry.Bound(), false
+		} else {
+			b = b.Union(r.Geometry.Bound())
+		}
+	}
+	return b.Center()
+}
+
+// flatJSON encodes v as a JSON object whose arrays and objects are
+// written as their compact JSON text: every property is then a plain
+// column (GeoPackage and FlatGeobuf have no list or object fields; GDAL
+// warns on the first and fails on the second), in the API's order.
+func flatJSON(v any) (json.RawMessage, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	fields, err := service.Fields(b)
+	if err != nil {
+		return nil, err
+	}
+	out := []byte{'{'}
+	for i, f := range fields {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		k, _ := json.Marshal(f.Name)
+		out = append(append(out, k...), ':')
+		val := bytes.TrimSpace(f.Value)
+		if len(val) > 0 && (val[0] == '[' || val[0] == '{') {
+			var c bytes.Buffer
+			if err := json.Compact(&c, val); err != nil {
+				return nil, err
+			}
+			val, _ = json.Marshal(c.String())
+		}
+		out = append(out, val...)
+	}
+	return append(out, '}'), nil
 }
 
 // extent computes the collection's spatial and temporal extent.

@@ -22,6 +22,13 @@ type page struct {
 	Matched, Returned  int
 	First, Last        int
 	TimeStamp          string
+	API                []apiOp
+}
+
+// apiOp is one operation on the API definition's page.
+type apiOp struct {
+	Path, Summary, Description string
+	Params                     []htmlProp
 }
 
 // htmlFeat is one feature as a table of its properties.
@@ -62,7 +69,7 @@ var templates = template.Must(template.New("").Parse(`
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
 th{background:#f4f4f4}td.v{white-space:pre-wrap;word-break:break-word}nav a{margin-right:1em}</style>
 </head><body>
-<nav><a href="/ogc?f=html">Landing page</a><a href="/ogc/collections?f=html">Collections</a><a href="/ogc/api">API definition</a></nav>
+<nav><a href="/ogc?f=html">Landing page</a><a href="/ogc/collections?f=html">Collections</a><a href="/ogc/api?f=html">API definition</a></nav>
 <h1>{{.Title}}</h1>{{with .Description}}<p>{{.}}</p>{{end}}{{end}}
 
 {{define "links"}}<h2>Links</h2><ul>{{range .Links}}<li><a href="{{.Href}}">{{if .Title}}{{.Title}}{{else}}{{.Href}}{{end}}</a> ({{.Rel}}{{with .Type}}, {{.}}{{end}})</li>{{end}}</ul>{{end}}
@@ -94,6 +101,9 @@ th{background:#f4f4f4}td.v{white-space:pre-wrap;word-break:break-word}nav a{marg
 <table>{{range .Props}}<tr><th>{{.Name}}</th><td class="v">{{.Value}}</td></tr>{{end}}</table>{{end}}
 
 {{define "items"}}{{template "head" .}}{{template "pager" .}}{{range .Features}}{{template "feature" .}}{{end}}{{template "pager" .}}{{template "links" .}}{{template "foot" .}}{{end}}
+
+{{define "api"}}{{template "head" .}}{{range .API}}<h2>GET {{.Path}}</h2><p><b>{{.Summary}}.</b> {{.Description}}</p>
+{{with .Params}}<table>{{range .}}<tr><th>{{.Name}}</th><td class="v">{{.Value}}</td></tr>{{end}}</table>{{end}}{{end}}{{template "links" .}}{{template "foot" .}}{{end}}
 
 {{define "item"}}{{template "head" .}}{{range .Features}}{{template "feature" .}}{{end}}{{template "links" .}}{{template "foot" .}}{{end}}
 `))

@@ -13,11 +13,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
 )
 
@@ -66,27 +67,36 @@ type request struct {
 
 func (s *server) handler(rt *route) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		q, err := handlers.Query(c.QueryString(), rt.queryNames()...)
+		kq, err := httpkit.ParseQuery(c.QueryString(), rt.queryNames()...)
 		if err != nil {
 			return err
 		}
-		r := &request{c: c, q: q, f: "json", base: c.Scheme() + "://" + c.Request().Host, view: s.svc.View()}
+		q := kq.Values()
+		base, _ := httpkit.BaseURL(c)
+		r := &request{c: c, q: q, f: "json", base: base, view: s.svc.View()}
 		if q.Has("f") {
 			r.f = q.Get("f")
 			if !rt.hasFormat(r.f) {
 				return service.BadRequest("f=%q is not offered here; use %s", r.f, strings.Join(rt.formats(), " or "))
+			}
+		} else if rt.html {
+			// Without f, the Accept header chooses: a browser gets the
+			// page, every other client JSON (the default).
+			httpkit.AddVary(c.Response().Header(), "Accept")
+			if prefersHTML(c.Request().Header.Get("Accept")) {
+				r.f = "html"
 			}
 		}
 		contentType := rt.json
 		if r.f == "html" {
 			contentType = htmlCharset
 		}
-		key := rt.opID + "|" + c.Request().URL.Path + "?" + q.Encode() + "|" + r.base
+		key := rt.opID + "|" + c.Request().URL.Path + "?" + q.Encode() + "|" + r.f + "|" + r.base
 		e, err := s.cache.Get(r.view, key, contentType, func() ([]byte, error) { return rt.build(s, r) })
 		if err != nil {
 			return err
 		}
-		return handlers.Send(c, e, handlers.CacheControl)
+		return httpkit.Send(c, e, httpkit.Links(c, httpkit.CacheShort))
 	}
 }
 
@@ -135,11 +145,38 @@ func (r *request) lang() (geo.Lang, error) {
 	if !r.q.Has("lang") {
 		return geo.LangEN, nil
 	}
-	l, err := geo.ParseLang(r.q.Get("lang"))
-	if err != nil {
-		return "", service.BadRequest("lang %q is not one of en, ar, az, ru, hy", r.q.Get("lang"))
+	return httpkit.ParseLang(r.q.Get("lang"))
+}
+
+// prefersHTML reports whether an Accept header ranks text/html above
+// JSON: browsers send text/html first, GIS clients JSON or nothing.
+func prefersHTML(accept string) bool {
+	best := func(types ...string) float64 {
+		q := 0.0
+		for _, part := range strings.Split(accept, ",") {
+			name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+			name = strings.ToLower(strings.TrimSpace(name))
+			for _, t := range types {
+				if name != t {
+					continue
+				}
+				v := 1.0
+				for _, p := range strings.Split(params, ";") {
+					if k, val, ok := strings.Cut(strings.TrimSpace(p), "="); ok && strings.TrimSpace(k) == "q" {
+						if f, err := strconv.ParseFloat(strings.TrimSpace(val), 64); err == nil {
+							v = f
+						}
+					}
+				}
+				if v > q {
+					q = v
+				}
+			}
+		}
+		return q
 	}
-	return l, nil
+	h := best("text/html", "application/xhtml+xml")
+	return h > 0 && h > best("application/json", "application/geo+json", typeOpenAPI, "application/vnd.oai.openapi+json")
 }
 
 func jsonBody(v any) ([]byte, error) {

@@ -30,6 +30,7 @@ var conformsTo = []string{
 func (s *server) landing(r *request) ([]byte, error) {
 	links := append(r.selfLinks("", nil, typeJSON, "This document"),
 		link{Href: r.href("/api", nil), Rel: "service-desc", Type: typeOpenAPI, Title: "The API definition (OpenAPI 3.0)"},
+		link{Href: r.href("/api", url.Values{"f": {"html"}}), Rel: "service-doc", Type: typeHTML, Title: "The API documentation"},
 		link{Href: r.href("/conformance", nil), Rel: "conformance", Type: typeJSON, Title: "Conformance classes"},
 		link{Href: r.href("/collections", nil), Rel: "data", Type: typeJSON, Title: "The collections"},
 		link{Href: r.href("/collections", url.Values{"f": {"html"}}), Rel: "data", Type: typeHTML, Title: "The collections as HTML"},
@@ -49,6 +50,21 @@ func (s *server) conformance(r *request) ([]byte, error) {
 }
 
 func (s *server) openAPI(r *request) ([]byte, error) {
+	if r.f == "html" {
+		var ops []apiOp
+		for _, rt := range s.routes {
+			op := apiOp{Path: Prefix + rt.path, Summary: rt.summary, Description: rt.desc}
+			for _, p := range rt.params {
+				op.Params = append(op.Params, htmlProp{Name: p.Name + " (" + p.In + ")", Value: p.Description})
+			}
+			ops = append(ops, op)
+		}
+		links := []link{
+			{Href: r.href("/api", url.Values{"f": {"html"}}), Rel: "self", Type: typeHTML, Title: "This document"},
+			{Href: r.href("/api", nil), Rel: "service-desc", Type: typeOpenAPI, Title: "The API definition (OpenAPI 3.0)"},
+		}
+		return render("api", page{Title: "The API definition", Description: "Every operation of this OGC API - Features server, with its parameters. The machine-readable form is the OpenAPI 3.0 document.", Links: links, API: ops})
+	}
 	return jsonBody(openAPIDoc(s.routes, r.base))
 }
 

@@ -110,7 +110,8 @@ type instant struct {
 }
 
 // ParseDatetime parses the datetime parameter: an instant (a date
-// "2020-11-25" or an RFC 3339 date-time "2020-11-25T10:00:00Z"), a closed
+// "2020-11-25", the same with a bare T "2020-11-25T" as GDAL writes it, or
+// an RFC 3339 date-time "2020-11-25T10:00:00Z"), a closed
 // interval "a/b", or a half-open one "../b" or "a/.." (an empty end is open
 // too). Date-times count as their UTC calendar day. Years outside
 // 1900..2100 and intervals that end before they start are errors.
@@ -153,6 +154,11 @@ func ParseDatetime(s string) (Interval, error) {
 var errNotInstant = errors.New("not a date or date-time")
 
 func parseInstant(s string) (instant, error) {
+	// GDAL's OAPIF driver writes an interval end as a date with a bare
+	// "T" (../2020-11-25T): the same day.
+	if len(s) == 11 && (s[10] == 'T' || s[10] == 't') {
+		s = s[:10]
+	}
 	if len(s) == 10 {
 		d, err := geo.ParseDay(s)
 		if err != nil {

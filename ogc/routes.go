@@ -104,7 +104,7 @@ var itemParams = []param{
 			"boxes across the antimeridian are refused (400). Features without geometry never match.",
 		Schema: map[string]any{"type": "array", "minItems": 4, "maxItems": 6, "items": map[string]any{"type": "number"}}},
 	{Name: "datetime", In: "query",
-		Description: "Only features whose time meets this instant or interval: a date (2020-11-25), an RFC 3339 date-time " +
+		Description: "Only features whose time meets this instant or interval: a date (2020-11-25, also 2020-11-25T as GDAL writes it), an RFC 3339 date-time " +
 			"(2020-11-25T10:00:00Z, counted as its UTC day), a closed interval a/b, or a half-open one ../b or a/... " +
 			"control-periods: periods that hold on at least one day of it (an instant D gives the snapshot: start <= D < end). " +
 			"events: events whose date window [date_first, date_last] meets it. regions: boundaries do not change, so every region matches.",
@@ -131,7 +131,7 @@ func routeTable() []*route {
 			params: []param{fParam(true)}, json: typeJSON, html: true, build: (*server).conformance},
 		{path: "/api", schema: "openapi", opID: "getAPI", summary: "This API definition",
 			desc:   "The OpenAPI 3.0 document of this API, generated from the same table the server routes by.",
-			params: []param{fParam(false)}, json: typeOpenAPI, build: (*server).openAPI},
+			params: []param{fParam(true)}, json: typeOpenAPI, html: true, build: (*server).openAPI},
 		{path: "/collections", schema: "collections", opID: "getCollections", summary: "The collections",
 			desc:   "The collections with their spatial and temporal extents.",
 			params: []param{fParam(true)}, json: typeJSON, html: true, build: (*server).collections},

@@ -36,7 +36,7 @@ var dictionary = map[geo.Lang]words{
 		Unknown:          "No data",
 		Neighbour:        "Armenia (for orientation)",
 		Context:          "Lighter shade: outside the 12 tracked districts",
-		Attribution:      "Control: mapsvc ledger (sources per event). Boundaries: Natural Earth (public domain).",
+		Attribution:      geo.Attribution,
 		PartialWord:      "partly",
 		UncertWord:       "uncertain",
 		ExtentUncertWord: "the extent held is changing; the change is not exactly dated",

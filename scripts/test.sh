@@ -5,9 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive as real clients or need to build, all
-# listed in the README: Chromium (map page), DejaVu fonts (its Arabic and
-# Armenian glyphs), GDAL (OGC API, downloads, tiles), wrk (load script).
-./scripts/need.sh chromium fonts-dejavu-core gdal-bin wrk
+# listed in the README: Chromium (map page, Leaflet and MapLibre pages),
+# DejaVu fonts (its Arabic and Armenian glyphs), GDAL (OGC API, downloads,
+# tiles), QGIS and OWSLib through Debian's python3 (ogc/clients_test.go),
+# xmllint for the KML 2.2 schema check, wrk (load script).
+./scripts/need.sh chromium fonts-dejavu-core gdal-bin python3-gdal python3-qgis qgis-providers \
+  python3-owslib libxml2-utils wrk
 
 # The tests read ../shared (seed articles, reference notes). With CI=true
 # (set by .ci/run) a missing ../shared is an error, not a reason to skip.

@@ -57,7 +57,7 @@ func (v *View) EpochSnapshot(e int, lang geo.Lang) (*Encoded, error) {
 	writeDay(&b, last, hasLast)
 	b.WriteString(`,"valid_until":`)
 	writeDay(&b, next, hasNext)
-	b.WriteString(`,"attribution":"Control: mapsvc ledger (sources per event). Boundaries: Natural Earth (public domain).","features":`)
+	b.WriteString(`,"attribution":` + strconv.Quote(geo.Attribution) + `,"features":`)
 	head := b.Bytes()
 	body := make([]byte, 0, len(head)+len(features.json)+len(snapshotTail))
 	body = append(append(append(body, head...), features.json...), snapshotTail...)

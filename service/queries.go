@@ -23,14 +23,30 @@ type periodProps struct {
 	EndPrecision   *string       `json:"end_precision"`
 	StartEvent     string        `json:"start_event"`
 	EndEvent       *string       `json:"end_event"`
+	// start_time and end_time are the same bounds as RFC 3339 instants
+	// (midnight UTC; the end exclusive), finite even while the period is
+	// open, for clients that filter by date-time (QGIS's Temporal
+	// Controller, GDAL): a period holds for frames start_time <= t < end_time.
+	StartTime string `json:"start_time"`
+	EndTime   string `json:"end_time"`
 	StateJSON
 }
+
+// OpenEndTime is end_time of a period that has not ended: far enough in
+// the future for any time filter, and finite, as GIS clients drop or
+// mis-sort empty date-times.
+const OpenEndTime = "9999-12-31T23:59:59Z"
+
+// dayTime is midnight UTC at the start of d, RFC 3339.
+func dayTime(d geo.Day) string { return d.String() + "T00:00:00Z" }
 
 // PeriodFeatureProps returns the properties of a period feature.
 func PeriodFeatureProps(p *geo.Period, r *geo.Region, lang geo.Lang) any {
 	props := periodProps{Region: p.Region, Name: r.Name(lang), Start: p.Start.String(), StartDay: int(p.Start),
-		StartPrecision: p.StartPrecision, StartEvent: p.StartEvent, StateJSON: stateJSON(p.State, lang)}
+		StartPrecision: p.StartPrecision, StartEvent: p.StartEvent, StartTime: dayTime(p.Start), EndTime: OpenEndTime,
+		StateJSON: stateJSON(p.State, lang)}
 	if !p.Open {
+		props.EndTime = dayTime(p.End)
 		end, endDay, prec, ev := p.End.String(), int(p.End), string(p.EndPrecision), p.EndEvent
 		props.End, props.EndDay, props.EndPrecision, props.EndEvent = &end, &endDay, &prec, &ev
 	}

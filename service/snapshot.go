@@ -158,7 +158,7 @@ func (v *View) snapshotHead(d geo.Day, lang geo.Lang, epoch int) []byte {
 	b = appendOptDay(b, last, hasLast)
 	b = append(b, `,"next_change":`...)
 	b = appendOptDay(b, next, hasNext)
-	return append(b, `,"attribution":"Control: mapsvc ledger (sources per event). Boundaries: Natural Earth (public domain).","features":`...)
+	return append(b, `,"attribution":`+strconv.Quote(geo.Attribution)+`,"features":`...)
 }
 
 func appendOptDay(b []byte, d geo.Day, ok bool) []byte {

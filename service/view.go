@@ -212,7 +212,7 @@ func newView(ds Dataset, prev *View) (*View, error) {
 		v.geometry = prev.geometry
 	} else {
 		for _, r := range h.Regions() {
-			b, err := json.Marshal(geojson.NewGeometry(r.Geometry))
+			b, err := json.Marshal(geojson.NewGeometry(geo.AsMulti(r.Geometry)))
 			if err != nil {
 				return nil, fmt.Errorf("region %q geometry: %w", r.ID, err)
 			}

@@ -2,6 +2,8 @@ package tiles
 
 import (
 	"encoding/json"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -136,21 +138,14 @@ func (o orderedFields) MarshalJSON() ([]byte, error) {
 
 // tileJSONDoc is the TileJSON 3.0.0 document of a layer.
 func tileJSONDoc(l *layerDef, src []source, tileURL, version string) ([]byte, error) {
-	var bound orb.Bound
-	for i, f := range src {
-		if i == 0 {
-			bound = f.bound
-		} else {
-			bound = bound.Union(f.bound)
-		}
-	}
+	bound := boundOf(src)
 	c := bound.Center()
 	doc := map[string]any{
 		"tilejson":    "3.0.0",
 		"name":        "mapsvc " + l.id,
 		"description": l.description,
 		"version":     "1.0.0",
-		"attribution": "Control: mapsvc ledger (sources per event). Boundaries: Natural Earth (public domain).",
+		"attribution": geo.Attribution,
 		"scheme":      "xyz",
 		"tiles":       []string{tileURL},
 		"minzoom":     MinZoom,
@@ -168,4 +163,51 @@ func tileJSONDoc(l *layerDef, src []source, tileURL, version string) ([]byte, er
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+func boundOf(src []source) orb.Bound {
+	var bound orb.Bound
+	for i, f := range src {
+		if i == 0 {
+			bound = f.bound
+		} else {
+			bound = bound.Union(f.bound)
+		}
+	}
+	return bound
+}
+
+// metadataDoc is the metadata.json of a tile directory as GDAL's MVT
+// driver reads it: the numbers as strings and the layer list as a JSON
+// text in "json", as tippecanoe writes them.
+func metadataDoc(l *layerDef, src []source, version string) ([]byte, error) {
+	b := boundOf(src)
+	c := b.Center()
+	layers, err := json.Marshal(map[string]any{"vector_layers": []any{map[string]any{
+		"id": l.id, "description": l.description, "minzoom": MinZoom, "maxzoom": MaxZoom, "fields": orderedFields(l.fields),
+	}}, "tilestats": map[string]any{"layerCount": 1, "layers": []any{map[string]any{
+		"layer": l.id, "count": len(src), "geometry": "Polygon", "attributeCount": len(l.fields), "attributes": []any{},
+	}}}})
+	if err != nil {
+		return nil, err
+	}
+	doc := map[string]any{
+		"name":         "mapsvc " + l.id,
+		"description":  l.description,
+		"version":      "2",
+		"attribution":  geo.Attribution,
+		"type":         "overlay",
+		"format":       "pbf",
+		"minzoom":      strconv.Itoa(MinZoom),
+		"maxzoom":      strconv.Itoa(MaxZoom),
+		"bounds":       fmt.Sprintf("%g,%g,%g,%g", b.Min[0], b.Min[1], b.Max[0], b.Max[1]),
+		"center":       fmt.Sprintf("%g,%g,%d", c[0], c[1], 7),
+		"json":         string(layers),
+		"data_version": version,
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
 }

@@ -30,7 +30,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/mvt"
@@ -45,9 +45,6 @@ const Prefix = "/tiles"
 // OpenEndDay is end_day of a period that has not ended: the largest
 // int32, later than any day a filter can name.
 const OpenEndDay = 2147483647
-
-// Cache-Control of versioned tiles: their bytes never change.
-const immutable = "public, max-age=31536000, immutable"
 
 // ContentType is the media type of a tile.
 const ContentType = "application/vnd.mapbox-vector-tile"
@@ -69,6 +66,10 @@ func Mount(svc *service.Service) func(*echo.Echo) {
 		e.GET(Prefix+"/:layer", s.tileJSON)
 		e.GET(Prefix+"/:layer/:z/:x/:y", s.tile)
 		e.GET(Prefix+"/:layer/v/:version/:z/:x/:y", s.tile)
+		// GDAL's MVT driver opens a tile set "directory" over HTTP from
+		// the metadata.json beside its tiles.
+		e.GET(Prefix+"/:layer/metadata.json", s.metadata)
+		e.GET(Prefix+"/:layer/v/:version/metadata.json", s.metadata)
 	}
 }
 
@@ -102,7 +103,7 @@ func layerOf(name string) (*layerDef, error) {
 }
 
 func (s *server) tile(c echo.Context) error {
-	if _, err := handlers.Query(c.QueryString()); err != nil {
+	if _, err := httpkit.ParseQuery(c.QueryString()); err != nil {
 		return err
 	}
 	l, err := layerOf(c.Param("layer"))
@@ -118,13 +119,9 @@ func (s *server) tile(c echo.Context) error {
 		return err
 	}
 	v := s.svc.View()
-	cache := handlers.CacheControl
-	if strings.Contains(c.Path(), "/:version/") {
-		if c.Param("version") != v.Version {
-			return fmt.Errorf("%w: data version %q is not current (it is %s): fetch %s/%s.json again for the current tile URLs",
-				geo.ErrNotFound, c.Param("version"), v.Version, Prefix, l.id)
-		}
-		cache = immutable
+	cache, err := versionCache(c, v, l)
+	if err != nil {
+		return err
 	}
 	key := fmt.Sprintf("%s/%d/%d/%d", l.id, t.Z, t.X, t.Y)
 	e, err := s.tiles.Get(v, key, ContentType, func() ([]byte, error) {
@@ -133,7 +130,20 @@ func (s *server) tile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return handlers.Send(c, e, cache)
+	return httpkit.Send(c, e, cache)
+}
+
+// versionCache checks a versioned path's data version: a versioned URL
+// is cached for good, a current one revalidated.
+func versionCache(c echo.Context, v *service.View, l *layerDef) (string, error) {
+	if !strings.Contains(c.Path(), "/:version/") {
+		return httpkit.CacheShort, nil
+	}
+	if c.Param("version") != v.Version {
+		return "", fmt.Errorf("%w: data version %q is not current (it is %s): fetch %s/%s.json again for the current tile URLs",
+			geo.ErrNotFound, c.Param("version"), v.Version, Prefix, l.id)
+	}
+	return httpkit.CacheImmutable, nil
 }
 
 // Tile geometry: MVT's default extent with a 64-unit buffer, so strokes and
@@ -158,10 +168,14 @@ func render(src []source, name string, t maptile.Tile) ([]byte, error) {
 		fc.Append(gf)
 	}
 	layer := mvt.NewLayer(name, fc)
+	layer.Version = 2 // MVT 2.1
 	layer.ProjectToTile(t)
 	layer.Clip(orb.Bound{Min: orb.Point{-buffer, -buffer}, Max: orb.Point{extent + buffer, extent + buffer}})
 	layer.Simplify(simplify.DouglasPeucker(1))
 	layer.RemoveEmpty(1, 1)
+	for _, f := range layer.Features {
+		f.Geometry = windForMVT(f.Geometry)
+	}
 	b, err := mvt.Marshal(mvt.Layers{layer})
 	if err != nil {
 		return nil, fmt.Errorf("tile %s %d/%d/%d: %w", name, t.Z, t.X, t.Y, err)
@@ -175,7 +189,7 @@ func (s *server) tileJSON(c echo.Context) error {
 	if !ok {
 		return fmt.Errorf("%w: %s/%s (TileJSON is at %s/{layer}.json)", geo.ErrNotFound, Prefix, c.Param("layer"), Prefix)
 	}
-	if _, err := handlers.Query(c.QueryString()); err != nil {
+	if _, err := httpkit.ParseQuery(c.QueryString()); err != nil {
 		return err
 	}
 	l, err := layerOf(name)
@@ -183,12 +197,39 @@ func (s *server) tileJSON(c echo.Context) error {
 		return err
 	}
 	v := s.svc.View()
-	base := c.Scheme() + "://" + c.Request().Host
+	base, _ := httpkit.BaseURL(c)
 	e, err := s.docs.Get(v, l.id+"|"+base, "application/json", func() ([]byte, error) {
 		return tileJSONDoc(l, s.sources(v)[l.id], base+Prefix+"/"+l.id+"/v/"+url.PathEscape(v.Version)+"/{z}/{x}/{y}.mvt", v.Version)
 	})
 	if err != nil {
 		return err
 	}
-	return handlers.Send(c, e, handlers.CacheControl)
+	return httpkit.Send(c, e, httpkit.Links(c, httpkit.CacheShort))
+}
+
+// metadata answers {layer}/metadata.json and {layer}/v/{version}/metadata.json
+// in the form GDAL's MVT driver reads beside a tile directory (the one
+// tippecanoe writes): bounds, center, zoom range, format and, in "json",
+// the vector_layers. It holds no URLs. Open the set with
+// ogrinfo -oo TILE_EXTENSION=mvt MVT:/vsicurl/BASE/tiles/periods/v/VERSION
+func (s *server) metadata(c echo.Context) error {
+	if _, err := httpkit.ParseQuery(c.QueryString()); err != nil {
+		return err
+	}
+	l, err := layerOf(c.Param("layer"))
+	if err != nil {
+		return err
+	}
+	v := s.svc.View()
+	cache, err := versionCache(c, v, l)
+	if err != nil {
+		return err
+	}
+	e, err := s.docs.Get(v, l.id+"|metadata.json", "application/json", func() ([]byte, error) {
+		return metadataDoc(l, s.sources(v)[l.id], v.Version)
+	})
+	if err != nil {
+		return err
+	}
+	return httpkit.Send(c, e, cache)
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/tiles"
@@ -44,9 +44,9 @@ func TestTileJSON(t *testing.T) {
 		t.Run(layer, func(t *testing.T) {
 			var tj tileJSON
 			res := getJSON(t, srv, "/tiles/"+layer+".json", &tj)
-			if res.Header.Get("Cache-Control") != handlers.CacheControl || res.Header.Get("ETag") == "" {
+			if res.Header.Get("Cache-Control") != httpkit.CachePrivate || res.Header.Get("ETag") == "" {
 				t.Errorf("got Cache-Control %q ETag %q, want %q and an ETag: the document names the current version",
-					res.Header.Get("Cache-Control"), res.Header.Get("ETag"), handlers.CacheControl)
+					res.Header.Get("Cache-Control"), res.Header.Get("ETag"), httpkit.CachePrivate)
 			}
 			if tj.TileJSON != "3.0.0" {
 				t.Errorf("got tilejson %q, want 3.0.0", tj.TileJSON)
@@ -146,7 +146,7 @@ func TestTileCaching(t *testing.T) {
 		name, path, cache string
 	}{
 		{"a versioned tile is immutable", "/tiles/periods/v/" + svc.View().Version + "/7/80/48.mvt", "public, max-age=31536000, immutable"},
-		{"an unversioned tile is revalidated", "/tiles/periods/7/80/48.mvt", handlers.CacheControl},
+		{"an unversioned tile is revalidated", "/tiles/periods/7/80/48.mvt", httpkit.CacheShort},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/render"
 	"github.com/mapsvc/mapsvc/service"
 )
@@ -68,7 +69,11 @@ func (s *site) oembed(c echo.Context) error {
 	if err != nil {
 		return service.BadRequest("url: %v", err)
 	}
-	if (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, c.Request().Host) ||
+	// A page of this site: on the public URL's host when one is set,
+	// else on the host this request reached.
+	base, _ := httpkit.BaseURL(c)
+	site, _ := url.Parse(base)
+	if (u.Scheme != "http" && u.Scheme != "https") || site == nil || !strings.EqualFold(u.Host, site.Host) ||
 		(u.Path != "" && u.Path != "/" && u.Path != "/embed") {
 		return fmt.Errorf("%w: %q is not a map page of this site", geo.ErrNotFound, raw)
 	}
@@ -84,9 +89,9 @@ func (s *site) oembed(c echo.Context) error {
 		h = maxH
 	}
 	title := render.Title(lang) + " — " + render.LongDate(d, lang)
-	src := u.Scheme + "://" + u.Host + "/embed?" + view.Encode()
+	src := base + "/embed?" + view.Encode()
 	out := OEmbed{
-		Version: "1.0", Type: "rich", ProviderName: "mapsvc", ProviderURL: u.Scheme + "://" + u.Host + "/",
+		Version: "1.0", Type: "rich", ProviderName: "mapsvc", ProviderURL: base + "/",
 		Title: title, Width: w, Height: h, CacheAge: 3600,
 		HTML: fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" title="%s" style="border:0;max-width:100%%" loading="lazy" allowfullscreen></iframe>`,
 			html.EscapeString(src), w, h, html.EscapeString(title)),
@@ -97,7 +102,12 @@ func (s *site) oembed(c echo.Context) error {
 	if err := enc.Encode(out); err != nil {
 		return err
 	}
-	return sendValidated(c, "application/json; charset=utf-8", b.Bytes(), "public, max-age=300")
+	cache := "public, max-age=300"
+	if q.Has("url") && !u.Query().Has("date") {
+		// Pinned to today: the answer changes at midnight.
+		cache = httpkit.CacheShort
+	}
+	return httpkit.SendBytes(c, "application/json; charset=utf-8", b.Bytes(), httpkit.Links(c, cache))
 }
 
 func notImplemented(c echo.Context, detail string) error {
@@ -113,6 +123,8 @@ func notImplemented(c echo.Context, detail string) error {
 // them as the embed's query.
 func (s *site) embedView(q url.Values) (url.Values, geo.Day, geo.Lang, error) {
 	view := url.Values{}
+	// A page without a date shows today: the embed keeps the day the
+	// reader saw when it was embedded, not whatever day it is read on.
 	d := s.opt.Today()
 	if q.Has("date") {
 		day, err := geo.ParseDay(q.Get("date"))
@@ -120,13 +132,13 @@ func (s *site) embedView(q url.Values) (url.Values, geo.Day, geo.Lang, error) {
 			return nil, 0, "", fmt.Errorf("url parameter date: %w", err)
 		}
 		d = day
-		view.Set("date", d.String())
 	}
+	view.Set("date", d.String())
 	lang := geo.LangEN
 	if q.Has("lang") {
-		l, err := geo.ParseLang(q.Get("lang"))
+		l, err := httpkit.ParseLang(q.Get("lang"))
 		if err != nil {
-			return nil, 0, "", service.BadRequest("url parameter lang %q is not one of en, ar, az, ru, hy", q.Get("lang"))
+			return nil, 0, "", fmt.Errorf("url: %w", err)
 		}
 		lang = l
 		view.Set("lang", string(l))

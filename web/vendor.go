@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 )
 
 // MapLibre GL JS is installed by npm (package.json at the repository root)
@@ -55,9 +55,9 @@ func maplibreVersion(assets string) (string, bool) {
 	return pkg.Version, true
 }
 
-// gzipCache keeps compressed copies of the vendor files, keyed by path,
-// size and modification time, so each is compressed once.
-var gzipCache sync.Map // string → []byte
+// fileCache keeps the vendor files and their gzip copies, keyed by path,
+// size and modification time, so each is read and compressed once.
+var fileCache sync.Map // string → []byte
 
 func (s *site) vendor(c echo.Context) error {
 	version, name := c.Param("version"), c.Param("file")
@@ -71,45 +71,31 @@ func (s *site) vendor(c echo.Context) error {
 	if err != nil {
 		return echo.NewHTTPError(http.StatusNotFound, "not installed")
 	}
-	h := c.Response().Header()
-	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(vendorMaxAge/time.Second))+", immutable")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cross-Origin-Resource-Policy", "same-origin")
-	h.Set(echo.HeaderContentType, ctype)
+	c.Response().Header().Set("Cross-Origin-Resource-Policy", "same-origin")
 	etag := `"maplibre-gl-` + version + "-" + strconv.FormatInt(st.Size(), 36) + `"`
-	compressible := !strings.HasSuffix(name, ".map")
-	if compressible {
-		h.Set("Vary", "Accept-Encoding")
+	key := p + "|" + strconv.FormatInt(st.Size(), 10) + "|" + st.ModTime().String()
+	plain, ok := fileCache.Load(key)
+	if !ok {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return echo.NewHTTPError(http.StatusNotFound, "not installed")
+		}
+		plain, _ = fileCache.LoadOrStore(key, b)
 	}
-	if compressible && handlers.AcceptsGzip(c.Request().Header.Get("Accept-Encoding")) {
-		key := p + "|" + strconv.FormatInt(st.Size(), 10) + "|" + st.ModTime().String()
-		gz, ok := gzipCache.Load(key)
-		if !ok {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return echo.NewHTTPError(http.StatusNotFound, "not installed")
+	return httpkit.Write(c, httpkit.Answer{ContentType: ctype, ETag: etag, GzipETag: etag[:len(etag)-1] + `-gz"`,
+		Gzip: !strings.HasSuffix(name, ".map"), Cache: "public, max-age=" + strconv.Itoa(int(vendorMaxAge/time.Second)) + ", immutable",
+		Parts: func(gz bool) [][]byte {
+			if !gz {
+				return [][]byte{plain.([]byte)}
 			}
-			var buf bytes.Buffer
-			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-			zw.Write(b)
-			zw.Close()
-			gz, _ = gzipCache.LoadOrStore(key, buf.Bytes())
-		}
-		h.Set("Content-Encoding", "gzip")
-		etag = etag[:len(etag)-1] + `-gz"`
-		if inm := c.Request().Header.Get("If-None-Match"); inm != "" && etagListHas(inm, etag) {
-			h.Del("Content-Encoding")
-			h.Set("ETag", etag)
-			return c.NoContent(http.StatusNotModified)
-		}
-		return sendWithETag(c, ctype, gz.([]byte), h.Get("Cache-Control"), etag)
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return echo.NewHTTPError(http.StatusNotFound, "not installed")
-	}
-	defer f.Close()
-	h.Set("ETag", etag)
-	http.ServeContent(c.Response(), c.Request(), name, st.ModTime(), f)
-	return nil
+			z, ok := fileCache.Load(key + "|gz")
+			if !ok {
+				var buf bytes.Buffer
+				zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+				zw.Write(plain.([]byte))
+				zw.Close()
+				z, _ = fileCache.LoadOrStore(key+"|gz", buf.Bytes())
+			}
+			return [][]byte{z.([]byte)}
+		}})
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/render"
 	"github.com/mapsvc/mapsvc/service"
 )
@@ -124,8 +125,14 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 		}
 		data.SnapshotSVG = "/api/v1/snapshot.svg?" + url.Values{"date": {d.String()}, "lang": {string(lang)}}.Encode()
 		data.FullMap = "/?" + view.Encode()
-		pageURL := siteOrigin(c) + "/?" + view.Encode()
-		data.OEmbed = "/oembed?" + url.Values{"url": {pageURL}, "format": {"json"}}.Encode()
+		// The oEmbed discovery link is absolute (consumers fetch it from
+		// wherever they read the page), on the public URL when one is set.
+		base, _ := httpkit.BaseURL(c)
+		pagePath := "/?"
+		if embed {
+			pagePath = "/embed?"
+		}
+		data.OEmbed = base + "/oembed?" + url.Values{"url": {base + pagePath + view.Encode()}, "format": {"json"}}.Encode()
 		if v, ok := maplibreVersion(s.opt.Assets); ok {
 			data.MapLibreJS = "/vendor/maplibre-gl/" + v + "/maplibre-gl.mjs"
 			data.MapLibreCSS = "/vendor/maplibre-gl/" + v + "/maplibre-gl.css"
@@ -135,13 +142,8 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 			return err
 		}
 		setPageHeaders(c.Response().Header(), embed, s.opt.BasemapURL)
-		return sendValidated(c, "text/html; charset=utf-8", b.Bytes(), "no-cache")
+		return httpkit.SendBytes(c, "text/html; charset=utf-8", b.Bytes(), httpkit.Links(c, httpkit.CacheRevalidate))
 	}
-}
-
-// siteOrigin is the scheme and host the client reached this server by.
-func siteOrigin(c echo.Context) string {
-	return c.Scheme() + "://" + c.Request().Host
 }
 
 // setPageHeaders sets the content security policy and framing rules.
@@ -190,54 +192,6 @@ func originOf(raw string) string {
 	return u.Scheme + "://" + u.Host
 }
 
-// sendValidated writes body with a content-hash ETag and answers 304
-// when the client already has it.
-func sendValidated(c echo.Context, contentType string, body []byte, cache string) error {
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-	return sendWithETag(c, contentType, body, cache, etag)
-}
-
-func sendWithETag(c echo.Context, contentType string, body []byte, cache, etag string) error {
-	h := c.Response().Header()
-	h.Set("ETag", etag)
-	h.Set("Cache-Control", cache)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set(echo.HeaderContentType, contentType)
-	if inm := c.Request().Header.Get("If-None-Match"); inm != "" && etagListHas(inm, etag) {
-		return c.NoContent(http.StatusNotModified)
-	}
-	if c.Request().Method == http.MethodHead {
-		h.Set(echo.HeaderContentLength, itoa(len(body)))
-		return c.NoContent(http.StatusOK)
-	}
-	return c.Blob(http.StatusOK, contentType, body)
-}
-
-func etagListHas(header, etag string) bool {
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == "*" || t == etag {
-			return true
-		}
-	}
-	return false
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	if n == 0 {
-		return "0"
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
-}
-
 // staticTypes are the only files served from web/static; the HTML
 // templates are served through the page handlers instead.
 var staticTypes = map[string]string{
@@ -277,7 +231,7 @@ func (s *site) staticFile(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusNotFound, "no such file")
 	}
 	c.Response().Header().Set("Cross-Origin-Resource-Policy", "same-origin")
-	return sendWithETag(c, ctype, b, "no-cache", s.hashes[name])
+	return httpkit.SendBytesTagged(c, ctype, b, httpkit.CacheRevalidate, s.hashes[name])
 }
 
 func (s *site) favicon(c echo.Context) error {
@@ -285,7 +239,7 @@ func (s *site) favicon(c echo.Context) error {
 	if err != nil {
 		return echo.NewHTTPError(http.StatusNotFound, "no favicon")
 	}
-	return sendWithETag(c, "image/svg+xml", b, "public, max-age=86400", s.hashes["favicon.svg"])
+	return httpkit.SendBytesTagged(c, "image/svg+xml", b, "public, max-age=86400", s.hashes["favicon.svg"])
 }
 
 // vendorMaxAge lets browsers keep MapLibre for a year: its URL carries

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 )
 
 // Config is everything mapsvc reads from flags and the environment.
@@ -32,6 +33,10 @@ type Config struct {
 	// attribution (MAPSVC_BASEMAP_URL, MAPSVC_BASEMAP_ATTRIBUTION).
 	BasemapURL         string
 	BasemapAttribution string
+	// PublicURL (MAPSVC_PUBLIC_URL) starts every absolute URL the server
+	// writes (TileJSON tiles, OGC links, oEmbed); empty: derived per
+	// request from its Host and never cached by shared caches.
+	PublicURL string
 }
 
 // defaultConfig reads the environment over the built-in defaults.
@@ -55,6 +60,7 @@ func defaultConfig() Config {
 	c.TokensFile = os.Getenv("MAPSVC_EDITOR_TOKENS_FILE")
 	c.BasemapURL = os.Getenv("MAPSVC_BASEMAP_URL")
 	c.BasemapAttribution = os.Getenv("MAPSVC_BASEMAP_ATTRIBUTION")
+	c.PublicURL = os.Getenv("MAPSVC_PUBLIC_URL")
 	return c
 }
 
@@ -108,6 +114,9 @@ func (c Config) Validate() error {
 		if c.BasemapAttribution == "" {
 			errs = append(errs, errors.New("basemap-url needs basemap-attribution: credit the map's source"))
 		}
+	}
+	if err := httpkit.ValidatePublicURL(c.PublicURL); err != nil {
+		errs = append(errs, err)
 	}
 	for _, e := range c.Editors {
 		if len(e.Token) < 16 {

@@ -25,6 +25,7 @@ func runServe(args []string) error {
 	fs.IntVar(&c.MaxDBBytes, "max-db-bytes", c.MaxDBBytes, "cap on the database file; writes past it answer 507 (env MAPSVC_DB_MAX_BYTES)")
 	fs.StringVar(&c.BasemapURL, "basemap-url", c.BasemapURL, "optional basemap: raster tiles with {z}/{x}/{y} or a MapLibre style URL (env MAPSVC_BASEMAP_URL)")
 	fs.StringVar(&c.BasemapAttribution, "basemap-attribution", c.BasemapAttribution, "the basemap's attribution (env MAPSVC_BASEMAP_ATTRIBUTION)")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "public base URL for absolute links, e.g. https://maps.example.org (env MAPSVC_PUBLIC_URL)")
 	fs.DurationVar(&c.HeaderTimeout, "header-timeout", c.HeaderTimeout, "time a client has to send its request headers")
 	c.dbFlags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -46,7 +47,7 @@ func runServe(args []string) error {
 		return err
 	}
 	defer db.Close()
-	router := handlers.New(svc, handlers.Options{Logger: log, Editors: c.Editors, Backup: db.Backup, Mounts: mounts(svc, c)})
+	router := handlers.New(svc, handlers.Options{Logger: log, Editors: c.Editors, Backup: db.Backup, PublicURL: c.PublicURL, Mounts: mounts(svc, c)})
 	srv := &http.Server{
 		Handler:           router,
 		ReadHeaderTimeout: c.HeaderTimeout,

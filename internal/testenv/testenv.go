@@ -64,6 +64,10 @@ func Get(t testing.TB, srv *httptest.Server, path string, header ...string) (*ht
 		t.Fatal(err)
 	}
 	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] == "Host" {
+			req.Host = header[i+1] // the client sends req.Host, not a Host header
+			continue
+		}
 		req.Header.Set(header[i], header[i+1])
 	}
 	res, err := srv.Client().Do(req)

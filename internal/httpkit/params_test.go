@@ -1,4 +1,4 @@
-package handlers
+package httpkit
 
 import (
 	"errors"
@@ -12,15 +12,15 @@ func TestParseQuery(t *testing.T) {
 	}{
 		{"allowed names", "date=2020-11-25&lang=ar", nil},
 		{"empty", "", nil},
-		{"unknown name", "date=2020-11-25&zoom=3", errUnknownParam},
-		{"name in another case", "Date=2020-11-25", errUnknownParam},
-		{"repeated name", "lang=ar&lang=en", errBadParam},
-		{"bad escape", "date=%zz", errBadParam},
-		{"semicolon separator", "date=2020-11-25;lang=ar", errBadParam},
+		{"unknown name", "date=2020-11-25&zoom=3", ErrUnknownParam},
+		{"name in another case", "Date=2020-11-25", ErrUnknownParam},
+		{"repeated name", "lang=ar&lang=en", ErrBadParam},
+		{"bad escape", "date=%zz", ErrBadParam},
+		{"semicolon separator", "date=2020-11-25;lang=ar", ErrBadParam},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseQuery(tt.raw, "date", "lang")
+			_, err := ParseQuery(tt.raw, "date", "lang")
 			if tt.err == nil && err != nil || tt.err != nil && !errors.Is(err, tt.err) {
 				t.Errorf("got %v, want %v", err, tt.err)
 			}
@@ -33,13 +33,13 @@ func FuzzParseQuery(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
-		q, err := parseQuery(raw, "date", "lang", "as_of")
+		q, err := ParseQuery(raw, "date", "lang", "as_of")
 		if err != nil {
 			return
 		}
-		if _, err := q.day("date", 0); err == nil && q.has("date") && len(q.get("date")) != 10 {
-			t.Fatalf("accepted date %q", q.get("date"))
+		if _, err := q.Day("date", 0); err == nil && q.Has("date") && len(q.Get("date")) != 10 {
+			t.Fatalf("accepted date %q", q.Get("date"))
 		}
-		_, _ = q.lang()
+		_, _ = q.Lang()
 	})
 }

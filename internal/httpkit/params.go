@@ -1,0 +1,121 @@
+package httpkit
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// Errors the router's problem table maps to 400s.
+var (
+	ErrUnknownParam = errors.New("unknown query parameter")
+	ErrBadParam     = errors.New("bad query parameter")
+	errBadPublicURL = errors.New("public-url: want an absolute http(s) URL such as https://maps.example.org, without query or fragment")
+)
+
+// Query is a request's parameters, checked against the names an endpoint
+// takes: an unknown or repeated name is a 400, so typos do not pass
+// silently.
+type Query struct{ v url.Values }
+
+// ParseQuery checks raw against the allowed names.
+func ParseQuery(raw string, allowed ...string) (Query, error) {
+	v, err := url.ParseQuery(raw)
+	if err != nil {
+		return Query{}, fmt.Errorf("%w: %v", ErrBadParam, err)
+	}
+	ok := map[string]bool{}
+	for _, a := range allowed {
+		ok[a] = true
+	}
+	var unknown []string
+	for k, vals := range v {
+		if !ok[k] {
+			unknown = append(unknown, k)
+		} else if len(vals) > 1 {
+			return Query{}, fmt.Errorf("%w: %q given %d times", ErrBadParam, k, len(vals))
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return Query{}, fmt.Errorf("%w: %s (this endpoint takes: %s)", ErrUnknownParam, strings.Join(unknown, ", "), strings.Join(allowed, ", "))
+	}
+	return Query{v}, nil
+}
+
+// Get returns a parameter's value ("" when absent).
+func (q Query) Get(name string) string { return q.v.Get(name) }
+
+// Has reports whether the parameter was given.
+func (q Query) Has(name string) bool { return q.v.Has(name) }
+
+// Values returns a copy of the parameters.
+func (q Query) Values() url.Values {
+	out := url.Values{}
+	for k, v := range q.v {
+		out[k] = append([]string(nil), v...)
+	}
+	return out
+}
+
+// Day parses a YYYY-MM-DD parameter; absent gives def.
+func (q Query) Day(name string, def geo.Day) (geo.Day, error) {
+	if !q.Has(name) {
+		return def, nil
+	}
+	d, err := geo.ParseDay(q.Get(name))
+	if err != nil {
+		return 0, fmt.Errorf("parameter %s: %w", name, err)
+	}
+	return d, nil
+}
+
+// OptDay parses an optional YYYY-MM-DD parameter.
+func (q Query) OptDay(name string) (*geo.Day, error) {
+	if !q.Has(name) {
+		return nil, nil
+	}
+	d, err := q.Day(name, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// Lang parses lang=en|ar|az|ru|hy; absent gives English.
+func (q Query) Lang() (geo.Lang, error) {
+	if !q.Has("lang") {
+		return geo.LangEN, nil
+	}
+	return ParseLang(q.Get("lang"))
+}
+
+// ParseLang is the one lang check, with the one error text.
+func ParseLang(s string) (geo.Lang, error) {
+	l, err := geo.ParseLang(s)
+	if err != nil {
+		codes := make([]string, len(geo.Langs))
+		for i, l := range geo.Langs {
+			codes[i] = string(l)
+		}
+		return "", fmt.Errorf("%w: lang %q is not one of %s", ErrBadParam, s, strings.Join(codes, ", "))
+	}
+	return l, nil
+}
+
+// AsOf parses as_of, an RFC 3339 time; ok is false when absent.
+func (q Query) AsOf() (t time.Time, ok bool, err error) {
+	if !q.Has("as_of") {
+		return time.Time{}, false, nil
+	}
+	t, err = time.Parse(time.RFC3339, q.Get("as_of"))
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("%w: as_of %q is not an RFC 3339 time such as 2020-11-25T12:00:00Z", ErrBadParam, q.Get("as_of"))
+	}
+	return t, true, nil
+}
