@@ -26,8 +26,24 @@ const (
 // units stay pinned to the unit they were merged into), every Azerbaijani
 // unit loses what overlaps Armenia's outline, and any unit GEOS finds
 // invalid is made valid.
-func fixGeometry(regions []geo.Region, am geo.Region, cur Curated, units map[string]neFeature, gbBytes []byte, gbPath string, prov *Provenance) error {
+func fixGeometry(regions []geo.Region, am *geo.Region, cur Curated, units map[string]neFeature, gbBytes []byte, gbPath string, prov *Provenance) error {
 	eng := topology.New()
+	ag, err := eng.Clean(am.Geometry)
+	if err != nil {
+		return fmt.Errorf("%s: %w", am.ID, err)
+	}
+	if err := setGeometry(am, ag); err != nil {
+		return err
+	}
+	for i := range regions {
+		g, err := eng.Clean(regions[i].Geometry)
+		if err != nil {
+			return fmt.Errorf("%s: %w", regions[i].ID, err)
+		}
+		if err := setGeometry(&regions[i], g); err != nil {
+			return err
+		}
+	}
 	gb, err := geojson.UnmarshalFeatureCollection(gbBytes)
 	if err != nil {
 		return fmt.Errorf("%s: %w", gbPath, err)

@@ -183,7 +183,7 @@ func Import(in Input) ([]geo.Region, Provenance, error) {
 	if err != nil {
 		return nil, prov, fmt.Errorf("%s: %w", in.Armenia, err)
 	}
-	if err := fixGeometry(regions, am, cur, units, gbBytes, in.GeoBoundaries, &prov); err != nil {
+	if err := fixGeometry(regions, &am, cur, units, gbBytes, in.GeoBoundaries, &prov); err != nil {
 		return nil, prov, err
 	}
 	regions = append(regions, am)

@@ -5,12 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages the tests drive as real clients: Chromium (map page) and
-# GDAL (OGC API, downloads, tiles).
+# GDAL (OGC API, downloads, tiles); libgeos-dev for the GEOS geometry
+# checks of data/regions and the importer (cgo, github.com/twpayne/go-geos).
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # DejaVu gives Chromium its Arabic and Armenian glyphs.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+[ -e /usr/include/geos_c.h ] || need+=(libgeos-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

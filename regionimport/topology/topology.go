@@ -144,36 +144,36 @@ func (e *Engine) Redraw(units []Unit, fixed []orb.Geometry) (map[string]orb.Geom
 		}
 		olds = append(olds, e.snap(g.MakeValid()))
 	}
-	outline := e.snap(e.ctx.NewCollection(geos.TypeIDGeometryCollection, olds).UnaryUnion())
+	outline := e.snap(e.ctx.NewCollection(geos.TypeIDGeometryCollection, olds).UnaryUnionPrec(Grid))
 	var news, fixedGeoms []*geos.Geom
 	for _, u := range units {
 		g, err := e.Geom(u.New)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", u.ID, err)
 		}
-		news = append(news, g.MakeValid())
+		news = append(news, e.snap(g.MakeValid()))
 	}
 	for _, f := range fixed {
 		g, err := e.Geom(f)
 		if err != nil {
 			return nil, err
 		}
-		fixedGeoms = append(fixedGeoms, g.MakeValid())
+		fixedGeoms = append(fixedGeoms, e.snap(g.MakeValid()))
 	}
-	beyond := e.ctx.NewCollection(geos.TypeIDGeometryCollection, news).UnaryUnion()
+	beyond := e.ctx.NewCollection(geos.TypeIDGeometryCollection, news).UnaryUnionPrec(Grid)
 	if len(fixedGeoms) > 0 {
-		beyond = beyond.Difference(e.ctx.NewCollection(geos.TypeIDGeometryCollection, fixedGeoms).UnaryUnion())
+		beyond = beyond.DifferencePrec(e.ctx.NewCollection(geos.TypeIDGeometryCollection, fixedGeoms).UnaryUnionPrec(Grid), Grid)
 	}
-	outline = e.snap(outline.Union(beyond))
+	outline = e.snap(outline.UnionPrec(beyond, Grid))
 
 	geoms := make([]*geos.Geom, len(units))
 	taken := e.ctx.NewEmptyPolygon()
 	for i, g := range news {
 		// Clip to the outline; a second source's own overlaps go to the
 		// unit listed first.
-		g = e.snap(g.Intersection(outline).Difference(taken))
+		g = e.snap(g.IntersectionPrec(outline, Grid).DifferencePrec(taken, Grid))
 		geoms[i] = g
-		taken = e.snap(taken.Union(g))
+		taken = e.snap(taken.UnionPrec(g, Grid))
 	}
 	// Pinned areas: to their unit, out of every other.
 	for i, u := range units {
@@ -182,26 +182,26 @@ func (e *Engine) Redraw(units []Unit, fixed []orb.Geometry) (map[string]orb.Geom
 			if err != nil {
 				return nil, fmt.Errorf("%s: pinned: %w", u.ID, err)
 			}
-			pg = e.snap(pg.MakeValid().Intersection(outline))
+			pg = e.snap(pg.MakeValid().IntersectionPrec(outline, Grid))
 			for j := range geoms {
 				if j == i {
-					geoms[j] = e.snap(geoms[j].Union(pg))
+					geoms[j] = e.snap(geoms[j].UnionPrec(pg, Grid))
 				} else {
-					geoms[j] = e.snap(geoms[j].Difference(pg))
+					geoms[j] = e.snap(geoms[j].DifferencePrec(pg, Grid))
 				}
 			}
-			taken = e.snap(taken.Union(pg))
+			taken = e.snap(taken.UnionPrec(pg, Grid))
 		}
 	}
 	// What the second source leaves uncovered inside the outline.
-	left := e.snap(outline.Difference(taken))
+	left := e.snap(outline.DifferencePrec(taken, Grid))
 	for k := 0; k < left.NumGeometries(); k++ {
 		piece := left.Geometry(k)
 		if piece.TypeID() != geos.TypeIDPolygon || piece.IsEmpty() {
 			continue
 		}
 		best := e.neighbour(piece, geoms, olds)
-		geoms[best] = e.snap(geoms[best].Union(piece))
+		geoms[best] = e.snap(geoms[best].UnionPrec(piece, Grid))
 	}
 	out := map[string]orb.Geometry{}
 	for i, u := range units {
@@ -251,7 +251,7 @@ func (e *Engine) Subtract(g, cut orb.Geometry) (orb.Geometry, float64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	gg, cg = gg.MakeValid(), cg.MakeValid()
+	gg, cg = e.snap(gg.MakeValid()), e.snap(cg.MakeValid())
 	if !gg.Intersects(cg) {
 		return g, 0, nil
 	}
@@ -259,11 +259,62 @@ func (e *Engine) Subtract(g, cut orb.Geometry) (orb.Geometry, float64, error) {
 	if err != nil { // touching only: nothing to remove
 		return g, 0, nil
 	}
-	res, err := e.Orb(e.snap(gg.Difference(cg)))
+	res, err := e.Orb(e.snap(gg.DifferencePrec(cg, Grid)))
 	if err != nil {
 		return nil, 0, err
 	}
 	return res, Area(over), nil
+}
+
+// Width is the mean width in degrees of a thin area, area over half its
+// perimeter: a sliver from snapping to the grid is at most Grid wide.
+func Width(g orb.Geometry) float64 {
+	var polys []orb.Polygon
+	switch g := g.(type) {
+	case orb.Polygon:
+		polys = []orb.Polygon{g}
+	case orb.MultiPolygon:
+		polys = g
+	}
+	area, perim := 0.0, 0.0
+	for _, p := range polys {
+		for i, r := range p {
+			a := 0.0
+			for k := 0; k+1 < len(r); k++ {
+				a += r[k][0]*r[k+1][1] - r[k+1][0]*r[k][1]
+				perim += math.Hypot(r[k+1][0]-r[k][0], r[k+1][1]-r[k][1])
+			}
+			if i == 0 {
+				area += math.Abs(a) / 2
+			} else {
+				area -= math.Abs(a) / 2
+			}
+		}
+	}
+	if perim == 0 {
+		return 0
+	}
+	return area / (perim / 2)
+}
+
+// OverlapShape returns what a and b have in common, or nil.
+func (e *Engine) OverlapShape(a, b orb.Geometry) (orb.Geometry, error) {
+	ag, err := e.Geom(a)
+	if err != nil {
+		return nil, err
+	}
+	bg, err := e.Geom(b)
+	if err != nil {
+		return nil, err
+	}
+	if !ag.Intersects(bg) {
+		return nil, nil
+	}
+	o, err := e.Orb(ag.Intersection(bg))
+	if err != nil { // touching only
+		return nil, nil
+	}
+	return o, nil
 }
 
 // Overlap returns the area in km² that a and b have in common.
