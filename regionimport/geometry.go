@@ -107,7 +107,7 @@ func fixGeometry(regions []geo.Region, am *geo.Region, cur Curated, units map[st
 			return fmt.Errorf("%s: removing the overlap with Armenia: %w", r.ID, err)
 		}
 		if km2 > 0 {
-			prov.ArmeniaSliver[r.ID] = math.Round(km2*1000) / 1000
+			prov.ArmeniaSliver[r.ID] = math.Round(km2*10000) / 10000
 			if err := setGeometry(r, g); err != nil {
 				return err
 			}
@@ -127,9 +127,31 @@ func fixGeometry(regions []geo.Region, am *geo.Region, cur Curated, units map[st
 			prov.MadeValid = append(prov.MadeValid, r.ID+": "+why)
 		}
 	}
+	// Close the thin gaps left between Azerbaijan's units and Armenia's
+	// outline (Natural Earth's admin-1 and admin-0 layers differ by a few
+	// decimetres) and between units after snapping: each goes to the
+	// Azerbaijani unit with the longest border along it.
+	az := map[string]orb.Geometry{}
+	for i := range regions {
+		az[regions[i].ID] = regions[i].Geometry
+	}
+	filled, gained, err := eng.AbsorbSlivers(az, []orb.Geometry{am.Geometry}, sliverWidth)
+	if err != nil {
+		return fmt.Errorf("closing gaps along Armenia: %w", err)
+	}
+	for id, km2 := range gained {
+		prov.GapsClosed[id] = math.Round(km2*10000) / 10000
+		if err := setGeometry(&regions[index[id]], filled[id]); err != nil {
+			return err
+		}
+	}
 	sort.Strings(prov.MadeValid)
 	return nil
 }
+
+// sliverWidth (degrees, about 10 m) separates a gap left by two sources'
+// different lines from real land between units.
+const sliverWidth = 1e-4
 
 // setGeometry stores a GEOS result with the importer's normalisation
 // (rounding, winding) and keeps the label inside.

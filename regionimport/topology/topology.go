@@ -144,7 +144,7 @@ func (e *Engine) Redraw(units []Unit, fixed []orb.Geometry) (map[string]orb.Geom
 		}
 		olds = append(olds, e.snap(g.MakeValid()))
 	}
-	outline := e.snap(e.ctx.NewCollection(geos.TypeIDGeometryCollection, olds).UnaryUnionPrec(Grid))
+	outline := e.snap(e.union(olds))
 	var news, fixedGeoms []*geos.Geom
 	for _, u := range units {
 		g, err := e.Geom(u.New)
@@ -153,16 +153,21 @@ func (e *Engine) Redraw(units []Unit, fixed []orb.Geometry) (map[string]orb.Geom
 		}
 		news = append(news, e.snap(g.MakeValid()))
 	}
+	beyond := e.union(news)
+	// Only the fixed neighbours the new boundaries reach take part, so the
+	// result depends on the group's surroundings and not on units far
+	// away (which keeps an import of a subset byte-identical).
 	for _, f := range fixed {
 		g, err := e.Geom(f)
 		if err != nil {
 			return nil, err
 		}
-		fixedGeoms = append(fixedGeoms, e.snap(g.MakeValid()))
+		if g = e.snap(g.MakeValid()); g.Intersects(beyond) {
+			fixedGeoms = append(fixedGeoms, g)
+		}
 	}
-	beyond := e.ctx.NewCollection(geos.TypeIDGeometryCollection, news).UnaryUnionPrec(Grid)
 	if len(fixedGeoms) > 0 {
-		beyond = beyond.DifferencePrec(e.ctx.NewCollection(geos.TypeIDGeometryCollection, fixedGeoms).UnaryUnionPrec(Grid), Grid)
+		beyond = beyond.DifferencePrec(e.union(fixedGeoms), Grid)
 	}
 	outline = e.snap(outline.UnionPrec(beyond, Grid))
 
@@ -201,7 +206,11 @@ func (e *Engine) Redraw(units []Unit, fixed []orb.Geometry) (map[string]orb.Geom
 			continue
 		}
 		best := e.neighbour(piece, geoms, olds)
-		geoms[best] = e.snap(geoms[best].UnionPrec(piece, Grid))
+		u, err := e.polygonal(e.snap(geoms[best].UnionPrec(piece, Grid)))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", units[best].ID, err)
+		}
+		geoms[best] = u
 	}
 	out := map[string]orb.Geometry{}
 	for i, u := range units {
@@ -214,6 +223,30 @@ func (e *Engine) Redraw(units []Unit, fixed []orb.Geometry) (map[string]orb.Geom
 	return out, nil
 }
 
+// union returns the union of gs on the grid. GEOS collections take
+// ownership of their members, so the members are cloned: the callers keep
+// using gs.
+func (e *Engine) union(gs []*geos.Geom) *geos.Geom {
+	clones := make([]*geos.Geom, len(gs))
+	for i, g := range gs {
+		clones[i] = g.Clone()
+	}
+	return e.ctx.NewCollection(geos.TypeIDGeometryCollection, clones).UnaryUnionPrec(Grid)
+}
+
+// polygonal drops what an overlay left besides areas (a line, a point)
+// so the result is a Polygon or MultiPolygon again.
+func (e *Engine) polygonal(g *geos.Geom) (*geos.Geom, error) {
+	if t := g.TypeID(); t == geos.TypeIDPolygon || t == geos.TypeIDMultiPolygon {
+		return g, nil
+	}
+	o, err := e.Orb(g)
+	if err != nil {
+		return nil, err
+	}
+	return e.Geom(o)
+}
+
 // neighbour picks the unit sharing the longest border with piece; with no
 // shared border, the unit whose old boundary held most of it.
 func (e *Engine) neighbour(piece *geos.Geom, geoms, olds []*geos.Geom) int {
@@ -222,6 +255,13 @@ func (e *Engine) neighbour(piece *geos.Geom, geoms, olds []*geos.Geom) int {
 	for i, g := range geoms {
 		if g.IsEmpty() {
 			continue
+		}
+		if t := g.TypeID(); t != geos.TypeIDPolygon && t != geos.TypeIDMultiPolygon {
+			p, err := e.polygonal(g)
+			if err != nil {
+				continue
+			}
+			g = p
 		}
 		if l := edge.Intersection(g.Boundary().Buffer(Grid, 2)).Length(); l > bestLen {
 			best, bestLen = i, l
@@ -351,23 +391,11 @@ func (e *Engine) Holes(gs []orb.Geometry) ([]orb.Polygon, error) {
 		}
 		all = append(all, gg)
 	}
-	u, err := e.Orb(e.ctx.NewCollection(geos.TypeIDGeometryCollection, all).UnaryUnion())
+	u, err := e.Orb(e.union(all))
 	if err != nil {
 		return nil, err
 	}
-	var polys []orb.Polygon
-	switch u := u.(type) {
-	case orb.Polygon:
-		polys = []orb.Polygon{u}
-	case orb.MultiPolygon:
-		polys = u
-	}
-	var holes []orb.Polygon
-	for _, p := range polys {
-		for _, r := range p[1:] {
-			holes = append(holes, orb.Polygon{r})
-		}
-	}
+	holes := holesOf(u)
 	sort.Slice(holes, func(i, j int) bool { return Area(holes[i]) > Area(holes[j]) })
 	return holes, nil
 }
@@ -435,4 +463,110 @@ func project(p orb.Point) (x, y float64) {
 	sin := math.Sin(p[1] * math.Pi / 180)
 	q := (1 - e2) * (sin/(1-e2*sin*sin) - math.Log((1-e*sin)/(1+e*sin))/(2*e))
 	return semiMajor * p[0] * math.Pi / 180, semiMajor * q / 2
+}
+
+// AbsorbSlivers fills the thin gaps (holes no wider than maxWidth degrees
+// on average) between units and fixed neighbours: each gap goes to the
+// unit that shares the longest border with it, so units and fixed end up
+// sharing their edges. Gaps are found around each unit in turn, among the
+// unit and what touches it, so the result does not depend on units far
+// away. It returns the units' new boundaries by id and the km² each gained.
+func (e *Engine) AbsorbSlivers(units map[string]orb.Geometry, fixed []orb.Geometry, maxWidth float64) (map[string]orb.Geometry, map[string]float64, error) {
+	ids := make([]string, 0, len(units))
+	for id := range units {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	geoms := make([]*geos.Geom, len(ids))
+	for i, id := range ids {
+		g, err := e.Geom(units[id])
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", id, err)
+		}
+		geoms[i] = g
+	}
+	var fixedGeoms []*geos.Geom
+	for _, f := range fixed {
+		g, err := e.Geom(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		fixedGeoms = append(fixedGeoms, g)
+	}
+	const near = 1e-4
+	gained := map[string]float64{}
+	for i := range ids {
+		local := []*geos.Geom{geoms[i]}
+		var idx []int
+		for j := range geoms {
+			if j == i || geoms[j].DistanceWithin(geoms[i], near) {
+				idx = append(idx, j)
+				if j != i {
+					local = append(local, geoms[j])
+				}
+			}
+		}
+		for _, f := range fixedGeoms {
+			if f.DistanceWithin(geoms[i], near) {
+				local = append(local, f)
+			}
+		}
+		u, err := e.Orb(e.union(local))
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, h := range holesOf(u) {
+			if Width(h) > maxWidth {
+				continue
+			}
+			hg, err := e.Geom(h)
+			if err != nil {
+				return nil, nil, err
+			}
+			if !hg.DistanceWithin(geoms[i], Grid) {
+				continue
+			}
+			cands := make([]*geos.Geom, len(idx))
+			for k, j := range idx {
+				cands[k] = geoms[j]
+			}
+			best := idx[e.neighbour(hg, cands, cands)]
+			g, err := e.polygonal(e.snap(geoms[best].UnionPrec(hg, Grid)))
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s: %w", ids[best], err)
+			}
+			geoms[best] = g
+			gained[ids[best]] += Area(h)
+		}
+	}
+	out := map[string]orb.Geometry{}
+	for i, id := range ids {
+		if gained[id] == 0 {
+			out[id] = units[id]
+			continue
+		}
+		g, err := e.Orb(geoms[i])
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", id, err)
+		}
+		out[id] = g
+	}
+	return out, gained, nil
+}
+
+func holesOf(g orb.Geometry) []orb.Polygon {
+	var polys []orb.Polygon
+	switch g := g.(type) {
+	case orb.Polygon:
+		polys = []orb.Polygon{g}
+	case orb.MultiPolygon:
+		polys = g
+	}
+	var holes []orb.Polygon
+	for _, p := range polys {
+		for _, r := range p[1:] {
+			holes = append(holes, orb.Polygon{r})
+		}
+	}
+	return holes
 }

@@ -129,3 +129,33 @@ func TestWidthOfASliver(t *testing.T) {
 		t.Errorf("sliver width %g, want 1e-6", w)
 	}
 }
+
+// A thin gap between two units, closed above and below by a fixed
+// neighbour, is absorbed; a wide one is land and stays.
+func TestAbsorbSliversClosesOnlyThinGaps(t *testing.T) {
+	e := New()
+	fixed := []orb.Geometry{box(-1, 1, 3, 2), box(-1, -1, 3, 0)}
+	for _, tt := range []struct {
+		name   string
+		gap    float64
+		closed bool
+	}{
+		{"3 decimetres", 3e-6, true},
+		{"a tenth of a degree", 0.1, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			units := map[string]orb.Geometry{"a": box(0, 0, 1, 1), "b": box(1+tt.gap, 0, 2, 1)}
+			out, gained, err := e.AbsorbSlivers(units, fixed, 1e-4)
+			if err != nil {
+				t.Fatal(err)
+			}
+			holes, _ := e.Holes([]orb.Geometry{out["a"], out["b"], fixed[0], fixed[1]})
+			if tt.closed && (len(holes) != 0 || gained["a"]+gained["b"] == 0) {
+				t.Errorf("gap not closed: holes %d, gained %v", len(holes), gained)
+			}
+			if !tt.closed && (len(holes) != 1 || len(gained) != 0) {
+				t.Errorf("land taken: holes %d, gained %v", len(holes), gained)
+			}
+		})
+	}
+}
