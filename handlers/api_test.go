@@ -183,7 +183,7 @@ func TestSnapshotInArabic(t *testing.T) {
 	json.Unmarshal(rec.Body.Bytes(), &fc)
 	for _, f := range fc.Features {
 		if f.ID == "kalbajar" {
-			if f.Properties["name"] != "كلبجر" || f.Properties["controller_name"] != "أذربيجان" {
+			if f.Properties["name"] != "كالباجار" || f.Properties["controller_name"] != "أذربيجان" {
 				t.Errorf("got %v / %v, want Arabic names", f.Properties["name"], f.Properties["controller_name"])
 			}
 			return

