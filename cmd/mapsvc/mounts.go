@@ -4,6 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/export"
 	"github.com/mapsvc/mapsvc/ogc"
+	"github.com/mapsvc/mapsvc/placeapi"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/tiles"
 	"github.com/mapsvc/mapsvc/web"
@@ -15,6 +16,7 @@ func mounts(svc *service.Service, c Config) []func(*echo.Echo) {
 	return []func(*echo.Echo){
 		ogc.Mount(svc),
 		export.Mount(svc),
+		placeapi.MountEmbedded(svc),
 		tiles.Mount(svc),
 		web.Mount(svc, web.Options{Assets: c.Assets, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution}),
 	}
