@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"math"
 	"sort"
 )
 
@@ -220,6 +221,17 @@ func (ph *PlaceHistory) splitStart(region string, d Day) Day {
 	return start
 }
 
+// splitEnd returns the first day of the district's next firm whole period
+// after d, or the maximum Day when there is none.
+func (ph *PlaceHistory) splitEnd(region string, d Day) Day {
+	for _, p := range ph.h.periods[region] {
+		if p.Start > d && wholeFirm(p.State) {
+			return p.Start
+		}
+	}
+	return Day(math.MaxInt32)
+}
+
 // StateAt returns a place's state at the end of day d (see PlaceHistory).
 func (ph *PlaceHistory) StateAt(p *Place, d Day) PlaceState {
 	per := ph.periodAt(p.Region, d)
@@ -249,7 +261,7 @@ func (ph *PlaceHistory) StateAt(p *Place, d Day) PlaceState {
 		}
 		return s
 	}
-	if next != nil && ph.splitStart(p.Region, next.Date.First) == start {
+	if next != nil && (ph.splitStart(p.Region, next.Date.First) == start || next.Date.First <= ph.splitEnd(p.Region, d)) {
 		return PlaceState{Status: StatusFirm, Controller: next.From, Basis: BasisNextEvent, EventIDs: []string{next.ID}}
 	}
 	if per.State.Status == StatusUncertain {
