@@ -3,6 +3,7 @@
 //
 //	GET /api/v1/places[?date=YYYY-MM-DD&lang=]   every place as a GeoJSON point
 //	GET /api/v1/places/{id}[?lang=]              one place with its history and sources
+//	GET /api/v1/areas?date=YYYY-MM-DD[&lang=]     approximate control areas (see areas.go)
 //
 // Without a date the places carry their names, district, kind and the
 // source of their coordinates; with one they also carry who held them at
@@ -41,14 +42,18 @@ type server struct {
 	mu      sync.Mutex
 	version string
 	ph      *geo.PlaceHistory
+	// epochs are computed area collections by place history, epoch and
+	// language: the geometry work is done once per epoch.
+	epochs map[string]*areaCollection
 }
 
 // Mount returns the hook that adds the place routes to the router.
 func Mount(svc *service.Service, source Source) func(*echo.Echo) {
-	s := &server{svc: svc, source: source, cache: service.NewCache(512)}
+	s := &server{svc: svc, source: source, cache: service.NewCache(512), epochs: map[string]*areaCollection{}}
 	return func(e *echo.Echo) {
 		e.GET(Prefix, s.list)
 		e.GET(Prefix+"/:id", s.one)
+		e.GET(AreasPath, s.areas)
 	}
 }
 
@@ -65,7 +70,7 @@ func (s *server) places(v *service.View) (*geo.PlaceHistory, error) {
 		// fault, logged, not the client's.
 		return nil, fmt.Errorf("place history for data version %s: %v", v.Version, err)
 	}
-	s.version, s.ph = v.Version, ph
+	s.version, s.ph, s.epochs = v.Version, ph, map[string]*areaCollection{}
 	return ph, nil
 }
 
