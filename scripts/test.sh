@@ -11,6 +11,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # DejaVu gives Chromium its Arabic and Armenian glyphs.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+# GEOS, through cgo (github.com/twpayne/go-geos): the control areas.
+[ -e /usr/include/geos_c.h ] || need+=(libgeos-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
