@@ -142,3 +142,55 @@ func TestPiecesTileTheirDistricts(t *testing.T) {
 	}
 	t.Logf("%d district splits checked over %d change days", checked, len(ph.ChangeDays()))
 }
+
+func TestPeacekeepingZone(t *testing.T) {
+	ph := ledgertest.PlaceHistory(t)
+	day := func(s string) geo.Day {
+		d, err := geo.ParseDay(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	cases := []struct {
+		date           string
+		present, froze bool
+		inside         string // a place inside the zone
+	}{
+		{"2020-11-09", false, false, ""},
+		{"2021-06-01", true, false, "xankendi"},
+		{"2021-06-01", true, false, "vengli"},
+		{"2023-10-15", true, true, "xankendi"},
+		{"2024-07-01", false, false, ""},
+	}
+	ctx := geos.NewContext()
+	for _, c := range cases {
+		z, ok, err := areas.Peacekeeping(ph, day(c.date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok != c.present || z.Frozen != c.froze {
+			t.Errorf("%s: got present %v frozen %v, want %v %v", c.date, ok, z.Frozen, c.present, c.froze)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		g, err := ctx.NewGeomFromGeoJSON(z.GeoJSON)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := ph.Place(c.inside)
+		if !g.Intersects(ctx.NewPointFromXY(p.Point[0], p.Point[1])) {
+			t.Errorf("%s: %s lies outside the zone", c.date, c.inside)
+		}
+		if len(z.EventIDs) == 0 || z.EventIDs[0] == "" {
+			t.Errorf("%s: no events behind the zone", c.date)
+		}
+		// Kalbajar town, handed over in 2020, is not in the zone.
+		k, _ := ph.Place("kelbecer")
+		if g.Intersects(ctx.NewPointFromXY(k.Point[0], k.Point[1])) {
+			t.Errorf("%s: Kalbajar town lies inside the zone", c.date)
+		}
+	}
+}
