@@ -40,6 +40,7 @@ var knownOutside = map[string]string{
 	"suleymanli":     "fuzuli",
 	"suraabad":       "tartar",
 	"derzili":        "",
+	"dagyurd":        "khojavend",
 }
 
 // Every located place lies inside its district's polygon.
