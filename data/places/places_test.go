@@ -41,6 +41,7 @@ var knownOutside = map[string]string{
 	"suraabad":       "tartar",
 	"derzili":        "",
 	"dagyurd":        "khojavend",
+	"qaracalli":      "fuzuli",
 }
 
 // Every located place lies inside its district's polygon.
