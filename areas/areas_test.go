@@ -194,3 +194,37 @@ func TestPeacekeepingZone(t *testing.T) {
 		}
 	}
 }
+
+func TestLinesBetweenHolders(t *testing.T) {
+	ph := ledgertest.PlaceHistory(t)
+	for _, c := range []struct {
+		date string
+		want []string // districts that must have a line
+		none bool
+	}{
+		{"1994-05-12", []string{"agdam", "fuzuli", "tartar"}, false},
+		{"2020-11-10", []string{"tartar", "khojavend", "lachin"}, false},
+		{"2023-10-15", nil, true},
+	} {
+		d, _ := geo.ParseDay(c.date)
+		ls, err := areas.Lines(ph, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, l := range ls {
+			got[l.Region] = true
+			if len(l.EventIDs) == 0 || len(l.GeoJSON) < 20 {
+				t.Errorf("%s %s: line without events or geometry", c.date, l.Region)
+			}
+		}
+		if c.none && len(ls) != 0 {
+			t.Errorf("%s: got %d lines, want none", c.date, len(ls))
+		}
+		for _, r := range c.want {
+			if !got[r] {
+				t.Errorf("%s: no line in %s (got %v)", c.date, r, got)
+			}
+		}
+	}
+}

@@ -134,3 +134,30 @@ func TestPeacekeepingOverlay(t *testing.T) {
 		t.Errorf("no date: got %d %s, want 400", res.StatusCode, body)
 	}
 }
+
+func TestLinesOfContact(t *testing.T) {
+	get := server(t)
+	res, body := get("/api/v1/lines?date=1994-05-12")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/geo+json" {
+		t.Fatalf("got %d %s: %s", res.StatusCode, res.Header.Get("Content-Type"), body)
+	}
+	var fc struct {
+		Features []struct {
+			ID       string          `json:"id"`
+			Geometry json.RawMessage `json:"geometry"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(body, &fc); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, f := range fc.Features {
+		ids[f.ID] = true
+	}
+	if !ids["agdam-line"] || !ids["fuzuli-line"] {
+		t.Errorf("12 May 1994: got lines %v, want Agdam and Fuzuli among them", ids)
+	}
+	if res, _ := get("/api/v1/lines?date=nope"); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("bad date: got %d, want 400", res.StatusCode)
+	}
+}

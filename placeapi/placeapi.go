@@ -5,6 +5,7 @@
 //	GET /api/v1/places/{id}[?lang=]              one place with its history and sources
 //	GET /api/v1/areas?date=YYYY-MM-DD[&lang=]     approximate control areas (see areas.go)
 //	GET /api/v1/peacekeeping?date=YYYY-MM-DD      the peacekeeping overlay (see peacekeeping.go)
+//	GET /api/v1/lines?date=YYYY-MM-DD[&lang=]     approximate lines between holders (see lines.go)
 //
 // Without a date the places carry their names, district, kind and the
 // source of their coordinates; with one they also carry who held them at
@@ -119,6 +120,7 @@ func Mount(svc *service.Service, hs *Histories) func(*echo.Echo) {
 		e.GET(Prefix+"/:id", s.one)
 		e.GET(AreasPath, s.areas)
 		e.GET(PeacekeepingPath, s.peacekeeping)
+		e.GET(LinesPath, s.lines)
 	}
 }
 
