@@ -8,6 +8,7 @@ require (
 	github.com/labstack/echo/v4 v4.16.0
 	github.com/paulmach/orb v0.14.0
 	github.com/twpayne/go-geom v1.7.0
+	github.com/twpayne/go-geos v0.20.1
 	github.com/twpayne/go-kml/v3 v3.6.0
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/image v0.47.0

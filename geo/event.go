@@ -84,8 +84,13 @@ const MaxQuoteRunes = 400
 
 // Event is one dated, sourced entry of the ledger.
 type Event struct {
-	ID     string     `json:"id"`
-	Region string     `json:"region,omitempty"`
+	ID     string `json:"id"`
+	Region string `json:"region,omitempty"`
+	// Place or Places name the gazetteer places a place-level event is
+	// about (seeds/places.json); Region is then their district. The
+	// district ledger holds no place-level events.
+	Place  string     `json:"place,omitempty"`
+	Places []string   `json:"places,omitempty"`
 	Date   DateSpec   `json:"date"`
 	Kind   Kind       `json:"kind"`
 	From   Controller `json:"from,omitempty"`
@@ -213,6 +218,15 @@ func internController(c Controller) Controller {
 	return c
 }
 
+// PlaceIDs returns the places a place-level event names; nil for a
+// district event.
+func (e *Event) PlaceIDs() []string {
+	if e.Place != "" {
+		return []string{e.Place}
+	}
+	return e.Places
+}
+
 // Controlling reports whether the event moves control.
 func (e *Event) Controlling() bool { return e.Kind.ChangesControl() }
 
@@ -245,6 +259,14 @@ func (e *Event) Validate() error {
 	}
 	if e.Region != "" && !ValidID(e.Region) {
 		return bad("region id %q is malformed", e.Region)
+	}
+	if e.Place != "" && len(e.Places) > 0 {
+		return bad("give place or places, not both")
+	}
+	for _, id := range e.PlaceIDs() {
+		if !ValidID(id) {
+			return bad("place id %q is malformed", id)
+		}
 	}
 	switch {
 	case e.Kind.ChangesControl():

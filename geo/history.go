@@ -121,6 +121,9 @@ func NewHistory(regions []Region, events []Event) (*History, error) {
 		if _, dup := h.eventIdx[e.ID]; dup {
 			return nil, fmt.Errorf("%w: event id %q appears twice", ErrInvalid, e.ID)
 		}
+		if len(e.PlaceIDs()) > 0 {
+			return nil, fmt.Errorf("%w: event %q names places: place-level events belong in the places ledger, not the district ledger", ErrInvalid, e.ID)
+		}
 		if e.Region != "" {
 			r, ok := h.regionIdx[e.Region]
 			if !ok {

@@ -10,6 +10,12 @@ import (
 	"github.com/mapsvc/mapsvc/geo"
 )
 
+// PlacesJSON is places.json as committed: the place-level events, kept
+// apart from the district ledger and loaded with it.
+//
+//go:embed places.json
+var PlacesJSON []byte
+
 // LedgerJSON is ledger.json as committed.
 //
 //go:embed ledger.json
@@ -54,3 +60,8 @@ func Parse(name string, b []byte) (Ledger, error) {
 
 // Embedded parses the embedded ledger.
 func Embedded() (Ledger, error) { return Parse("seeds/ledger.json", LedgerJSON) }
+
+// EmbeddedPlaces parses the embedded place-level events. The file has the
+// ledger's format; each event names a place or places as well as its
+// district. geo.NewPlaceHistory checks them against the district history.
+func EmbeddedPlaces() (Ledger, error) { return Parse("seeds/places.json", PlacesJSON) }

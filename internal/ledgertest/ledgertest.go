@@ -6,6 +6,7 @@ package ledgertest
 import (
 	"testing"
 
+	"github.com/mapsvc/mapsvc/data/places"
 	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/seeds"
@@ -33,4 +34,31 @@ func History(t testing.TB) *geo.History {
 		t.Fatal(err)
 	}
 	return h
+}
+
+// Places returns fresh copies of the embedded gazetteer and place-level
+// events.
+func Places(t testing.TB) ([]geo.Place, []geo.Event) {
+	t.Helper()
+	ps, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := seeds.EmbeddedPlaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps, l.Events
+}
+
+// PlaceHistory validates the embedded places and their events against the
+// embedded district history.
+func PlaceHistory(t testing.TB) *geo.PlaceHistory {
+	t.Helper()
+	ps, evs := Places(t)
+	ph, err := geo.NewPlaceHistory(History(t), ps, evs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ph
 }

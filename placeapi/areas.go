@@ -1,0 +1,130 @@
+package placeapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/areas"
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// AreasPath serves the approximate control areas of one day:
+//
+//	GET /api/v1/areas?date=YYYY-MM-DD[&lang=]
+//
+// One feature per holder of every district split on that day, derived by
+// areas.Method from the places each side held (see package areas). Every
+// feature says approximate: true. Answers are built once per epoch of the
+// place history (the days between two change days share one answer).
+const AreasPath = "/api/v1/areas"
+
+type areaCollection struct {
+	Type        string        `json:"type"`
+	Date        string        `json:"date"`
+	EpochStart  *string       `json:"epoch_start"`
+	Method      string        `json:"method"`
+	Approximate bool          `json:"approximate"`
+	Note        string        `json:"note"`
+	Features    []areaFeature `json:"features"`
+}
+
+type areaFeature struct {
+	Type       string          `json:"type"`
+	ID         string          `json:"id"`
+	Geometry   json.RawMessage `json:"geometry"`
+	Properties areaProps       `json:"properties"`
+}
+
+type areaProps struct {
+	Region         string         `json:"region"`
+	RegionName     string         `json:"region_name"`
+	Controller     geo.Controller `json:"controller"`
+	ControllerName string         `json:"controller_name"`
+	Approximate    bool           `json:"approximate"`
+	Method         string         `json:"method"`
+	Evidence       string         `json:"evidence"`
+	ShareComputed  float64        `json:"share_computed"`
+	ShareLedger    *float64       `json:"share_ledger"`
+	DistrictStatus geo.Status     `json:"district_status"`
+	PlaceIDs       []string       `json:"place_ids"`
+	EventIDs       []string       `json:"event_ids"`
+}
+
+const areasNote = "Approximate: each split district is divided between its holders by the Voronoi cells of the places each side held on that day; the line between two places is drawn halfway between them, not where a front ran."
+
+func (s *server) areas(c echo.Context) error {
+	q, err := httpkit.ParseQuery(c.QueryString(), "date", "lang")
+	if err != nil {
+		return err
+	}
+	if !q.Has("date") {
+		return service.BadRequest("parameter date is required (YYYY-MM-DD)")
+	}
+	d, err := geo.ParseDay(q.Get("date"))
+	if err != nil {
+		return fmt.Errorf("parameter date: %w", err)
+	}
+	lang, err := q.Lang()
+	if err != nil {
+		return err
+	}
+	v := s.svc.View()
+	ph, err := s.places(v)
+	if err != nil {
+		return err
+	}
+	epoch, start, ok := Epoch(ph, d)
+	e, err := s.cache.Get(v, fmt.Sprintf("areas|%s|%s", lang, d), service.TypeGeoJSON, func() ([]byte, error) {
+		ds, err := s.hs.Areas(ph, epoch)
+		if err != nil {
+			return nil, err
+		}
+		fc := areaCollection{Type: "FeatureCollection", Date: d.String(), Method: areas.Method, Approximate: true, Note: areasNote, Features: []areaFeature{}}
+		if ok {
+			st := start.String()
+			fc.EpochStart = &st
+		}
+		for _, dist := range ds {
+			fs, err := districtFeatures(ph, dist, lang)
+			if err != nil {
+				return nil, err
+			}
+			fc.Features = append(fc.Features, fs...)
+		}
+		return json.Marshal(fc)
+	})
+	if err != nil {
+		return err
+	}
+	return httpkit.Send(c, e, httpkit.CacheShort)
+}
+
+func districtFeatures(ph *geo.PlaceHistory, dist areas.District, lang geo.Lang) ([]areaFeature, error) {
+	r, err := ph.Districts().Region(dist.Region)
+	if err != nil {
+		return nil, err
+	}
+	var out []areaFeature
+	for _, a := range dist.Areas {
+		out = append(out, areaFeature{Type: "Feature", ID: a.Region + "-" + string(a.Controller),
+			Geometry: json.RawMessage(a.GeoJSON), Properties: areaProps{
+				Region: a.Region, RegionName: r.Name(lang), Controller: a.Controller, ControllerName: a.Controller.Name(lang),
+				Approximate: true, Method: areas.Method, Evidence: dist.Evidence,
+				ShareComputed: math.Round(a.Share*1e4) / 1e4, ShareLedger: round4(a.LedgerShare), DistrictStatus: dist.State.Status,
+				PlaceIDs: a.PlaceIDs, EventIDs: a.EventIDs,
+			}})
+	}
+	return out, nil
+}
+
+func round4(f *float64) *float64 {
+	if f == nil {
+		return nil
+	}
+	r := math.Round(*f*1e4) / 1e4
+	return &r
+}
