@@ -106,7 +106,7 @@ func TestSVGArabic(t *testing.T) {
 	if !strings.Contains(string(b), `direction="rtl"`) || !strings.Contains(string(b), `xml:lang="ar"`) {
 		t.Error("Arabic SVG is not right to left")
 	}
-	for _, want := range []string{"كلبجر", "نوفمبر", "2020-11-25"} {
+	for _, want := range []string{"كالباجار", "نوفمبر", "2020-11-25"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Arabic SVG lacks %q", want)
 		}
