@@ -142,3 +142,89 @@ func TestPiecesTileTheirDistricts(t *testing.T) {
 	}
 	t.Logf("%d district splits checked over %d change days", checked, len(ph.ChangeDays()))
 }
+
+func TestPeacekeepingZone(t *testing.T) {
+	ph := ledgertest.PlaceHistory(t)
+	day := func(s string) geo.Day {
+		d, err := geo.ParseDay(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	cases := []struct {
+		date           string
+		present, froze bool
+		inside         string // a place inside the zone
+	}{
+		{"2020-11-09", false, false, ""},
+		{"2021-06-01", true, false, "xankendi"},
+		{"2021-06-01", true, false, "vengli"},
+		{"2023-10-15", true, true, "xankendi"},
+		{"2024-07-01", false, false, ""},
+	}
+	ctx := geos.NewContext()
+	for _, c := range cases {
+		z, ok, err := areas.Peacekeeping(ph, day(c.date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok != c.present || z.Frozen != c.froze {
+			t.Errorf("%s: got present %v frozen %v, want %v %v", c.date, ok, z.Frozen, c.present, c.froze)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		g, err := ctx.NewGeomFromGeoJSON(z.GeoJSON)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := ph.Place(c.inside)
+		if !g.Intersects(ctx.NewPointFromXY(p.Point[0], p.Point[1])) {
+			t.Errorf("%s: %s lies outside the zone", c.date, c.inside)
+		}
+		if len(z.EventIDs) == 0 || z.EventIDs[0] == "" {
+			t.Errorf("%s: no events behind the zone", c.date)
+		}
+		// Kalbajar town, handed over in 2020, is not in the zone.
+		k, _ := ph.Place("kelbecer")
+		if g.Intersects(ctx.NewPointFromXY(k.Point[0], k.Point[1])) {
+			t.Errorf("%s: Kalbajar town lies inside the zone", c.date)
+		}
+	}
+}
+
+func TestLinesBetweenHolders(t *testing.T) {
+	ph := ledgertest.PlaceHistory(t)
+	for _, c := range []struct {
+		date string
+		want []string // districts that must have a line
+		none bool
+	}{
+		{"1994-05-12", []string{"agdam", "fuzuli", "tartar"}, false},
+		{"2020-11-10", []string{"tartar", "khojavend", "lachin"}, false},
+		{"2023-10-15", nil, true},
+	} {
+		d, _ := geo.ParseDay(c.date)
+		ls, err := areas.Lines(ph, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, l := range ls {
+			got[l.Region] = true
+			if len(l.EventIDs) == 0 || len(l.GeoJSON) < 20 {
+				t.Errorf("%s %s: line without events or geometry", c.date, l.Region)
+			}
+		}
+		if c.none && len(ls) != 0 {
+			t.Errorf("%s: got %d lines, want none", c.date, len(ls))
+		}
+		for _, r := range c.want {
+			if !got[r] {
+				t.Errorf("%s: no line in %s (got %v)", c.date, r, got)
+			}
+		}
+	}
+}

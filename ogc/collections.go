@@ -32,14 +32,6 @@ var collectionDefs = []collectionDef{
 		Timed:       true},
 }
 
-func collectionIDs() []string {
-	ids := make([]string, len(collectionDefs))
-	for i, c := range collectionDefs {
-		ids[i] = c.ID
-	}
-	return ids
-}
-
 // feature is one item, ready to filter and encode.
 type feature struct {
 	id       string
@@ -72,6 +64,7 @@ type indexes struct {
 	mu      sync.Mutex
 	version string
 	byLang  map[geo.Lang]index
+	extras  []Extra
 }
 
 func (x *indexes) get(v *service.View, lang geo.Lang) (index, error) {
@@ -86,6 +79,9 @@ func (x *indexes) get(v *service.View, lang geo.Lang) (index, error) {
 	}
 	ix, err := buildIndex(v.History, lang)
 	if err != nil {
+		return nil, err
+	}
+	if err := addExtras(ix, x.extras, v, lang); err != nil {
 		return nil, err
 	}
 	x.mu.Lock()

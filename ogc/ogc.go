@@ -39,12 +39,28 @@ type server struct {
 	routes []*route
 	cache  *service.Cache
 	ix     indexes
+	defs   []collectionDef // core and extra collections, in listing order
 }
 
 // Mount returns the hook that adds the OGC API routes to the router
 // (cmd/mapsvc/mounts.go lists it).
 func Mount(svc *service.Service) func(*echo.Echo) {
-	s := &server{svc: svc, routes: routeTable(), cache: service.NewCache(1024)}
+	return MountWith(svc)
+}
+
+// MountWith is Mount with collections built by other packages over the
+// same view (the places and the control areas), listed after the core
+// collections.
+func MountWith(svc *service.Service, extras ...Extra) func(*echo.Echo) {
+	defs := append([]collectionDef(nil), collectionDefs...)
+	for _, x := range extras {
+		defs = append(defs, collectionDef{ID: x.ID, Title: x.Title, Description: x.Description, Timed: x.Timed})
+	}
+	ids := make([]string, len(defs))
+	for i, d := range defs {
+		ids[i] = d.ID
+	}
+	s := &server{svc: svc, routes: routeTable(ids), cache: service.NewCache(1024), defs: defs, ix: indexes{extras: extras}}
 	return func(e *echo.Echo) {
 		for _, rt := range s.routes {
 			e.GET(Prefix+rt.echoPath(), s.handler(rt))

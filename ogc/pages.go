@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -120,7 +121,11 @@ func (s *server) coll(r *request, ix index) (*collection, error) {
 	id := r.c.Param("collectionId")
 	c, ok := ix[id]
 	if !ok {
-		return nil, fmt.Errorf("%w: collection %q (there are: regions, control-periods, events)", geo.ErrNotFound, id)
+		ids := make([]string, len(s.defs))
+		for i, d := range s.defs {
+			ids[i] = d.ID
+		}
+		return nil, fmt.Errorf("%w: collection %q (there are: %s)", geo.ErrNotFound, id, strings.Join(ids, ", "))
 	}
 	return c, nil
 }
@@ -132,7 +137,7 @@ func (s *server) collections(r *request) ([]byte, error) {
 	}
 	links := r.selfLinks("/collections", nil, typeJSON, "The collections")
 	var cs []collectionJSON
-	for _, def := range collectionDefs {
+	for _, def := range s.defs {
 		cs = append(cs, r.collectionJSON(ix[def.ID]))
 	}
 	if r.f == "html" {

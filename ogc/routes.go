@@ -88,9 +88,9 @@ func langParam() param {
 		Schema: map[string]any{"type": "string", "enum": enum, "default": "en"}}
 }
 
-func collectionIDParam() param {
+func collectionIDParam(ids []string) param {
 	enum := []any{}
-	for _, id := range collectionIDs() {
+	for _, id := range ids {
 		enum = append(enum, id)
 	}
 	return param{Name: "collectionId", In: "path", Required: true, Description: "The collection's id.",
@@ -119,8 +119,8 @@ var itemParams = []param{
 
 // routeTable is the API: the handlers, the query checking and the OpenAPI
 // document all read it.
-func routeTable() []*route {
-	items := append([]param{collectionIDParam()}, itemParams...)
+func routeTable(ids []string) []*route {
+	items := append([]param{collectionIDParam(ids)}, itemParams...)
 	items = append(items, langParam(), fParam(true))
 	return []*route{
 		{path: "/", schema: "landingPage", opID: "getLandingPage", summary: "Landing page",
@@ -137,7 +137,7 @@ func routeTable() []*route {
 			params: []param{fParam(true)}, json: typeJSON, html: true, build: (*server).collections},
 		{path: "/collections/{collectionId}", schema: "collection", opID: "describeCollection", summary: "One collection",
 			desc:   "A collection's description, extent and links to its items.",
-			params: []param{collectionIDParam(), fParam(true)}, json: typeJSON, html: true, build: (*server).collection},
+			params: []param{collectionIDParam(ids), fParam(true)}, json: typeJSON, html: true, build: (*server).collection},
 		{path: "/collections/{collectionId}/items", schema: "featureCollectionGeoJSON", opID: "getFeatures", summary: "A collection's features",
 			desc: "A page of the collection's features, filtered by bbox and datetime, with numberMatched, numberReturned, " +
 				"timeStamp (when this server first served the current data version) and next/prev links.",
@@ -145,7 +145,7 @@ func routeTable() []*route {
 		{path: "/collections/{collectionId}/items/{featureId}", schema: "featureGeoJSON", opID: "getFeature", summary: "One feature",
 			desc: "One feature by id. Region ids are region slugs; control-period ids are REGION-START " +
 				"(kalbajar-1993-04-03); event ids are the ledger's.",
-			params: []param{collectionIDParam(),
+			params: []param{collectionIDParam(ids),
 				{Name: "featureId", In: "path", Required: true, Description: "The feature's id.", Schema: map[string]any{"type": "string"}},
 				langParam(), fParam(true)},
 			json: typeGeoJSON, html: true, build: (*server).item},

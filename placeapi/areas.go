@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/areas"
@@ -78,16 +77,24 @@ func (s *server) areas(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	epochs := ph.ChangeDays()
-	epoch := sort.Search(len(epochs), func(i int) bool { return epochs[i] > d })
-	e, err := s.cache.Get(v, fmt.Sprintf("areas|%d|%s|%s", epoch, lang, d), service.TypeGeoJSON, func() ([]byte, error) {
-		body, err := s.areaBody(ph, epoch, lang)
+	epoch, start, ok := Epoch(ph, d)
+	e, err := s.cache.Get(v, fmt.Sprintf("areas|%s|%s", lang, d), service.TypeGeoJSON, func() ([]byte, error) {
+		ds, err := s.hs.Areas(ph, epoch)
 		if err != nil {
 			return nil, err
 		}
-		// The epoch's features are shared; only the date differs.
-		fc := *body
-		fc.Date = d.String()
+		fc := areaCollection{Type: "FeatureCollection", Date: d.String(), Method: areas.Method, Approximate: true, Note: areasNote, Features: []areaFeature{}}
+		if ok {
+			st := start.String()
+			fc.EpochStart = &st
+		}
+		for _, dist := range ds {
+			fs, err := districtFeatures(ph, dist, lang)
+			if err != nil {
+				return nil, err
+			}
+			fc.Features = append(fc.Features, fs...)
+		}
 		return json.Marshal(fc)
 	})
 	if err != nil {
@@ -96,57 +103,23 @@ func (s *server) areas(c echo.Context) error {
 	return handlers.Send(c, e, handlers.CacheControl)
 }
 
-// areaBody computes the areas of one epoch (cached apart from the day).
-func (s *server) areaBody(ph *geo.PlaceHistory, epoch int, lang geo.Lang) (*areaCollection, error) {
-	key := fmt.Sprintf("%p|%d|%s", ph, epoch, lang)
-	s.mu.Lock()
-	if b, ok := s.epochs[key]; ok {
-		s.mu.Unlock()
-		return b, nil
+func districtFeatures(ph *geo.PlaceHistory, dist areas.District, lang geo.Lang) ([]areaFeature, error) {
+	r, err := ph.Districts().Region(dist.Region)
+	if err != nil {
+		return nil, err
 	}
-	s.mu.Unlock()
-	epochs := ph.ChangeDays()
-	fc := &areaCollection{Type: "FeatureCollection", Method: areas.Method, Approximate: true, Note: areasNote, Features: []areaFeature{}}
-	day := geo.Day(math.MinInt32)
-	if epoch > 0 {
-		day = epochs[epoch-1]
-		start := day.String()
-		fc.EpochStart = &start
+	var out []areaFeature
+	for _, a := range dist.Areas {
+		out = append(out, areaFeature{Type: "Feature", ID: a.Region + "-" + string(a.Controller),
+			Geometry: json.RawMessage(a.GeoJSON), Properties: areaProps{
+				Region: a.Region, RegionName: r.Name(lang), Controller: a.Controller, ControllerName: a.Controller.Name(lang),
+				Approximate: true, Method: areas.Method, Evidence: dist.Evidence,
+				ShareComputed: math.Round(a.Share*1e4) / 1e4, ShareLedger: round4(a.LedgerShare), DistrictStatus: dist.State.Status,
+				PlaceIDs: a.PlaceIDs, EventIDs: a.EventIDs,
+			}})
 	}
-	if epoch > 0 {
-		ds, err := areas.Compute(ph, day)
-		if err != nil {
-			return nil, err
-		}
-		h := ph.Districts()
-		for _, dist := range ds {
-			r, err := h.Region(dist.Region)
-			if err != nil {
-				return nil, err
-			}
-			for _, a := range dist.Areas {
-				fc.Features = append(fc.Features, areaFeature{Type: "Feature", ID: a.Region + "-" + string(a.Controller),
-					Geometry: json.RawMessage(a.GeoJSON), Properties: areaProps{
-						Region: a.Region, RegionName: r.Name(lang), Controller: a.Controller, ControllerName: a.Controller.Name(lang),
-						Approximate: true, Method: areas.Method, Evidence: dist.Evidence,
-						ShareComputed: math.Round(a.Share*1e4) / 1e4, ShareLedger: round4(a.LedgerShare), DistrictStatus: dist.State.Status,
-						PlaceIDs: a.PlaceIDs, EventIDs: a.EventIDs,
-					}})
-			}
-		}
-	}
-	s.mu.Lock()
-	if len(s.epochs) >= maxEpochs {
-		s.epochs = map[string]*areaCollection{}
-	}
-	s.epochs[key] = fc
-	s.mu.Unlock()
-	return fc, nil
+	return out, nil
 }
-
-// maxEpochs bounds the computed epochs kept (there are about 130 change
-// days in five languages).
-const maxEpochs = 1024
 
 func round4(f *float64) *float64 {
 	if f == nil {

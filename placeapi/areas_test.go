@@ -96,3 +96,68 @@ func TestBadAreaRequestsAreProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestPeacekeepingOverlay(t *testing.T) {
+	get := server(t)
+	for _, c := range []struct {
+		date string
+		n    int
+	}{{"2019-06-01", 0}, {"2021-06-01", 1}, {"2024-05-01", 1}, {"2024-07-01", 0}} {
+		res, body := get("/api/v1/peacekeeping?date=" + c.date)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: got %d: %s", c.date, res.StatusCode, body)
+		}
+		var fc struct {
+			Features []struct {
+				Props struct {
+					Presence    string   `json:"presence"`
+					Approximate bool     `json:"approximate"`
+					EventIDs    []string `json:"event_ids"`
+				} `json:"properties"`
+			} `json:"features"`
+		}
+		if err := json.Unmarshal(body, &fc); err != nil {
+			t.Fatal(err)
+		}
+		if len(fc.Features) != c.n {
+			t.Errorf("%s: got %d zone features, want %d", c.date, len(fc.Features), c.n)
+			continue
+		}
+		for _, f := range fc.Features {
+			if f.Props.Presence != "RUS" || !f.Props.Approximate || len(f.Props.EventIDs) == 0 {
+				t.Errorf("%s: zone properties %+v", c.date, f.Props)
+			}
+		}
+	}
+	res, body := get("/api/v1/peacekeeping")
+	if res.StatusCode != http.StatusBadRequest {
+		t.Errorf("no date: got %d %s, want 400", res.StatusCode, body)
+	}
+}
+
+func TestLinesOfContact(t *testing.T) {
+	get := server(t)
+	res, body := get("/api/v1/lines?date=1994-05-12")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/geo+json" {
+		t.Fatalf("got %d %s: %s", res.StatusCode, res.Header.Get("Content-Type"), body)
+	}
+	var fc struct {
+		Features []struct {
+			ID       string          `json:"id"`
+			Geometry json.RawMessage `json:"geometry"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(body, &fc); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, f := range fc.Features {
+		ids[f.ID] = true
+	}
+	if !ids["agdam-line"] || !ids["fuzuli-line"] {
+		t.Errorf("12 May 1994: got lines %v, want Agdam and Fuzuli among them", ids)
+	}
+	if res, _ := get("/api/v1/lines?date=nope"); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("bad date: got %d, want 400", res.StatusCode)
+	}
+}

@@ -4,6 +4,8 @@
 //	GET /api/v1/places[?date=YYYY-MM-DD&lang=]   every place as a GeoJSON point
 //	GET /api/v1/places/{id}[?lang=]              one place with its history and sources
 //	GET /api/v1/areas?date=YYYY-MM-DD[&lang=]     approximate control areas (see areas.go)
+//	GET /api/v1/peacekeeping?date=YYYY-MM-DD      the peacekeeping overlay (see peacekeeping.go)
+//	GET /api/v1/lines?date=YYYY-MM-DD[&lang=]     approximate lines between holders (see lines.go)
 //
 // Without a date the places carry their names, district, kind and the
 // source of their coordinates; with one they also carry who held them at
@@ -16,9 +18,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sort"
 	"sync"
 
 	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/areas"
 	"github.com/mapsvc/mapsvc/data/places"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
@@ -33,46 +37,94 @@ const Prefix = "/api/v1/places"
 // reads the embedded gazetteer and place ledger.
 type Source func(h *geo.History) (*geo.PlaceHistory, error)
 
-// server answers the place routes over the current view.
-type server struct {
-	svc    *service.Service
+// Histories builds the place history of each data version once, and the
+// control areas of each of its epochs once; the place routes and the OGC
+// collections share it.
+type Histories struct {
 	source Source
-	cache  *service.Cache
 
 	mu      sync.Mutex
 	version string
 	ph      *geo.PlaceHistory
-	// epochs are computed area collections by place history, epoch and
-	// language: the geometry work is done once per epoch.
-	epochs map[string]*areaCollection
+	areas   map[int][]areas.District // by epoch
 }
 
-// Mount returns the hook that adds the place routes to the router.
-func Mount(svc *service.Service, source Source) func(*echo.Echo) {
-	s := &server{svc: svc, source: source, cache: service.NewCache(512), epochs: map[string]*areaCollection{}}
-	return func(e *echo.Echo) {
-		e.GET(Prefix, s.list)
-		e.GET(Prefix+"/:id", s.one)
-		e.GET(AreasPath, s.areas)
-	}
-}
+// NewHistories returns an empty cache over source.
+func NewHistories(source Source) *Histories { return &Histories{source: source} }
 
-// places returns the place history of v, built once per data version.
-func (s *server) places(v *service.View) (*geo.PlaceHistory, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.ph != nil && s.version == v.Version {
-		return s.ph, nil
+// For returns the place history of v, built once per data version.
+func (hs *Histories) For(v *service.View) (*geo.PlaceHistory, error) {
+	hs.mu.Lock()
+	defer hs.mu.Unlock()
+	if hs.ph != nil && hs.version == v.Version {
+		return hs.ph, nil
 	}
-	ph, err := s.source(v.History)
+	ph, err := hs.source(v.History)
 	if err != nil {
 		// The district data changed under the place ledger: a server
 		// fault, logged, not the client's.
 		return nil, fmt.Errorf("place history for data version %s: %v", v.Version, err)
 	}
-	s.version, s.ph, s.epochs = v.Version, ph, map[string]*areaCollection{}
+	hs.version, hs.ph, hs.areas = v.Version, ph, map[int][]areas.District{}
 	return ph, nil
 }
+
+// Epoch returns the epoch of day d in ph: the number of change days on or
+// before d, and the epoch's first day (ok false before the first one).
+func Epoch(ph *geo.PlaceHistory, d geo.Day) (epoch int, start geo.Day, ok bool) {
+	days := ph.ChangeDays()
+	epoch = sort.Search(len(days), func(i int) bool { return days[i] > d })
+	if epoch == 0 {
+		return 0, 0, false
+	}
+	return epoch, days[epoch-1], true
+}
+
+// Areas returns the split districts of an epoch of ph, computed once.
+func (hs *Histories) Areas(ph *geo.PlaceHistory, epoch int) ([]areas.District, error) {
+	hs.mu.Lock()
+	if hs.ph == ph {
+		if ds, ok := hs.areas[epoch]; ok {
+			hs.mu.Unlock()
+			return ds, nil
+		}
+	}
+	hs.mu.Unlock()
+	if epoch == 0 {
+		return nil, nil
+	}
+	ds, err := areas.Compute(ph, ph.ChangeDays()[epoch-1])
+	if err != nil {
+		return nil, err
+	}
+	hs.mu.Lock()
+	if hs.ph == ph {
+		hs.areas[epoch] = ds
+	}
+	hs.mu.Unlock()
+	return ds, nil
+}
+
+// server answers the place routes over the current view.
+type server struct {
+	svc   *service.Service
+	hs    *Histories
+	cache *service.Cache
+}
+
+// Mount returns the hook that adds the place and area routes to the router.
+func Mount(svc *service.Service, hs *Histories) func(*echo.Echo) {
+	s := &server{svc: svc, hs: hs, cache: service.NewCache(512)}
+	return func(e *echo.Echo) {
+		e.GET(Prefix, s.list)
+		e.GET(Prefix+"/:id", s.one)
+		e.GET(AreasPath, s.areas)
+		e.GET(PeacekeepingPath, s.peacekeeping)
+		e.GET(LinesPath, s.lines)
+	}
+}
+
+func (s *server) places(v *service.View) (*geo.PlaceHistory, error) { return s.hs.For(v) }
 
 func parseLang(q interface{ Get(string) string }, has bool) (geo.Lang, error) {
 	if !has {
@@ -183,13 +235,18 @@ func Embedded() (Source, error) {
 	}, nil
 }
 
-// MountEmbedded mounts the place routes over the embedded data. Should the
+// EmbeddedHistories is NewHistories over the embedded data. Should the
 // embedded files not parse (the tests keep them parsing), every place
 // request fails with a logged server error rather than the whole server.
-func MountEmbedded(svc *service.Service) func(*echo.Echo) {
+func EmbeddedHistories() *Histories {
 	src, err := Embedded()
 	if err != nil {
 		src = func(*geo.History) (*geo.PlaceHistory, error) { return nil, err }
 	}
-	return Mount(svc, src)
+	return NewHistories(src)
+}
+
+// MountEmbedded mounts the place routes over the embedded data.
+func MountEmbedded(svc *service.Service) func(*echo.Echo) {
+	return Mount(svc, EmbeddedHistories())
 }

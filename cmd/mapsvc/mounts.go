@@ -13,10 +13,11 @@ import (
 // mounts lists the route groups beyond the core API. Each package that
 // serves pages or protocols adds one line here.
 func mounts(svc *service.Service, c Config) []func(*echo.Echo) {
+	places := placeapi.EmbeddedHistories()
 	return []func(*echo.Echo){
-		ogc.Mount(svc),
+		ogc.MountWith(svc, placeapi.OGCCollections(places)...),
 		export.Mount(svc),
-		placeapi.MountEmbedded(svc),
+		placeapi.Mount(svc, places),
 		tiles.Mount(svc),
 		web.Mount(svc, web.Options{Assets: c.Assets, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution}),
 	}
