@@ -136,7 +136,7 @@ func TestPrecisionAndSimplify(t *testing.T) {
 			t.Errorf("precision=0: got %d %s, want 400 naming the least precision that works", res.StatusCode, body)
 		}
 	})
-	for _, p := range []int{3, 5, 8} {
+	for _, p := range []int{6, 7, 8} {
 		t.Run("precision "+strconv.Itoa(p)+" keeps at most that many decimals", func(t *testing.T) {
 			fc := fetch("&precision=" + strconv.Itoa(p))
 			if len(fc.Features) != len(full.Features) {
