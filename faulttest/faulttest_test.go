@@ -64,7 +64,7 @@ func start(t *testing.T, db string, extra ...string) *server {
 	t.Helper()
 	addr := freeAddr(t)
 	s := &server{base: "http://" + addr, stderr: &bytes.Buffer{}}
-	s.cmd = exec.Command(binary, append([]string{"serve", "--addr", addr, "--db", db}, extra...)...)
+	s.cmd = exec.Command(binary, append([]string{"serve", "--init", "--addr", addr, "--db", db}, extra...)...)
 	s.cmd.Env = append(os.Environ(), "MAPSVC_EDITOR_TOKEN="+token)
 	s.cmd.Stderr = s.stderr
 	if err := s.cmd.Start(); err != nil {
@@ -218,7 +218,7 @@ func version(t *testing.T, db string) string {
 // An import killed halfway leaves the previous state whole.
 func TestImportKilledHalfwayLeavesThePreviousState(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "import.db")
-	if out, err := exec.Command(binary, "import", "--db", db).CombinedOutput(); err != nil {
+	if out, err := exec.Command(binary, "init", "--db", db).CombinedOutput(); err != nil {
 		t.Fatalf("first import: %v %s", err, out)
 	}
 	before := version(t, db)
@@ -227,7 +227,7 @@ func TestImportKilledHalfwayLeavesThePreviousState(t *testing.T) {
 	// them in its second half where the write transaction runs.
 	scratch := filepath.Join(t.TempDir(), "scratch.db")
 	began := time.Now()
-	if out, err := exec.Command(binary, "import", "--db", scratch, "--ledger", big).CombinedOutput(); err != nil {
+	if out, err := exec.Command(binary, "init", "--db", scratch, "--ledger", big).CombinedOutput(); err != nil {
 		t.Fatalf("timing import: %v %s", err, out)
 	}
 	full := time.Since(began)

@@ -33,6 +33,8 @@ type Options struct {
 	WriteBurst int
 	// Backup writes a consistent copy of the database (admin route).
 	Backup func(io.Writer) (int64, error)
+	// Version names the running build for GET /version.
+	Version string
 	// Mounts add routes owned by other packages (map page, OGC API,
 	// tiles); each gets the router after the core API is registered.
 	Mounts []func(*echo.Echo)
@@ -73,6 +75,7 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 		MaxAge:        86400,
 	}))
 	e.GET("/healthz", a.healthz)
+	e.GET("/version", a.version)
 	v1 := e.Group("/api/v1")
 	v1.GET("/snapshot", a.snapshot)
 	v1.GET("/periods", a.byLang(func(v *service.View, _ echo.Context, l geo.Lang) (*service.Encoded, error) { return v.Periods(l) }))
@@ -111,6 +114,16 @@ func (a *API) healthz(c echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.JSON(http.StatusOK, map[string]any{"status": "ok", "data_version": v.Version,
 		"regions": len(v.History.Regions()), "events": len(v.History.Events())})
+}
+
+// version answers the build and the data version now served.
+func (a *API) version(c echo.Context) error {
+	c.Response().Header().Set("Cache-Control", "no-store")
+	body := map[string]string{"version": a.opt.Version}
+	if v := a.svc.View(); v != nil {
+		body["data_version"] = v.Version
+	}
+	return c.JSON(http.StatusOK, body)
 }
 
 func (a *API) snapshot(c echo.Context) error {

@@ -33,7 +33,7 @@ type writeEnv struct {
 func newWriteEnv(t *testing.T, opt store.Options, editors ...handlers.Editor) *writeEnv {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "w.db")
-	db, err := store.Open(path, store.Options{})
+	db, err := store.Create(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

