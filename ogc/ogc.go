@@ -12,12 +12,15 @@ package ogc
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/bytecache"
 	"github.com/mapsvc/mapsvc/service"
 )
 
@@ -36,15 +39,35 @@ const (
 // server answers the OGC API routes over the current view.
 type server struct {
 	svc    *service.Service
+	opt    Options
 	routes []*route
 	cache  *service.Cache
 	ix     indexes
+
+	hostsMu sync.Mutex
+	hosts   map[string]bool // bases whose answers are cached (maxHosts)
 }
 
-// Mount returns the hook that adds the OGC API routes to the router
-// (cmd/mapsvc/mounts.go lists it).
-func Mount(svc *service.Service) func(*echo.Echo) {
-	s := &server{svc: svc, routes: routeTable(), cache: service.NewCache(1024)}
+// Options configure the OGC API.
+type Options struct {
+	// PublicURL (scheme://host[:port], no path) is the base of every
+	// link. Empty: links use the request's Host, and answers are cached
+	// for the first maxHosts hosts only, so a flood of made-up Host
+	// headers cannot fill the cache with copies.
+	PublicURL string
+}
+
+// maxHosts is how many distinct request hosts get cached answers when no
+// public URL is set (localhost, 127.0.0.1, a LAN name, a proxy's name).
+const maxHosts = 4
+
+// Mount returns the hook that adds the OGC API routes to the router.
+func Mount(svc *service.Service) func(*echo.Echo) { return MountWith(svc, Options{}) }
+
+// MountWith is Mount with options (cmd/mapsvc/mounts.go uses it).
+func MountWith(svc *service.Service, opt Options) func(*echo.Echo) {
+	opt.PublicURL = strings.TrimSuffix(opt.PublicURL, "/")
+	s := &server{svc: svc, opt: opt, routes: routeTable(), cache: svc.NewCache("ogc"), hosts: map[string]bool{}}
 	return func(e *echo.Echo) {
 		for _, rt := range s.routes {
 			e.GET(Prefix+rt.echoPath(), s.handler(rt))
@@ -70,7 +93,8 @@ func (s *server) handler(rt *route) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		r := &request{c: c, q: q, f: "json", base: c.Scheme() + "://" + c.Request().Host, view: s.svc.View()}
+		base, cacheable := s.base(c)
+		r := &request{c: c, q: q, f: "json", base: base, view: s.svc.View()}
 		if q.Has("f") {
 			r.f = q.Get("f")
 			if !rt.hasFormat(r.f) {
@@ -81,13 +105,88 @@ func (s *server) handler(rt *route) echo.HandlerFunc {
 		if r.f == "html" {
 			contentType = htmlCharset
 		}
-		key := rt.opID + "|" + c.Request().URL.Path + "?" + q.Encode() + "|" + r.base
-		e, err := s.cache.Get(r.view, key, contentType, func() ([]byte, error) { return rt.build(s, r) })
+		var e *service.Encoded
+		if cacheable {
+			key := rt.opID + "|" + c.Request().URL.Path + "?" + q.Encode() + "|" + r.base
+			e, err = s.cache.Get(r.view, key, contentType, func() ([]byte, error) { return rt.build(s, r) })
+		} else {
+			e, err = uncached(r.view, contentType, func() ([]byte, error) { return rt.build(s, r) })
+		}
 		if err != nil {
 			return err
 		}
+		if r.f == "html" {
+			setPageHeaders(c.Response().Header())
+		}
 		return handlers.Send(c, e, handlers.CacheControl)
 	}
+}
+
+// base returns scheme://host for links, and whether answers built with it
+// may be cached.
+func (s *server) base(c echo.Context) (string, bool) {
+	if s.opt.PublicURL != "" {
+		return s.opt.PublicURL, true
+	}
+	host := c.Request().Host
+	if !validHost(host) {
+		host = "localhost"
+	}
+	b := c.Scheme() + "://" + host
+	s.hostsMu.Lock()
+	defer s.hostsMu.Unlock()
+	if s.hosts[b] {
+		return b, true
+	}
+	if len(s.hosts) < maxHosts {
+		s.hosts[b] = true
+		return b, true
+	}
+	return b, false
+}
+
+// validHost accepts host[:port] made of name and address characters only,
+// so a Host header cannot inject markup or odd bytes into links.
+func validHost(h string) bool {
+	if h == "" || len(h) > 255 {
+		return false
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune(".-:[]", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// uncached builds an answer that is not kept, with the same kind of ETag.
+func uncached(v *service.View, contentType string, build func() ([]byte, error)) (*service.Encoded, error) {
+	return service.NewCache("ogc-uncached", bytecache.New(1)).Get(v, "", contentType, build)
+}
+
+// setPageHeaders gives the HTML pages the content security policy and
+// framing rules of the map page (web.setPageHeaders without a basemap),
+// with the pages' one inline style allowed by its hash: nothing but the
+// page's own resources, and no framing.
+func setPageHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", strings.Join([]string{
+		"default-src 'self'",
+		"script-src 'self'",
+		"style-src 'self' " + styleHash,
+		"img-src 'self' data: blob:",
+		"connect-src 'self'",
+		"font-src 'self'",
+		"worker-src 'self' blob:",
+		"child-src 'self' blob:",
+		"object-src 'none'",
+		"base-uri 'none'",
+		"form-action 'self'",
+		"frame-ancestors 'none'",
+	}, "; "))
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
 }
 
 // link is an OGC API link object.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/service"
 )
 
 // Config is everything mapsvc reads from flags and the environment.
@@ -39,6 +41,12 @@ type Config struct {
 	Init bool
 	// LogFormat is json or text (MAPSVC_LOG_FORMAT).
 	LogFormat string
+	// CacheBytes bounds every cache of encoded answers together
+	// (MAPSVC_CACHE_BYTES).
+	CacheBytes int64
+	// PublicURL is the service's address as readers see it, behind a
+	// proxy (MAPSVC_PUBLIC_URL): the base of OGC API links.
+	PublicURL string
 }
 
 // initFlag registers --init.
@@ -52,7 +60,7 @@ func (c Config) mayCreate() bool { return c.Init || c.DB == defaultDB }
 
 // defaultConfig reads the environment over the built-in defaults.
 func defaultConfig() Config {
-	c := Config{Addr: "127.0.0.1:8080", DB: defaultDB, LogFormat: "text", LockTimeout: 2 * time.Second, Assets: "node_modules", HeaderTimeout: 5 * time.Second}
+	c := Config{Addr: "127.0.0.1:8080", DB: defaultDB, LogFormat: "text", CacheBytes: service.DefaultCacheBytes, LockTimeout: 2 * time.Second, Assets: "node_modules", HeaderTimeout: 5 * time.Second}
 	if v := os.Getenv("MAPSVC_ADDR"); v != "" {
 		c.Addr = v
 	}
@@ -69,6 +77,10 @@ func defaultConfig() Config {
 		c.Editors = append(c.Editors, handlers.Editor{Name: "editor", Token: v})
 	}
 	c.TokensFile = os.Getenv("MAPSVC_EDITOR_TOKENS_FILE")
+	if v, err := strconv.ParseInt(os.Getenv("MAPSVC_CACHE_BYTES"), 10, 64); err == nil {
+		c.CacheBytes = v
+	}
+	c.PublicURL = os.Getenv("MAPSVC_PUBLIC_URL")
 	if v := os.Getenv("MAPSVC_LOG_FORMAT"); v != "" {
 		c.LogFormat = v
 	}
@@ -116,6 +128,14 @@ func (c Config) Validate() error {
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		errs = append(errs, fmt.Errorf("log-format %q: want json or text", c.LogFormat))
+	}
+	if c.CacheBytes < 1<<20 {
+		errs = append(errs, fmt.Errorf("cache-bytes %d: want at least 1 MiB (1048576)", c.CacheBytes))
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+			errs = append(errs, fmt.Errorf("public-url %q: want scheme://host[:port] with no path", c.PublicURL))
+		}
 	}
 	if c.LockTimeout <= 0 {
 		errs = append(errs, errors.New("lock-timeout must be positive"))

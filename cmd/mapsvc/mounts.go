@@ -13,7 +13,7 @@ import (
 // serves pages or protocols adds one line here.
 func mounts(svc *service.Service, c Config) []func(*echo.Echo) {
 	return []func(*echo.Echo){
-		ogc.Mount(svc),
+		ogc.MountWith(svc, ogc.Options{PublicURL: c.PublicURL}),
 		export.Mount(svc),
 		tiles.Mount(svc),
 		web.Mount(svc, web.Options{Assets: c.Assets, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution}),

@@ -25,6 +25,8 @@ func runServe(args []string, stdout io.Writer) error {
 	fs.StringVar(&c.BasemapURL, "basemap-url", c.BasemapURL, "optional basemap: raster tiles with {z}/{x}/{y} or a MapLibre style URL (env MAPSVC_BASEMAP_URL)")
 	fs.StringVar(&c.BasemapAttribution, "basemap-attribution", c.BasemapAttribution, "the basemap's attribution (env MAPSVC_BASEMAP_ATTRIBUTION)")
 	fs.DurationVar(&c.HeaderTimeout, "header-timeout", c.HeaderTimeout, "time a client has to send its request headers")
+	fs.Int64Var(&c.CacheBytes, "cache-bytes", c.CacheBytes, "bound on all caches of encoded answers together, in bytes (env MAPSVC_CACHE_BYTES)")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "the address readers use, behind a TLS proxy: scheme://host[:port] (env MAPSVC_PUBLIC_URL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text (env MAPSVC_LOG_FORMAT)")
 	c.dbFlags(fs)
 	c.initFlag(fs)
@@ -47,6 +49,7 @@ func runServe(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	svc.SetCacheBytes(c.CacheBytes)
 	if local, err := serveLocalCopies(db, log); err != nil {
 		log.Warn("no local backup socket; snapshot, check and backup --read-only cannot read beside this server", "err", err)
 	} else {
