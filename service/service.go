@@ -35,6 +35,7 @@ type Service struct {
 
 	pastMu sync.Mutex
 	past   []*View // recent as_of views
+	index  *revisionIndex
 
 	// cache is the one byte-bounded cache of every view's answers and of
 	// the caches other packages get from NewCache.
