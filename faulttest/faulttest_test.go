@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/mapsvc/mapsvc/geo"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -354,7 +355,21 @@ func TestDiskFull(t *testing.T) {
 	big := func(id string) io.Reader {
 		var e map[string]any
 		json.Unmarshal(contextEvent(id), &e)
-		e["notes"] = strings.Repeat("x", 600<<10)
+		// Free text is capped (geo.Max*Runes): bulk comes from many
+		// sources, each with a note at its limit.
+		e["notes"] = strings.Repeat("€", geo.MaxNotesRunes)
+		src := e["sources"].([]any)[0].(map[string]any)
+		var sources []any
+		for k := 0; k < 40; k++ {
+			c := map[string]any{}
+			for key, v := range src {
+				c[key] = v
+			}
+			c["ref"] = fmt.Sprintf("https://example.org/filler/%s/%d", id, k)
+			c["note"] = strings.Repeat("€", geo.MaxSourceNoteRunes)
+			sources = append(sources, c)
+		}
+		e["sources"] = sources
 		b, _ := json.Marshal(e)
 		return bytes.NewReader(b)
 	}

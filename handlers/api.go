@@ -33,6 +33,8 @@ type Options struct {
 	WriteBurst int
 	// Backup writes a consistent copy of the database (admin route).
 	Backup func(io.Writer) (int64, error)
+	// AccessLog logs one line per request to Logger (serve turns it on).
+	AccessLog bool
 	// Version names the running build for GET /version.
 	Version string
 	// Mounts add routes owned by other packages (map page, OGC API,
@@ -42,9 +44,10 @@ type Options struct {
 
 // API holds what the handlers share.
 type API struct {
-	svc   *service.Service
-	opt   Options
-	ready func() bool
+	svc     *service.Service
+	opt     Options
+	ready   func() bool
+	metrics *metrics
 }
 
 // New builds the router over svc.
@@ -55,13 +58,19 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	if opt.Today == nil {
 		opt.Today = geo.Today
 	}
-	a := &API{svc: svc, opt: opt}
+	a := &API{svc: svc, opt: opt, metrics: newMetrics(svc)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(opt.Logger)
 	// The client address is the TCP peer: X-Forwarded-For is not trusted,
 	// so it cannot be forged to dodge rate limits.
 	e.IPExtractor = echo.ExtractIPDirect()
+	routes := map[string]bool{}
+	accessLog := opt.Logger
+	if !opt.AccessLog {
+		accessLog = slog.New(slog.DiscardHandler)
+	}
+	e.Use(observe(accessLog, a.metrics, func(r string) bool { return routes[r] }))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
 		opt.Logger.Error("panic", "path", c.Request().URL.Path, "err", err, "stack", string(stack))
 		return err
@@ -74,7 +83,9 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 		ExposeHeaders: []string{"ETag", "Link"},
 		MaxAge:        86400,
 	}))
+	e.Use(limitBody)
 	e.GET("/healthz", a.healthz)
+	e.GET("/metrics", a.metrics.handler())
 	e.GET("/version", a.version)
 	v1 := e.Group("/api/v1")
 	v1.GET("/snapshot", a.snapshot)
@@ -102,6 +113,9 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	v1.POST("/extract", a.extractEvents, writeLimiter(opt.WriteRate, opt.WriteBurst))
 	for _, m := range opt.Mounts {
 		m(e)
+	}
+	for _, r := range e.Routes() {
+		routes[r.Path] = true
 	}
 	return e
 }

@@ -40,7 +40,12 @@ type Service struct {
 	// cache is the one byte-bounded cache of every view's answers and of
 	// the caches other packages get from NewCache.
 	cache *bytecache.Cache
+	built atomic.Uint64 // epochs encoded by all views
 }
+
+// EpochsBuilt is how many epoch feature sets the service's views have
+// encoded since start.
+func (s *Service) EpochsBuilt() uint64 { return s.built.Load() }
 
 // SetCacheBytes sets the budget of the service's cache (the --cache-bytes
 // flag); entries past it go at once, least recently used first.
@@ -64,7 +69,7 @@ func New(st Store) (*Service, error) {
 // (a store just seeded from it), sparing the read back.
 func NewWithView(st Store, v *View) *Service {
 	s := &Service{store: st, cache: bytecache.New(DefaultCacheBytes)}
-	v.cache = s.cache // not yet shared: v is new
+	v.cache, v.built = s.cache, &s.built // not yet shared: v is new
 	s.view.Store(v)
 	return s
 }
@@ -81,7 +86,7 @@ func (s *Service) Reload() error {
 	if err != nil {
 		return err
 	}
-	v.cache = s.cache
+	v.cache, v.built = s.cache, &s.built
 	s.view.Store(v)
 	if len(ds.Events) >= bigLedger {
 		// Decoding a big store leaves garbage the size of the data; hand

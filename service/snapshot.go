@@ -178,6 +178,7 @@ func (v *View) epochFeatures(epoch int, d geo.Day, lang geo.Lang) (*epochBody, e
 		return nil, err
 	}
 	f := newEpochBody(b)
+	v.built.Add(1)
 	v.cache.Put("epoch", viewKey[epochKey]{v.id, k}, f, int64(f.size()))
 	return f, nil
 }

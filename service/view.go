@@ -123,6 +123,8 @@ type View struct {
 	// "epoch": an epoch's features, "day": a day's snapshot in parts).
 	cache *bytecache.Cache
 	id    uint64
+	// built counts epochs encoded, shared by a service's views.
+	built *atomic.Uint64
 }
 
 // viewKey is a cache key of one view: an id, not the *View, so kept
@@ -211,7 +213,7 @@ func newView(ds Dataset, prev *View) (*View, error) {
 	}
 	v := &View{History: h, Version: ds.Version, geometry: map[string][]byte{}, id: nextViewID.Add(1)}
 	if prev != nil {
-		v.geometry, v.cache = prev.geometry, prev.cache
+		v.geometry, v.cache, v.built = prev.geometry, prev.cache, prev.built
 	} else {
 		for _, r := range h.Regions() {
 			b, err := json.Marshal(geojson.NewGeometry(r.Geometry))
@@ -223,6 +225,9 @@ func newView(ds Dataset, prev *View) (*View, error) {
 	}
 	if v.cache == nil {
 		v.cache = bytecache.New(DefaultCacheBytes)
+	}
+	if v.built == nil {
+		v.built = new(atomic.Uint64)
 	}
 	v.geomAt = make([][]byte, len(h.Regions()))
 	for i, r := range h.Regions() {

@@ -55,7 +55,7 @@ func runServe(args []string, stdout io.Writer) error {
 	} else {
 		defer local.Close()
 	}
-	router := handlers.New(svc, handlers.Options{Logger: log, Version: programVersion(), Editors: c.Editors, Backup: db.Backup, Mounts: mounts(svc, c)})
+	router := handlers.New(svc, handlers.Options{Logger: log, AccessLog: true, Version: programVersion(), Editors: c.Editors, Backup: db.Backup, Mounts: mounts(svc, c)})
 	srv := &http.Server{
 		Handler:           router,
 		ReadHeaderTimeout: c.HeaderTimeout,
