@@ -14,7 +14,7 @@ trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/mapsvc" ./cmd/mapsvc
 port=$(( 20000 + RANDOM % 20000 ))
 token=load-test-token-0123456789
-MAPSVC_EDITOR_TOKEN=$token "$work/mapsvc" serve --addr 127.0.0.1:$port --db "$work/load.db" 2>"$work/server.log" &
+MAPSVC_EDITOR_TOKEN=$token "$work/mapsvc" serve --init --addr 127.0.0.1:$port --db "$work/load.db" 2>"$work/server.log" &
 pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
 rss() { awk '/VmRSS/ {print $2}' /proc/$pid/status; }

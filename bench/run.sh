@@ -69,7 +69,7 @@ for t in staticserver starttime gen pgload; do go build -o "$work/$t" "./bench/$
 # serve DB: start mapsvc on a new port; sets srv_pid and srv.
 serve() {
   local p; p=$(port)
-  "$work/mapsvc" serve --addr "127.0.0.1:$p" --db "$1" 2>>"$work/server.log" &
+  "$work/mapsvc" serve --init --addr "127.0.0.1:$p" --db "$1" 2>>"$work/server.log" &
   srv_pid=$!; pids+=("$srv_pid")
   srv="http://127.0.0.1:$p"
   wait_http "$srv/healthz"
@@ -179,7 +179,7 @@ pgdata=
 log "3. exec to first 200 (GET /api/v1/snapshot?date=2020-11-25), median of 5"
 sp=$(port)
 url="http://127.0.0.1:$sp/api/v1/snapshot?date=2020-11-25"
-fresh=$("$work/starttime" -n 5 -url "$url" -fresh "$work/start.db" -- "$work/mapsvc" serve --addr "127.0.0.1:$sp" --db "$work/start.db")
+fresh=$("$work/starttime" -n 5 -url "$url" -fresh "$work/start.db" -- "$work/mapsvc" serve --init --addr "127.0.0.1:$sp" --db "$work/start.db")
 existing=$("$work/starttime" -n 5 -url "$url" -- "$work/mapsvc" serve --addr "127.0.0.1:$sp" --db "$work/start.db")
 echo "fresh database:    $fresh"
 echo "existing database: $existing"
@@ -192,7 +192,7 @@ mkdir -p "$work/syn"
 "$work/gen" -regions "$syn_regions" -events "$syn_events" -check=false -out "$work/syn"
 ls -la "$work/syn" | awk 'NR > 1 { print "  " $5, $9 }'
 /usr/bin/time -f 'elapsed_s=%e maxrss_kb=%M' -o "$work/import.time" \
-  "$work/mapsvc" import --regions "$work/syn/regions.geojson" --ledger "$work/syn/ledger.json" --db "$work/syn.db"
+  "$work/mapsvc" init --regions "$work/syn/regions.geojson" --ledger "$work/syn/ledger.json" --db "$work/syn.db"
 imp=$(cat "$work/import.time")
 echo "import: $imp; database $(stat -c %s "$work/syn.db") bytes"
 t0=$(date +%s.%N)

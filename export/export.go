@@ -63,7 +63,7 @@ type server struct {
 // Mount returns the hook that adds the download routes to the router
 // (cmd/mapsvc/mounts.go lists it).
 func Mount(svc *service.Service) func(*echo.Echo) {
-	s := &server{svc: svc, cache: service.NewCache(256), today: geo.Today}
+	s := &server{svc: svc, cache: svc.NewCache("downloads"), today: geo.Today}
 	return func(e *echo.Echo) {
 		e.GET(Prefix, s.list)
 		e.GET(Prefix+"/:file", s.download)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/mapsvc/mapsvc/geo"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -64,7 +65,7 @@ func start(t *testing.T, db string, extra ...string) *server {
 	t.Helper()
 	addr := freeAddr(t)
 	s := &server{base: "http://" + addr, stderr: &bytes.Buffer{}}
-	s.cmd = exec.Command(binary, append([]string{"serve", "--addr", addr, "--db", db}, extra...)...)
+	s.cmd = exec.Command(binary, append([]string{"serve", "--init", "--addr", addr, "--db", db}, extra...)...)
 	s.cmd.Env = append(os.Environ(), "MAPSVC_EDITOR_TOKEN="+token)
 	s.cmd.Stderr = s.stderr
 	if err := s.cmd.Start(); err != nil {
@@ -218,7 +219,7 @@ func version(t *testing.T, db string) string {
 // An import killed halfway leaves the previous state whole.
 func TestImportKilledHalfwayLeavesThePreviousState(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "import.db")
-	if out, err := exec.Command(binary, "import", "--db", db).CombinedOutput(); err != nil {
+	if out, err := exec.Command(binary, "init", "--db", db).CombinedOutput(); err != nil {
 		t.Fatalf("first import: %v %s", err, out)
 	}
 	before := version(t, db)
@@ -227,7 +228,7 @@ func TestImportKilledHalfwayLeavesThePreviousState(t *testing.T) {
 	// them in its second half where the write transaction runs.
 	scratch := filepath.Join(t.TempDir(), "scratch.db")
 	began := time.Now()
-	if out, err := exec.Command(binary, "import", "--db", scratch, "--ledger", big).CombinedOutput(); err != nil {
+	if out, err := exec.Command(binary, "init", "--db", scratch, "--ledger", big).CombinedOutput(); err != nil {
 		t.Fatalf("timing import: %v %s", err, out)
 	}
 	full := time.Since(began)
@@ -354,7 +355,21 @@ func TestDiskFull(t *testing.T) {
 	big := func(id string) io.Reader {
 		var e map[string]any
 		json.Unmarshal(contextEvent(id), &e)
-		e["notes"] = strings.Repeat("x", 600<<10)
+		// Free text is capped (geo.Max*Runes): bulk comes from many
+		// sources, each with a note at its limit.
+		e["notes"] = strings.Repeat("€", geo.MaxNotesRunes)
+		src := e["sources"].([]any)[0].(map[string]any)
+		var sources []any
+		for k := 0; k < 40; k++ {
+			c := map[string]any{}
+			for key, v := range src {
+				c[key] = v
+			}
+			c["ref"] = fmt.Sprintf("https://example.org/filler/%s/%d", id, k)
+			c["note"] = strings.Repeat("€", geo.MaxSourceNoteRunes)
+			sources = append(sources, c)
+		}
+		e["sources"] = sources
 		b, _ := json.Marshal(e)
 		return bytes.NewReader(b)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind says what happened in an event.
@@ -81,6 +82,28 @@ func (s Source) IsSeed() bool { return strings.HasPrefix(s.Ref, "seeds/") }
 
 // MaxQuoteRunes caps quotes: evidence, not reproduction.
 const MaxQuoteRunes = 400
+
+// Length limits of the free-text fields, in characters. Pages and
+// clients show these as they are (a 1 MB summary froze a browser for
+// 52 s); the ledger's longest values are a fraction of each (summary
+// 244, notes 810, extent_note 252, outlet 83, title 129, source note
+// 391 in December 2026).
+const (
+	MaxSummaryRunes    = 1000
+	MaxNotesRunes      = 4000
+	MaxExtentNoteRunes = 1000
+	MaxOutletRunes     = 200
+	MaxTitleRunes      = 500
+	MaxSourceNoteRunes = 2000
+)
+
+// checkLength reports a field longer than max characters.
+func checkLength(field, value string, max int) error {
+	if n := utf8.RuneCountInString(value); n > max {
+		return fmt.Errorf("%s has %d characters; the limit is %d", field, n, max)
+	}
+	return nil
+}
 
 // Event is one dated, sourced entry of the ledger.
 type Event struct {
@@ -298,6 +321,14 @@ func (e *Event) Validate() error {
 	if strings.TrimSpace(e.Summary) == "" {
 		return bad("no summary")
 	}
+	for _, f := range []struct {
+		name, value string
+		max         int
+	}{{"summary", e.Summary, MaxSummaryRunes}, {"notes", e.Notes, MaxNotesRunes}, {"extent_note", e.ExtentNote, MaxExtentNoteRunes}} {
+		if err := checkLength(f.name, f.value, f.max); err != nil {
+			return bad("%v", err)
+		}
+	}
 	if len(e.Sources) == 0 {
 		return bad("no sources: every event needs at least one")
 	}
@@ -375,6 +406,14 @@ func (s Source) validate() error {
 	}
 	if s.Outlet == "" && s.Title == "" {
 		return fmt.Errorf("%s needs an outlet or a title", s.Ref)
+	}
+	for _, f := range []struct {
+		name, value string
+		max         int
+	}{{"outlet", s.Outlet, MaxOutletRunes}, {"title", s.Title, MaxTitleRunes}, {"note", s.Note, MaxSourceNoteRunes}} {
+		if err := checkLength(f.name, f.value, f.max); err != nil {
+			return err
+		}
 	}
 	if n := len([]rune(s.Quote)); n > MaxQuoteRunes {
 		return fmt.Errorf("quote has %d characters; keep it under %d", n, MaxQuoteRunes)

@@ -32,6 +32,10 @@ type Options struct {
 	// OGC links, oEmbed); without it they are derived from the request and
 	// sent private (see httpkit.BaseURL).
 	PublicURL string
+	// AccessLog logs one line per request to Logger (serve turns it on).
+	AccessLog bool
+	// Version names the running build for GET /version.
+	Version string
 	// Mounts add routes owned by other packages (map page, OGC API,
 	// tiles); each gets the router after the core API is registered.
 	Mounts []func(*echo.Echo)
@@ -39,9 +43,10 @@ type Options struct {
 
 // API holds what the handlers share.
 type API struct {
-	svc   *service.Service
-	opt   Options
-	ready func() bool
+	svc     *service.Service
+	opt     Options
+	ready   func() bool
+	metrics *metrics
 }
 
 // New builds the router over svc.
@@ -52,7 +57,7 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	if opt.Today == nil {
 		opt.Today = geo.Today
 	}
-	a := &API{svc: svc, opt: opt}
+	a := &API{svc: svc, opt: opt, metrics: newMetrics(svc)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(opt.Logger)
@@ -60,6 +65,12 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	// The client address is the TCP peer: X-Forwarded-For is not trusted,
 	// so it cannot be forged to dodge rate limits.
 	e.IPExtractor = echo.ExtractIPDirect()
+	routes := map[string]bool{}
+	accessLog := opt.Logger
+	if !opt.AccessLog {
+		accessLog = slog.New(slog.DiscardHandler)
+	}
+	e.Use(observe(accessLog, a.metrics, func(r string) bool { return routes[r] }))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
 		opt.Logger.Error("panic", "path", c.Request().URL.Path, "err", err, "stack", string(stack))
 		return err
@@ -76,7 +87,10 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	// with or without Origin, never with credentials.
 	e.Use(httpkit.CORS())
 	e.Use(httpkit.PublicURL(opt.PublicURL))
+	e.Use(limitBody)
 	e.GET("/healthz", a.healthz)
+	e.GET("/metrics", a.metrics.handler())
+	e.GET("/version", a.version)
 	v1 := e.Group("/api/v1")
 	v1.GET("/snapshot", a.snapshot)
 	v1.GET("/periods", a.byLang(func(v *service.View, _ echo.Context, l geo.Lang) (*service.Encoded, error) { return v.Periods(l) }))
@@ -104,6 +118,9 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	for _, m := range opt.Mounts {
 		m(e)
 	}
+	for _, r := range e.Routes() {
+		routes[r.Path] = true
+	}
 	return e
 }
 
@@ -115,6 +132,16 @@ func (a *API) healthz(c echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.JSON(http.StatusOK, map[string]any{"status": "ok", "data_version": v.Version,
 		"regions": len(v.History.Regions()), "events": len(v.History.Events())})
+}
+
+// version answers the build and the data version now served.
+func (a *API) version(c echo.Context) error {
+	c.Response().Header().Set("Cache-Control", "no-store")
+	body := map[string]string{"version": a.opt.Version}
+	if v := a.svc.View(); v != nil {
+		body["data_version"] = v.Version
+	}
+	return c.JSON(http.StatusOK, body)
 }
 
 func (a *API) snapshot(c echo.Context) error {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/data/regions"
+	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/seeds"
 	"github.com/mapsvc/mapsvc/service"
@@ -33,7 +34,7 @@ type writeEnv struct {
 func newWriteEnv(t *testing.T, opt store.Options, editors ...handlers.Editor) *writeEnv {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "w.db")
-	db, err := store.Open(path, store.Options{})
+	db, err := store.Create(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,9 +287,12 @@ func TestWritesAreRateLimitedPerPeerNotPerHeader(t *testing.T) {
 func TestDiskFullIs507AndReadsGoOn(t *testing.T) {
 	w := newWriteEnv(t, store.Options{MaxSize: 1})
 	got507 := false
-	for i := 0; i < 40 && !got507; i++ {
+	for i := 0; i < 200 && !got507; i++ {
 		ev := newEvent("kalbajar-2030-fill-"+string(rune('a'+i%26))+string(rune('a'+i/26)), "2030-01-01")
-		ev["notes"] = strings.Repeat("n", 200<<10)
+		// Each text field at its length limit, in 3-byte characters.
+		ev["notes"] = strings.Repeat("€", geo.MaxNotesRunes)
+		ev["summary"] = strings.Repeat("€", geo.MaxSummaryRunes)
+		ev["extent_note"] = strings.Repeat("€", geo.MaxExtentNoteRunes)
 		ev["date"] = "2030-01-" + []string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10"}[i%10]
 		ev["date"] = ev["date"].(string)[:8] + "01"
 		ev["from"], ev["to"] = "AZE", "ARM"

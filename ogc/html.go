@@ -2,6 +2,8 @@ package ogc
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"net/url"
@@ -61,13 +63,22 @@ func htmlFeature(r *request, c *collection, f *feature) (htmlFeat, error) {
 	return hf, nil
 }
 
-var templates = template.Must(template.New("").Parse(`
+// pageStyle is the pages' only style, inline; the content security
+// policy allows exactly it by its hash (styleHash).
+const pageStyle = `body{font:15px/1.45 system-ui,sans-serif;margin:1.5em auto;max-width:70em;padding:0 1em;color:#222}
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
+th{background:#f4f4f4}td.v{white-space:pre-wrap;word-break:break-word}nav a{margin-right:1em}`
+
+var styleHash = func() string {
+	sum := sha256.Sum256([]byte(pageStyle))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
+
+var templates = template.Must(template.New("").Funcs(template.FuncMap{"style": func() template.CSS { return template.CSS(pageStyle) }}).Parse(`
 {{define "head"}}<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
-<style>body{font:15px/1.45 system-ui,sans-serif;margin:1.5em auto;max-width:70em;padding:0 1em;color:#222}
-table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
-th{background:#f4f4f4}td.v{white-space:pre-wrap;word-break:break-word}nav a{margin-right:1em}</style>
+<style>{{style}}</style>
 </head><body>
 <nav><a href="/ogc?f=html">Landing page</a><a href="/ogc/collections?f=html">Collections</a><a href="/ogc/api?f=html">API definition</a></nav>
 <h1>{{.Title}}</h1>{{with .Description}}<p>{{.}}</p>{{end}}{{end}}

@@ -12,12 +12,15 @@ package ogc
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/bytecache"
 	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
 )
@@ -41,7 +44,15 @@ type server struct {
 	cache  *service.Cache
 	ix     indexes
 	defs   []collectionDef // core and extra collections, in listing order
+
+	hostsMu sync.Mutex
+	hosts   map[string]bool // request-derived bases whose answers are cached (maxHosts)
 }
+
+// maxHosts is how many distinct request hosts get cached answers when no
+// public URL is set (localhost, 127.0.0.1, a LAN name, a proxy's name): a
+// flood of made-up Host headers cannot fill the cache with copies.
+const maxHosts = 4
 
 // Mount returns the hook that adds the OGC API routes to the router
 // (cmd/mapsvc/mounts.go lists it).
@@ -61,7 +72,7 @@ func MountWith(svc *service.Service, extras ...Extra) func(*echo.Echo) {
 	for i, d := range defs {
 		ids[i] = d.ID
 	}
-	s := &server{svc: svc, routes: routeTable(ids), cache: service.NewCache(1024), defs: defs, ix: indexes{extras: extras}}
+	s := &server{svc: svc, routes: routeTable(ids), cache: svc.NewCache("ogc"), defs: defs, ix: indexes{extras: extras}, hosts: map[string]bool{}}
 	return func(e *echo.Echo) {
 		for _, rt := range s.routes {
 			e.GET(Prefix+rt.echoPath(), s.handler(rt))
@@ -88,7 +99,7 @@ func (s *server) handler(rt *route) echo.HandlerFunc {
 			return err
 		}
 		q := kq.Values()
-		base, _ := httpkit.BaseURL(c)
+		base, cacheable := s.base(c)
 		r := &request{c: c, q: q, f: "json", base: base, view: s.svc.View()}
 		if q.Has("f") {
 			r.f = q.Get("f")
@@ -107,13 +118,88 @@ func (s *server) handler(rt *route) echo.HandlerFunc {
 		if r.f == "html" {
 			contentType = htmlCharset
 		}
-		key := rt.opID + "|" + c.Request().URL.Path + "?" + q.Encode() + "|" + r.f + "|" + r.base
-		e, err := s.cache.Get(r.view, key, contentType, func() ([]byte, error) { return rt.build(s, r) })
+		var e *service.Encoded
+		if cacheable {
+			key := rt.opID + "|" + c.Request().URL.Path + "?" + q.Encode() + "|" + r.f + "|" + r.base
+			e, err = s.cache.Get(r.view, key, contentType, func() ([]byte, error) { return rt.build(s, r) })
+		} else {
+			e, err = uncached(r.view, contentType, func() ([]byte, error) { return rt.build(s, r) })
+		}
 		if err != nil {
 			return err
 		}
+		if r.f == "html" {
+			setPageHeaders(c.Response().Header())
+		}
 		return httpkit.Send(c, e, httpkit.Links(c, httpkit.CacheShort))
 	}
+}
+
+// base returns scheme://host for links (the configured public URL, or one
+// derived from the request with a sanitised host), and whether answers
+// built with it may be kept in the shared cache.
+func (s *server) base(c echo.Context) (string, bool) {
+	b, fixed := httpkit.BaseURL(c)
+	if fixed {
+		return b, true
+	}
+	if !validHost(c.Request().Host) {
+		b = b[:strings.Index(b, "://")+3] + "localhost"
+	}
+	s.hostsMu.Lock()
+	defer s.hostsMu.Unlock()
+	if s.hosts[b] {
+		return b, true
+	}
+	if len(s.hosts) < maxHosts {
+		s.hosts[b] = true
+		return b, true
+	}
+	return b, false
+}
+
+// validHost accepts host[:port] made of name and address characters only,
+// so a Host header cannot inject markup or odd bytes into links.
+func validHost(h string) bool {
+	if h == "" || len(h) > 255 {
+		return false
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune(".-:[]", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// uncached builds an answer that is not kept, with the same kind of ETag.
+func uncached(v *service.View, contentType string, build func() ([]byte, error)) (*service.Encoded, error) {
+	return service.NewCache("ogc-uncached", bytecache.New(1)).Get(v, "", contentType, build)
+}
+
+// setPageHeaders gives the HTML pages the content security policy and
+// framing rules of the map page (web.setPageHeaders without a basemap),
+// with the pages' one inline style allowed by its hash: nothing but the
+// page's own resources, and no framing.
+func setPageHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", strings.Join([]string{
+		"default-src 'self'",
+		"script-src 'self'",
+		"style-src 'self' " + styleHash,
+		"img-src 'self' data: blob:",
+		"connect-src 'self'",
+		"font-src 'self'",
+		"worker-src 'self' blob:",
+		"child-src 'self' blob:",
+		"object-src 'none'",
+		"base-uri 'none'",
+		"form-action 'self'",
+		"frame-ancestors 'none'",
+	}, "; "))
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
 }
 
 // link is an OGC API link object.

@@ -114,7 +114,7 @@ type server struct {
 
 // Mount returns the hook that adds the place and area routes to the router.
 func Mount(svc *service.Service, hs *Histories) func(*echo.Echo) {
-	s := &server{svc: svc, hs: hs, cache: service.NewCache(512)}
+	s := &server{svc: svc, hs: hs, cache: svc.NewCache("places")}
 	return func(e *echo.Echo) {
 		e.GET(Prefix, s.list)
 		e.GET(Prefix+"/:id", s.one)

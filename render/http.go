@@ -1,13 +1,18 @@
 package render
 
 import (
+	"errors"
 	"fmt"
+	"net/http"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
+	"golang.org/x/time/rate"
 )
 
 // Content types of the static snapshots.
@@ -20,6 +25,11 @@ const (
 type Options struct {
 	// Today is the default date; tests pin it. Nil means geo.Today.
 	Today func() geo.Day
+	// RenderRate and RenderBurst bound the renderings one client may ask
+	// for (answers not in the cache); cached ones are always served.
+	// Defaults 2 a second, burst 10.
+	RenderRate  float64
+	RenderBurst int
 }
 
 // Mount adds GET /api/v1/snapshot.svg and /api/v1/snapshot.png.
@@ -27,7 +37,12 @@ func Mount(svc *service.Service, opt Options) func(*echo.Echo) {
 	if opt.Today == nil {
 		opt.Today = geo.Today
 	}
-	h := &handler{svc: svc, opt: opt, cache: service.NewCache(256)}
+	if opt.RenderRate <= 0 {
+		opt.RenderRate, opt.RenderBurst = 2, 10
+	}
+	h := &handler{svc: svc, opt: opt, cache: svc.NewCache("render"),
+		limit: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+			Rate: rate.Limit(opt.RenderRate), Burst: opt.RenderBurst, ExpiresIn: 3 * time.Minute})}
 	return func(e *echo.Echo) {
 		e.GET("/api/v1/snapshot.svg", h.serve(TypeSVG))
 		e.GET("/api/v1/snapshot.png", h.serve(TypePNG))
@@ -38,6 +53,7 @@ type handler struct {
 	svc   *service.Service
 	opt   Options
 	cache *service.Cache
+	limit *middleware.RateLimiterMemoryStore
 	// building serialises rendering: a PNG takes tens of milliseconds of
 	// CPU, and a burst of distinct dates should queue, not pile up.
 	building sync.Mutex
@@ -57,7 +73,11 @@ func (h *handler) serve(contentType string) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		e, err := h.encoded(contentType, d, lang)
+		e, err := h.encoded(c.RealIP(), contentType, d, lang)
+		if errors.Is(err, ErrRenderLimit) {
+			c.Response().Header().Set("Retry-After", "1")
+			return echo.NewHTTPError(http.StatusTooManyRequests, err.Error())
+		}
 		if err != nil {
 			return err
 		}
@@ -68,14 +88,28 @@ func (h *handler) serve(contentType string) echo.HandlerFunc {
 	}
 }
 
-// encoded returns the cached rendering for this view, date and language.
-func (h *handler) encoded(contentType string, d geo.Day, lang geo.Lang) (*service.Encoded, error) {
+// ErrRenderLimit: a client asked for more new renderings than its rate.
+var ErrRenderLimit = errors.New("too many new renderings from this address; cached dates are still served")
+
+// encoded returns the cached rendering for this view, date and language,
+// rendering it when the client is within its rate.
+func (h *handler) encoded(client, contentType string, d geo.Day, lang geo.Lang) (*service.Encoded, error) {
 	v := h.svc.View()
-	key := fmt.Sprintf("%s|%s|%s", contentType, d, lang)
+	ext := "svg"
+	if contentType == TypePNG {
+		ext = "png"
+	}
+	key := fmt.Sprintf("snapshot-%s-%s-%s", ext, d, lang)
+	if e, ok := h.cache.Lookup(v, key); ok {
+		return e, nil
+	}
+	if ok, _ := h.limit.Allow(client); !ok {
+		return nil, ErrRenderLimit
+	}
+	h.building.Lock()
+	defer h.building.Unlock()
 	return h.cache.Get(v, key, contentType, func() ([]byte, error) {
-		h.building.Lock()
-		defer h.building.Unlock()
-		if contentType == TypePNG {
+		if ext == "png" {
 			return PNG(v.History, v.Version, d, lang)
 		}
 		return SVG(v.History, v.Version, d, lang)

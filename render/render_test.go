@@ -217,3 +217,34 @@ func TestSnapshotRoutes(t *testing.T) {
 		}
 	}
 }
+
+// A client past its render rate gets 429 for new dates, while dates
+// already rendered keep coming from the cache.
+func TestRenderRateLimitServesCachedFirst(t *testing.T) {
+	svc := testenv.Service(t)
+	today := func() geo.Day { return geo.DayOf(2024, 1, 1) }
+	e := handlers.New(svc, handlers.Options{Today: today, Mounts: []func(*echo.Echo){
+		render.Mount(svc, render.Options{Today: today, RenderRate: 0.001, RenderBurst: 2})}})
+	if rec := get(e, "/api/v1/snapshot.png?date=2020-01-01"); rec.Code != http.StatusOK {
+		t.Fatalf("first render: %d", rec.Code)
+	}
+	if rec := get(e, "/api/v1/snapshot.png?date=2020-01-02"); rec.Code != http.StatusOK {
+		t.Fatalf("second render: %d", rec.Code)
+	}
+	rec := get(e, "/api/v1/snapshot.png?date=2020-01-03")
+	if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("third new date: got %d Retry-After %q, want 429 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+	}
+	for _, d := range []string{"2020-01-01", "2020-01-02"} {
+		if rec := get(e, "/api/v1/snapshot.png?date="+d); rec.Code != http.StatusOK {
+			t.Errorf("cached %s past the rate: got %d, want 200", d, rec.Code)
+		}
+	}
+	other := httptest.NewRequest(http.MethodGet, "/api/v1/snapshot.png?date=2020-01-03", nil)
+	other.RemoteAddr = "192.0.2.9:1234"
+	orec := httptest.NewRecorder()
+	e.ServeHTTP(orec, other)
+	if orec.Code != http.StatusOK {
+		t.Errorf("another client: got %d, want 200", orec.Code)
+	}
+}

@@ -136,6 +136,7 @@ func (s *Service) Write(ed Edit) (*geo.Event, Revision, error) {
 	}
 	next.Version = rev.Version
 	s.view.Store(next)
+	s.extendIndex(v.Version, rev)
 	if ed.Event == nil {
 		return nil, rev, nil
 	}
@@ -162,18 +163,96 @@ func (s *Service) EventRevisions(id string) ([]Revision, error) {
 	return revs, nil
 }
 
+// RevisionMark is a revision's time and the versions before and after it:
+// the time index AsOf searches.
+type RevisionMark struct {
+	Time                     time.Time
+	PreviousVersion, Version string
+}
+
+// RevisionIndexer is the optional store method that lists every
+// revision's mark in sequence order, decoding nothing else.
+type RevisionIndexer interface {
+	RevisionMarks() ([]RevisionMark, error)
+}
+
+// revisionIndex is the marks for one current data version, sorted by time.
+type revisionIndex struct {
+	version string
+	marks   []RevisionMark
+}
+
+// versionAt returns the data version served at t through the time index:
+// ok is false when the index cannot say (no index, or clocks that went
+// backwards), and then AsOf reads the revisions.
+func (s *Service) versionAt(cur *View, t time.Time) (version string, latest, ok bool) {
+	ix, ok := s.store.(RevisionIndexer)
+	if !ok {
+		return "", false, false
+	}
+	s.pastMu.Lock()
+	idx := s.index
+	s.pastMu.Unlock()
+	if idx == nil || idx.version != cur.Version {
+		marks, err := ix.RevisionMarks()
+		if err != nil || len(marks) == 0 || marks[len(marks)-1].Version != cur.Version ||
+			!slices.IsSortedFunc(marks, func(a, b RevisionMark) int { return a.Time.Compare(b.Time) }) {
+			return "", false, false
+		}
+		idx = &revisionIndex{version: cur.Version, marks: marks}
+		s.pastMu.Lock()
+		s.index = idx
+		s.pastMu.Unlock()
+	}
+	i, _ := slices.BinarySearchFunc(idx.marks, t, func(m RevisionMark, t time.Time) int {
+		if m.Time.After(t) {
+			return 1
+		}
+		return -1
+	})
+	if i == len(idx.marks) {
+		return cur.Version, true, true
+	}
+	return idx.marks[i].PreviousVersion, false, true
+}
+
+// extendIndex adds a new revision to the time index, if the index is of
+// the version the revision replaced (else the next AsOf rebuilds it).
+// Writes are serialised (s.mu), and readers of the old index read only
+// up to its length, so appending in place is safe.
+func (s *Service) extendIndex(prev string, rev Revision) {
+	s.pastMu.Lock()
+	defer s.pastMu.Unlock()
+	if s.index == nil || s.index.version != prev || rev.Time.Before(s.index.marks[len(s.index.marks)-1].Time) {
+		s.index = nil
+		return
+	}
+	s.index = &revisionIndex{version: rev.Version, marks: append(s.index.marks, RevisionMark{Time: rev.Time, PreviousVersion: rev.PreviousVersion, Version: rev.Version})}
+}
+
 // AsOf returns the view the service served at moment t: the current data
-// with every later revision undone. Views are cached by version.
+// with every later revision undone. A time index of the revisions finds
+// the version served at t, and past views are kept, so a repeated or
+// nearby instant costs a binary search; only a version not seen yet
+// reads and undoes the revisions after t.
 func (s *Service) AsOf(t time.Time) (*View, error) {
 	es, err := s.editStore()
 	if err != nil {
 		return nil, err
 	}
+	cur := s.View()
+	if version, latest, ok := s.versionAt(cur, t); ok {
+		if latest {
+			return cur, nil
+		}
+		if v := s.pastView(version); v != nil {
+			return v, nil
+		}
+	}
 	revs, err := es.RevisionsAfter(t)
 	if err != nil {
 		return nil, err
 	}
-	cur := s.View()
 	if len(revs) == 0 {
 		return cur, nil
 	}
@@ -217,15 +296,16 @@ func (s *Service) AsOf(t time.Time) (*View, error) {
 	return v, nil
 }
 
-// maxPastViews bounds the as_of cache: corrections are looked up for a few
-// moments at a time.
-const maxPastViews = 8
+// maxPastViews bounds the as_of views kept, least recently used first
+// out; their answers live in the byte-bounded cache like any view's.
+const maxPastViews = 32
 
 func (s *Service) pastView(version string) *View {
 	s.pastMu.Lock()
 	defer s.pastMu.Unlock()
-	for _, v := range s.past {
+	for i, v := range s.past {
 		if v.Version == version {
+			s.past = append(append(s.past[:i:i], s.past[i+1:]...), v) // most recent last
 			return v
 		}
 	}

@@ -39,11 +39,8 @@ func (v *View) EpochSnapshot(e int, lang geo.Lang) (*Encoded, error) {
 		return nil, fmt.Errorf("%w: epoch %d (this data has 0..%d)", geo.ErrNotFound, e, len(v.History.ChangeDays()))
 	}
 	key := "epoch-" + strconv.Itoa(e) + "-" + string(lang)
-	v.mu.Lock()
-	cached, hit := v.cache[key]
-	v.mu.Unlock()
-	if hit {
-		return cached, nil
+	if cached, hit := v.get("view", viewKey[string]{v.id, key}); hit {
+		return cached.(*Encoded), nil
 	}
 	features, err := v.epochFeatures(e, d, lang)
 	if err != nil {

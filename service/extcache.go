@@ -3,38 +3,34 @@ package service
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/mapsvc/mapsvc/internal/bytecache"
 	"sync"
 	"time"
 )
 
 // Cache keeps encoded answers that packages outside service build (the OGC
-// API, downloads, vector tiles) for one data version at a time: the first
-// request that brings a View of another version empties it. Past max
-// entries it starts afresh, like View's own caches; it never holds answers
-// of two versions.
+// API, downloads, vector tiles, renders) in the service's byte-bounded
+// cache, under a group name and the data version: an answer of one
+// version is never served for another, and old versions' answers go as
+// the least recently used.
 type Cache struct {
+	group string
+	store *bytecache.Cache
+
 	mu      sync.Mutex
-	max     int
 	version string
 	since   time.Time
-	entries map[string]*Encoded
 }
 
-// NewCache returns an empty cache bounded to max entries (at least 1).
-func NewCache(max int) *Cache {
-	if max < 1 {
-		max = 1
-	}
-	return &Cache{max: max, entries: map[string]*Encoded{}}
+type extKey struct{ version, key string }
+
+// NewCache returns a cache of group's answers kept in store.
+func NewCache(group string, store *bytecache.Cache) *Cache {
+	return &Cache{group: group, store: store}
 }
 
-// sync switches the cache to v's version; the caller holds mu.
-func (c *Cache) sync(v *View) {
-	if c.version != v.Version || c.since.IsZero() {
-		c.version, c.since = v.Version, time.Now().UTC().Truncate(time.Second)
-		c.entries = map[string]*Encoded{}
-	}
-}
+// NewCache returns a cache of group's answers in the service's cache.
+func (s *Service) NewCache(group string) *Cache { return NewCache(group, s.cache) }
 
 // Since returns when this cache first served v's data version: a stable
 // time for "generated at" fields, so that bodies and their ETags stay the
@@ -42,19 +38,26 @@ func (c *Cache) sync(v *View) {
 func (c *Cache) Since(v *View) time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.sync(v)
+	if c.version != v.Version || c.since.IsZero() {
+		c.version, c.since = v.Version, time.Now().UTC().Truncate(time.Second)
+	}
 	return c.since
+}
+
+// Lookup returns the kept answer for key under v's data version, if any.
+func (c *Cache) Lookup(v *View, key string) (*Encoded, bool) {
+	e, ok := c.store.Get(c.group, extKey{v.Version, key})
+	if !ok {
+		return nil, false
+	}
+	return e.(*Encoded), true
 }
 
 // Get returns the answer for key under v's data version, building it on
 // first demand. The ETag is the data version with a hash of the body, so
 // equal tags always mean equal bytes, whatever went into the key.
 func (c *Cache) Get(v *View, key, contentType string, build func() ([]byte, error)) (*Encoded, error) {
-	c.mu.Lock()
-	c.sync(v)
-	e, ok := c.entries[key]
-	c.mu.Unlock()
-	if ok {
+	if e, ok := c.Lookup(v, key); ok {
 		return e, nil
 	}
 	body, err := build()
@@ -62,15 +65,9 @@ func (c *Cache) Get(v *View, key, contentType string, build func() ([]byte, erro
 		return nil, err
 	}
 	sum := sha256.Sum256(body)
-	e = &Encoded{Body: body, ContentType: contentType, ETag: `"` + etagSafe(v.Version) + "-" + hex.EncodeToString(sum[:12]) + `"`}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.version != v.Version {
-		return e, nil // the data moved on while building: answer, but do not keep
-	}
-	if len(c.entries) >= c.max {
-		c.entries = map[string]*Encoded{}
-	}
-	c.entries[key] = e
+	e := &Encoded{Body: body, ContentType: contentType, ETag: `"` + etagSafe(v.Version) + "-" + hex.EncodeToString(sum[:12]) + `"`}
+	// Counted with its gzip form (made on demand, a fraction of the body)
+	// and the key.
+	c.store.Put(c.group, extKey{v.Version, key}, e, int64(5*len(body)/4+len(key)+256))
 	return e, nil
 }

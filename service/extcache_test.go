@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/mapsvc/mapsvc/internal/bytecache"
 	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/service"
 )
@@ -20,7 +21,7 @@ func view(t *testing.T, version string) *service.View {
 
 func TestCacheKeepsOneVersion(t *testing.T) {
 	v1, v2 := view(t, "one"), view(t, "two")
-	c := service.NewCache(2)
+	c := service.NewCache("test", bytecache.New(2*(5*5/4+1+256)))
 	builds := 0
 	build := func(body string) func() ([]byte, error) {
 		return func() ([]byte, error) { builds++; return []byte(body), nil }

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/bytecache"
 )
 
 // Store is what the service needs from storage.
@@ -34,11 +35,30 @@ type Service struct {
 
 	pastMu sync.Mutex
 	past   []*View // recent as_of views
+	index  *revisionIndex
+
+	// cache is the one byte-bounded cache of every view's answers and of
+	// the caches other packages get from NewCache.
+	cache *bytecache.Cache
+	built atomic.Uint64 // epochs encoded by all views
+}
+
+// EpochsBuilt is how many epoch feature sets the service's views have
+// encoded since start.
+func (s *Service) EpochsBuilt() uint64 { return s.built.Load() }
+
+// SetCacheBytes sets the budget of the service's cache (the --cache-bytes
+// flag); entries past it go at once, least recently used first.
+func (s *Service) SetCacheBytes(n int64) { s.cache.SetBudget(n) }
+
+// CacheStats returns the cache's figures by group, its bytes and budget.
+func (s *Service) CacheStats() (groups []bytecache.GroupStats, used, budget int64) {
+	return s.cache.Stats(), s.cache.Used(), s.cache.Budget()
 }
 
 // New loads the store and builds the first view.
 func New(st Store) (*Service, error) {
-	s := &Service{store: st}
+	s := &Service{store: st, cache: bytecache.New(DefaultCacheBytes)}
 	if err := s.Reload(); err != nil {
 		return nil, err
 	}
@@ -48,7 +68,8 @@ func New(st Store) (*Service, error) {
 // NewWithView starts a service on a view already built from what st holds
 // (a store just seeded from it), sparing the read back.
 func NewWithView(st Store, v *View) *Service {
-	s := &Service{store: st}
+	s := &Service{store: st, cache: bytecache.New(DefaultCacheBytes)}
+	v.cache, v.built = s.cache, &s.built // not yet shared: v is new
 	s.view.Store(v)
 	return s
 }
@@ -61,10 +82,11 @@ func (s *Service) Reload() error {
 	if err != nil {
 		return err
 	}
-	v, err := NewView(ds)
+	v, err := newView(ds, nil)
 	if err != nil {
 		return err
 	}
+	v.cache, v.built = s.cache, &s.built
 	s.view.Store(v)
 	if len(ds.Events) >= bigLedger {
 		// Decoding a big store leaves garbage the size of the data; hand

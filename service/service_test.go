@@ -24,7 +24,7 @@ func dataset(t testing.TB) service.Dataset {
 
 func newService(t testing.TB) *service.Service {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "s.db"), store.Options{})
+	db, err := store.Create(filepath.Join(t.TempDir(), "s.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,17 +68,14 @@ type snapshotProps struct {
 // again. The HTTP handler uses SnapshotDay, which skips the joined copy.
 func (v *View) Snapshot(d geo.Day, lang geo.Lang) (*Encoded, error) {
 	key := "snapshot-" + d.String() + "-" + string(lang)
-	v.mu.Lock()
-	e, ok := v.cache[key]
-	v.mu.Unlock()
-	if ok {
-		return e, nil
+	if e, ok := v.get("view", viewKey[string]{v.id, key}); ok {
+		return e.(*Encoded), nil
 	}
 	parts, err := v.SnapshotDay(d, lang)
 	if err != nil {
 		return nil, err
 	}
-	e = &Encoded{Body: parts.Bytes(), ContentType: parts.ContentType, ETag: parts.ETag, makeGzip: parts.Gzip}
+	e := &Encoded{Body: parts.Bytes(), ContentType: parts.ContentType, ETag: parts.ETag, makeGzip: parts.Gzip}
 	v.keep(key, e)
 	return e, nil
 }
@@ -90,11 +87,8 @@ func (v *View) Snapshot(d geo.Day, lang geo.Lang) (*Encoded, error) {
 // Days are kept (bounded) so that a popular day costs a map lookup.
 func (v *View) SnapshotDay(d geo.Day, lang geo.Lang) (*Encoded, error) {
 	k := dayKey{d, lang}
-	v.mu.Lock()
-	e := v.days[k]
-	v.mu.Unlock()
-	if e != nil {
-		return e, nil
+	if e, ok := v.get("day", viewKey[dayKey]{v.id, k}); ok {
+		return e.(*Encoded), nil
 	}
 	epoch := v.History.Epoch(d)
 	features, err := v.epochFeatures(epoch, d, lang)
@@ -105,18 +99,12 @@ func (v *View) SnapshotDay(d geo.Day, lang geo.Lang) (*Encoded, error) {
 	etag := make([]byte, 0, len(v.Version)+len(lang)+24)
 	etag = append(append(append(etag, '"'), v.Version...), "-snapshot-"...)
 	etag = append(append(append(appendDay(etag, d), '-'), lang...), '"')
-	e = &Encoded{ContentType: TypeGeoJSON, ETag: string(etag), parts: [][]byte{head, features.withTail},
+	e := &Encoded{ContentType: TypeGeoJSON, ETag: string(etag), parts: [][]byte{head, features.withTail},
 		makeGzipParts: func() [][]byte { return gzipParts(head, features.piece()) }}
 	// Counted as its head and, once asked for, its gzip end (a copy of
 	// the compressed features, about a fifth of them).
 	size := len(head) + 256 + len(features.json)/4
-	v.mu.Lock()
-	if len(v.days) >= maxCached || v.daysBytes+size > maxCachedBytes {
-		v.days, v.daysBytes = map[dayKey]*Encoded{}, 0
-	}
-	v.days[k] = e
-	v.daysBytes += size
-	v.mu.Unlock()
+	v.cache.Put("day", viewKey[dayKey]{v.id, k}, e, int64(size))
 	return e, nil
 }
 
@@ -183,24 +171,16 @@ func writeDay(b *bytes.Buffer, d geo.Day, ok bool) {
 // pre-encoded bytes.
 func (v *View) epochFeatures(epoch int, d geo.Day, lang geo.Lang) (*epochBody, error) {
 	k := epochKey{epoch, lang}
-	v.mu.Lock()
-	f, ok := v.epoch[k]
-	v.mu.Unlock()
-	if ok {
-		return f, nil
+	if f, ok := v.get("epoch", viewKey[epochKey]{v.id, k}); ok {
+		return f.(*epochBody), nil
 	}
 	b, err := v.encodeFeatures(d, lang)
 	if err != nil {
 		return nil, err
 	}
-	f = newEpochBody(b)
-	v.mu.Lock()
-	if len(v.epoch) >= maxCached || v.epochBytes+f.size() > maxEpochBytes {
-		v.epoch, v.epochBytes = map[epochKey]*epochBody{}, 0
-	}
-	v.epoch[k] = f
-	v.epochBytes += f.size()
-	v.mu.Unlock()
+	f := newEpochBody(b)
+	v.built.Add(1)
+	v.cache.Put("epoch", viewKey[epochKey]{v.id, k}, f, int64(f.size()))
 	return f, nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/gzipjoin"
+	"github.com/mapsvc/mapsvc/internal/bytecache"
 	"github.com/paulmach/orb/geojson"
 )
 
@@ -117,14 +118,30 @@ type View struct {
 	geomAt [][]byte
 	heads  [len(langIndex)]atomic.Pointer[featureHeads]
 
-	mu         sync.Mutex
-	cache      map[string]*Encoded
-	cacheBytes int
-	epoch      map[epochKey]*epochBody // epoch+lang → encoded features
-	epochBytes int
-	days       map[dayKey]*Encoded // day+lang → a day's snapshot in parts
-	daysBytes  int
+	// cache keeps this view's encoded answers under its id, in the
+	// service's one byte-bounded cache (groups "view": whole answers,
+	// "epoch": an epoch's features, "day": a day's snapshot in parts).
+	cache *bytecache.Cache
+	id    uint64
+	// built counts epochs encoded, shared by a service's views.
+	built *atomic.Uint64
 }
+
+// viewKey is a cache key of one view: an id, not the *View, so kept
+// entries do not keep an old view's history alive.
+type viewKey[K comparable] struct {
+	id uint64
+	k  K
+}
+
+// nextViewID numbers views for their cache keys.
+var nextViewID atomic.Uint64
+
+// DefaultCacheBytes bounds the cache of a view made without a service
+// (NewView) and of a service until SetCacheBytes.
+const DefaultCacheBytes = 256 << 20
+
+func (v *View) get(group string, k any) (any, bool) { return v.cache.Get(group, k) }
 
 // epochBody is a snapshot's features array for one epoch and language, as
 // JSON and as a compressed piece to splice into any day's gzip stream.
@@ -183,18 +200,6 @@ type epochKey struct {
 	lang  geo.Lang
 }
 
-// Cache bounds: past them a cache starts afresh. Requests cluster on few
-// dates, so a simple reset is enough.
-const (
-	maxCached      = 4096
-	maxCachedBytes = 96 << 20
-	// maxEpochBytes bounds the per-epoch features: every epoch of the
-	// default data in five languages takes about 50 MB; 10,000 regions
-	// take about 12 MB an epoch, and without a bound in bytes random
-	// dates over a million events kept thousands of them.
-	maxEpochBytes = 128 << 20
-)
-
 // NewView validates the dataset and prepares the per-region encodings.
 func NewView(ds Dataset) (*View, error) { return newView(ds, nil) }
 
@@ -206,10 +211,9 @@ func newView(ds Dataset, prev *View) (*View, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &View{History: h, Version: ds.Version, geometry: map[string][]byte{},
-		cache: map[string]*Encoded{}, epoch: map[epochKey]*epochBody{}, days: map[dayKey]*Encoded{}}
+	v := &View{History: h, Version: ds.Version, geometry: map[string][]byte{}, id: nextViewID.Add(1)}
 	if prev != nil {
-		v.geometry = prev.geometry
+		v.geometry, v.cache, v.built = prev.geometry, prev.cache, prev.built
 	} else {
 		for _, r := range h.Regions() {
 			b, err := json.Marshal(geojson.NewGeometry(geo.AsMulti(r.Geometry)))
@@ -218,6 +222,12 @@ func newView(ds Dataset, prev *View) (*View, error) {
 			}
 			v.geometry[r.ID] = b
 		}
+	}
+	if v.cache == nil {
+		v.cache = bytecache.New(DefaultCacheBytes)
+	}
+	if v.built == nil {
+		v.built = new(atomic.Uint64)
 	}
 	v.geomAt = make([][]byte, len(h.Regions()))
 	for i, r := range h.Regions() {
@@ -272,30 +282,21 @@ func (v *View) headsFor(lang geo.Lang) *featureHeads {
 
 // cached returns the entry for key, building it once.
 func (v *View) cached(key, contentType string, build func() ([]byte, error)) (*Encoded, error) {
-	v.mu.Lock()
-	e, ok := v.cache[key]
-	v.mu.Unlock()
-	if ok {
-		return e, nil
+	if e, ok := v.get("view", viewKey[string]{v.id, key}); ok {
+		return e.(*Encoded), nil
 	}
 	body, err := build()
 	if err != nil {
 		return nil, err
 	}
-	e = &Encoded{Body: body, ContentType: contentType, ETag: fmt.Sprintf(`"%s-%s"`, v.Version, etagSafe(key))}
+	e := &Encoded{Body: body, ContentType: contentType, ETag: fmt.Sprintf(`"%s-%s"`, v.Version, etagSafe(key))}
 	v.keep(key, e)
 	return e, nil
 }
 
 func (v *View) keep(key string, e *Encoded) {
-	size := 5 * len(e.Body) / 4 // the gzip form, once made, is a fraction more
-	v.mu.Lock()
-	if len(v.cache) >= maxCached || v.cacheBytes+size > maxCachedBytes {
-		v.cache, v.cacheBytes = map[string]*Encoded{}, 0
-	}
-	v.cache[key] = e
-	v.cacheBytes += size
-	v.mu.Unlock()
+	size := 5*len(e.Body)/4 + 256 // the gzip form, once made, is a fraction more
+	v.cache.Put("view", viewKey[string]{v.id, key}, e, int64(size))
 }
 
 // etagSafe keeps only characters allowed in an entity tag.

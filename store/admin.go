@@ -63,7 +63,7 @@ func (db *DB) BackupFile(path string) error {
 // they pass the same validation as an import.
 func (db *DB) Check() error {
 	var errs []error
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.read(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			errs = append(errs, fmt.Errorf("page check: %w", err))
 			if len(errs) > 20 {
@@ -88,7 +88,7 @@ func (db *DB) Check() error {
 	if _, err := geo.NewHistory(ds.Regions, ds.Events); err != nil {
 		return fmt.Errorf("stored data does not validate: %w", err)
 	}
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.read(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketRevs).ForEach(func(k, v []byte) error {
 			if !json.Valid(v) {
 				return fmt.Errorf("revision %x is not valid JSON", k)

@@ -187,6 +187,29 @@ func (db *DB) EventRevisions(id string) ([]service.Revision, error) {
 	return out, err
 }
 
+// RevisionMarks lists every revision's time and versions in sequence
+// order, for the service's time index.
+func (db *DB) RevisionMarks() ([]service.RevisionMark, error) {
+	var out []service.RevisionMark
+	err := db.read(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketRevs)
+		out = make([]service.RevisionMark, 0, b.Stats().KeyN)
+		return b.ForEach(func(k, v []byte) error {
+			var m struct {
+				Time            time.Time `json:"time"`
+				PreviousVersion string    `json:"previous_version"`
+				Version         string    `json:"version"`
+			}
+			if err := json.Unmarshal(v, &m); err != nil {
+				return fmt.Errorf("revision %x: %w", k, err)
+			}
+			out = append(out, service.RevisionMark{Time: m.Time, PreviousVersion: m.PreviousVersion, Version: m.Version})
+			return nil
+		})
+	})
+	return out, err
+}
+
 // RevisionsAfter lists revisions later than t, newest first; imports come
 // with the ledger they replaced.
 func (db *DB) RevisionsAfter(t time.Time) ([]service.Revision, error) {

@@ -16,7 +16,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -26,7 +25,6 @@ import (
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/service"
 	bolt "go.etcd.io/bbolt"
-	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion is the layout this package writes and reads.
@@ -47,87 +45,11 @@ var (
 	keyVersion = []byte("data_version")
 )
 
-// Sentinel errors.
-var (
-	// ErrLocked: another process holds the database file.
-	ErrLocked = errors.New("database is in use by another process")
-	// ErrSchema: the file was written by an incompatible version.
-	ErrSchema = errors.New("database schema version mismatch")
-	// ErrEmpty: the database holds no data yet.
-	ErrEmpty = errors.New("database is empty")
-)
-
-// DB is an open mapsvc database.
-type DB struct {
-	bolt *bolt.DB
-	path string
-}
-
-// Options tune Open.
-type Options struct {
-	// Timeout bounds the wait for the file lock; a second process gets
-	// ErrLocked instead of hanging.
-	Timeout time.Duration
-	// MaxSize caps the file (0: no cap); writes beyond it fail.
-	MaxSize int
-}
-
-// Open opens or creates the database at path.
-func Open(path string, opt Options) (*DB, error) {
-	if opt.Timeout <= 0 {
-		opt.Timeout = 2 * time.Second
-	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout, MaxSize: opt.MaxSize})
-	if err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, fmt.Errorf("%s: %w (waited %s for the lock)", path, ErrLocked, opt.Timeout)
-		}
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	db := &DB{bolt: b, path: path}
-	if err := db.checkSchema(); err != nil {
-		b.Close()
-		return nil, err
-	}
-	return db, nil
-}
-
-// Close closes the file.
-func (db *DB) Close() error { return db.bolt.Close() }
-
-// Path returns the file path.
-func (db *DB) Path() string { return db.path }
-
-// Bolt exposes the handle for backup and checks.
-func (db *DB) Bolt() *bolt.DB { return db.bolt }
-
-func (db *DB) checkSchema() error {
-	return db.bolt.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketRevs, bucketRevByEv, bucketPrev} {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return err
-			}
-		}
-		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
-		if err != nil {
-			return err
-		}
-		v := meta.Get(keySchema)
-		if v == nil {
-			return meta.Put(keySchema, uint64Bytes(SchemaVersion))
-		}
-		if got := binary.BigEndian.Uint64(v); got != SchemaVersion {
-			return fmt.Errorf("%s: %w: file has %d, this build reads %d", db.path, ErrSchema, got, SchemaVersion)
-		}
-		return nil
-	})
-}
-
 // Load reads the whole dataset (events in ledger order) in one read transaction. Values are decoded
 // inside the transaction, so nothing refers to bbolt's memory afterwards.
 func (db *DB) Load() (service.Dataset, error) {
 	var ds service.Dataset
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.read(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		v := meta.Get(keyVersion)
 		if v == nil {
@@ -179,7 +101,7 @@ func fileSize(path string) int64 {
 // Version returns the stored data version, or "" when empty.
 func (db *DB) Version() (string, error) {
 	var v string
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.read(func(tx *bolt.Tx) error {
 		v = string(tx.Bucket(bucketMeta).Get(keyVersion))
 		return nil
 	})
@@ -356,3 +278,10 @@ func dayKey(d geo.Day) []byte {
 }
 
 func dateKey(d geo.Day, id string) []byte { return append(dayKey(d), id...) }
+
+// DataVersion is the data version a database holding exactly these
+// regions and events has after an import.
+func DataVersion(regions []geo.Region, events []geo.Event) (string, error) {
+	_, _, v, err := encode(regions, events)
+	return v, err
+}

@@ -17,7 +17,7 @@ import (
 func openTemp(t *testing.T, opt store.Options) (*store.DB, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "test.db")
-	db, err := store.Open(path, opt)
+	db, err := store.Create(path, opt)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -76,7 +76,7 @@ func TestImportCloseReopen(t *testing.T) {
 func TestImportIsAllOrNothing(t *testing.T) {
 	rs, evs := realData(t)
 	path := filepath.Join(t.TempDir(), "capped.db")
-	db, err := store.Open(path, store.Options{})
+	db, err := store.Create(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

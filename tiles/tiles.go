@@ -61,7 +61,7 @@ type server struct {
 // Mount returns the hook that adds the tile routes to the router
 // (cmd/mapsvc/mounts.go lists it).
 func Mount(svc *service.Service) func(*echo.Echo) {
-	s := &server{svc: svc, tiles: service.NewCache(4096), docs: service.NewCache(64)}
+	s := &server{svc: svc, tiles: svc.NewCache("tiles"), docs: svc.NewCache("tiles-docs")}
 	return func(e *echo.Echo) {
 		e.GET(Prefix+"/:layer", s.tileJSON)
 		e.GET(Prefix+"/:layer/:z/:x/:y", s.tile)

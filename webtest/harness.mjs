@@ -46,7 +46,7 @@ export async function startServer({ tmp, assets = path.join(root, 'node_modules'
   const bin = await binary(tmp);
   const port = await freePort();
   const db = path.join(tmp, `${name}.db`);
-  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--db', db, '--assets', assets], {
+  const proc = spawn(bin, ['serve', '--init', '--addr', `127.0.0.1:${port}`, '--db', db, '--assets', assets], {
     cwd: root, stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';

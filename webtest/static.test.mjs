@@ -41,7 +41,7 @@ before(async () => {
   tmp = tempDir();
   const bin = await binary(tmp);
   const out = path.join(tmp, 'export');
-  await promisify(execFile)(bin, ['export-static', '--db', path.join(tmp, 'export.db'), '--langs', 'en,ar', '--max-zoom', '5',
+  await promisify(execFile)(bin, ['export-static', '--init', '--db', path.join(tmp, 'export.db'), '--langs', 'en,ar', '--max-zoom', '5',
     '--assets', path.join(root, 'node_modules'), out], { cwd: root });
   site = await serveDir(out);
   browser = await launch();

@@ -4,7 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -13,6 +16,7 @@ import (
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/internal/httpkit"
+	"github.com/mapsvc/mapsvc/service"
 )
 
 // Config is everything mapsvc reads from flags and the environment.
@@ -33,15 +37,32 @@ type Config struct {
 	// attribution (MAPSVC_BASEMAP_URL, MAPSVC_BASEMAP_ATTRIBUTION).
 	BasemapURL         string
 	BasemapAttribution string
+	// Init lets serve and export-static create and seed a missing --db
+	// (the default mapsvc.db is created without it).
+	Init bool
+	// LogFormat is json or text (MAPSVC_LOG_FORMAT).
+	LogFormat string
+	// CacheBytes bounds every cache of encoded answers together
+	// (MAPSVC_CACHE_BYTES).
+	CacheBytes int64
 	// PublicURL (MAPSVC_PUBLIC_URL) starts every absolute URL the server
 	// writes (TileJSON tiles, OGC links, oEmbed); empty: derived per
 	// request from its Host and never cached by shared caches.
 	PublicURL string
 }
 
+// initFlag registers --init.
+func (c *Config) initFlag(fs *flag.FlagSet) {
+	fs.BoolVar(&c.Init, "init", false, "create and seed --db from the embedded data if it does not exist")
+}
+
+// mayCreate: a missing database is created only on request, or at the
+// default path, so a mistyped --db never becomes a new, seeded file.
+func (c Config) mayCreate() bool { return c.Init || c.DB == defaultDB }
+
 // defaultConfig reads the environment over the built-in defaults.
 func defaultConfig() Config {
-	c := Config{Addr: "127.0.0.1:8080", DB: "mapsvc.db", LockTimeout: 2 * time.Second, Assets: "node_modules", HeaderTimeout: 5 * time.Second}
+	c := Config{Addr: "127.0.0.1:8080", DB: defaultDB, LogFormat: "text", CacheBytes: service.DefaultCacheBytes, LockTimeout: 2 * time.Second, Assets: "node_modules", HeaderTimeout: 5 * time.Second}
 	if v := os.Getenv("MAPSVC_ADDR"); v != "" {
 		c.Addr = v
 	}
@@ -58,9 +79,15 @@ func defaultConfig() Config {
 		c.Editors = append(c.Editors, handlers.Editor{Name: "editor", Token: v})
 	}
 	c.TokensFile = os.Getenv("MAPSVC_EDITOR_TOKENS_FILE")
+	if v, err := strconv.ParseInt(os.Getenv("MAPSVC_CACHE_BYTES"), 10, 64); err == nil {
+		c.CacheBytes = v
+	}
+	c.PublicURL = os.Getenv("MAPSVC_PUBLIC_URL")
+	if v := os.Getenv("MAPSVC_LOG_FORMAT"); v != "" {
+		c.LogFormat = v
+	}
 	c.BasemapURL = os.Getenv("MAPSVC_BASEMAP_URL")
 	c.BasemapAttribution = os.Getenv("MAPSVC_BASEMAP_ATTRIBUTION")
-	c.PublicURL = os.Getenv("MAPSVC_PUBLIC_URL")
 	return c
 }
 
@@ -88,7 +115,7 @@ func loadTokens(path string) ([]handlers.Editor, error) {
 
 // dbFlags registers the flags every command that opens the store shares.
 func (c *Config) dbFlags(fs *flag.FlagSet) {
-	fs.StringVar(&c.DB, "db", c.DB, "bbolt database file (env MAPSVC_DB); created and seeded if missing")
+	fs.StringVar(&c.DB, "db", c.DB, "bbolt database file (env MAPSVC_DB); never created except by init, serve --init, or serve on the default mapsvc.db")
 	fs.DurationVar(&c.LockTimeout, "lock-timeout", c.LockTimeout, "how long to wait for another process's lock on the database")
 }
 
@@ -100,6 +127,17 @@ func (c Config) Validate() error {
 	}
 	if c.DB == "" {
 		errs = append(errs, errors.New("db: a file path is needed"))
+	}
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		errs = append(errs, fmt.Errorf("log-format %q: want json or text", c.LogFormat))
+	}
+	if c.CacheBytes < 1<<20 {
+		errs = append(errs, fmt.Errorf("cache-bytes %d: want at least 1 MiB (1048576)", c.CacheBytes))
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+			errs = append(errs, fmt.Errorf("public-url %q: want scheme://host[:port] with no path", c.PublicURL))
+		}
 	}
 	if c.LockTimeout <= 0 {
 		errs = append(errs, errors.New("lock-timeout must be positive"))
@@ -124,4 +162,12 @@ func (c Config) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// newLogger writes structured logs to w in c.LogFormat.
+func newLogger(c Config, w io.Writer) *slog.Logger {
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
 }

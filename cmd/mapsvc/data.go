@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"time"
 
@@ -59,23 +61,38 @@ func orEmbedded(path, name string) string {
 	return path
 }
 
-// openStore opens the database and, when it is new, seeds it from the
-// embedded data so the binary alone is enough. It then also returns the
-// view of the seeded data, so a fresh server need not read back what it
-// has just written.
-func openStore(c Config) (*store.DB, *service.View, error) {
-	db, err := store.Open(c.DB, store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes})
+// defaultDB is the one path serve creates and seeds on its own; any
+// other path must exist, or be created with init or serve --init.
+const defaultDB = "mapsvc.db"
+
+// openStore opens c.DB for writing. Only when create is set and nothing
+// is at the path does it create the file and seed it from the embedded
+// data, logging so; it then also returns the view of the seeded data, so
+// a fresh server need not read back what it has just written.
+func openStore(c Config, create bool, log *slog.Logger) (*store.DB, *service.View, error) {
+	opt := store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes}
+	db, err := store.Open(c.DB, opt)
+	if errors.Is(err, store.ErrNotExist) && create {
+		if db, err = store.Create(c.DB, opt); err == nil {
+			log.Info("created a new database; seeding it from the embedded regions and ledger", "db", c.DB)
+		}
+	}
 	if err != nil {
 		return nil, nil, err
 	}
-	if v, err := db.Version(); err != nil || v != "" {
-		return db, nil, err
+	if v, err := db.Version(); err != nil || v != "" || !create {
+		if err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		return db, nil, nil
 	}
 	view, err := seed(db)
 	if err != nil {
 		db.Close()
 		return nil, nil, fmt.Errorf("seeding %s: %w", c.DB, err)
 	}
+	log.Info("seeded the database", "db", c.DB, "data_version", view.Version)
 	return db, view, nil
 }
 
@@ -98,20 +115,57 @@ func seed(db *store.DB) (*service.View, error) {
 	return view, nil
 }
 
-// openService opens (and if new, seeds) the store and loads the service
-// over it. The caller closes the store.
-func openService(c Config) (*store.DB, *service.Service, error) {
-	db, seeded, err := openStore(c)
+// openService opens the store (see openStore for when it is created) and
+// loads the service over it. The caller closes the store.
+func openService(c Config, create bool, log *slog.Logger) (*store.DB, *service.Service, error) {
+	db, seeded, err := openStore(c, create, log)
 	if err != nil {
 		return nil, nil, err
 	}
 	if seeded != nil {
 		return db, service.NewWithView(db, seeded), nil
 	}
-	svc, err := service.New(db)
+	svc, err := loadService(db)
 	if err != nil {
 		db.Close()
-		return nil, nil, fmt.Errorf("loading %s: %w", c.DB, err)
+		return nil, nil, err
 	}
 	return db, svc, nil
+}
+
+func loadService(db *store.DB) (*service.Service, error) {
+	svc, err := service.New(db)
+	if errors.Is(err, store.ErrEmpty) {
+		return nil, fmt.Errorf("%s holds no data yet: load it with mapsvc import --db %s", db.Path(), db.Path())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", db.Path(), err)
+	}
+	return svc, nil
+}
+
+// openReadOnly opens c.DB for reading beside other readers. When a server
+// holds the file, it asks that server for a consistent copy over the local
+// socket beside the file (see localsock.go) and opens the copy. done closes
+// the store and removes any copy.
+func openReadOnly(c Config) (db *store.DB, done func(), err error) {
+	// Only a writer blocks a reader, and a server holds the file for good:
+	// waiting long for it is pointless.
+	db, err = store.Open(c.DB, store.Options{Timeout: min(c.LockTimeout, 300*time.Millisecond), ReadOnly: true})
+	if err == nil {
+		return db, func() { db.Close() }, nil
+	}
+	if !errors.Is(err, store.ErrLocked) {
+		return nil, nil, err
+	}
+	tmp, ferr := fetchFromServer(c.DB)
+	if ferr != nil {
+		return nil, nil, fmt.Errorf("%w; and no server answered on its local socket: %v", err, ferr)
+	}
+	db, err = store.Open(tmp, store.Options{ReadOnly: true})
+	if err != nil {
+		os.Remove(tmp)
+		return nil, nil, fmt.Errorf("%s (copy from the running server): %w", c.DB, err)
+	}
+	return db, func() { db.Close(); os.Remove(tmp) }, nil
 }

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/mapsvc/mapsvc/exportstatic"
@@ -14,14 +14,15 @@ import (
 // runExportStatic writes the public side as files for a CDN.
 func runExportStatic(args []string, stdout io.Writer) error {
 	c := defaultConfig()
-	fs := flag.NewFlagSet("export-static", flag.ContinueOnError)
+	fs := newFlags("export-static", stdout)
 	langs := fs.String("langs", "en,ar,az,ru,hy", "languages to export")
 	maxZoom := fs.Int("max-zoom", 8, "deepest vector tile zoom (0..14)")
 	baseURL := fs.String("base-url", "", "public URL of the export, for absolute tile URLs in the TileJSON")
 	fs.StringVar(&c.Assets, "assets", c.Assets, "folder of npm-installed front-end packages")
 	c.dbFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError(err.Error())
+	c.initFlag(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError("usage: mapsvc export-static [--db PATH] [--langs en,ar] [--max-zoom 8] DIR")
@@ -34,7 +35,7 @@ func runExportStatic(args []string, stdout io.Writer) error {
 		}
 		ls = append(ls, l)
 	}
-	db, svc, err := openService(c)
+	db, svc, err := openService(c, c.mayCreate(), newLogger(c, os.Stderr))
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,12 +23,12 @@ type extraction struct {
 
 // runExtract proposes events for each article file; it changes nothing.
 func runExtract(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs := newFlags("extract", stdout)
 	published := fs.String("published", "", "publication date YYYY-MM-DD (default: inferred from the text where possible)")
 	source := fs.String("source", "", "the article's URL or seeds/ path, cited in the proposals (default: the file name)")
 	outlet := fs.String("outlet", "", "the outlet's name, where the text has no credit line")
-	if err := fs.Parse(args); err != nil {
-		return usageError(err.Error())
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError("usage: mapsvc extract [--published YYYY-MM-DD] [--source URL] FILE...")
@@ -66,13 +65,13 @@ func runEventsAccept(args []string, stdout io.Writer) error {
 	if len(args) == 0 || args[0] != "accept" {
 		return usageError("usage: mapsvc events accept --proposals FILE (--ids ID,ID | --all) [--ledger seeds/ledger.json]")
 	}
-	fs := flag.NewFlagSet("events accept", flag.ContinueOnError)
-	proposals := fs.String("proposals", "", "output of `mapsvc extract`")
+	fs := newFlags("events accept", stdout)
+	proposals := fs.String("proposals", "", "the proposals file written by mapsvc extract")
 	ids := fs.String("ids", "", "comma-separated proposal ids to accept")
 	all := fs.Bool("all", false, "accept every proposal")
 	ledgerPath := fs.String("ledger", "seeds/ledger.json", "ledger file to add the events to")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageError(err.Error())
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
 	}
 	if *proposals == "" || (*ids == "") == !*all {
 		return usageError("events accept needs --proposals and either --ids or --all")

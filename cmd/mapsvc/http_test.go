@@ -56,6 +56,8 @@ func sampleURLs(t *testing.T, version string) map[string]string {
 		"/api/v1/periods":                      "/api/v1/periods",
 		"/api/v1/regions":                      "/api/v1/regions",
 		"/api/v1/regions/:id":                  "/api/v1/regions/kalbajar",
+		"/metrics":                             "/metrics",
+		"/version":                             "/version",
 		"/api/v1/areas":                        "/api/v1/areas?date=2019-06-01",
 		"/api/v1/lines":                        "/api/v1/lines?date=2019-06-01",
 		"/api/v1/peacekeeping":                 "/api/v1/peacekeeping?date=2021-06-01",

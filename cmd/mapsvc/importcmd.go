@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -12,12 +11,13 @@ import (
 // transaction; nothing is written when anything is invalid.
 func runImport(args []string, stdout io.Writer) error {
 	c := defaultConfig()
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs := newFlags("import", stdout)
 	regionsPath := fs.String("regions", "", "regions GeoJSON (default: the embedded data/regions/regions.geojson)")
 	ledgerPath := fs.String("ledger", "", "event ledger (default: the embedded seeds/ledger.json)")
 	c.dbFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError(err.Error())
+	fs.IntVar(&c.MaxDBBytes, "max-db-bytes", c.MaxDBBytes, "cap on the database file (env MAPSVC_DB_MAX_BYTES)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	rs, evs, err := loadData(*regionsPath, *ledgerPath)
 	if err != nil {

@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -17,15 +19,39 @@ import (
 	"github.com/mapsvc/mapsvc/store"
 )
 
-// buildBinary compiles mapsvc once per test run.
+// buildBinary compiles mapsvc once per test run (the binary is shared by
+// every test; TestMain removes it).
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "mapsvc")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	binOnce.Do(func() {
+		binDir, binErr = os.MkdirTemp("", "mapsvc-bin-")
+		if binErr != nil {
+			return
+		}
+		var out []byte
+		out, binErr = exec.Command("go", "build", "-o", filepath.Join(binDir, "mapsvc"), ".").CombinedOutput()
+		if binErr != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", binErr, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
 	}
-	return bin
+	return filepath.Join(binDir, "mapsvc")
+}
+
+var (
+	binOnce sync.Once
+	binDir  string
+	binErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
 
 func freeAddr(t *testing.T) string {
@@ -64,7 +90,7 @@ func TestServeSeedsItselfAndStopsCleanly(t *testing.T) {
 	db := filepath.Join(dir, "mapsvc.db")
 	addr := freeAddr(t)
 	var stderr bytes.Buffer
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", db)
+	cmd := exec.Command(bin, "serve", "--init", "--addr", addr, "--db", db)
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -121,7 +147,7 @@ func TestServeSeedsItselfAndStopsCleanly(t *testing.T) {
 
 func TestSnapshotCommandPrintsGeoJSON(t *testing.T) {
 	bin := buildBinary(t)
-	db := filepath.Join(t.TempDir(), "m.db")
+	db := initDB(t, bin)
 	out, err := exec.Command(bin, "snapshot", "--db", db, "--date", "2020-12-01", "--lang", "ar").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -135,8 +161,8 @@ func TestImportCommandRejectsBadLedgerAndChangesNothing(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "m.db")
-	if out, err := exec.Command(bin, "import", "--db", db).CombinedOutput(); err != nil {
-		t.Fatalf("first import: %v %s", err, out)
+	if out, err := exec.Command(bin, "init", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("init: %v %s", err, out)
 	}
 	before, _ := store.Open(db, store.Options{})
 	v1, _ := before.Version()
@@ -209,7 +235,7 @@ func TestExtractThenAccept(t *testing.T) {
 		t.Fatalf("accept: %v %s", err, out)
 	}
 	db := filepath.Join(dir, "m.db")
-	if out, err := exec.Command(bin, "import", "--db", db, "--ledger", ledgerCopy).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "init", "--db", db, "--ledger", ledgerCopy).CombinedOutput(); err != nil {
 		t.Fatalf("import of the grown ledger: %v %s", err, out)
 	}
 	// Accepting the same proposals again duplicates their ids: rejected,
@@ -222,4 +248,14 @@ func TestExtractThenAccept(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Error("a rejected accept changed the ledger file")
 	}
+}
+
+// initDB makes a seeded database with mapsvc init.
+func initDB(t *testing.T, bin string) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "m.db")
+	if out, err := exec.Command(bin, "init", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("init: %v %s", err, out)
+	}
+	return db
 }

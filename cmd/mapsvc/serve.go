@@ -3,8 +3,7 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
-	"log/slog"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -17,9 +16,9 @@ import (
 
 // runServe starts the HTTP server and stops it gracefully on SIGINT or
 // SIGTERM: in-flight requests finish, then the database closes.
-func runServe(args []string) error {
+func runServe(args []string, stdout io.Writer) error {
 	c := defaultConfig()
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs := newFlags("serve", stdout)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address HOST:PORT (env MAPSVC_ADDR)")
 	fs.StringVar(&c.Assets, "assets", c.Assets, "folder of npm-installed front-end packages (env MAPSVC_ASSETS)")
 	fs.IntVar(&c.MaxDBBytes, "max-db-bytes", c.MaxDBBytes, "cap on the database file; writes past it answer 507 (env MAPSVC_DB_MAX_BYTES)")
@@ -27,9 +26,12 @@ func runServe(args []string) error {
 	fs.StringVar(&c.BasemapAttribution, "basemap-attribution", c.BasemapAttribution, "the basemap's attribution (env MAPSVC_BASEMAP_ATTRIBUTION)")
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "public base URL for absolute links, e.g. https://maps.example.org (env MAPSVC_PUBLIC_URL)")
 	fs.DurationVar(&c.HeaderTimeout, "header-timeout", c.HeaderTimeout, "time a client has to send its request headers")
+	fs.Int64Var(&c.CacheBytes, "cache-bytes", c.CacheBytes, "bound on all caches of encoded answers together, in bytes (env MAPSVC_CACHE_BYTES)")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text (env MAPSVC_LOG_FORMAT)")
 	c.dbFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError(err.Error())
+	c.initFlag(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if c.TokensFile != "" {
 		more, err := loadTokens(c.TokensFile)
@@ -41,13 +43,19 @@ func runServe(args []string) error {
 	if err := c.Validate(); err != nil {
 		return usageError(err.Error())
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	db, svc, err := openService(c)
+	log := newLogger(c, os.Stderr)
+	db, svc, err := openService(c, c.mayCreate(), log)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	router := handlers.New(svc, handlers.Options{Logger: log, Editors: c.Editors, Backup: db.Backup, PublicURL: c.PublicURL, Mounts: mounts(svc, c)})
+	svc.SetCacheBytes(c.CacheBytes)
+	if local, err := serveLocalCopies(db, log); err != nil {
+		log.Warn("no local backup socket; snapshot, check and backup --read-only cannot read beside this server", "err", err)
+	} else {
+		defer local.Close()
+	}
+	router := handlers.New(svc, handlers.Options{Logger: log, AccessLog: true, Version: programVersion(), Editors: c.Editors, Backup: db.Backup, PublicURL: c.PublicURL, Mounts: mounts(svc, c)})
 	srv := &http.Server{
 		Handler:           router,
 		ReadHeaderTimeout: c.HeaderTimeout,
@@ -64,7 +72,7 @@ func runServe(args []string) error {
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("mapsvc serving", "url", "http://"+ln.Addr().String()+"/", "db", c.DB, "data_version", svc.View().Version, "editing", len(c.Editors) > 0)
+	log.Info("mapsvc serving", "version", programVersion(), "url", "http://"+ln.Addr().String()+"/", "db", c.DB, "data_version", svc.View().Version, "editing", len(c.Editors) > 0)
 	select {
 	case err := <-errc:
 		return err

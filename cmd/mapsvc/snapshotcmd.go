@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"io"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -10,12 +9,13 @@ import (
 // runSnapshot prints the GeoJSON snapshot for one date.
 func runSnapshot(args []string, stdout io.Writer) error {
 	c := defaultConfig()
-	fs := flag.NewFlagSet("snapshot", flag.ContinueOnError)
+	fs := newFlags("snapshot", stdout)
 	date := fs.String("date", "", "YYYY-MM-DD (default: today)")
 	lang := fs.String("lang", "en", "en, ar, az, ru or hy")
 	c.dbFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError(err.Error())
+	readOnly := fs.Bool("read-only", false, "open with a shared lock; beside a running server, read a copy from its local socket")
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	d := geo.Today()
 	if *date != "" {
@@ -28,11 +28,15 @@ func runSnapshot(args []string, stdout io.Writer) error {
 	if err != nil {
 		return usageError("--lang must be en, ar, az, ru or hy")
 	}
-	db, svc, err := openService(c)
+	db, done, err := openFor(c, *readOnly)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer done()
+	svc, err := loadService(db)
+	if err != nil {
+		return err
+	}
 	e, err := svc.View().Snapshot(d, l)
 	if err != nil {
 		return err

@@ -30,7 +30,7 @@ import (
 // ledger, and returns a service over it; everything closes with the test.
 func Service(t testing.TB) *service.Service {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "test.db"), store.Options{})
+	db, err := store.Create(filepath.Join(t.TempDir(), "test.db"), store.Options{})
 	if err != nil {
 		t.Fatalf("store.Open: %v", err)
 	}
