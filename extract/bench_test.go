@@ -29,3 +29,16 @@ func BenchmarkNormalise(b *testing.B) {
 		normalise("وبالكالبيجار")
 	}
 }
+
+// BenchmarkExtractHostile is a 1 MiB body of commas, the input that once
+// took 636 MB a request.
+func BenchmarkExtractHostile(b *testing.B) {
+	body := strings.Repeat(",", MaxInput)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := Extract(body, Options{Published: "2020-11-08"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -18,7 +18,7 @@ func datesIn(t *testing.T, text, pub string) string {
 		}
 		r.pub, r.hasPub = p, true
 	}
-	toks := tokenize(text, 0, len(text), 0)
+	toks, _ := tokenize(text, 0, len(text), 0)
 	var out []string
 	for _, e := range parseDates(toks) {
 		if c, _, ok := r.resolve(e); ok {

@@ -33,7 +33,7 @@ func TestParseDurations(t *testing.T) {
 	names := map[durKind]string{durAfter: "after", durFirstIn: "first-in", durAgo: "ago", durFor: "for", durSince: "since"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			toks := tokenize(tc.text, 0, len(tc.text), 0)
+			toks, _ := tokenize(tc.text, 0, len(tc.text), 0)
 			ds := parseDurations(toks, parseDates(toks))
 			got := ""
 			if len(ds) > 0 {

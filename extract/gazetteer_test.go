@@ -13,7 +13,7 @@ func placeIn(t *testing.T, text string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	toks := tokenize(text, 0, len(text), 0)
+	toks, _ := tokenize(text, 0, len(text), 0)
 	hits := g.findPlaces(toks)
 	if len(hits) == 0 {
 		return ""

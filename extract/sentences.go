@@ -60,7 +60,7 @@ func splitSentences(toks []token) []sentence {
 		if t.kind == tokPunct && isStop(toks, i) {
 			j := i + 1
 			// keep runs like ".." and closing quotes with the sentence they end
-			for j < len(toks) && toks[j].nl == 0 && toks[j].kind == tokPunct && (isStopRune(toks[j].raw) || isCloser(toks[j].raw)) {
+			for j < len(toks) && j-startTok < maxSentenceTokens && toks[j].nl == 0 && toks[j].kind == tokPunct && (isStopRune(toks[j].raw) || isCloser(toks[j].raw)) {
 				j++
 			}
 			flush(j)
@@ -175,7 +175,9 @@ func bodyEnd(text string) int {
 // outletLine finds a "المصدر : X" / "Source: X" credit line in the body
 // and returns X, the outlet(s) the article credits.
 func outletLine(text string) string {
-	for _, line := range strings.Split(text, "\n") {
+	for rest := text; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		head, rest, ok := strings.Cut(strings.TrimSpace(line), ":")
 		if !ok || len(line) > 200 {
 			continue

@@ -1,6 +1,9 @@
 package extract
 
-import "errors"
+import (
+	"errors"
+	"time"
+)
 
 // MaxInput is the largest article Extract accepts, in bytes. News articles
 // are a few kilobytes; the cap keeps a hostile input from tying up the
@@ -14,6 +17,9 @@ var (
 	// ErrBadPublished means Options.Published is not a YYYY-MM-DD date
 	// between 1900 and 2100.
 	ErrBadPublished = errors.New("extract: published date must be YYYY-MM-DD, years 1900-2100")
+	// ErrTimeout means the extraction ran out of time (MaxDuration or
+	// the caller's deadline).
+	ErrTimeout = errors.New("extract: time budget exceeded")
 )
 
 // Options tune one extraction.
@@ -21,6 +27,9 @@ type Options struct {
 	// Published is the article's publication date, "YYYY-MM-DD", or ""
 	// to infer it from the text where the text allows.
 	Published string
+	// Timeout is the time budget of this extraction; 0 means
+	// MaxDuration.
+	Timeout time.Duration
 	// Source names the article (a file such as "seeds/001_x.txt" or a
 	// URL); it is copied into every proposal.
 	Source string
@@ -35,6 +44,9 @@ type Result struct {
 	PublishedHow string `json:"published_how"`
 	// Language is "ar" or "en", by the majority script of the text.
 	Language string `json:"language"`
+	// Truncated is set when the text was longer than the extractor reads
+	// (see maxTokens): it says how much was read.
+	Truncated string `json:"truncated,omitempty"`
 	// Outlet is the credit line of the article ("المصدر : …"), if any.
 	Outlet string `json:"outlet,omitempty"`
 	// Proposals are the control changes the text states, one per region,

@@ -2,10 +2,13 @@ package handlers_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -109,5 +112,51 @@ func TestExtractEndpointOnASeed(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no Kalbajar 2020-11-25 proposal: %s", rec.Body)
+	}
+}
+
+// Twenty concurrent 1 MiB bodies of commas from twenty clients through
+// the real router: each is answered (200, or 503 past the concurrency
+// limit), and all together allocate a few hundred MB at most (the
+// unbounded extractor took 636 MB for each one).
+func TestExtractConcurrentHostileBodiesAreBounded(t *testing.T) {
+	e := newRouter(t)
+	body := strings.Repeat(",", 1<<20)
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	var wg sync.WaitGroup
+	codes := make([]int, 20)
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req := httptest.NewRequest(http.MethodPost, "/api/v1/extract?published=2020-11-08", strings.NewReader(body))
+			req.Header.Set("Content-Type", "text/plain")
+			req.RemoteAddr = fmt.Sprintf("192.0.2.%d:4000", i+1)
+			rec := httptest.NewRecorder()
+			e.ServeHTTP(rec, req)
+			codes[i] = rec.Code
+		}()
+	}
+	wg.Wait()
+	runtime.ReadMemStats(&m1)
+	ok := 0
+	for i, c := range codes {
+		switch c {
+		case http.StatusOK:
+			ok++
+		case http.StatusServiceUnavailable:
+		default:
+			t.Errorf("request %d: got %d, want 200 or 503", i, c)
+		}
+	}
+	if ok == 0 {
+		t.Errorf("no request was served")
+	}
+	if alloc := m1.TotalAlloc - m0.TotalAlloc; alloc > 500<<20 {
+		t.Errorf("20 requests allocated %d MB, want at most 500 MB", alloc>>20)
+	} else {
+		t.Logf("20 requests: %d served, %d MB allocated in all", ok, alloc>>20)
 	}
 }
