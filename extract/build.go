@@ -292,25 +292,25 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 // kindOf classifies a change by its wording.
 func kindOf(a *annotated, c cueHit) string {
 	if c.cls == cueSurrender {
-		return "capitulation"
+		return kindCapitulation
 	}
 	for _, o := range a.cues {
 		if o.cls == cueSurrender && a.clauseOf(o.i) == a.clauseOf(c.i) {
-			return "capitulation"
+			return kindCapitulation
 		}
 	}
 	if c.cls == cueHandover || c.cls == cueCede || tiedToAgreement(a.s.toks) {
-		return "handover_by_agreement"
+		return kindHandover
 	}
 	for _, o := range a.cues {
 		if o.cls == cueHandover || o.cls == cueCede {
-			return "handover_by_agreement"
+			return kindHandover
 		}
 	}
 	if c.cls == cueWithdraw {
-		return "withdrawal"
+		return kindWithdrawal
 	}
-	return "military_capture"
+	return kindCapture
 }
 
 // sideFor decides who gained control through control word c.
@@ -425,7 +425,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 				continue
 			}
 			b.addCand(cand{region: region, to: to, dated: true, date: c,
-				how: "derived from duration (" + d.word + ")", kind: "military_capture",
+				how: "derived from duration (" + d.word + ")", kind: kindCapture,
 				conf: b.dateConf("explicit", c.prec) - 0.1, ev: ev, sent: a.s.idx, focus: a.s.toks[d.i].start})
 			continue
 		}
@@ -443,7 +443,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			}
 			to = actARM // Azerbaijan coming back after N years: the earlier change went the other way
 		}
-		x := cand{region: region, to: to, kind: "military_capture", ev: ev, sent: a.s.idx,
+		x := cand{region: region, to: to, kind: kindCapture, ev: ev, sent: a.s.idx,
 			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
 			focus: a.s.toks[d.i].start}
 		anchorY := 0

@@ -325,10 +325,3 @@ func tiedToAgreement(ts []token) bool {
 	}
 	return false
 }
-
-// notFallen are words after سقوط/fell that make it casualties, rain or
-// missiles rather than a place changing hands.
-var notFallen = map[string]bool{
-	"قتلي": true, "قتيل": true, "ضحايا": true, "جرحي": true, "صاروخ": true, "صواريخ": true, "قذائف": true,
-	"قذيفه": true, "طائره": true, "امطار": true, "victims": true, "casualties": true, "dead": true,
-}

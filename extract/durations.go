@@ -23,28 +23,6 @@ type durExpr struct {
 	word  string
 }
 
-var yearUnits = map[string]bool{
-	"عام": true, "عاما": true, "اعوام": true, "سنه": true, "سنوات": true, "سنين": true, "عاماً": true,
-	"year": true, "years": true,
-}
-
-var decadeUnits = map[string]int{"عقد": 1, "عقود": 3, "عقدين": 2, "decade": 1, "decades": 3}
-
-// numberWords are cardinal numbers as words (Arabic masculine and
-// feminine forms, English). Tens combine with units: "سبعة وعشرين" (27),
-// "twenty-seven".
-var numberWords = map[string]int{
-	"واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
-	"ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9,
-	"عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40,
-	"خمسين": 50, "ستين": 60, "سبعين": 70,
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-	"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-}
-
-// hedgeWords before a number make it approximate.
-var hedgeWords = map[string]bool{"اكثر": true, "نحو": true, "حوالي": true, "قرابه": true, "زهاء": true, "more": true, "nearly": true, "almost": true, "about": true, "some": true, "over": true}
-
 // countAt reads "N years" (digits or words) or "N decades"/"ربع قرن" at
 // k. It returns N in years, the index after the unit, and vague.
 func countAt(ts []token, k int) (years, next int, vague, ok bool) {

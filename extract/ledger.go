@@ -93,11 +93,11 @@ func summary(p Proposal) string {
 	}
 	when := englishDate(p.Date, p.Precision)
 	switch p.Kind {
-	case "handover_by_agreement":
+	case kindHandover:
 		return fmt.Sprintf("%s was handed over from %s to %s under an agreement %s.", place, orSide(from), to, when)
-	case "capitulation":
+	case kindCapitulation:
 		return fmt.Sprintf("%s laid down arms in %s; control passed to %s %s.", orSide(from), place, to, when)
-	case "withdrawal":
+	case kindWithdrawal:
 		return fmt.Sprintf("%s withdrew from %s; control passed to %s %s.", orSide(from), place, to, when)
 	}
 	return fmt.Sprintf("%s took control of %s from %s %s.", to, place, orSide(from), when)

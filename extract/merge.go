@@ -39,11 +39,11 @@ func howRank(h string) int {
 // agreement or a surrender outranks a bare verb of capture.
 func kindRank(k string) int {
 	switch k {
-	case "capitulation":
+	case kindCapitulation:
 		return 0
-	case "handover_by_agreement":
+	case kindHandover:
 		return 1
-	case "withdrawal":
+	case kindWithdrawal:
 		return 2
 	}
 	return 3
@@ -211,9 +211,9 @@ func (b *builder) finish(res *Result) {
 // kindWord is the short word of a kind used in ids.
 func kindWord(k string) string {
 	switch k {
-	case "handover_by_agreement":
+	case kindHandover:
 		return "handover"
-	case "military_capture":
+	case kindCapture:
 		return "capture"
 	}
 	return k

@@ -18,14 +18,6 @@ type sentence struct {
 	line       int   // line number of the first token, counting from 0
 }
 
-// clauseConnectors start a new clause even without a comma: Arabic ثم
-// ("then"), حيث ("where"), لكن ("but"), فيما/بينما ("while") and their
-// English counterparts. "قبل أن" ("before") is handled in splitClauses.
-var clauseConnectors = map[string]bool{
-	"ثم": true, "حيث": true, "لكن": true, "ولكن": true, "فيما": true, "بينما": true,
-	"then": true, "but": true, "while": true, "whereas": true,
-}
-
 // maxSentenceTokens cuts run-on "sentences" (text without stops or line
 // breaks). Real sentences are far shorter; the cap keeps the per-sentence
 // work, which compares control words with places, bounded.
@@ -127,15 +119,6 @@ func splitClauses(ts []token) []int {
 		cl[i] = c
 	}
 	return cl
-}
-
-// furnitureMarkers begin the page furniture that follows an article body
-// on news sites (related stories, most read, read also). Text after the
-// first such line belongs to other stories, so it is not read.
-var furnitureMarkers = []string{
-	"حول هذه القصه", "المزيد من", "الاكثر قراءه", "اقرا ايضا", "اقرا المزيد", "شاهد ايضا",
-	"مواضيع ذات صله", "اخبار ذات صله", "قد يهمك ايضا", "اخترنا لك",
-	"related", "read more", "read also", "more from", "most read", "see also",
 }
 
 // bodyEnd returns the byte offset where the article body ends: the start
