@@ -34,7 +34,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	for k, d := range a.dates {
 		for _, du := range a.durs {
 			if d.i >= du.i && d.i < du.j {
-				a.claimed[k] = true // "منذ أبريل 1993" dates the earlier change, not the news
+				a.claimed[k] = true // "منذ صيف 1992" dates the earlier change, not the news
 			}
 		}
 	}

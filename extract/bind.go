@@ -11,7 +11,7 @@ type target struct {
 // right after it in its clause (and places joined to that one by "و"/
 // "and"); a place named before through an attached pronoun or an
 // anaphoric noun (المنطقة، تلك المقاطعة); or a place topicalised before it
-// in the clause ("ولاتشين هي آخر محافظة تستعيدها").
+// in the clause ("وشوشا كانت المدينة التي استعادوها").
 func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	ts := a.s.toks
 	cl := a.clauseOf(c.i)
@@ -63,8 +63,8 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		return nil
 	}
 	// backward: the topic of the clause, its first place, when nothing
-	// else took it and no control word comes before it ("ولاتشين هي آخر
-	// محافظة تستعيدها أذربيجان")
+	// else took it and no control word comes before it ("وشوشا كانت المدينة
+	// التي استعادوها")
 	for k := range a.places {
 		p := &a.places[k]
 		if a.clauseOf(p.i) != cl {
@@ -84,7 +84,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 }
 
 // continuation binds list items in the clauses after a control word:
-// "سلمت آغدام في 20 نوفمبر، ثم كلبجار في يوم 25 من الشهر نفسه". A clause
+// "أعادوا فضولي أولا، ثم زنغيلان بعدها بأيام". A clause
 // continues the list when it has no control word of its own, starts with
 // ثم/"then" or with a place carrying و, and names a place.
 func (b *builder) continuation(a *annotated, c cueHit, first []target) []target {

@@ -27,8 +27,8 @@ type cand struct {
 	focus    int // rune offset of the words that carry the change
 }
 
-// schedRec is a planned date for a change ("كان من المتوقع أن يتم تسليم
-// كالباجار يوم 15 نوفمبر").
+// schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
+// مطلع الشهر", "was due on the 1st").
 type schedRec struct {
 	region string
 	to     string
@@ -72,7 +72,7 @@ func (b *builder) sentence(a *annotated) {
 			continue
 		}
 		mod := modalityOf(a.s, c)
-		// "وافقت أرمينيا على سحب قواتها منها وتسليمها": a verb joined by و
+		// "تعهدت يريفان بسحب جنودها وبتسليم البلدة": a verb joined by و
 		// shares the modality of the one before it
 		if n := len(infos); n > 0 && mod == modEvent && strings.HasPrefix(c.prefix, "و") {
 			p := infos[n-1]
@@ -110,8 +110,8 @@ func (b *builder) sentence(a *annotated) {
 }
 
 // durationCues finds control words that belong to a duration phrase: "بعد
-// 27 عاما على احتلالها" (the occupation is the earlier change), "تحت سيطرة
-// الجانب الأرمني منذ أبريل 1993" (held since), "احتلتها منذ 27 عاما".
+// عقدين على احتلالها" (the occupation is the earlier change), "ظلت تحت
+// السيطرة منذ صيف 1992" (held since), "احتلوها قبل ثلاثين عاما".
 func (b *builder) durationCues(a *annotated) (map[int]bool, map[int]int) {
 	consumed := map[int]bool{}
 	durCue := map[int]int{}
@@ -378,7 +378,7 @@ func (b *builder) dateConf(how, prec string) float64 {
 	return conf
 }
 
-// durations turns "بعد 27 عاما", "للمرة الأولى خلال 28 عاما", "منذ أبريل
+// durations turns "بعد عقدين", "for the first time in thirty years", "منذ صيف
 // 1993" into the earlier change they imply.
 func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evidence) {
 	for di, d := range a.durs {
@@ -416,7 +416,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			if !ok {
 				continue
 			}
-			// "تحت سيطرة الجانب الأرمني منذ": the side holding it since then
+			// "held by the Armenian side since": the side holding it since then
 			to = eraSide(c.y)
 			if hasCue {
 				to = b.sideFor(a, cue, c.y)

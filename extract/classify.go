@@ -119,7 +119,7 @@ func findCues(ts []token) []cueHit {
 		}
 		// "منها"/"عليها"/"عنها" right after the word also points back
 		// "منها"/"عليها"/"عنها" soon after the word also points back
-		// ("انسحاب القوات الأرمينية منها")
+		// ("خروج الجنود منها", "pulled out of it")
 		for k := end; k < len(ts) && k < end+3 && !h.pronoun; k++ {
 			if isWordAt(ts, k, "منها", "عليها", "عنها", "فيها", "منهم", "اليها") {
 				h.pronoun = true
@@ -216,7 +216,7 @@ type modality uint8
 const (
 	modEvent     modality = iota
 	modFuture             // سيتم تسليم، will hand over
-	modScheduled          // كان من المتوقع أن يتم تسليم، was due to
+	modScheduled          // كان مقررا أن تعود، was due to
 	modNegated            // لم تدخل
 	modCond               // إذا، if
 	modIntent             // ينص على، عزم على، agreed to

@@ -324,8 +324,8 @@ func numericDateAt(ts []token, i int) (dateExpr, bool) {
 	return dateExpr{}, false
 }
 
-// dayFirstAt reads "25 نوفمبر 2020", "25 من نوفمبر/تشرين الثاني الجاري",
-// "العاشر من نوفمبر", "2 و3 أبريل", "25 of November", "25 من الشهر نفسه".
+// dayFirstAt reads "3 مايو 2021", "4 من يوليو/تموز الحالي", "الثامن من
+// مارس", "2 و3 أبريل", "25 of November", "the 9th of the same month".
 func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 	d, k, ok := dayAt(ts, i)
 	if !ok {
@@ -348,7 +348,7 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 			}
 		}
 	}
-	// "من الشهر نفسه" / "من نفس الشهر" / "of the same month"
+	// "same month" in either word order, and "of the same month"
 	if n, same := sameMonthAt(ts, k); same {
 		e.rel, e.j = relSameMonth, n
 		return e, true

@@ -4,11 +4,11 @@ package extract
 type durKind uint8
 
 const (
-	durAfter   durKind = iota // "بعد 27 عاما", "after 27 years": returns after N years away
-	durFirstIn                // "للمرة الأولى خلال 28 عاما", "for the first time in 28 years"
-	durAgo                    // "منذ 27 عاما", "27 years ago"
-	durFor                    // "لمدة 30 عاما", "طوال", "for 30 years": held for N years
-	durSince                  // "منذ أبريل 1993", "since April 1993": held since a date
+	durAfter   durKind = iota // "بعد عشرين عاما", "after 27 years": returns after N years away
+	durFirstIn                // "for the first time in 28 years", in Arabic too
+	durAgo                    // "منذ ثلاثة عقود", "27 years ago"
+	durFor                    // "طوال عشرين سنة", "for 30 years": held for N years
+	durSince                  // "منذ صيف 1992", "since April 1993": held since a date
 )
 
 // durExpr is a duration phrase in tokens [i, j). For durSince the date is
@@ -106,7 +106,7 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 		first := firstTimeAt(ts, i)
 		switch {
 		case first > i:
-			// "للمرة الأولى خلال 28 عاما", "for the first time in 28 years"
+			// "for the first time in 28 years", in Arabic too
 			k := first
 			if isWordAt(ts, k, "منذ", "خلال", "في", "in", "since", "over") {
 				k++

@@ -66,7 +66,8 @@ func loadExpected(t *testing.T) expectedFile {
 // given and once inferring it where expected.json says the text allows.
 func TestSeedCorpus(t *testing.T) {
 	if _, err := os.Stat(seedsDir); err != nil {
-		t.Skipf("seed corpus not found at %s (it lives in ../shared/seeds beside the repository): %v", seedsDir, err)
+		missingSeeds(t)
+		return
 	}
 	exp := loadExpected(t)
 	names := make([]string, 0, len(exp.Articles))
@@ -104,7 +105,7 @@ func TestSeedCorpus(t *testing.T) {
 						if p.Kind == e.Kind {
 							kindOK++
 						} else {
-							t.Logf("%s: %s %s kind got %s, want %s", name, e.Region, e.Date, p.Kind, e.Kind)
+							t.Errorf("%s: %s %s kind got %s, want %s", name, e.Region, e.Date, p.Kind, e.Kind)
 						}
 						if p.Scheduled != e.Scheduled {
 							t.Errorf("%s: %s %s scheduled got %q, want %q", name, e.Region, e.Date, p.Scheduled, e.Scheduled)

@@ -82,7 +82,7 @@ func isStop(toks []token, i int) bool {
 	if !isStopRune(toks[i].raw) {
 		return false
 	}
-	// ".." and "…" separate the parts of a headline ("بعد 27 عاما.. أذربيجان
+	// ".." and "…" separate the parts of a headline ("بعد عقود.. أذربيجان
 	// ترفع علمها"); they end a clause, not a sentence, unless a line break
 	// follows
 	if toks[i].raw == "…" || (toks[i].raw == "." && ((i+1 < len(toks) && toks[i+1].raw == "." && toks[i+1].start == toks[i].end) ||
