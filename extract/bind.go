@@ -299,18 +299,3 @@ func other(side string) string {
 	}
 	return ""
 }
-
-// eraSide is the side a change of unknown direction most likely went to:
-// until the 1994 ceasefire every district changed hands toward the
-// Armenian side; from 2016 on, toward Azerbaijan.
-func eraSide(year int) string {
-	switch {
-	case year == 0:
-		return actAZE
-	case year <= 1994:
-		return actARM
-	case year >= 2016:
-		return actAZE
-	}
-	return ""
-}

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
 )
 
 // cand is one reading of a control change from one sentence, before
@@ -25,6 +27,9 @@ type cand struct {
 	anchorTo string
 	durWord  string
 	focus    int // rune offset of the words that carry the change
+	// needsPub is the relative date word ("today", a weekday) of a change
+	// that cannot be placed without the publication date
+	needsPub string
 }
 
 // schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
@@ -176,7 +181,7 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 			}
 			m.Date, m.Precision = c.String(), c.prec
 			if in.mod == modScheduled && t.place.Region != "" && !t.place.Partial && len(b.sched) < maxCands {
-				b.sched = append(b.sched, schedRec{region: t.place.Region, to: b.sideFor(a, in.c, c.y), date: c, ev: ev})
+				b.sched = append(b.sched, schedRec{region: t.place.Region, to: b.sideFor(a, in.c, t.place.Region, c), date: c, ev: ev})
 				continue
 			}
 		}
@@ -232,18 +237,18 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			m.Date, m.Precision, m.Note = c.String(), c.prec, "date is the publication date"
 			year = c.y
 		}
-		m.To = b.sideFor(a, c, year)
+		m.To = b.sideFor(a, c, "", civil{y: year})
 		b.mention(m, ev)
 		return nil
 	}
 	var first *cand
 	for _, t := range in.targets {
 		k, dated := b.pickDate(a, c, t)
-		year := 0
+		var when civil
 		if dated {
-			year = a.res[k].c.y
+			when = a.res[k].c
 		}
-		to := b.sideFor(a, c, year)
+		to := b.sideFor(a, c, t.place.Region, when)
 		if t.place.Region == "" || t.place.Partial {
 			typ := ctxAreaWide
 			switch {
@@ -271,6 +276,8 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
 			x.conf = b.dateConf(x.how, x.date.prec)
+		} else if !b.hasPub {
+			x.needsPub = unresolvedRelative(a, c)
 		}
 		if _, named := actorOf(a, c); !named && c.cls != cueLiberate && c.cls != cueOccupy {
 			x.conf -= 0.05 // side taken from the verb or the era, not stated
@@ -314,7 +321,7 @@ func kindOf(a *annotated, c cueHit) string {
 }
 
 // sideFor decides who gained control through control word c.
-func (b *builder) sideFor(a *annotated, c cueHit, year int) string {
+func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) string {
 	h, named := actorOf(a, c)
 	if named && h.actor == actRUS {
 		named = false
@@ -345,7 +352,30 @@ func (b *builder) sideFor(a *annotated, c cueHit, year int) string {
 	if named {
 		return h.actor
 	}
-	return eraSide(year)
+	return b.unnamedSide(region, when)
+}
+
+// unnamedSide is the side a change of district region on date when went
+// to when the text names no side: away from the ledger's holder on the
+// day before (Options.History). Without a history or a date it is
+// unknown ("").
+func (b *builder) unnamedSide(region string, when civil) string {
+	h := b.opt.History
+	if h == nil || region == "" || when.y == 0 {
+		return ""
+	}
+	r, err := h.Region(region)
+	if err != nil {
+		return ""
+	}
+	d, err := geo.ParseDay(when.time().AddDate(0, 0, -1).Format("2006-01-02"))
+	if err != nil {
+		return ""
+	}
+	if st := h.StateAt(r, d); st.Controller != "" {
+		return other(string(st.Controller))
+	}
+	return ""
 }
 
 // dateConf is the base confidence of a dated reading.
@@ -417,9 +447,9 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 				continue
 			}
 			// "held by the Armenian side since": the side holding it since then
-			to = eraSide(c.y)
+			to = ""
 			if hasCue {
-				to = b.sideFor(a, cue, c.y)
+				to = b.sideFor(a, cue, region, c)
 			}
 			if to == "" {
 				continue
@@ -432,9 +462,9 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 		// N years before an anchor event
 		switch {
 		case hasCue && d.kind == durFor:
-			to = b.sideFor(a, cue, 0)
+			to = b.sideFor(a, cue, region, civil{})
 		case hasCue && (cue.cls == cueOccupy || cue.cls == cueHeld || d.kind == durAgo):
-			to = b.sideFor(a, cue, 0)
+			to = b.sideFor(a, cue, region, civil{})
 		case main != nil:
 			to = other(main.to)
 		default:
@@ -635,4 +665,45 @@ func (b *builder) addCand(x cand) bool {
 	}
 	b.cands = append(b.cands, x)
 	return true
+}
+
+// needsPubHow is the date_how of a change whose date is relative to an
+// unknown publication date.
+const needsPubHow = "needs publication date"
+
+// unresolvedRelative returns the word of a relative date ("اليوم",
+// "yesterday", a weekday) in control word c's clause, or else in its
+// sentence, that could not be resolved for want of a publication date.
+func unresolvedRelative(a *annotated, c cueHit) string {
+	best, bestDist := "", 1<<30
+	for k, d := range a.dates {
+		if d.rel == relNone || a.res[k].ok || a.claimed[k] {
+			continue
+		}
+		dist := abs(d.i - c.i)
+		if a.clauseOf(d.i) == a.clauseOf(c.i) {
+			dist -= 1000
+		}
+		if dist < bestDist {
+			best, bestDist = d.word, dist
+		}
+	}
+	return best
+}
+
+// prior is who held region before a change to side to on date c: the
+// ledger's holder on the day before, when a history was given and names
+// one other than to; otherwise the other side.
+func (b *builder) prior(region string, c civil, to string) string {
+	if h := b.opt.History; h != nil && c.y != 0 {
+		if r, err := h.Region(region); err == nil {
+			first := c.time()
+			if d, err := geo.ParseDay(first.AddDate(0, 0, -1).Format("2006-01-02")); err == nil {
+				if st := h.StateAt(r, d); st.Controller != "" && string(st.Controller) != to {
+					return string(st.Controller)
+				}
+			}
+		}
+	}
+	return other(to)
 }

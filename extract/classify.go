@@ -113,8 +113,8 @@ func findCues(ts []token) []cueHit {
 			continue
 		}
 		h := cueHit{i: i, j: end, cls: controlPatterns[key], pronoun: pron, prefix: pre}
-		if h.cls == cueFall && end < len(ts) && hasStem(ts[end], notFallen) {
-			i = end - 1 // "سقوط قتلى": casualties, not a town falling
+		if h.cls == cueFall && fallenThing(ts, i, end) {
+			i = end - 1 // dead, a plane or a shell fell: not a town falling
 			continue
 		}
 		// "منها"/"عليها"/"عنها" right after the word also points back
@@ -321,6 +321,21 @@ func tiedToAgreement(ts []token) bool {
 			if findWithin(ts, i+1, 4, agreementWords) > 0 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// fallenThing reports a "fell" word whose subject is a casualty, an
+// aircraft or a projectile: the word right after it (Arabic puts the
+// verb first) or one of the three before it.
+func fallenThing(ts []token, i, end int) bool {
+	if end < len(ts) && hasStem(ts[end], notFallen) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if ts[k].kind == tokWord && hasStem(ts[k], notFallen) {
+			return true
 		}
 	}
 	return false

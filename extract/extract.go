@@ -72,6 +72,12 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		anns[i] = annotate(g, &sents[i])
 	}
 	inf := inferPublished(anns)
+	if !hasPub {
+		if t, how, ok := dateFromURL(opt.Source); ok {
+			pub, hasPub = t, true
+			res.Published, res.PublishedHow = t.Format("2006-01-02"), how
+		}
+	}
 	if !hasPub && inf.ok {
 		pub, hasPub = inf.pub, true
 		res.Published, res.PublishedHow = pub.Format("2006-01-02"), inf.how

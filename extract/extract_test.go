@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"encoding/json"
 	"errors"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"sort"
 	"strings"
 	"testing"
@@ -324,7 +326,7 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := Extract(tc.text, Options{Published: tc.published})
+			r, err := Extract(tc.text, Options{Published: tc.published, History: ledgertest.History(t)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -343,13 +345,29 @@ func TestExtract(t *testing.T) {
 }
 
 func TestExtractWithoutPublicationDate(t *testing.T) {
-	t.Run("relative dates stay unresolved", func(t *testing.T) {
-		r, err := Extract("دخلت القوات الأذربيجانية لاتشين اليوم.", Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(r.Proposals) != 0 || r.PublishedHow != "unknown" {
-			t.Errorf("got %q published_how %q, want no proposal and unknown", brief(r), r.PublishedHow)
+	t.Run("relative dates are proposed unresolved", func(t *testing.T) {
+		for _, text := range []string{
+			"دخلت القوات الأذربيجانية لاتشين اليوم.",
+			"Azerbaijani troops entered Lachin on Wednesday, officials said.",
+		} {
+			r, err := Extract(text, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.PublishedHow != "unknown" || len(r.Proposals) != 1 {
+				t.Fatalf("%s: got %q published_how %q, want one proposal and unknown", text, brief(r), r.PublishedHow)
+			}
+			p := r.Proposals[0]
+			if p.Region != "lachin" || p.To != "AZE" || p.Date != "" || p.DateHow != "needs publication date" || !strings.Contains(p.Resolve, "publication date") {
+				t.Errorf("%s: got %+v, want lachin to AZE with no date, needing the publication date", text, p)
+			}
+			b, _ := json.Marshal(p)
+			if !strings.Contains(string(b), `"date":null`) || !strings.Contains(string(b), `"date_how":"needs publication date"`) {
+				t.Errorf("JSON %s: want date null and date_how needs publication date", b)
+			}
+			if n := len(r.LedgerEvents()); n != 0 {
+				t.Errorf("got %d ledger events, want none until the date is known", n)
+			}
 		}
 	})
 	t.Run("explicit dates need no publication date", func(t *testing.T) {

@@ -63,10 +63,14 @@ func (r Result) Ledger(p Proposal) LedgerEvent {
 	return ev
 }
 
-// LedgerEvents converts every proposal of r.
+// LedgerEvents converts every dated proposal of r (an undated one needs
+// an editor to give its date first).
 func (r Result) LedgerEvents() []LedgerEvent {
 	out := make([]LedgerEvent, 0, len(r.Proposals))
 	for _, p := range r.Proposals {
+		if p.Date == "" {
+			continue // an editor dates it first
+		}
 		out = append(out, r.Ledger(p))
 	}
 	return out

@@ -103,8 +103,31 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		props = append(props, &proposal{
-			p:    Proposal{Region: x.region, To: x.to, From: other(x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus},
+			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus},
 			date: x.date, conf: x.conf, first: x.sent,
+		})
+	}
+	var unresolved []*proposal
+	addUnresolved := func(x cand) {
+		word := x.needsPub
+		resolve := "the publication date: the text reports this as the news of the day"
+		if word != "" {
+			resolve = fmt.Sprintf("the publication date: %q is relative to it", word)
+		}
+		resolve += "; give it (--published, ?published=) or a source URL with the date in it"
+		for _, p := range unresolved {
+			if p.p.Region == x.region && p.p.To == x.to {
+				p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
+				if kindRank(x.kind) < kindRank(p.p.Kind) {
+					p.p.Kind = x.kind
+				}
+				return
+			}
+		}
+		unresolved = append(unresolved, &proposal{
+			p: Proposal{Region: x.region, To: x.to, From: b.prior(x.region, civil{}, x.to), Kind: x.kind, DateHow: needsPubHow,
+				Resolve: resolve, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus},
+			conf: 0.5, first: x.sent,
 		})
 	}
 	// dated readings, finest dates first so that coarser ones join them
@@ -160,6 +183,10 @@ func (b *builder) finish(res *Result) {
 			x.dated, x.date, x.how = true, civilOf(b.pub), "publication date"
 			x.conf = b.dateConf(x.how, "day")
 			add(x)
+		case !b.hasPub && (x.needsPub != "" || x.lead && !x.relative):
+			// dated by "today", a weekday, or as the news of the day: it
+			// happened, only the calendar day is unknown
+			addUnresolved(x)
 		default:
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to}, x.ev)
 		}
@@ -181,15 +208,24 @@ func (b *builder) finish(res *Result) {
 		}
 		best.p.Evidence = addEvidence(best.p.Evidence, s.ev)
 	}
-	res.Proposals = make([]Proposal, 0, len(props))
+	res.Proposals = make([]Proposal, 0, len(props)+len(unresolved))
 	ids := map[string]int{}
 	for _, p := range props {
 		p.p.Date, p.p.Precision = p.date.String(), p.date.prec
+	}
+	for _, p := range unresolved {
+		p.p.Date, p.p.Precision = "", "unknown"
+	}
+	for _, p := range append(props, unresolved...) {
+		date := p.p.Date
+		if date == "" {
+			date = "undated"
+		}
 		p.p.Confidence = math.Round(math.Min(0.95, p.conf+0.03*float64(p.extra))*100) / 100
 		if p.p.Confidence < 0.05 {
 			p.p.Confidence = 0.05
 		}
-		id := fmt.Sprintf("%s-%s-%s", p.p.Region, strings.ReplaceAll(p.p.Date, "/", "--"), kindWord(p.p.Kind))
+		id := fmt.Sprintf("%s-%s-%s", p.p.Region, strings.ReplaceAll(date, "/", "--"), kindWord(p.p.Kind))
 		ids[id]++
 		if ids[id] > 1 {
 			id = fmt.Sprintf("%s-%d", id, ids[id])
@@ -201,7 +237,7 @@ func (b *builder) finish(res *Result) {
 	sort.SliceStable(res.Proposals, func(i, j int) bool {
 		a, c := res.Proposals[i], res.Proposals[j]
 		if a.Date != c.Date {
-			return a.Date < c.Date
+			return a.Date != "" && (c.Date == "" || a.Date < c.Date)
 		}
 		return a.Region < c.Region
 	})

@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -84,7 +85,7 @@ func TestSeedCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("read %s: %v", name, err)
 			}
-			opt := Options{Published: want.Published, Source: "seeds/" + name}
+			opt := Options{Published: want.Published, Source: "seeds/" + name, History: ledgertest.History(t)}
 			if mode == "inferred" && want.Infer {
 				opt.Published = ""
 			}

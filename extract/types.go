@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"encoding/json"
 	"errors"
 	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
 )
 
 // MaxInput is the largest article Extract accepts, in bytes. News articles
@@ -30,6 +33,10 @@ type Options struct {
 	// Timeout is the time budget of this extraction; 0 means
 	// MaxDuration.
 	Timeout time.Duration
+	// History is the ledger as it stands; when given, a proposal's
+	// previous holder (From) and the side gaining a district when the
+	// text does not say are read from it.
+	History *geo.History
 	// Source names the article (a file such as "seeds/001_x.txt" or a
 	// URL); it is copied into every proposal.
 	Source string
@@ -63,15 +70,21 @@ type Proposal struct {
 	// ID is a suggested ledger id, "<region>-<date>-<kind word>".
 	ID     string `json:"id"`
 	Region string `json:"region"`
-	// Date is "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD".
+	// Date is "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD",
+	// or "" (null in JSON) when the text dates the change relative to a
+	// publication date that is unknown: DateHow is then "needs
+	// publication date" and Resolve says what would resolve it.
 	Date string `json:"date"`
-	// Precision is "year", "month", "day" or "range".
+	// Precision is "year", "month", "day", "range" or "unknown".
 	Precision string `json:"precision"`
 	// DateHow is "explicit", "relative to publication date (<word>)",
 	// "derived from duration (<expr>)" or "publication date", possibly
 	// with a parenthesised note on where the year came from.
 	DateHow string `json:"date_how"`
-	// From and To are "AZE" or "ARM".
+	// Resolve says what would date an undated proposal.
+	Resolve string `json:"resolve,omitempty"`
+	// From and To are "AZE" or "ARM". From is the ledger's holder before
+	// the date when Options.History is given, else the other side.
 	From string `json:"from,omitempty"`
 	To   string `json:"to"`
 	// Kind is military_capture, handover_by_agreement, capitulation or
@@ -118,4 +131,17 @@ type Mention struct {
 	To        string     `json:"to,omitempty"`
 	Note      string     `json:"note,omitempty"`
 	Evidence  []Evidence `json:"evidence"`
+}
+
+// MarshalJSON writes an unresolved date as null.
+func (p Proposal) MarshalJSON() ([]byte, error) {
+	type plain Proposal
+	var date any = p.Date
+	if p.Date == "" {
+		date = nil
+	}
+	return json.Marshal(struct {
+		plain
+		Date any `json:"date"`
+	}{plain(p), date})
 }

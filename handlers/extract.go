@@ -53,7 +53,11 @@ func (a *API) extractEvents(c echo.Context) error {
 	default:
 		return fmt.Errorf("%w: send text/plain or application/json, not %q", errMediaType, ct)
 	}
-	res, err := extract.ExtractContext(req.Context(), in.Text, extract.Options{Published: in.Published, Source: in.Source})
+	opt := extract.Options{Published: in.Published, Source: in.Source}
+	if v := a.svc.View(); v != nil {
+		opt.History = v.History // previous holders come from the ledger as it stands
+	}
+	res, err := extract.ExtractContext(req.Context(), in.Text, opt)
 	switch {
 	case errors.Is(err, extract.ErrTimeout):
 		c.Response().Header().Set("Retry-After", "1")
