@@ -5,6 +5,9 @@ type target struct {
 	place   *Place
 	tok     int  // token index in its sentence (-1 when from an earlier sentence)
 	anaphor bool // found through المنطقة / a pronoun
+	// villages: the change is told of villages or heights of the
+	// district, not of all of it
+	villages bool
 }
 
 // bindTargets finds the places control word c applies to: the place named
@@ -16,6 +19,12 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	ts := a.s.toks
 	cl := a.clauseOf(c.i)
 	var out []target
+	// a relative clause names its place just before the relative word
+	// ("إقليم أغدام، الذي سلم في ...", "Agdam, which was handed over
+	// on ..."): the clause is about that place
+	if t, ok := relativeAntecedent(a, c); ok {
+		return []target{t}
+	}
 	// forward, up to the next control word of the clause
 	limit := len(ts)
 	for _, o := range a.cues {
@@ -298,4 +307,77 @@ func other(side string) string {
 		return actAZE
 	}
 	return ""
+}
+
+// relativeAntecedent finds the place a relative clause hangs on: the
+// control word follows a relative word (with at most an auxiliary such
+// as "was" or "قد" between), and a place ends right before that relative
+// word (a comma may stand between).
+func relativeAntecedent(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	r := -1
+	for k := c.i - 1; k >= 0 && k >= c.i-3; k-- {
+		if ts[k].kind != tokWord {
+			break
+		}
+		if hasStem(ts[k], relativeWords) {
+			r = k
+			break
+		}
+		if !hasStem(ts[k], pastAux) && !isWordAt(ts, k, "قد", "been", "has", "have", "is", "are", "تم", "تمت") {
+			break
+		}
+	}
+	if r < 0 {
+		return target{}, false
+	}
+	end := r
+	if end > 0 && isClausePunct(ts[end-1]) {
+		end--
+	}
+	for _, p := range a.places {
+		if p.j == end && p.place.Region != "" {
+			return target{place: p.place, tok: p.i}, true
+		}
+	}
+	return target{}, false
+}
+
+// villageList binds a change told of villages, hills or positions to
+// every district the sentence names ("قرى أ وب في منطقة فضولي، وج في
+// منطقة جبرائيل", "villages in the Fizuli and Khojavend districts"): one
+// target per district, which is held in part, not whole.
+func (b *builder) villageList(a *annotated, c cueHit) []target {
+	ts := a.s.toks
+	hasVillages := false
+	for k := range ts {
+		if ts[k].kind == tokWord && hasStem(ts[k], villageWords) {
+			hasVillages = true
+			break
+		}
+	}
+	if !hasVillages {
+		return nil
+	}
+	var out []target
+	seen := map[string]bool{}
+	for k := range a.places {
+		p := &a.places[k]
+		if p.place.Region == "" || p.place.Outside || seen[p.place.Region] || b.isBound(a, p.i) {
+			continue
+		}
+		// a place told of another control word is that word's
+		other := false
+		for _, o := range a.cues {
+			if o.i != c.i && o.i < p.i && o.i > c.i {
+				other = o.cls != c.cls
+			}
+		}
+		if other {
+			continue
+		}
+		seen[p.place.Region] = true
+		out = append(out, target{place: p.place, tok: p.i, villages: true})
+	}
+	return out
 }

@@ -87,6 +87,11 @@ func (b *builder) sentence(a *annotated) {
 		}
 		tg := b.bindTargets(a, c)
 		tg = append(tg, b.continuation(a, c, tg)...)
+		if mod == modEvent && c.cls != cueHeld && (len(tg) == 0 || tg[0].place.Partial || tg[0].place.Region == "") {
+			if vl := b.villageList(a, c); len(vl) > 0 {
+				tg = vl
+			}
+		}
 		for _, t := range tg {
 			if t.tok >= 0 {
 				a.bound = append(a.bound, t.tok)
@@ -338,9 +343,12 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 			}
 		}
 		return actAZE
-	case cueWithdraw, cueSurrender:
+	case cueWithdraw, cueSurrender, cueLose:
 		if named {
 			return other(h.actor)
+		}
+		if s := b.unnamedSide(region, when); s != "" {
+			return s
 		}
 		return actAZE
 	case cueRetake:

@@ -390,6 +390,8 @@ func sameMonthAt(ts []token, k int) (int, bool) {
 		return k + 3, true
 	case isWordAt(ts, k, "of") && isWordAt(ts, k+1, "the") && isWordAt(ts, k+2, "same") && isWordAt(ts, k+3, "month"):
 		return k + 4, true
+	case isWordAt(ts, k, "منه"):
+		return k + 1, true // "في 25 منه": of it, the month just named
 	}
 	return k, false
 }

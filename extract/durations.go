@@ -120,6 +120,12 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 				out = append(out, durExpr{i: i, j: j, kind: durAfter, years: n, vague: vague, word: joinRaw(ts, i, j)})
 				i = j - 1
 			}
+		case w == "قبل" || w == "وقبل":
+			// "قبل 28 عاما": N years ago
+			if n, j, vague, ok := countAt(ts, i+1); ok {
+				out = append(out, durExpr{i: i, j: j, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j)})
+				i = j - 1
+			}
 		case w == "منذ" || w == "ومنذ" || w == "since":
 			k := i + 1
 			if isWordAt(ts, k, "عام", "العام", "سنه", "year") {

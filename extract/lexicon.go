@@ -18,6 +18,7 @@ const (
 	cueWithdraw           // انسحاب، withdrew: to = the side that did not withdraw
 	cueSurrender          // استسلام، نزع السلاح، surrendered: capitulation
 	cueHeld               // تحت سيطرة، under … control: a state, dated by "since"
+	cueLose               // فقدت السيطرة، lost control: to = the side that did not lose it
 )
 
 // actor codes: the controllers of geo, and Russia, whose peacekeepers

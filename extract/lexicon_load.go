@@ -53,7 +53,7 @@ type lexicon struct {
 var cueClassNames = map[string]cueClass{
 	"enter": cueEnter, "retake": cueRetake, "control": cueControl, "liberate": cueLiberate,
 	"occupy": cueOccupy, "fall": cueFall, "handover": cueHandover, "cede": cueCede,
-	"withdraw": cueWithdraw, "surrender": cueSurrender, "held": cueHeld,
+	"withdraw": cueWithdraw, "surrender": cueSurrender, "held": cueHeld, "lose": cueLose,
 }
 
 var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctxMemorandum: true}
@@ -63,7 +63,7 @@ var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctx
 var wordListNames = []string{
 	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
 	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
-	"clause_connectors", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
+	"clause_connectors", "villages", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges",
 }
 
@@ -293,6 +293,9 @@ var (
 	relativeWords = lex.words["relative"]
 	// anaphorNouns refer back to a district named before (the district)
 	anaphorNouns = lex.words["anaphor_nouns"]
+	// villageWords: a change told of villages or heights, bound to every
+	// district of the sentence
+	villageWords = lex.words["villages"]
 	// notFallen after a "fell" word make it casualties or aircraft, not a
 	// place changing hands
 	notFallen = lex.words["not_fallen"]
