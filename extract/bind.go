@@ -8,6 +8,8 @@ type target struct {
 	// villages: the change is told of villages or heights of the
 	// district, not of all of it
 	villages bool
+	// relative: named before a relative clause that holds the change
+	relative bool
 }
 
 // bindTargets finds the places control word c applies to: the place named
@@ -23,6 +25,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	// ("إقليم أغدام، الذي سلم في ...", "Agdam, which was handed over
 	// on ..."): the clause is about that place
 	if t, ok := relativeAntecedent(a, c); ok {
+		t.relative = true
 		return []target{t}
 	}
 	// forward, up to the next control word of the clause
@@ -207,9 +210,10 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		pos = t.tok
 	}
 	best, bestDist := -1, 1<<30
+	happened := modalityOf(a.s, c) == modEvent
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || !filter(k) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) {
 				continue
 			}
 			dist := abs(d.i - pos)
@@ -218,6 +222,16 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			}
 		}
 		return best >= 0
+	}
+	if t.relative {
+		// "أغدام الذي سلم في 20 …، وكلبجار الذي سلم في 25 …": the
+		// relative clause carries its own date, after the verb
+		for k, d := range a.dates {
+			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k]) && d.i >= c.j && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
+				best = k
+			}
+		}
+		return best, best >= 0
 	}
 	// a place reached through a pronoun ("تسليمها") takes its date from the
 	// clause of the word that points back, not from where it was named
@@ -238,7 +252,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 func (b *builder) dateOwned(a *annotated, k int, t target) bool {
 	cl := a.clauseOf(a.dates[k].i)
 	for _, p := range a.places {
-		if a.clauseOf(p.i) == cl && p.place != t.place && p.place.Region != "" {
+		if a.clauseOf(p.i) == cl && p.place != t.place && p.place.Region != "" && (t.place == nil || p.place.Region != t.place.Region) {
 			return true
 		}
 	}

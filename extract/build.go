@@ -87,9 +87,23 @@ func (b *builder) sentence(a *annotated) {
 		}
 		tg := b.bindTargets(a, c)
 		tg = append(tg, b.continuation(a, c, tg)...)
-		if mod == modEvent && c.cls != cueHeld && (len(tg) == 0 || tg[0].place.Partial || tg[0].place.Region == "") {
-			if vl := b.villageList(a, c); len(vl) > 0 {
-				tg = vl
+		if mod == modEvent && c.cls != cueHeld {
+			// villages of several districts: every district named
+			have := map[string]bool{}
+			var whole []target
+			for _, t := range tg {
+				if t.place.Region != "" && !t.place.Partial {
+					have[t.place.Region] = true
+					whole = append(whole, t)
+				}
+			}
+			for _, t := range b.villageList(a, c) {
+				if !have[t.place.Region] {
+					whole = append(whole, t)
+				}
+			}
+			if len(whole) > len(tg) || (len(whole) > 0 && len(tg) > 0 && tg[0].place.Region == "") {
+				tg = whole
 			}
 		}
 		for _, t := range tg {

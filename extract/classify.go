@@ -113,6 +113,14 @@ func findCues(ts []token) []cueHit {
 			continue
 		}
 		h := cueHit{i: i, j: end, cls: controlPatterns[key], pronoun: pron, prefix: pre}
+		if h.cls == cueOccupy && fromOccupation(ts, i) {
+			i = end - 1 // "حرر من الاحتلال", "liberated from occupation": a state left, told with the other verb
+			continue
+		}
+		if h.cls == cueOccupy && occupiedAdjective(ts, i, end) {
+			i = end - 1 // "the occupied city": a state, not an event
+			continue
+		}
 		if h.cls == cueFall && fallenThing(ts, i, end) {
 			i = end - 1 // dead, a plane or a shell fell: not a town falling
 			continue
@@ -339,4 +347,34 @@ func fallenThing(ts []token, i, end int) bool {
 		}
 	}
 	return false
+}
+
+// fromOccupation reports an occupation word governed by "from" ("من
+// الاحتلال", "from (the Armenian) occupation"): what a place was freed
+// from, not a change of its own.
+func fromOccupation(ts []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if ts[k].kind != tokWord {
+			return false
+		}
+		if isWordAt(ts, k, "من", "from") {
+			return true
+		}
+		if !isWordAt(ts, k, "the", "armenian", "its", "their") {
+			return false
+		}
+	}
+	return false
+}
+
+// occupiedAdjective reports English "occupied" used before a noun ("the
+// occupied city", "unlawfully occupied territories").
+func occupiedAdjective(ts []token, i, end int) bool {
+	if ts[i].norm != "occupied" || end >= len(ts) || ts[end].kind != tokWord {
+		return false
+	}
+	if isWordAt(ts, end, "by", "in", "on", "the", "a", "since", "until", "for", "and") {
+		return false
+	}
+	return i > 0 && (isWordAt(ts, i-1, "the", "unlawfully", "illegally", "still", "formerly", "previously") || ts[i-1].kind != tokWord)
 }

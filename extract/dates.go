@@ -360,6 +360,11 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 	e.month, k = m, n
 	if y, n, ok := yearAt(ts, k); ok {
 		e.year, k = y, n
+	} else if isWordAt(ts, k, "عام", "العام", "سنه") {
+		// "8 مايو عام 1992": the year noun between month and year
+		if y, n, ok := yearAt(ts, k+1); ok {
+			e.year, k = y, n
+		}
 	} else if k < len(ts) && ts[k].raw == "," {
 		if y, n, ok := yearAt(ts, k+1); ok {
 			e.year, k = y, n

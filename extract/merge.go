@@ -179,11 +179,11 @@ func (b *builder) finish(res *Result) {
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
 				best.p.Kind = x.kind
 			}
-		case x.lead && !x.relative && b.hasPub:
+		case x.lead && b.hasPub:
 			x.dated, x.date, x.how = true, civilOf(b.pub), "publication date"
 			x.conf = b.dateConf(x.how, "day")
 			add(x)
-		case !b.hasPub && (x.needsPub != "" || x.lead && !x.relative):
+		case !b.hasPub && (x.needsPub != "" || x.lead):
 			// dated by "today", a weekday, or as the news of the day: it
 			// happened, only the calendar day is unknown
 			addUnresolved(x)
