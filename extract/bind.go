@@ -227,7 +227,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		// "أغدام الذي سلم في 20 …، وكلبجار الذي سلم في 25 …": the
 		// relative clause carries its own date, after the verb
 		for k, d := range a.dates {
-			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k]) && d.i >= c.j && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
+			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k]) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
 				best = k
 			}
 		}

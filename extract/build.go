@@ -468,6 +468,11 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			if !ok {
 				continue
 			}
+			if hasCue {
+				if h, named := actorOf(a, cue); named && h.actor == actRUS {
+					continue // held by peacekeepers since: no side's control
+				}
+			}
 			// "held by the Armenian side since": the side holding it since then
 			to = ""
 			if hasCue {

@@ -309,6 +309,9 @@ func modalityOf(s *sentence, c cueHit) modality {
 // isRelative reports a control word inside a relative clause ("القوات
 // التي دخلت", "forces that entered"): background, not the news itself.
 func isRelative(ts []token, c cueHit) bool {
+	if c.i > 1 && hasStem(ts[c.i-2], relativeWords) && isWordAt(ts, c.i-1, "تم", "تمت") {
+		return false // "التي تمت السيطرة عليها": the passive of a fresh report
+	}
 	return c.i > 0 && hasStem(ts[c.i-1], relativeWords) ||
 		c.i > 1 && hasStem(ts[c.i-2], relativeWords) && ts[c.i-1].kind == tokWord && !hasStem(ts[c.i-1], actorWordSet)
 }

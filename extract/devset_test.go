@@ -62,7 +62,7 @@ func (e expectedEvent) matchesDev(p Proposal) bool {
 }
 
 // scoreArticle matches proposals one to one with expected events.
-func scoreArticle(t *testing.T, a devArticle, res Result, verbose bool) score {
+func scoreArticle(t *testing.T, mode string, a devArticle, res Result, verbose bool) score {
 	var s score
 	used := make([]bool, len(res.Proposals))
 	for _, e := range a.Events {
@@ -80,7 +80,7 @@ func scoreArticle(t *testing.T, a devArticle, res Result, verbose bool) score {
 		if !found {
 			s.fn++
 			if verbose {
-				t.Logf("%s: missed %s %s to %s", a.ID, e.Region, e.Date, e.To)
+				t.Logf("%s [%s]: missed %s %s to %s", a.ID, mode, e.Region, e.Date, e.To)
 			}
 		}
 	}
@@ -92,7 +92,7 @@ func scoreArticle(t *testing.T, a devArticle, res Result, verbose bool) score {
 		default:
 			s.fp++
 			if verbose {
-				t.Logf("%s: unexpected %s %s to %s (%s)", a.ID, p.Region, p.Date, p.To, p.DateHow)
+				t.Logf("%s [%s]: unexpected %s %s to %s (%s)", a.ID, mode, p.Region, p.Date, p.To, p.DateHow)
 			}
 		}
 	}
@@ -141,7 +141,7 @@ func TestDevSet(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", a.ID, err)
 			}
-			s := scoreArticle(t, a, res, testing.Verbose())
+			s := scoreArticle(t, mode, a, res, testing.Verbose())
 			for _, k := range []string{part, "all"} {
 				if total[k] == nil {
 					total[k] = &score{}

@@ -146,8 +146,13 @@ func (b *builder) finish(res *Result) {
 	for _, x := range dated {
 		add(x)
 	}
-	// durations anchored on another change of the same district
+	// durations anchored on another change of the same district; a
+	// duration adds nothing where the text dates a change of the same
+	// district to the same side outright
 	for _, x := range pending {
+		if explicitFor(props, x.region, x.to) {
+			continue
+		}
 		y := 0
 		for _, p := range props {
 			if p.p.Region == x.region && p.p.To == x.anchorTo && p.date.y > y {
@@ -179,11 +184,11 @@ func (b *builder) finish(res *Result) {
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
 				best.p.Kind = x.kind
 			}
-		case x.lead && b.hasPub:
+		case x.lead && !x.relative && b.hasPub:
 			x.dated, x.date, x.how = true, civilOf(b.pub), "publication date"
 			x.conf = b.dateConf(x.how, "day")
 			add(x)
-		case !b.hasPub && (x.needsPub != "" || x.lead):
+		case !b.hasPub && (x.needsPub != "" || x.lead && !x.relative):
 			// dated by "today", a weekday, or as the news of the day: it
 			// happened, only the calendar day is unknown
 			addUnresolved(x)
@@ -291,4 +296,15 @@ func foldUndatedMentions(ms []Mention) []Mention {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence[0].Start < out[j].Evidence[0].Start })
 	return out
+}
+
+// explicitFor reports a proposal for region to side to whose date the
+// text states (not derived from a duration).
+func explicitFor(props []*proposal, region, to string) bool {
+	for _, p := range props {
+		if p.p.Region == region && p.p.To == to && !strings.HasPrefix(p.p.DateHow, "derived") {
+			return true
+		}
+	}
+	return false
 }
