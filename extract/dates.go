@@ -644,6 +644,10 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		case r.yearHint != 0:
 			c.y = r.yearHint
 			how = "explicit (year inferred: " + r.hintHow + ")"
+		case r.prev.y != 0 && (r.prev.m < c.m || r.prev.m == c.m && r.prev.d <= c.d):
+			// a narrative goes forward: "on 27 March 1993 … on 3 April"
+			c.y = r.prev.y
+			how = "explicit (year from the previous date)"
 		default:
 			return civil{}, "", false
 		}
