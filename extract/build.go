@@ -27,6 +27,8 @@ type cand struct {
 	anchorTo string
 	durWord  string
 	focus    int // rune offset of the words that carry the change
+	// claimant is the side making the statement that reports the change
+	claimant string
 	// needsPub is the relative date word ("today", a weekday) of a change
 	// that cannot be placed without the publication date
 	needsPub string
@@ -55,6 +57,16 @@ type builder struct {
 	context []Mention
 	// mentionIdx finds a mention by type, place and date
 	mentionIdx map[string]int
+	// denials and confirmations of changes, by side and district ("" for
+	// a statement about the news as a whole)
+	stance []stance
+}
+
+// stance is one side denying or confirming what the article reports.
+type stance struct {
+	side, region string
+	deny         bool
+	ev           Evidence
 }
 
 // cueInfo is a control word with its modality and places.
@@ -130,6 +142,7 @@ func (b *builder) sentence(a *annotated) {
 	}
 	b.durations(a, durCue, mainEvent, ev)
 	b.contextHits(a, ev)
+	b.stances(a, ev)
 	b.prev = a
 }
 
@@ -291,6 +304,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 			lead: a.s.idx < 3, relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
+			claimant: speaker(a, c),
 		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
@@ -733,4 +747,54 @@ func (b *builder) prior(region string, c civil, to string) string {
 		}
 	}
 	return other(to)
+}
+
+// speaker returns the side whose statement a control word is reported
+// in: the side named next to a speech word ("قالت الحكومة
+// الأرمينية إن …", "Aliyev said") before the control word in its
+// sentence.
+func speaker(a *annotated, c cueHit) string {
+	ts := a.s.toks
+	for k := c.i - 1; k >= 0; k-- {
+		if ts[k].kind != tokWord || !hasStem(ts[k], speechWords) {
+			continue
+		}
+		best, dist := "", 1<<30
+		for _, h := range a.actors {
+			if d := abs(h.i - k); d <= 6 && d < dist && h.actor != actRUS {
+				best, dist = h.actor, d
+			}
+		}
+		return best
+	}
+	return ""
+}
+
+// stances records a side denying ("نفت أرمينيا", "Armenia denied") or
+// confirming what is reported, with the district it names, if any.
+func (b *builder) stances(a *annotated, ev Evidence) {
+	ts := a.s.toks
+	for k := range ts {
+		deny := ts[k].kind == tokWord && hasStem(ts[k], denialWords)
+		conf := ts[k].kind == tokWord && hasStem(ts[k], confirmWords)
+		if !deny && !conf {
+			continue
+		}
+		side, dist := "", 1<<30
+		for _, h := range a.actors {
+			if d := abs(h.i - k); d <= 8 && d < dist && h.actor != actRUS {
+				side, dist = h.actor, d
+			}
+		}
+		if side == "" {
+			continue
+		}
+		region := ""
+		if d := a.districts(); len(d) > 0 {
+			region = d[0].place.Region
+		}
+		if len(b.stance) < maxMentions {
+			b.stance = append(b.stance, stance{side: side, region: region, deny: deny, ev: ev})
+		}
+	}
 }

@@ -93,6 +93,9 @@ func (b *builder) finish(res *Result) {
 				if kindRank(x.kind) < kindRank(p.p.Kind) {
 					p.p.Kind = x.kind
 				}
+				if p.p.Claimant == "" {
+					p.p.Claimant = x.claimant
+				}
 				n := len(p.p.Evidence)
 				p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
 				if len(p.p.Evidence) > n {
@@ -103,7 +106,7 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		props = append(props, &proposal{
-			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus},
+			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus, Claimant: x.claimant},
 			date: x.date, conf: x.conf, first: x.sent,
 		})
 	}
@@ -212,6 +215,23 @@ func (b *builder) finish(res *Result) {
 			best.p.Scheduled = s.date.String()
 		}
 		best.p.Evidence = addEvidence(best.p.Evidence, s.ev)
+	}
+	// the other side's denial or the losing side's confirmation, kept
+	// with the claim
+	for _, p := range append(props, unresolved...) {
+		for _, st := range b.stance {
+			if st.region != "" && st.region != p.p.Region {
+				continue
+			}
+			switch {
+			case st.deny && st.side != p.p.To && p.p.Disputed == "":
+				p.p.Disputed = "denied by " + st.side
+				p.p.Evidence = addEvidence(p.p.Evidence, st.ev)
+			case !st.deny && st.side != p.p.To && st.side != p.p.Claimant && p.p.Confirmed == "":
+				p.p.Confirmed = "confirmed by " + st.side
+				p.p.Evidence = addEvidence(p.p.Evidence, st.ev)
+			}
+		}
 	}
 	res.Proposals = make([]Proposal, 0, len(props)+len(unresolved))
 	ids := map[string]int{}

@@ -95,6 +95,14 @@ type Proposal struct {
 	Scheduled string `json:"scheduled,omitempty"`
 	// Confidence is the extractor's confidence, 0..1.
 	Confidence float64 `json:"confidence"`
+	// Claimant is the side whose statement reports the change ("AZE"
+	// when Azerbaijan's ministry announced it), when the text says so.
+	Claimant string `json:"claimant,omitempty"`
+	// Disputed is "denied by <side>" when the other side denied it, and
+	// Confirmed "confirmed by <side>" when the side that lost it said so;
+	// the sentences are in Evidence.
+	Disputed  string `json:"disputed,omitempty"`
+	Confirmed string `json:"confirmed,omitempty"`
 	// Source is Options.Source.
 	Source   string     `json:"source,omitempty"`
 	Evidence []Evidence `json:"evidence"`
