@@ -74,6 +74,13 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return nil
 	}
+	// an appositive subject: the sentence opens with a noun and commas
+	// around the names it is known by ("The capital, known to one side as
+	// X and to the other as Y, was entered …"); every district named before
+	// the control word is the same one, and no other control word precedes
+	if t, ok := appositiveSubject(a, c); ok {
+		return []target{t}
+	}
 	// backward: the topic of the clause, its first place, when nothing
 	// else took it and no control word comes before it ("وشوشا كانت المدينة
 	// التي استعادوها")
@@ -394,4 +401,37 @@ func (b *builder) villageList(a *annotated, c cueHit) []target {
 		out = append(out, target{place: p.place, tok: p.i, villages: true})
 	}
 	return out
+}
+
+// appositiveSubject binds a control word with nothing after it to the one
+// district named before it in its sentence, in the clauses of an
+// apposition (the control word's clause names no place of its own).
+func appositiveSubject(a *annotated, c cueHit) (target, bool) {
+	var found *placeHit
+	for k := range a.places {
+		p := &a.places[k]
+		if p.i >= c.i {
+			break
+		}
+		if p.place.Region == "" {
+			continue
+		}
+		if found != nil && found.place.Region != p.place.Region {
+			return target{}, false
+		}
+		if found == nil {
+			found = p
+		}
+	}
+	if found == nil || a.clauseOf(found.i) == a.clauseOf(c.i) {
+		return target{}, false
+	}
+	for _, o := range a.cues {
+		if o.i < c.i {
+			return target{}, false
+		}
+	}
+	// the clause of the control word starts after a comma that closes
+	// the apposition, and its first words are not a new subject
+	return target{place: found.place, tok: found.i}, true
 }

@@ -274,6 +274,24 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		return nil
 	}
 	var first *cand
+	// a side not named in the text is read from the ledger per district;
+	// when one control word lists several, they went the same way: the
+	// majority of what the ledger says
+	sides := map[string]int{}
+	for _, t := range in.targets {
+		k, dated := b.pickDate(a, c, t)
+		var when civil
+		if dated {
+			when = a.res[k].c
+		}
+		sides[b.sideFor(a, c, t.place.Region, when)]++
+	}
+	common, n := "", 0
+	for s, m := range sides {
+		if s != "" && (m > n || m == n && s < common) {
+			common, n = s, m
+		}
+	}
 	for _, t := range in.targets {
 		k, dated := b.pickDate(a, c, t)
 		var when civil
@@ -281,6 +299,9 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			when = a.res[k].c
 		}
 		to := b.sideFor(a, c, t.place.Region, when)
+		if len(in.targets) > 1 && common != "" {
+			to = common
+		}
 		if t.place.Region == "" || t.place.Partial {
 			typ := ctxAreaWide
 			switch {

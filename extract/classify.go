@@ -128,6 +128,9 @@ func findCues(ts []token) []cueHit {
 		// "منها"/"عليها"/"عنها" right after the word also points back
 		// "منها"/"عليها"/"عنها" soon after the word also points back
 		// ("خروج الجنود منها", "pulled out of it")
+		if isWordAt(ts, end, "it", "them") || isWordAt(ts, end, "of") && isWordAt(ts, end+1, "it", "them") {
+			h.pronoun = true // English object pronoun: the place was named before
+		}
 		for k := end; k < len(ts) && k < end+3 && !h.pronoun; k++ {
 			if isWordAt(ts, k, "منها", "عليها", "عنها", "فيها", "منهم", "اليها") {
 				h.pronoun = true
