@@ -377,7 +377,16 @@ func kindOf(a *annotated, c cueHit) string {
 // sideFor decides who gained control through control word c.
 func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) string {
 	h, named := actorOf(a, c)
+	if !named {
+		// the subject named earlier in the sentence ("جنود من أذربيجان،
+		// يوم الجمعة، رفعوا … بعد بسط سيطرتهم"), when no other control
+		// word stands between
+		h, named = sentenceSubject(a, c)
+	}
 	if named && h.actor == actRUS {
+		if c.cls == cueWithdraw {
+			return "" // peacekeepers leaving hand nothing to either side by themselves
+		}
 		named = false
 	}
 	switch c.cls {
@@ -818,4 +827,26 @@ func (b *builder) stances(a *annotated, ev Evidence) {
 			b.stance = append(b.stance, stance{side: side, region: region, deny: deny, ev: ev})
 		}
 	}
+}
+
+// sentenceSubject returns the last side named before control word c in
+// its sentence, outside its clause, with no control word between them.
+func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
+	var best actorHit
+	found := false
+	for _, h := range a.actors {
+		if h.i >= c.i || h.to {
+			continue
+		}
+		between := false
+		for _, o := range a.cues {
+			if o.i > h.i && o.i < c.i {
+				between = true
+			}
+		}
+		if !between {
+			best, found = h, true
+		}
+	}
+	return best, found
 }
