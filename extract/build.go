@@ -280,10 +280,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 	sides := map[string]int{}
 	for _, t := range in.targets {
 		k, dated := b.pickDate(a, c, t)
-		var when civil
-		if dated {
-			when = a.res[k].c
-		}
+		when := b.sideDate(a, k, dated)
 		sides[b.sideFor(a, c, t.place.Region, when)]++
 	}
 	common, n := "", 0
@@ -294,10 +291,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 	}
 	for _, t := range in.targets {
 		k, dated := b.pickDate(a, c, t)
-		var when civil
-		if dated {
-			when = a.res[k].c
-		}
+		when := b.sideDate(a, k, dated)
 		to := b.sideFor(a, c, t.place.Region, when)
 		if len(in.targets) > 1 && common != "" {
 			to = common
@@ -324,7 +318,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-			lead: a.s.idx < 3, relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
+			lead: a.s.idx < 4, relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c),
 		}
 		if dated {
@@ -849,4 +843,16 @@ func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
 		}
 	}
 	return best, found
+}
+
+// sideDate is the date a change's side is judged at: its own date, else
+// the publication date (an undated change is news of about that day).
+func (b *builder) sideDate(a *annotated, k int, dated bool) civil {
+	if dated {
+		return a.res[k].c
+	}
+	if b.hasPub {
+		return civilOf(b.pub)
+	}
+	return civil{}
 }
