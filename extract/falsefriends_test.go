@@ -21,7 +21,7 @@ func TestFalseFriendsProposeNothing(t *testing.T) {
 		{"Arabic: shelling is not a capture", "قصفت القوات الأرمنية مدينة ترتر ليلة أمس."},
 		{"casualties", "Two soldiers were killed in Fuzuli district on Tuesday."},
 		{"a ceasefire violation", "Baku accused Yerevan of violating the ceasefire near Agdam yesterday."},
-		{"Arabic: a ceasefire violation", "اتهمت باكو يريفان بخرق وقف إطلاق النار قرب آغدام أمس."},
+		{"Arabic: a ceasefire violation", "اتهمت باكو يريفان بخرق الهدنة قرب آغدام أمس."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
