@@ -29,6 +29,8 @@ type cand struct {
 	focus    int // rune offset of the words that carry the change
 	// claimant is the side making the statement that reports the change
 	claimant string
+	// partial: told of villages or heights of the district, not all of it
+	partial bool
 	// needsPub is the relative date word ("today", a weekday) of a change
 	// that cannot be placed without the publication date
 	needsPub string
@@ -106,6 +108,8 @@ func (b *builder) sentence(a *annotated) {
 			for _, t := range tg {
 				if t.place.Region != "" && !t.place.Partial {
 					have[t.place.Region] = true
+					// "captured villages in X": the villages, not X
+					t.villages = t.tok > c.j && findWithin(a.s.toks, c.j, t.tok-c.j, villageWords) >= 0
 					whole = append(whole, t)
 				}
 			}
@@ -114,7 +118,7 @@ func (b *builder) sentence(a *annotated) {
 					whole = append(whole, t)
 				}
 			}
-			if len(whole) > len(tg) || (len(whole) > 0 && len(tg) > 0 && tg[0].place.Region == "") {
+			if len(whole) >= len(tg) || (len(whole) > 0 && len(tg) > 0 && tg[0].place.Region == "") {
 				tg = whole
 			}
 		}
@@ -319,7 +323,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 			lead: a.s.idx < 4, relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
-			claimant: speaker(a, c),
+			claimant: speaker(a, c), partial: t.villages,
 		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how

@@ -17,6 +17,8 @@ type LedgerEvent struct {
 	From       string         `json:"from"`
 	To         string         `json:"to"`
 	Extent     string         `json:"extent"`
+	Majority   string         `json:"majority,omitempty"`
+	ExtentNote string         `json:"extent_note,omitempty"`
 	Scheduled  string         `json:"scheduled,omitempty"`
 	Confidence string         `json:"confidence"` // high | medium | low
 	Summary    string         `json:"summary"`
@@ -48,6 +50,12 @@ func (r Result) Ledger(p Proposal) LedgerEvent {
 		Confidence: confidenceWord(p.Confidence),
 		Summary:    summary(p),
 		Notes:      notes(r, p),
+	}
+	if p.Extent == "partial" {
+		// villages of the district changed hands: the larger part is
+		// taken to stay with the previous holder until an editor says
+		ev.Extent, ev.Majority = "partial", p.From
+		ev.ExtentNote = "villages or heights of the district named in the source; majority assumed to stay with " + p.From + ", check"
 	}
 	src := LedgerSource{Ref: p.Source, Outlet: r.Outlet, Published: r.Published, Lang: r.Language}
 	if len(p.Evidence) > 0 {

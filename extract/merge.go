@@ -96,6 +96,9 @@ func (b *builder) finish(res *Result) {
 				if p.p.Claimant == "" {
 					p.p.Claimant = x.claimant
 				}
+				if !x.partial {
+					p.p.Extent = "whole"
+				}
 				n := len(p.p.Evidence)
 				p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
 				if len(p.p.Evidence) > n {
@@ -106,7 +109,7 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		props = append(props, &proposal{
-			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus, Claimant: x.claimant},
+			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus, Claimant: x.claimant, Extent: extentOf(x)},
 			date: x.date, conf: x.conf, first: x.sent,
 		})
 	}
@@ -128,7 +131,7 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		unresolved = append(unresolved, &proposal{
-			p: Proposal{Region: x.region, To: x.to, From: b.prior(x.region, civil{}, x.to), Kind: x.kind, DateHow: needsPubHow,
+			p: Proposal{Region: x.region, To: x.to, From: b.prior(x.region, civil{}, x.to), Kind: x.kind, DateHow: needsPubHow, Extent: extentOf(x),
 				Resolve: resolve, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus},
 			conf: 0.5, first: x.sent,
 		})
@@ -327,4 +330,11 @@ func explicitFor(props []*proposal, region, to string) bool {
 		}
 	}
 	return false
+}
+
+func extentOf(x cand) string {
+	if x.partial {
+		return "partial"
+	}
+	return "whole"
 }

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"encoding/json"
+
+	"github.com/mapsvc/mapsvc/geo"
 	"strings"
 	"testing"
 
@@ -113,4 +116,32 @@ func sorted(s []string) []string {
 		}
 	}
 	return out
+}
+
+// Villages of a district are a partial change; the ledger event says so
+// and passes the ledger's validation.
+func TestVillageListIsPartialAndValid(t *testing.T) {
+	text := "On 21 October 2020 the army said it had captured eleven villages in the Fizuli and Khojavend districts.\nSource: Example News"
+	r, err := Extract(text, Options{History: ledgertest.History(t), Source: "https://example.org/news/villages"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Proposals) != 2 {
+		t.Fatalf("got %q, want two proposals", brief(r))
+	}
+	for _, p := range r.Proposals {
+		if p.Extent != "partial" {
+			t.Errorf("%s: extent got %q, want partial", p.Region, p.Extent)
+		}
+	}
+	for _, le := range r.LedgerEvents() {
+		raw, _ := json.Marshal(le)
+		e, err := geo.DecodeEvent(raw)
+		if err == nil {
+			err = e.Validate()
+		}
+		if err != nil {
+			t.Errorf("%s: %v", le.ID, err)
+		}
+	}
 }

@@ -87,6 +87,9 @@ type Proposal struct {
 	// the date when Options.History is given, else the other side.
 	From string `json:"from,omitempty"`
 	To   string `json:"to"`
+	// Extent is "whole", or "partial" when the text tells of villages or
+	// heights of the district only.
+	Extent string `json:"extent"`
 	// Kind is military_capture, handover_by_agreement, capitulation or
 	// withdrawal.
 	Kind string `json:"kind"`
