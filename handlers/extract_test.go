@@ -117,8 +117,8 @@ func TestExtractEndpointOnASeed(t *testing.T) {
 
 // Twenty concurrent 1 MiB bodies of commas from twenty clients through
 // the real router: each is answered (200, or 503 past the concurrency
-// limit), and all together allocate a few hundred MB at most (the
-// unbounded extractor took 636 MB for each one).
+// limit or the time budget), and all together allocate a few hundred MB
+// at most (the unbounded extractor took 636 MB for each one).
 func TestExtractConcurrentHostileBodiesAreBounded(t *testing.T) {
 	e := newRouter(t)
 	body := strings.Repeat(",", 1<<20)
@@ -151,9 +151,9 @@ func TestExtractConcurrentHostileBodiesAreBounded(t *testing.T) {
 			t.Errorf("request %d: got %d, want 200 or 503", i, c)
 		}
 	}
-	if ok == 0 {
-		t.Errorf("no request was served")
-	}
+	// how many are served depends on the machine's speed (an extraction
+	// that runs out of its time budget is a 503 too); that slots admit
+	// requests is TestExtractGateBoundsConcurrentExtractions's job
 	if alloc := m1.TotalAlloc - m0.TotalAlloc; alloc > 500<<20 {
 		t.Errorf("20 requests allocated %d MB, want at most 500 MB", alloc>>20)
 	} else {
