@@ -71,7 +71,7 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		}
 		anns[i] = annotate(g, &sents[i])
 	}
-	inf := inferPublished(anns)
+	inf := inferPublished(anns, anchorsFrom(opt.History))
 	if !hasPub {
 		if t, how, ok := dateFromURL(opt.Source); ok {
 			pub, hasPub = t, true

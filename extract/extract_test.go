@@ -405,7 +405,7 @@ func TestInferPublished(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := Extract(tc.text, Options{})
+			r, err := Extract(tc.text, Options{History: ledgertest.History(t)}) // anchors come from the ledger
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -56,3 +56,21 @@ func TestPriorHolderComesFromTheLedger(t *testing.T) {
 		t.Errorf("got %+v, want From AZE from the ledger", r.Proposals)
 	}
 }
+
+// The conflict dates used to place a year-less "10 November ceasefire"
+// are the ledger's, not a list in the code.
+func TestAnchorsComeFromTheLedger(t *testing.T) {
+	as := anchorsFrom(ledgertest.History(t))
+	found := false
+	for _, a := range as {
+		if a.year == 2020 && a.month == 11 && a.day == 10 && a.ctx == ctxCeasefire {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("got %+v, want the ledger's 10 November 2020 ceasefire among them", as)
+	}
+	if anchorsFrom(nil) != nil {
+		t.Errorf("without a ledger: got anchors, want none")
+	}
+}

@@ -25,7 +25,7 @@ type pubInference struct {
 //     latest day of that month the text mentions.
 //
 // Anything less leaves the date unknown.
-func inferPublished(anns []*annotated) pubInference {
+func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	var inf pubInference
 	var header *dateExpr
 	var today *dateExpr
@@ -53,7 +53,7 @@ func inferPublished(anns []*annotated) pubInference {
 				}
 			}
 			if anchorY == 0 {
-				if y, what, ok := anchorYear(e, a.ctx); ok {
+				if y, what, ok := anchorYear(anchors, e, a.ctx); ok {
 					anchorY, anchorM, anchorWhat = y, e.month, what
 					if e.qual == qualThis && thisMonth == nil {
 						thisMonth = &a.dates[k]
