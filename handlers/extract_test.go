@@ -160,3 +160,19 @@ func TestExtractConcurrentHostileBodiesAreBounded(t *testing.T) {
 		t.Logf("20 requests: %d served, %d MB allocated in all", ok, alloc>>20)
 	}
 }
+
+// The source URL dates the article when no publication date is given.
+func TestExtractDatesFromTheSourceURL(t *testing.T) {
+	rec := postExtract(t, "/api/v1/extract?source=https://news.example.org/2022/8/26/lachin", "text/plain",
+		"Azerbaijani troops took full control of Lachin today.")
+	if rec.Code != 200 {
+		t.Fatalf("got %d %s", rec.Code, rec.Body)
+	}
+	var b extractBody
+	if err := json.Unmarshal(rec.Body.Bytes(), &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.Result.Published != "2022-08-26" || len(b.Result.Proposals) != 1 || b.Result.Proposals[0].Date != "2022-08-26" {
+		t.Errorf("got published %q and %+v, want 2022-08-26 from the URL", b.Result.Published, b.Result.Proposals)
+	}
+}
