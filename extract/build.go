@@ -293,8 +293,24 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			common, n = s, m
 		}
 	}
+	annivYears, anniv := anniversaryOf(a, c)
 	for _, t := range in.targets {
 		k, dated := b.pickDate(a, c, t)
+		if anniv {
+			// "the fifth anniversary of the liberation of X": the change
+			// was N years before the day the anniversary falls on
+			d, ok := b.anniversaryDate(a, annivYears)
+			if !ok {
+				b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "anniversary"}, ev)
+				continue
+			}
+			x := cand{region: t.place.Region, to: b.sideFor(a, c, t.place.Region, d), kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+				focus: a.s.toks[c.i].start, dated: true, date: d, how: "derived from anniversary", conf: 0.6}
+			if x.to != "" {
+				b.addCand(x)
+			}
+			continue
+		}
 		when := b.sideDate(a, k, dated)
 		to := b.sideFor(a, c, t.place.Region, when)
 		if len(in.targets) > 1 && common != "" {
@@ -859,4 +875,46 @@ func (b *builder) sideDate(a *annotated, k int, dated bool) civil {
 		return civilOf(b.pub)
 	}
 	return civil{}
+}
+
+// anniversaryOf reports a control word told as an anniversary ("ذكرى
+// تحرير", "مرور خمس سنوات على", "the anniversary of the capture of") and
+// the number of years, when the sentence gives one.
+func anniversaryOf(a *annotated, c cueHit) (int, bool) {
+	ts := a.s.toks
+	if findWithin(ts, max(0, c.i-8), min(8, c.i), anniversaryWords) < 0 {
+		return 0, false
+	}
+	for k := 0; k < len(ts); k++ {
+		if n, _, vague, ok := countAt(ts, k); ok && !vague && n > 0 && n < 100 {
+			return n, true
+		}
+		// "the second anniversary", "الذكرى الثالثة"
+		if ts[k].kind == tokWord && (isWordAt(ts, k+1, "anniversary") || k > 0 && hasStem(ts[k-1], anniversaryWords)) {
+			if n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]; ok {
+				return n, true
+			}
+		}
+	}
+	return 0, true
+}
+
+// anniversaryDate is the day an anniversary counts from: the day and
+// month written in the sentence, else the publication day, in the year N
+// years before.
+func (b *builder) anniversaryDate(a *annotated, years int) (civil, bool) {
+	if years == 0 || !b.hasPub {
+		return civil{}, false
+	}
+	y, m, d := b.pub.Year()-years, int(b.pub.Month()), b.pub.Day()
+	for _, e := range a.dates {
+		if e.rel == relNone && e.month != 0 && e.day != 0 && e.dayEnd == 0 {
+			m, d = e.month, e.day
+			break
+		}
+	}
+	if !validDay(y, m, d) {
+		return civil{}, false
+	}
+	return civil{y: y, m: m, d: d, prec: "day"}, true
 }

@@ -63,7 +63,7 @@ var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctx
 var wordListNames = []string{
 	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
 	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
-	"clause_connectors", "villages", "signing", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
+	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges",
 }
 
@@ -298,6 +298,8 @@ var (
 	villageWords = lex.words["villages"]
 	// signingWords before a date make it the day an agreement was signed
 	signingWords = lex.words["signing"]
+	// anniversaryWords before a control word: the change is years old
+	anniversaryWords = lex.words["anniversary"]
 	// a side's statement (speech), the other side's denial or
 	// confirmation of a change
 	speechWords  = lex.words["speech"]

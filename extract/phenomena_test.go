@@ -64,6 +64,16 @@ func TestPhenomena(t *testing.T) {
 		{"url date", "compact date in the URL and a weekday",
 			"Azerbaijani troops entered Agdam on Friday, the ministry said.",
 			"", "https://example.org/world/20201121-agdam", []string{"agdam 2020-11-20 AZE"}},
+		// anniversaries: the change is years before the day they fall on
+		{"anniversary", "Arabic: years since the capture",
+			"تحيي باكو اليوم ذكرى مرور ثلاث سنوات على استعادة مدينة فضولي في 17 أكتوبر.",
+			"2023-10-17", "", []string{"fuzuli 2020-10-17 AZE"}},
+		{"anniversary", "English anniversary of the day",
+			"Residents marked the second anniversary of the return of Kalbajar today.",
+			"2022-11-25", "", []string{"kalbajar 2020-11-25 AZE"}},
+		{"anniversary", "an anniversary without a count is not dated",
+			"The town held a ceremony for the anniversary of the capture of Shusha.",
+			"2023-05-08", "", nil},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
