@@ -17,7 +17,7 @@ import (
 // repository; testdata/devset.json holds their URLs and expected facts.
 var (
 	devsetDir  = flag.String("devset", os.Getenv("MAPSVC_DEVSET"), "directory with <id>.txt for each article of testdata/devset.json")
-	devsetPart = flag.String("devset-part", "all", "dev, heldout or all")
+	devsetPart = flag.String("devset-part", "all", "dev, heldout, heldout2 or all")
 )
 
 type devArticle struct {
@@ -28,6 +28,7 @@ type devArticle struct {
 	Phenomena  []string        `json:"phenomena"`
 	Events     []expectedEvent `json:"events"`
 	HeldOut    bool            `json:"held_out"`
+	Batch      int             `json:"held_out_batch"`
 	Note       string          `json:"note"`
 	matchCount int
 }
@@ -125,6 +126,9 @@ func TestDevSet(t *testing.T) {
 			part := "dev"
 			if a.HeldOut {
 				part = "heldout"
+				if a.Batch == 2 {
+					part = "heldout2"
+				}
 			}
 			if *devsetPart != "all" && *devsetPart != part {
 				continue
@@ -155,7 +159,7 @@ func TestDevSet(t *testing.T) {
 				perPhen[ph].add(s)
 			}
 		}
-		for _, k := range []string{"dev", "heldout", "all"} {
+		for _, k := range []string{"dev", "heldout", "heldout2", "all"} {
 			if s := total[k]; s != nil {
 				line := fmt.Sprintf("dev set (%s), %s articles: %s", mode, k, s)
 				t.Log(line)
