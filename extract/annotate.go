@@ -7,12 +7,15 @@ type annotated struct {
 	dates   []dateExpr
 	res     []resolved // parallel to dates, filled once the publication date is known
 	claimed []bool     // dates taken by a duration or a non-event
-	durs    []durExpr
-	cues    []cueHit
-	actors  []actorHit
-	ctx     []ctxHit
-	anaph   []int // token indices of anaphoric nouns (المنطقة، the district)
-	bound   []int // token index of each place bound to a control word, in order
+	// deadline marks dates that are a deadline or a signing day: never
+	// the date of a change that happened (a planned one may have them)
+	deadline []bool
+	durs     []durExpr
+	cues     []cueHit
+	actors   []actorHit
+	ctx      []ctxHit
+	anaph    []int // token indices of anaphoric nouns (المنطقة، the district)
+	bound    []int // token index of each place bound to a control word, in order
 }
 
 // resolved is a date expression placed on the calendar.
@@ -30,12 +33,21 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	a.dates = parseDates(ts)
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))
+	a.deadline = make([]bool, len(a.dates))
 	a.durs = parseDurations(ts, a.dates)
 	for k, d := range a.dates {
 		for _, du := range a.durs {
 			if d.i >= du.i && d.i < du.j {
-				a.claimed[k] = true // "منذ أبريل 1993" dates the earlier change, not the news
+				a.claimed[k] = true // "منذ صيف 1992" dates the earlier change, not the news
 			}
+		}
+	}
+	for k, d := range a.dates {
+		// a deadline ("by 25 August", "بحلول", "لغاية") or the day an
+		// agreement was signed is not the date of a change
+		if isWordAt(ts, d.i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") ||
+			findWithin(ts, max(0, d.i-4), min(4, d.i), signingWords) >= 0 {
+			a.deadline[k] = true
 		}
 	}
 	a.cues = findCues(ts)

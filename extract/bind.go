@@ -5,17 +5,29 @@ type target struct {
 	place   *Place
 	tok     int  // token index in its sentence (-1 when from an earlier sentence)
 	anaphor bool // found through المنطقة / a pronoun
+	// villages: the change is told of villages or heights of the
+	// district, not of all of it
+	villages bool
+	// relative: named before a relative clause that holds the change
+	relative bool
 }
 
 // bindTargets finds the places control word c applies to: the place named
 // right after it in its clause (and places joined to that one by "و"/
 // "and"); a place named before through an attached pronoun or an
 // anaphoric noun (المنطقة، تلك المقاطعة); or a place topicalised before it
-// in the clause ("ولاتشين هي آخر محافظة تستعيدها").
+// in the clause ("وشوشا كانت المدينة التي استعادوها").
 func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	ts := a.s.toks
 	cl := a.clauseOf(c.i)
 	var out []target
+	// a relative clause names its place just before the relative word
+	// ("إقليم أغدام، الذي سلم في ...", "Agdam, which was handed over
+	// on ..."): the clause is about that place
+	if t, ok := relativeAntecedent(a, c); ok {
+		t.relative = true
+		return []target{t}
+	}
 	// forward, up to the next control word of the clause
 	limit := len(ts)
 	for _, o := range a.cues {
@@ -62,9 +74,16 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return nil
 	}
+	// an appositive subject: the sentence opens with a noun and commas
+	// around the names it is known by ("The capital, known to one side as
+	// X and to the other as Y, was entered …"); every district named before
+	// the control word is the same one, and no other control word precedes
+	if t, ok := appositiveSubject(a, c); ok {
+		return []target{t}
+	}
 	// backward: the topic of the clause, its first place, when nothing
-	// else took it and no control word comes before it ("ولاتشين هي آخر
-	// محافظة تستعيدها أذربيجان")
+	// else took it and no control word comes before it ("وشوشا كانت المدينة
+	// التي استعادوها")
 	for k := range a.places {
 		p := &a.places[k]
 		if a.clauseOf(p.i) != cl {
@@ -84,7 +103,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 }
 
 // continuation binds list items in the clauses after a control word:
-// "سلمت آغدام في 20 نوفمبر، ثم كلبجار في يوم 25 من الشهر نفسه". A clause
+// "أعادوا فضولي أولا، ثم زنغيلان بعدها بأيام". A clause
 // continues the list when it has no control word of its own, starts with
 // ثم/"then" or with a place carrying و, and names a place.
 func (b *builder) continuation(a *annotated, c cueHit, first []target) []target {
@@ -198,9 +217,10 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		pos = t.tok
 	}
 	best, bestDist := -1, 1<<30
+	happened := modalityOf(a.s, c) == modEvent
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || !filter(k) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) {
 				continue
 			}
 			dist := abs(d.i - pos)
@@ -209,6 +229,16 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			}
 		}
 		return best >= 0
+	}
+	if t.relative {
+		// "أغدام الذي سلم في 20 …، وكلبجار الذي سلم في 25 …": the
+		// relative clause carries its own date, after the verb
+		for k, d := range a.dates {
+			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k]) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
+				best = k
+			}
+		}
+		return best, best >= 0
 	}
 	// a place reached through a pronoun ("تسليمها") takes its date from the
 	// clause of the word that points back, not from where it was named
@@ -229,7 +259,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 func (b *builder) dateOwned(a *annotated, k int, t target) bool {
 	cl := a.clauseOf(a.dates[k].i)
 	for _, p := range a.places {
-		if a.clauseOf(p.i) == cl && p.place != t.place && p.place.Region != "" {
+		if a.clauseOf(p.i) == cl && p.place != t.place && p.place.Region != "" && (t.place == nil || p.place.Region != t.place.Region) {
 			return true
 		}
 	}
@@ -300,17 +330,108 @@ func other(side string) string {
 	return ""
 }
 
-// eraSide is the side a change of unknown direction most likely went to:
-// until the 1994 ceasefire every district changed hands toward the
-// Armenian side; from 2016 on, toward Azerbaijan.
-func eraSide(year int) string {
-	switch {
-	case year == 0:
-		return actAZE
-	case year <= 1994:
-		return actARM
-	case year >= 2016:
-		return actAZE
+// relativeAntecedent finds the place a relative clause hangs on: the
+// control word follows a relative word (with at most an auxiliary such
+// as "was" or "قد" between), and a place ends right before that relative
+// word (a comma may stand between).
+func relativeAntecedent(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	r := -1
+	for k := c.i - 1; k >= 0 && k >= c.i-3; k-- {
+		if ts[k].kind != tokWord {
+			break
+		}
+		if hasStem(ts[k], relativeWords) {
+			r = k
+			break
+		}
+		if !hasStem(ts[k], pastAux) && !isWordAt(ts, k, "قد", "been", "has", "have", "is", "are", "تم", "تمت") {
+			break
+		}
 	}
-	return ""
+	if r < 0 {
+		return target{}, false
+	}
+	end := r
+	if end > 0 && isClausePunct(ts[end-1]) {
+		end--
+	}
+	for _, p := range a.places {
+		if p.j == end && p.place.Region != "" {
+			return target{place: p.place, tok: p.i}, true
+		}
+	}
+	return target{}, false
+}
+
+// villageList binds a change told of villages, hills or positions to
+// every district the sentence names ("قرى أ وب في منطقة فضولي، وج في
+// منطقة جبرائيل", "villages in the Fizuli and Khojavend districts"): one
+// target per district, which is held in part, not whole.
+func (b *builder) villageList(a *annotated, c cueHit) []target {
+	ts := a.s.toks
+	hasVillages := false
+	for k := range ts {
+		if ts[k].kind == tokWord && hasStem(ts[k], villageWords) {
+			hasVillages = true
+			break
+		}
+	}
+	if !hasVillages {
+		return nil
+	}
+	var out []target
+	seen := map[string]bool{}
+	for k := range a.places {
+		p := &a.places[k]
+		if p.place.Region == "" || p.place.Outside || seen[p.place.Region] || b.isBound(a, p.i) {
+			continue
+		}
+		// a place told of another control word is that word's
+		other := false
+		for _, o := range a.cues {
+			if o.i != c.i && o.i < p.i && o.i > c.i {
+				other = o.cls != c.cls
+			}
+		}
+		if other {
+			continue
+		}
+		seen[p.place.Region] = true
+		out = append(out, target{place: p.place, tok: p.i, villages: true})
+	}
+	return out
+}
+
+// appositiveSubject binds a control word with nothing after it to the one
+// district named before it in its sentence, in the clauses of an
+// apposition (the control word's clause names no place of its own).
+func appositiveSubject(a *annotated, c cueHit) (target, bool) {
+	var found *placeHit
+	for k := range a.places {
+		p := &a.places[k]
+		if p.i >= c.i {
+			break
+		}
+		if p.place.Region == "" {
+			continue
+		}
+		if found != nil && found.place.Region != p.place.Region {
+			return target{}, false
+		}
+		if found == nil {
+			found = p
+		}
+	}
+	if found == nil || a.clauseOf(found.i) == a.clauseOf(c.i) {
+		return target{}, false
+	}
+	for _, o := range a.cues {
+		if o.i < c.i {
+			return target{}, false
+		}
+	}
+	// the clause of the control word starts after a comma that closes
+	// the apposition, and its first words are not a new subject
+	return target{place: found.place, tok: found.i}, true
 }

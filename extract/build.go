@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
 )
 
 // cand is one reading of a control change from one sentence, before
@@ -25,10 +27,17 @@ type cand struct {
 	anchorTo string
 	durWord  string
 	focus    int // rune offset of the words that carry the change
+	// claimant is the side making the statement that reports the change
+	claimant string
+	// partial: told of villages or heights of the district, not all of it
+	partial bool
+	// needsPub is the relative date word ("today", a weekday) of a change
+	// that cannot be placed without the publication date
+	needsPub string
 }
 
-// schedRec is a planned date for a change ("كان من المتوقع أن يتم تسليم
-// كالباجار يوم 15 نوفمبر").
+// schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
+// مطلع الشهر", "was due on the 1st").
 type schedRec struct {
 	region string
 	to     string
@@ -50,6 +59,16 @@ type builder struct {
 	context []Mention
 	// mentionIdx finds a mention by type, place and date
 	mentionIdx map[string]int
+	// denials and confirmations of changes, by side and district ("" for
+	// a statement about the news as a whole)
+	stance []stance
+}
+
+// stance is one side denying or confirming what the article reports.
+type stance struct {
+	side, region string
+	deny         bool
+	ev           Evidence
 }
 
 // cueInfo is a control word with its modality and places.
@@ -72,7 +91,7 @@ func (b *builder) sentence(a *annotated) {
 			continue
 		}
 		mod := modalityOf(a.s, c)
-		// "وافقت أرمينيا على سحب قواتها منها وتسليمها": a verb joined by و
+		// "تعهدت يريفان بسحب جنودها وبتسليم البلدة": a verb joined by و
 		// shares the modality of the one before it
 		if n := len(infos); n > 0 && mod == modEvent && strings.HasPrefix(c.prefix, "و") {
 			p := infos[n-1]
@@ -82,6 +101,27 @@ func (b *builder) sentence(a *annotated) {
 		}
 		tg := b.bindTargets(a, c)
 		tg = append(tg, b.continuation(a, c, tg)...)
+		if mod == modEvent && c.cls != cueHeld {
+			// villages of several districts: every district named
+			have := map[string]bool{}
+			var whole []target
+			for _, t := range tg {
+				if t.place.Region != "" && !t.place.Partial {
+					have[t.place.Region] = true
+					// "captured villages in X": the villages, not X
+					t.villages = t.tok > c.j && findWithin(a.s.toks, c.j, t.tok-c.j, villageWords) >= 0
+					whole = append(whole, t)
+				}
+			}
+			for _, t := range b.villageList(a, c) {
+				if !have[t.place.Region] {
+					whole = append(whole, t)
+				}
+			}
+			if len(whole) >= len(tg) || (len(whole) > 0 && len(tg) > 0 && tg[0].place.Region == "") {
+				tg = whole
+			}
+		}
 		for _, t := range tg {
 			if t.tok >= 0 {
 				a.bound = append(a.bound, t.tok)
@@ -106,12 +146,13 @@ func (b *builder) sentence(a *annotated) {
 	}
 	b.durations(a, durCue, mainEvent, ev)
 	b.contextHits(a, ev)
+	b.stances(a, ev)
 	b.prev = a
 }
 
 // durationCues finds control words that belong to a duration phrase: "بعد
-// 27 عاما على احتلالها" (the occupation is the earlier change), "تحت سيطرة
-// الجانب الأرمني منذ أبريل 1993" (held since), "احتلتها منذ 27 عاما".
+// عقدين على احتلالها" (the occupation is the earlier change), "ظلت تحت
+// السيطرة منذ صيف 1992" (held since), "احتلوها قبل ثلاثين عاما".
 func (b *builder) durationCues(a *annotated) (map[int]bool, map[int]int) {
 	consumed := map[int]bool{}
 	durCue := map[int]int{}
@@ -176,7 +217,7 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 			}
 			m.Date, m.Precision = c.String(), c.prec
 			if in.mod == modScheduled && t.place.Region != "" && !t.place.Partial && len(b.sched) < maxCands {
-				b.sched = append(b.sched, schedRec{region: t.place.Region, to: b.sideFor(a, in.c, c.y), date: c, ev: ev})
+				b.sched = append(b.sched, schedRec{region: t.place.Region, to: b.sideFor(a, in.c, t.place.Region, c), date: c, ev: ev})
 				continue
 			}
 		}
@@ -232,18 +273,49 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			m.Date, m.Precision, m.Note = c.String(), c.prec, "date is the publication date"
 			year = c.y
 		}
-		m.To = b.sideFor(a, c, year)
+		m.To = b.sideFor(a, c, "", civil{y: year})
 		b.mention(m, ev)
 		return nil
 	}
 	var first *cand
+	// a side not named in the text is read from the ledger per district;
+	// when one control word lists several, they went the same way: the
+	// majority of what the ledger says
+	sides := map[string]int{}
 	for _, t := range in.targets {
 		k, dated := b.pickDate(a, c, t)
-		year := 0
-		if dated {
-			year = a.res[k].c.y
+		when := b.sideDate(a, k, dated)
+		sides[b.sideFor(a, c, t.place.Region, when)]++
+	}
+	common, n := "", 0
+	for s, m := range sides {
+		if s != "" && (m > n || m == n && s < common) {
+			common, n = s, m
 		}
-		to := b.sideFor(a, c, year)
+	}
+	annivYears, anniv := anniversaryOf(a, c)
+	for _, t := range in.targets {
+		k, dated := b.pickDate(a, c, t)
+		if anniv {
+			// "the fifth anniversary of the liberation of X": the change
+			// was N years before the day the anniversary falls on
+			d, ok := b.anniversaryDate(a, annivYears)
+			if !ok {
+				b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "anniversary"}, ev)
+				continue
+			}
+			x := cand{region: t.place.Region, to: b.sideFor(a, c, t.place.Region, d), kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+				focus: a.s.toks[c.i].start, dated: true, date: d, how: "derived from anniversary", conf: 0.6}
+			if x.to != "" {
+				b.addCand(x)
+			}
+			continue
+		}
+		when := b.sideDate(a, k, dated)
+		to := b.sideFor(a, c, t.place.Region, when)
+		if len(in.targets) > 1 && common != "" {
+			to = common
+		}
 		if t.place.Region == "" || t.place.Partial {
 			typ := ctxAreaWide
 			switch {
@@ -266,11 +338,14 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-			lead: a.s.idx < 3, relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
+			lead: a.s.idx < 4, relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
+			claimant: speaker(a, c), partial: t.villages,
 		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
 			x.conf = b.dateConf(x.how, x.date.prec)
+		} else if !b.hasPub {
+			x.needsPub = unresolvedRelative(a, c)
 		}
 		if _, named := actorOf(a, c); !named && c.cls != cueLiberate && c.cls != cueOccupy {
 			x.conf -= 0.05 // side taken from the verb or the era, not stated
@@ -292,31 +367,40 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 // kindOf classifies a change by its wording.
 func kindOf(a *annotated, c cueHit) string {
 	if c.cls == cueSurrender {
-		return "capitulation"
+		return kindCapitulation
 	}
 	for _, o := range a.cues {
 		if o.cls == cueSurrender && a.clauseOf(o.i) == a.clauseOf(c.i) {
-			return "capitulation"
+			return kindCapitulation
 		}
 	}
 	if c.cls == cueHandover || c.cls == cueCede || tiedToAgreement(a.s.toks) {
-		return "handover_by_agreement"
+		return kindHandover
 	}
 	for _, o := range a.cues {
 		if o.cls == cueHandover || o.cls == cueCede {
-			return "handover_by_agreement"
+			return kindHandover
 		}
 	}
 	if c.cls == cueWithdraw {
-		return "withdrawal"
+		return kindWithdrawal
 	}
-	return "military_capture"
+	return kindCapture
 }
 
 // sideFor decides who gained control through control word c.
-func (b *builder) sideFor(a *annotated, c cueHit, year int) string {
+func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) string {
 	h, named := actorOf(a, c)
+	if !named {
+		// the subject named earlier in the sentence ("جنود من أذربيجان،
+		// يوم الجمعة، رفعوا … بعد بسط سيطرتهم"), when no other control
+		// word stands between
+		h, named = sentenceSubject(a, c)
+	}
 	if named && h.actor == actRUS {
+		if c.cls == cueWithdraw {
+			return "" // peacekeepers leaving hand nothing to either side by themselves
+		}
 		named = false
 	}
 	switch c.cls {
@@ -331,9 +415,12 @@ func (b *builder) sideFor(a *annotated, c cueHit, year int) string {
 			}
 		}
 		return actAZE
-	case cueWithdraw, cueSurrender:
+	case cueWithdraw, cueSurrender, cueLose:
 		if named {
 			return other(h.actor)
+		}
+		if s := b.unnamedSide(region, when); s != "" {
+			return s
 		}
 		return actAZE
 	case cueRetake:
@@ -345,7 +432,30 @@ func (b *builder) sideFor(a *annotated, c cueHit, year int) string {
 	if named {
 		return h.actor
 	}
-	return eraSide(year)
+	return b.unnamedSide(region, when)
+}
+
+// unnamedSide is the side a change of district region on date when went
+// to when the text names no side: away from the ledger's holder on the
+// day before (Options.History). Without a history or a date it is
+// unknown ("").
+func (b *builder) unnamedSide(region string, when civil) string {
+	h := b.opt.History
+	if h == nil || region == "" || when.y == 0 {
+		return ""
+	}
+	r, err := h.Region(region)
+	if err != nil {
+		return ""
+	}
+	d, err := geo.ParseDay(when.time().AddDate(0, 0, -1).Format("2006-01-02"))
+	if err != nil {
+		return ""
+	}
+	if st := h.StateAt(r, d); st.Controller != "" {
+		return other(string(st.Controller))
+	}
+	return ""
 }
 
 // dateConf is the base confidence of a dated reading.
@@ -378,7 +488,7 @@ func (b *builder) dateConf(how, prec string) float64 {
 	return conf
 }
 
-// durations turns "بعد 27 عاما", "للمرة الأولى خلال 28 عاما", "منذ أبريل
+// durations turns "بعد عقدين", "for the first time in thirty years", "منذ صيف
 // 1993" into the earlier change they imply.
 func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evidence) {
 	for di, d := range a.durs {
@@ -416,25 +526,30 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			if !ok {
 				continue
 			}
-			// "تحت سيطرة الجانب الأرمني منذ": the side holding it since then
-			to = eraSide(c.y)
 			if hasCue {
-				to = b.sideFor(a, cue, c.y)
+				if h, named := actorOf(a, cue); named && h.actor == actRUS {
+					continue // held by peacekeepers since: no side's control
+				}
+			}
+			// "held by the Armenian side since": the side holding it since then
+			to = ""
+			if hasCue {
+				to = b.sideFor(a, cue, region, c)
 			}
 			if to == "" {
 				continue
 			}
 			b.addCand(cand{region: region, to: to, dated: true, date: c,
-				how: "derived from duration (" + d.word + ")", kind: "military_capture",
+				how: "derived from duration (" + d.word + ")", kind: kindCapture,
 				conf: b.dateConf("explicit", c.prec) - 0.1, ev: ev, sent: a.s.idx, focus: a.s.toks[d.i].start})
 			continue
 		}
 		// N years before an anchor event
 		switch {
 		case hasCue && d.kind == durFor:
-			to = b.sideFor(a, cue, 0)
+			to = b.sideFor(a, cue, region, civil{})
 		case hasCue && (cue.cls == cueOccupy || cue.cls == cueHeld || d.kind == durAgo):
-			to = b.sideFor(a, cue, 0)
+			to = b.sideFor(a, cue, region, civil{})
 		case main != nil:
 			to = other(main.to)
 		default:
@@ -443,7 +558,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			}
 			to = actARM // Azerbaijan coming back after N years: the earlier change went the other way
 		}
-		x := cand{region: region, to: to, kind: "military_capture", ev: ev, sent: a.s.idx,
+		x := cand{region: region, to: to, kind: kindCapture, ev: ev, sent: a.s.idx,
 			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
 			focus: a.s.toks[d.i].start}
 		anchorY := 0
@@ -635,4 +750,171 @@ func (b *builder) addCand(x cand) bool {
 	}
 	b.cands = append(b.cands, x)
 	return true
+}
+
+// needsPubHow is the date_how of a change whose date is relative to an
+// unknown publication date.
+const needsPubHow = "needs publication date"
+
+// unresolvedRelative returns the word of a relative date ("اليوم",
+// "yesterday", a weekday) in control word c's clause, or else in its
+// sentence, that could not be resolved for want of a publication date.
+func unresolvedRelative(a *annotated, c cueHit) string {
+	best, bestDist := "", 1<<30
+	for k, d := range a.dates {
+		if d.rel == relNone || a.res[k].ok || a.claimed[k] {
+			continue
+		}
+		dist := abs(d.i - c.i)
+		if a.clauseOf(d.i) == a.clauseOf(c.i) {
+			dist -= 1000
+		}
+		if dist < bestDist {
+			best, bestDist = d.word, dist
+		}
+	}
+	return best
+}
+
+// prior is who held region before a change to side to on date c: the
+// ledger's holder on the day before, when a history was given and names
+// one other than to; otherwise the other side.
+func (b *builder) prior(region string, c civil, to string) string {
+	if h := b.opt.History; h != nil && c.y != 0 {
+		if r, err := h.Region(region); err == nil {
+			first := c.time()
+			if d, err := geo.ParseDay(first.AddDate(0, 0, -1).Format("2006-01-02")); err == nil {
+				if st := h.StateAt(r, d); st.Controller != "" && string(st.Controller) != to {
+					return string(st.Controller)
+				}
+			}
+		}
+	}
+	return other(to)
+}
+
+// speaker returns the side whose statement a control word is reported
+// in: the side named next to a speech word ("قالت الحكومة
+// الأرمينية إن …", "Aliyev said") before the control word in its
+// sentence.
+func speaker(a *annotated, c cueHit) string {
+	ts := a.s.toks
+	for k := c.i - 1; k >= 0; k-- {
+		if ts[k].kind != tokWord || !hasStem(ts[k], speechWords) {
+			continue
+		}
+		best, dist := "", 1<<30
+		for _, h := range a.actors {
+			if d := abs(h.i - k); d <= 6 && d < dist && h.actor != actRUS {
+				best, dist = h.actor, d
+			}
+		}
+		return best
+	}
+	return ""
+}
+
+// stances records a side denying ("نفت أرمينيا", "Armenia denied") or
+// confirming what is reported, with the district it names, if any.
+func (b *builder) stances(a *annotated, ev Evidence) {
+	ts := a.s.toks
+	for k := range ts {
+		deny := ts[k].kind == tokWord && hasStem(ts[k], denialWords)
+		conf := ts[k].kind == tokWord && hasStem(ts[k], confirmWords)
+		if !deny && !conf {
+			continue
+		}
+		side, dist := "", 1<<30
+		for _, h := range a.actors {
+			if d := abs(h.i - k); d <= 8 && d < dist && h.actor != actRUS {
+				side, dist = h.actor, d
+			}
+		}
+		if side == "" {
+			continue
+		}
+		region := ""
+		if d := a.districts(); len(d) > 0 {
+			region = d[0].place.Region
+		}
+		if len(b.stance) < maxMentions {
+			b.stance = append(b.stance, stance{side: side, region: region, deny: deny, ev: ev})
+		}
+	}
+}
+
+// sentenceSubject returns the last side named before control word c in
+// its sentence, outside its clause, with no control word between them.
+func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
+	var best actorHit
+	found := false
+	for _, h := range a.actors {
+		if h.i >= c.i || h.to {
+			continue
+		}
+		between := false
+		for _, o := range a.cues {
+			if o.i > h.i && o.i < c.i {
+				between = true
+			}
+		}
+		if !between {
+			best, found = h, true
+		}
+	}
+	return best, found
+}
+
+// sideDate is the date a change's side is judged at: its own date, else
+// the publication date (an undated change is news of about that day).
+func (b *builder) sideDate(a *annotated, k int, dated bool) civil {
+	if dated {
+		return a.res[k].c
+	}
+	if b.hasPub {
+		return civilOf(b.pub)
+	}
+	return civil{}
+}
+
+// anniversaryOf reports a control word told as an anniversary ("ذكرى
+// تحرير", "مرور خمس سنوات على", "the anniversary of the capture of") and
+// the number of years, when the sentence gives one.
+func anniversaryOf(a *annotated, c cueHit) (int, bool) {
+	ts := a.s.toks
+	if findWithin(ts, max(0, c.i-8), min(8, c.i), anniversaryWords) < 0 {
+		return 0, false
+	}
+	for k := 0; k < len(ts); k++ {
+		if n, _, vague, ok := countAt(ts, k); ok && !vague && n > 0 && n < 100 {
+			return n, true
+		}
+		// "the second anniversary", "الذكرى الثالثة"
+		if ts[k].kind == tokWord && (isWordAt(ts, k+1, "anniversary") || k > 0 && hasStem(ts[k-1], anniversaryWords)) {
+			if n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]; ok {
+				return n, true
+			}
+		}
+	}
+	return 0, true
+}
+
+// anniversaryDate is the day an anniversary counts from: the day and
+// month written in the sentence, else the publication day, in the year N
+// years before.
+func (b *builder) anniversaryDate(a *annotated, years int) (civil, bool) {
+	if years == 0 || !b.hasPub {
+		return civil{}, false
+	}
+	y, m, d := b.pub.Year()-years, int(b.pub.Month()), b.pub.Day()
+	for _, e := range a.dates {
+		if e.rel == relNone && e.month != 0 && e.day != 0 && e.dayEnd == 0 {
+			m, d = e.month, e.day
+			break
+		}
+	}
+	if !validDay(y, m, d) {
+		return civil{}, false
+	}
+	return civil{y: y, m: m, d: d, prec: "day"}, true
 }

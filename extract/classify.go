@@ -113,13 +113,24 @@ func findCues(ts []token) []cueHit {
 			continue
 		}
 		h := cueHit{i: i, j: end, cls: controlPatterns[key], pronoun: pron, prefix: pre}
-		if h.cls == cueFall && end < len(ts) && hasStem(ts[end], notFallen) {
-			i = end - 1 // "سقوط قتلى": casualties, not a town falling
+		if h.cls == cueOccupy && fromOccupation(ts, i) {
+			i = end - 1 // "حرر من الاحتلال", "liberated from occupation": a state left, told with the other verb
+			continue
+		}
+		if h.cls == cueOccupy && occupiedAdjective(ts, i, end) {
+			i = end - 1 // "the occupied city": a state, not an event
+			continue
+		}
+		if h.cls == cueFall && fallenThing(ts, i, end) {
+			i = end - 1 // dead, a plane or a shell fell: not a town falling
 			continue
 		}
 		// "منها"/"عليها"/"عنها" right after the word also points back
 		// "منها"/"عليها"/"عنها" soon after the word also points back
-		// ("انسحاب القوات الأرمينية منها")
+		// ("خروج الجنود منها", "pulled out of it")
+		if isWordAt(ts, end, "it", "them") || isWordAt(ts, end, "of") && isWordAt(ts, end+1, "it", "them") {
+			h.pronoun = true // English object pronoun: the place was named before
+		}
 		for k := end; k < len(ts) && k < end+3 && !h.pronoun; k++ {
 			if isWordAt(ts, k, "منها", "عليها", "عنها", "فيها", "منهم", "اليها") {
 				h.pronoun = true
@@ -216,7 +227,7 @@ type modality uint8
 const (
 	modEvent     modality = iota
 	modFuture             // سيتم تسليم، will hand over
-	modScheduled          // كان من المتوقع أن يتم تسليم، was due to
+	modScheduled          // كان مقررا أن تعود، was due to
 	modNegated            // لم تدخل
 	modCond               // إذا، if
 	modIntent             // ينص على، عزم على، agreed to
@@ -301,6 +312,9 @@ func modalityOf(s *sentence, c cueHit) modality {
 // isRelative reports a control word inside a relative clause ("القوات
 // التي دخلت", "forces that entered"): background, not the news itself.
 func isRelative(ts []token, c cueHit) bool {
+	if c.i > 1 && hasStem(ts[c.i-2], relativeWords) && isWordAt(ts, c.i-1, "تم", "تمت") {
+		return false // "التي تمت السيطرة عليها": the passive of a fresh report
+	}
 	return c.i > 0 && hasStem(ts[c.i-1], relativeWords) ||
 		c.i > 1 && hasStem(ts[c.i-2], relativeWords) && ts[c.i-1].kind == tokWord && !hasStem(ts[c.i-1], actorWordSet)
 }
@@ -326,9 +340,47 @@ func tiedToAgreement(ts []token) bool {
 	return false
 }
 
-// notFallen are words after سقوط/fell that make it casualties, rain or
-// missiles rather than a place changing hands.
-var notFallen = map[string]bool{
-	"قتلي": true, "قتيل": true, "ضحايا": true, "جرحي": true, "صاروخ": true, "صواريخ": true, "قذائف": true,
-	"قذيفه": true, "طائره": true, "امطار": true, "victims": true, "casualties": true, "dead": true,
+// fallenThing reports a "fell" word whose subject is a casualty, an
+// aircraft or a projectile: the word right after it (Arabic puts the
+// verb first) or one of the three before it.
+func fallenThing(ts []token, i, end int) bool {
+	if end < len(ts) && hasStem(ts[end], notFallen) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if ts[k].kind == tokWord && hasStem(ts[k], notFallen) {
+			return true
+		}
+	}
+	return false
+}
+
+// fromOccupation reports an occupation word governed by "from" ("من
+// الاحتلال", "from (the Armenian) occupation"): what a place was freed
+// from, not a change of its own.
+func fromOccupation(ts []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if ts[k].kind != tokWord {
+			return false
+		}
+		if isWordAt(ts, k, "من", "from") {
+			return true
+		}
+		if !isWordAt(ts, k, "the", "armenian", "its", "their") {
+			return false
+		}
+	}
+	return false
+}
+
+// occupiedAdjective reports English "occupied" used before a noun ("the
+// occupied city", "unlawfully occupied territories").
+func occupiedAdjective(ts []token, i, end int) bool {
+	if ts[i].norm != "occupied" || end >= len(ts) || ts[end].kind != tokWord {
+		return false
+	}
+	if isWordAt(ts, end, "by", "in", "on", "the", "a", "since", "until", "for", "and") {
+		return false
+	}
+	return i > 0 && (isWordAt(ts, i-1, "the", "unlawfully", "illegally", "still", "formerly", "previously") || ts[i-1].kind != tokWord)
 }

@@ -324,8 +324,8 @@ func numericDateAt(ts []token, i int) (dateExpr, bool) {
 	return dateExpr{}, false
 }
 
-// dayFirstAt reads "25 نوفمبر 2020", "25 من نوفمبر/تشرين الثاني الجاري",
-// "العاشر من نوفمبر", "2 و3 أبريل", "25 of November", "25 من الشهر نفسه".
+// dayFirstAt reads "3 مايو 2021", "4 من يوليو/تموز الحالي", "الثامن من
+// مارس", "2 و3 أبريل", "25 of November", "the 9th of the same month".
 func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 	d, k, ok := dayAt(ts, i)
 	if !ok {
@@ -348,7 +348,7 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 			}
 		}
 	}
-	// "من الشهر نفسه" / "من نفس الشهر" / "of the same month"
+	// "same month" in either word order, and "of the same month"
 	if n, same := sameMonthAt(ts, k); same {
 		e.rel, e.j = relSameMonth, n
 		return e, true
@@ -360,6 +360,11 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 	e.month, k = m, n
 	if y, n, ok := yearAt(ts, k); ok {
 		e.year, k = y, n
+	} else if isWordAt(ts, k, "عام", "العام", "سنه") {
+		// "8 مايو عام 1992": the year noun between month and year
+		if y, n, ok := yearAt(ts, k+1); ok {
+			e.year, k = y, n
+		}
 	} else if k < len(ts) && ts[k].raw == "," {
 		if y, n, ok := yearAt(ts, k+1); ok {
 			e.year, k = y, n
@@ -390,6 +395,8 @@ func sameMonthAt(ts []token, k int) (int, bool) {
 		return k + 3, true
 	case isWordAt(ts, k, "of") && isWordAt(ts, k+1, "the") && isWordAt(ts, k+2, "same") && isWordAt(ts, k+3, "month"):
 		return k + 4, true
+	case isWordAt(ts, k, "منه"):
+		return k + 1, true // "في 25 منه": of it, the month just named
 	}
 	return k, false
 }
@@ -637,6 +644,10 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		case r.yearHint != 0:
 			c.y = r.yearHint
 			how = "explicit (year inferred: " + r.hintHow + ")"
+		case r.prev.y != 0 && (r.prev.m < c.m || r.prev.m == c.m && r.prev.d <= c.d):
+			// a narrative goes forward: "on 27 March 1993 … on 3 April"
+			c.y = r.prev.y
+			how = "explicit (year from the previous date)"
 		default:
 			return civil{}, "", false
 		}

@@ -18,7 +18,7 @@ func datesIn(t *testing.T, text, pub string) string {
 		}
 		r.pub, r.hasPub = p, true
 	}
-	toks := tokenize(text, 0, len(text), 0)
+	toks, _ := tokenize(text, 0, len(text), 0)
 	var out []string
 	for _, e := range parseDates(toks) {
 		if c, _, ok := r.resolve(e); ok {
@@ -63,22 +63,22 @@ func TestDates(t *testing.T) {
 		{"kanun I", "في 1 كانون الأول 2020", "", "2020-12-01"},
 		// both traditions together
 		{"Egyptian then Levantine", "في 25 من نوفمبر/تشرين الثاني", "2020-11-28", "2020-11-25"},
-		{"with a space after the slash", "في 10 من نوفمبر/ تشرين الثاني الجاري", "2020-11-28", "2020-11-10"},
+		{"with a space after the slash", "في 10 من نوفمبر/ تشرين الثاني الحالي", "2020-11-28", "2020-11-10"},
 		{"Levantine then Egyptian", "في 20 تشرين الثاني/نوفمبر 2020", "", "2020-11-20"},
 		{"May twice", "في 9 مايو/ايار 1992", "", "1992-05-09"},
 		// numerals
 		{"Arabic-Indic digits", "في ١٧ أكتوبر ٢٠٢٠", "", "2020-10-17"},
 		{"Persian digits", "في ۱۷ أكتوبر ۲۰۲۰", "", "2020-10-17"},
-		{"ordinal day", "في العاشر من نوفمبر 2020", "", "2020-11-10"},
+		{"ordinal day", "يوم الثامن من نوفمبر 2020", "", "2020-11-08"},
 		{"ordinal teen", "في الحادي عشر من نوفمبر 2020", "", "2020-11-11"},
 		{"ordinal compound", "في الخامس والعشرين من نوفمبر 2020", "", "2020-11-25"},
 		{"numeric d-m-y", "باكو، 20-9-2023", "", "2023-09-20"},
 		{"numeric y-m-d", "2023-09-20", "", "2023-09-20"},
 		{"numeric with slashes", "26/11/2020", "", "2020-11-26"},
 		{"day range", "بين 2 و3 أبريل 1993", "", "1993-04-02/1993-04-03"},
-		{"year after عام", "قبل انهيار الاتحاد في عام 1991", "", "1991"},
+		{"year after عام", "قبيل تفكك الاتحاد في عام 1991", "", "1991"},
 		{"month and year", "منذ أبريل 1993", "", "1993-04"},
-		{"late in a month", "في أواخر سبتمبر/أيلول", "2020-11-28", "2020-09"},
+		{"late in a month", "أواخر سبتمبر/أيلول", "2020-11-28", "2020-09"},
 		// relative words (28 Nov 2020 was a Saturday)
 		{"today", "دخلت القوات اليوم", "2020-11-28", "2020-11-28"},
 		{"today with weekday", "اليوم السبت", "2020-11-28", "2020-11-28"},
@@ -88,7 +88,7 @@ func TestDates(t *testing.T) {
 		{"day before yesterday, other order", "أمس الأول", "2020-11-28", "2020-11-26"},
 		{"tomorrow", "غداً", "2020-11-28", "2020-11-29"},
 		{"tomorrow with weekday", "غداً الأحد", "2020-11-28", "2020-11-29"},
-		{"Russia Today is a channel", "قناة روسيا اليوم", "2020-11-28", ""},
+		{"Russia Today is a channel", "شبكة روسيا اليوم", "2020-11-28", ""},
 		{"the next day is not today", "في اليوم التالي", "2020-11-28", ""},
 		{"relative words need a publication date", "دخلت القوات اليوم", "", ""},
 		// weekdays: the most recent on or before publication
@@ -104,15 +104,15 @@ func TestDates(t *testing.T) {
 		{"last Saturday", "السبت الماضي", "2020-11-28", "2020-11-21"},
 		{"next Sunday", "الأحد المقبل", "2020-11-28", "2020-11-29"},
 		// this / last month and year
-		{"day in this month", "يوم 15 نوفمبر الجارى", "2020-11-28", "2020-11-15"},
+		{"day in this month", "يوم 16 نوفمبر الجارى", "2020-11-28", "2020-11-16"},
 		{"day in last month", "في 11 نوفمبر الماضي", "2020-12-01", "2020-11-11"},
 		{"month called last", "في سبتمبر الماضي", "2020-11-28", "2020-09"},
 		{"last month", "الشهر الماضي", "2020-12-01", "2020-11"},
 		{"this month", "الشهر الجاري", "2020-12-01", "2020-12"},
-		{"this year", "قبل نهاية العام الحالي", "2020-12-01", "2020"},
+		{"this year", "قبل انتهاء العام الحالي", "2020-12-01", "2020"},
 		{"last year", "العام الماضي", "2020-12-01", "2019"},
 		{"no year: most recent such date", "في 3 ديسمبر", "2020-11-28", "2019-12-03"},
-		{"same month as the previous date", "سلمت في 20 نوفمبر 2020، ثم في يوم 25 من الشهر نفسه", "", "2020-11-20;2020-11-25"},
+		{"same month as the previous date", "سلمت في 20 نوفمبر 2020، ثم في يوم 25 من نفس الشهر", "", "2020-11-20;2020-11-25"},
 		{"same month, other order", "في 20 نوفمبر 2020 ثم في 25 من نفس الشهر", "", "2020-11-20;2020-11-25"},
 		// ordinary words that look like months
 		{"March the verb", "مارس الجيش ضغوطا", "2020-11-28", ""},

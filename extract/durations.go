@@ -4,11 +4,11 @@ package extract
 type durKind uint8
 
 const (
-	durAfter   durKind = iota // "بعد 27 عاما", "after 27 years": returns after N years away
-	durFirstIn                // "للمرة الأولى خلال 28 عاما", "for the first time in 28 years"
-	durAgo                    // "منذ 27 عاما", "27 years ago"
-	durFor                    // "لمدة 30 عاما", "طوال", "for 30 years": held for N years
-	durSince                  // "منذ أبريل 1993", "since April 1993": held since a date
+	durAfter   durKind = iota // "بعد عشرين عاما", "after 27 years": returns after N years away
+	durFirstIn                // "for the first time in 28 years", in Arabic too
+	durAgo                    // "منذ ثلاثة عقود", "27 years ago"
+	durFor                    // "طوال عشرين سنة", "for 30 years": held for N years
+	durSince                  // "منذ صيف 1992", "since April 1993": held since a date
 )
 
 // durExpr is a duration phrase in tokens [i, j). For durSince the date is
@@ -22,28 +22,6 @@ type durExpr struct {
 	since dateExpr
 	word  string
 }
-
-var yearUnits = map[string]bool{
-	"عام": true, "عاما": true, "اعوام": true, "سنه": true, "سنوات": true, "سنين": true, "عاماً": true,
-	"year": true, "years": true,
-}
-
-var decadeUnits = map[string]int{"عقد": 1, "عقود": 3, "عقدين": 2, "decade": 1, "decades": 3}
-
-// numberWords are cardinal numbers as words (Arabic masculine and
-// feminine forms, English). Tens combine with units: "سبعة وعشرين" (27),
-// "twenty-seven".
-var numberWords = map[string]int{
-	"واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
-	"ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9,
-	"عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40,
-	"خمسين": 50, "ستين": 60, "سبعين": 70,
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-	"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-}
-
-// hedgeWords before a number make it approximate.
-var hedgeWords = map[string]bool{"اكثر": true, "نحو": true, "حوالي": true, "قرابه": true, "زهاء": true, "more": true, "nearly": true, "almost": true, "about": true, "some": true, "over": true}
 
 // countAt reads "N years" (digits or words) or "N decades"/"ربع قرن" at
 // k. It returns N in years, the index after the unit, and vague.
@@ -128,7 +106,7 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 		first := firstTimeAt(ts, i)
 		switch {
 		case first > i:
-			// "للمرة الأولى خلال 28 عاما", "for the first time in 28 years"
+			// "for the first time in 28 years", in Arabic too
 			k := first
 			if isWordAt(ts, k, "منذ", "خلال", "في", "in", "since", "over") {
 				k++
@@ -140,6 +118,12 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 		case w == "بعد" || w == "وبعد" || w == "after":
 			if n, j, vague, ok := countAt(ts, i+1); ok {
 				out = append(out, durExpr{i: i, j: j, kind: durAfter, years: n, vague: vague, word: joinRaw(ts, i, j)})
+				i = j - 1
+			}
+		case w == "قبل" || w == "وقبل":
+			// "قبل 28 عاما": N years ago
+			if n, j, vague, ok := countAt(ts, i+1); ok {
+				out = append(out, durExpr{i: i, j: j, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j)})
 				i = j - 1
 			}
 		case w == "منذ" || w == "ومنذ" || w == "since":

@@ -1,16 +1,39 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"time"
 )
 
-// Extract reads one article and proposes the control changes it states.
-// Relative dates ("اليوم", "yesterday", "الأربعاء") are resolved against
-// opt.Published, or against a publication date inferred from the text;
-// without either they are left out. The error is ErrTooLarge or
-// ErrBadPublished; any text within the size cap yields a Result.
+// MaxDuration is the time budget of one extraction. A news article takes
+// a few milliseconds; the budget only stops hostile input.
+const MaxDuration = 2 * time.Second
+
+// maxSentences caps the sentences read, as maxTokens caps the tokens.
+const maxSentences = 2000
+
+// Extract reads one article and proposes the control changes it states;
+// it is ExtractContext without a caller's deadline.
 func Extract(text string, opt Options) (Result, error) {
+	return ExtractContext(context.Background(), text, opt)
+}
+
+// ExtractContext reads one article and proposes the control changes it
+// states. Relative dates ("اليوم", "yesterday", "الأربعاء") are resolved
+// against opt.Published, or against a publication date inferred from the
+// text; without either they are left out. The error is ErrTooLarge,
+// ErrBadPublished, or ErrTimeout when ctx ends or MaxDuration passes; any
+// text within the size cap yields a Result. Work is bounded: at most
+// maxTokens tokens and maxSentences sentences are read (Result.Truncated
+// says where reading stopped).
+func ExtractContext(ctx context.Context, text string, opt Options) (Result, error) {
+	budget := opt.Timeout
+	if budget <= 0 {
+		budget = MaxDuration
+	}
+	ctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
 	res := Result{Proposals: []Proposal{}, PublishedHow: "unknown"}
 	if len(text) > MaxInput {
 		return res, ErrTooLarge
@@ -30,15 +53,31 @@ func Extract(text string, opt Options) (Result, error) {
 		return res, err
 	}
 	end := bodyEnd(text)
-	toks := tokenize(text, 0, end, 0)
+	toks, stop := tokenize(text, 0, end, 0)
 	res.Language = detectLanguage(toks)
 	res.Outlet = outletLine(text[:end])
 	sents := splitSentences(toks)
+	if len(sents) > maxSentences {
+		stop = byteOffset(text, sents[maxSentences].start)
+		sents = sents[:maxSentences]
+	}
+	if stop < end {
+		res.Truncated = fmt.Sprintf("read the first %d of %d bytes (at most %d tokens and %d sentences)", stop, len(text), maxTokens, maxSentences)
+	}
 	anns := make([]*annotated, len(sents))
 	for i := range sents {
+		if i%64 == 0 && ctx.Err() != nil {
+			return res, ErrTimeout
+		}
 		anns[i] = annotate(g, &sents[i])
 	}
-	inf := inferPublished(anns)
+	inf := inferPublished(anns, anchorsFrom(opt.History))
+	if !hasPub {
+		if t, how, ok := dateFromURL(opt.Source); ok {
+			pub, hasPub = t, true
+			res.Published, res.PublishedHow = t.Format("2006-01-02"), how
+		}
+	}
 	if !hasPub && inf.ok {
 		pub, hasPub = inf.pub, true
 		res.Published, res.PublishedHow = pub.Format("2006-01-02"), inf.how
@@ -51,11 +90,29 @@ func Extract(text string, opt Options) (Result, error) {
 		}
 	}
 	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow}
-	for _, a := range anns {
+	for i, a := range anns {
+		if i%64 == 0 && ctx.Err() != nil {
+			return res, ErrTimeout
+		}
 		b.sentence(a)
 	}
 	b.finish(&res)
+	if ctx.Err() != nil {
+		return res, ErrTimeout
+	}
 	return res, nil
+}
+
+// byteOffset returns the byte offset of rune offset r in text.
+func byteOffset(text string, r int) int {
+	n := 0
+	for i := range text {
+		if n == r {
+			return i
+		}
+		n++
+	}
+	return len(text)
 }
 
 // detectLanguage returns "ar" when Arabic letters outnumber Latin ones.

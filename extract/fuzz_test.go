@@ -13,9 +13,9 @@ import (
 // dates must have the documented shapes.
 func FuzzExtract(f *testing.F) {
 	f.Add("دخلت القوات الأذربيجانية كالبجار في 25 من نوفمبر/تشرين الثاني", "2020-11-28")
-	f.Add("بعد ٢٧ عاماً.. رفع العلم اليوم السبت في كلبجر", "")
+	f.Add("بعد ٢٧ سنةً.. رفع العلم اليوم السبت في كلبجر", "")
 	f.Add("Azerbaijani troops entered Lachin today for the first time in 28 years.", "2020-12-01")
-	f.Add("حيث سلمت آغدام في 20 نوفمبر، ثم كلبجار في يوم 25 من الشهر نفسه، قبل أن تسلم لاتشين اليوم", "2020-12-01")
+	f.Add("حيث سلّمت يريفان آغدام في 20 نوفمبر، ثم كلبجار يوم 25 من نفس الشهر، ثم لاتشين اليوم", "2020-12-01")
 	f.Add("\xff\xfe منذ أبريل 1993 \u200c تحت سيطرة", "")
 	f.Fuzz(func(t *testing.T, text, pub string) {
 		r, err := Extract(text, Options{Published: pub})
@@ -78,7 +78,7 @@ func TestPathologicalInputsAreFast(t *testing.T) {
 	}
 	unit := map[string]string{
 		"one endless sentence of entries": "دخلت القوات كالبجار وزنغيلان في 25 نوفمبر 2020 ",
-		"many distinct dates":             "سلمت آغدام في 20 نوفمبر 1999، ثم كلبجار في 21 ديسمبر 2001. وقف إطلاق النار في 3 مايو 2002. ",
+		"many distinct dates":             "سلّمت يريفان آغدام في 20 نوفمبر 1999، ثم كلبجار يوم 21 ديسمبر 2001. الهدنة في 3 مايو 2002. ",
 		"runs of hedges and durations":    "منذ من من من من أكثر من بعد ",
 		"digits and dots":                 "1.2.3.4-5-6/7/8 ",
 		"no spaces at all":                "كالبجاركالبجاركالبجار",
@@ -87,7 +87,7 @@ func TestPathologicalInputsAreFast(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			text := strings.Repeat(u, MaxInput/len(u))
 			start := time.Now()
-			if _, err := Extract(text, Options{Published: "2020-12-01"}); err != nil {
+			if _, err := Extract(text, Options{Published: "2020-12-01", Timeout: time.Minute}); err != nil {
 				t.Fatal(err)
 			}
 			if d := time.Since(start); d > 20*time.Second {

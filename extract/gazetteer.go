@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/mapsvc/mapsvc/data/regions"
+	"github.com/mapsvc/mapsvc/geo"
 )
 
 //go:embed gazetteer.json
@@ -52,17 +55,64 @@ var (
 	gazErr  error
 )
 
-// loadGazetteer parses the embedded gazetteer once.
+// loadGazetteer builds the gazetteer once: the conflict-area districts
+// with their names and aliases from the embedded regions, then the places
+// of gazetteer.json.
 func loadGazetteer() (*gazetteer, error) {
-	gazOnce.Do(func() { gaz, gazErr = parseGazetteer(gazetteerJSON) })
+	gazOnce.Do(func() {
+		rs, err := regions.Load()
+		if err != nil {
+			gazErr = fmt.Errorf("extract: regions: %w", err)
+			return
+		}
+		gaz, gazErr = parseGazetteer(gazetteerJSON, rs)
+	})
 	return gaz, gazErr
 }
 
-func parseGazetteer(data []byte) (*gazetteer, error) {
+// districtPlaces turns the conflict-area regions into gazetteer places:
+// every display name and alias is a spelling.
+func districtPlaces(rs []geo.Region) []Place {
+	var out []Place
+	for _, r := range rs {
+		if r.Role != geo.RoleConflict {
+			continue
+		}
+		p := Place{ID: r.ID, Region: r.ID, Name: r.Names[geo.LangEN]}
+		for _, l := range geo.Langs {
+			if n := r.Names[l]; n != "" {
+				p.En = append(p.En, n) // En holds every non-Arabic spelling
+			}
+		}
+		for _, a := range r.Aliases {
+			p.En = append(p.En, a)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func parseGazetteer(data []byte, rs []geo.Region) (*gazetteer, error) {
 	var f gazetteerFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, fmt.Errorf("extract: gazetteer: %w", err)
 	}
+	for _, p := range f.Places {
+		if p.Region != "" && !p.Partial {
+			return nil, fmt.Errorf("extract: gazetteer: %s is a whole district; district names come from the regions' names and aliases", p.ID)
+		}
+	}
+	districts := districtPlaces(rs)
+	nDistricts := len(districts)
+	// the file's places are more specific than a district alias of the
+	// same spelling (a village named as an alias of its district)
+	specific := map[string]bool{}
+	for _, p := range f.Places {
+		for _, s := range append(append(append([]string{}, p.Ar...), p.ArGuess...), p.En...) {
+			specific[strings.Join(nameWords(s), "")] = true
+		}
+	}
+	f.Places = append(districts, f.Places...)
 	g := &gazetteer{
 		places:     f.Places,
 		exact:      map[string]int{},
@@ -85,11 +135,14 @@ func parseGazetteer(data []byte) (*gazetteer, error) {
 			if len(words) == 0 {
 				continue
 			}
+			if i < nDistricts && specific[strings.Join(words, "")] {
+				continue
+			}
 			if len(words) > g.maxWords {
 				g.maxWords = len(words)
 			}
 			key := strings.Join(words, "")
-			if j, ok := g.exact[key]; ok && j != i {
+			if j, ok := g.exact[key]; ok && j != i && !(j < nDistricts) == !(i < nDistricts) {
 				return nil, fmt.Errorf("extract: gazetteer: %q names both %s and %s", s, f.Places[j].ID, p.ID)
 			}
 			g.exact[key] = i
@@ -289,4 +342,11 @@ func (g *gazetteer) placeWordBefore(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// specificElsewhere reports whether spelling s of place p is taken by
+// another, more specific place (a district alias that names a village).
+func (g *gazetteer) specificElsewhere(p Place, s string) bool {
+	idx, ok := g.exact[strings.Join(nameWords(s), "")]
+	return ok && g.places[idx].ID != p.ID
 }

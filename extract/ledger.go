@@ -17,6 +17,8 @@ type LedgerEvent struct {
 	From       string         `json:"from"`
 	To         string         `json:"to"`
 	Extent     string         `json:"extent"`
+	Majority   string         `json:"majority,omitempty"`
+	ExtentNote string         `json:"extent_note,omitempty"`
 	Scheduled  string         `json:"scheduled,omitempty"`
 	Confidence string         `json:"confidence"` // high | medium | low
 	Summary    string         `json:"summary"`
@@ -49,6 +51,12 @@ func (r Result) Ledger(p Proposal) LedgerEvent {
 		Summary:    summary(p),
 		Notes:      notes(r, p),
 	}
+	if p.Extent == "partial" {
+		// villages of the district changed hands: the larger part is
+		// taken to stay with the previous holder until an editor says
+		ev.Extent, ev.Majority = "partial", p.From
+		ev.ExtentNote = "villages or heights of the district named in the source; majority assumed to stay with " + p.From + ", check"
+	}
 	src := LedgerSource{Ref: p.Source, Outlet: r.Outlet, Published: r.Published, Lang: r.Language}
 	if len(p.Evidence) > 0 {
 		e := p.Evidence[0]
@@ -63,10 +71,14 @@ func (r Result) Ledger(p Proposal) LedgerEvent {
 	return ev
 }
 
-// LedgerEvents converts every proposal of r.
+// LedgerEvents converts every dated proposal of r (an undated one needs
+// an editor to give its date first).
 func (r Result) LedgerEvents() []LedgerEvent {
 	out := make([]LedgerEvent, 0, len(r.Proposals))
 	for _, p := range r.Proposals {
+		if p.Date == "" {
+			continue // an editor dates it first
+		}
 		out = append(out, r.Ledger(p))
 	}
 	return out
@@ -93,11 +105,11 @@ func summary(p Proposal) string {
 	}
 	when := englishDate(p.Date, p.Precision)
 	switch p.Kind {
-	case "handover_by_agreement":
+	case kindHandover:
 		return fmt.Sprintf("%s was handed over from %s to %s under an agreement %s.", place, orSide(from), to, when)
-	case "capitulation":
+	case kindCapitulation:
 		return fmt.Sprintf("%s laid down arms in %s; control passed to %s %s.", orSide(from), place, to, when)
-	case "withdrawal":
+	case kindWithdrawal:
 		return fmt.Sprintf("%s withdrew from %s; control passed to %s %s.", orSide(from), place, to, when)
 	}
 	return fmt.Sprintf("%s took control of %s from %s %s.", to, place, orSide(from), when)

@@ -39,11 +39,11 @@ func howRank(h string) int {
 // agreement or a surrender outranks a bare verb of capture.
 func kindRank(k string) int {
 	switch k {
-	case "capitulation":
+	case kindCapitulation:
 		return 0
-	case "handover_by_agreement":
+	case kindHandover:
 		return 1
-	case "withdrawal":
+	case kindWithdrawal:
 		return 2
 	}
 	return 3
@@ -93,6 +93,12 @@ func (b *builder) finish(res *Result) {
 				if kindRank(x.kind) < kindRank(p.p.Kind) {
 					p.p.Kind = x.kind
 				}
+				if p.p.Claimant == "" {
+					p.p.Claimant = x.claimant
+				}
+				if !x.partial {
+					p.p.Extent = "whole"
+				}
 				n := len(p.p.Evidence)
 				p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
 				if len(p.p.Evidence) > n {
@@ -103,8 +109,31 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		props = append(props, &proposal{
-			p:    Proposal{Region: x.region, To: x.to, From: other(x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus},
+			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus, Claimant: x.claimant, Extent: extentOf(x)},
 			date: x.date, conf: x.conf, first: x.sent,
+		})
+	}
+	var unresolved []*proposal
+	addUnresolved := func(x cand) {
+		word := x.needsPub
+		resolve := "the publication date: the text reports this as the news of the day"
+		if word != "" {
+			resolve = fmt.Sprintf("the publication date: %q is relative to it", word)
+		}
+		resolve += "; give it (--published, ?published=) or a source URL with the date in it"
+		for _, p := range unresolved {
+			if p.p.Region == x.region && p.p.To == x.to {
+				p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
+				if kindRank(x.kind) < kindRank(p.p.Kind) {
+					p.p.Kind = x.kind
+				}
+				return
+			}
+		}
+		unresolved = append(unresolved, &proposal{
+			p: Proposal{Region: x.region, To: x.to, From: b.prior(x.region, civil{}, x.to), Kind: x.kind, DateHow: needsPubHow, Extent: extentOf(x),
+				Resolve: resolve, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus},
+			conf: 0.5, first: x.sent,
 		})
 	}
 	// dated readings, finest dates first so that coarser ones join them
@@ -123,8 +152,13 @@ func (b *builder) finish(res *Result) {
 	for _, x := range dated {
 		add(x)
 	}
-	// durations anchored on another change of the same district
+	// durations anchored on another change of the same district; a
+	// duration adds nothing where the text dates a change of the same
+	// district to the same side outright
 	for _, x := range pending {
+		if explicitFor(props, x.region, x.to) {
+			continue
+		}
 		y := 0
 		for _, p := range props {
 			if p.p.Region == x.region && p.p.To == x.anchorTo && p.date.y > y {
@@ -160,6 +194,10 @@ func (b *builder) finish(res *Result) {
 			x.dated, x.date, x.how = true, civilOf(b.pub), "publication date"
 			x.conf = b.dateConf(x.how, "day")
 			add(x)
+		case !b.hasPub && (x.needsPub != "" || x.lead && !x.relative):
+			// dated by "today", a weekday, or as the news of the day: it
+			// happened, only the calendar day is unknown
+			addUnresolved(x)
 		default:
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to}, x.ev)
 		}
@@ -181,15 +219,41 @@ func (b *builder) finish(res *Result) {
 		}
 		best.p.Evidence = addEvidence(best.p.Evidence, s.ev)
 	}
-	res.Proposals = make([]Proposal, 0, len(props))
+	// the other side's denial or the losing side's confirmation, kept
+	// with the claim
+	for _, p := range append(props, unresolved...) {
+		for _, st := range b.stance {
+			if st.region != "" && st.region != p.p.Region {
+				continue
+			}
+			switch {
+			case st.deny && st.side != p.p.To && p.p.Disputed == "":
+				p.p.Disputed = "denied by " + st.side
+				p.p.Evidence = addEvidence(p.p.Evidence, st.ev)
+			case !st.deny && st.side != p.p.To && st.side != p.p.Claimant && p.p.Confirmed == "":
+				p.p.Confirmed = "confirmed by " + st.side
+				p.p.Evidence = addEvidence(p.p.Evidence, st.ev)
+			}
+		}
+	}
+	res.Proposals = make([]Proposal, 0, len(props)+len(unresolved))
 	ids := map[string]int{}
 	for _, p := range props {
 		p.p.Date, p.p.Precision = p.date.String(), p.date.prec
+	}
+	for _, p := range unresolved {
+		p.p.Date, p.p.Precision = "", "unknown"
+	}
+	for _, p := range append(props, unresolved...) {
+		date := p.p.Date
+		if date == "" {
+			date = "undated"
+		}
 		p.p.Confidence = math.Round(math.Min(0.95, p.conf+0.03*float64(p.extra))*100) / 100
 		if p.p.Confidence < 0.05 {
 			p.p.Confidence = 0.05
 		}
-		id := fmt.Sprintf("%s-%s-%s", p.p.Region, strings.ReplaceAll(p.p.Date, "/", "--"), kindWord(p.p.Kind))
+		id := fmt.Sprintf("%s-%s-%s", p.p.Region, strings.ReplaceAll(date, "/", "--"), kindWord(p.p.Kind))
 		ids[id]++
 		if ids[id] > 1 {
 			id = fmt.Sprintf("%s-%d", id, ids[id])
@@ -201,7 +265,7 @@ func (b *builder) finish(res *Result) {
 	sort.SliceStable(res.Proposals, func(i, j int) bool {
 		a, c := res.Proposals[i], res.Proposals[j]
 		if a.Date != c.Date {
-			return a.Date < c.Date
+			return a.Date != "" && (c.Date == "" || a.Date < c.Date)
 		}
 		return a.Region < c.Region
 	})
@@ -211,9 +275,9 @@ func (b *builder) finish(res *Result) {
 // kindWord is the short word of a kind used in ids.
 func kindWord(k string) string {
 	switch k {
-	case "handover_by_agreement":
+	case kindHandover:
 		return "handover"
-	case "military_capture":
+	case kindCapture:
 		return "capture"
 	}
 	return k
@@ -255,4 +319,22 @@ func foldUndatedMentions(ms []Mention) []Mention {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence[0].Start < out[j].Evidence[0].Start })
 	return out
+}
+
+// explicitFor reports a proposal for region to side to whose date the
+// text states (not derived from a duration).
+func explicitFor(props []*proposal, region, to string) bool {
+	for _, p := range props {
+		if p.p.Region == region && p.p.To == to && !strings.HasPrefix(p.p.DateHow, "derived") {
+			return true
+		}
+	}
+	return false
+}
+
+func extentOf(x cand) string {
+	if x.partial {
+		return "partial"
+	}
+	return "whole"
 }

@@ -12,6 +12,9 @@ import (
 // letters folded. News sites write the same name many ways; after this step
 // most of those ways are one string.
 func normalise(s string) string {
+	if isNormal(s) {
+		return s // most words: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -49,6 +52,27 @@ func normalise(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isNormal reports whether normalise would return s unchanged: plain
+// lower-case ASCII, and Arabic letters that have no variant to fold.
+func isNormal(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < unicode.MaxASCII:
+			if r >= 'A' && r <= 'Z' {
+				return false
+			}
+		case r >= 0x0621 && r <= 0x064A:
+			switch r {
+			case 'أ', 'إ', 'آ', 'ؤ', 'ئ', 'ى', 'ة', 'ـ':
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // foldLatin maps the accented Latin letters of Azerbaijani and Turkish
@@ -108,21 +132,39 @@ var arabicPrefixes = []string{"وبال", "وال", "بال", "فال", "كال"
 // removed, keeping at least three letters so that short words are not
 // reduced to noise. The second result tells which prefix was removed.
 func stems(w string) (out []string, prefixes []string) {
-	out = append(out, w)
-	prefixes = append(prefixes, "")
-	if w == "" || !isArabicLetter(firstRune(w)) {
-		return out, prefixes
+	out, prefixes, _ = stemsInto(nil, w)
+	return out, prefixes
+}
+
+// stemsInto is stems appending to a shared arena (grown in blocks), so
+// that a text's tokens do not each allocate two small slices. The returned
+// slices have their capacity clipped: appending to them copies.
+func stemsInto(arena []string, w string) (out, prefixes, rest []string) {
+	if cap(arena)-len(arena) < 2*(len(arabicPrefixes)+1) {
+		arena = make([]string, 0, 4096)
 	}
-	for _, p := range arabicPrefixes {
-		if strings.HasPrefix(w, p) {
-			rest := w[len(p):]
-			if runeLen(rest) >= 3 {
-				out = append(out, rest)
-				prefixes = append(prefixes, p)
+	start := len(arena)
+	arena = append(arena, w)
+	n := 1
+	if w != "" && isArabicLetter(firstRune(w)) {
+		for _, p := range arabicPrefixes {
+			if strings.HasPrefix(w, p) && runeLen(w[len(p):]) >= 3 {
+				arena = append(arena, w[len(p):])
+				n++
 			}
 		}
 	}
-	return out, prefixes
+	out = arena[start : start+n : start+n]
+	arena = append(arena, "")
+	if n > 1 {
+		for _, p := range arabicPrefixes {
+			if strings.HasPrefix(w, p) && runeLen(w[len(p):]) >= 3 {
+				arena = append(arena, p)
+			}
+		}
+	}
+	prefixes = arena[start+n : start+2*n : start+2*n]
+	return out, prefixes, arena
 }
 
 // pronounSuffixes are attached object pronouns ("it", "them") whose

@@ -25,7 +25,7 @@ type pubInference struct {
 //     latest day of that month the text mentions.
 //
 // Anything less leaves the date unknown.
-func inferPublished(anns []*annotated) pubInference {
+func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	var inf pubInference
 	var header *dateExpr
 	var today *dateExpr
@@ -37,7 +37,8 @@ func inferPublished(anns []*annotated) pubInference {
 		for k := range a.dates {
 			e := a.dates[k]
 			all = append(all, e)
-			if header == nil && a.s.line < 5 && e.rel == relNone && e.year != 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 {
+			if header == nil && a.s.line < 5 && e.rel == relNone && e.year != 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 &&
+				!a.deadline[k] && datelineShaped(a, e) {
 				header = &a.dates[k]
 			}
 			if today == nil && e.today && e.hasWeekday {
@@ -52,7 +53,7 @@ func inferPublished(anns []*annotated) pubInference {
 				}
 			}
 			if anchorY == 0 {
-				if y, what, ok := anchorYear(e, a.ctx); ok {
+				if y, what, ok := anchorYear(anchors, e, a.ctx); ok {
 					anchorY, anchorM, anchorWhat = y, e.month, what
 					if e.qual == qualThis && thisMonth == nil {
 						thisMonth = &a.dates[k]
@@ -128,4 +129,41 @@ func inferPublished(anns []*annotated) pubInference {
 		}
 	}
 	return inf
+}
+
+// datelineShaped reports a date placed as a dateline or caption is: on a
+// short line of its own ("02 ابريل 2018", "21 October 2020, 09:24"), at
+// the head of a line after at most a place name ("باكو، 4 أكتوبر"), or in
+// parentheses with the credit ("(سبوتنيك - 09 نوفمبر 2020)"). A date inside
+// a sentence of the body ("occupied Kalbajar on 2 April 1993") is the
+// date of what the sentence tells, not of the article.
+func datelineShaped(a *annotated, e dateExpr) bool {
+	ts := a.s.toks
+	words := 0
+	for _, t := range ts {
+		if t.kind != tokPunct {
+			words++
+		}
+	}
+	if words <= 8 {
+		return true
+	}
+	if e.i <= 3 && (a.s.idx == 0 || len(ts) > 0 && ts[0].nl > 0) {
+		return true
+	}
+	for k := e.i - 1; k >= 0 && k >= e.i-10; k-- {
+		if ts[k].raw == ")" {
+			break
+		}
+		if ts[k].raw == "(" {
+			return true
+		}
+	}
+	// a photo caption: the date just before its credit "(صورة: …)"
+	for k := e.j; k < len(ts) && k <= e.j+1; k++ {
+		if ts[k].raw == "(" {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -66,7 +67,8 @@ func loadExpected(t *testing.T) expectedFile {
 // given and once inferring it where expected.json says the text allows.
 func TestSeedCorpus(t *testing.T) {
 	if _, err := os.Stat(seedsDir); err != nil {
-		t.Skipf("seed corpus not found at %s (it lives in ../shared/seeds beside the repository): %v", seedsDir, err)
+		missingSeeds(t)
+		return
 	}
 	exp := loadExpected(t)
 	names := make([]string, 0, len(exp.Articles))
@@ -83,7 +85,7 @@ func TestSeedCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("read %s: %v", name, err)
 			}
-			opt := Options{Published: want.Published, Source: "seeds/" + name}
+			opt := Options{Published: want.Published, Source: "seeds/" + name, History: ledgertest.History(t)}
 			if mode == "inferred" && want.Infer {
 				opt.Published = ""
 			}
@@ -104,7 +106,7 @@ func TestSeedCorpus(t *testing.T) {
 						if p.Kind == e.Kind {
 							kindOK++
 						} else {
-							t.Logf("%s: %s %s kind got %s, want %s", name, e.Region, e.Date, p.Kind, e.Kind)
+							t.Errorf("%s: %s %s kind got %s, want %s", name, e.Region, e.Date, p.Kind, e.Kind)
 						}
 						if p.Scheduled != e.Scheduled {
 							t.Errorf("%s: %s %s scheduled got %q, want %q", name, e.Region, e.Date, p.Scheduled, e.Scheduled)

@@ -18,14 +18,6 @@ type sentence struct {
 	line       int   // line number of the first token, counting from 0
 }
 
-// clauseConnectors start a new clause even without a comma: Arabic ثم
-// ("then"), حيث ("where"), لكن ("but"), فيما/بينما ("while") and their
-// English counterparts. "قبل أن" ("before") is handled in splitClauses.
-var clauseConnectors = map[string]bool{
-	"ثم": true, "حيث": true, "لكن": true, "ولكن": true, "فيما": true, "بينما": true,
-	"then": true, "but": true, "while": true, "whereas": true,
-}
-
 // maxSentenceTokens cuts run-on "sentences" (text without stops or line
 // breaks). Real sentences are far shorter; the cap keeps the per-sentence
 // work, which compares control words with places, bounded.
@@ -60,7 +52,7 @@ func splitSentences(toks []token) []sentence {
 		if t.kind == tokPunct && isStop(toks, i) {
 			j := i + 1
 			// keep runs like ".." and closing quotes with the sentence they end
-			for j < len(toks) && toks[j].nl == 0 && toks[j].kind == tokPunct && (isStopRune(toks[j].raw) || isCloser(toks[j].raw)) {
+			for j < len(toks) && j-startTok < maxSentenceTokens && toks[j].nl == 0 && toks[j].kind == tokPunct && (isStopRune(toks[j].raw) || isCloser(toks[j].raw)) {
 				j++
 			}
 			flush(j)
@@ -90,7 +82,7 @@ func isStop(toks []token, i int) bool {
 	if !isStopRune(toks[i].raw) {
 		return false
 	}
-	// ".." and "…" separate the parts of a headline ("بعد 27 عاما.. أذربيجان
+	// ".." and "…" separate the parts of a headline ("بعد عقود.. أذربيجان
 	// ترفع علمها"); they end a clause, not a sentence, unless a line break
 	// follows
 	if toks[i].raw == "…" || (toks[i].raw == "." && ((i+1 < len(toks) && toks[i+1].raw == "." && toks[i+1].start == toks[i].end) ||
@@ -127,15 +119,6 @@ func splitClauses(ts []token) []int {
 		cl[i] = c
 	}
 	return cl
-}
-
-// furnitureMarkers begin the page furniture that follows an article body
-// on news sites (related stories, most read, read also). Text after the
-// first such line belongs to other stories, so it is not read.
-var furnitureMarkers = []string{
-	"حول هذه القصه", "المزيد من", "الاكثر قراءه", "اقرا ايضا", "اقرا المزيد", "شاهد ايضا",
-	"مواضيع ذات صله", "اخبار ذات صله", "قد يهمك ايضا", "اخترنا لك",
-	"related", "read more", "read also", "more from", "most read", "see also",
 }
 
 // bodyEnd returns the byte offset where the article body ends: the start
@@ -175,7 +158,9 @@ func bodyEnd(text string) int {
 // outletLine finds a "المصدر : X" / "Source: X" credit line in the body
 // and returns X, the outlet(s) the article credits.
 func outletLine(text string) string {
-	for _, line := range strings.Split(text, "\n") {
+	for rest := text; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		head, rest, ok := strings.Cut(strings.TrimSpace(line), ":")
 		if !ok || len(line) > 200 {
 			continue

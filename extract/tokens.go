@@ -33,14 +33,32 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == 'ـ' || r == 0x200C || r == 0x200D
 }
 
-// tokenize splits text[from:to] (byte offsets) into tokens; base is the
-// rune offset of text[from]. It runs in one pass over the input.
-func tokenize(text string, from, to, base int) []token {
-	var toks []token
+// maxTokens caps the tokens read from one input. A long news article has
+// a few thousand (a 3,000-word article is about 4,000); a hostile megabyte of punctuation would otherwise become
+// a million tokens of about a hundred bytes each. Text past the cap is not
+// read, and the Result says so.
+const maxTokens = 20_000
+
+// maxWordRunes cuts a run of letters longer than any word (text without
+// spaces) into pieces, so per-word work (stems, skeletons) stays small.
+const maxWordRunes = 64
+
+// tokenize splits text[from:to] (byte offsets) into at most maxTokens
+// tokens; base is the rune offset of text[from]. It runs in one pass over
+// the input and returns the byte offset where it stopped (to, unless the
+// cap was reached). Normalised forms and stems share the input's bytes
+// where normalising changes nothing, and stem lists share one backing
+// array, so a token costs no allocation of its own in the common case.
+func tokenize(text string, from, to, base int) ([]token, int) {
+	toks := make([]token, 0, min(maxTokens, (to-from)/4+16))
+	var arena []string
 	pos := base
 	i := from
 	nl := 0
 	for i < to {
+		if len(toks) >= maxTokens {
+			return toks, i
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
@@ -55,7 +73,7 @@ func tokenize(text string, from, to, base int) []token {
 			j, p := i, pos
 			for j < to {
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if digit != unicode.IsDigit(r2) || (!digit && !isWordRune(r2)) {
+				if digit != unicode.IsDigit(r2) || (!digit && !isWordRune(r2)) || p-pos >= maxWordRunes {
 					break
 				}
 				j += s2
@@ -68,7 +86,7 @@ func tokenize(text string, from, to, base int) []token {
 			}
 			tk := token{start: pos, end: p, raw: raw, norm: normalise(raw), kind: k, nl: nl}
 			if k == tokWord {
-				tk.stems, tk.pre = stems(tk.norm)
+				tk.stems, tk.pre, arena = stemsInto(arena, tk.norm)
 			}
 			toks = append(toks, tk)
 			nl = 0
@@ -81,5 +99,5 @@ func tokenize(text string, from, to, base int) []token {
 			pos++
 		}
 	}
-	return toks
+	return toks, to
 }

@@ -1,6 +1,12 @@
 package extract
 
-import "errors"
+import (
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
 
 // MaxInput is the largest article Extract accepts, in bytes. News articles
 // are a few kilobytes; the cap keeps a hostile input from tying up the
@@ -14,6 +20,9 @@ var (
 	// ErrBadPublished means Options.Published is not a YYYY-MM-DD date
 	// between 1900 and 2100.
 	ErrBadPublished = errors.New("extract: published date must be YYYY-MM-DD, years 1900-2100")
+	// ErrTimeout means the extraction ran out of time (MaxDuration or
+	// the caller's deadline).
+	ErrTimeout = errors.New("extract: time budget exceeded")
 )
 
 // Options tune one extraction.
@@ -21,6 +30,13 @@ type Options struct {
 	// Published is the article's publication date, "YYYY-MM-DD", or ""
 	// to infer it from the text where the text allows.
 	Published string
+	// Timeout is the time budget of this extraction; 0 means
+	// MaxDuration.
+	Timeout time.Duration
+	// History is the ledger as it stands; when given, a proposal's
+	// previous holder (From) and the side gaining a district when the
+	// text does not say are read from it.
+	History *geo.History
 	// Source names the article (a file such as "seeds/001_x.txt" or a
 	// URL); it is copied into every proposal.
 	Source string
@@ -35,6 +51,9 @@ type Result struct {
 	PublishedHow string `json:"published_how"`
 	// Language is "ar" or "en", by the majority script of the text.
 	Language string `json:"language"`
+	// Truncated is set when the text was longer than the extractor reads
+	// (see maxTokens): it says how much was read.
+	Truncated string `json:"truncated,omitempty"`
 	// Outlet is the credit line of the article ("المصدر : …"), if any.
 	Outlet string `json:"outlet,omitempty"`
 	// Proposals are the control changes the text states, one per region,
@@ -51,17 +70,26 @@ type Proposal struct {
 	// ID is a suggested ledger id, "<region>-<date>-<kind word>".
 	ID     string `json:"id"`
 	Region string `json:"region"`
-	// Date is "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD".
+	// Date is "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD",
+	// or "" (null in JSON) when the text dates the change relative to a
+	// publication date that is unknown: DateHow is then "needs
+	// publication date" and Resolve says what would resolve it.
 	Date string `json:"date"`
-	// Precision is "year", "month", "day" or "range".
+	// Precision is "year", "month", "day", "range" or "unknown".
 	Precision string `json:"precision"`
 	// DateHow is "explicit", "relative to publication date (<word>)",
 	// "derived from duration (<expr>)" or "publication date", possibly
 	// with a parenthesised note on where the year came from.
 	DateHow string `json:"date_how"`
-	// From and To are "AZE" or "ARM".
+	// Resolve says what would date an undated proposal.
+	Resolve string `json:"resolve,omitempty"`
+	// From and To are "AZE" or "ARM". From is the ledger's holder before
+	// the date when Options.History is given, else the other side.
 	From string `json:"from,omitempty"`
 	To   string `json:"to"`
+	// Extent is "whole", or "partial" when the text tells of villages or
+	// heights of the district only.
+	Extent string `json:"extent"`
 	// Kind is military_capture, handover_by_agreement, capitulation or
 	// withdrawal.
 	Kind string `json:"kind"`
@@ -70,6 +98,14 @@ type Proposal struct {
 	Scheduled string `json:"scheduled,omitempty"`
 	// Confidence is the extractor's confidence, 0..1.
 	Confidence float64 `json:"confidence"`
+	// Claimant is the side whose statement reports the change ("AZE"
+	// when Azerbaijan's ministry announced it), when the text says so.
+	Claimant string `json:"claimant,omitempty"`
+	// Disputed is "denied by <side>" when the other side denied it, and
+	// Confirmed "confirmed by <side>" when the side that lost it said so;
+	// the sentences are in Evidence.
+	Disputed  string `json:"disputed,omitempty"`
+	Confirmed string `json:"confirmed,omitempty"`
 	// Source is Options.Source.
 	Source   string     `json:"source,omitempty"`
 	Evidence []Evidence `json:"evidence"`
@@ -106,4 +142,17 @@ type Mention struct {
 	To        string     `json:"to,omitempty"`
 	Note      string     `json:"note,omitempty"`
 	Evidence  []Evidence `json:"evidence"`
+}
+
+// MarshalJSON writes an unresolved date as null.
+func (p Proposal) MarshalJSON() ([]byte, error) {
+	type plain Proposal
+	var date any = p.Date
+	if p.Date == "" {
+		date = nil
+	}
+	return json.Marshal(struct {
+		plain
+		Date any `json:"date"`
+	}{plain(p), date})
 }

@@ -26,6 +26,11 @@ type Options struct {
 	// (defaults 5/s, burst 20).
 	WriteRate  float64
 	WriteBurst int
+	// ExtractSlots is how many extractions run at once (default 2); more
+	// answer 503. ExtractBytesPerSecond is each client's budget of
+	// article bytes (default 128 KiB/s, burst 2 MiB); past it, 429.
+	ExtractSlots          int
+	ExtractBytesPerSecond float64
 	// Backup writes a consistent copy of the database (admin route).
 	Backup func(io.Writer) (int64, error)
 	// PublicURL, when set, starts every absolute URL in answers (TileJSON,
@@ -114,7 +119,9 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	v1.DELETE("/events/:id", a.deleteEvent, limit, a.requireEditor)
 	v1.GET("/admin/backup", a.backup, limit, a.requireEditor)
 	// Extraction changes nothing but costs CPU: throttled like writes.
-	v1.POST("/extract", a.extractEvents, writeLimiter(opt.WriteRate, opt.WriteBurst))
+	// and bounded in bytes per client and in extractions at once.
+	gate := newExtractGate(opt.ExtractSlots, opt.ExtractBytesPerSecond)
+	v1.POST("/extract", a.extractEvents, writeLimiter(opt.WriteRate, opt.WriteBurst), gate.middleware)
 	for _, m := range opt.Mounts {
 		m(e)
 	}

@@ -29,11 +29,8 @@ func (a *API) extractEvents(c echo.Context) error {
 		return err
 	}
 	req := c.Request()
-	body, err := io.ReadAll(io.LimitReader(http.MaxBytesReader(c.Response(), req.Body, extract.MaxInput+1<<10), extract.MaxInput+1<<10+1))
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) || len(body) > extract.MaxInput+1<<10 {
-		return fmt.Errorf("%w: an article may be at most %d bytes", errTooLarge, extract.MaxInput)
-	}
+	// the gate has read the body within its limit
+	body, err := io.ReadAll(req.Body)
 	if err != nil {
 		return fmt.Errorf("%w: reading body: %v", errBadParam, err)
 	}
@@ -56,8 +53,15 @@ func (a *API) extractEvents(c echo.Context) error {
 	default:
 		return fmt.Errorf("%w: send text/plain or application/json, not %q", errMediaType, ct)
 	}
-	res, err := extract.Extract(in.Text, extract.Options{Published: in.Published, Source: in.Source})
+	opt := extract.Options{Published: in.Published, Source: in.Source}
+	if v := a.svc.View(); v != nil {
+		opt.History = v.History // previous holders come from the ledger as it stands
+	}
+	res, err := extract.ExtractContext(req.Context(), in.Text, opt)
 	switch {
+	case errors.Is(err, extract.ErrTimeout):
+		c.Response().Header().Set("Retry-After", "1")
+		return fmt.Errorf("%w: %v", errBusy, err)
 	case errors.Is(err, extract.ErrTooLarge):
 		return fmt.Errorf("%w: %v", errTooLarge, err)
 	case errors.Is(err, extract.ErrBadPublished):

@@ -2,10 +2,13 @@ package handlers_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mapsvc/mapsvc/internal/sharedtest"
@@ -111,5 +114,67 @@ func TestExtractEndpointOnASeed(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no Kalbajar 2020-11-25 proposal: %s", rec.Body)
+	}
+}
+
+// Twenty concurrent 1 MiB bodies of commas from twenty clients through
+// the real router: each is answered (200, or 503 past the concurrency
+// limit or the time budget), and all together allocate a few hundred MB
+// at most (the unbounded extractor took 636 MB for each one).
+func TestExtractConcurrentHostileBodiesAreBounded(t *testing.T) {
+	e := newRouter(t)
+	body := strings.Repeat(",", 1<<20)
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	var wg sync.WaitGroup
+	codes := make([]int, 20)
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req := httptest.NewRequest(http.MethodPost, "/api/v1/extract?published=2020-11-08", strings.NewReader(body))
+			req.Header.Set("Content-Type", "text/plain")
+			req.RemoteAddr = fmt.Sprintf("192.0.2.%d:4000", i+1)
+			rec := httptest.NewRecorder()
+			e.ServeHTTP(rec, req)
+			codes[i] = rec.Code
+		}()
+	}
+	wg.Wait()
+	runtime.ReadMemStats(&m1)
+	ok := 0
+	for i, c := range codes {
+		switch c {
+		case http.StatusOK:
+			ok++
+		case http.StatusServiceUnavailable:
+		default:
+			t.Errorf("request %d: got %d, want 200 or 503", i, c)
+		}
+	}
+	// how many are served depends on the machine's speed (an extraction
+	// that runs out of its time budget is a 503 too); that slots admit
+	// requests is TestExtractGateBoundsConcurrentExtractions's job
+	if alloc := m1.TotalAlloc - m0.TotalAlloc; alloc > 500<<20 {
+		t.Errorf("20 requests allocated %d MB, want at most 500 MB", alloc>>20)
+	} else {
+		t.Logf("20 requests: %d served, %d MB allocated in all", ok, alloc>>20)
+	}
+}
+
+// The source URL dates the article when no publication date is given.
+func TestExtractDatesFromTheSourceURL(t *testing.T) {
+	rec := postExtract(t, "/api/v1/extract?source=https://news.example.org/2022/8/26/lachin", "text/plain",
+		"Azerbaijani troops took full control of Lachin today.")
+	if rec.Code != 200 {
+		t.Fatalf("got %d %s", rec.Code, rec.Body)
+	}
+	var b extractBody
+	if err := json.Unmarshal(rec.Body.Bytes(), &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.Result.Published != "2022-08-26" || len(b.Result.Proposals) != 1 || b.Result.Proposals[0].Date != "2022-08-26" {
+		t.Errorf("got published %q and %+v, want 2022-08-26 from the URL", b.Result.Published, b.Result.Proposals)
 	}
 }

@@ -42,6 +42,8 @@ func problemOf(err error) Problem {
 		return Problem{Type: "/problems/unauthorized", Title: "Unauthorized", Status: http.StatusUnauthorized, Detail: err.Error()}
 	case errors.Is(err, errTooLarge):
 		return Problem{Type: "/problems/too-large", Title: "Request body too large", Status: http.StatusRequestEntityTooLarge, Detail: err.Error()}
+	case errors.Is(err, errBusy):
+		return Problem{Type: "/problems/busy", Title: "Busy", Status: http.StatusServiceUnavailable, Detail: err.Error() + "; try again shortly"}
 	case errors.Is(err, errMediaType):
 		return Problem{Type: "/problems/unsupported-media-type", Title: "Unsupported media type", Status: http.StatusUnsupportedMediaType, Detail: err.Error()}
 	case errors.Is(err, service.ErrNoPast):
@@ -73,7 +75,7 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		}
 		p := problemOf(err)
 		p.Instance = c.Request().URL.Path
-		if p.Status >= 500 {
+		if p.Status >= 500 && !errors.Is(err, errBusy) {
 			log.Error("request failed", "path", c.Request().URL.Path, "err", err)
 		}
 		b, _ := json.Marshal(p)

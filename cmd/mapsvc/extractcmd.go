@@ -25,13 +25,22 @@ type extraction struct {
 func runExtract(args []string, stdout io.Writer) error {
 	fs := newFlags("extract", stdout)
 	published := fs.String("published", "", "publication date YYYY-MM-DD (default: inferred from the text where possible)")
-	source := fs.String("source", "", "the article's URL or seeds/ path, cited in the proposals (default: the file name)")
+	source := fs.String("source", "", "the article's URL or seeds/ path, cited in the proposals (default: the file name); a date in the URL (/2020/10/04/, /20201017…, ?date=) is the publication date when --published is not given")
 	outlet := fs.String("outlet", "", "the outlet's name, where the text has no credit line")
+	ledger := fs.String("ledger", "", "ledger whose history gives previous holders (default: the embedded ledger)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return usageError("usage: mapsvc extract [--published YYYY-MM-DD] [--source URL] FILE...")
+		return usageError("usage: mapsvc extract [--published YYYY-MM-DD] [--source URL] [--ledger FILE] FILE...")
+	}
+	rs, evs, err := loadData("", *ledger)
+	if err != nil {
+		return err
+	}
+	hist, err := geo.NewHistory(rs, evs)
+	if err != nil {
+		return err
 	}
 	var out []extraction
 	for _, file := range fs.Args() {
@@ -43,7 +52,7 @@ func runExtract(args []string, stdout io.Writer) error {
 		if src == "" {
 			src = file
 		}
-		res, err := extract.Extract(string(b), extract.Options{Published: *published, Source: src})
+		res, err := extract.Extract(string(b), extract.Options{Published: *published, Source: src, History: hist})
 		if err != nil {
 			return fmt.Errorf("%s: %w", file, err)
 		}

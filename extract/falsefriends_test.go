@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
+)
+
+// Words that share a verb with "fell" or sit beside a district but do
+// not change who holds it: nothing is proposed. Sentences written for
+// this test.
+func TestFalseFriendsProposeNothing(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday, local officials said."},
+		{"a military helicopter fell near Lachin", "A military helicopter fell near Lachin on Monday."},
+		{"Arabic: a plane fell, verb first", "سقطت طائرة مسيرة في شوشا أمس."},
+		{"Arabic: a plane fell, noun first", "قالت السلطات إن طائرة سقطت قرب لاتشين أمس."},
+		{"Arabic: dead fell in shelling", "سقط قتلى وجرحى في قصف استهدف مدينة ترتر أمس."},
+		{"Arabic: shells fell on a town", "سقطت قذائف على أطراف آغدام صباح اليوم."},
+		{"shelling is not a capture", "Armenian forces shelled Tartar overnight, the ministry said."},
+		{"Arabic: shelling is not a capture", "قصفت القوات الأرمنية مدينة ترتر ليلة أمس."},
+		{"casualties", "Two soldiers were killed in Fuzuli district on Tuesday."},
+		{"a ceasefire violation", "Baku accused Yerevan of violating the ceasefire near Agdam yesterday."},
+		{"Arabic: a ceasefire violation", "اتهمت باكو يريفان بخرق الهدنة قرب آغدام أمس."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Extract(tt.text, Options{Published: "2020-10-20", History: ledgertest.History(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Proposals) != 0 {
+				t.Errorf("got %q, want no proposal", brief(r))
+			}
+		})
+	}
+}
+
+// The side gaining a district, when the text names none, and the holder
+// before come from the ledger passed in, not from the year.
+func TestPriorHolderComesFromTheLedger(t *testing.T) {
+	text := "Shusha fell on 8 May 1992 after days of fighting."
+	r, err := Extract(text, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Proposals) != 1 || r.Proposals[0].To != "ARM" || r.Proposals[0].From != "AZE" {
+		t.Fatalf("got %+v, want shusha from AZE to ARM (the ledger's holder before was AZE)", r.Proposals)
+	}
+	r, _ = Extract(text, Options{})
+	if len(r.Proposals) != 0 {
+		t.Errorf("without a ledger and without a named side: got %q, want no proposal", brief(r))
+	}
+	r, _ = Extract("Armenian forces captured Kalbajar on 3 April 1993.", Options{History: ledgertest.History(t)})
+	if len(r.Proposals) != 1 || r.Proposals[0].From != "AZE" {
+		t.Errorf("got %+v, want From AZE from the ledger", r.Proposals)
+	}
+}
+
+// The conflict dates used to place a year-less "10 November ceasefire"
+// are the ledger's, not a list in the code.
+func TestAnchorsComeFromTheLedger(t *testing.T) {
+	as := anchorsFrom(ledgertest.History(t))
+	found := false
+	for _, a := range as {
+		if a.year == 2020 && a.month == 11 && a.day == 10 && a.ctx == ctxCeasefire {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("got %+v, want the ledger's 10 November 2020 ceasefire among them", as)
+	}
+	if anchorsFrom(nil) != nil {
+		t.Errorf("without a ledger: got anchors, want none")
+	}
+}

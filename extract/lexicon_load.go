@@ -1,0 +1,331 @@
+package extract
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// lexiconJSON holds every word list of the extractor: control-change
+// words by class, the words naming each side, non-event phrases, cue
+// words, month and weekday names, numbers and page-furniture markers. A
+// linguist extends the extractor by editing it; parseLexicon checks it.
+//
+//go:embed lexicon.json
+var lexiconJSON []byte
+
+type lexiconFile struct {
+	About           string              `json:"_about"`
+	Control         map[string][]string `json:"control"`
+	Actors          map[string][]string `json:"actors"`
+	Context         map[string][]string `json:"context"`
+	Words           map[string][]string `json:"words"`
+	Months          map[string][]string `json:"months"`
+	MonthPairs      map[string][]string `json:"month_pairs"`
+	Weekdays        map[string][]string `json:"weekdays"`
+	OrdinalDays     map[string][]string `json:"ordinal_days"`
+	MonthQualifiers map[string][]string `json:"month_qualifiers"`
+	DecadeUnits     map[string][]string `json:"decade_units"`
+	NumberWords     map[string][]string `json:"number_words"`
+	Furniture       []string            `json:"furniture"`
+}
+
+// lexicon is lexicon.json checked and indexed.
+type lexicon struct {
+	control    map[string]cueClass
+	actors     map[string]string
+	context    map[string]string
+	words      map[string]map[string]bool
+	months     map[string]int
+	monthPairs map[[2]string]int
+	weekdays   map[string]time.Weekday
+	ordinals   map[string]int
+	qualifiers map[string]int
+	decades    map[string]int
+	numbers    map[string]int
+	furniture  []string
+}
+
+var cueClassNames = map[string]cueClass{
+	"enter": cueEnter, "retake": cueRetake, "control": cueControl, "liberate": cueLiberate,
+	"occupy": cueOccupy, "fall": cueFall, "handover": cueHandover, "cede": cueCede,
+	"withdraw": cueWithdraw, "surrender": cueSurrender, "held": cueHeld, "lose": cueLose,
+}
+
+var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctxMemorandum: true}
+
+// wordListNames are the single-word lists the finders use; each must be
+// in the file.
+var wordListNames = []string{
+	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
+	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
+	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
+	"year_units", "hedges",
+}
+
+// entryWords checks one entry: written normalised, words separated by
+// single spaces, each word one token of the tokenizer (so that the entry
+// can match at all). single demands a one-word entry.
+func entryWords(list, e string, single bool) ([]string, error) {
+	ws := strings.Fields(e)
+	if len(ws) == 0 || strings.Join(ws, " ") != e {
+		return nil, fmt.Errorf("%s: entry %q: empty, or spaces not single", list, e)
+	}
+	if single && len(ws) > 1 {
+		return nil, fmt.Errorf("%s: entry %q: this list is matched word by word, so a phrase can never match", list, e)
+	}
+	for _, w := range ws {
+		if n := normalise(w); n != w {
+			return nil, fmt.Errorf("%s: entry %q: %q is read from text as %q, so as written it can never match; write %q", list, e, w, n, n)
+		}
+		toks, _ := tokenize(w, 0, len(w), 0)
+		if len(toks) != 1 || toks[0].kind == tokPunct {
+			return nil, fmt.Errorf("%s: entry %q: %q is not one word of text (the tokenizer splits it), so it can never match", list, e, w)
+		}
+	}
+	return ws, nil
+}
+
+// parseLexicon reads and checks the word lists. It rejects an entry that
+// normalisation would change or the tokenizer would split (it could never
+// match), a duplicate within a section, and unknown or missing list names.
+func parseLexicon(data []byte) (*lexicon, error) {
+	var f lexiconFile
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("extract: lexicon.json: %w", err)
+	}
+	lx := &lexicon{
+		control: map[string]cueClass{}, actors: map[string]string{}, context: map[string]string{},
+		words: map[string]map[string]bool{}, months: map[string]int{}, monthPairs: map[[2]string]int{},
+		weekdays: map[string]time.Weekday{}, ordinals: map[string]int{}, qualifiers: map[string]int{},
+		decades: map[string]int{}, numbers: map[string]int{},
+	}
+	// each adds every entry of a section's classes, in a stable order,
+	// rejecting duplicates across the section's classes
+	each := func(section string, m map[string][]string, single bool, add func(class, entry string, ws []string) error) error {
+		if len(m) == 0 {
+			return fmt.Errorf("extract: lexicon.json: section %q is missing or empty", section)
+		}
+		classes := make([]string, 0, len(m))
+		for c := range m {
+			classes = append(classes, c)
+		}
+		sort.Strings(classes)
+		seen := map[string]string{}
+		for _, c := range classes {
+			for _, e := range m[c] {
+				ws, err := entryWords(section+"."+c, e, single)
+				if err != nil {
+					return fmt.Errorf("extract: lexicon.json: %w", err)
+				}
+				if prev, dup := seen[e]; dup {
+					return fmt.Errorf("extract: lexicon.json: %s: entry %q is listed twice (in %s and %s)", section, e, prev, c)
+				}
+				seen[e] = c
+				if err := add(c, e, ws); err != nil {
+					return fmt.Errorf("extract: lexicon.json: %s.%s: %w", section, c, err)
+				}
+			}
+		}
+		return nil
+	}
+	number := func(class string, lo, hi int) (int, error) {
+		n, err := strconv.Atoi(class)
+		if err != nil || n < lo || n > hi {
+			return 0, fmt.Errorf("class %q is not a number from %d to %d", class, lo, hi)
+		}
+		return n, nil
+	}
+	intInto := func(dst map[string]int, lo, hi int) func(string, string, []string) error {
+		return func(c, e string, _ []string) error {
+			n, err := number(c, lo, hi)
+			dst[e] = n
+			return err
+		}
+	}
+	steps := []error{
+		each("control", f.Control, false, func(c, e string, _ []string) error {
+			cls, ok := cueClassNames[c]
+			if !ok {
+				return fmt.Errorf("unknown class %q", c)
+			}
+			lx.control[e] = cls
+			return nil
+		}),
+		each("actors", f.Actors, true, func(c, e string, _ []string) error {
+			if c != actAZE && c != actARM && c != actRUS {
+				return fmt.Errorf("unknown side %q (want %s, %s or %s)", c, actAZE, actARM, actRUS)
+			}
+			lx.actors[e] = c
+			return nil
+		}),
+		each("context", f.Context, false, func(c, e string, _ []string) error {
+			if !contextTypeNames[c] {
+				return fmt.Errorf("unknown context type %q", c)
+			}
+			lx.context[e] = c
+			return nil
+		}),
+		each("months", f.Months, true, intInto(lx.months, 1, 12)),
+		each("month_pairs", f.MonthPairs, false, func(c, e string, ws []string) error {
+			n, err := number(c, 1, 12)
+			if len(ws) != 2 {
+				return fmt.Errorf("entry %q: want two words", e)
+			}
+			lx.monthPairs[[2]string{ws[0], ws[1]}] = n
+			return err
+		}),
+		each("weekdays", f.Weekdays, true, func(c, e string, _ []string) error {
+			for d := time.Sunday; d <= time.Saturday; d++ {
+				if strings.ToLower(d.String()) == c {
+					lx.weekdays[e] = d
+					return nil
+				}
+			}
+			return fmt.Errorf("unknown weekday %q", c)
+		}),
+		each("ordinal_days", f.OrdinalDays, true, intInto(lx.ordinals, 1, 31)),
+		each("month_qualifiers", f.MonthQualifiers, true, func(c, e string, _ []string) error {
+			q, ok := map[string]int{"this": qualThis, "past": qualPast, "next": qualNext}[c]
+			if !ok {
+				return fmt.Errorf("unknown qualifier %q", c)
+			}
+			lx.qualifiers[e] = q
+			return nil
+		}),
+		each("decade_units", f.DecadeUnits, true, intInto(lx.decades, 1, 10)),
+		each("number_words", f.NumberWords, true, intInto(lx.numbers, 1, 100)),
+	}
+	for _, err := range steps {
+		if err != nil {
+			return nil, err
+		}
+	}
+	// single-word lists: each its own set (a word may serve in several)
+	for name, list := range f.Words {
+		if !contains(wordListNames, name) {
+			return nil, fmt.Errorf("extract: lexicon.json: words: unknown list %q", name)
+		}
+		set := map[string]bool{}
+		for _, e := range list {
+			if _, err := entryWords("words."+name, e, true); err != nil {
+				return nil, fmt.Errorf("extract: lexicon.json: %w", err)
+			}
+			if set[e] {
+				return nil, fmt.Errorf("extract: lexicon.json: words.%s: entry %q is listed twice", name, e)
+			}
+			set[e] = true
+		}
+		lx.words[name] = set
+	}
+	for _, name := range wordListNames {
+		if len(lx.words[name]) == 0 {
+			return nil, fmt.Errorf("extract: lexicon.json: words: list %q is missing or empty", name)
+		}
+	}
+	seen := map[string]bool{}
+	for _, e := range f.Furniture {
+		if _, err := entryWords("furniture", e, false); err != nil {
+			return nil, fmt.Errorf("extract: lexicon.json: %w", err)
+		}
+		if seen[e] {
+			return nil, fmt.Errorf("extract: lexicon.json: furniture: entry %q is listed twice", e)
+		}
+		seen[e] = true
+		lx.furniture = append(lx.furniture, e)
+	}
+	return lx, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// lex is the embedded lexicon. It is part of the binary and checked by
+// the tests, so a fault in it is a build fault: loading panics.
+var lex = func() *lexicon {
+	lx, err := parseLexicon(lexiconJSON)
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}()
+
+// The word lists under the names the finders use (see lexicon.json).
+var (
+	// controlPatterns maps control-change words and phrases (the first
+	// word without clitics) to their class. Single Arabic words are also
+	// tried with an object pronoun removed.
+	controlPatterns = lex.control
+	// actorWords name the sides: Azerbaijan, Armenian forces (the NKR
+	// army and Republic of Armenia units) and Russia, listed so that it
+	// is not mistaken for either.
+	actorWords      = lex.actors
+	contextPatterns = lex.context
+	// launch + operation words start an offensive; erupt + fight words too
+	launchWords    = lex.words["launch"]
+	operationWords = lex.words["operation"]
+	eruptWords     = lex.words["erupt"]
+	fightWords     = lex.words["fight"]
+	raiseWords     = lex.words["raise"]
+	flagWords      = lex.words["flag"]
+	// implement + agreement words tie a change to an agreement
+	agreementWords = lex.words["agreement"]
+	implementWords = lex.words["implement"]
+	// modality words before a control word
+	futureWords   = lex.words["future"]
+	expectWords   = lex.words["expect"]
+	pastAux       = lex.words["past_aux"]
+	negWords      = lex.words["negation"]
+	condWords     = lex.words["condition"]
+	intentWords   = lex.words["intent"]
+	relativeWords = lex.words["relative"]
+	// anaphorNouns refer back to a district named before (the district)
+	anaphorNouns = lex.words["anaphor_nouns"]
+	// villageWords: a change told of villages or heights, bound to every
+	// district of the sentence
+	villageWords = lex.words["villages"]
+	// signingWords before a date make it the day an agreement was signed
+	signingWords = lex.words["signing"]
+	// anniversaryWords before a control word: the change is years old
+	anniversaryWords = lex.words["anniversary"]
+	// a side's statement (speech), the other side's denial or
+	// confirmation of a change
+	speechWords  = lex.words["speech"]
+	denialWords  = lex.words["denial"]
+	confirmWords = lex.words["confirmation"]
+	// notFallen after a "fell" word make it casualties or aircraft, not a
+	// place changing hands
+	notFallen = lex.words["not_fallen"]
+	// clauseConnectors start a new clause without a comma (then, while)
+	clauseConnectors = lex.words["clause_connectors"]
+	// furnitureMarkers begin page furniture after an article body
+	// (related stories, most read); text after them is not read
+	furnitureMarkers = lex.furniture
+	// dates
+	monthWords      = lex.months
+	weakMonths      = lex.words["weak_months"] // month names that are also ordinary words
+	monthPairs      = lex.monthPairs           // two-word Levantine months
+	weekdayWords    = lex.weekdays
+	ordinalDays     = lex.ordinals
+	monthQualifiers = lex.qualifiers
+	approxWords     = lex.words["approx"]           // "late September": month precision
+	yearCues        = lex.words["year_cues"]        // precede a bare year
+	notTodayAfter   = lex.words["not_today_after"]  // "the next day", not today
+	notTodayBefore  = lex.words["not_today_before"] // a channel name, not today
+	yearUnits       = lex.words["year_units"]
+	decadeUnits     = lex.decades
+	numberWords     = lex.numbers
+	hedgeWords      = lex.words["hedges"] // before a number: approximate
+)

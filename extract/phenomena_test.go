@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"encoding/json"
+
+	"github.com/mapsvc/mapsvc/geo"
+	"strings"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
+)
+
+// Each phenomenon real articles show, with sentences written for these
+// tests (not taken from any article). want lists proposals as "region
+// date to" (brief without the kind), sorted.
+func TestPhenomena(t *testing.T) {
+	tests := []struct {
+		phenomenon, name, text, published, source string
+		want                                      []string
+	}{
+		// names in apposition and relative clauses
+		{"apposition", "Arabic relative clause carries its own date",
+			"وانتهت الحرب بتسليم ثلاث مناطق: فضولي التي استعادتها القوات الأذربيجانية في 17 أكتوبر، وزنغيلان التي دخلتها في 20 أكتوبر.",
+			"2020-11-30", "", []string{"fuzuli 2020-10-17 AZE", "zangilan 2020-10-20 AZE"}},
+		{"apposition", "English which-clause",
+			"The talks covered Kalbajar, which was handed over to Azerbaijan on 25 November, and the road to Armenia.",
+			"2020-12-05", "", []string{"kalbajar 2020-11-25 AZE"}},
+		{"apposition", "a name inside the clause is bound",
+			"The regional capital, known to Azerbaijan as Khankendi and to Armenians as Stepanakert, was entered by Azerbaijani troops on 3 October 2023.",
+			"", "", []string{"khankendi 2023-10-03 AZE"}},
+		// control stated through its consequences
+		{"consequences", "lost control", "The Armenian side lost control of Gubadli on 25 October 2020, its defence ministry admitted.",
+			"", "", []string{"gubadli 2020-10-25 AZE"}},
+		{"consequences", "Arabic out of someone's control", "قال مسؤول محلي إن مدينة شوشا أصبحت خارجة عن سيطرة القوات الأرمينية يوم 8 نوفمبر 2020.",
+			"", "", []string{"shusha 2020-11-08 AZE"}},
+		{"consequences", "took full control", "Azerbaijani units took full control of Lachin on 26 August 2022.",
+			"", "", []string{"lachin 2022-08-26 AZE"}},
+		{"consequences", "flag raised after taking control is a capture",
+			"Soldiers raised the flag in the centre of Fuzuli after taking control of the town on Saturday.",
+			"2020-10-19", "", []string{"fuzuli 2020-10-17 AZE"}},
+		{"consequences", "flag raised alone is context", "The president raised the national flag in Shusha on 15 January 2021.",
+			"", "", nil},
+		// lists of villages per district
+		{"village lists", "Arabic villages of two districts",
+			"وقالت باكو إن جيشها حرر قرى ألف وباء وجيم في منطقة فضولي، وقريتي دال وهاء في منطقة جبرائيل، يوم الأحد 4 أكتوبر 2020.",
+			"", "", []string{"fuzuli 2020-10-04 AZE", "jabrayil 2020-10-04 AZE"}},
+		{"village lists", "English villages in three districts",
+			"On 21 October 2020 the army said it had captured eleven villages in the Fizuli, Jabrayil and Khojavend districts.",
+			"", "", []string{"fuzuli 2020-10-21 AZE", "jabrayil 2020-10-21 AZE", "khojavend 2020-10-21 AZE"}},
+		{"village lists", "villages without their district give nothing",
+			"Baku said its troops had taken the villages of Alpha, Beta and Gamma on 19 October 2020.", "", "", nil},
+		// deadlines, signing days and dates in the body
+		{"deadline", "neither a deadline nor a signing day dates the change",
+			"Armenia withdrew from Agdam, which it had to leave by 20 November under the deal signed on 10 November.",
+			"2020-11-21", "", []string{"agdam 2020-11-21 AZE"}},
+		{"deadline", "a body date is not the publication date",
+			"Armenian forces captured Kalbajar on 2 April 1993 after a week of fighting in the mountains.\nAzerbaijani troops entered it today.",
+			"", "", []string{"kalbajar 1993-04-02 ARM", "kalbajar  AZE"}},
+		// year of a narrative
+		{"narrative year", "the year carries forward",
+			"هاجمت القوات الأرمنية المنطقة في 27 مارس 1993، وفي 3 أبريل سيطرت على مدينة كلبجار.",
+			"", "", []string{"kalbajar 1993-04-03 ARM"}},
+		// the publication date from the URL
+		{"url date", "compact date in the URL and a weekday",
+			"Azerbaijani troops entered Agdam on Friday, the ministry said.",
+			"", "https://example.org/world/20201121-agdam", []string{"agdam 2020-11-20 AZE"}},
+		// anniversaries: the change is years before the day they fall on
+		{"anniversary", "Arabic: years since the capture",
+			"تحيي باكو اليوم ذكرى مرور ثلاث سنوات على استعادة مدينة فضولي في 17 أكتوبر.",
+			"2023-10-17", "", []string{"fuzuli 2020-10-17 AZE"}},
+		{"anniversary", "English anniversary of the day",
+			"Residents marked the second anniversary of the return of Kalbajar today.",
+			"2022-11-25", "", []string{"kalbajar 2020-11-25 AZE"}},
+		{"anniversary", "an anniversary without a count is not dated",
+			"The town held a ceremony for the anniversary of the capture of Shusha.",
+			"2023-05-08", "", nil},
+		// false friends
+		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
+		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phenomenon+": "+tt.name, func(t *testing.T) {
+			r, err := Extract(tt.text, Options{Published: tt.published, Source: tt.source, History: ledgertest.History(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range r.Proposals {
+				got = append(got, p.Region+" "+p.Date+" "+p.To)
+			}
+			if strings.Join(sorted(got), "|") != strings.Join(sorted(tt.want), "|") {
+				t.Errorf("got %q, want %q (context: %s)", got, tt.want, mentionTypes(r))
+			}
+		})
+	}
+}
+
+// One side's claim and the other's denial are both kept.
+func TestClaimAndDenial(t *testing.T) {
+	text := "Azerbaijan's defence ministry said its troops captured Hadrut on 9 October 2020.\nArmenia denied that Hadrut had fallen."
+	r, err := Extract(text, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Proposals) != 1 {
+		t.Fatalf("got %q, want one proposal", brief(r))
+	}
+	p := r.Proposals[0]
+	if p.Claimant != "AZE" || p.Disputed != "denied by ARM" || len(p.Evidence) != 2 {
+		t.Errorf("got claimant %q, disputed %q, %d evidence, want AZE, denied by ARM and both sentences", p.Claimant, p.Disputed, len(p.Evidence))
+	}
+	text = "قالت أذربيجان إنها سيطرت على مدينة جبرائيل في 4 أكتوبر 2020.\nوأكدت السلطات الأرمينية لاحقا خسارة المدينة."
+	r, _ = Extract(text, Options{History: ledgertest.History(t)})
+	if len(r.Proposals) != 1 || r.Proposals[0].Confirmed != "confirmed by ARM" {
+		t.Errorf("got %+v, want jabrayil confirmed by ARM", r.Proposals)
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+// Villages of a district are a partial change; the ledger event says so
+// and passes the ledger's validation.
+func TestVillageListIsPartialAndValid(t *testing.T) {
+	text := "On 21 October 2020 the army said it had captured eleven villages in the Fizuli and Khojavend districts.\nSource: Example News"
+	r, err := Extract(text, Options{History: ledgertest.History(t), Source: "https://example.org/news/villages"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Proposals) != 2 {
+		t.Fatalf("got %q, want two proposals", brief(r))
+	}
+	for _, p := range r.Proposals {
+		if p.Extent != "partial" {
+			t.Errorf("%s: extent got %q, want partial", p.Region, p.Extent)
+		}
+	}
+	for _, le := range r.LedgerEvents() {
+		raw, _ := json.Marshal(le)
+		e, err := geo.DecodeEvent(raw)
+		if err == nil {
+			err = e.Validate()
+		}
+		if err != nil {
+			t.Errorf("%s: %v", le.ID, err)
+		}
+	}
+}

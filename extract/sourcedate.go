@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// URL forms that carry a publication date. News sites put the date in the
+// path as /2020/10/04/, /2022/8/26/ (month and day without zeros), a
+// segment beginning /20201017 (yyyymmdd, often followed by an id), or a
+// query parameter such as ?date=2020-10-04. A number that is not a valid
+// calendar date between 1990 and the year after the reference day is an
+// id, not a date.
+var (
+	urlYMDPath  = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_.])`)
+	urlCompact  = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)(\d\d)(\d\d)(?:$|[/_.-]|\d{0,10}(?:$|[/_.-]))`)
+	urlQueryKey = []string{"date", "pubdate", "published", "d"}
+)
+
+// dateFromURL infers a publication date from a source URL. how names the
+// part of the URL it came from; ok is false when the URL holds no date.
+func dateFromURL(source string) (t time.Time, how string, ok bool) {
+	u, err := url.Parse(strings.TrimSpace(source))
+	if err != nil || u.Host == "" {
+		return time.Time{}, "", false
+	}
+	valid := func(y, m, d int) (time.Time, bool) {
+		if y < 1990 || y > time.Now().Year()+1 || m < 1 || m > 12 || d < 1 || !validDay(y, m, d) {
+			return time.Time{}, false
+		}
+		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+	}
+	q := u.Query()
+	for _, k := range urlQueryKey {
+		v := q.Get(k)
+		if v == "" {
+			continue
+		}
+		for _, layout := range []string{"2006-01-02", "20060102", "2006/01/02", "02-01-2006", "02.01.2006"} {
+			if t, err := time.Parse(layout, v); err == nil {
+				if t, ok := valid(t.Year(), int(t.Month()), t.Day()); ok {
+					return t, fmt.Sprintf("inferred: URL query %s=%s", k, v), true
+				}
+			}
+		}
+	}
+	path := u.EscapedPath()
+	if m := urlYMDPath.FindStringSubmatch(path); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if t, ok := valid(y, mo, d); ok {
+			return t, fmt.Sprintf("inferred: URL path /%s/%s/%s/", m[1], m[2], m[3]), true
+		}
+	}
+	for _, m := range urlCompact.FindAllStringSubmatch(path, -1) {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if t, ok := valid(y, mo, d); ok {
+			return t, fmt.Sprintf("inferred: URL path %s%s%s (yyyymmdd)", m[1], m[2], m[3]), true
+		}
+	}
+	return time.Time{}, "", false
+}
