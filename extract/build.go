@@ -437,8 +437,9 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 
 // unnamedSide is the side a change of district region on date when went
 // to when the text names no side: away from the ledger's holder on the
-// day before (Options.History). Without a history or a date it is
-// unknown ("").
+// day before (Options.History), or, in a district split between the
+// sides, the side that gained there last. Without a history or a date it
+// is unknown ("").
 func (b *builder) unnamedSide(region string, when civil) string {
 	h := b.opt.History
 	if h == nil || region == "" || when.y == 0 {
@@ -452,10 +453,18 @@ func (b *builder) unnamedSide(region string, when civil) string {
 	if err != nil {
 		return ""
 	}
-	if st := h.StateAt(r, d); st.Controller != "" {
-		return other(string(st.Controller))
+	st := h.StateAt(r, d)
+	if st.Controller == "" {
+		return ""
 	}
-	return ""
+	if st.Extent == geo.ExtentPartial && len(st.EventIDs) > 0 {
+		// In a split district either side may take ground; the side that
+		// gained there last is the one advancing.
+		if e, err := h.Event(st.EventIDs[len(st.EventIDs)-1]); err == nil && e.To != "" && e.Date.Last <= d {
+			return string(e.To)
+		}
+	}
+	return other(string(st.Controller))
 }
 
 // dateConf is the base confidence of a dated reading.

@@ -11,6 +11,21 @@ import (
 	"github.com/mapsvc/mapsvc/geo"
 )
 
+//go:embed province_seats.json
+var provinceSeatsJSON []byte
+
+// provinceSeats maps an NKR province's name to the district of its seat
+// (province_seats.json).
+var provinceSeats = func() map[string]string {
+	var f struct {
+		Seats map[string]string `json:"seats"`
+	}
+	if err := json.Unmarshal(provinceSeatsJSON, &f); err != nil {
+		panic("extract: province_seats.json: " + err.Error())
+	}
+	return f.Seats
+}()
+
 //go:embed gazetteer.json
 var gazetteerJSON []byte
 
@@ -71,21 +86,57 @@ func loadGazetteer() (*gazetteer, error) {
 }
 
 // districtPlaces turns the conflict-area regions into gazetteer places:
-// every display name and alias is a spelling.
+// every display name and alias is a spelling. A label in brackets ("(NKR
+// name)") is not part of the spelling, and a spelling that two districts
+// share (an NKR province such as Kashatagh spanned several) names neither,
+// so it is left out.
 func districtPlaces(rs []geo.Region) []Place {
+	owners := map[string]map[string]bool{}
+	spellings := func(r geo.Region) []string {
+		var out []string
+		for _, l := range geo.Langs {
+			if n := r.Names[l]; n != "" {
+				out = append(out, n)
+			}
+		}
+		for _, a := range r.Aliases {
+			i := strings.Index(a, " (")
+			if i > 0 && strings.Contains(a[i:], "province") {
+				// A province spanned several districts: its name means
+				// the district of its seat, and no other.
+				if provinceSeats[a[:i]] != r.ID {
+					continue
+				}
+			}
+			if i > 0 {
+				a = a[:i]
+			}
+			out = append(out, a)
+		}
+		return out
+	}
+	for _, r := range rs {
+		if r.Role != geo.RoleConflict {
+			continue
+		}
+		for _, s := range spellings(r) {
+			k := strings.Join(nameWords(s), "")
+			if owners[k] == nil {
+				owners[k] = map[string]bool{}
+			}
+			owners[k][r.ID] = true
+		}
+	}
 	var out []Place
 	for _, r := range rs {
 		if r.Role != geo.RoleConflict {
 			continue
 		}
 		p := Place{ID: r.ID, Region: r.ID, Name: r.Names[geo.LangEN]}
-		for _, l := range geo.Langs {
-			if n := r.Names[l]; n != "" {
-				p.En = append(p.En, n) // En holds every non-Arabic spelling
+		for _, s := range spellings(r) {
+			if len(owners[strings.Join(nameWords(s), "")]) == 1 {
+				p.En = append(p.En, s) // En holds every spelling; matching is by normalised words
 			}
-		}
-		for _, a := range r.Aliases {
-			p.En = append(p.En, a)
 		}
 		out = append(out, p)
 	}
