@@ -117,6 +117,9 @@ type pageData struct {
 	DataPreloads   []string
 	// MapLibreWorker is the worker module MapLibre starts.
 	MapLibreWorker string
+	// ResizeScript goes into the offered iframe snippet; empty in a static
+	// export, whose address is not known when it is written.
+	ResizeScript string
 }
 
 func (s *site) page(name string, embed bool) echo.HandlerFunc {
@@ -162,6 +165,7 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 		data.SnapshotSVG = "/api/v1/snapshot.svg?" + url.Values{"date": {d.String()}, "lang": {string(lang)}}.Encode()
 		data.FullMap = "/?" + view.Encode()
 		pageURL := siteOrigin(c) + "/?" + view.Encode()
+		data.ResizeScript = resizeScript(siteOrigin(c))
 		data.OEmbed = "/oembed?" + url.Values{"url": {pageURL}, "format": {"json"}}.Encode()
 		if v, ok := maplibreVersion(s.opt.Assets); ok {
 			data.MapLibreJS = "/vendor/maplibre-gl/" + v + "/maplibre-gl.mjs"

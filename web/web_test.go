@@ -265,7 +265,8 @@ func TestOEmbed(t *testing.T) {
 	if o.Width > 400 || o.Height > 300 || o.Width < 1 || o.Height < 1 {
 		t.Errorf("size %dx%d exceeds maxwidth/maxheight 400x300", o.Width, o.Height)
 	}
-	for _, want := range []string{`<iframe src="http://maps.example.org/embed?`, "date=2020-11-25", "lang=ar", "region=kalbajar", `width="400"`} {
+	for _, want := range []string{`<iframe src="http://maps.example.org/embed?`, "date=2020-11-25", "lang=ar", "region=kalbajar", `width="400"`,
+		`data-mapsvc`, `e.origin!=="http://maps.example.org"`, `"mapsvc:resize"`} {
 		if !strings.Contains(o.HTML, want) {
 			t.Errorf("html %q lacks %q", o.HTML, want)
 		}
@@ -277,6 +278,34 @@ func TestOEmbed(t *testing.T) {
 	rec = get(t, e, "/oembed?url="+url.QueryEscape("http://maps.example.org/embed"))
 	if rec.Code != http.StatusOK {
 		t.Fatalf("embed url: %d", rec.Code)
+	}
+	// The size follows maxwidth and maxheight and the layout (taller than
+	// wide would be wrong for a map with a slider under it).
+	sizes := []struct {
+		query       string
+		wantW, maxH int
+	}{
+		{"", 640, 0},
+		{"&maxwidth=900", 900, 0},
+		{"&maxwidth=320", 320, 0},
+		{"&maxwidth=5000", 1200, 0},
+		{"&maxwidth=900&maxheight=400", 900, 400},
+	}
+	for _, c := range sizes {
+		rec := get(t, e, "/oembed?url="+url.QueryEscape("http://maps.example.org/embed?theme=dark")+c.query)
+		var o web.OEmbed
+		if err := json.Unmarshal(rec.Body.Bytes(), &o); err != nil {
+			t.Fatalf("%s: %v (%s)", c.query, err, rec.Body)
+		}
+		if o.Width != c.wantW {
+			t.Errorf("%s: width %d, want %d", c.query, o.Width, c.wantW)
+		}
+		if c.maxH > 0 && o.Height > c.maxH || o.Height < 200 || (c.maxH == 0 && (o.Height < o.Width*62/100 || o.Height > o.Width*62/100+400)) {
+			t.Errorf("%s: height %d for width %d", c.query, o.Height, o.Width)
+		}
+		if !strings.Contains(o.HTML, "theme=dark") {
+			t.Errorf("%s: the theme is not carried: %s", c.query, o.HTML)
+		}
 	}
 
 	cases := []struct {
@@ -293,6 +322,7 @@ func TestOEmbed(t *testing.T) {
 		{"bad date in url", "url=" + url.QueryEscape("http://maps.example.org/?date=2020-13-01"), 400},
 		{"bad lang in url", "url=" + url.QueryEscape("http://maps.example.org/?lang=fr"), 400},
 		{"unknown region", "url=" + url.QueryEscape("http://maps.example.org/?region=atlantis"), 400},
+		{"unknown theme", "url=" + url.QueryEscape("http://maps.example.org/embed?theme=sepia"), 400},
 		{"repeated", "url=a&url=b", 400},
 	}
 	for _, c := range cases {

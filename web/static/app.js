@@ -552,15 +552,9 @@ function announce(day, s, changed) {
 }
 
 // Resizing: the embed tells its host page how tall its content wants to
-// be ({type: "mapsvc:resize", height}) and the snippet's few lines of
-// script set the iframe's height; without them the iframe keeps its
-// aspect-ratio sizing.
-function resizeScript(origin) {
-  return `<script>addEventListener("message",function(e){if(e.origin!==${JSON.stringify(origin)}||!e.data||e.data.type!=="mapsvc:resize")return;`
-    + 'document.querySelectorAll("iframe[data-mapsvc]").forEach(function(f){if(f.contentWindow===e.source){var h=Math.round(+e.data.height);'
-    + 'if(h>=200&&h<=4000){f.style.aspectRatio="auto";f.style.minHeight="0";f.style.height=h+"px"}}})});</scr' + 'ipt>';
-}
-
+// be ({type: "mapsvc:resize", height}); the snippet carries the few lines
+// of script (written by the server, as in its oEmbed answer) that set the
+// iframe's height. Without them the iframe keeps its aspect-ratio sizing.
 function renderShare() {
   const p = viewParams();
   const origin = location.origin;
@@ -581,7 +575,7 @@ function renderShare() {
   if (theme !== 'light') ep.set('theme', theme); else ep.delete('theme');
   const title = `${document.querySelector('#title .title-text').textContent} — ${formatDay(state.day, cfg.lang)}`;
   const src = new URL(pageURL('embed', ep), `${origin}${location.pathname}`).href;
-  snippet.value = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" data-mapsvc style="width:100%;aspect-ratio:4/3;min-height:420px;border:0" loading="lazy" allowfullscreen></iframe>\n${resizeScript(origin)}`;
+  snippet.value = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" data-mapsvc style="width:100%;aspect-ratio:4/3;min-height:420px;border:0" loading="lazy" allowfullscreen></iframe>${body.dataset.resizeScript ? `\n${body.dataset.resizeScript}` : ''}`;
   const image = $('image-snippet');
   const png = snapshotURL('png');
   if (image) {
