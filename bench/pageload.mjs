@@ -5,15 +5,18 @@
 //
 //   node bench/pageload.mjs [--runs 3] [--json out.json]
 //
-// It builds and starts mapsvc on a free port with a temporary database.
+// It builds and starts mapsvc on a free port with a temporary database
+// (MAPSVC_BIN picks another build, e.g. an older one to compare), behind a
+// counting proxy.
 // For each load it reports bytes on the wire, requests, the first
 // meaningful paint (the server's SVG of the day, with its date, drawn in
 // the map box), first contentful paint, and the time until the
 // interactive map has drawn the districts (the page's data-ready mark).
 // Times are from navigation start, medians over the runs.
 
-import { startServer, launch, tempDir, removeDir } from '../webtest/harness.mjs';
+import { startServer, launch, tempDir, removeDir, freePort } from '../webtest/harness.mjs';
 import { writeFileSync } from 'node:fs';
+import http from 'node:http';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -34,34 +37,58 @@ function marks() {
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
 }
 
+let proxy;
 async function load(context, url) {
+  proxy.reset();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', profile);
-  let bytes = 0;
   let requests = 0;
   const fromCache = new Set();
   cdp.on('Network.requestWillBeSent', () => { requests++; });
   cdp.on('Network.requestServedFromCache', (e) => fromCache.add(e.requestId));
-  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   await page.addInitScript(marks);
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__marks && window.__marks.ready, null, { timeout: 60000, polling: 50 });
+  await page.waitForFunction(() => document.body && document.body.dataset.ready === '1', null, { timeout: 120000, polling: 50 });
   const m = await page.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
-    return { svg: window.__marks.svg || null, ready: window.__marks.ready, fcp: paint ? paint.startTime : null };
+    const marks = window.__marks || {};
+    return { svg: marks.svg || null, ready: marks.ready || performance.now(), fcp: paint ? paint.startTime : null };
   });
   // Count the worker's requests too: they belong to the page load.
   await page.waitForTimeout(200);
   await page.close();
-  return { bytes, requests, network: requests - fromCache.size, fmp: m.svg === null ? null : Math.max(m.svg, m.fcp || 0), fcp: m.fcp, drawn: m.ready };
+  return { bytes: proxy.seen.bytes, requests, network: proxy.seen.requests, paths: proxy.seen.paths.slice(), fmp: m.svg === null ? null : Math.max(m.svg, m.fcp || 0), fcp: m.fcp, drawn: m.ready };
+}
+
+// counter is a pass-through proxy in front of mapsvc: it sees every
+// request of the page, its modules and MapLibre's worker (which the
+// page's own DevTools session does not), and the bytes as sent.
+async function counter(target) {
+  const port = await freePort();
+  const seen = { requests: 0, bytes: 0, paths: [] };
+  const t = new URL(target);
+  const server = http.createServer((req, res) => {
+    seen.requests++;
+    seen.paths.push(req.url);
+    const up = http.request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.on('data', (b) => { seen.bytes += b.length; });
+      r.pipe(res);
+    });
+    up.on('error', () => { res.writeHead(502); res.end(); });
+    req.pipe(up);
+  });
+  await new Promise((r) => server.listen(port, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${port}`, seen, reset() { seen.requests = 0; seen.bytes = 0; seen.paths = []; }, close: () => new Promise((r) => server.close(r)) };
 }
 
 const median = (xs) => { const s = xs.filter((x) => x !== null).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : null; };
 
 const tmp = tempDir();
 const server = await startServer({ tmp });
+proxy = await counter(server.url);
 const browser = await launch();
 const results = [];
 try {
@@ -71,17 +98,18 @@ try {
       const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
       // Warm the server's own caches (not the browser's) once.
       if (i === 0) await (await fetch(server.url + path)).text();
-      cold.push(await load(context, server.url + path));
-      warm.push(await load(context, server.url + path));
+      cold.push(await load(context, proxy.url + path));
+      warm.push(await load(context, proxy.url + path));
       await context.close();
     }
     for (const [kind, xs] of [['cold', cold], ['warm', warm]]) {
       const r = {
         page: name, load: kind, runs,
         kib: Math.round(median(xs.map((x) => x.bytes)) / 1024),
-        requests: median(xs.map((x) => x.requests)),
-        over_network: median(xs.map((x) => x.network)),
-        first_meaningful_paint_ms: Math.round(median(xs.map((x) => x.fmp))),
+        requests_seen_by_page: median(xs.map((x) => x.requests)),
+        requests_over_network: median(xs.map((x) => x.network)),
+        paths: xs[0].paths,
+        first_meaningful_paint_ms: median(xs.map((x) => x.fmp)) === null ? null : Math.round(median(xs.map((x) => x.fmp))),
         first_contentful_paint_ms: Math.round(median(xs.map((x) => x.fcp))),
         districts_drawn_ms: Math.round(median(xs.map((x) => x.drawn))),
       };
@@ -90,13 +118,15 @@ try {
   }
 } finally {
   await browser.close();
+  await proxy.close();
   await server.stop();
   removeDir(tmp);
 }
 
 console.log(`profile: ${profile.latency} ms latency, ${profile.downloadThroughput * 8 / 1e6} Mbit/s; median of ${runs} runs`);
-console.log('page   load  KiB  requests  over-net  FMP(SVG+date) ms  FCP ms  districts drawn ms');
+console.log('page   load  KiB over the wire  requests over the wire  FMP (SVG with date) ms  FCP ms  districts drawn ms');
+const n = (v) => (v === null || Number.isNaN(v) ? 'n/a' : String(v));
 for (const r of results) {
-  console.log(`${r.page.padEnd(6)} ${r.load.padEnd(5)} ${String(r.kib).padStart(4)} ${String(r.requests).padStart(9)} ${String(r.over_network).padStart(9)} ${String(r.first_meaningful_paint_ms).padStart(17)} ${String(r.first_contentful_paint_ms).padStart(7)} ${String(r.districts_drawn_ms).padStart(19)}`);
+  console.log(`${r.page.padEnd(6)} ${r.load.padEnd(5)} ${n(r.kib).padStart(17)} ${n(r.requests_over_network).padStart(22)} ${n(r.first_meaningful_paint_ms).padStart(22)} ${n(r.first_contentful_paint_ms).padStart(7)} ${n(r.districts_drawn_ms).padStart(19)}`);
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ profile, results }, null, 2));
