@@ -491,3 +491,41 @@ test('axe-core finds no violations on /, /embed, in English and Arabic, light an
   }
   assert.deepEqual(found, []);
 });
+
+// ---- extent_status ------------------------------------------------------------
+
+test('a period with extent_status "uncertain" gets its own legend entry, wording and outline', { timeout: 180000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = await watch(page);
+  // Mark Kalbajar's period on 2020-12-01 as having an undated change of
+  // extent, as the geo output may do; the holder stays firm.
+  let start = null;
+  await page.route('**/api/v1/periods?*', async (route) => {
+    const res = await route.fetch();
+    const fc = await res.json();
+    const day = Date.UTC(2020, 11, 1) / 86400000;
+    for (const f of fc.features) {
+      const p = f.properties;
+      if (p.region === 'kalbajar' && p.start_day <= day && (p.end_day === null || p.end_day > day)) { p.extent_status = 'uncertain'; start = p.start_day; }
+    }
+    await route.fulfill({ response: res, json: fc });
+  });
+  await page.goto(`${server.url}/?date=2020-12-01`);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 60000 });
+  assert.equal(await page.getAttribute('.legend-extent-uncertain', 'data-count'), '1');
+  assert.match(await page.textContent('.legend-extent-uncertain'), /Extent uncertain/);
+  assert.equal(await page.getAttribute('.legend-uncertain', 'data-count'), '0', 'not counted as an uncertain holder');
+  assert.match(await page.textContent('#description'), /change of extent is not exactly dated: Kalbajar/);
+  const outlined = await page.evaluate(() => window.mapsvc.map.queryRenderedFeatures({ layers: ['extent-uncertain-line'] }).map((f) => f.properties.region));
+  assert.ok(outlined.includes('kalbajar'), `dashed outline: ${outlined}`);
+  // Without the property nothing changes: the day before that period has
+  // no entry.
+  const before = new Date((start - 1) * 86400000).toISOString().slice(0, 10);
+  await page.fill('#date-input', before);
+  await page.press('#date-input', 'Enter');
+  await page.waitForFunction((d) => document.body.dataset.day === d, before);
+  assert.equal(await page.getAttribute('.legend-extent-uncertain', 'data-count'), '0');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -255,7 +255,7 @@ function setupControls() {
     const ids = [...data.conflictIds].sort((a, b) => data.names.get(a).localeCompare(data.names.get(b), cfg.lang));
     for (const id of ids) district.append(el('option', { value: id, text: data.names.get(id) }));
     district.addEventListener('change', () => {
-      if (district.value) openRegion(district.value, { focus: false });
+      if (district.value) openRegion(district.value, { focus: false, opener: district });
       else closePanel();
     });
   }
@@ -423,15 +423,23 @@ function periodAt(id, day) {
   return list.find((p) => p.start_day <= day && (p.end_day === null || p.end_day === undefined || day < p.end_day)) || null;
 }
 
+// extentUncertain: the holder is not in doubt, but a change of the area
+// held is not dated (extent_status, apart from status, which is about the
+// holder).
+function extentUncertain(p) {
+  return !!p && p.status === 'firm' && p.extent_status === 'uncertain';
+}
+
 function stateLabel(p) {
   if (!p || p.status === 'unknown') return t('noData');
   if (p.status === 'uncertain') return t('uncertainBetween', { list: (p.candidates || []).map((c) => t(c)).join(' / ') });
   const who = t(p.controller);
-  return p.extent === 'partial' ? `${who} (${t('partly')})` : who;
+  const label = p.extent === 'partial' ? `${who} (${t('partly')})` : who;
+  return extentUncertain(p) ? `${label}, ${t('extentUncertainWord')}` : label;
 }
 
 function summarise(day) {
-  const s = { AZE: [], ARM: [], partAZE: [], partARM: [], uncertain: [], unknown: [] };
+  const s = { AZE: [], ARM: [], partAZE: [], partARM: [], uncertain: [], unknown: [], extentUncertain: [] };
   for (const id of data.conflictIds) {
     const p = periodAt(id, day);
     const name = data.names.get(id);
@@ -440,6 +448,7 @@ function summarise(day) {
     else {
       s[p.controller].push(name);
       if (p.extent === 'partial') s[`part${p.controller}`].push(name);
+      if (extentUncertain(p)) s.extentUncertain.push(name);
     }
   }
   return s;
@@ -465,7 +474,7 @@ function render(opts = {}) {
   if (mapApi) mapApi.setDay(day);
   if (!opts.first) updateImage(false);
   renderLegend(day);
-  renderDescription(day);
+  renderDescription(day, !opts.first);
   renderShare();
   if (state.region && !$('panel').hidden) renderPanelState();
   body.dataset.day = dayString(day);
@@ -481,6 +490,7 @@ function renderLegend(day) {
     ['arm', t('ARM'), s.ARM.length],
     ['partial', t(embed ? 'legPartialShort' : 'legPartial'), s.partAZE.length + s.partARM.length],
     ['uncertain', t(embed ? 'legUncertainShort' : 'legUncertain'), s.uncertain.length],
+    ['extent-uncertain', t(embed ? 'legExtentUncertainShort' : 'legExtentUncertain'), s.extentUncertain.length],
     ['unknown', t('legUnknown'), s.unknown.length],
     ['context', t('legContext'), null],
     ['neighbour', t('legNeighbour'), null],
@@ -496,7 +506,7 @@ function renderLegend(day) {
   }
 }
 
-function renderDescription(day) {
+function renderDescription(day, speak = true) {
   const s = summarise(day);
   const total = data.conflictIds.length;
   const sep = t('listSep');
@@ -507,6 +517,7 @@ function renderDescription(day) {
     parts.push(line);
   }
   if (s.uncertain.length) parts.push(t('uncertainList', { list: s.uncertain.join(sep) }));
+  if (s.extentUncertain.length) parts.push(t('extentUncertainList', { list: s.extentUncertain.join(sep) }));
   if (s.unknown.length) parts.push(t('unknownList', { list: s.unknown.join(sep) }));
   let last = null;
   for (const d of data.changeDays) if (d <= day) last = d;
@@ -524,7 +535,7 @@ function renderDescription(day) {
   if (changes.length) text += ` ${t('latestChange', { date: formatDay(last, cfg.lang), list: changes.join('; ') })}${stop}`;
   else text += ` ${t('noChangeYet')}`;
   $('description').textContent = text;
-  announce(day, s, changes.length ? (last === day ? changedNames(day) : []) : []);
+  if (speak) announce(day, s, changes.length ? (last === day ? changedNames(day) : []) : []);
 }
 
 function changedNames(day) {

@@ -3,6 +3,10 @@
 // is shown as sourced and is not part of this dictionary.
 
 const en = {
+  legExtentUncertain: 'Extent uncertain: the holder is known, not when its area changed',
+  legExtentUncertainShort: 'Extent change not exactly dated',
+  extentUncertainList: 'held, but the change of extent is not exactly dated: {list}',
+  extentUncertainWord: 'extent change not exactly dated',
   langGo: 'Change language',
   fullDescription: 'Description of the map',
   districtsAndSources: 'Districts and sources',
@@ -112,6 +116,10 @@ const en = {
 };
 
 const ar = {
+  legExtentUncertain: 'النطاق غير مؤكد: الجهة المسيطرة معروفة، أما تاريخ تغيّر المساحة فغير محدد',
+  legExtentUncertainShort: 'تاريخ تغيّر النطاق غير محدد',
+  extentUncertainList: 'الجهة المسيطرة معروفة لكن تاريخ تغيّر النطاق غير محدد بدقة: {list}',
+  extentUncertainWord: 'تاريخ تغيّر النطاق غير محدد',
   langGo: 'تغيير اللغة',
   fullDescription: 'وصف الخريطة',
   districtsAndSources: 'المناطق والمصادر',
@@ -220,6 +228,10 @@ const ar = {
 };
 
 const az = {
+  legExtentUncertain: 'Əhatə qeyri-müəyyən: nəzarət edən tərəf məlumdur, ərazinin dəyişmə tarixi isə yox',
+  legExtentUncertainShort: 'Əhatənin dəyişmə tarixi dəqiq deyil',
+  extentUncertainList: 'nəzarət edən tərəf məlumdur, əhatənin dəyişmə tarixi dəqiq deyil: {list}',
+  extentUncertainWord: 'əhatənin dəyişmə tarixi dəqiq deyil',
   langGo: 'Dili dəyiş',
   fullDescription: 'Xəritənin təsviri',
   districtsAndSources: 'Rayonlar və mənbələr',
@@ -328,6 +340,10 @@ const az = {
 };
 
 const ru = {
+  legExtentUncertain: 'Охват неясен: сторона известна, дата изменения площади — нет',
+  legExtentUncertainShort: 'Дата изменения охвата неточна',
+  extentUncertainList: 'сторона известна, но дата изменения охвата известна неточно: {list}',
+  extentUncertainWord: 'дата изменения охвата неточна',
   langGo: 'Сменить язык',
   fullDescription: 'Описание карты',
   districtsAndSources: 'Районы и источники',
@@ -436,6 +452,10 @@ const ru = {
 };
 
 const hy = {
+  legExtentUncertain: 'Ընդգրկումն անորոշ է. վերահսկող կողմը հայտնի է, տարածքի փոփոխման ամսաթիվը՝ ոչ',
+  legExtentUncertainShort: 'Ընդգրկման փոփոխման ամսաթիվն անորոշ է',
+  extentUncertainList: 'վերահսկող կողմը հայտնի է, բայց ընդգրկման փոփոխման ամսաթիվը ճշգրիտ չէ՝ {list}',
+  extentUncertainWord: 'ընդգրկման փոփոխման ամսաթիվն անորոշ է',
   langGo: 'Փոխել լեզուն',
   fullDescription: 'Քարտեզի նկարագրությունը',
   districtsAndSources: 'Շրջաններ և աղբյուրներ',

@@ -179,6 +179,11 @@ export async function createMap(opts) {
     paint: { 'fill-pattern': 'dots-ARM' } });
   map.addLayer({ id: 'conflict-line', type: 'line', source: 'regions', filter: ['==', ['get', 'role'], 'conflict'],
     paint: { 'line-color': colours.edge, 'line-width': 1 } });
+  // A change of extent that is not dated: a dashed inner outline, apart
+  // from the hatching of an uncertain holder.
+  map.addLayer({ id: 'extent-uncertain-line', type: 'line', source: 'periods',
+    filter: ['all', dayFilter(opts.day), ['==', ['get', 'extent_status'], 'uncertain']],
+    paint: { 'line-color': colours.hatch, 'line-width': 2.5, 'line-dasharray': [2, 1.5], 'line-offset': 2 } });
   map.addLayer({ id: 'selected-line', type: 'line', source: 'regions', filter: ['==', ['get', 'region'], ''],
     paint: { 'line-color': colours.selected, 'line-width': 3.5 } });
 
@@ -214,6 +219,7 @@ export async function createMap(opts) {
       map.setFilter('conflict-fill', dayFilter(day));
       map.setFilter('conflict-pattern', ['all', dayFilter(day), patterned]);
       map.setFilter('conflict-dots', ['all', dayFilter(day), armHeld]);
+      map.setFilter('extent-uncertain-line', ['all', dayFilter(day), ['==', ['get', 'extent_status'], 'uncertain']]);
     },
     setSelected(id) {
       map.setFilter('selected-line', ['==', ['get', 'region'], id || '']);
