@@ -273,6 +273,7 @@ func outlinePaths(o font.GlyphOutline, x, y, scale float64) [][]pt {
 type pattern struct {
 	col   color.RGBA
 	cross bool
+	dots  bool
 }
 
 func patternImage(name string) image.Image {
@@ -283,6 +284,8 @@ func patternImage(name string) image.Image {
 		return pattern{col: colARM}
 	case patHatch:
 		return pattern{col: colHatch, cross: true}
+	case patDots:
+		return pattern{col: colDots, dots: true}
 	}
 	return image.Transparent
 }
@@ -302,6 +305,10 @@ func (p pattern) At(x, y int) color.Color {
 
 // at reports the pattern's colour at a pixel, or false between lines.
 func (p pattern) at(x, y int) (color.RGBA, bool) {
+	if p.dots {
+		dx, dy := mod(x, 8)-4, mod(y, 8)-4
+		return p.col, dx*dx+dy*dy <= 2
+	}
 	if p.cross {
 		return p.col, mod(x+y, 10) < 2 || mod(x-y, 10) < 2
 	}

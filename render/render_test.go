@@ -137,8 +137,8 @@ func TestPNG(t *testing.T) {
 		for y := 0; y < render.Height; y += 2 {
 			for x := 0; x < render.Width; x += 2 {
 				r, g, b, _ := img.At(x, y).RGBA()
-				aze = aze || (r>>8 == 0x00 && g>>8 == 0x72 && b>>8 == 0xB2)
-				arm = arm || (r>>8 == 0xE6 && g>>8 == 0x9F && b>>8 == 0x00)
+				aze = aze || (r>>8 == 0x0A && g>>8 == 0x2F && b>>8 == 0x5C)
+				arm = arm || (r>>8 == 0xCF && g>>8 == 0x5F && b>>8 == 0x00)
 			}
 		}
 		if !aze || !arm {

@@ -20,12 +20,17 @@ const (
 	Height = 760
 )
 
-// Palette: Okabe–Ito blue and orange, told apart with every common form
-// of colour blindness; partial and uncertain states add a pattern so they
-// never rest on colour alone.
+// Palette: a dark blue and a mid orange, told apart with every common form
+// of colour blindness and also by lightness alone (at least 3:1 between
+// the two holders and against the light context shade, so greyscale print
+// keeps them apart; the map page's light theme uses the same values).
+// Armenian-held districts carry a dot pattern and partial and uncertain
+// states stripes or hatching, so no state rests on colour alone.
 var (
-	colAZE       = rgb(0x00, 0x72, 0xB2)
-	colARM       = rgb(0xE6, 0x9F, 0x00)
+	colAZE       = rgb(0x0A, 0x2F, 0x5C)
+	colARM       = rgb(0xCF, 0x5F, 0x00)
+	colContext   = rgb(0xE1, 0xEC, 0xF4)
+	colDots      = rgb(0xFF, 0xFF, 0xFF)
 	colUncertain = rgb(0xD4, 0xD4, 0xD4)
 	colHatch     = rgb(0x4A, 0x4A, 0x4A)
 	colUnknown   = rgb(0xEE, 0xEE, 0xEE)
@@ -47,6 +52,16 @@ func tint(c color.RGBA, f float64) color.RGBA {
 	return rgb(mix(c.R), mix(c.G), mix(c.B))
 }
 
+// contextColour shades the regions outside the tracked districts: light,
+// so the tracked districts stand out; a region the ledger shows held by
+// Armenian forces keeps a tint of their colour.
+func contextColour(c geo.Controller) color.RGBA {
+	if c == geo.ARM {
+		return tint(colARM, 0.55)
+	}
+	return colContext
+}
+
 func hex(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
 func controllerColour(c geo.Controller) color.RGBA {
@@ -65,6 +80,7 @@ const (
 	patStripeAZE = "stripe-AZE" // partial: Azerbaijan holds the smaller part
 	patStripeARM = "stripe-ARM" // partial: Armenian forces hold the smaller part
 	patHatch     = "hatch"      // uncertain
+	patDots      = "dots-ARM"   // held by Armenian forces: a cue beside colour
 )
 
 type pt struct{ X, Y float64 }
@@ -170,7 +186,7 @@ func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, measur
 				sh.Base, sh.Stroke, sh.StrokeW = colNeighbour, colNeighLn, 0.8
 			case geo.RoleContext:
 				st := h.StateAt(r, d)
-				sh.Base, sh.Stroke, sh.StrokeW = tint(controllerColour(st.Controller), 0.55), colContextLn, 0.6
+				sh.Base, sh.Stroke, sh.StrokeW = contextColour(st.Controller), colContextLn, 0.6
 			case geo.RoleConflict:
 				st := h.StateAt(r, d)
 				sh.Base, sh.Pattern = styleOf(st)
@@ -228,11 +244,11 @@ func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, measur
 	}
 	n := func(k int) string { return fmt.Sprintf(" (%d)", k) }
 	item(swatch{Base: colAZE}, geo.AZE.Name(lang)+n(c.AZE))
-	item(swatch{Base: colARM}, geo.ARM.Name(lang)+n(c.ARM))
+	item(swatch{Base: colARM, Pattern: patDots}, geo.ARM.Name(lang)+n(c.ARM))
 	item(swatch{Base: colAZE, Pattern: patStripeARM}, w.Partial+n(c.Partial))
 	item(swatch{Base: colUncertain, Pattern: patHatch}, w.Uncertain+n(c.Uncertain))
 	item(swatch{Base: colUnknown}, w.Unknown+n(c.Unknown))
-	item(swatch{Base: tint(colAZE, 0.55), Stroke: colNeighLn}, w.Context)
+	item(swatch{Base: colContext, Stroke: colNeighLn}, w.Context)
 	item(swatch{Base: colNeighbour, Stroke: colNeighLn}, w.Neighbour)
 
 	// Attribution and the exact date with the data version.
@@ -278,6 +294,9 @@ func styleOf(st geo.State) (color.RGBA, string) {
 	}
 	base := controllerColour(st.Controller)
 	if st.Extent != geo.ExtentPartial {
+		if st.Controller == geo.ARM {
+			return base, patDots
+		}
 		return base, patNone
 	}
 	if st.Controller == geo.AZE {

@@ -38,6 +38,7 @@ func writeSVG(s *scene) []byte {
 	stripe(patStripeAZE, hex(colAZE))
 	stripe(patStripeARM, hex(colARM))
 	fmt.Fprintf(&b, `<pattern id="%s" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="1.4" height="7" fill="%s"/><rect width="7" height="1.4" fill="%s"/></pattern>`+"\n", patHatch, hex(colHatch), hex(colHatch))
+	fmt.Fprintf(&b, `<pattern id="%s" width="8" height="8" patternUnits="userSpaceOnUse"><circle cx="4" cy="4" r="1.6" fill="%s"/></pattern>`+"\n", patDots, hex(colDots))
 	b.WriteString("</defs>\n")
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="%s"/>`+"\n", Width, Height, hex(colPage))
 	f := s.Frame

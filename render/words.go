@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
 )
@@ -23,8 +24,14 @@ type words struct {
 	// imprecisely dated window.
 	ExtentUncertWord string
 	Months           [12]string
+	// MonthsAlone are the names used without a day ("April 1993"), where
+	// the language inflects them (Russian and Armenian use the genitive
+	// after a day number); empty means Months.
+	MonthsAlone [12]string
 	// DateLayout orders day (%[1]d), month name (%[2]s) and year (%[3]d).
 	DateLayout string
+	// MonthLayout orders month name (%[1]s) and year (%[2]d).
+	MonthLayout string
 }
 
 var dictionary = map[geo.Lang]words{
@@ -42,6 +49,7 @@ var dictionary = map[geo.Lang]words{
 		ExtentUncertWord: "the extent held is changing; the change is not exactly dated",
 		Months:           [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 		DateLayout:       "%[1]d %[2]s %[3]d",
+		MonthLayout:      "%[1]s %[2]d",
 	},
 	geo.LangAR: {
 		Title:            "من كان يسيطر على مناطق النزاع في قره باغ الجبلية",
@@ -57,6 +65,7 @@ var dictionary = map[geo.Lang]words{
 		ExtentUncertWord: "نطاق السيطرة يتغيّر وتاريخ التغيير غير محدد بدقة",
 		Months:           [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
 		DateLayout:       "%[1]d %[2]s %[3]d",
+		MonthLayout:      "%[1]s %[2]d",
 	},
 	geo.LangAZ: {
 		Title:            "Dağlıq Qarabağ münaqişə zonasının rayonlarına kim nəzarət edirdi",
@@ -72,6 +81,7 @@ var dictionary = map[geo.Lang]words{
 		ExtentUncertWord: "nəzarət sahəsi dəyişir; dəyişikliyin tarixi dəqiq deyil",
 		Months:           [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"},
 		DateLayout:       "%[1]d %[2]s %[3]d",
+		MonthLayout:      "%[1]s %[2]d",
 	},
 	geo.LangRU: {
 		Title:            "Кто контролировал районы зоны карабахского конфликта",
@@ -86,7 +96,9 @@ var dictionary = map[geo.Lang]words{
 		UncertWord:       "неясно",
 		ExtentUncertWord: "границы контроля меняются; дата перехода известна неточно",
 		Months:           [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
+		MonthsAlone:      [12]string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
 		DateLayout:       "%[1]d %[2]s %[3]d г.",
+		MonthLayout:      "%[1]s %[2]d г.",
 	},
 	geo.LangHY: {
 		Title:            "Ով էր վերահսկում Լեռնային Ղարաբաղի հակամարտության գոտու շրջանները",
@@ -101,7 +113,9 @@ var dictionary = map[geo.Lang]words{
 		UncertWord:       "անորոշ",
 		ExtentUncertWord: "վերահսկվող տարածքը փոխվում է. փոփոխության ամսաթիվը ճշգրիտ չէ",
 		Months:           [12]string{"հունվարի", "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի", "օգոստոսի", "սեպտեմբերի", "հոկտեմբերի", "նոյեմբերի", "դեկտեմբերի"},
+		MonthsAlone:      [12]string{"հունվար", "փետրվար", "մարտ", "ապրիլ", "մայիս", "հունիս", "հուլիս", "օգոստոս", "սեպտեմբեր", "հոկտեմբեր", "նոյեմբեր", "դեկտեմբեր"},
 		DateLayout:       "%[3]d թ. %[2]s %[1]d",
+		MonthLayout:      "%[2]d թ. %[1]s",
 	},
 }
 
@@ -129,3 +143,25 @@ func Subtitle(d geo.Day, lang geo.Lang) string {
 
 // RTL reports whether lang is written right to left.
 func RTL(lang geo.Lang) bool { return lang == geo.LangAR }
+
+// DateWords are a language's month names and date layouts, for clients
+// that format dates themselves (the map page) so that they write dates
+// exactly as the static map does. Layouts use {d}, {m} and {y}.
+type DateWords struct {
+	Months      [12]string `json:"months"`
+	MonthsAlone [12]string `json:"months_alone"`
+	Day         string     `json:"day"`
+	Month       string     `json:"month"`
+}
+
+// DateWordsFor returns lang's month names and layouts.
+func DateWordsFor(lang geo.Lang) DateWords {
+	w := wordsFor(lang)
+	alone := w.MonthsAlone
+	if alone[0] == "" {
+		alone = w.Months
+	}
+	day := strings.NewReplacer("%[1]d", "{d}", "%[2]s", "{m}", "%[3]d", "{y}").Replace(w.DateLayout)
+	month := strings.NewReplacer("%[1]s", "{m}", "%[2]d", "{y}").Replace(w.MonthLayout)
+	return DateWords{Months: w.Months, MonthsAlone: alone, Day: day, Month: month}
+}

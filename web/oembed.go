@@ -20,9 +20,39 @@ import (
 // Default embed size; the embed page fills whatever its iframe gives it.
 const (
 	embedWidth  = 640
-	embedHeight = 560
 	maxEmbedDim = 10000
+	// maxEmbedWidth caps the width offered for a wide column: beyond it
+	// the map only grows emptier.
+	maxEmbedWidth = 1200
+	// embedChrome is the height of the title, legend, slider and footer
+	// around the map box at common widths.
+	embedChrome = 170
 )
+
+// embedHeight is the iframe height for a width: the map box takes about
+// 62% of the width (as the embed asks through its resize messages), plus
+// the controls around it.
+func embedHeight(width int) int {
+	mapH := width * 62 / 100
+	if mapH < 220 {
+		mapH = 220
+	}
+	if mapH > 640 {
+		mapH = 640
+	}
+	return mapH + embedChrome
+}
+
+// resizeScript is the few lines a host page runs so that an embed's
+// iframe takes the height the embed asks for in its
+// {type: "mapsvc:resize", height} messages; only messages from origin are
+// read. Without it the iframe keeps its own size.
+func resizeScript(origin string) string {
+	o, _ := json.Marshal(origin)
+	return `<script>addEventListener("message",function(e){if(e.origin!==` + string(o) + `||!e.data||e.data.type!=="mapsvc:resize")return;` +
+		`document.querySelectorAll("iframe[data-mapsvc]").forEach(function(f){if(f.contentWindow===e.source){var h=Math.round(+e.data.height);` +
+		`if(h>=200&&h<=4000){f.style.aspectRatio="auto";f.style.minHeight="0";f.style.height=h+"px"}}})});</script>`
+}
 
 // OEmbed is an oEmbed 1.0 "rich" answer.
 type OEmbed struct {
@@ -81,10 +111,13 @@ func (s *site) oembed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	w, h := embedWidth, embedHeight
-	if maxW > 0 && w > maxW {
-		w, h = maxW, maxW*embedHeight/embedWidth
+	// The width follows maxwidth (a CMS passes its column width); the
+	// height follows from the layout, then from maxheight.
+	w := embedWidth
+	if maxW > 0 {
+		w = min(maxW, maxEmbedWidth)
 	}
+	h := embedHeight(w)
 	if maxH > 0 && h > maxH {
 		h = maxH
 	}
@@ -93,8 +126,8 @@ func (s *site) oembed(c echo.Context) error {
 	out := OEmbed{
 		Version: "1.0", Type: "rich", ProviderName: "mapsvc", ProviderURL: base + "/",
 		Title: title, Width: w, Height: h, CacheAge: 3600,
-		HTML: fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" title="%s" style="border:0;max-width:100%%" loading="lazy" allowfullscreen></iframe>`,
-			html.EscapeString(src), w, h, html.EscapeString(title)),
+		HTML: fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" title="%s" data-mapsvc style="border:0;width:100%%;max-width:%dpx;height:%dpx" loading="lazy" allowfullscreen></iframe>`,
+			html.EscapeString(src), w, h, html.EscapeString(title), w, h) + "\n" + resizeScript(base),
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -142,6 +175,16 @@ func (s *site) embedView(q url.Values) (url.Values, geo.Day, geo.Lang, error) {
 		}
 		lang = l
 		view.Set("lang", string(l))
+	}
+	if q.Has("theme") {
+		th := q.Get("theme")
+		if th != "light" && th != "dark" && th != "auto" {
+			return nil, 0, "", service.BadRequest("url parameter theme %q is not one of light, dark, auto", th)
+		}
+		// The embed is light by default; only another choice is carried.
+		if th != "light" {
+			view.Set("theme", th)
+		}
 	}
 	if q.Has("region") {
 		id := q.Get("region")

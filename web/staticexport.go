@@ -76,13 +76,21 @@ func RenderStaticPage(name string, p StaticPage) ([]byte, error) {
 	}
 	data := pageData{Lang: string(p.Lang), Dir: "ltr", Title: render.Title(p.Lang), Subtitle: render.Subtitle(p.Today, p.Lang),
 		BasemapURL: p.BasemapURL, BasemapAttribution: p.BasemapAttribution, FirstDay: FirstDay, Today: p.Today.String(),
-		StaticBase: p.AssetBase, Manifest: p.Manifest, SnapshotSVG: p.SnapshotSVG, FullMap: p.FullMap}
+		StaticBase: p.AssetBase, Manifest: p.Manifest, SnapshotSVG: p.SnapshotSVG, FullMap: p.FullMap,
+		DateText: render.LongDate(p.Today, p.Lang), Theme: "auto", DateWords: dateWordsJSON(p.Lang)}
+	if name == "embed.html" {
+		data.Theme = "light"
+	}
+	for _, f := range []string{"i18n.js", "dom.js", "map.js"} {
+		data.ModulePreloads = append(data.ModulePreloads, p.AssetBase+f)
+	}
 	if render.RTL(p.Lang) {
 		data.Dir = "rtl"
 	}
 	if p.MapLibreBase != "" {
 		data.MapLibreJS = path.Join(p.MapLibreBase, "maplibre-gl.mjs")
 		data.MapLibreCSS = path.Join(p.MapLibreBase, "maplibre-gl.css")
+		data.ModulePreloads = append(data.ModulePreloads, data.MapLibreJS)
 	}
 	var b bytes.Buffer
 	if err := pages.ExecuteTemplate(&b, name, data); err != nil {

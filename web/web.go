@@ -6,15 +6,19 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"encoding/json"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -58,6 +62,7 @@ func Mount(svc *service.Service, opt Options) func(*echo.Echo) {
 	}
 	s := &site{svc: svc, opt: opt, static: static, pages: template.Must(template.ParseFS(static, "*.html"))}
 	s.hashes = hashFiles(static)
+	s.build = buildHash(static)
 	snapshots := render.Mount(svc, render.Options{Today: opt.Today})
 	return func(e *echo.Echo) {
 		get := []string{http.MethodGet, http.MethodHead}
@@ -77,6 +82,8 @@ type site struct {
 	static fs.FS
 	pages  *template.Template
 	hashes map[string]string // static file name → strong ETag
+	build  string            // hash of all static files: their immutable folder
+	gz     sync.Map // static file name → gzip-compressed body, made on first use
 }
 
 // pageData fills the page templates.
@@ -97,6 +104,21 @@ type pageData struct {
 	// Manifest, set only in a static export, is where the page finds its
 	// data files instead of the API.
 	Manifest string
+	// DateText is the shown day written out, for the title.
+	DateText string
+	// Theme is light, dark or auto (follow the reader's system).
+	Theme string
+	// DateWords are the month names and layouts of Lang as JSON, from the
+	// same source as the static map's.
+	DateWords string
+	// Preload lists what the page will fetch, so the browser starts at once.
+	ModulePreloads []string
+	DataPreloads   []string
+	// MapLibreWorker is the worker module MapLibre starts.
+	MapLibreWorker string
+	// ResizeScript goes into the offered iframe snippet; empty in a static
+	// export, whose address is not known when it is written.
+	ResizeScript string
 }
 
 func (s *site) page(name string, embed bool) echo.HandlerFunc {
@@ -110,15 +132,31 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 		if day, err := geo.ParseDay(q.Get("date")); err == nil {
 			d = day
 		}
+		theme := q.Get("theme")
+		if theme != "light" && theme != "dark" && theme != "auto" {
+			// An article page is light unless asked otherwise; the full
+			// page follows the reader's system.
+			theme = "auto"
+			if embed {
+				theme = "light"
+			}
+		}
+		base := "/static/" + s.build + "/"
 		data := pageData{Lang: string(lang), Dir: "ltr", Title: render.Title(lang), Subtitle: render.Subtitle(d, lang),
 			BasemapURL: s.opt.BasemapURL, BasemapAttribution: s.opt.BasemapAttribution,
-			FirstDay: FirstDay, Today: s.opt.Today().String(), StaticBase: "/static/"}
+			FirstDay: FirstDay, Today: s.opt.Today().String(), StaticBase: base,
+			DateText: render.LongDate(d, lang), Theme: theme, DateWords: dateWordsJSON(lang),
+			ModulePreloads: []string{base + "i18n.js", base + "dom.js", base + "map.js"},
+			DataPreloads:   dataPreloads(lang)}
 		if render.RTL(lang) {
 			data.Dir = "rtl"
 		}
 		view := url.Values{"date": {d.String()}}
 		if lang != geo.LangEN {
 			view.Set("lang", string(lang))
+		}
+		if q.Has("theme") {
+			view.Set("theme", theme)
 		}
 		if r := q.Get("region"); r != "" && geo.ValidID(r) {
 			view.Set("region", r)
@@ -127,15 +165,19 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 		data.FullMap = "/?" + view.Encode()
 		// The oEmbed discovery link is absolute (consumers fetch it from
 		// wherever they read the page), on the public URL when one is set.
-		base, _ := httpkit.BaseURL(c)
+		site, _ := httpkit.BaseURL(c)
 		pagePath := "/?"
 		if embed {
 			pagePath = "/embed?"
 		}
-		data.OEmbed = base + "/oembed?" + url.Values{"url": {base + pagePath + view.Encode()}, "format": {"json"}}.Encode()
+		data.ResizeScript = resizeScript(site)
+		data.OEmbed = site + "/oembed?" + url.Values{"url": {site + pagePath + view.Encode()}, "format": {"json"}}.Encode()
 		if v, ok := maplibreVersion(s.opt.Assets); ok {
 			data.MapLibreJS = "/vendor/maplibre-gl/" + v + "/maplibre-gl.mjs"
 			data.MapLibreCSS = "/vendor/maplibre-gl/" + v + "/maplibre-gl.css"
+			// MapLibre starts its worker from this URL, version in the query.
+			data.MapLibreWorker = "/vendor/maplibre-gl/" + v + "/maplibre-gl-worker.mjs?v=" + url.QueryEscape(v)
+			data.ModulePreloads = append(data.ModulePreloads, data.MapLibreJS)
 		}
 		var b bytes.Buffer
 		if err := s.pages.ExecuteTemplate(&b, name, data); err != nil {
@@ -217,13 +259,24 @@ func hashFiles(fsys fs.FS) map[string]string {
 	return out
 }
 
-// staticFile serves the page's own scripts and styles. They revalidate on
-// every use (no-cache) against a content-hash ETag, so a new build is
-// picked up at once and an unchanged file costs a 304.
+// staticFile serves the page's own scripts and styles. Under
+// /static/{build}/, where build is a hash of all of them, they are
+// immutable and cached for a year (the pages link there, and relative
+// module imports stay inside the same build); the plain /static/{name}
+// revalidates on every use against a content-hash ETag. Both are
+// gzip-compressed when the client accepts it.
 func (s *site) staticFile(c echo.Context) error {
 	name := path.Clean(c.Param("*"))
+	cache := "no-cache"
+	if dir, rest, ok := strings.Cut(name, "/"); ok {
+		if dir != s.build {
+			// An older or unknown build: its files are gone.
+			return echo.NewHTTPError(http.StatusNotFound, "no such file (the page was updated; reload it)")
+		}
+		name, cache = rest, "public, max-age="+strconv.Itoa(int(vendorMaxAge/time.Second))+", immutable"
+	}
 	ctype, ok := staticTypes[path.Ext(name)]
-	if !ok || strings.HasPrefix(name, ".") || !fs.ValidPath(name) {
+	if !ok || strings.HasPrefix(name, ".") || !fs.ValidPath(name) || strings.Contains(name, "/") {
 		return echo.NewHTTPError(http.StatusNotFound, "no such file")
 	}
 	b, err := fs.ReadFile(s.static, name)
@@ -231,7 +284,65 @@ func (s *site) staticFile(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusNotFound, "no such file")
 	}
 	c.Response().Header().Set("Cross-Origin-Resource-Policy", "same-origin")
-	return httpkit.SendBytesTagged(c, ctype, b, httpkit.CacheRevalidate, s.hashes[name])
+	etag := s.hashes[name]
+	return httpkit.Write(c, httpkit.Answer{ContentType: ctype, ETag: etag, GzipETag: etag[:len(etag)-1] + `-gz"`, Gzip: true, Cache: cache,
+		Parts: func(gz bool) [][]byte {
+			if gz {
+				return [][]byte{s.gzipped(name, b)}
+			}
+			return [][]byte{b}
+		}})
+}
+
+// gzipped compresses a static file on its first request and keeps it:
+// compressing them all at start cost start-up time.
+func (s *site) gzipped(name string, b []byte) []byte {
+	if gz, ok := s.gz.Load(name); ok {
+		return gz.([]byte)
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	gz, _ := s.gz.LoadOrStore(name, buf.Bytes())
+	return gz.([]byte)
+}
+
+// buildHash names one build of the static files: a hash of their names
+// and contents.
+func buildHash(fsys fs.FS) string {
+	sum := sha256.New()
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		sum.Write([]byte(p))
+		sum.Write([]byte{0})
+		sum.Write(b)
+		return nil
+	})
+	return hex.EncodeToString(sum.Sum(nil)[:8])
+}
+
+// dateWordsJSON is render's month names and layouts for lang, as JSON for
+// the page's data attribute.
+func dateWordsJSON(lang geo.Lang) string {
+	b, err := json.Marshal(render.DateWordsFor(lang))
+	if err != nil {
+		return "{}"
+	}
+	return string(b)
+}
+
+// dataPreloads are the API answers the page fetches first; the page
+// requests exactly these URLs.
+func dataPreloads(lang geo.Lang) []string {
+	q := "?lang=" + url.QueryEscape(string(lang))
+	return []string{"/api/v1/periods" + q, "/api/v1/regions" + q}
 }
 
 func (s *site) favicon(c echo.Context) error {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -96,13 +97,19 @@ func TestPageContent(t *testing.T) {
 	}
 	body := rec.Body.String()
 	for _, want := range []string{
-		`<html lang="ar" dir="rtl">`,
+		`<html lang="ar" dir="rtl" data-theme="auto">`,
 		`data-maplibre="/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs"`,
-		`href="/vendor/maplibre-gl/6.17.0/maplibre-gl.css"`,
+		`<link rel="preload" as="style" href="/vendor/maplibre-gl/6.17.0/maplibre-gl.css">`,
+		`<link rel="modulepreload" href="/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs">`,
+		`<link rel="preload" as="fetch" href="/api/v1/periods?lang=ar" crossorigin="anonymous">`,
+		`<link rel="preload" as="fetch" href="/api/v1/regions?lang=ar" crossorigin="anonymous">`,
+		`maplibre-gl-worker.mjs?v=6.17.0`,
+		// The date is in the title, written with the server's month names.
+		`<span id="title-date" class="title-date">25 نوفمبر 2020</span>`,
+		`src="/api/v1/snapshot.svg?date=2020-11-25&amp;lang=ar"`,
 		`data-basemap="https://tiles.example.net/{z}/{x}/{y}.png"`,
 		`data-basemap-attribution="© Example &amp; &lt;Co&gt;"`,
 		`type="application/json+oembed"`,
-		`<script type="module" src="/static/app.js"></script>`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %s", want)
@@ -112,8 +119,11 @@ func TestPageContent(t *testing.T) {
 	if !strings.Contains(csp, "img-src 'self' data: blob: https://tiles.example.net") || !strings.Contains(csp, "connect-src 'self' https://tiles.example.net") {
 		t.Errorf("CSP does not allow the basemap's origin: %s", csp)
 	}
+	if !regexp.MustCompile(`<script type="module" src="/static/[0-9a-f]{16}/app.js"></script>`).MatchString(body) {
+		t.Error("page does not load app.js from its build folder")
+	}
 	// An unknown language falls back to English rather than failing.
-	if body := get(t, e, "/?lang=xx").Body.String(); !strings.Contains(body, `<html lang="en" dir="ltr">`) {
+	if body := get(t, e, "/?lang=xx").Body.String(); !strings.Contains(body, `<html lang="en" dir="ltr" data-theme="auto">`) {
 		t.Error("lang=xx: want the English page")
 	}
 	// Revalidation; private, as its oEmbed link holds the Host it was
@@ -124,6 +134,58 @@ func TestPageContent(t *testing.T) {
 	}
 	if again := get(t, e, "/?date=2020-11-25&lang=ar", "If-None-Match", etag); again.Code != http.StatusNotModified {
 		t.Errorf("If-None-Match: status %d, want 304", again.Code)
+	}
+}
+
+func TestTheme(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	cases := []struct{ target, want string }{
+		{"/embed", `data-theme="light"`}, // an article page is light unless asked
+		{"/embed?theme=dark", `data-theme="dark"`},
+		{"/embed?theme=auto", `data-theme="auto"`},
+		{"/embed?theme=purple", `data-theme="light"`},
+		{"/", `data-theme="auto"`},
+		{"/?theme=light", `data-theme="light"`},
+	}
+	for _, c := range cases {
+		if body := get(t, e, c.target).Body.String(); !strings.Contains(body, c.want) {
+			t.Errorf("%s: page lacks %s", c.target, c.want)
+		}
+	}
+}
+
+func TestMonthNamesFromTheServer(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	body := get(t, e, "/embed?date=2020-11-25&lang=az").Body.String()
+	if !strings.Contains(body, `25 noyabr 2020`) {
+		t.Error("az embed title lacks the date written with Azerbaijani month names")
+	}
+	if !strings.Contains(body, `data-dates="{&#34;months&#34;:[&#34;yanvar&#34;`) {
+		t.Error("az embed lacks the month names for the page's own date formatting")
+	}
+}
+
+// The page links its own files under a folder named by their hash, where
+// they are immutable and compressed.
+func TestStaticBuildFolder(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	m := regexp.MustCompile(`src="(/static/[0-9a-f]{16}/)app.js"`).FindStringSubmatch(get(t, e, "/").Body.String())
+	if m == nil {
+		t.Fatal("no build folder in the page")
+	}
+	plain := get(t, e, m[1]+"app.js")
+	if plain.Code != http.StatusOK || !strings.Contains(plain.Header().Get("Cache-Control"), "immutable") {
+		t.Fatalf("build file: %d %q", plain.Code, plain.Header().Get("Cache-Control"))
+	}
+	gz := get(t, e, m[1]+"app.js", "Accept-Encoding", "gzip")
+	if gz.Header().Get("Content-Encoding") != "gzip" || gz.Body.Len() >= plain.Body.Len() {
+		t.Errorf("gzip: encoding %q, %d bytes vs %d", gz.Header().Get("Content-Encoding"), gz.Body.Len(), plain.Body.Len())
+	}
+	if rec := get(t, e, "/static/0123456789abcdef/app.js"); rec.Code != http.StatusNotFound {
+		t.Errorf("an unknown build: status %d, want 404", rec.Code)
+	}
+	if rec := get(t, e, "/static/app.js"); rec.Code != http.StatusOK || rec.Header().Get("Cache-Control") != "no-cache" {
+		t.Errorf("plain path: %d %q", rec.Code, rec.Header().Get("Cache-Control"))
 	}
 }
 
@@ -204,7 +266,8 @@ func TestOEmbed(t *testing.T) {
 	if o.Width > 400 || o.Height > 300 || o.Width < 1 || o.Height < 1 {
 		t.Errorf("size %dx%d exceeds maxwidth/maxheight 400x300", o.Width, o.Height)
 	}
-	for _, want := range []string{`<iframe src="http://maps.example.org/embed?`, "date=2020-11-25", "lang=ar", "region=kalbajar", `width="400"`} {
+	for _, want := range []string{`<iframe src="http://maps.example.org/embed?`, "date=2020-11-25", "lang=ar", "region=kalbajar", `width="400"`,
+		`data-mapsvc`, `e.origin!=="http://maps.example.org"`, `"mapsvc:resize"`} {
 		if !strings.Contains(o.HTML, want) {
 			t.Errorf("html %q lacks %q", o.HTML, want)
 		}
@@ -216,6 +279,34 @@ func TestOEmbed(t *testing.T) {
 	rec = get(t, e, "/oembed?url="+url.QueryEscape("http://maps.example.org/embed"))
 	if rec.Code != http.StatusOK {
 		t.Fatalf("embed url: %d", rec.Code)
+	}
+	// The size follows maxwidth and maxheight and the layout (taller than
+	// wide would be wrong for a map with a slider under it).
+	sizes := []struct {
+		query       string
+		wantW, maxH int
+	}{
+		{"", 640, 0},
+		{"&maxwidth=900", 900, 0},
+		{"&maxwidth=320", 320, 0},
+		{"&maxwidth=5000", 1200, 0},
+		{"&maxwidth=900&maxheight=400", 900, 400},
+	}
+	for _, c := range sizes {
+		rec := get(t, e, "/oembed?url="+url.QueryEscape("http://maps.example.org/embed?theme=dark")+c.query)
+		var o web.OEmbed
+		if err := json.Unmarshal(rec.Body.Bytes(), &o); err != nil {
+			t.Fatalf("%s: %v (%s)", c.query, err, rec.Body)
+		}
+		if o.Width != c.wantW {
+			t.Errorf("%s: width %d, want %d", c.query, o.Width, c.wantW)
+		}
+		if c.maxH > 0 && o.Height > c.maxH || o.Height < 200 || (c.maxH == 0 && (o.Height < o.Width*62/100 || o.Height > o.Width*62/100+400)) {
+			t.Errorf("%s: height %d for width %d", c.query, o.Height, o.Width)
+		}
+		if !strings.Contains(o.HTML, "theme=dark") {
+			t.Errorf("%s: the theme is not carried: %s", c.query, o.HTML)
+		}
 	}
 
 	cases := []struct {
@@ -232,6 +323,7 @@ func TestOEmbed(t *testing.T) {
 		{"bad date in url", "url=" + url.QueryEscape("http://maps.example.org/?date=2020-13-01"), 400},
 		{"bad lang in url", "url=" + url.QueryEscape("http://maps.example.org/?lang=fr"), 400},
 		{"unknown region", "url=" + url.QueryEscape("http://maps.example.org/?region=atlantis"), 400},
+		{"unknown theme", "url=" + url.QueryEscape("http://maps.example.org/embed?theme=sepia"), 400},
 		{"repeated", "url=a&url=b", 400},
 	}
 	for _, c := range cases {

@@ -9,8 +9,8 @@ import {
   artifacts, startServer, launch, watch, cspViolations, hostPage, tempDir, removeDir, renderedRegion,
 } from './harness.mjs';
 
-const AZE = '#0072b2';
-const ARM = '#e69f00';
+const AZE = '#0a2f5c';
+const ARM = '#cf5f00';
 
 let tmp;
 let server;
@@ -72,7 +72,7 @@ test('moving the slider from 2020-11-24 to 2020-11-25 changes Kalbajar on the ma
   const description = await page.textContent('#description');
   assert.match(description, /25 November 2020/);
   assert.match(description, /Kalbajar: Armenian forces \(partly\) → Azerbaijan \(partly\)/);
-  assert.equal(await page.getAttribute('#description', 'aria-live'), 'polite');
+  assert.equal(await page.getAttribute('#announce', 'aria-live'), 'polite');
   assert.equal(await page.getAttribute('#slider', 'aria-valuetext'), '25 November 2020');
   assert.equal(await page.inputValue('#date-input'), '2020-11-25');
   await page.waitForFunction(() => location.search.includes('date=2020-11-25'));

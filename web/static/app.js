@@ -1,8 +1,9 @@
-// The map page and the embed. Data is loaded once (/api/v1/periods,
-// /regions, /timeline, and one /snapshot for the context regions); moving
-// through time filters it on the client, with no request per step.
+// The map page and the embed. Data is loaded once (/api/v1/periods and
+// /regions, both preloaded by the HTML); moving through time filters it on
+// the client, with no request per step. Until MapLibre has drawn (and
+// where it cannot), the server's SVG of the day stands in the map box.
 
-import { translator, formatDay, formatEventDate, parseDay, dayString } from './i18n.js';
+import { translator, formatDay, formatEventDate, formatISO, parseDay, dayString, setDateWords } from './i18n.js';
 import { el, link, clear, escapeAttr } from './dom.js';
 
 const body = document.body;
@@ -12,12 +13,15 @@ const cfg = {
   // Absolute, because map.js imports it and a relative specifier would
   // resolve against map.js rather than the page.
   maplibre: body.dataset.maplibre ? new URL(body.dataset.maplibre, document.baseURI).href : '',
+  maplibreCSS: body.dataset.maplibreCss ? new URL(body.dataset.maplibreCss, document.baseURI).href : '',
   // Set in a static export: the data comes from files listed there.
   manifest: body.dataset.manifest || '',
   basemap: { url: body.dataset.basemap || '', attribution: body.dataset.basemapAttribution || '' },
   first: parseDay(body.dataset.firstDay) || parseDay('1991-01-01'),
   today: parseDay(body.dataset.today) || Math.floor(Date.now() / 86400000),
+  theme: document.documentElement.dataset.theme || 'auto',
 };
+try { setDateWords(JSON.parse(body.dataset.dates || '{}')); } catch { /* English stands in */ }
 const t = translator(cfg.lang);
 const rtl = document.documentElement.dir === 'rtl';
 const $ = (id) => document.getElementById(id);
@@ -41,7 +45,10 @@ function pageURL(kind, params) {
 }
 const data = { periods: null, byRegion: new Map(), names: new Map(), regionProps: new Map(), conflictIds: [], changeDays: [], context: new Map() };
 let mapApi = null;
-const hook = { ready: false, state, data, get map() { return mapApi && mapApi.map; }, idle: () => (mapApi ? mapApi.idle() : Promise.resolve()) };
+const hook = {
+  ready: false, state, data, announcements: [],
+  get map() { return mapApi && mapApi.map; }, idle: () => (mapApi ? mapApi.idle() : Promise.resolve()),
+};
 window.mapsvc = hook;
 
 // ---- start -------------------------------------------------------------
@@ -52,54 +59,55 @@ main().catch((err) => showMessage(t('loadFailed', { msg: err.message }), true));
 
 async function main() {
   if (cfg.manifest) manifest = await getJSON(cfg.manifest);
-  const q = (path) => `/api/v1/${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(cfg.lang)}`;
+  // These URLs are exactly the ones the HTML preloads.
+  const q = (path) => `/api/v1/${path}?lang=${encodeURIComponent(cfg.lang)}`;
   const l = cfg.lang;
-  const [periods, regions, timeline, snapshot] = await Promise.all([
+  const [periods, regions] = await Promise.all([
     getJSON(dataURL(`periods-${l}`, q('periods'))), getJSON(dataURL(`regions-${l}`, q('regions'))),
-    getJSON(dataURL(`timeline-${l}`, q('timeline'))), getJSON(dataURL(`snapshot-latest-${l}`, q(`snapshot?date=${dayString(cfg.today)}`))),
   ]);
   data.periods = periods;
   for (const f of regions.features) {
     data.names.set(f.properties.region, f.properties.name);
     data.regionProps.set(f.properties.region, f.properties);
     if (f.properties.role === 'conflict') data.conflictIds.push(f.properties.region);
+    // The ledger tracks the conflict area only; the rest of Azerbaijan is
+    // shown held by Azerbaijan throughout, as the snapshot API says.
+    if (f.properties.role === 'context') data.context.set(f.properties.region, 'AZE');
   }
+  const starts = new Set();
   for (const f of periods.features) {
     const p = f.properties;
     if (!data.byRegion.has(p.region)) data.byRegion.set(p.region, []);
     data.byRegion.get(p.region).push(p);
+    starts.add(p.start_day);
   }
   for (const list of data.byRegion.values()) list.sort((a, b) => a.start_day - b.start_day);
-  data.changeDays = timeline.change_days.map(parseDay).filter((d) => !Number.isNaN(d)).sort((a, b) => a - b);
-  for (const f of snapshot.features) {
-    if (f.properties.role === 'context') data.context.set(f.properties.region, f.properties.controller);
-  }
-  if (snapshot.attribution && cfg.lang === 'en') $('attribution').textContent = snapshot.attribution;
+  // A change day is a day some period starts: the timeline's change days.
+  data.changeDays = [...starts].filter((d) => Number.isFinite(d)).sort((a, b) => a - b);
 
   setupControls();
-  render({ fromSlider: false });
+  render({ fromSlider: false, first: true });
   if (state.region) openRegion(state.region, { focus: false });
 
   if (!cfg.maplibre) {
     showMessage(t('missingLib'), false);
-    showFallbackImage();
     markReady();
     return;
   }
   try {
     const { createMap } = await import('./map.js');
     mapApi = await createMap({
-      container: $('map'), maplibreURL: cfg.maplibre, basemap: cfg.basemap, periods, regions,
-      contextControllers: data.context, rtl, day: state.day, embed: cfg.mode === 'embed',
-      onSelect: (id) => openRegion(id, { focus: true }),
+      container: $('map'), maplibreURL: cfg.maplibre, maplibreCSS: cfg.maplibreCSS, basemap: cfg.basemap, periods, regions,
+      contextControllers: data.context, rtl, day: state.day, embed: cfg.mode === 'embed', locale: t('maplibre'),
+      onSelect: (id) => openRegion(id, { focus: true, opener: mapApi && mapApi.map.getCanvas() }),
       labelFor: (id) => data.names.get(id) || id,
     });
     mapApi.setSelected(state.region);
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => mapApi.applyTheme());
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (cfg.theme === 'auto') mapApi.applyTheme(); });
     await mapApi.idle();
+    $('map-wrap').classList.add('drawn');
   } catch (err) {
     showMessage(t('mapFailed', { msg: err && err.message ? err.message : String(err) }), false);
-    showFallbackImage();
   }
   markReady();
 }
@@ -107,6 +115,7 @@ async function main() {
 function markReady() {
   hook.ready = true;
   body.dataset.ready = '1';
+  postHeight();
 }
 
 async function getJSON(url) {
@@ -140,12 +149,22 @@ function showMessage(text, fatal) {
   m.classList.toggle('fatal', !!fatal);
 }
 
-// Without MapLibre the server-drawn SVG of the day stands in for the map.
-function showFallbackImage() {
-  const wrap = $('map');
-  clear(wrap);
-  wrap.append(el('img', { id: 'fallback-map', class: 'fallback-map', alt: '', src: snapshotURL('svg') }));
+// The server's SVG in the map box follows the date, a moment after the
+// last change, so stepping or playing asks for one image, not one per day.
+let imageTimer = 0;
+function updateImage(now) {
+  clearTimeout(imageTimer);
+  const apply = () => {
+    const img = $('fallback-map');
+    const src = snapshotURL('svg');
+    if (img && src && img.getAttribute('src') !== src) {
+      img.src = src;
+      img.alt = `${document.title}`;
+    }
+  };
+  if (now) apply(); else imageTimer = setTimeout(apply, 350);
 }
+addEventListener('beforeprint', () => updateImage(true));
 
 // ---- URL state ----------------------------------------------------------
 
@@ -162,6 +181,7 @@ function viewParams() {
   p.set('date', dayString(state.day));
   if (cfg.lang !== 'en') p.set('lang', cfg.lang);
   if (state.region) p.set('region', state.region);
+  if (new URLSearchParams(location.search).has('theme')) p.set('theme', cfg.theme);
   return p;
 }
 
@@ -191,7 +211,12 @@ function setupControls() {
   slider.min = String(cfg.first);
   slider.max = String(cfg.today);
   slider.value = String(state.day);
-  slider.addEventListener('input', () => { stopPlay(); setDay(Number(slider.value), { fromSlider: true }); });
+  guardSliderTrack(slider);
+  slider.addEventListener('input', () => {
+    if (trackGuard) { slider.value = trackGuard; return; }
+    stopPlay();
+    setDay(Number(slider.value), { fromSlider: true });
+  });
   slider.addEventListener('keydown', (e) => {
     if (e.key === 'PageUp' || e.key === 'PageDown') {
       e.preventDefault();
@@ -218,47 +243,142 @@ function setupControls() {
       label.style.insetInlineStart = pos(parseDay(`${y}-01-01`));
       years.append(label);
     }
+    new ResizeObserver(() => spaceYearLabels(years)).observe(years);
   }
   $('prev').addEventListener('click', () => { stopPlay(); step(-1); });
   $('next').addEventListener('click', () => { stopPlay(); step(1); });
   $('play').addEventListener('click', () => (playTimer ? stopPlay() : startPlay()));
   const input = $('date-input');
-  if (input) {
-    input.min = dayString(cfg.first);
-    input.max = dayString(cfg.today);
-    input.addEventListener('change', () => {
-      const d = parseDay(input.value);
-      if (!Number.isNaN(d)) { stopPlay(); setDay(clampDay(d)); }
-    });
-  }
+  if (input) setupDateInput(input);
   const district = $('district');
   if (district) {
     const ids = [...data.conflictIds].sort((a, b) => data.names.get(a).localeCompare(data.names.get(b), cfg.lang));
     for (const id of ids) district.append(el('option', { value: id, text: data.names.get(id) }));
     district.addEventListener('change', () => {
-      if (district.value) openRegion(district.value, { focus: false });
+      if (district.value) openRegion(district.value, { focus: false, opener: district });
       else closePanel();
     });
   }
-  const lang = $('lang');
-  if (lang) {
-    lang.addEventListener('change', () => {
-      const p = viewParams();
-      if (manifest) {
-        p.delete('lang'); // each language is its own file
-        location.assign(`${manifest.pages[cfg.mode === 'embed' ? 'embed' : 'index'][lang.value]}?${p}`);
-        return;
-      }
-      if (lang.value === 'en') p.delete('lang'); else p.set('lang', lang.value);
-      location.assign(`${location.pathname}?${p}`);
-    });
+  const list = $('district-list');
+  if (list) {
+    const ids = [...data.conflictIds].sort((a, b) => data.names.get(a).localeCompare(data.names.get(b), cfg.lang));
+    for (const id of ids) {
+      const btn = el('button', { type: 'button', 'data-region': id, text: data.names.get(id) });
+      btn.addEventListener('click', () => openRegion(id, { focus: true, opener: btn }));
+      list.append(el('li', {}, btn));
+    }
+    $('districts').addEventListener('toggle', postHeight);
   }
-  $('panel-close').addEventListener('click', () => closePanel());
+  setupLanguage();
+  $('panel-close').addEventListener('click', () => closePanel({ restoreFocus: true }));
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !$('panel').hidden) closePanel();
+    if (e.key === 'Escape' && !$('panel').hidden) closePanel({ restoreFocus: true });
   });
   const copy = $('copy');
-  if (copy) copy.addEventListener('click', copySnippet);
+  if (copy) copy.addEventListener('click', () => copySnippet('snippet', 'copy-status'));
+  const copyImage = $('copy-image');
+  if (copyImage) copyImage.addEventListener('click', () => copySnippet('image-snippet', 'copy-image-status'));
+  const theme = $('theme');
+  if (theme) {
+    theme.value = 'light';
+    theme.addEventListener('change', renderShare);
+  }
+  if (cfg.mode === 'embed') setupResize();
+}
+
+// A tap on the slider's track would jump the date to wherever the finger
+// landed, and a vertical swipe starting there would drag it: only a press
+// on the thumb (or the keyboard) moves the slider. trackGuard holds the
+// value to keep while a press that began off the thumb lasts.
+let trackGuard = null;
+function guardSliderTrack(slider) {
+  const offThumb = (e) => {
+    const r = slider.getBoundingClientRect();
+    const min = Number(slider.min); const max = Number(slider.max);
+    const f = (Number(slider.value) - min) / ((max - min) || 1);
+    const thumb = 10; // half the thumb plus the track's inset, in px
+    let x = r.left + thumb + f * (r.width - 2 * thumb);
+    if (rtl) x = r.right - thumb - f * (r.width - 2 * thumb);
+    return Math.abs(e.clientX - x) > 22;
+  };
+  slider.addEventListener('pointerdown', (e) => {
+    if (!offThumb(e)) { trackGuard = null; return; }
+    trackGuard = slider.value;
+    e.preventDefault();
+  });
+  const release = () => {
+    if (trackGuard === null) return;
+    slider.value = trackGuard;
+    // Let the input events of this press pass first.
+    setTimeout(() => { trackGuard = null; }, 0);
+  };
+  for (const type of ['pointerup', 'pointercancel', 'lostpointercapture']) slider.addEventListener(type, release);
+  addEventListener('pointerup', release);
+}
+
+// spaceYearLabels hides the year labels that would touch the one before.
+function spaceYearLabels(years) {
+  const labels = [...years.querySelectorAll('.year')];
+  for (const l of labels) l.hidden = false;
+  let lastEdge = null;
+  for (const l of labels) {
+    const r = l.getBoundingClientRect();
+    const start = rtl ? -r.right : r.left;
+    const end = rtl ? -r.left : r.right;
+    if (lastEdge !== null && start < lastEdge + 6) { l.hidden = true; continue; }
+    lastEdge = end;
+  }
+}
+
+// The date field applies a date on Enter, on leaving the field, or as
+// soon as its year is complete and in range; while the reader types it is
+// never rewritten (typing 04/02/1993 passes through 0001, 0019, 0199).
+function setupDateInput(input) {
+  input.min = dayString(cfg.first);
+  input.max = dayString(cfg.today);
+  const typed = () => {
+    const d = parseDay(input.value);
+    return Number.isNaN(d) || d < cfg.first || d > cfg.today ? null : d;
+  };
+  const apply = (restore) => {
+    const d = typed();
+    if (d !== null) { stopPlay(); setDay(d); } else if (restore) input.value = dayString(state.day);
+  };
+  input.addEventListener('input', () => apply(false));
+  input.addEventListener('change', () => apply(false));
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply(true); } });
+  input.addEventListener('blur', () => apply(true));
+}
+
+// The language menu changes the page only on an explicit choice: a pick
+// with the pointer, Enter, or the button beside it. Arrow keys only move
+// the selection (in Chromium they change a closed select at once).
+function setupLanguage() {
+  const lang = $('lang');
+  if (!lang) return;
+  const go = $('lang-go');
+  let byKey = false;
+  const navigate = () => {
+    if (lang.value === cfg.lang) return;
+    const p = viewParams();
+    if (manifest) {
+      p.delete('lang'); // each language is its own file
+      location.assign(`${manifest.pages[cfg.mode === 'embed' ? 'embed' : 'index'][lang.value]}?${p}`);
+      return;
+    }
+    if (lang.value === 'en') p.delete('lang'); else p.set('lang', lang.value);
+    location.assign(`${location.pathname}?${p}`);
+  };
+  lang.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); navigate(); return; }
+    byKey = true;
+  });
+  lang.addEventListener('pointerdown', () => { byKey = false; });
+  lang.addEventListener('change', () => {
+    if (go) go.hidden = lang.value === cfg.lang;
+    if (!byKey) navigate();
+  });
+  if (go) go.addEventListener('click', navigate);
 }
 
 function step(dir) {
@@ -303,15 +423,23 @@ function periodAt(id, day) {
   return list.find((p) => p.start_day <= day && (p.end_day === null || p.end_day === undefined || day < p.end_day)) || null;
 }
 
+// extentUncertain: the holder is not in doubt, but a change of the area
+// held is not dated (extent_status, apart from status, which is about the
+// holder).
+function extentUncertain(p) {
+  return !!p && p.status === 'firm' && p.extent_status === 'uncertain';
+}
+
 function stateLabel(p) {
   if (!p || p.status === 'unknown') return t('noData');
   if (p.status === 'uncertain') return t('uncertainBetween', { list: (p.candidates || []).map((c) => t(c)).join(' / ') });
   const who = t(p.controller);
-  return p.extent === 'partial' ? `${who} (${t('partly')})` : who;
+  const label = p.extent === 'partial' ? `${who} (${t('partly')})` : who;
+  return extentUncertain(p) ? `${label}, ${t('extentUncertainWord')}` : label;
 }
 
 function summarise(day) {
-  const s = { AZE: [], ARM: [], partAZE: [], partARM: [], uncertain: [], unknown: [] };
+  const s = { AZE: [], ARM: [], partAZE: [], partARM: [], uncertain: [], unknown: [], extentUncertain: [] };
   for (const id of data.conflictIds) {
     const p = periodAt(id, day);
     const name = data.names.get(id);
@@ -320,6 +448,7 @@ function summarise(day) {
     else {
       s[p.controller].push(name);
       if (p.extent === 'partial') s[`part${p.controller}`].push(name);
+      if (extentUncertain(p)) s.extentUncertain.push(name);
     }
   }
   return s;
@@ -334,16 +463,18 @@ function render(opts = {}) {
   const pretty = formatDay(day, cfg.lang);
   slider.setAttribute('aria-valuetext', pretty);
   $('date-label').textContent = pretty;
+  $('title-date').textContent = pretty;
+  document.title = `${document.querySelector('#title .title-text').textContent} — ${pretty}`;
   const input = $('date-input');
-  if (input) input.value = dayString(day);
+  // Never rewrite the field under the reader's cursor.
+  if (input && document.activeElement !== input) input.value = dayString(day);
   for (const tick of document.querySelectorAll('#ticks .tick')) tick.classList.toggle('current', parseDay(tick.dataset.day) === day);
   $('prev').disabled = !data.changeDays.some((d) => d < day);
   $('next').disabled = !data.changeDays.some((d) => d > day);
   if (mapApi) mapApi.setDay(day);
-  const fallback = $('fallback-map');
-  if (fallback) fallback.src = snapshotURL('svg');
+  if (!opts.first) updateImage(false);
   renderLegend(day);
-  renderDescription(day);
+  renderDescription(day, !opts.first);
   renderShare();
   if (state.region && !$('panel').hidden) renderPanelState();
   body.dataset.day = dayString(day);
@@ -359,6 +490,7 @@ function renderLegend(day) {
     ['arm', t('ARM'), s.ARM.length],
     ['partial', t(embed ? 'legPartialShort' : 'legPartial'), s.partAZE.length + s.partARM.length],
     ['uncertain', t(embed ? 'legUncertainShort' : 'legUncertain'), s.uncertain.length],
+    ['extent-uncertain', t(embed ? 'legExtentUncertainShort' : 'legExtentUncertain'), s.extentUncertain.length],
     ['unknown', t('legUnknown'), s.unknown.length],
     ['context', t('legContext'), null],
     ['neighbour', t('legNeighbour'), null],
@@ -374,7 +506,7 @@ function renderLegend(day) {
   }
 }
 
-function renderDescription(day) {
+function renderDescription(day, speak = true) {
   const s = summarise(day);
   const total = data.conflictIds.length;
   const sep = t('listSep');
@@ -385,6 +517,7 @@ function renderDescription(day) {
     parts.push(line);
   }
   if (s.uncertain.length) parts.push(t('uncertainList', { list: s.uncertain.join(sep) }));
+  if (s.extentUncertain.length) parts.push(t('extentUncertainList', { list: s.extentUncertain.join(sep) }));
   if (s.unknown.length) parts.push(t('unknownList', { list: s.unknown.join(sep) }));
   let last = null;
   for (const d of data.changeDays) if (d <= day) last = d;
@@ -402,8 +535,37 @@ function renderDescription(day) {
   if (changes.length) text += ` ${t('latestChange', { date: formatDay(last, cfg.lang), list: changes.join('; ') })}${stop}`;
   else text += ` ${t('noChangeYet')}`;
   $('description').textContent = text;
+  if (speak) announce(day, s, changes.length ? (last === day ? changedNames(day) : []) : []);
 }
 
+function changedNames(day) {
+  return data.conflictIds.filter((id) => stateLabel(periodAt(id, day - 1)) !== stateLabel(periodAt(id, day))).map((id) => data.names.get(id));
+}
+
+// announce speaks a short line (date, counts, what changed that day) once
+// the date has rested for a second: playing through the changes or
+// holding an arrow key gives one line per pause, not one per step. The
+// full description stays one step away, under the map.
+let announceTimer = 0;
+let announced = '';
+function announce(day, s, changed) {
+  clearTimeout(announceTimer);
+  const total = data.conflictIds.length;
+  const sep = t('listSep');
+  let line = `${formatDay(day, cfg.lang)}: ${t('AZE')} ${t('legCount', { n: s.AZE.length, total })}${sep}${t('ARM')} ${t('legCount', { n: s.ARM.length, total })}`;
+  if (changed.length) line += `${t('sentenceSep')}${t('announceChange', { list: changed.join(sep) })}`;
+  announceTimer = setTimeout(() => {
+    if (line === announced) return;
+    announced = line;
+    $('announce').textContent = line;
+    hook.announcements.push({ at: performance.now(), text: line });
+  }, 1000);
+}
+
+// Resizing: the embed tells its host page how tall its content wants to
+// be ({type: "mapsvc:resize", height}); the snippet carries the few lines
+// of script (written by the server, as in its oEmbed answer) that set the
+// iframe's height. Without them the iframe keeps its aspect-ratio sizing.
 function renderShare() {
   const p = viewParams();
   const origin = location.origin;
@@ -419,13 +581,50 @@ function renderShare() {
     a.hidden = !href;
     if (href) a.href = href;
   }
-  const title = `${document.getElementById('title').textContent} — ${formatDay(state.day, cfg.lang)}`;
-  snippet.value = `<iframe src="${escapeAttr(new URL(pageURL('embed', p), `${origin}${location.pathname}`).href)}" title="${escapeAttr(title)}" style="width:100%;aspect-ratio:4/3;min-height:420px;border:0" loading="lazy" allowfullscreen></iframe>`;
+  const theme = $('theme') ? $('theme').value : 'light';
+  const ep = new URLSearchParams(p);
+  if (theme !== 'light') ep.set('theme', theme); else ep.delete('theme');
+  const title = `${document.querySelector('#title .title-text').textContent} — ${formatDay(state.day, cfg.lang)}`;
+  const src = new URL(pageURL('embed', ep), `${origin}${location.pathname}`).href;
+  snippet.value = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" data-mapsvc style="width:100%;aspect-ratio:4/3;min-height:420px;border:0" loading="lazy" allowfullscreen></iframe>${body.dataset.resizeScript ? `\n${body.dataset.resizeScript}` : ''}`;
+  const image = $('image-snippet');
+  const png = snapshotURL('png');
+  if (image) {
+    image.value = png
+      ? `<a href="${escapeAttr(new URL(pageURL('index', p), `${origin}${location.pathname}`).href)}"><img src="${escapeAttr(new URL(png, origin).href)}" alt="${escapeAttr(title)}" width="1000" height="760" style="max-width:100%;height:auto" loading="lazy"></a>`
+      : '';
+  }
 }
 
-async function copySnippet() {
-  const snippet = $('snippet');
-  const status = $('copy-status');
+// setupResize posts the content height to the host page whenever it
+// changes: the map box wants about 62% of the width.
+let lastHeight = 0;
+function postHeight() {
+  if (cfg.mode !== 'embed' || window.parent === window) return;
+  const layout = document.querySelector('.embed-layout');
+  const wrap = $('map-wrap');
+  if (!layout || !wrap) return;
+  const width = document.documentElement.clientWidth;
+  const mapH = Math.round(Math.min(640, Math.max(220, width * 0.62)));
+  const chrome = layout.scrollHeight - wrap.getBoundingClientRect().height;
+  const height = Math.ceil(chrome + mapH);
+  if (Math.abs(height - lastHeight) < 2) return;
+  lastHeight = height;
+  window.parent.postMessage({ type: 'mapsvc:resize', height }, '*');
+}
+
+function setupResize() {
+  let w = 0;
+  new ResizeObserver(() => {
+    const now = document.documentElement.clientWidth;
+    if (now !== w) { w = now; lastHeight = 0; }
+    postHeight();
+  }).observe(document.documentElement);
+}
+
+async function copySnippet(id, statusId) {
+  const snippet = $(id);
+  const status = $(statusId);
   try {
     await navigator.clipboard.writeText(snippet.value);
     status.textContent = t('copied');
@@ -440,9 +639,13 @@ async function copySnippet() {
 const regionCache = new Map();
 let panelToken = 0;
 
-async function openRegion(id, { focus }) {
+let panelOpener = null;
+
+async function openRegion(id, { focus, opener }) {
   if (!data.regionProps.has(id) || data.regionProps.get(id).role !== 'conflict') return;
   state.region = id;
+  // Closing the panel returns focus to what opened it.
+  panelOpener = opener || (focus ? document.activeElement : null);
   if (mapApi) mapApi.setSelected(id);
   const district = $('district');
   if (district) district.value = id;
@@ -466,10 +669,13 @@ async function openRegion(id, { focus }) {
   if (focus) $('panel-title').focus();
 }
 
-function closePanel() {
+function closePanel({ restoreFocus } = {}) {
   panelToken++;
   state.region = null;
+  const hadFocus = $('panel').contains(document.activeElement);
   $('panel').hidden = true;
+  if (restoreFocus && panelOpener && panelOpener.isConnected && (hadFocus || document.activeElement === body)) panelOpener.focus();
+  panelOpener = null;
   if (mapApi) mapApi.setSelected(null);
   const district = $('district');
   if (district) district.value = '';
@@ -537,7 +743,7 @@ function renderEvent(ev) {
   if (ev.from && ev.to) li.append(el('p', { class: 'transfer', text: `${t(ev.from)} ${t('arrow')} ${t(ev.to)}${ev.extent === 'partial' ? ` (${t('partly')})` : ''}` }));
   li.append(el('p', { class: 'summary', lang: 'en', dir: 'ltr' }, ev.summary));
   const meta = [t('confidence', { c: t(`conf_${ev.confidence}`) })];
-  if (ev.scheduled) meta.push(t('scheduled', { date: ev.scheduled }));
+  if (ev.scheduled) meta.push(t('scheduled', { date: formatISO(ev.scheduled, cfg.lang) }));
   li.append(el('p', { class: 'muted', text: meta.join(' · ') }));
   if (ev.extent_note) li.append(el('p', { class: 'muted', lang: 'en', dir: 'ltr', text: t('extentNote', { note: ev.extent_note }) }));
   const sources = el('ul', { class: 'sources', 'aria-label': t('sources') });
@@ -550,7 +756,7 @@ function renderSource(s) {
   const li = el('li', { class: 'source' });
   const head = el('p', { class: 'source-head' });
   head.append(el('span', { class: 'outlet', dir: 'auto', text: s.outlet || s.ref }));
-  if (s.published) head.append(' · ', t('published', { date: s.published }));
+  if (s.published) head.append(' · ', t('published', { date: formatISO(s.published, cfg.lang) }));
   li.append(head);
   if (s.title) li.append(el('p', { class: 'source-title', dir: 'auto', lang: s.lang || null }, link(s.ref, s.title)));
   else li.append(el('p', {}, link(s.ref, s.ref)));

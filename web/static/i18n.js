@@ -3,6 +3,28 @@
 // is shown as sourced and is not part of this dictionary.
 
 const en = {
+  legExtentUncertain: 'Extent uncertain: the holder is known, not when its area changed',
+  legExtentUncertainShort: 'Extent change not exactly dated',
+  extentUncertainList: 'held, but the change of extent is not exactly dated: {list}',
+  extentUncertainWord: 'extent change not exactly dated',
+  langGo: 'Change language',
+  fullDescription: 'Description of the map',
+  districtsAndSources: 'Districts and sources',
+  imageHelp: 'For pages that run no scripts: the map as an image, linked to this view.',
+  themeLabel: 'Embed colours',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  themeAuto: 'Follow the reader’s system',
+  announceChange: 'changed: {list}',
+  maplibre: {
+    'Map.Title': 'Map',
+    'NavigationControl.ZoomIn': 'Zoom in',
+    'NavigationControl.ZoomOut': 'Zoom out',
+    'NavigationControl.ResetBearing': 'Reset north',
+    'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
+    'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
+    'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+  },
   skip: 'Skip to the date controls',
   lede: 'Control of the 12 tracked districts at the end of the chosen day, from a ledger of dated events, each with its sources.',
   language: 'Language',
@@ -94,6 +116,28 @@ const en = {
 };
 
 const ar = {
+  legExtentUncertain: 'النطاق غير مؤكد: الجهة المسيطرة معروفة، أما تاريخ تغيّر المساحة فغير محدد',
+  legExtentUncertainShort: 'تاريخ تغيّر النطاق غير محدد',
+  extentUncertainList: 'الجهة المسيطرة معروفة لكن تاريخ تغيّر النطاق غير محدد بدقة: {list}',
+  extentUncertainWord: 'تاريخ تغيّر النطاق غير محدد',
+  langGo: 'تغيير اللغة',
+  fullDescription: 'وصف الخريطة',
+  districtsAndSources: 'المناطق والمصادر',
+  imageHelp: 'للصفحات التي لا تشغّل نصوصاً برمجية: الخريطة صورةً مع رابط إلى هذا العرض.',
+  themeLabel: 'ألوان الخريطة المضمّنة',
+  themeLight: 'فاتحة',
+  themeDark: 'داكنة',
+  themeAuto: 'حسب إعداد نظام القارئ',
+  announceChange: 'تغيّرت: {list}',
+  maplibre: {
+    'Map.Title': 'خريطة',
+    'NavigationControl.ZoomIn': 'تكبير',
+    'NavigationControl.ZoomOut': 'تصغير',
+    'NavigationControl.ResetBearing': 'إعادة الشمال إلى الأعلى',
+    'CooperativeGesturesHandler.WindowsHelpText': 'استخدم Ctrl مع التمرير لتكبير الخريطة',
+    'CooperativeGesturesHandler.MacHelpText': 'استخدم ⌘ مع التمرير لتكبير الخريطة',
+    'CooperativeGesturesHandler.MobileHelpText': 'استخدم إصبعين لتحريك الخريطة',
+  },
   skip: 'انتقل إلى أدوات التاريخ',
   lede: 'السيطرة على المناطق الاثنتي عشرة المتابَعة في نهاية اليوم المختار، استناداً إلى سجل أحداث مؤرخة لكل منها مصادرها.',
   language: 'اللغة',
@@ -184,6 +228,28 @@ const ar = {
 };
 
 const az = {
+  legExtentUncertain: 'Əhatə qeyri-müəyyən: nəzarət edən tərəf məlumdur, ərazinin dəyişmə tarixi isə yox',
+  legExtentUncertainShort: 'Əhatənin dəyişmə tarixi dəqiq deyil',
+  extentUncertainList: 'nəzarət edən tərəf məlumdur, əhatənin dəyişmə tarixi dəqiq deyil: {list}',
+  extentUncertainWord: 'əhatənin dəyişmə tarixi dəqiq deyil',
+  langGo: 'Dili dəyiş',
+  fullDescription: 'Xəritənin təsviri',
+  districtsAndSources: 'Rayonlar və mənbələr',
+  imageHelp: 'Skript işlətməyən səhifələr üçün: bu görünüşə keçidli şəkil kimi xəritə.',
+  themeLabel: 'Yerləşdirilmiş xəritənin rəngləri',
+  themeLight: 'Açıq',
+  themeDark: 'Tünd',
+  themeAuto: 'Oxucunun sistem ayarına uyğun',
+  announceChange: 'dəyişdi: {list}',
+  maplibre: {
+    'Map.Title': 'Xəritə',
+    'NavigationControl.ZoomIn': 'Yaxınlaşdır',
+    'NavigationControl.ZoomOut': 'Uzaqlaşdır',
+    'NavigationControl.ResetBearing': 'Şimalı yuxarı qaytar',
+    'CooperativeGesturesHandler.WindowsHelpText': 'Xəritəni böyütmək üçün Ctrl + sürüşdürmədən istifadə edin',
+    'CooperativeGesturesHandler.MacHelpText': 'Xəritəni böyütmək üçün ⌘ + sürüşdürmədən istifadə edin',
+    'CooperativeGesturesHandler.MobileHelpText': 'Xəritəni hərəkət etdirmək üçün iki barmaqdan istifadə edin',
+  },
   skip: 'Tarix idarəetməsinə keç',
   lede: 'Seçilmiş günün sonuna izlənilən 12 rayona nəzarət — hər biri mənbələrlə təsdiqlənmiş, tarixli hadisələr reyestrinə əsasən.',
   language: 'Dil',
@@ -274,6 +340,28 @@ const az = {
 };
 
 const ru = {
+  legExtentUncertain: 'Охват неясен: сторона известна, дата изменения площади — нет',
+  legExtentUncertainShort: 'Дата изменения охвата неточна',
+  extentUncertainList: 'сторона известна, но дата изменения охвата известна неточно: {list}',
+  extentUncertainWord: 'дата изменения охвата неточна',
+  langGo: 'Сменить язык',
+  fullDescription: 'Описание карты',
+  districtsAndSources: 'Районы и источники',
+  imageHelp: 'Для страниц без скриптов: карта в виде изображения со ссылкой на этот вид.',
+  themeLabel: 'Цвета встроенной карты',
+  themeLight: 'Светлые',
+  themeDark: 'Тёмные',
+  themeAuto: 'Как в системе читателя',
+  announceChange: 'изменилось: {list}',
+  maplibre: {
+    'Map.Title': 'Карта',
+    'NavigationControl.ZoomIn': 'Приблизить',
+    'NavigationControl.ZoomOut': 'Отдалить',
+    'NavigationControl.ResetBearing': 'Вернуть север наверх',
+    'CooperativeGesturesHandler.WindowsHelpText': 'Чтобы изменить масштаб карты, используйте Ctrl + прокрутку',
+    'CooperativeGesturesHandler.MacHelpText': 'Чтобы изменить масштаб карты, используйте ⌘ + прокрутку',
+    'CooperativeGesturesHandler.MobileHelpText': 'Чтобы переместить карту, используйте два пальца',
+  },
   skip: 'Перейти к выбору даты',
   lede: 'Контроль над 12 отслеживаемыми районами на конец выбранного дня — по реестру датированных событий, у каждого из которых указаны источники.',
   language: 'Язык',
@@ -364,6 +452,28 @@ const ru = {
 };
 
 const hy = {
+  legExtentUncertain: 'Ընդգրկումն անորոշ է. վերահսկող կողմը հայտնի է, տարածքի փոփոխման ամսաթիվը՝ ոչ',
+  legExtentUncertainShort: 'Ընդգրկման փոփոխման ամսաթիվն անորոշ է',
+  extentUncertainList: 'վերահսկող կողմը հայտնի է, բայց ընդգրկման փոփոխման ամսաթիվը ճշգրիտ չէ՝ {list}',
+  extentUncertainWord: 'ընդգրկման փոփոխման ամսաթիվն անորոշ է',
+  langGo: 'Փոխել լեզուն',
+  fullDescription: 'Քարտեզի նկարագրությունը',
+  districtsAndSources: 'Շրջաններ և աղբյուրներ',
+  imageHelp: 'Սկրիպտներ չգործարկող էջերի համար՝ քարտեզը որպես պատկեր՝ այս տեսքի հղումով։',
+  themeLabel: 'Ներդրված քարտեզի գույները',
+  themeLight: 'Բաց',
+  themeDark: 'Մուգ',
+  themeAuto: 'Ըստ ընթերցողի համակարգի',
+  announceChange: 'փոխվել է՝ {list}',
+  maplibre: {
+    'Map.Title': 'Քարտեզ',
+    'NavigationControl.ZoomIn': 'Մեծացնել',
+    'NavigationControl.ZoomOut': 'Փոքրացնել',
+    'NavigationControl.ResetBearing': 'Հյուսիսը վերև',
+    'CooperativeGesturesHandler.WindowsHelpText': 'Քարտեզը մեծացնելու համար օգտագործեք Ctrl + ոլորում',
+    'CooperativeGesturesHandler.MacHelpText': 'Քարտեզը մեծացնելու համար օգտագործեք ⌘ + ոլորում',
+    'CooperativeGesturesHandler.MobileHelpText': 'Քարտեզը տեղաշարժելու համար օգտագործեք երկու մատ',
+  },
   skip: 'Անցնել ամսաթվի կառավարմանը',
   lede: 'Վերահսկողությունը 12 դիտարկվող շրջանների վրա ընտրված օրվա վերջի դրությամբ՝ ըստ թվագրված իրադարձությունների մատյանի, որոնցից յուրաքանչյուրն ունի իր աղբյուրները։',
   language: 'Լեզու',
@@ -469,20 +579,43 @@ export function translator(lang) {
   return t;
 }
 
-// Dates are formatted in the page language with Latin digits, as the
-// slider and the date field show them.
+// Dates are written with the project's own month names and layouts,
+// which the server puts on the page (the static map uses the same ones):
+// browsers lack Azerbaijani and Armenian month names, and "2020 M11 25"
+// is not a date a reader should see. Digits are Latin, as on the slider.
 const MS_DAY = 86400000;
+let words = null;
 
-// English dates read day-month-year ("25 November 2020"), as in most of
-// the world's newsrooms.
-const locales = { en: 'en-GB', ar: 'ar', az: 'az', ru: 'ru', hy: 'hy' };
-
-function fmt(lang, opts) {
-  return new Intl.DateTimeFormat(`${locales[lang] || 'en-GB'}-u-nu-latn`, { timeZone: 'UTC', ...opts });
+// setDateWords takes {months, months_alone, day, month} from the page.
+export function setDateWords(w) {
+  if (w && Array.isArray(w.months) && w.months.length === 12 && w.day && w.month) words = w;
 }
 
+function parts(day) {
+  const d = new Date(day * MS_DAY);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate() };
+}
+
+function fill(layout, vals) {
+  return layout.replace(/\{([dmy])\}/g, (_, k) => String(vals[k]));
+}
+
+// Without the page's words (never on the served page) English stands in.
+const englishWords = {
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  day: '{d} {m} {y}', month: '{m} {y}',
+};
+
 export function formatDay(day, lang) {
-  return fmt(lang, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(day * MS_DAY));
+  const w = words || englishWords;
+  const p = parts(day);
+  return fill(w.day, { d: p.d, m: w.months[p.m], y: p.y });
+}
+
+function formatMonth(day) {
+  const w = words || englishWords;
+  const p = parts(day);
+  return fill(w.month, { m: (w.months_alone || w.months)[p.m], y: p.y });
 }
 
 // formatEventDate writes an event's date as its sources give it: a day, a
@@ -492,14 +625,21 @@ export function formatEventDate(ev, lang) {
   const last = parseDay(ev.date_last);
   switch (ev.date_precision) {
     case 'year':
-      return fmt(lang, { year: 'numeric' }).format(new Date(first * MS_DAY));
+      return String(parts(first).y);
     case 'month':
-      return fmt(lang, { year: 'numeric', month: 'long' }).format(new Date(first * MS_DAY));
+      return formatMonth(first);
     case 'range':
-      return fmt(lang, { year: 'numeric', month: 'long', day: 'numeric' }).formatRange(new Date(first * MS_DAY), new Date(last * MS_DAY));
+      return `${formatDay(first, lang)} – ${formatDay(last, lang)}`;
     default:
       return formatDay(first, lang);
   }
+}
+
+// formatISO writes a YYYY-MM-DD string (a source's publication date) in
+// the page language; anything else is shown as given.
+export function formatISO(s, lang) {
+  const d = parseDay(s);
+  return Number.isNaN(d) ? s : formatDay(d, lang);
 }
 
 // parseDay turns YYYY-MM-DD into days since 1970-01-01, or NaN.

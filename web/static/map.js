@@ -10,21 +10,73 @@ export function dayFilter(day) {
   return ['all', ['<=', ['get', 'start_day'], day], ['>', ['coalesce', ['get', 'end_day'], FAR], day]];
 }
 
+// Held by Armenian forces (firm, whole): dots, so the holders differ by
+// more than colour; partial and uncertain states have their own patterns.
+const armHeld = ['all', ['==', ['get', 'controller'], 'ARM'], ['==', ['get', 'status'], 'firm'], ['!=', ['get', 'extent'], 'partial']];
+
 const patterned = ['any', ['==', ['get', 'status'], 'uncertain'], ['==', ['get', 'extent'], 'partial']];
 
-function cssColours() {
-  const cs = getComputedStyle(document.documentElement);
-  const v = (name) => cs.getPropertyValue(name).trim();
+// cssColours reads the page's colours. They are light-dark() pairs, so
+// each is resolved through a probe element to the theme in force.
+export function cssColours() {
+  const probe = document.createElement('span');
+  probe.style.display = 'none';
+  document.body.append(probe);
+  const v = (name) => {
+    probe.style.color = `var(${name})`;
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(probe).color);
+    return m ? `#${[m[1], m[2], m[3]].map((x) => Number(x).toString(16).padStart(2, '0')).join('')}` : '#000000';
+  };
+  try {
+    return read(v);
+  } finally {
+    probe.remove();
+  }
+}
+
+function read(v) {
   return {
     bg: v('--map-bg'), aze: v('--aze'), arm: v('--arm'), azeContext: v('--aze-context'), armContext: v('--arm-context'),
     uncertain: v('--uncertain'), hatch: v('--hatch'), unknown: v('--unknown'), neighbour: v('--neighbour'),
     neighbourEdge: v('--neighbour-edge'), edge: v('--edge'), contextEdge: v('--context-edge'), selected: v('--selected'),
+    dots: v('--dots'),
   };
+}
+
+// loadCSS adds MapLibre's stylesheet (preloaded by the HTML) only now, so
+// it never holds up the first paint of the page.
+function loadCSS(href) {
+  if (!href || document.querySelector(`link[rel="stylesheet"][href="${CSS.escape(href)}"]`)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const l = document.createElement('link');
+    l.rel = 'stylesheet';
+    l.href = href;
+    l.onload = resolve;
+    l.onerror = resolve; // the map still works unstyled
+    document.head.append(l);
+  });
 }
 
 function rgba(colour) {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
   return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)] : [0, 0, 0];
+}
+
+// dotsImage draws a tileable 16×16 (device pixels) pattern of one dot:
+// the non-colour cue for districts held by Armenian forces.
+function dotsImage(colour) {
+  const size = 16;
+  const data = new Uint8Array(size * size * 4);
+  const [r, g, b] = rgba(colour);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const dx = x - 7.5; const dy = y - 7.5;
+      if (dx * dx + dy * dy > 9) continue;
+      const i = (y * size + x) * 4;
+      data[i] = r; data[i + 1] = g; data[i + 2] = b; data[i + 3] = 255;
+    }
+  }
+  return { width: size, height: size, data };
 }
 
 // patternImage draws a tileable 24×24 (device pixels) pattern: diagonal
@@ -61,7 +113,7 @@ function bboxOf(features) {
 // createMap draws the map in container and resolves once it is loaded.
 export async function createMap(opts) {
   const { container, maplibreURL, basemap, periods, regions, contextControllers, rtl, onSelect, labelFor } = opts;
-  const ml = await import(maplibreURL);
+  const [ml] = await Promise.all([import(maplibreURL), loadCSS(opts.maplibreCSS)]);
   const colours = cssColours();
   const conflict = regions.features.filter((f) => f.properties.role === 'conflict');
   const bounds = bboxOf(conflict);
@@ -85,6 +137,7 @@ export async function createMap(opts) {
     minZoom: 4,
     maxZoom: 12,
     cooperativeGestures: opts.embed ? true : false,
+    locale: opts.locale && typeof opts.locale === 'object' ? opts.locale : undefined,
   });
   map.touchZoomRotate.disableRotation();
   await new Promise((resolve, reject) => {
@@ -103,6 +156,7 @@ export async function createMap(opts) {
   map.addImage('stripe-AZE', patternImage(colours.aze, false), { pixelRatio: 2 });
   map.addImage('stripe-ARM', patternImage(colours.arm, false), { pixelRatio: 2 });
   map.addImage('hatch', patternImage(colours.hatch, true), { pixelRatio: 2 });
+  map.addImage('dots-ARM', dotsImage(colours.dots), { pixelRatio: 2 });
   if (raster) {
     map.addSource('basemap', { type: 'raster', tiles: [basemap.url], tileSize: 256, maxzoom: 19 });
     map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap' });
@@ -121,8 +175,15 @@ export async function createMap(opts) {
     paint: { 'fill-color': fillColour(colours), 'fill-opacity': 0.92 * dim + (1 - dim) * 0.5 } });
   map.addLayer({ id: 'conflict-pattern', type: 'fill', source: 'periods', filter: ['all', dayFilter(opts.day), patterned],
     paint: { 'fill-pattern': ['case', ['==', ['get', 'status'], 'uncertain'], 'hatch', ['==', ['get', 'controller'], 'AZE'], 'stripe-ARM', 'stripe-AZE'] } });
+  map.addLayer({ id: 'conflict-dots', type: 'fill', source: 'periods', filter: ['all', dayFilter(opts.day), armHeld],
+    paint: { 'fill-pattern': 'dots-ARM' } });
   map.addLayer({ id: 'conflict-line', type: 'line', source: 'regions', filter: ['==', ['get', 'role'], 'conflict'],
     paint: { 'line-color': colours.edge, 'line-width': 1 } });
+  // A change of extent that is not dated: a dashed inner outline, apart
+  // from the hatching of an uncertain holder.
+  map.addLayer({ id: 'extent-uncertain-line', type: 'line', source: 'periods',
+    filter: ['all', dayFilter(opts.day), ['==', ['get', 'extent_status'], 'uncertain']],
+    paint: { 'line-color': colours.hatch, 'line-width': 2.5, 'line-dasharray': [2, 1.5], 'line-offset': 2 } });
   map.addLayer({ id: 'selected-line', type: 'line', source: 'regions', filter: ['==', ['get', 'region'], ''],
     paint: { 'line-color': colours.selected, 'line-width': 3.5 } });
 
@@ -157,6 +218,8 @@ export async function createMap(opts) {
     setDay(day) {
       map.setFilter('conflict-fill', dayFilter(day));
       map.setFilter('conflict-pattern', ['all', dayFilter(day), patterned]);
+      map.setFilter('conflict-dots', ['all', dayFilter(day), armHeld]);
+      map.setFilter('extent-uncertain-line', ['all', dayFilter(day), ['==', ['get', 'extent_status'], 'uncertain']]);
     },
     setSelected(id) {
       map.setFilter('selected-line', ['==', ['get', 'region'], id || '']);
@@ -172,6 +235,9 @@ export async function createMap(opts) {
       map.setPaintProperty('conflict-line', 'line-color', c.edge);
       map.setPaintProperty('selected-line', 'line-color', c.selected);
       map.updateImage('hatch', patternImage(c.hatch, true));
+      map.updateImage('stripe-AZE', patternImage(c.aze, false));
+      map.updateImage('stripe-ARM', patternImage(c.arm, false));
+      map.updateImage('dots-ARM', dotsImage(c.dots));
     },
     idle() {
       return new Promise((resolve) => {

@@ -1,0 +1,132 @@
+// Page-load figures of the map page and the embed on a slow connection:
+// Chromium (Debian's, through playwright-core) with CDP network
+// throttling of 150 ms latency and 1.6 Mbit/s, cold (empty cache) and
+// warm (the same browser profile loading the page again).
+//
+//   node bench/pageload.mjs [--runs 3] [--json out.json]
+//
+// It builds and starts mapsvc on a free port with a temporary database
+// (MAPSVC_BIN picks another build, e.g. an older one to compare), behind a
+// counting proxy.
+// For each load it reports bytes on the wire, requests, the first
+// meaningful paint (the server's SVG of the day, with its date, drawn in
+// the map box), first contentful paint, and the time until the
+// interactive map has drawn the districts (the page's data-ready mark).
+// Times are from navigation start, medians over the runs.
+
+import { startServer, launch, tempDir, removeDir, freePort } from '../webtest/harness.mjs';
+import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const runs = Number(opt('--runs', '3'));
+const jsonOut = opt('--json', '');
+
+const profile = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (1.6e6 / 8) };
+
+// marks records, inside the page, when the SVG stand-in finished loading
+// and when the districts were drawn.
+function marks() {
+  window.__marks = {};
+  document.addEventListener('load', (e) => {
+    if (e.target && e.target.id === 'fallback-map' && !window.__marks.svg) window.__marks.svg = performance.now();
+  }, true);
+  new MutationObserver(() => {
+    if (document.body && document.body.dataset.ready === '1' && !window.__marks.ready) window.__marks.ready = performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+}
+
+let proxy;
+async function load(context, url) {
+  proxy.reset();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', profile);
+  let requests = 0;
+  const fromCache = new Set();
+  cdp.on('Network.requestWillBeSent', () => { requests++; });
+  cdp.on('Network.requestServedFromCache', (e) => fromCache.add(e.requestId));
+  await page.addInitScript(marks);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.body && document.body.dataset.ready === '1', null, { timeout: 120000, polling: 50 });
+  const m = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const marks = window.__marks || {};
+    return { svg: marks.svg || null, ready: marks.ready || performance.now(), fcp: paint ? paint.startTime : null };
+  });
+  // Count the worker's requests too: they belong to the page load.
+  await page.waitForTimeout(200);
+  await page.close();
+  return { bytes: proxy.seen.bytes, requests, network: proxy.seen.requests, paths: proxy.seen.paths.slice(), fmp: m.svg === null ? null : Math.max(m.svg, m.fcp || 0), fcp: m.fcp, drawn: m.ready };
+}
+
+// counter is a pass-through proxy in front of mapsvc: it sees every
+// request of the page, its modules and MapLibre's worker (which the
+// page's own DevTools session does not), and the bytes as sent.
+async function counter(target) {
+  const port = await freePort();
+  const seen = { requests: 0, bytes: 0, paths: [] };
+  const t = new URL(target);
+  const server = http.createServer((req, res) => {
+    seen.requests++;
+    seen.paths.push(req.url);
+    const up = http.request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.on('data', (b) => { seen.bytes += b.length; });
+      r.pipe(res);
+    });
+    up.on('error', () => { res.writeHead(502); res.end(); });
+    req.pipe(up);
+  });
+  await new Promise((r) => server.listen(port, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${port}`, seen, reset() { seen.requests = 0; seen.bytes = 0; seen.paths = []; }, close: () => new Promise((r) => server.close(r)) };
+}
+
+const median = (xs) => { const s = xs.filter((x) => x !== null).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : null; };
+
+const tmp = tempDir();
+const server = await startServer({ tmp });
+proxy = await counter(server.url);
+const browser = await launch();
+const results = [];
+try {
+  for (const [name, path] of [['embed', '/embed?date=2020-11-25'], ['page', '/?date=2020-11-25']]) {
+    const cold = []; const warm = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+      // Warm the server's own caches (not the browser's) once.
+      if (i === 0) await (await fetch(server.url + path)).text();
+      cold.push(await load(context, proxy.url + path));
+      warm.push(await load(context, proxy.url + path));
+      await context.close();
+    }
+    for (const [kind, xs] of [['cold', cold], ['warm', warm]]) {
+      const r = {
+        page: name, load: kind, runs,
+        kib: Math.round(median(xs.map((x) => x.bytes)) / 1024),
+        requests_seen_by_page: median(xs.map((x) => x.requests)),
+        requests_over_network: median(xs.map((x) => x.network)),
+        paths: xs[0].paths,
+        first_meaningful_paint_ms: median(xs.map((x) => x.fmp)) === null ? null : Math.round(median(xs.map((x) => x.fmp))),
+        first_contentful_paint_ms: Math.round(median(xs.map((x) => x.fcp))),
+        districts_drawn_ms: Math.round(median(xs.map((x) => x.drawn))),
+      };
+      results.push(r);
+    }
+  }
+} finally {
+  await browser.close();
+  await proxy.close();
+  await server.stop();
+  removeDir(tmp);
+}
+
+console.log(`profile: ${profile.latency} ms latency, ${profile.downloadThroughput * 8 / 1e6} Mbit/s; median of ${runs} runs`);
+console.log('page   load  KiB over the wire  requests over the wire  FMP (SVG with date) ms  FCP ms  districts drawn ms');
+const n = (v) => (v === null || Number.isNaN(v) ? 'n/a' : String(v));
+for (const r of results) {
+  console.log(`${r.page.padEnd(6)} ${r.load.padEnd(5)} ${n(r.kib).padStart(17)} ${n(r.requests_over_network).padStart(22)} ${n(r.first_meaningful_paint_ms).padStart(22)} ${n(r.first_contentful_paint_ms).padStart(7)} ${n(r.districts_drawn_ms).padStart(19)}`);
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ profile, results }, null, 2));
