@@ -72,7 +72,7 @@ func fixGeometry(regions []geo.Region, am *geo.Region, cur Curated, units map[st
 		if f == nil {
 			return fmt.Errorf("%s: no feature with shapeName %q (asked for by %s in curated.json)", gbPath, e.Redraw, e.ID)
 		}
-		u := topology.Unit{ID: e.ID, Old: regions[index[e.ID]].Geometry, New: f.Geometry}
+		u := topology.Unit{ID: e.ID, Old: regions[index[e.ID]].Geometry, New: f.Geometry, With: e.RedrawWith}
 		for _, m := range e.Merge {
 			mg := units[m].Geometry
 			u.Pinned = append(u.Pinned, mg.Geometry())

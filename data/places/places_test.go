@@ -32,12 +32,8 @@ var knownOutside = map[string]string{
 	"cocuq-mercanli": "fuzuli",
 	"leletepe":       "fuzuli",
 	"ferrux":         "agdam",
-	"xacmac":         "khojavend",
-	"suleymanli":     "fuzuli",
 	"suraabad":       "tartar",
 	"derzili":        "",
-	"dagyurd":        "khojavend",
-	"qaracalli":      "fuzuli",
 }
 
 // Every located place lies inside its district's polygon.
