@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/regionimport/topology"
@@ -72,7 +73,7 @@ func fixGeometry(regions []geo.Region, am *geo.Region, cur Curated, units map[st
 		if f == nil {
 			return fmt.Errorf("%s: no feature with shapeName %q (asked for by %s in curated.json)", gbPath, e.Redraw, e.ID)
 		}
-		u := topology.Unit{ID: e.ID, Old: regions[index[e.ID]].Geometry, New: f.Geometry}
+		u := topology.Unit{ID: e.ID, Old: regions[index[e.ID]].Geometry, New: f.Geometry, With: e.RedrawWith}
 		for _, m := range e.Merge {
 			mg := units[m].Geometry
 			u.Pinned = append(u.Pinned, mg.Geometry())
@@ -80,9 +81,14 @@ func fixGeometry(regions []geo.Region, am *geo.Region, cur Curated, units map[st
 		group = append(group, u)
 		r := &regions[index[e.ID]]
 		id, _ := f.Properties["shapeID"].(string)
-		r.Source += "; lines to the other redrawn units from " + fmt.Sprintf(gbSource, e.Redraw, id)
+		lines, only := "lines to the other redrawn units", ""
+		if len(e.RedrawWith) > 0 {
+			lines = "lines to " + strings.Join(e.RedrawWith, " and ")
+			only = " (only its lines to " + strings.Join(e.RedrawWith, " and ") + ")"
+		}
+		r.Source += "; " + lines + " from " + fmt.Sprintf(gbSource, e.Redraw, id)
 		r.Licence = gbLicence
-		prov.Redrawn[e.ID] = e.Redraw + " " + id
+		prov.Redrawn[e.ID] = e.Redraw + " " + id + only
 	}
 	var fixed []orb.Geometry
 	for i := range regions {

@@ -30,7 +30,10 @@ type Entry struct {
 	Merge   []string            `json:"merge"` // adm1 codes folded into this unit
 	// Redraw names the geoBoundaries ADM2 feature (shapeName) whose lines
 	// replace Natural Earth's inside the outline of all redrawn units.
-	Redraw      string   `json:"redraw"`
+	Redraw string `json:"redraw"`
+	// RedrawWith, when set, limits the redraw to the unit's lines with
+	// these redrawn units (ids); its other lines stay Natural Earth's.
+	RedrawWith  []string `json:"redraw_with"`
 	Corrections []string `json:"corrections"`
 }
 

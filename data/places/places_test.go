@@ -23,21 +23,19 @@ func contains(g orb.Geometry, p orb.Point) bool {
 }
 
 // knownOutside are places whose sourced position falls outside their
-// district in the current Natural Earth-based polygons: the boundary is
-// off there, not the place (Jabrayil town, for one, is the district's
-// seat). The boundary fix is due from the boundaries work; when it lands,
-// the test below fails for each entry that has moved inside, so the list
-// can only shrink. "" means inside no conflict-area district.
+// district: the boundary is off there, not the place (each place's
+// district is checked against a page that names it; see "Places still
+// outside their district" in data/regions/README.md). Neither Natural
+// Earth nor geoBoundaries, the two open sources the boundaries come from,
+// draws these lines better. When a boundary fix lands, the test below
+// fails for each entry that has moved inside, so the list can only
+// shrink. "" means inside no conflict-area district.
 var knownOutside = map[string]string{
-	"cocuq-mercanli": "fuzuli",
-	"leletepe":       "fuzuli",
-	"ferrux":         "agdam",
-	"xacmac":         "khojavend",
-	"suleymanli":     "fuzuli",
-	"suraabad":       "tartar",
-	"derzili":        "",
-	"dagyurd":        "khojavend",
-	"qaracalli":      "fuzuli",
+	"cocuq-mercanli": "fuzuli", // Jabrayil's eastern tip drawn too narrow by both sources
+	"leletepe":       "fuzuli", // the same
+	"ferrux":         "agdam",  // both sources draw the Agdam-Khojaly line north of it
+	"suraabad":       "tartar", // geoBoundaries' line would fix it but put Papravənd (Agdam) in Tartar
+	"derzili":        "",       // cited position south of both sources' Araz line
 }
 
 // Every located place lies inside its district's polygon.

@@ -121,6 +121,12 @@ type Unit struct {
 	// Pinned areas belong to this unit whatever New says (a town the
 	// district is named after, drawn apart by the first source).
 	Pinned []orb.Geometry
+	// With, when set, limits what New redraws to the unit's lines with
+	// these units of the group: its lines with the other units stay as
+	// Old draws them (used where the second source's line to one
+	// neighbour is better than the first's but its line to another is
+	// not).
+	With []string
 }
 
 // Redraw redraws the lines between units from their New boundaries. The
@@ -151,7 +157,17 @@ func (e *Engine) Redraw(units []Unit, fixed []orb.Geometry) (map[string]orb.Geom
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", u.ID, err)
 		}
-		news = append(news, e.snap(g.MakeValid()))
+		// MakeValid may leave a line beside the area where the second
+		// source's ring doubles back on itself (a spike); overlays need
+		// areas only.
+		ng, err := e.polygonal(e.snap(g.MakeValid()))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", u.ID, err)
+		}
+		news = append(news, ng)
+	}
+	if err := e.limitToNeighbours(units, olds, news); err != nil {
+		return nil, err
 	}
 	beyond := e.union(news)
 	// Only the fixed neighbours the new boundaries reach take part, so the
@@ -176,7 +192,15 @@ func (e *Engine) Redraw(units []Unit, fixed []orb.Geometry) (map[string]orb.Geom
 	for i, g := range news {
 		// Clip to the outline; a second source's own overlaps go to the
 		// unit listed first.
-		g = e.snap(g.IntersectionPrec(outline, Grid).DifferencePrec(taken, Grid))
+		// Where it only touches the outline the intersection holds a
+		// line or a point as well: keep the areas.
+		in, err := e.polygonal(e.snap(g.IntersectionPrec(outline, Grid)))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", units[i].ID, err)
+		}
+		if g, err = e.polygonal(e.snap(in.DifferencePrec(taken, Grid))); err != nil {
+			return nil, fmt.Errorf("%s: %w", units[i].ID, err)
+		}
 		geoms[i] = g
 		taken = e.snap(taken.UnionPrec(g, Grid))
 	}
@@ -221,6 +245,89 @@ func (e *Engine) Redraw(units []Unit, fixed []orb.Geometry) (map[string]orb.Geom
 		out[u.ID] = g
 	}
 	return out, nil
+}
+
+// limitToNeighbours rewrites the New boundary of each unit with With
+// set: it takes the second source's boundary only where that lies in the
+// Old area of a unit in With or outside every unit of the group, keeps its
+// own Old area except what the second source gives to a unit in With; the
+// other units' New boundaries take back what the second source gave it
+// inside their Old areas and give up what it now holds.
+func (e *Engine) limitToNeighbours(units []Unit, olds, news []*geos.Geom) error {
+	index := map[string]int{}
+	for i, u := range units {
+		index[u.ID] = i
+	}
+	for i, u := range units {
+		if len(u.With) == 0 {
+			continue
+		}
+		with := map[int]bool{i: true}
+		for _, id := range u.With {
+			j, ok := index[id]
+			if !ok {
+				return fmt.Errorf("%s: redraw with %q, which is not redrawn", u.ID, id)
+			}
+			with[j] = true
+		}
+		var others, given []*geos.Geom
+		for j := range units {
+			if !with[j] {
+				others = append(others, olds[j])
+			} else if j != i {
+				g, err := e.areas(news[j].IntersectionPrec(olds[i], Grid))
+				if err != nil {
+					return fmt.Errorf("%s: %w", units[j].ID, err)
+				}
+				given = append(given, g)
+			}
+		}
+		g := news[i]
+		var err error
+		if len(others) > 0 {
+			if g, err = e.areas(g.DifferencePrec(e.union(others), Grid)); err != nil {
+				return fmt.Errorf("%s: %w", u.ID, err)
+			}
+		}
+		if g, err = e.areas(g.UnionPrec(olds[i], Grid)); err != nil {
+			return fmt.Errorf("%s: %w", u.ID, err)
+		}
+		if len(given) > 0 {
+			if g, err = e.areas(g.DifferencePrec(e.union(given), Grid)); err != nil {
+				return fmt.Errorf("%s: %w", u.ID, err)
+			}
+		}
+		orig := news[i]
+		news[i] = g
+		for j := range units {
+			if with[j] {
+				continue
+			}
+			// What the second source gives this unit inside the other's
+			// Old area stays the other's.
+			back, err := e.areas(orig.IntersectionPrec(olds[j], Grid))
+			if err != nil {
+				return fmt.Errorf("%s: %w", units[j].ID, err)
+			}
+			o, err := e.areas(news[j].UnionPrec(back, Grid))
+			if err != nil {
+				return fmt.Errorf("%s: %w", units[j].ID, err)
+			}
+			if news[j], err = e.areas(o.DifferencePrec(g, Grid)); err != nil {
+				return fmt.Errorf("%s: %w", units[j].ID, err)
+			}
+		}
+	}
+	return nil
+}
+
+// areas snaps an overlay's result to the grid and keeps its areas (an
+// overlay of two areas that touch along a line returns the line too).
+func (e *Engine) areas(g *geos.Geom) (*geos.Geom, error) {
+	if g == nil {
+		return nil, fmt.Errorf("GEOS overlay failed")
+	}
+	return e.polygonal(e.snap(g))
 }
 
 // union returns the union of gs on the grid. GEOS collections take

@@ -88,6 +88,41 @@ func TestRedrawMovesTheLineInsideTheOutline(t *testing.T) {
 	}
 }
 
+// A unit redrawn "with" one neighbour takes the second source's line to
+// that neighbour only: its line to the other neighbour stays where Old
+// draws it, whatever the second source says.
+func TestRedrawWithMovesOnlyTheNamedLine(t *testing.T) {
+	e := New()
+	units := []Unit{
+		// mid's second-source boundary moves both its lines east by 0.2.
+		{ID: "mid", Old: box(1, 0, 2, 1), New: box(1.2, 0, 2.2, 1), With: []string{"east"}},
+		{ID: "west", Old: box(0, 0, 1, 1), New: box(0, 0, 1.2, 1)},
+		{ID: "east", Old: box(2, 0, 3, 1), New: box(2.2, 0, 3, 1)},
+	}
+	got, err := e.Redraw(units, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := Area(box(0, 0, 0.1, 0.1))
+	want := map[string]float64{"west": 100 * cell, "mid": 120 * cell, "east": 80 * cell}
+	for id, w := range want {
+		if a := Area(got[id]); math.Abs(a-w) > 0.01*cell {
+			t.Errorf("%s: %.1f km², want %.1f", id, a, w)
+		}
+	}
+	for _, p := range []struct {
+		id string
+		pt orb.Point
+	}{{"west", orb.Point{0.9, 0.5}}, {"mid", orb.Point{1.1, 0.5}}, {"mid", orb.Point{2.1, 0.5}}, {"east", orb.Point{2.3, 0.5}}} {
+		if in, _ := e.Contains(got[p.id], p.pt); !in {
+			t.Errorf("%v is not in %s", p.pt, p.id)
+		}
+	}
+	if _, err := e.Redraw([]Unit{{ID: "a", Old: box(0, 0, 1, 1), New: box(0, 0, 1, 1), With: []string{"nobody"}}}, nil); err == nil {
+		t.Error("a With naming no unit of the group was accepted")
+	}
+}
+
 func TestRedrawGrowsOnlyOutsideFixedNeighbours(t *testing.T) {
 	e := New()
 	units := []Unit{{ID: "a", Old: box(0, 0, 1, 1), New: box(0, -0.2, 1.2, 1)}}
