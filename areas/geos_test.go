@@ -259,8 +259,47 @@ func TestPeacekeepingAgreesWithGEOS(t *testing.T) {
 	}
 }
 
+// geosConvexPieces is the package's own steps (convex cells from one box,
+// one union, one clip) with GEOS doing the overlay, to tell the engine's
+// cost from the cost of the steps.
+func geosConvexPieces(t testing.TB, ctx *geos.Context, ph *geo.PlaceHistory, d geo.Day) map[string][]*geos.Geom {
+	t.Helper()
+	h := ph.Districts()
+	out := map[string][]*geos.Geom{}
+	for _, r := range h.Regions() {
+		st := h.StateAt(r, d)
+		if r.Role != geo.RoleConflict || st.Extent != geo.ExtentPartial || len(st.Holders) < 2 {
+			continue
+		}
+		district := geosFromOrb(t, ctx, r)
+		p := planFor(ph, r, st, d)
+		if p.evidence != "both" {
+			out[r.ID] = []*geos.Geom{district}
+			continue
+		}
+		var cells []*geos.Geom
+		for i, s := range p.sites {
+			if s.holder != p.order[0] {
+				continue
+			}
+			if c, ok := cell(p, i); ok {
+				g, err := ctx.NewGeomFromWKB(c.AsBinary())
+				if err != nil {
+					t.Fatal(err)
+				}
+				cells = append(cells, g)
+			}
+		}
+		first := ctx.NewCollection(geos.TypeIDGeometryCollection, cells).UnaryUnion().Intersection(district)
+		out[r.ID] = []*geos.Geom{first, district.Difference(first)}
+	}
+	return out
+}
+
 // BenchmarkAllEpochs computes every epoch's areas (what the server caches,
-// one Compute per change day) with the package's engine and with GEOS.
+// one Compute per change day): with the package (simplefeatures), with
+// GEOS as the package did before (the district cut by one half-plane
+// after another), and with GEOS on the package's own steps.
 func BenchmarkAllEpochs(b *testing.B) {
 	ph := ledgertest.PlaceHistory(b)
 	days := ph.ChangeDays()
@@ -274,17 +313,21 @@ func BenchmarkAllEpochs(b *testing.B) {
 			}
 		}
 	})
-	b.Run("geos", func(b *testing.B) {
-		b.ReportAllocs()
-		ctx := geos.NewContext()
-		for b.Loop() {
-			for _, d := range days {
-				for _, ps := range geosPieces(b, ctx, ph, d) {
-					for _, p := range ps {
-						_ = p.ToGeoJSON(0)
+	for name, pieces := range map[string]func(testing.TB, *geos.Context, *geo.PlaceHistory, geo.Day) map[string][]*geos.Geom{
+		"geos-halfplanes": geosPieces, "geos-convex-cells": geosConvexPieces,
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			ctx := geos.NewContext()
+			for b.Loop() {
+				for _, d := range days {
+					for _, ps := range pieces(b, ctx, ph, d) {
+						for _, p := range ps {
+							_ = p.ToGeoJSON(0)
+						}
 					}
 				}
 			}
-		}
-	})
+		})
+	}
 }
