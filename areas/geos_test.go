@@ -300,6 +300,13 @@ func geosConvexPieces(t testing.TB, ctx *geos.Context, ph *geo.PlaceHistory, d g
 // one Compute per change day): with the package (simplefeatures), with
 // GEOS as the package did before (the district cut by one half-plane
 // after another), and with GEOS on the package's own steps.
+//
+// Measured on the shared 2-core machine under load (61 change days,
+// -benchtime 3x -count 3): simplefeatures 1.0-1.3 s, 126 MB and 760k
+// allocations per run of all epochs; GEOS as before 6.5-8.4 s, 28 MB,
+// 549k; GEOS on the package's steps 0.3-0.9 s, 20 MB, 149k. The move off
+// GEOS costs nothing in speed against the old code because the convex
+// cells replaced a dozen overlays per site with one union and one clip.
 func BenchmarkAllEpochs(b *testing.B) {
 	ph := ledgertest.PlaceHistory(b)
 	days := ph.ChangeDays()
