@@ -3,7 +3,6 @@
 .PHONY: run test build
 
 run:
-	@[ -e /usr/include/geos_c.h ] || (apt-get update -qq && apt-get install -y -qq --no-install-recommends libgeos-dev)
 	@if [ -f package-lock.json ] && [ ! -d node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 	go run ./cmd/mapsvc
 
@@ -11,5 +10,4 @@ test:
 	./scripts/test.sh
 
 build:
-	@[ -e /usr/include/geos_c.h ] || (apt-get update -qq && apt-get install -y -qq --no-install-recommends libgeos-dev)
 	go build -o mapsvc ./cmd/mapsvc

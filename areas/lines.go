@@ -1,7 +1,9 @@
 package areas
 
 import (
-	"github.com/twpayne/go-geos"
+	"fmt"
+
+	sf "github.com/peterstace/simplefeatures/geom"
 
 	"github.com/mapsvc/mapsvc/geo"
 )
@@ -24,26 +26,52 @@ func Lines(ph *geo.PlaceHistory, d geo.Day) ([]Line, error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx := geos.NewContext()
 	var out []Line
 	for _, dist := range ds {
 		if len(dist.Areas) != 2 {
 			continue
 		}
-		a, err := ctx.NewGeomFromGeoJSON(dist.Areas[0].GeoJSON)
+		a, err := sf.UnmarshalGeoJSON([]byte(dist.Areas[0].GeoJSON))
 		if err != nil {
 			return nil, err
 		}
-		b, err := ctx.NewGeomFromGeoJSON(dist.Areas[1].GeoJSON)
+		b, err := sf.UnmarshalGeoJSON([]byte(dist.Areas[1].GeoJSON))
 		if err != nil {
 			return nil, err
 		}
-		shared := a.Boundary().Intersection(b.Boundary())
+		shared, err := sf.Intersection(a.Boundary(), b.Boundary())
+		if err != nil {
+			return nil, fmt.Errorf("areas: line in %s on %s: %w", dist.Region, d, err)
+		}
+		shared = linear(shared)
 		if shared.IsEmpty() {
 			continue
 		}
-		out = append(out, Line{Region: dist.Region, GeoJSON: shared.ToGeoJSON(0),
+		js, err := shared.MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Line{Region: dist.Region, GeoJSON: string(js),
 			EventIDs: merge(dist.Areas[0].EventIDs, dist.Areas[1].EventIDs)})
 	}
 	return out, nil
+}
+
+// linear keeps the lines of g (where two boundaries meet they may also
+// touch at single points) as a LineString or MultiLineString.
+func linear(g sf.Geometry) sf.Geometry {
+	switch g.Type() {
+	case sf.TypeLineString, sf.TypeMultiLineString:
+		return g
+	}
+	var ls []sf.LineString
+	for _, part := range g.Dump() {
+		if l, ok := part.AsLineString(); ok && !l.IsEmpty() {
+			ls = append(ls, l)
+		}
+	}
+	if len(ls) == 1 {
+		return ls[0].AsGeometry()
+	}
+	return sf.NewMultiLineString(ls).AsGeometry()
 }

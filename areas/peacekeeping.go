@@ -1,7 +1,9 @@
 package areas
 
 import (
-	"github.com/twpayne/go-geos"
+	"fmt"
+
+	sf "github.com/peterstace/simplefeatures/geom"
 
 	"github.com/mapsvc/mapsvc/geo"
 )
@@ -12,7 +14,7 @@ const PeacekeepingMethod = "armenian-held-area-v1"
 // Zone is the Russian peacekeeping mission's approximate area of
 // responsibility on one day: a presence, not a controller.
 type Zone struct {
-	// GeoJSON is the zone's geometry as GEOS writes it.
+	// GeoJSON is the zone's geometry (Polygon or MultiPolygon).
 	GeoJSON string
 	// Since is the day the zone took this shape; EventIDs are the
 	// deployment (and, once announced, withdrawal) events and the place
@@ -74,8 +76,7 @@ func Peacekeeping(ph *geo.PlaceHistory, d geo.Day) (Zone, bool, error) {
 			return Zone{}, false, nil
 		}
 	}
-	ctx := geos.NewContext()
-	var parts []*geos.Geom
+	var parts []sf.Geometry
 	var evs []string
 	for _, r := range h.Regions() {
 		if r.Role != geo.RoleConflict {
@@ -83,7 +84,7 @@ func Peacekeeping(ph *geo.PlaceHistory, d geo.Day) (Zone, bool, error) {
 		}
 		st := h.StateAt(r, day)
 		if st.Extent == geo.ExtentWhole && st.Controller == geo.ARM {
-			g, err := toGEOS(ctx, r.Geometry)
+			g, err := fromOrb(r.Geometry)
 			if err != nil {
 				return Zone{}, false, err
 			}
@@ -100,7 +101,7 @@ func Peacekeeping(ph *geo.PlaceHistory, d geo.Day) (Zone, bool, error) {
 			if a.Controller != geo.ARM {
 				continue
 			}
-			g, err := ctx.NewGeomFromGeoJSON(a.GeoJSON)
+			g, err := sf.UnmarshalGeoJSON([]byte(a.GeoJSON))
 			if err != nil {
 				return Zone{}, false, err
 			}
@@ -111,8 +112,15 @@ func Peacekeeping(ph *geo.PlaceHistory, d geo.Day) (Zone, bool, error) {
 	if len(parts) == 0 {
 		return Zone{}, false, nil
 	}
-	u := ctx.NewCollection(geos.TypeIDGeometryCollection, parts).UnaryUnion()
-	return Zone{GeoJSON: u.ToGeoJSON(0), EventIDs: merge(ids, evs), Frozen: frozen, Day: day}, true, nil
+	u, err := sf.UnionMany(parts)
+	if err != nil {
+		return Zone{}, false, fmt.Errorf("areas: peacekeeping zone on %s: %w", day, err)
+	}
+	js, err := polygonal(u).MarshalJSON()
+	if err != nil {
+		return Zone{}, false, err
+	}
+	return Zone{GeoJSON: string(js), EventIDs: merge(ids, evs), Frozen: frozen, Day: day}, true, nil
 }
 
 func armHolds(h *geo.History, d geo.Day) bool {

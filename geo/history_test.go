@@ -142,7 +142,7 @@ func TestWindowStatusSeparatesHolderFromExtent(t *testing.T) {
 	)
 	h := mustHistory(t, events)
 	tests := []struct {
-		name, region, date string
+		name, region, date   string
 		status, extentStatus Status
 		controller           Controller
 		candidates           int

@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # DejaVu fonts (its Arabic and Armenian glyphs), GDAL (OGC API, downloads,
 # tiles), QGIS and OWSLib through Debian's python3 (ogc/clients_test.go),
 # xmllint for the KML 2.2 schema check, libgeos-dev for the GEOS geometry
-# checks (cgo, github.com/twpayne/go-geos), wrk (load script).
+# checks in the tests (cgo, github.com/twpayne/go-geos; the server itself
+# does not link it), wrk (load script).
 ./scripts/need.sh chromium fonts-dejavu-core gdal-bin python3-gdal python3-qgis qgis-providers \
   python3-owslib libxml2-utils libgeos-dev wrk
 

@@ -83,7 +83,7 @@ type site struct {
 	pages  *template.Template
 	hashes map[string]string // static file name → strong ETag
 	build  string            // hash of all static files: their immutable folder
-	gz     sync.Map // static file name → gzip-compressed body, made on first use
+	gz     sync.Map          // static file name → gzip-compressed body, made on first use
 }
 
 // pageData fills the page templates.
