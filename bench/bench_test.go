@@ -16,7 +16,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/bench/synth"
+	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/internal/ledgertest"

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/mapsvc/mapsvc/jsonguard"
+	"github.com/mapsvc/mapsvc/internal/jsonguard"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )

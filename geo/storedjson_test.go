@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/bench/synth"
+	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/paulmach/orb/geojson"

@@ -10,7 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/extract"
-	"github.com/mapsvc/mapsvc/jsonguard"
+	"github.com/mapsvc/mapsvc/internal/jsonguard"
 )
 
 // extractRequest is the JSON form of POST /api/v1/extract.

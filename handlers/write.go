@@ -13,7 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/jsonguard"
+	"github.com/mapsvc/mapsvc/internal/jsonguard"
 	"github.com/mapsvc/mapsvc/service"
 	"golang.org/x/time/rate"
 )

@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/gzipjoin"
+	"github.com/mapsvc/mapsvc/internal/gzipjoin"
 )
 
 // EpochURL is where an epoch's snapshot lives for good: the data version in

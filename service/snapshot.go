@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/gzipjoin"
+	"github.com/mapsvc/mapsvc/internal/gzipjoin"
 )
 
 // HoldingJSON is one holder as the API shows it.

@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/gzipjoin"
+	"github.com/mapsvc/mapsvc/internal/gzipjoin"
 	"github.com/mapsvc/mapsvc/internal/bytecache"
 	"github.com/paulmach/orb/geojson"
 )

@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/mapsvc/mapsvc/bench/synth"
+	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/geo"
 )
 

@@ -6,7 +6,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/mapsvc/mapsvc/exportstatic"
+	"github.com/mapsvc/mapsvc/staticsite"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 )
@@ -41,7 +41,7 @@ func runExportStatic(args []string, stdout io.Writer) error {
 	}
 	defer db.Close()
 	router := handlers.New(svc, handlers.Options{Mounts: mounts(svc, c)})
-	m, err := exportstatic.Export(svc, router, exportstatic.Options{Dir: fs.Arg(0), Langs: ls, MaxZoom: *maxZoom,
+	m, err := staticsite.Export(svc, router, staticsite.Options{Dir: fs.Arg(0), Langs: ls, MaxZoom: *maxZoom,
 		Assets: c.Assets, BaseURL: *baseURL, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution})
 	if err != nil {
 		return err

@@ -2,7 +2,7 @@ package main
 
 import (
 	"github.com/labstack/echo/v4"
-	"github.com/mapsvc/mapsvc/export"
+	"github.com/mapsvc/mapsvc/downloads"
 	"github.com/mapsvc/mapsvc/ogc"
 	"github.com/mapsvc/mapsvc/placeapi"
 	"github.com/mapsvc/mapsvc/service"
@@ -16,7 +16,7 @@ func mounts(svc *service.Service, c Config) []func(*echo.Echo) {
 	places := placeapi.EmbeddedHistories()
 	return []func(*echo.Echo){
 		ogc.MountWith(svc, placeapi.OGCCollections(places)...),
-		export.Mount(svc),
+		downloads.Mount(svc),
 		placeapi.Mount(svc, places),
 		tiles.Mount(svc),
 		web.Mount(svc, web.Options{Assets: c.Assets, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution}),

@@ -12,7 +12,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/mapsvc/mapsvc/regionimport"
+	"github.com/mapsvc/mapsvc/internal/regionimport"
 )
 
 type usageError string

@@ -7,12 +7,12 @@ import (
 	"testing"
 
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/regionimport/topology"
+	"github.com/mapsvc/mapsvc/internal/regionimport/topology"
 	"github.com/paulmach/orb"
 )
 
 // These tests check the committed boundaries with GEOS (see
-// regionimport/topology); they need libgeos-dev, which scripts/test.sh
+// internal/regionimport/topology); they need libgeos-dev, which scripts/test.sh
 // installs.
 
 func loadAll(t *testing.T) ([]geo.Region, map[string]*geo.Region) {

@@ -4,7 +4,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/export"
+	"github.com/mapsvc/mapsvc/downloads"
 	"github.com/mapsvc/mapsvc/ogc"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/tiles"
@@ -13,7 +13,7 @@ import (
 // GISServer serves svc through the real router with the GIS mounts (OGC
 // API, downloads, tiles) on a real TCP port.
 func GISServer(t testing.TB, svc *service.Service) *httptest.Server {
-	return Server(t, svc, ogc.Mount(svc), export.Mount(svc), tiles.Mount(svc))
+	return Server(t, svc, ogc.Mount(svc), downloads.Mount(svc), tiles.Mount(svc))
 }
 
 // NewGISServer is GISServer over a fresh seeded store.

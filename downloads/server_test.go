@@ -1,4 +1,4 @@
-package export_test
+package downloads_test
 
 import "github.com/mapsvc/mapsvc/internal/testenv"
 

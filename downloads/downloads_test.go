@@ -1,4 +1,4 @@
-package export_test
+package downloads_test
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/export"
+	"github.com/mapsvc/mapsvc/downloads"
 	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -237,7 +237,7 @@ func TestOptionParsers(t *testing.T) {
 		{"0", 0, true}, {"8", 8, true}, {"08", 8, true}, {"9", 0, false}, {"-1", 0, false}, {"", 0, false}, {" 1", 0, false}, {"123", 0, false},
 	}
 	for _, tt := range precisions {
-		got, err := export.ParsePrecision(tt.in)
+		got, err := downloads.ParsePrecision(tt.in)
 		if (err == nil) != tt.ok || (tt.ok && got != tt.want) {
 			t.Errorf("ParsePrecision(%q): got %d, %v; want %d, ok=%v", tt.in, got, err, tt.want, tt.ok)
 		}
@@ -250,7 +250,7 @@ func TestOptionParsers(t *testing.T) {
 		{"0", 0, true}, {"0.1", 0.1, true}, {"1e-3", 0.001, true}, {"0.11", 0, false}, {"-0", 0, true}, {"NaN", 0, false}, {"-Inf", 0, false}, {"", 0, false},
 	}
 	for _, tt := range tolerances {
-		got, err := export.ParseSimplify(tt.in)
+		got, err := downloads.ParseSimplify(tt.in)
 		if (err == nil) != tt.ok || (tt.ok && got != tt.want) {
 			t.Errorf("ParseSimplify(%q): got %v, %v; want %v, ok=%v", tt.in, got, err, tt.want, tt.ok)
 		}
@@ -261,14 +261,14 @@ func TestShapeNeverReturnsBrokenRings(t *testing.T) {
 	square := orb.Polygon{{{0, 0}, {0.004, 0}, {0.004, 0.004}, {0, 0.004}, {0, 0}}}
 	tests := []struct {
 		name string
-		opt  export.Options
+		opt  downloads.Options
 		g    orb.Geometry
 		nil_ bool
 	}{
-		{"as stored", export.Options{Precision: -1}, square, false},
-		{"rounded to nothing", export.Options{Precision: 2}, square, true},
-		{"rounded but kept", export.Options{Precision: 3}, square, false},
-		{"a multipolygon loses only its collapsed part", export.Options{Precision: 2},
+		{"as stored", downloads.Options{Precision: -1}, square, false},
+		{"rounded to nothing", downloads.Options{Precision: 2}, square, true},
+		{"rounded but kept", downloads.Options{Precision: 3}, square, false},
+		{"a multipolygon loses only its collapsed part", downloads.Options{Precision: 2},
 			orb.MultiPolygon{square, {{{1, 1}, {1.5, 1}, {1.5, 1.5}, {1, 1.5}, {1, 1}}}}, false},
 	}
 	for _, tt := range tests {

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/regionimport/topology"
+	"github.com/mapsvc/mapsvc/internal/regionimport/topology"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )

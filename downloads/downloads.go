@@ -23,7 +23,7 @@
 // Properties are the core API's (/api/v1/snapshot and /api/v1/periods), in
 // the same order: CSV columns and KML data flatten nested values (holders,
 // event ids) to compact JSON text.
-package export
+package downloads
 
 import (
 	"encoding/json"

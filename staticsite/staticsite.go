@@ -1,4 +1,4 @@
-// Package exportstatic writes mapsvc's whole public side as plain files:
+// Package staticsite writes mapsvc's whole public side as plain files:
 // every epoch's snapshot (plain and gzip), the periods, regions, timeline,
 // region histories, vector tiles and the map page, with content-hashed
 // names and a manifest, so any CDN or object store can serve it with no
@@ -6,7 +6,7 @@
 //
 // The bytes come from the real router, requested in process, so an export
 // says exactly what the API says.
-package exportstatic
+package staticsite
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package exportstatic_test
+package staticsite_test
 
 import (
 	"bytes"
@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/labstack/echo/v4"
-	"github.com/mapsvc/mapsvc/export"
-	"github.com/mapsvc/mapsvc/exportstatic"
+	"github.com/mapsvc/mapsvc/downloads"
+	"github.com/mapsvc/mapsvc/staticsite"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/internal/testenv"
@@ -21,14 +21,14 @@ import (
 	"github.com/mapsvc/mapsvc/web"
 )
 
-func newExport(t *testing.T, dir string) *exportstatic.Manifest {
+func newExport(t *testing.T, dir string) *staticsite.Manifest {
 	t.Helper()
 	svc := testenv.Service(t)
 	today, _ := geo.ParseDay("2026-11-21")
 	router := handlers.New(svc, handlers.Options{Mounts: []func(*echo.Echo){
-		tiles.Mount(svc), export.Mount(svc), web.Mount(svc, web.Options{Assets: t.TempDir(), Today: func() geo.Day { return today }}),
+		tiles.Mount(svc), downloads.Mount(svc), web.Mount(svc, web.Options{Assets: t.TempDir(), Today: func() geo.Day { return today }}),
 	}})
-	m, err := exportstatic.Export(svc, router, exportstatic.Options{Dir: dir, Langs: []geo.Lang{geo.LangEN, geo.LangAR}, MaxZoom: 4, Today: today})
+	m, err := staticsite.Export(svc, router, staticsite.Options{Dir: dir, Langs: []geo.Lang{geo.LangEN, geo.LangAR}, MaxZoom: 4, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
