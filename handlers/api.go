@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/httpkit"
+	"github.com/mapsvc/mapsvc/handlers/openapi"
 	"github.com/mapsvc/mapsvc/service"
 )
 
@@ -109,6 +110,10 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	v1.GET("/changes", a.changes)
 	v1.GET("/events/:id/revisions", a.eventRevisions)
 	v1.GET("/epochs", a.epochs)
+	v1.GET("/openapi.json", func(c echo.Context) error {
+		c.Response().Header().Set("Cache-Control", "public, max-age=300")
+		return c.Blob(http.StatusOK, "application/json", openapi.Document)
+	})
 	v1.GET("/epochs/:version/:file", a.epochSnapshot)
 	if opt.WriteRate <= 0 {
 		opt.WriteRate, opt.WriteBurst = 5, 20

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -62,6 +63,14 @@ func (db *DB) BackupFile(path string) error {
 // schema, that every stored region and event decodes, and that together
 // they pass the same validation as an import.
 func (db *DB) Check() error {
+	// Every page reachable through the buckets is read first under
+	// db.read, where a fault on a damaged page becomes ErrCorrupt: bbolt's
+	// own check runs in a goroutine of its own, where it would crash.
+	if err := db.read(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return walk(b) })
+	}); err != nil {
+		return err
+	}
 	var errs []error
 	err := db.read(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
@@ -95,5 +104,20 @@ func (db *DB) Check() error {
 			}
 			return nil
 		})
+	})
+}
+
+// walk reads every key and value of b and of its nested buckets (the
+// checksum touches every byte, overflow pages included).
+func walk(b *bolt.Bucket) error {
+	return b.ForEach(func(k, v []byte) error {
+		crc32.ChecksumIEEE(k)
+		crc32.ChecksumIEEE(v)
+		if v == nil {
+			if nb := b.Bucket(k); nb != nil {
+				return walk(nb)
+			}
+		}
+		return nil
 	})
 }
