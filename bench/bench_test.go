@@ -16,10 +16,10 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/internal/ledgertest"
+	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/service"
 )
 

@@ -4,9 +4,9 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/ledgertest"
+	"github.com/mapsvc/mapsvc/internal/synth"
 )
 
 // EachState (the snapshot index) agrees with StateAt, the per-region

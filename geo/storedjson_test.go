@@ -5,9 +5,9 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/paulmach/orb/geojson"
 )
 

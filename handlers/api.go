@@ -11,8 +11,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/handlers/openapi"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
 )
 

@@ -7,9 +7,9 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/ledgertest"
+	"github.com/mapsvc/mapsvc/internal/synth"
 )
 
 var oddStrings = []string{

@@ -9,8 +9,8 @@ import (
 	"sync/atomic"
 
 	"github.com/mapsvc/mapsvc/geo"
-	"github.com/mapsvc/mapsvc/internal/gzipjoin"
 	"github.com/mapsvc/mapsvc/internal/bytecache"
+	"github.com/mapsvc/mapsvc/internal/gzipjoin"
 	"github.com/paulmach/orb/geojson"
 )
 

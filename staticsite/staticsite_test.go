@@ -13,10 +13,10 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/downloads"
-	"github.com/mapsvc/mapsvc/staticsite"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/internal/testenv"
+	"github.com/mapsvc/mapsvc/staticsite"
 	"github.com/mapsvc/mapsvc/tiles"
 	"github.com/mapsvc/mapsvc/web"
 )

@@ -11,8 +11,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/synth"
 )
 
 func main() {

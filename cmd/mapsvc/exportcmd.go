@@ -6,9 +6,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/mapsvc/mapsvc/staticsite"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/staticsite"
 )
 
 // runExportStatic writes the public side as files for a CDN.
