@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -32,6 +33,9 @@ type Options struct {
 	// article bytes (default 128 KiB/s, burst 2 MiB); past it, 429.
 	ExtractSlots          int
 	ExtractBytesPerSecond float64
+	// ExtractTimeout is one extraction's time budget; zero is
+	// extract.MaxDuration. Tests on a loaded machine raise it.
+	ExtractTimeout time.Duration
 	// Backup writes a consistent copy of the database (admin route).
 	Backup func(io.Writer) (int64, error)
 	// PublicURL, when set, starts every absolute URL in answers (TileJSON,

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
@@ -20,7 +21,7 @@ import (
 func newRouter(t testing.TB) *echo.Echo {
 	t.Helper()
 	today, _ := geo.ParseDay("2026-11-21")
-	return handlers.New(testenv.Service(t), handlers.Options{Today: func() geo.Day { return today }})
+	return handlers.New(testenv.Service(t), handlers.Options{Today: func() geo.Day { return today }, ExtractTimeout: 10 * time.Minute})
 }
 
 func get(t testing.TB, e http.Handler, target string, header ...string) *httptest.ResponseRecorder {

@@ -53,7 +53,7 @@ func (a *API) extractEvents(c echo.Context) error {
 	default:
 		return fmt.Errorf("%w: send text/plain or application/json, not %q", errMediaType, ct)
 	}
-	opt := extract.Options{Published: in.Published, Source: in.Source}
+	opt := extract.Options{Published: in.Published, Source: in.Source, Timeout: a.opt.ExtractTimeout}
 	if v := a.svc.View(); v != nil {
 		opt.History = v.History // previous holders come from the ledger as it stands
 	}
