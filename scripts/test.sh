@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 # GDAL (OGC API, downloads, tiles).
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils) # the print test rasterises a PDF
 # DejaVu gives Chromium its Arabic and Armenian glyphs.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
