@@ -10,9 +10,10 @@ cd "$(dirname "$0")/.."
 # tiles), QGIS and OWSLib through Debian's python3 (ogc/clients_test.go),
 # xmllint for the KML 2.2 schema check, libgeos-dev for the GEOS geometry
 # checks in the tests (cgo, github.com/twpayne/go-geos; the server itself
-# does not link it), wrk (load script).
+# does not link it), poppler-utils (the print test rasterises a PDF), wrk
+# (load script).
 ./scripts/need.sh chromium fonts-dejavu-core gdal-bin python3-gdal python3-qgis qgis-providers \
-  python3-owslib libxml2-utils libgeos-dev wrk
+  python3-owslib libxml2-utils libgeos-dev poppler-utils wrk
 
 # The tests read ../shared (seed articles, reference notes). With CI=true
 # (set by .ci/run) a missing ../shared is an error, not a reason to skip.

@@ -90,7 +90,6 @@ func RenderStaticPage(name string, p StaticPage) ([]byte, error) {
 	if p.MapLibreBase != "" {
 		data.MapLibreJS = path.Join(p.MapLibreBase, "maplibre-gl.mjs")
 		data.MapLibreCSS = path.Join(p.MapLibreBase, "maplibre-gl.css")
-		data.ModulePreloads = append(data.ModulePreloads, data.MapLibreJS)
 	}
 	var b bytes.Buffer
 	if err := pages.ExecuteTemplate(&b, name, data); err != nil {

@@ -177,7 +177,6 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 			data.MapLibreCSS = "/vendor/maplibre-gl/" + v + "/maplibre-gl.css"
 			// MapLibre starts its worker from this URL, version in the query.
 			data.MapLibreWorker = "/vendor/maplibre-gl/" + v + "/maplibre-gl-worker.mjs?v=" + url.QueryEscape(v)
-			data.ModulePreloads = append(data.ModulePreloads, data.MapLibreJS)
 		}
 		var b bytes.Buffer
 		if err := s.pages.ExecuteTemplate(&b, name, data); err != nil {

@@ -99,8 +99,8 @@ func TestPageContent(t *testing.T) {
 	for _, want := range []string{
 		`<html lang="ar" dir="rtl" data-theme="auto">`,
 		`data-maplibre="/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs"`,
-		`<link rel="preload" as="style" href="/vendor/maplibre-gl/6.17.0/maplibre-gl.css">`,
-		`<link rel="modulepreload" href="/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs">`,
+		`<link rel="preload" as="style" href="/vendor/maplibre-gl/6.17.0/maplibre-gl.css" fetchpriority="low">`,
+		`<link rel="modulepreload" href="/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs" fetchpriority="low">`,
 		`<link rel="preload" as="fetch" href="/api/v1/periods?lang=ar" crossorigin="anonymous">`,
 		`<link rel="preload" as="fetch" href="/api/v1/regions?lang=ar" crossorigin="anonymous">`,
 		`maplibre-gl-worker.mjs?v=6.17.0`,
