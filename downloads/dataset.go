@@ -43,24 +43,51 @@ type featInfo struct {
 	Status     string  `json:"status"`
 	Start      *string `json:"start"`
 	End        *string `json:"end"`
+	// areas name their district and holder in these
+	RegionName     string `json:"region_name"`
+	ControllerName string `json:"controller_name"`
+}
+
+// areaGeometry shapes an area's GeoJSON geometry as the options say, with
+// the checks region boundaries get.
+func areaGeometry(id string, raw json.RawMessage, opt Options) (orb.Geometry, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	g, err := geojson.UnmarshalGeometry(raw)
+	if err != nil {
+		return nil, fmt.Errorf("export: area %q geometry: %w", id, err)
+	}
+	return opt.shapeGeometry(g.Geometry(), "area "+id)
 }
 
 // load takes the API's own answer for the request (the same properties, in
-// the same order) and attaches each region's shaped geometry.
-func load(v *service.View, r *request) (*dataset, error) {
-	var (
-		e   *service.Encoded
-		err error
-	)
-	if r.kind == "snapshot" {
-		e, err = v.Snapshot(r.date, r.lang)
-	} else {
-		e, err = v.Periods(r.lang)
+// the same order) and attaches each region's shaped geometry; areas carry
+// their own geometry, shaped the same way.
+func (s *server) load(v *service.View, r *request) (*dataset, error) {
+	var body []byte
+	switch r.kind {
+	case "snapshot", "periods":
+		var (
+			e   *service.Encoded
+			err error
+		)
+		if r.kind == "snapshot" {
+			e, err = v.Snapshot(r.date, r.lang)
+		} else {
+			e, err = v.Periods(r.lang)
+		}
+		if err != nil {
+			return nil, err
+		}
+		body = e.Body
+	case "areas":
+		var err error
+		if body, err = s.areas(v, r.date, r.lang); err != nil {
+			return nil, err
+		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	top, err := service.Fields(e.Body)
+	top, err := service.Fields(body)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
@@ -69,6 +96,7 @@ func load(v *service.View, r *request) (*dataset, error) {
 	var raw []struct {
 		ID         string          `json:"id"`
 		Properties json.RawMessage `json:"properties"`
+		Geometry   json.RawMessage `json:"geometry"`
 	}
 	for _, f := range top {
 		switch f.Name {
@@ -89,6 +117,16 @@ func load(v *service.View, r *request) (*dataset, error) {
 		}
 		if err := json.Unmarshal(rf.Properties, &ft.info); err != nil {
 			return nil, fmt.Errorf("export: feature %q: %w", rf.ID, err)
+		}
+		if r.kind == "areas" {
+			if ft.geom, err = areaGeometry(rf.ID, rf.Geometry, r.opt); err != nil {
+				return nil, err
+			}
+			if ft.info.Name == "" {
+				ft.info.Name = ft.info.RegionName + " (" + ft.info.ControllerName + ")"
+			}
+			ds.features = append(ds.features, ft)
+			continue
 		}
 		g, ok := shaped[ft.info.Region]
 		if !ok {

@@ -12,6 +12,9 @@
 //	/api/v1/download/periods.geojson     every control period of every conflict region
 //	/api/v1/download/periods.csv
 //	/api/v1/download/periods.kml
+//	/api/v1/download/areas.geojson       approximate control areas of ?date=YYYY-MM-DD (MountWith only)
+//	/api/v1/download/areas.csv
+//	/api/v1/download/areas.kml
 //
 // Every file takes lang (en, ar, az, ru, hy), precision (decimals kept in
 // coordinates, 0..8; default: as stored) and simplify (Douglas-Peucker
@@ -20,8 +23,8 @@
 // name such as mapsvc-snapshot-2020-11-25.geojson (a -LANG suffix for
 // languages other than English).
 //
-// Properties are the core API's (/api/v1/snapshot and /api/v1/periods), in
-// the same order: CSV columns and KML data flatten nested values (holders,
+// Properties are the API's (/api/v1/snapshot, /api/v1/periods and
+// /api/v1/areas), in the same order: CSV columns and KML data flatten nested values (holders,
 // event ids) to compact JSON text.
 package downloads
 
@@ -52,18 +55,29 @@ var formats = map[string]string{
 var kinds = map[string][]string{
 	"snapshot": {"date", "lang", "precision", "simplify"},
 	"periods":  {"lang", "precision", "simplify"},
+	"areas":    {"date", "lang", "precision", "simplify"},
 }
+
+// AreasSource gives the body of /api/v1/areas for day d (a GeoJSON
+// FeatureCollection whose features carry their own geometry); the place
+// package computes it, and cmd/mapsvc/mounts.go passes it in.
+type AreasSource func(v *service.View, d geo.Day, lang geo.Lang) ([]byte, error)
 
 type server struct {
 	svc   *service.Service
 	cache *service.Cache
 	today func() geo.Day
+	areas AreasSource // nil: no areas downloads
 }
 
-// Mount returns the hook that adds the download routes to the router
-// (cmd/mapsvc/mounts.go lists it).
-func Mount(svc *service.Service) func(*echo.Echo) {
-	s := &server{svc: svc, cache: svc.NewCache("downloads"), today: geo.Today}
+// Mount returns the hook that adds the snapshot and periods downloads to
+// the router.
+func Mount(svc *service.Service) func(*echo.Echo) { return MountWith(svc, nil) }
+
+// MountWith is Mount with the areas downloads made from areas (none when
+// nil); cmd/mapsvc/mounts.go lists it.
+func MountWith(svc *service.Service, areas AreasSource) func(*echo.Echo) {
+	s := &server{svc: svc, cache: svc.NewCache("downloads"), today: geo.Today, areas: areas}
 	return func(e *echo.Echo) {
 		e.GET(Prefix, s.list)
 		e.GET(Prefix+"/:file", s.download)
@@ -81,7 +95,7 @@ type request struct {
 // filename is the name the file is saved under.
 func (r *request) filename() string {
 	name := "mapsvc-" + r.kind
-	if r.kind == "snapshot" {
+	if r.kind == "snapshot" || r.kind == "areas" {
 		name += "-" + r.date.String()
 	}
 	if r.lang != geo.LangEN {
@@ -94,8 +108,11 @@ func (s *server) parse(c echo.Context) (*request, error) {
 	file := c.Param("file")
 	kind, format, _ := strings.Cut(file, ".")
 	allowed, okKind := kinds[kind]
+	if kind == "areas" && s.areas == nil {
+		okKind = false
+	}
 	if _, okFormat := formats[format]; !okKind || !okFormat {
-		return nil, fmt.Errorf("%w: download %q (there are snapshot and periods, each as .geojson, .csv or .kml; see %s)", geo.ErrNotFound, file, Prefix)
+		return nil, fmt.Errorf("%w: download %q (there are %s, each as .geojson, .csv or .kml; see %s)", geo.ErrNotFound, file, strings.Join(s.kinds(), ", "), Prefix)
 	}
 	q, err := httpkit.ParseQuery(c.QueryString(), allowed...)
 	if err != nil {
@@ -132,7 +149,7 @@ func (s *server) download(c echo.Context) error {
 		key = fmt.Sprintf("%s.%s|%s|%d|%s", r.kind, r.format, r.lang, r.opt.Precision, strconv.FormatFloat(r.opt.Simplify, 'g', -1, 64))
 	}
 	e, err := s.cache.Get(v, key, formats[r.format], func() ([]byte, error) {
-		ds, err := load(v, r)
+		ds, err := s.load(v, r)
 		if err != nil {
 			return nil, err
 		}
@@ -151,6 +168,14 @@ func (s *server) download(c echo.Context) error {
 	return httpkit.Send(c, e, httpkit.CacheShort)
 }
 
+// kinds are the downloads this server has, in listing order.
+func (s *server) kinds() []string {
+	if s.areas == nil {
+		return []string{"snapshot", "periods"}
+	}
+	return []string{"snapshot", "periods", "areas"}
+}
+
 // list answers the available downloads.
 func (s *server) list(c echo.Context) error {
 	if _, err := httpkit.ParseQuery(c.QueryString()); err != nil {
@@ -162,7 +187,7 @@ func (s *server) list(c echo.Context) error {
 		Params []string `json:"params"`
 	}
 	var out []entry
-	for _, kind := range []string{"snapshot", "periods"} {
+	for _, kind := range s.kinds() {
 		exts := make([]string, 0, len(formats))
 		for ext := range formats {
 			exts = append(exts, ext)
@@ -175,7 +200,7 @@ func (s *server) list(c echo.Context) error {
 	b, err := json.Marshal(map[string]any{
 		"downloads": out,
 		"params": map[string]string{
-			"date":      "snapshot day, YYYY-MM-DD; default today (UTC)",
+			"date":      "day of a snapshot or of the areas, YYYY-MM-DD; default today (UTC)",
 			"lang":      "en (default), ar, az, ru or hy",
 			"precision": fmt.Sprintf("decimals kept in coordinates, 0..%d; default: as stored", MaxPrecision),
 			"simplify":  fmt.Sprintf("Douglas-Peucker tolerance in degrees, 0..%v; default 0 (every vertex)", MaxSimplify),

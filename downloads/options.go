@@ -133,16 +133,22 @@ func (o Options) polygon(p orb.Polygon) orb.Polygon {
 // or broken geometry. Simplification itself may drop parts smaller than
 // its tolerance; a boundary it erases entirely is refused as well.
 func (o Options) shapeValid(r *geo.Region) (orb.Geometry, error) {
-	g := o.Shape(r.Geometry)
-	if o.precisionKeeps(r.Geometry, g) {
+	return o.shapeGeometry(r.Geometry, r.ID)
+}
+
+// shapeGeometry is shapeValid for any polygonal geometry; what names it
+// in the 400.
+func (o Options) shapeGeometry(orig orb.Geometry, what string) (orb.Geometry, error) {
+	g := o.Shape(orig)
+	if o.precisionKeeps(orig, g) {
 		return geo.AsMulti(g), nil
 	}
 	for p := o.Precision + 1; o.Precision >= 0 && p <= MaxPrecision; p++ {
-		if o2 := (Options{Precision: p, Simplify: o.Simplify}); o2.precisionKeeps(r.Geometry, o2.Shape(r.Geometry)) {
-			return nil, service.BadRequest("precision %d collapses or breaks the boundary of %s; use precision %d or more", o.Precision, r.ID, p)
+		if o2 := (Options{Precision: p, Simplify: o.Simplify}); o2.precisionKeeps(orig, o2.Shape(orig)) {
+			return nil, service.BadRequest("precision %d collapses or breaks the boundary of %s; use precision %d or more", o.Precision, what, p)
 		}
 	}
-	return nil, service.BadRequest("simplify %v erases the boundary of %s; use a smaller tolerance", o.Simplify, r.ID)
+	return nil, service.BadRequest("simplify %v erases the boundary of %s; use a smaller tolerance", o.Simplify, what)
 }
 
 // precisionKeeps reports whether shaped, the boundary orig simplified and

@@ -73,34 +73,44 @@ func (s *server) areas(c echo.Context) error {
 		return err
 	}
 	v := s.svc.View()
-	ph, err := s.places(v)
-	if err != nil {
+	if _, err := s.places(v); err != nil {
 		return err
 	}
-	epoch, start, ok := Epoch(ph, d)
 	e, err := s.cache.Get(v, fmt.Sprintf("areas|%s|%s", lang, d), service.TypeGeoJSON, func() ([]byte, error) {
-		ds, err := s.hs.Areas(ph, epoch)
-		if err != nil {
-			return nil, err
-		}
-		fc := areaCollection{Type: "FeatureCollection", Date: d.String(), Method: areas.Method, Approximate: true, Note: areasNote, Features: []areaFeature{}}
-		if ok {
-			st := start.String()
-			fc.EpochStart = &st
-		}
-		for _, dist := range ds {
-			fs, err := districtFeatures(ph, dist, lang)
-			if err != nil {
-				return nil, err
-			}
-			fc.Features = append(fc.Features, fs...)
-		}
-		return json.Marshal(fc)
+		return s.hs.AreasGeoJSON(v, d, lang)
 	})
 	if err != nil {
 		return err
 	}
 	return httpkit.Send(c, e, httpkit.CacheShort)
+}
+
+// AreasGeoJSON is the body of /api/v1/areas for day d of v: the downloads
+// package writes its areas files from it, so both carry the same
+// properties.
+func (hs *Histories) AreasGeoJSON(v *service.View, d geo.Day, lang geo.Lang) ([]byte, error) {
+	ph, err := hs.For(v)
+	if err != nil {
+		return nil, err
+	}
+	epoch, start, ok := Epoch(ph, d)
+	ds, err := hs.Areas(ph, epoch)
+	if err != nil {
+		return nil, err
+	}
+	fc := areaCollection{Type: "FeatureCollection", Date: d.String(), Method: areas.Method, Approximate: true, Note: areasNote, Features: []areaFeature{}}
+	if ok {
+		st := start.String()
+		fc.EpochStart = &st
+	}
+	for _, dist := range ds {
+		fs, err := districtFeatures(ph, dist, lang)
+		if err != nil {
+			return nil, err
+		}
+		fc.Features = append(fc.Features, fs...)
+	}
+	return json.Marshal(fc)
 }
 
 func districtFeatures(ph *geo.PlaceHistory, dist areas.District, lang geo.Lang) ([]areaFeature, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -55,21 +56,26 @@ type areaOGCProps struct {
 	End   *string `json:"end"`
 }
 
-// areaFeatures walks every epoch and merges a district holder's piece
-// across consecutive epochs in which it does not change.
-func areaFeatures(hs *Histories, v *service.View, lang geo.Lang) ([]ogc.Feature, error) {
+// areaSpan is one district holder's piece over the consecutive epochs in
+// which it does not change: it holds from first to last (open: still).
+type areaSpan struct {
+	f     areaFeature
+	first geo.Day
+	last  geo.Day // the last day it holds; only meaningful once closed
+	open  bool
+}
+
+// areaSpans walks every epoch and merges a district holder's piece across
+// consecutive epochs in which it does not change; the closed spans come
+// first, then the open ones by id.
+func areaSpans(hs *Histories, v *service.View, lang geo.Lang) ([]areaSpan, error) {
 	ph, err := hs.For(v)
 	if err != nil {
 		return nil, err
 	}
 	days := ph.ChangeDays()
-	type open struct {
-		f     areaFeature
-		first geo.Day
-		last  geo.Day // the last day it holds; only meaningful once closed
-	}
-	var closed []open
-	current := map[string]*open{} // region-controller → running piece
+	var closed []areaSpan
+	current := map[string]*areaSpan{} // region-controller → running piece
 	for epoch := 1; epoch <= len(days); epoch++ {
 		start := days[epoch-1]
 		ds, err := hs.Areas(ph, epoch)
@@ -92,7 +98,7 @@ func areaFeatures(hs *Histories, v *service.View, lang geo.Lang) ([]ogc.Feature,
 					cur.last = start - 1
 					closed = append(closed, *cur)
 				}
-				current[f.ID] = &open{f: f, first: start}
+				current[f.ID] = &areaSpan{f: f, first: start}
 			}
 		}
 		for id, cur := range current {
@@ -103,34 +109,72 @@ func areaFeatures(hs *Histories, v *service.View, lang geo.Lang) ([]ogc.Feature,
 			}
 		}
 	}
+	for _, id := range sortedKeys(current) {
+		o := *current[id]
+		o.open = true
+		closed = append(closed, o)
+	}
+	return closed, nil
+}
+
+func areaFeatures(hs *Histories, v *service.View, lang geo.Lang) ([]ogc.Feature, error) {
+	spans, err := areaSpans(hs, v, lang)
+	if err != nil {
+		return nil, err
+	}
 	var out []ogc.Feature
-	emit := func(o open, isOpen bool) error {
+	for _, o := range spans {
 		p := areaOGCProps{areaProps: o.f.Properties, Start: o.first.String()}
-		if !isOpen {
+		if !o.open {
 			end := (o.last + 1).String()
 			p.End = &end
 		}
 		props, err := json.Marshal(p)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		g, err := geojson.UnmarshalGeometry(o.f.Geometry)
 		if err != nil {
-			return fmt.Errorf("area %s: %w", o.f.ID, err)
+			return nil, fmt.Errorf("area %s: %w", o.f.ID, err)
 		}
 		out = append(out, ogc.Feature{ID: o.f.ID + "-" + o.first.String(), Properties: props, Geometry: g.Geometry(),
-			GeometryJSON: o.f.Geometry, First: o.first, Last: o.last, Open: isOpen})
-		return nil
+			GeometryJSON: o.f.Geometry, First: o.first, Last: o.last, Open: o.open})
 	}
-	for _, o := range closed {
-		if err := emit(o, false); err != nil {
-			return nil, err
-		}
+	return out, nil
+}
+
+// AreaSpan is one holder's approximate piece of a split district over the
+// days it did not change: from Start to End (exclusive), or on from Start
+// while Open.
+type AreaSpan struct {
+	Region     string
+	Controller geo.Controller
+	Method     string
+	Geometry   orb.Geometry
+	Start, End geo.Day
+	Open       bool
+}
+
+// AreaSpans are the spans of every approximate control area of v, the
+// same pieces the control-areas collection serves; the tiles package
+// makes its areas layer from them.
+func (hs *Histories) AreaSpans(v *service.View) ([]AreaSpan, error) {
+	spans, err := areaSpans(hs, v, geo.LangEN)
+	if err != nil {
+		return nil, err
 	}
-	for _, id := range sortedKeys(current) {
-		if err := emit(*current[id], true); err != nil {
-			return nil, err
+	out := make([]AreaSpan, 0, len(spans))
+	for _, o := range spans {
+		g, err := geojson.UnmarshalGeometry(o.f.Geometry)
+		if err != nil {
+			return nil, fmt.Errorf("area %s: %w", o.f.ID, err)
 		}
+		a := AreaSpan{Region: o.f.Properties.Region, Controller: o.f.Properties.Controller, Method: o.f.Properties.Method,
+			Geometry: g.Geometry(), Start: o.first, Open: o.open}
+		if !o.open {
+			a.End = o.last + 1
+		}
+		out = append(out, a)
 	}
 	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/service"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -15,7 +16,7 @@ import (
 type layerDef struct {
 	id, description string
 	fields          [][2]string // name, type (String, Number, Boolean), in order
-	build           func(h *geo.History) []source
+	build           func(s *server, v *service.View) ([]source, error)
 }
 
 var nameFields = [][2]string{
@@ -30,7 +31,7 @@ var layers = []layerDef{
 			"Empty values are left out.",
 		fields: concat([][2]string{{"region", "String"}}, nameFields, [][2]string{
 			{"kind", "String"}, {"role", "String"}, {"iso_3166_2", "String"}, {"baseline_controller", "String"}}),
-		build: regionSources,
+		build: fromHistory(regionSources),
 	},
 	{
 		id: "periods",
@@ -47,8 +48,46 @@ var layers = []layerDef{
 			{"status", "String"}, {"controller", "String"}, {"extent", "String"}, {"extent_status", "String"}, {"candidates", "String"},
 			{"since", "String"}, {"start_precision", "String"}, {"end_precision", "String"},
 			{"start_event", "String"}, {"end_event", "String"}}),
-		build: periodSources,
+		build: fromHistory(periodSources),
 	},
+	{
+		id: "areas",
+		description: "Approximate control areas of split districts: one feature per holder's piece of a district and " +
+			"span of days in which the piece did not change. start_day and end_day are days since 1970-01-01 as in " +
+			"the periods layer (end exclusive, 2147483647 while open), so the filter " +
+			`["all", ["<=", ["get", "start_day"], D], [">", ["get", "end_day"], D]] shows the areas of day D. ` +
+			"controller is AZE or ARM; method names the derivation (Voronoi cells of the places each side held, " +
+			"clipped to the district), so every feature is approximate: a boundary between two pieces is drawn " +
+			"halfway between places, not where a front ran. Districts held whole are in the periods layer.",
+		fields: [][2]string{{"region", "String"}, {"controller", "String"}, {"start", "String"}, {"end", "String"},
+			{"start_day", "Number"}, {"end_day", "Number"}, {"open", "Boolean"}, {"approximate", "Boolean"}, {"method", "String"}},
+		build: areaSources,
+	},
+}
+
+// fromHistory builds a layer from the district history alone.
+func fromHistory(f func(h *geo.History) []source) func(*server, *service.View) ([]source, error) {
+	return func(_ *server, v *service.View) ([]source, error) { return f(v.History), nil }
+}
+
+func areaSources(s *server, v *service.View) ([]source, error) {
+	as, err := s.areas(v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]source, 0, len(as))
+	for _, a := range as {
+		if a.Geometry == nil {
+			continue
+		}
+		p := geojson.Properties{"region": a.Region, "controller": string(a.Controller), "start": a.Start.String(),
+			"start_day": int(a.Start), "end_day": OpenEndDay, "open": a.Open, "approximate": true, "method": a.Method}
+		if !a.Open {
+			p["end"], p["end_day"] = a.End.String(), int(a.End)
+		}
+		out = append(out, source{geom: a.Geometry, bound: a.Geometry.Bound(), props: p})
+	}
+	return out, nil
 }
 
 func concat(parts ...[][2]string) [][2]string {

@@ -4,7 +4,7 @@
 //
 // Routes (GET):
 //
-//	/tiles/{layer}.json                         TileJSON; layer is regions or periods
+//	/tiles/{layer}.json                         TileJSON; layer is regions, periods or areas
 //	/tiles/{layer}/v/{version}/{z}/{x}/{y}.mvt  a tile of one data version: immutable, cached for a year
 //	/tiles/{layer}/{z}/{x}/{y}.mvt              the same tile of the current data, revalidated by ETag
 //
@@ -20,6 +20,12 @@
 // every date: a MapLibre filter such as
 // ["all", ["<=", ["get", "start_day"], D], [">", ["get", "end_day"], D]]
 // shows the map at the end of day D.
+//
+// The areas layer (mounted by MountWith with an AreaSource) does the same
+// for the approximate control areas of split districts: one feature per
+// holder's piece and span of days in which it did not change, with
+// start_day and end_day as in periods, region, controller, method and
+// approximate: true, so the same filter shows the areas of day D.
 package tiles
 
 import (
@@ -51,6 +57,7 @@ const ContentType = "application/vnd.mapbox-vector-tile"
 
 type server struct {
 	svc    *service.Service
+	areas  AreaSource     // nil: no areas layer
 	tiles  *service.Cache // tile bodies
 	docs   *service.Cache // TileJSON documents
 	mu     sync.Mutex
@@ -58,10 +65,31 @@ type server struct {
 	src    map[string][]source
 }
 
-// Mount returns the hook that adds the tile routes to the router
-// (cmd/mapsvc/mounts.go lists it).
-func Mount(svc *service.Service) func(*echo.Echo) {
-	s := &server{svc: svc, tiles: svc.NewCache("tiles"), docs: svc.NewCache("tiles-docs")}
+// Area is one holder's approximate piece of a split district over the
+// days it did not change: from Start to End (exclusive), or on from Start
+// while Open.
+type Area struct {
+	Region     string
+	Controller geo.Controller
+	Method     string
+	Geometry   orb.Geometry
+	Start, End geo.Day
+	Open       bool
+}
+
+// AreaSource gives the approximate control areas of a view; the place
+// package computes them (cmd/mapsvc/mounts.go passes them in, so tiles
+// need not depend on it).
+type AreaSource func(v *service.View) ([]Area, error)
+
+// Mount returns the hook that adds the tile routes to the router, with
+// the regions and periods layers.
+func Mount(svc *service.Service) func(*echo.Echo) { return MountWith(svc, nil) }
+
+// MountWith is Mount with the areas layer made from areas (none when nil);
+// cmd/mapsvc/mounts.go lists it.
+func MountWith(svc *service.Service, areas AreaSource) func(*echo.Echo) {
+	s := &server{svc: svc, areas: areas, tiles: svc.NewCache("tiles"), docs: svc.NewCache("tiles-docs")}
 	return func(e *echo.Echo) {
 		e.GET(Prefix+"/:layer", s.tileJSON)
 		e.GET(Prefix+"/:layer/:z/:x/:y", s.tile)
@@ -80,33 +108,46 @@ type source struct {
 	props geojson.Properties
 }
 
-// sources returns the layers' features of v's data version, built once.
-func (s *server) sources(v *service.View) map[string][]source {
+// sources returns the features of layer l in v's data version, built once
+// per layer and version (the areas layer only when asked for: it walks
+// every epoch of the place history).
+func (s *server) sources(v *service.View, l *layerDef) ([]source, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.srcVer != v.Version || s.src == nil {
 		s.src, s.srcVer = map[string][]source{}, v.Version
-		for _, l := range layers {
-			s.src[l.id] = l.build(v.History)
-		}
 	}
-	return s.src
+	if src, ok := s.src[l.id]; ok {
+		return src, nil
+	}
+	src, err := l.build(s, v)
+	if err != nil {
+		return nil, err
+	}
+	s.src[l.id] = src
+	return src, nil
 }
 
-func layerOf(name string) (*layerDef, error) {
+// layerOf finds a layer this server has.
+func (s *server) layerOf(name string) (*layerDef, error) {
+	var ids []string
 	for i := range layers {
+		if layers[i].id == "areas" && s.areas == nil {
+			continue
+		}
 		if layers[i].id == name {
 			return &layers[i], nil
 		}
+		ids = append(ids, layers[i].id)
 	}
-	return nil, fmt.Errorf("%w: tile layer %q (there are regions and periods)", geo.ErrNotFound, name)
+	return nil, fmt.Errorf("%w: tile layer %q (there are %s)", geo.ErrNotFound, name, strings.Join(ids, ", "))
 }
 
 func (s *server) tile(c echo.Context) error {
 	if _, err := httpkit.ParseQuery(c.QueryString()); err != nil {
 		return err
 	}
-	l, err := layerOf(c.Param("layer"))
+	l, err := s.layerOf(c.Param("layer"))
 	if err != nil {
 		return err
 	}
@@ -125,7 +166,11 @@ func (s *server) tile(c echo.Context) error {
 	}
 	key := fmt.Sprintf("%s/%d/%d/%d", l.id, t.Z, t.X, t.Y)
 	e, err := s.tiles.Get(v, key, ContentType, func() ([]byte, error) {
-		return render(s.sources(v)[l.id], l.id, t)
+		src, err := s.sources(v, l)
+		if err != nil {
+			return nil, err
+		}
+		return render(src, l.id, t)
 	})
 	if err != nil {
 		return err
@@ -192,14 +237,18 @@ func (s *server) tileJSON(c echo.Context) error {
 	if _, err := httpkit.ParseQuery(c.QueryString()); err != nil {
 		return err
 	}
-	l, err := layerOf(name)
+	l, err := s.layerOf(name)
 	if err != nil {
 		return err
 	}
 	v := s.svc.View()
 	base, _ := httpkit.BaseURL(c)
 	e, err := s.docs.Get(v, l.id+"|"+base, "application/json", func() ([]byte, error) {
-		return tileJSONDoc(l, s.sources(v)[l.id], base+Prefix+"/"+l.id+"/v/"+url.PathEscape(v.Version)+"/{z}/{x}/{y}.mvt", v.Version)
+		src, err := s.sources(v, l)
+		if err != nil {
+			return nil, err
+		}
+		return tileJSONDoc(l, src, base+Prefix+"/"+l.id+"/v/"+url.PathEscape(v.Version)+"/{z}/{x}/{y}.mvt", v.Version)
 	})
 	if err != nil {
 		return err
@@ -216,7 +265,7 @@ func (s *server) metadata(c echo.Context) error {
 	if _, err := httpkit.ParseQuery(c.QueryString()); err != nil {
 		return err
 	}
-	l, err := layerOf(c.Param("layer"))
+	l, err := s.layerOf(c.Param("layer"))
 	if err != nil {
 		return err
 	}
@@ -226,7 +275,11 @@ func (s *server) metadata(c echo.Context) error {
 		return err
 	}
 	e, err := s.docs.Get(v, l.id+"|metadata.json", "application/json", func() ([]byte, error) {
-		return metadataDoc(l, s.sources(v)[l.id], v.Version)
+		src, err := s.sources(v, l)
+		if err != nil {
+			return nil, err
+		}
+		return metadataDoc(l, src, v.Version)
 	})
 	if err != nil {
 		return err

@@ -97,6 +97,20 @@ func sampleURLs(t *testing.T, version string) map[string]string {
 	}
 }
 
+// sharedRouteSamples are more URLs of routes whose sample in sampleURLs
+// shows one of their kinds only.
+func sharedRouteSamples(version string) map[string][]string {
+	return map[string][]string{
+		"/api/v1/download/:file": {"/api/v1/download/areas.geojson?date=2019-06-01", "/api/v1/download/areas.csv?date=2019-06-01",
+			"/api/v1/download/areas.kml?date=2019-06-01&precision=5&simplify=0.001"},
+		"/tiles/:layer":                          {"/tiles/areas.json"},
+		"/tiles/:layer/:z/:x/:y":                 {"/tiles/areas/6/40/24.mvt"},
+		"/tiles/:layer/v/:version/:z/:x/:y":      {"/tiles/areas/v/" + version + "/6/40/24.mvt"},
+		"/tiles/:layer/metadata.json":            {"/tiles/areas/metadata.json"},
+		"/tiles/:layer/v/:version/metadata.json": {"/tiles/areas/v/" + version + "/metadata.json"},
+	}
+}
+
 // getRoutes lists the router's GET paths.
 func getRoutes(t *testing.T) []string {
 	t.Helper()
@@ -137,17 +151,9 @@ func rawHead(t *testing.T, srv *httptest.Server, target string) (int, http.Heade
 func TestEveryGETRouteAnswersHEAD(t *testing.T) {
 	srv, version := fullServer(t, "")
 	samples := sampleURLs(t, version)
-	for _, route := range getRoutes(t) {
-		target, ok := samples[route]
-		if !ok {
-			t.Errorf("GET route %s has no sample URL in this test: add one", route)
-			continue
-		}
-		if target == "" {
-			continue
-		}
+	check := func(route, target string) {
 		target = strings.ReplaceAll(target, "HOST", srv.Listener.Addr().String())
-		t.Run(route, func(t *testing.T) {
+		t.Run(route+" "+target, func(t *testing.T) {
 			res, body := testenv.Get(t, srv, target)
 			if res.StatusCode != http.StatusOK {
 				t.Fatalf("GET %s: got %d, want 200; %.300s", target, res.StatusCode, body)
@@ -168,6 +174,24 @@ func TestEveryGETRouteAnswersHEAD(t *testing.T) {
 				t.Errorf("HEAD %s: Access-Control-Allow-Origin %q, want *", target, got)
 			}
 		})
+	}
+	for _, route := range getRoutes(t) {
+		target, ok := samples[route]
+		if !ok {
+			t.Errorf("GET route %s has no sample URL in this test: add one", route)
+			continue
+		}
+		if target == "" {
+			continue
+		}
+		check(route, target)
+	}
+	// Routes that serve more than one thing get a sample of each kind too:
+	// the areas tile layer and the areas downloads.
+	for route, targets := range sharedRouteSamples(version) {
+		for _, target := range targets {
+			check(route, target)
+		}
 	}
 	t.Run("errors carry CORS too", func(t *testing.T) {
 		res, _ := testenv.Get(t, srv, "/api/v1/snapshot?date=2020-02-30")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mapsvc/mapsvc/downloads"
 	"github.com/mapsvc/mapsvc/ogc"
+	"github.com/mapsvc/mapsvc/placeapi"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/tiles"
 )
@@ -20,4 +21,26 @@ func GISServer(t testing.TB, svc *service.Service) *httptest.Server {
 func NewGISServer(t testing.TB) (*httptest.Server, *service.Service) {
 	svc := Service(t)
 	return GISServer(t, svc), svc
+}
+
+// AreasGISServer is GISServer with the approximate control areas: the
+// areas tile layer, the areas downloads and the place routes
+// (/api/v1/areas), all over one placeapi.Histories, as cmd/mapsvc mounts
+// them.
+func AreasGISServer(t testing.TB) (*httptest.Server, *service.Service) {
+	svc := Service(t)
+	hs := placeapi.EmbeddedHistories()
+	tileAreas := func(v *service.View) ([]tiles.Area, error) {
+		spans, err := hs.AreaSpans(v)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]tiles.Area, len(spans))
+		for i, a := range spans {
+			out[i] = tiles.Area{Region: a.Region, Controller: a.Controller, Method: a.Method, Geometry: a.Geometry,
+				Start: a.Start, End: a.End, Open: a.Open}
+		}
+		return out, nil
+	}
+	return Server(t, svc, placeapi.Mount(svc, hs), downloads.MountWith(svc, hs.AreasGeoJSON), tiles.MountWith(svc, tileAreas)), svc
 }
