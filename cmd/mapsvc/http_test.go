@@ -57,6 +57,7 @@ func sampleURLs(t *testing.T, version string) map[string]string {
 		"/api/v1/regions":                      "/api/v1/regions",
 		"/api/v1/regions/:id":                  "/api/v1/regions/kalbajar",
 		"/metrics":                             "/metrics",
+		"/api/v1/openapi.json":                 "/api/v1/openapi.json",
 		"/version":                             "/version",
 		"/api/v1/areas":                        "/api/v1/areas?date=2019-06-01",
 		"/api/v1/lines":                        "/api/v1/lines?date=2019-06-01",
