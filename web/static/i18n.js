@@ -3,6 +3,16 @@
 // is shown as sourced and is not part of this dictionary.
 
 const en = {
+  legApproxLine: 'Approximate line, from sourced places (dashed): each side’s area is drawn around the places it held',
+  legPeacekeeping: 'Russian peacekeeping zone (a presence, not a holder; approximate)',
+  splitIntro: 'Split districts (approximate, from sourced places):',
+  splitRegion: '{region}: {parts}.',
+  splitPart: '{who} held the {dir}',
+  splitPartPlace: '{who} held the {dir}, including {place}',
+  splitSep: '; ',
+  dir_west: 'west', dir_east: 'east', dir_north: 'north', dir_south: 'south',
+  placeByDistrict: 'as its district; no event of its own',
+  placeIn: 'Place in {district} district',
   legExtentUncertain: 'Extent uncertain: the holder is known, not when its area changed',
   legExtentUncertainShort: 'Extent change not exactly dated',
   extentUncertainList: 'held, but the change of extent is not exactly dated: {list}',
@@ -116,6 +126,16 @@ const en = {
 };
 
 const ar = {
+  legApproxLine: 'خط تقريبي مستخلص من أماكن موثّقة المصادر (متقطّع): تُرسم منطقة كل طرف حول الأماكن التي سيطر عليها',
+  legPeacekeeping: 'منطقة قوات حفظ السلام الروسية (وجود لا سيطرة؛ تقريبية)',
+  splitIntro: 'المقاطعات المقسّمة (تقريبياً، استناداً إلى أماكن موثّقة المصادر):',
+  splitRegion: '{region}: {parts}.',
+  splitPart: 'سيطرت {who} على {dir}',
+  splitPartPlace: 'سيطرت {who} على {dir}، بما في ذلك {place}',
+  splitSep: '؛ ',
+  dir_west: 'الجزء الغربي', dir_east: 'الجزء الشرقي', dir_north: 'الجزء الشمالي', dir_south: 'الجزء الجنوبي',
+  placeByDistrict: 'تبعاً لمقاطعته؛ لا حدث خاصاً به',
+  placeIn: 'مكان في مقاطعة {district}',
   legExtentUncertain: 'النطاق غير مؤكد: الجهة المسيطرة معروفة، أما تاريخ تغيّر المساحة فغير محدد',
   legExtentUncertainShort: 'تاريخ تغيّر النطاق غير محدد',
   extentUncertainList: 'الجهة المسيطرة معروفة لكن تاريخ تغيّر النطاق غير محدد بدقة: {list}',
@@ -228,6 +248,16 @@ const ar = {
 };
 
 const az = {
+  legApproxLine: 'Təqribi xətt, mənbəli yaşayış məntəqələrinə görə (qırıq xətt): hər tərəfin sahəsi nəzarət etdiyi məntəqələrin ətrafında çəkilir',
+  legPeacekeeping: 'Rusiya sülhməramlılarının zonası (mövcudluq, nəzarət deyil; təqribi)',
+  splitIntro: 'Bölünmüş rayonlar (təqribi, mənbəli yaşayış məntəqələrinə görə):',
+  splitRegion: '{region}: {parts}.',
+  splitPart: '{dir} — {who}',
+  splitPartPlace: '{dir} ({place} daxil olmaqla) — {who}',
+  splitSep: '; ',
+  dir_west: 'qərb hissəsi', dir_east: 'şərq hissəsi', dir_north: 'şimal hissəsi', dir_south: 'cənub hissəsi',
+  placeByDistrict: 'rayonu kimi; ayrıca hadisə yoxdur',
+  placeIn: '{district} rayonunda məntəqə',
   legExtentUncertain: 'Əhatə qeyri-müəyyən: nəzarət edən tərəf məlumdur, ərazinin dəyişmə tarixi isə yox',
   legExtentUncertainShort: 'Əhatənin dəyişmə tarixi dəqiq deyil',
   extentUncertainList: 'nəzarət edən tərəf məlumdur, əhatənin dəyişmə tarixi dəqiq deyil: {list}',
@@ -340,6 +370,16 @@ const az = {
 };
 
 const ru = {
+  legApproxLine: 'Приблизительная линия по населённым пунктам с источниками (пунктир): область каждой стороны строится вокруг её пунктов',
+  legPeacekeeping: 'Зона российских миротворцев (присутствие, не контроль; приблизительно)',
+  splitIntro: 'Разделённые районы (приблизительно, по населённым пунктам с источниками):',
+  splitRegion: '{region}: {parts}.',
+  splitPart: '{dir} — {who}',
+  splitPartPlace: '{dir} (в том числе {place}) — {who}',
+  splitSep: '; ',
+  dir_west: 'западная часть', dir_east: 'восточная часть', dir_north: 'северная часть', dir_south: 'южная часть',
+  placeByDistrict: 'как его район; собственных событий нет',
+  placeIn: 'Населённый пункт, район {district}',
   legExtentUncertain: 'Охват неясен: сторона известна, дата изменения площади — нет',
   legExtentUncertainShort: 'Дата изменения охвата неточна',
   extentUncertainList: 'сторона известна, но дата изменения охвата известна неточно: {list}',
@@ -452,6 +492,16 @@ const ru = {
 };
 
 const hy = {
+  legApproxLine: 'Մոտավոր գիծ՝ ըստ աղբյուրներով հաստատված բնակավայրերի (կետագիծ). յուրաքանչյուր կողմի տարածքը գծվում է նրա բնակավայրերի շուրջ',
+  legPeacekeeping: 'Ռուս խաղաղապահների գոտի (ներկայություն, ոչ վերահսկողություն. մոտավոր)',
+  splitIntro: 'Բաժանված շրջաններ (մոտավոր, ըստ աղբյուրներով հաստատված բնակավայրերի)։',
+  splitRegion: '{region}. {parts}։',
+  splitPart: '{dir}՝ {who}',
+  splitPartPlace: '{dir} (այդ թվում՝ {place})՝ {who}',
+  splitSep: '; ',
+  dir_west: 'արևմտյան մասը', dir_east: 'արևելյան մասը', dir_north: 'հյուսիսային մասը', dir_south: 'հարավային մասը',
+  placeByDistrict: 'ըստ իր շրջանի. սեփական իրադարձություն չկա',
+  placeIn: 'Բնակավայր, {district} շրջան',
   legExtentUncertain: 'Ընդգրկումն անորոշ է. վերահսկող կողմը հայտնի է, տարածքի փոփոխման ամսաթիվը՝ ոչ',
   legExtentUncertainShort: 'Ընդգրկման փոփոխման ամսաթիվն անորոշ է',
   extentUncertainList: 'վերահսկող կողմը հայտնի է, բայց ընդգրկման փոփոխման ամսաթիվը ճշգրիտ չէ՝ {list}',
