@@ -103,6 +103,7 @@ export function addAreaLayers(map, ml, colours, { onPlace, rtl, placeLabel }) {
     clearMarkers();
     if (!current || map.getZoom() < PLACE_ZOOM) return;
     for (const f of current.places.features) {
+      if (!f.geometry) continue; // a place without coordinates
       const p = f.properties;
       const node = document.createElement('button');
       node.type = 'button';
@@ -165,8 +166,13 @@ function centroid(geom) {
 function directionOf(piece, centre) {
   const dx = (piece.x - centre.x) * Math.cos((centre.y * Math.PI) / 180);
   const dy = piece.y - centre.y;
-  if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? 'east' : 'west';
-  return dy >= 0 ? 'north' : 'south';
+  // Eight directions: a diagonal when the smaller component is more than
+  // tan(22.5°) of the larger.
+  const ns = dy >= 0 ? 'north' : 'south';
+  const ew = dx >= 0 ? 'east' : 'west';
+  const [big, small] = Math.abs(dx) >= Math.abs(dy) ? [Math.abs(dx), Math.abs(dy)] : [Math.abs(dy), Math.abs(dx)];
+  if (small > 0.4142 * big) return `${ns}${ew}`;
+  return Math.abs(dx) >= Math.abs(dy) ? ew : ns;
 }
 
 // namedPlace picks the piece's place to name: the district's own town,
