@@ -553,8 +553,9 @@ function areaLegend() {
   const b = areaState.shown;
   if (!b || b.key !== areaState.data.keyOf(state.day)) return [];
   const items = [];
-  if (b.regions.length) items.push(['approx-line', t('legApproxLine'), null]);
-  if (b.peace.features.length) items.push(['peacekeeping', t('legPeacekeeping'), null]);
+  const short = cfg.mode === 'embed' ? 'Short' : '';
+  if (b.regions.length) items.push(['approx-line', t(`legApproxLine${short}`), null]);
+  if (b.peace.features.length) items.push(['peacekeeping', t(`legPeacekeeping${short}`), null]);
   return items;
 }
 

@@ -3,6 +3,8 @@
 // is shown as sourced and is not part of this dictionary.
 
 const en = {
+  legApproxLineShort: 'Approximate line, from sourced places',
+  legPeacekeepingShort: 'Peacekeeping zone (a presence)',
   legApproxLine: 'Approximate line, from sourced places (dashed): each side’s area is drawn around the places it held',
   legPeacekeeping: 'Russian peacekeeping zone (a presence, not a holder; approximate)',
   splitIntro: 'Split districts (approximate, from sourced places):',
@@ -127,6 +129,8 @@ const en = {
 };
 
 const ar = {
+  legApproxLineShort: 'خط تقريبي من أماكن موثّقة المصادر',
+  legPeacekeepingShort: 'منطقة حفظ السلام (وجود)',
   legApproxLine: 'خط تقريبي مستخلص من أماكن موثّقة المصادر (متقطّع): تُرسم منطقة كل طرف حول الأماكن التي سيطر عليها',
   legPeacekeeping: 'منطقة قوات حفظ السلام الروسية (وجود لا سيطرة؛ تقريبية)',
   splitIntro: 'المقاطعات المقسّمة (تقريبياً، استناداً إلى أماكن موثّقة المصادر):',
@@ -250,6 +254,8 @@ const ar = {
 };
 
 const az = {
+  legApproxLineShort: 'Təqribi xətt, mənbəli məntəqələrə görə',
+  legPeacekeepingShort: 'Sülhməramlı zonası (mövcudluq)',
   legApproxLine: 'Təqribi xətt, mənbəli yaşayış məntəqələrinə görə (qırıq xətt): hər tərəfin sahəsi nəzarət etdiyi məntəqələrin ətrafında çəkilir',
   legPeacekeeping: 'Rusiya sülhməramlılarının zonası (mövcudluq, nəzarət deyil; təqribi)',
   splitIntro: 'Bölünmüş rayonlar (təqribi, mənbəli yaşayış məntəqələrinə görə):',
@@ -373,6 +379,8 @@ const az = {
 };
 
 const ru = {
+  legApproxLineShort: 'Приблизительная линия, по пунктам с источниками',
+  legPeacekeepingShort: 'Зона миротворцев (присутствие)',
   legApproxLine: 'Приблизительная линия по населённым пунктам с источниками (пунктир): область каждой стороны строится вокруг её пунктов',
   legPeacekeeping: 'Зона российских миротворцев (присутствие, не контроль; приблизительно)',
   splitIntro: 'Разделённые районы (приблизительно, по населённым пунктам с источниками):',
@@ -496,6 +504,8 @@ const ru = {
 };
 
 const hy = {
+  legApproxLineShort: 'Մոտավոր գիծ՝ ըստ աղբյուրներով բնակավայրերի',
+  legPeacekeepingShort: 'Խաղաղապահ գոտի (ներկայություն)',
   legApproxLine: 'Մոտավոր գիծ՝ ըստ աղբյուրներով հաստատված բնակավայրերի (կետագիծ). յուրաքանչյուր կողմի տարածքը գծվում է նրա բնակավայրերի շուրջ',
   legPeacekeeping: 'Ռուս խաղաղապահների գոտի (ներկայություն, ոչ վերահսկողություն. մոտավոր)',
   splitIntro: 'Բաժանված շրջաններ (մոտավոր, ըստ աղբյուրներով հաստատված բնակավայրերի)։',
