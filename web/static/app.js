@@ -528,7 +528,7 @@ function renderLegend(day) {
   let items = [
     ['aze', t('AZE'), s.AZE.length],
     ['arm', t('ARM'), s.ARM.length],
-    ['partial', t(embed ? 'legPartialShort' : 'legPartial'), s.partAZE.length + s.partARM.length],
+    ['partial', t(embed ? 'legPartialShort' : 'legPartial'), striped(s).length],
     ['uncertain', t(embed ? 'legUncertainShort' : 'legUncertain'), s.uncertain.length],
     ['extent-uncertain', t(embed ? 'legExtentUncertainShort' : 'legExtentUncertain'), s.extentUncertain.length],
     ['unknown', t('legUnknown'), s.unknown.length],
@@ -545,6 +545,14 @@ function renderLegend(day) {
       el('span', { class: 'legend-label', text: label }),
       n === null ? null : el('span', { class: 'legend-count', text: t('legCount', { n, total }) })));
   }
+}
+
+// striped: the partly held districts still drawn with stripes (those
+// without approximate areas on the day).
+function striped(s) {
+  const b = areaState.shown;
+  const drawn = b && b.key === areaState.data.keyOf(state.day) ? new Set(b.regions.map((id) => data.names.get(id))) : new Set();
+  return [...s.partAZE, ...s.partARM].filter((name) => !drawn.has(name));
 }
 
 // areaLegend: the approximate line and the peacekeeping zone, when the
