@@ -88,6 +88,17 @@ for (const [date, region, name] of [['2019-06-01', 'agdam', 'Agdam'], ['2021-06-
   });
 }
 
+test('2020-11-01: Kalbajar, split with place evidence from one side only, keeps its stripes', { timeout: 90000 }, async () => {
+  const { page, context, problems } = await openPage(`${server.url}/?date=2020-11-01`);
+  const d = await drawn(page, 'kalbajar');
+  assert.deepEqual(d.holders, [], 'no areas drawn for Kalbajar');
+  assert.ok(d.stripes > 0, 'Kalbajar keeps its stripes');
+  assert.ok(!(await page.textContent('#description')).includes('Kalbajar:'), 'the description names no split for Kalbajar');
+  await page.screenshot({ path: path.join(artifacts, 'areas-page-2020-11-01.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('scrubbing within an epoch fetches once', { timeout: 90000 }, async () => {
   const { page, context } = await openPage(`${server.url}/?date=2019-06-01`);
   const requests = await page.evaluate(() => window.mapsvc.areaState.data.requests);
