@@ -26,7 +26,7 @@ const t = translator(cfg.lang);
 const rtl = document.documentElement.dir === 'rtl';
 const $ = (id) => document.getElementById(id);
 
-const state = { day: cfg.today, region: null };
+const state = { day: cfg.today, region: null, place: null };
 let manifest = null; // a static export's file list; null when the API serves
 
 // dataURL picks the API URL, or in a static export the file standing in
@@ -45,9 +45,12 @@ function pageURL(kind, params) {
 }
 const data = { periods: null, byRegion: new Map(), names: new Map(), regionProps: new Map(), conflictIds: [], changeDays: [], context: new Map() };
 let mapApi = null;
+// Approximate control areas (areas.js): the loader, the layers, and the
+// bundle of the day on the map (null until loaded, or without the API).
+const areaState = { data: null, layers: null, shown: null, describe: null };
 const hook = {
   ready: false, state, data, announcements: [],
-  get map() { return mapApi && mapApi.map; }, idle: () => (mapApi ? mapApi.idle() : Promise.resolve()),
+  areaState, get map() { return mapApi && mapApi.map; }, idle: () => (mapApi ? mapApi.idle() : Promise.resolve()),
 };
 window.mapsvc = hook;
 
@@ -103,13 +106,48 @@ async function main() {
       labelFor: (id) => data.names.get(id) || id,
     });
     mapApi.setSelected(state.region);
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (cfg.theme === 'auto') mapApi.applyTheme(); });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      if (cfg.theme === 'auto') { mapApi.applyTheme(); if (areaState.layers) areaState.layers.applyTheme(cssColoursNow()); }
+    });
+    // A static export has no areas endpoints: its map keeps the stripes.
+    if (!manifest) await setupAreas().catch((err) => console.warn('areas:', err));
     await mapApi.idle();
     $('map-wrap').classList.add('drawn');
   } catch (err) {
     showMessage(t('mapFailed', { msg: err && err.message ? err.message : String(err) }), false);
   }
   markReady();
+}
+
+let cssColoursNow = () => ({});
+
+async function setupAreas() {
+  const [areas, mapMod, epochs] = await Promise.all([import('./areas.js'), import('./map.js'), getJSON('/api/v1/epochs')]);
+  cssColoursNow = mapMod.cssColours;
+  const ml = await import(cfg.maplibre);
+  const changeDays = epochs.change_days.map(parseDay);
+  areaState.describe = areas.describeSplits;
+  areaState.data = areas.createAreaData({ getJSON, lang: cfg.lang, changeDays, dayString });
+  areaState.layers = areas.addAreaLayers(mapApi.map, ml, mapMod.cssColours(), {
+    rtl,
+    placeLabel: (p) => `${p.name}: ${p.controller ? t('heldBy', { who: t(p.controller) }) : t('noData')}`,
+    onPlace: (id, node) => openPlace(id, { focus: true, opener: node }),
+  });
+  await showAreas(state.day);
+}
+
+// showAreas draws the day's areas once loaded (from the epoch cache when
+// the day shares its epoch with one already seen).
+async function showAreas(day) {
+  if (!areaState.data) return;
+  const b = await areaState.data.load(day);
+  if (day !== state.day || areaState.shown === b) return;
+  areaState.shown = b;
+  areaState.layers.show(b);
+  mapApi.setAreaRegions(b.regions);
+  renderLegend(state.day);
+  renderDescription(state.day, false);
+  if (state.place && !$('panel').hidden) renderPlaceState();
 }
 
 function markReady() {
@@ -472,11 +510,13 @@ function render(opts = {}) {
   $('prev').disabled = !data.changeDays.some((d) => d < day);
   $('next').disabled = !data.changeDays.some((d) => d > day);
   if (mapApi) mapApi.setDay(day);
+  if (areaState.data) showAreas(day).catch((err) => console.warn('areas:', err));
   if (!opts.first) updateImage(false);
   renderLegend(day);
   renderDescription(day, !opts.first);
   renderShare();
   if (state.region && !$('panel').hidden) renderPanelState();
+  if (state.place && !$('panel').hidden) renderPlaceState();
   body.dataset.day = dayString(day);
   writeURL();
 }
@@ -488,15 +528,16 @@ function renderLegend(day) {
   let items = [
     ['aze', t('AZE'), s.AZE.length],
     ['arm', t('ARM'), s.ARM.length],
-    ['partial', t(embed ? 'legPartialShort' : 'legPartial'), s.partAZE.length + s.partARM.length],
+    ['partial', t(embed ? 'legPartialShort' : 'legPartial'), striped(s).length],
     ['uncertain', t(embed ? 'legUncertainShort' : 'legUncertain'), s.uncertain.length],
     ['extent-uncertain', t(embed ? 'legExtentUncertainShort' : 'legExtentUncertain'), s.extentUncertain.length],
     ['unknown', t('legUnknown'), s.unknown.length],
+    ...areaLegend(),
     ['context', t('legContext'), null],
     ['neighbour', t('legNeighbour'), null],
   ];
   // The embed keeps a one-line key: the classes in use on this day.
-  if (embed) items = items.filter(([key, , n]) => key === 'aze' || key === 'arm' || n > 0).map(([k, l]) => [k, l, null]);
+  if (embed) items = items.filter(([key, , n]) => key === 'aze' || key === 'arm' || key === 'approx-line' || key === 'peacekeeping' || n > 0).map(([k, l]) => [k, l, null]);
   const list = clear($('legend-items'));
   for (const [key, label, n] of items) {
     list.append(el('li', { class: `legend-item legend-${key}`, 'data-key': key, 'data-count': n === null ? null : String(n) },
@@ -504,6 +545,26 @@ function renderLegend(day) {
       el('span', { class: 'legend-label', text: label }),
       n === null ? null : el('span', { class: 'legend-count', text: t('legCount', { n, total }) })));
   }
+}
+
+// striped: the partly held districts still drawn with stripes (those
+// without approximate areas on the day).
+function striped(s) {
+  const b = areaState.shown;
+  const drawn = b && b.key === areaState.data.keyOf(state.day) ? new Set(b.regions.map((id) => data.names.get(id))) : new Set();
+  return [...s.partAZE, ...s.partARM].filter((name) => !drawn.has(name));
+}
+
+// areaLegend: the approximate line and the peacekeeping zone, when the
+// map shows them for the current day.
+function areaLegend() {
+  const b = areaState.shown;
+  if (!b || b.key !== areaState.data.keyOf(state.day)) return [];
+  const items = [];
+  const short = cfg.mode === 'embed' ? 'Short' : '';
+  if (b.regions.length) items.push(['approx-line', t(`legApproxLine${short}`), null]);
+  if (b.peace.features.length) items.push(['peacekeeping', t(`legPeacekeeping${short}`), null]);
+  return items;
 }
 
 function renderDescription(day, speak = true) {
@@ -534,6 +595,11 @@ function renderDescription(day, speak = true) {
   let text = parts.map(sentence).join(t('sentenceSep')) + stop;
   if (changes.length) text += ` ${t('latestChange', { date: formatDay(last, cfg.lang), list: changes.join('; ') })}${stop}`;
   else text += ` ${t('noChangeYet')}`;
+  const b = areaState.shown;
+  if (b && b.key === areaState.data.keyOf(day)) {
+    const splits = areaState.describe(b, { t, names: data.names });
+    if (splits.length) text += ` ${t('splitIntro')} ${splits.join(' ')}`;
+  }
   $('description').textContent = text;
   if (speak) announce(day, s, changes.length ? (last === day ? changedNames(day) : []) : []);
 }
@@ -644,6 +710,7 @@ let panelOpener = null;
 async function openRegion(id, { focus, opener }) {
   if (!data.regionProps.has(id) || data.regionProps.get(id).role !== 'conflict') return;
   state.region = id;
+  state.place = null;
   // Closing the panel returns focus to what opened it.
   panelOpener = opener || (focus ? document.activeElement : null);
   if (mapApi) mapApi.setSelected(id);
@@ -672,6 +739,7 @@ async function openRegion(id, { focus, opener }) {
 function closePanel({ restoreFocus } = {}) {
   panelToken++;
   state.region = null;
+  state.place = null;
   const hadFocus = $('panel').contains(document.activeElement);
   $('panel').hidden = true;
   if (restoreFocus && panelOpener && panelOpener.isConnected && (hadFocus || document.activeElement === body)) panelOpener.focus();
@@ -681,6 +749,83 @@ function closePanel({ restoreFocus } = {}) {
   if (district) district.value = '';
   writeURL();
   renderShare();
+}
+
+// ---- place panel: a place's history and sources, in the district's panel.
+
+const placeCache = new Map();
+let placeFeature = null;
+
+async function openPlace(id, { focus, opener }) {
+  state.region = null;
+  state.place = id;
+  panelOpener = opener || (focus ? document.activeElement : null);
+  if (mapApi) mapApi.setSelected(null);
+  const panel = $('panel');
+  const bodyNode = clear($('panel-body'));
+  bodyNode.append(el('h2', { id: 'panel-title', tabindex: '-1', text: id }), el('p', { class: 'muted', text: t('loading') }));
+  panel.hidden = false;
+  const token = ++panelToken;
+  try {
+    if (!placeCache.has(id)) placeCache.set(id, getJSON(`/api/v1/places/${encodeURIComponent(id)}?lang=${cfg.lang}`));
+    const feature = await placeCache.get(id);
+    if (token !== panelToken) return;
+    renderPlacePanel(feature);
+  } catch (err) {
+    placeCache.delete(id);
+    if (token !== panelToken) return;
+    bodyNode.append(el('p', { class: 'error', text: t('loadFailed', { msg: err.message }) }));
+  }
+  if (focus) $('panel-title').focus();
+}
+
+const isoDay = (s) => (s ? parseDay(s) : null);
+
+function placePeriodLabel(p) {
+  const who = p.controller ? t('heldBy', { who: t(p.controller) }) : t('noData');
+  return p.basis === 'district' ? `${who} (${t('placeByDistrict')})` : who;
+}
+
+function renderPlacePanel(feature) {
+  placeFeature = feature;
+  const props = feature.properties;
+  const node = clear($('panel-body'));
+  node.append(el('h2', { id: 'panel-title', tabindex: '-1', text: props.name }),
+    el('p', { class: 'muted place-meta', text: `${t('placeIn', { district: data.names.get(props.region) || props.region })}` }));
+  const names = el('dl', { class: 'names' });
+  for (const lang of ['en', 'ar', 'az', 'ru', 'hy']) {
+    if (!props.names || !props.names[lang]) continue;
+    names.append(el('dt', { text: lang }), el('dd', { lang, dir: 'auto', text: props.names[lang] }));
+  }
+  node.append(el('section', { class: 'panel-names' }, el('h3', { text: t('otherNames') }), names,
+    props.aliases && props.aliases.length ? el('p', { class: 'aliases' }, `${t('aliases')}: `,
+      props.aliases.flatMap((a, i) => [i ? ' · ' : null, el('bdi', { text: a })])) : null));
+  node.append(el('section', { id: 'place-state', class: 'panel-state' }));
+  renderPlaceState();
+  const history = el('ol', { class: 'history' });
+  for (const p of feature.history || []) {
+    const start = formatDay(isoDay(p.start), cfg.lang);
+    const dates = `${start} – ${p.end ? formatDay(isoDay(p.end) - 1, cfg.lang) : t('open')}`;
+    history.append(el('li', { class: `period status-${p.status}` },
+      el('span', { class: `swatch sw-${p.controller ? p.controller.toLowerCase() : 'unknown'}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'period-dates', text: dates }),
+      el('span', { class: 'period-state', text: placePeriodLabel(p) })));
+  }
+  node.append(el('section', {}, el('h3', { text: t('history') }), history));
+  const events = el('ol', { class: 'events' });
+  for (const ev of (feature.events || []).slice().reverse()) {
+    const [first, last] = String(ev.date_first || ev.date || '').split('/');
+    events.append(renderEvent({ ...ev, date_first: first, date_last: ev.date_last || last || first, date_precision: ev.date_precision || (last ? 'range' : 'day') }));
+  }
+  node.append(el('section', { class: 'panel-events' }, el('h3', { text: t('events') }), events));
+}
+
+function renderPlaceState() {
+  const node = $('place-state');
+  if (!node || !placeFeature || placeFeature.properties.id !== state.place) return;
+  clear(node);
+  const p = (placeFeature.history || []).find((h) => isoDay(h.start) <= state.day && (!h.end || state.day < isoDay(h.end)));
+  node.append(el('p', { class: 'state-line' }, el('strong', { text: t('onDate', { date: formatDay(state.day, cfg.lang) }) }), ': ', p ? placePeriodLabel(p) : t('noData')));
 }
 
 function renderPanel(props) {

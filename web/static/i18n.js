@@ -3,6 +3,19 @@
 // is shown as sourced and is not part of this dictionary.
 
 const en = {
+  legApproxLineShort: 'Approximate line, from sourced places',
+  legPeacekeepingShort: 'Peacekeeping zone (a presence)',
+  legApproxLine: 'Approximate line, from sourced places (dashed): each side’s area is drawn around the places it held',
+  legPeacekeeping: 'Russian peacekeeping zone (a presence, not a holder; approximate)',
+  splitIntro: 'Split districts (approximate, from sourced places):',
+  splitRegion: '{region}: {parts}.',
+  splitPart: '{who} held the {dir}',
+  splitPartPlace: '{who} held the {dir}, including {place}',
+  splitSep: '; ',
+  dir_west: 'west', dir_east: 'east', dir_north: 'north', dir_south: 'south',
+  dir_northwest: 'north-west', dir_northeast: 'north-east', dir_southwest: 'south-west', dir_southeast: 'south-east',
+  placeByDistrict: 'as its district; no event of its own',
+  placeIn: 'Place in {district} district',
   legExtentUncertain: 'Extent uncertain: the holder is known, not when its area changed',
   legExtentUncertainShort: 'Extent change not exactly dated',
   extentUncertainList: 'held, but the change of extent is not exactly dated: {list}',
@@ -116,6 +129,19 @@ const en = {
 };
 
 const ar = {
+  legApproxLineShort: 'خط تقريبي من أماكن موثّقة المصادر',
+  legPeacekeepingShort: 'منطقة حفظ السلام (وجود)',
+  legApproxLine: 'خط تقريبي مستخلص من أماكن موثّقة المصادر (متقطّع): تُرسم منطقة كل طرف حول الأماكن التي سيطر عليها',
+  legPeacekeeping: 'منطقة قوات حفظ السلام الروسية (وجود لا سيطرة؛ تقريبية)',
+  splitIntro: 'المقاطعات المقسّمة (تقريبياً، استناداً إلى أماكن موثّقة المصادر):',
+  splitRegion: '{region}: {parts}.',
+  splitPart: 'سيطرت {who} على {dir}',
+  splitPartPlace: 'سيطرت {who} على {dir}، بما في ذلك {place}',
+  splitSep: '؛ ',
+  dir_west: 'الجزء الغربي', dir_east: 'الجزء الشرقي', dir_north: 'الجزء الشمالي', dir_south: 'الجزء الجنوبي',
+  dir_northwest: 'الجزء الشمالي الغربي', dir_northeast: 'الجزء الشمالي الشرقي', dir_southwest: 'الجزء الجنوبي الغربي', dir_southeast: 'الجزء الجنوبي الشرقي',
+  placeByDistrict: 'تبعاً لمقاطعته؛ لا حدث خاصاً به',
+  placeIn: 'مكان في مقاطعة {district}',
   legExtentUncertain: 'النطاق غير مؤكد: الجهة المسيطرة معروفة، أما تاريخ تغيّر المساحة فغير محدد',
   legExtentUncertainShort: 'تاريخ تغيّر النطاق غير محدد',
   extentUncertainList: 'الجهة المسيطرة معروفة لكن تاريخ تغيّر النطاق غير محدد بدقة: {list}',
@@ -228,6 +254,19 @@ const ar = {
 };
 
 const az = {
+  legApproxLineShort: 'Təqribi xətt, mənbəli məntəqələrə görə',
+  legPeacekeepingShort: 'Sülhməramlı zonası (mövcudluq)',
+  legApproxLine: 'Təqribi xətt, mənbəli yaşayış məntəqələrinə görə (qırıq xətt): hər tərəfin sahəsi nəzarət etdiyi məntəqələrin ətrafında çəkilir',
+  legPeacekeeping: 'Rusiya sülhməramlılarının zonası (mövcudluq, nəzarət deyil; təqribi)',
+  splitIntro: 'Bölünmüş rayonlar (təqribi, mənbəli yaşayış məntəqələrinə görə):',
+  splitRegion: '{region}: {parts}.',
+  splitPart: '{dir} — {who}',
+  splitPartPlace: '{dir} ({place} daxil olmaqla) — {who}',
+  splitSep: '; ',
+  dir_west: 'qərb hissəsi', dir_east: 'şərq hissəsi', dir_north: 'şimal hissəsi', dir_south: 'cənub hissəsi',
+  dir_northwest: 'şimal-qərb hissəsi', dir_northeast: 'şimal-şərq hissəsi', dir_southwest: 'cənub-qərb hissəsi', dir_southeast: 'cənub-şərq hissəsi',
+  placeByDistrict: 'rayonu kimi; ayrıca hadisə yoxdur',
+  placeIn: '{district} rayonunda məntəqə',
   legExtentUncertain: 'Əhatə qeyri-müəyyən: nəzarət edən tərəf məlumdur, ərazinin dəyişmə tarixi isə yox',
   legExtentUncertainShort: 'Əhatənin dəyişmə tarixi dəqiq deyil',
   extentUncertainList: 'nəzarət edən tərəf məlumdur, əhatənin dəyişmə tarixi dəqiq deyil: {list}',
@@ -340,6 +379,19 @@ const az = {
 };
 
 const ru = {
+  legApproxLineShort: 'Приблизительная линия, по пунктам с источниками',
+  legPeacekeepingShort: 'Зона миротворцев (присутствие)',
+  legApproxLine: 'Приблизительная линия по населённым пунктам с источниками (пунктир): область каждой стороны строится вокруг её пунктов',
+  legPeacekeeping: 'Зона российских миротворцев (присутствие, не контроль; приблизительно)',
+  splitIntro: 'Разделённые районы (приблизительно, по населённым пунктам с источниками):',
+  splitRegion: '{region}: {parts}.',
+  splitPart: '{dir} — {who}',
+  splitPartPlace: '{dir} (в том числе {place}) — {who}',
+  splitSep: '; ',
+  dir_west: 'западная часть', dir_east: 'восточная часть', dir_north: 'северная часть', dir_south: 'южная часть',
+  dir_northwest: 'северо-западная часть', dir_northeast: 'северо-восточная часть', dir_southwest: 'юго-западная часть', dir_southeast: 'юго-восточная часть',
+  placeByDistrict: 'как его район; собственных событий нет',
+  placeIn: 'Населённый пункт, район {district}',
   legExtentUncertain: 'Охват неясен: сторона известна, дата изменения площади — нет',
   legExtentUncertainShort: 'Дата изменения охвата неточна',
   extentUncertainList: 'сторона известна, но дата изменения охвата известна неточно: {list}',
@@ -452,6 +504,19 @@ const ru = {
 };
 
 const hy = {
+  legApproxLineShort: 'Մոտավոր գիծ՝ ըստ աղբյուրներով բնակավայրերի',
+  legPeacekeepingShort: 'Խաղաղապահ գոտի (ներկայություն)',
+  legApproxLine: 'Մոտավոր գիծ՝ ըստ աղբյուրներով հաստատված բնակավայրերի (կետագիծ). յուրաքանչյուր կողմի տարածքը գծվում է նրա բնակավայրերի շուրջ',
+  legPeacekeeping: 'Ռուս խաղաղապահների գոտի (ներկայություն, ոչ վերահսկողություն. մոտավոր)',
+  splitIntro: 'Բաժանված շրջաններ (մոտավոր, ըստ աղբյուրներով հաստատված բնակավայրերի)։',
+  splitRegion: '{region}. {parts}։',
+  splitPart: '{dir}՝ {who}',
+  splitPartPlace: '{dir} (այդ թվում՝ {place})՝ {who}',
+  splitSep: '; ',
+  dir_west: 'արևմտյան մասը', dir_east: 'արևելյան մասը', dir_north: 'հյուսիսային մասը', dir_south: 'հարավային մասը',
+  dir_northwest: 'հյուսիս-արևմտյան մասը', dir_northeast: 'հյուսիս-արևելյան մասը', dir_southwest: 'հարավ-արևմտյան մասը', dir_southeast: 'հարավ-արևելյան մասը',
+  placeByDistrict: 'ըստ իր շրջանի. սեփական իրադարձություն չկա',
+  placeIn: 'Բնակավայր, {district} շրջան',
   legExtentUncertain: 'Ընդգրկումն անորոշ է. վերահսկող կողմը հայտնի է, տարածքի փոփոխման ամսաթիվը՝ ոչ',
   legExtentUncertainShort: 'Ընդգրկման փոփոխման ամսաթիվն անորոշ է',
   extentUncertainList: 'վերահսկող կողմը հայտնի է, բայց ընդգրկման փոփոխման ամսաթիվը ճշգրիտ չէ՝ {list}',

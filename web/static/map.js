@@ -16,6 +16,14 @@ const armHeld = ['all', ['==', ['get', 'controller'], 'ARM'], ['==', ['get', 'st
 
 const patterned = ['any', ['==', ['get', 'status'], 'uncertain'], ['==', ['get', 'extent'], 'partial']];
 
+// stripesFilter: a partly held district keeps its stripes only while it
+// has no approximate areas (areas.js draws those instead).
+function stripesFilter(day, areaRegions) {
+  if (!areaRegions.length) return ['all', dayFilter(day), patterned];
+  return ['all', dayFilter(day), ['any', ['==', ['get', 'status'], 'uncertain'],
+    ['all', ['==', ['get', 'extent'], 'partial'], ['!', ['in', ['get', 'region'], ['literal', areaRegions]]]]]];
+}
+
 // cssColours reads the page's colours. They are light-dark() pairs, so
 // each is resolved through a probe element to the theme in force.
 export function cssColours() {
@@ -64,7 +72,7 @@ function rgba(colour) {
 
 // dotsImage draws a tileable 16×16 (device pixels) pattern of one dot:
 // the non-colour cue for districts held by Armenian forces.
-function dotsImage(colour) {
+export function dotsImage(colour) {
   const size = 16;
   const data = new Uint8Array(size * size * 4);
   const [r, g, b] = rgba(colour);
@@ -81,7 +89,7 @@ function dotsImage(colour) {
 
 // patternImage draws a tileable 24×24 (device pixels) pattern: diagonal
 // stripes, or cross-hatching when cross is set; transparent elsewhere.
-function patternImage(colour, cross) {
+export function patternImage(colour, cross) {
   const size = 24;
   const data = new Uint8Array(size * size * 4);
   const [r, g, b] = rgba(colour);
@@ -213,13 +221,21 @@ export async function createMap(opts) {
   const refit = () => { if (!moved) map.fitBounds(bounds, { padding: 24, animate: false }); };
   new ResizeObserver(() => { map.resize(); refit(); }).observe(container);
 
+  let areaRegions = [];
+  let shownDay = opts.day;
   return {
     map,
     setDay(day) {
+      shownDay = day;
       map.setFilter('conflict-fill', dayFilter(day));
-      map.setFilter('conflict-pattern', ['all', dayFilter(day), patterned]);
+      map.setFilter('conflict-pattern', stripesFilter(day, areaRegions));
       map.setFilter('conflict-dots', ['all', dayFilter(day), armHeld]);
       map.setFilter('extent-uncertain-line', ['all', dayFilter(day), ['==', ['get', 'extent_status'], 'uncertain']]);
+    },
+    // setAreaRegions names the districts drawn by areas.js on the day.
+    setAreaRegions(ids) {
+      areaRegions = ids || [];
+      map.setFilter('conflict-pattern', stripesFilter(shownDay, areaRegions));
     },
     setSelected(id) {
       map.setFilter('selected-line', ['==', ['get', 'region'], id || '']);
