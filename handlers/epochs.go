@@ -10,11 +10,19 @@ import (
 	"github.com/mapsvc/mapsvc/internal/httpkit"
 )
 
+// EpochURL is where an epoch's snapshot lives for good: the data version in
+// the path means the bytes behind it never change, so caches and CDNs may
+// keep them forever.
+func EpochURL(version string, epoch int, lang geo.Lang) string {
+	return "/api/v1/epochs/" + version + "/" + strconv.Itoa(epoch) + ".geojson?lang=" + string(lang)
+}
+
 func (a *API) epochs(c echo.Context) error {
 	if _, err := parseQuery(c.QueryString()); err != nil {
 		return err
 	}
-	e, err := a.svc.View().Epochs()
+	v := a.svc.View()
+	e, err := v.Epochs("/api/v1/epochs/" + v.Version + "/{epoch}.geojson?lang={lang}")
 	if err != nil {
 		return err
 	}

@@ -9,13 +9,6 @@ import (
 	"github.com/mapsvc/mapsvc/internal/gzipjoin"
 )
 
-// EpochURL is where an epoch's snapshot lives for good: the data version in
-// the path means the bytes behind it never change, so caches and CDNs may
-// keep them forever.
-func EpochURL(version string, epoch int, lang geo.Lang) string {
-	return fmt.Sprintf("/api/v1/epochs/%s/%d.geojson?lang=%s", version, epoch, lang)
-}
-
 // EpochDay returns a day inside epoch e, or ok=false when e is out of range.
 func (v *View) EpochDay(e int) (geo.Day, bool) {
 	days := v.History.ChangeDays()
@@ -65,8 +58,9 @@ func (v *View) EpochSnapshot(e int, lang geo.Lang) (*Encoded, error) {
 }
 
 // Epochs answers how days map to epochs: epoch(D) is the number of change
-// days on or before D, and each epoch's snapshot has a permanent URL.
-func (v *View) Epochs() (*Encoded, error) {
+// days on or before D, and each epoch's snapshot has a permanent URL,
+// urlTemplate (the transport's, with {epoch} and {lang}).
+func (v *View) Epochs(urlTemplate string) (*Encoded, error) {
 	return v.cached("epochs", TypeJSON, func() ([]byte, error) {
 		days := []string{}
 		for _, d := range v.History.ChangeDays() {
@@ -77,7 +71,7 @@ func (v *View) Epochs() (*Encoded, error) {
 			"change_days":  days,
 			"epochs":       len(days) + 1,
 			"rule":         "epoch(D) = the number of change_days on or before D",
-			"url_template": fmt.Sprintf("/api/v1/epochs/%s/{epoch}.geojson?lang={lang}", v.Version),
+			"url_template": urlTemplate,
 		})
 	})
 }

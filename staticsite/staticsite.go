@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/web"
 )
@@ -225,7 +226,7 @@ func (x *exporter) data(v *service.View, opt Options) error {
 			}
 		}
 		for e := 0; e < epochs; e++ {
-			url := service.EpochURL(v.Version, e, l)
+			url := handlers.EpochURL(v.Version, e, l)
 			name := fmt.Sprintf("snapshot-%d-%s", e, l)
 			if err := x.fetchPut(name, name, "geojson", url); err != nil {
 				return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/staticsite"
 )
 
@@ -29,9 +30,9 @@ func runExportStatic(args []string, stdout io.Writer) error {
 	}
 	var ls []geo.Lang
 	for _, s := range strings.Split(*langs, ",") {
-		l, err := geo.ParseLang(strings.TrimSpace(s))
+		l, err := httpkit.ParseLang(strings.TrimSpace(s))
 		if err != nil {
-			return usageError(fmt.Sprintf("--langs: %q is not one of en, ar, az, ru, hy", s))
+			return usageError("--langs: " + err.Error())
 		}
 		ls = append(ls, l)
 	}

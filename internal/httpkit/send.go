@@ -72,18 +72,6 @@ func ContentTag(body []byte) string {
 	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
-// TagOf makes any text a valid quoted entity tag: characters an ETag may
-// not hold become '_'.
-func TagOf(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c == '"' || c < 0x21 || c > 0x7e {
-			b[i] = '_'
-		}
-	}
-	return `"` + string(b) + `"`
-}
-
 // Write sends a, answering 304 to a matching If-None-Match (either
 // representation's tag, weak comparison as RFC 9110 asks), HEAD without a
 // body, and a single or multiple byte Range with 206. A request with Range
