@@ -16,8 +16,8 @@ func importSubset(t *testing.T) ([]geo.Region, Provenance) {
 	rs, prov, err := Import(Input{
 		NaturalEarth:  "testdata/ne_subset.json",
 		Armenia:       "testdata/countries/AM.json",
-		Curated:       "../data/regions/curated.json",
-		GeoBoundaries: "../data/regions/geoboundaries-aze-adm2.geojson",
+		Curated:       "../../data/regions/curated.json",
+		GeoBoundaries: "../../data/regions/geoboundaries-aze-adm2.geojson",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +146,7 @@ func TestImportReproducesCommittedRegions(t *testing.T) {
 }
 
 func TestImportRejectsWrongInput(t *testing.T) {
-	_, _, err := Import(Input{NaturalEarth: "testdata/countries/AM.json", Armenia: "testdata/countries/AM.json", Curated: "../data/regions/curated.json", GeoBoundaries: "../data/regions/geoboundaries-aze-adm2.geojson"})
+	_, _, err := Import(Input{NaturalEarth: "testdata/countries/AM.json", Armenia: "testdata/countries/AM.json", Curated: "../../data/regions/curated.json", GeoBoundaries: "../../data/regions/geoboundaries-aze-adm2.geojson"})
 	if err == nil {
 		t.Fatal("importing an admin-0 file as admin-1 succeeded")
 	}
