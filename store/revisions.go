@@ -30,7 +30,7 @@ func (db *DB) ApplyEdit(ed service.Edit) (service.Revision, error) {
 		if cur != ed.ExpectVersion {
 			return fmt.Errorf("%w: stored version %s, edit made against %s", service.ErrStale, cur, ed.ExpectVersion)
 		}
-		events, order, seqs, dates := tx.Bucket(bucketEvents), tx.Bucket(bucketOrder), tx.Bucket(bucketSeq), tx.Bucket(bucketByDate)
+		events, order, seqs := tx.Bucket(bucketEvents), tx.Bucket(bucketOrder), tx.Bucket(bucketSeq)
 		id := []byte(ed.ID)
 		rev = service.Revision{Time: ed.Time, Actor: ed.Actor, Action: ed.Action, EventID: ed.ID, PreviousVersion: cur}
 		if old := events.Get(id); old != nil {
@@ -39,9 +39,6 @@ func (db *DB) ApplyEdit(ed service.Edit) (service.Revision, error) {
 				return fmt.Errorf("stored event %s: %w", ed.ID, err)
 			}
 			rev.Before = &before
-			if err := dates.Delete(dateKey(before.Date.First, ed.ID)); err != nil {
-				return err
-			}
 		}
 		switch ed.Action {
 		case service.ActionCreate:
@@ -82,9 +79,6 @@ func (db *DB) ApplyEdit(ed service.Edit) (service.Revision, error) {
 				return err
 			}
 			if err := events.Put(id, b); err != nil {
-				return err
-			}
-			if err := dates.Put(dateKey(ed.Event.Date.First, ed.ID), nil); err != nil {
 				return err
 			}
 			after := *ed.Event

@@ -3,15 +3,13 @@
 // Buckets: meta (schema and data version), regions (id → GeoJSON feature),
 // events (id → event JSON), event_order (big-endian sequence → id: ledger
 // order, which decides same-day events), event_seq (id → its sequence),
-// events_by_date (big-endian first day + id → nil, for range scans with
-// Cursor.Seek), revisions (big-endian sequence → revision JSON, append
+// revisions (big-endian sequence → revision JSON, append
 // only), revisions_by_event (id + 0 + sequence → nil) and import_previous
 // (revision sequence → gzipped ledger an import replaced).
 package store
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -35,6 +33,8 @@ var (
 	bucketRegions = []byte("regions")
 	bucketEvents  = []byte("events")
 	bucketOrder   = []byte("event_order")
+	// bucketByDate is a date index no query read; files written before
+	// it was dropped still hold it, and an import removes it.
 	bucketByDate  = []byte("events_by_date")
 	bucketSeq     = []byte("event_seq")
 	bucketRevs    = []byte("revisions")
@@ -165,8 +165,8 @@ func (db *DB) ImportBy(regions []geo.Region, events []geo.Event, actor string, n
 // written in its own key order, where a Put appends; and as the buckets
 // are written once and then mostly read, their pages are filled.
 func putAll(tx *bolt.Tx, regions []geo.Region, events []geo.Event, encRegions, encEvents [][]byte, meta *bolt.Bucket, version string) error {
-	var bs [5]*bolt.Bucket
-	for i, name := range [][]byte{bucketRegions, bucketEvents, bucketOrder, bucketByDate, bucketSeq} {
+	var bs [4]*bolt.Bucket
+	for i, name := range [][]byte{bucketRegions, bucketEvents, bucketOrder, bucketSeq} {
 		b, err := tx.CreateBucket(name)
 		if err != nil {
 			return err
@@ -174,7 +174,7 @@ func putAll(tx *bolt.Tx, regions []geo.Region, events []geo.Event, encRegions, e
 		b.FillPercent = 0.95
 		bs[i] = b
 	}
-	rb, eb, ob, dates, seqs := bs[0], bs[1], bs[2], bs[3], bs[4]
+	rb, eb, ob, seqs := bs[0], bs[1], bs[2], bs[3]
 	byID := make([]int, len(regions))
 	for i := range byID {
 		byID[i] = i
@@ -206,38 +206,7 @@ func putAll(tx *bolt.Tx, regions []geo.Region, events []geo.Event, encRegions, e
 			return err
 		}
 	}
-	// events_by_date: by first day, then id.
-	slices.SortFunc(byID, func(a, b int) int {
-		if c := cmp.Compare(events[a].Date.First, events[b].Date.First); c != 0 {
-			return c
-		}
-		return strings.Compare(events[a].ID, events[b].ID)
-	})
-	for _, i := range byID {
-		if err := dates.Put(dateKey(events[i].Date.First, events[i].ID), nil); err != nil {
-			return err
-		}
-	}
 	return meta.Put(keyVersion, []byte(version))
-}
-
-// EventIDsBetween returns ids of events whose first day lies in
-// [from, to], by a range scan over events_by_date.
-func (db *DB) EventIDsBetween(from, to geo.Day) ([]string, error) {
-	var ids []string
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketByDate)
-		if b == nil {
-			return nil
-		}
-		c := b.Cursor()
-		end := dayKey(to)
-		for k, _ := c.Seek(dayKey(from)); k != nil && bytes.Compare(k[:4], end) <= 0; k, _ = c.Next() {
-			ids = append(ids, string(k[4:]))
-		}
-		return nil
-	})
-	return ids, err
 }
 
 func encode(regions []geo.Region, events []geo.Event) ([][]byte, [][]byte, string, error) {
@@ -269,15 +238,6 @@ func uint64Bytes(v uint64) []byte {
 	binary.BigEndian.PutUint64(b, v)
 	return b
 }
-
-// dayKey maps a Day to 4 bytes that sort like the days, negative included.
-func dayKey(d geo.Day) []byte {
-	b := make([]byte, 4)
-	binary.BigEndian.PutUint32(b, uint32(int64(d)+1<<31))
-	return b
-}
-
-func dateKey(d geo.Day, id string) []byte { return append(dayKey(d), id...) }
 
 // DataVersion is the data version a database holding exactly these
 // regions and events has after an import.

@@ -121,43 +121,6 @@ func TestSecondOpenFailsWithinTimeout(t *testing.T) {
 	}
 }
 
-func TestEventIDsBetweenScansByDate(t *testing.T) {
-	rs, evs := realData(t)
-	db, _ := openTemp(t, store.Options{})
-	if _, _, err := db.Import(rs, evs); err != nil {
-		t.Fatal(err)
-	}
-	from, _ := geo.ParseDay("2020-11-20")
-	to, _ := geo.ParseDay("2020-12-01")
-	ids, err := db.EventIDsBetween(from, to)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]bool{}
-	for _, e := range evs {
-		if e.Date.First >= from && e.Date.First <= to {
-			want[e.ID] = true
-		}
-	}
-	if len(ids) != len(want) || len(ids) == 0 {
-		t.Fatalf("got %d ids %v, want %d", len(ids), ids, len(want))
-	}
-	prev := geo.Day(-1 << 30)
-	for _, id := range ids {
-		if !want[id] {
-			t.Errorf("unexpected id %s", id)
-		}
-		for _, e := range evs {
-			if e.ID == id {
-				if e.Date.First < prev {
-					t.Errorf("ids not in date order at %s", id)
-				}
-				prev = e.Date.First
-			}
-		}
-	}
-}
-
 func TestReadersAndWriterConcurrently(t *testing.T) {
 	rs, evs := realData(t)
 	db, _ := openTemp(t, store.Options{})
