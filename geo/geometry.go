@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/paulmach/orb"
 )
@@ -97,23 +98,38 @@ func SignedArea(r orb.Ring) float64 {
 // quadratic scan with a bounding-box reject is fast enough and exact.
 func selfIntersection(r orb.Ring) (int, int, bool) {
 	n := len(r) - 1 // segments
-	for i := 0; i < n; i++ {
+	// A sweep over segments ordered by their least x compares only pairs
+	// whose x ranges overlap: the all-pairs loop made loading the redrawn
+	// district boundaries (thousands of vertices) cost most of start-up.
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	minX := func(i int) float64 { return math.Min(r[i][0], r[i+1][0]) }
+	sort.Slice(order, func(p, q int) bool { return minX(order[p]) < minX(order[q]) })
+	bi, bj, found := 0, 0, false
+	for p, i := range order {
 		a, b := r[i], r[i+1]
-		for j := i + 1; j < n; j++ {
-			if j == i+1 || (i == 0 && j == n-1) {
+		maxX := math.Max(a[0], b[0])
+		for _, j := range order[p+1:] {
+			c, d := r[j], r[j+1]
+			if math.Min(c[0], d[0]) > maxX {
+				break
+			}
+			lo, hi := min(i, j), max(i, j)
+			if hi == lo+1 || (lo == 0 && hi == n-1) {
 				continue // neighbours share an endpoint by construction
 			}
-			c, d := r[j], r[j+1]
-			if math.Max(a[0], b[0]) < math.Min(c[0], d[0]) || math.Max(c[0], d[0]) < math.Min(a[0], b[0]) ||
-				math.Max(a[1], b[1]) < math.Min(c[1], d[1]) || math.Max(c[1], d[1]) < math.Min(a[1], b[1]) {
+			if math.Max(a[1], b[1]) < math.Min(c[1], d[1]) || math.Max(c[1], d[1]) < math.Min(a[1], b[1]) {
 				continue
 			}
-			if segmentsTouch(a, b, c, d) {
-				return i, j, true
+			// Report the first pair in ring order, as the all-pairs loop did.
+			if segmentsTouch(a, b, c, d) && (!found || lo < bi || (lo == bi && hi < bj)) {
+				bi, bj, found = lo, hi, true
 			}
 		}
 	}
-	return 0, 0, false
+	return bi, bj, found
 }
 
 func orient(a, b, c orb.Point) float64 {
