@@ -231,15 +231,18 @@ test('a tap or click on the slider track does not jump the date; a vertical swip
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => document.body.dataset.day), '2020-11-25', 'vertical swipe from the track');
-  // Dragging the thumb still works (the swipe may have scrolled the page).
+  // Dragging the thumb still works (the swipe may have scrolled the page:
+  // bring the slider back and let the page settle before measuring).
+  await page.$eval('#slider', (e) => e.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(500);
   const now = await page.$eval('#slider', (e) => { const r = e.getBoundingClientRect(); return { x: r.left, y: r.top + r.height / 2, w: r.width }; });
   const f = await page.$eval('#slider', (e) => (Number(e.value) - Number(e.min)) / (Number(e.max) - Number(e.min)));
   const tx = now.x + 10 + f * (now.w - 20);
   await page.mouse.move(tx, now.y);
   await page.mouse.down();
-  await page.mouse.move(tx - 60, now.y, { steps: 5 });
+  await page.mouse.move(tx - 60, now.y, { steps: 10 });
   await page.mouse.up();
-  await page.waitForFunction(() => document.body.dataset.day < '2020-01-01');
+  await page.waitForFunction(() => document.body.dataset.day < '2020-01-01', null, { timeout: 90000 });
   await context.close();
 });
 
