@@ -61,12 +61,9 @@ func (s *server) areas(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !q.Has("date") {
-		return service.BadRequest("parameter date is required (YYYY-MM-DD)")
-	}
-	d, err := geo.ParseDay(q.Get("date"))
+	d, err := requiredDay(q)
 	if err != nil {
-		return fmt.Errorf("parameter date: %w", err)
+		return err
 	}
 	lang, err := q.Lang()
 	if err != nil {

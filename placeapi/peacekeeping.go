@@ -2,11 +2,9 @@ package placeapi
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/areas"
-	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
 )
@@ -45,12 +43,9 @@ func (s *server) peacekeeping(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !q.Has("date") {
-		return service.BadRequest("parameter date is required (YYYY-MM-DD)")
-	}
-	d, err := geo.ParseDay(q.Get("date"))
+	d, err := requiredDay(q)
 	if err != nil {
-		return fmt.Errorf("parameter date: %w", err)
+		return err
 	}
 	v := s.svc.View()
 	ph, err := s.places(v)

@@ -239,3 +239,15 @@ func EmbeddedHistories() *Histories {
 func MountEmbedded(svc *service.Service) func(*echo.Echo) {
 	return Mount(svc, EmbeddedHistories())
 }
+
+// requiredDay reads the date every area, line and zone route needs.
+func requiredDay(q httpkit.Query) (geo.Day, error) {
+	if !q.Has("date") {
+		return 0, service.BadRequest("parameter date is required (YYYY-MM-DD)")
+	}
+	d, err := geo.ParseDay(q.Get("date"))
+	if err != nil {
+		return 0, fmt.Errorf("parameter date: %w", err)
+	}
+	return d, nil
+}
