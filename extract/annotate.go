@@ -88,6 +88,31 @@ func (a *annotated) clauseOf(k int) int {
 	return a.s.clause[k]
 }
 
+// dateClause is the clause date k belongs to. A date fronted in a clause
+// of its own ("وفي الخامس من الشهر، بدأ الهجوم …", "On 27 September, the
+// army launched …") dates the clause after it: the comma closes an
+// adverbial, not a statement.
+func (a *annotated) dateClause(k int) int {
+	d := a.dates[k]
+	cl := a.clauseOf(d.i)
+	words := 0
+	for m, t := range a.s.toks {
+		if a.s.clause[m] != cl || (m >= d.i && m < d.j) || t.kind == tokPunct {
+			continue
+		}
+		words++
+	}
+	if words > 1 {
+		return cl
+	}
+	for m := d.j; m < len(a.s.toks); m++ {
+		if a.s.clause[m] != cl {
+			return a.s.clause[m]
+		}
+	}
+	return cl
+}
+
 // districts returns the places of the sentence that are districts
 // (whole or partial).
 func (a *annotated) districts() []placeHit {

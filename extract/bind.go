@@ -242,10 +242,10 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	}
 	// a place reached through a pronoun ("تسليمها") takes its date from the
 	// clause of the word that points back, not from where it was named
-	if t.tok >= 0 && !t.anaphor && try(func(k int) bool { return a.clauseOf(a.dates[k].i) == a.clauseOf(t.tok) }) {
+	if t.tok >= 0 && !t.anaphor && try(func(k int) bool { return a.dateClause(k) == a.clauseOf(t.tok) }) {
 		return best, true
 	}
-	if try(func(k int) bool { return a.clauseOf(a.dates[k].i) == a.clauseOf(c.i) }) {
+	if try(func(k int) bool { return a.dateClause(k) == a.clauseOf(c.i) }) {
 		return best, true
 	}
 	if try(func(k int) bool { return !b.dateOwned(a, k, t) }) {
@@ -257,7 +257,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 // dateOwned reports whether date k sits in a clause that belongs to
 // something else: another place, another control word, or a non-event.
 func (b *builder) dateOwned(a *annotated, k int, t target) bool {
-	cl := a.clauseOf(a.dates[k].i)
+	cl := a.dateClause(k)
 	for _, p := range a.places {
 		if a.clauseOf(p.i) == cl && p.place != t.place && p.place.Region != "" && (t.place == nil || p.place.Region != t.place.Region) {
 			return true

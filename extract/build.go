@@ -59,6 +59,8 @@ type builder struct {
 	context []Mention
 	// mentionIdx finds a mention by type, place and date
 	mentionIdx map[string]int
+	// eventSents counts the sentences before this one that tell a change
+	eventSents int
 	// denials and confirmations of changes, by side and district ("" for
 	// a statement about the news as a whole)
 	stance []stance
@@ -144,10 +146,22 @@ func (b *builder) sentence(a *annotated) {
 			mainEvent = c
 		}
 	}
+	if mainEvent != nil {
+		b.eventSents++
+	}
 	b.durations(a, durCue, mainEvent, ev)
 	b.contextHits(a, ev)
 	b.stances(a, ev)
 	b.prev = a
+}
+
+// isLead reports a sentence of the article's lead, which tells the news
+// of the day: one of the first sentences, or (below a headline, a
+// dateline, a photo caption and a lead that names no district) one of
+// the first two that tell a change of a district,
+// so long as it is near the top.
+func (b *builder) isLead(a *annotated) bool {
+	return a.s.idx < 4 || (b.eventSents < 2 && a.s.idx < 10)
 }
 
 // durationCues finds control words that belong to a duration phrase: "بعد
@@ -190,7 +204,7 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 	if in.mod == modNegated {
 		return
 	}
-	typ := map[modality]string{modFuture: ctxFuture, modScheduled: ctxScheduled, modCond: ctxIntent, modIntent: ctxIntent, modOperation: ctxOffensive}[in.mod]
+	typ := map[modality]string{modFuture: ctxFuture, modScheduled: ctxScheduled, modCond: ctxIntent, modIntent: ctxIntent, modOperation: ctxOffensive, modCumulative: ctxUndated}[in.mod]
 	if len(in.targets) == 0 && in.mod == modScheduled {
 		// "The handover had been scheduled for 15 November": the change
 		// told just before
@@ -267,7 +281,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		if k, ok := b.pickDate(a, c, target{tok: -1}); ok {
 			m.Date, m.Precision = a.res[k].c.String(), a.res[k].c.prec
 			year = a.res[k].c.y
-		} else if a.s.idx < 3 && b.hasPub {
+		} else if b.isLead(a) && b.hasPub {
 			// the lead of the article reports the news of the day
 			c := civilOf(b.pub)
 			m.Date, m.Precision, m.Note = c.String(), c.prec, "date is the publication date"
@@ -338,7 +352,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-			lead: a.s.idx < 4, relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
+			lead: b.isLead(a), relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages,
 		}
 		if dated {
@@ -407,6 +421,15 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 	case cueOccupy:
 		return actARM
 	case cueLiberate:
+		// each side calls its own gains liberation ("تحرير كارفاجار" in
+		// an Armenian text of 1993): the side named, else away from the
+		// ledger's holder, else Azerbaijan (whose word it mostly is)
+		if named {
+			return h.actor
+		}
+		if s := b.unnamedSide(region, when); s != "" {
+			return s
+		}
 		return actAZE
 	case cueHandover, cueCede:
 		for _, x := range a.actors {

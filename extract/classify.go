@@ -232,6 +232,7 @@ const (
 	modCond               // إذا، if
 	modIntent             // ينص على، عزم على، agreed to
 	modOperation          // عملية لتحرير: an offensive's aim
+	modCumulative         // حتى الآن استعادوا، so far liberated: a running total
 )
 
 // modalityOf looks at the words before a control word in its clause.
@@ -247,6 +248,19 @@ func modalityOf(s *sentence, c cueHit) modality {
 		}
 		if c.i > 1 && hasStem(ts[c.i-2], operationWords) && isWordAt(ts, c.i-1, "to") {
 			return modOperation
+		}
+	}
+	// "القتال متواصل للسيطرة عليها", "fighting for control of it": a
+	// purpose, not a change. ("أعادتها لسيطرة أذربيجان", "returned to
+	// Azerbaijani control" name the holder after the word and stay events.)
+	if c.j < len(ts) && ts[c.j].kind == tokWord && purposeAfter[ts[c.j].norm] &&
+		(c.prefix == "ل" || c.prefix == "لل" || c.i > 0 && ts[c.i-1].kind == tokWord && purposeBefore[ts[c.i-1].norm]) {
+		return modIntent
+	}
+	// a running total: "until now" (حتى الآن) before the word in its sentence
+	for k := 0; k+1 < c.i; k++ {
+		if hasStem(ts[k], untilWords) && ts[k+1].kind == tokWord && nowWords[ts[k+1].norm] {
+			return modCumulative
 		}
 	}
 	from := c.i - 5

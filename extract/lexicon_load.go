@@ -64,7 +64,7 @@ var wordListNames = []string{
 	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
 	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
-	"year_units", "hedges",
+	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -328,4 +328,12 @@ var (
 	decadeUnits     = lex.decades
 	numberWords     = lex.numbers
 	hedgeWords      = lex.words["hedges"] // before a number: approximate
+	// a control noun with a purpose preposition ("للسيطرة عليها", "fighting
+	// for control of"): an aim, not a change
+	purposeBefore = lex.words["purpose_before"]
+	purposeAfter  = lex.words["purpose_after"]
+	// "حتى الآن استعادوا …", "so far … liberated": a running total, not a
+	// change on the day
+	untilWords = lex.words["until"]
+	nowWords   = lex.words["now"]
 )

@@ -40,6 +40,27 @@ func TestPhenomena(t *testing.T) {
 			"2020-10-19", "", []string{"fuzuli 2020-10-17 AZE"}},
 		{"consequences", "flag raised alone is context", "The president raised the national flag in Shusha on 15 January 2021.",
 			"", "", nil},
+		// a date fronted in a clause of its own dates the next clause
+		{"fronted date", "the launch day does not date what was freed during the operation",
+			"وأعلن الجيش الأحد أنه حرر ثلاث قرى في منطقة زنغيلان.\nوفي الخامس من أكتوبر، بدأ الجيش هجوما واسعا، استعاد خلاله مدينة زنغيلان.",
+			"2020-10-25", "", []string{"zangilan 2020-10-25 AZE"}},
+		// the lead below a headline, a dateline and a caption
+		{"lead", "a statement below the page head takes the publication date",
+			"عنوان الخبر هنا\nالخميس 15-10-2020 10:00\nصورة من الأرشيف\nأعلن الرئيس أن الجيش استعاد عددا من القرى.\nوكتب على حسابه أن القوات حررت قريتين في منطقة قوبادلي.",
+			"2020-10-15", "", []string{"gubadli 2020-10-15 AZE"}},
+		// a running total is no change of the day
+		{"running total", "Arabic: until now",
+			"وقال الوزير إنه حتى الآن استعاد الجيش مدن فضولي وجبرائيل وزنغيلان.", "2020-11-01", "", nil},
+		{"running total", "English: so far",
+			"So far the army has liberated the towns of Fuzuli and Zangilan, the minister said.", "2020-11-01", "", nil},
+		// purpose is no change
+		{"purpose", "fighting for control of a town",
+			"وقالت يريفان إن القتال ما زال دائرا للسيطرة على شوشا.", "2020-11-08", "", nil},
+		{"purpose", "English: fighting for control of",
+			"Armenian officials said fighting for control of Shusha was still going on.", "2020-11-08", "", nil},
+		// each side calls its gains liberation
+		{"liberation by either side", "the ledger's holder before the change loses it",
+			"وفي الثاني من أبريل 1993 تم تحرير كلبجار خلال الحرب.", "", "", []string{"kalbajar 1993-04-02 ARM"}},
 		// lists of villages per district
 		{"village lists", "Arabic villages of two districts",
 			"وقالت باكو إن جيشها حرر قرى ألف وباء وجيم في منطقة فضولي، وقريتي دال وهاء في منطقة جبرائيل، يوم الأحد 4 أكتوبر 2020.",
