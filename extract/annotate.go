@@ -88,8 +88,8 @@ func (a *annotated) clauseOf(k int) int {
 	return a.s.clause[k]
 }
 
-// dateClause is the clause date k belongs to. A date fronted in a clause
-// of its own ("وفي الخامس من الشهر، بدأ الهجوم …", "On 27 September, the
+// dateClause is the clause date k belongs to. A date fronted in the first
+// clause, on its own ("وفي الخامس من الشهر، بدأ الهجوم …", "On 27 September, the
 // army launched …") dates the clause after it: the comma closes an
 // adverbial, not a statement.
 func (a *annotated) dateClause(k int) int {
@@ -102,8 +102,8 @@ func (a *annotated) dateClause(k int) int {
 		}
 		words++
 	}
-	if words > 1 {
-		return cl
+	if words > 1 || cl != a.s.clause[0] {
+		return cl // a date set off by commas later in the sentence is the clause's before it
 	}
 	for m := d.j; m < len(a.s.toks); m++ {
 		if a.s.clause[m] != cl {

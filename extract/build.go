@@ -423,10 +423,9 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 	case cueLiberate:
 		// each side calls its own gains liberation ("تحرير كارفاجار" in
 		// an Armenian text of 1993): the side named, else away from the
-		// ledger's holder, else Azerbaijan (whose word it mostly is)
-		if named {
-			return h.actor
-		}
+		// ledger's holder, else Azerbaijan (whose word it mostly is). A
+		// side named near the word is as often the loser ("liberated from
+		// Armenian occupation") as the winner, so the ledger goes first.
 		if s := b.unnamedSide(region, when); s != "" {
 			return s
 		}

@@ -225,14 +225,14 @@ func findWithin(ts []token, k, n int, set map[string]bool) int {
 type modality uint8
 
 const (
-	modEvent     modality = iota
-	modFuture             // سيتم تسليم، will hand over
-	modScheduled          // كان مقررا أن تعود، was due to
-	modNegated            // لم تدخل
-	modCond               // إذا، if
-	modIntent             // ينص على، عزم على، agreed to
-	modOperation          // عملية لتحرير: an offensive's aim
-	modCumulative         // حتى الآن استعادوا، so far liberated: a running total
+	modEvent      modality = iota
+	modFuture              // سيتم تسليم، will hand over
+	modScheduled           // كان مقررا أن تعود، was due to
+	modNegated             // لم تدخل
+	modCond                // إذا، if
+	modIntent              // ينص على، عزم على، agreed to
+	modOperation           // عملية لتحرير: an offensive's aim
+	modCumulative          // حتى الآن استعادوا، so far liberated: a running total
 )
 
 // modalityOf looks at the words before a control word in its clause.
