@@ -25,6 +25,7 @@ type cand struct {
 	// years before the change of region to anchorTo
 	years    int
 	anchorTo string
+	ago      bool // "N years ago": counted back from the publication date only
 	durWord  string
 	focus    int // rune offset of the words that carry the change
 	// claimant is the side making the statement that reports the change
@@ -591,6 +592,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 		}
 		x := cand{region: region, to: to, kind: kindCapture, ev: ev, sent: a.s.idx,
 			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
+			ago:   d.kind == durAgo,
 			focus: a.s.toks[d.i].start}
 		anchorY := 0
 		if main != nil && main.dated && main.region == region {

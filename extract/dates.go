@@ -354,6 +354,10 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 		return e, true
 	}
 	m, n, isMonth := monthAfterDay(ts, k)
+	if !isMonth && k+1 < len(ts) && ts[k].raw == "," && ts[i].kind == tokNum {
+		// "15th, October 2023"
+		m, n, isMonth = monthAfterDay(ts, k+1)
+	}
 	if !isMonth {
 		return dateExpr{}, false
 	}
@@ -436,6 +440,8 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 	}
 	if e.year == 0 {
 		if y, n, ok := yearAt(ts, k); ok {
+			e.year, k = y, n
+		} else if y, n, ok := yearNounAt(ts, k); ok {
 			e.year, k = y, n
 		}
 	}
@@ -716,4 +722,18 @@ func weekdayNear(pub time.Time, wd time.Weekday, dir int) time.Time {
 	}
 	diff := (int(pub.Weekday()) - int(wd) + 7) % 7
 	return pub.AddDate(0, 0, -diff)
+}
+
+// yearNounAt reads the year after a month written with the year noun and
+// an optional preposition: "أبريل عام 1993", "أبريل من عام 1993", "أبريل
+// في عام 1993", "April of 1993".
+func yearNounAt(ts []token, k int) (int, int, bool) {
+	if isWordAt(ts, k, "من", "في", "of", "in") {
+		k++
+	}
+	if isWordAt(ts, k, "عام", "العام", "سنه", "السنه") {
+		k++
+	}
+	y, n, ok := yearAt(ts, k)
+	return y, n, ok
 }

@@ -65,6 +65,7 @@ var wordListNames = []string{
 	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
+	"published", "updated",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -335,5 +336,10 @@ var (
 	// "حتى الآن استعادوا …", "so far … liberated": a running total, not a
 	// change on the day
 	untilWords = lex.words["until"]
-	nowWords   = lex.words["now"]
+	// page furniture before a date near the top: "تاريخ النشر:", "نشر في",
+	// "Published" make it the publication date; "آخر تحديث", "Updated"
+	// make it a later edit, never the publication date
+	publishedWords = lex.words["published"]
+	updatedWords   = lex.words["updated"]
+	nowWords       = lex.words["now"]
 )

@@ -161,6 +161,9 @@ func (b *builder) finish(res *Result) {
 		}
 		y := 0
 		for _, p := range props {
+			if x.ago {
+				break // "N years ago" counts from today, not from another change
+			}
 			if p.p.Region == x.region && p.p.To == x.anchorTo && p.date.y > y {
 				y = p.date.y
 			}

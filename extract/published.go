@@ -27,7 +27,7 @@ type pubInference struct {
 // Anything less leaves the date unknown.
 func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	var inf pubInference
-	var header *dateExpr
+	var header, marked *dateExpr
 	var today *dateExpr
 	var thisMonth, pastMonth *dateExpr
 	anchorY, anchorM := 0, 0
@@ -37,8 +37,14 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 		for k := range a.dates {
 			e := a.dates[k]
 			all = append(all, e)
-			if header == nil && a.s.line < 5 && e.rel == relNone && e.year != 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 &&
-				!a.deadline[k] && datelineShaped(a, e) {
+			full := e.rel == relNone && e.year != 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0
+			marker := furnitureBefore(a.s.toks, e.i)
+			switch {
+			case marker == markUpdated:
+				// a later edit: not the day the article appeared
+			case marked == nil && marker == markPublished && full && a.s.line < 12:
+				marked = &a.dates[k]
+			case header == nil && a.s.line < 5 && full && !a.deadline[k] && datelineShaped(a, e):
 				header = &a.dates[k]
 			}
 			if today == nil && e.today && e.hasWeekday {
@@ -65,10 +71,16 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	if anchorY != 0 {
 		inf.yearHint, inf.hintHow = anchorY, anchorWhat
 	}
+	if marked != nil {
+		header = marked
+	}
 	if header != nil {
 		inf.pub = time.Date(header.year, time.Month(header.month), header.day, 0, 0, 0, 0, time.UTC)
 		inf.ok = true
 		inf.how = fmt.Sprintf("inferred: full date %q near the top of the text", header.word)
+		if header == marked {
+			inf.how = fmt.Sprintf("inferred: full date %q given as the publication date at the top of the page", header.word)
+		}
 		if today != nil {
 			if inf.pub.Weekday() == today.weekday {
 				inf.how += fmt.Sprintf(", a %s as %q says", today.weekday, today.word)
@@ -166,4 +178,28 @@ func datelineShaped(a *annotated, e dateExpr) bool {
 		}
 	}
 	return false
+}
+
+const (
+	markNone = iota
+	markPublished
+	markUpdated
+)
+
+// furnitureBefore tells whether the few words before token i label the
+// date there as the publication date ("تاريخ النشر:", "نشر في",
+// "Published:") or as a later update ("آخر تحديث", "Updated").
+func furnitureBefore(ts []token, i int) int {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if ts[k].kind != tokWord {
+			continue
+		}
+		if hasStem(ts[k], updatedWords) {
+			return markUpdated
+		}
+		if hasStem(ts[k], publishedWords) {
+			return markPublished
+		}
+	}
+	return markNone
 }
