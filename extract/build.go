@@ -65,6 +65,14 @@ type builder struct {
 	// denials and confirmations of changes, by side and district ("" for
 	// a statement about the news as a whole)
 	stance []stance
+	// newsDay is the day the lead dates the news by a weekday or
+	// "yesterday" ("أعلن … الثلاثاء", "announced, Thursday"); a later lead
+	// sentence that goes on telling the same news with no date of its own
+	// ("وأشار إلى …", "He added that …") happened that day too, not on
+	// the publication day
+	newsDay     civil
+	newsDaySent int
+	hasNewsDay  bool
 }
 
 // stance is one side denying or confirming what the article reports.
@@ -84,6 +92,7 @@ type cueInfo struct {
 // sentence reads one annotated sentence.
 func (b *builder) sentence(a *annotated) {
 	ev := a.evidence(b.runes)
+	b.noteNewsDay(a)
 	consumed, durCue := b.durationCues(a)
 
 	// bind control words to places in text order, so that pronouns can
@@ -950,4 +959,27 @@ func (b *builder) anniversaryDate(a *annotated, years int) (civil, bool) {
 		return civil{}, false
 	}
 	return civil{y: y, m: m, d: d, prec: "day"}, true
+}
+
+// noteNewsDay records the first weekday or "yesterday" of the lead that
+// falls in the week before the publication date.
+func (b *builder) noteNewsDay(a *annotated) {
+	if b.hasNewsDay || !b.hasPub || !b.isLead(a) {
+		return
+	}
+	for k, e := range a.dates {
+		if e.rel != relWeekday && !(e.rel == relDays && e.offset < 0) && !(e.rel == relDays && e.hasWeekday) {
+			continue
+		}
+		r := a.res[k]
+		if !r.ok || r.c.prec != "day" {
+			continue
+		}
+		d := b.pub.Sub(r.c.time()).Hours() / 24
+		if d <= 0 || d > 7 {
+			continue // the publication day itself adds nothing
+		}
+		b.newsDay, b.newsDaySent, b.hasNewsDay = r.c, a.s.idx, true
+		return
+	}
 }

@@ -193,6 +193,11 @@ func (b *builder) finish(res *Result) {
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
 				best.p.Kind = x.kind
 			}
+		case x.lead && !x.relative && b.hasPub && b.hasNewsDay && x.sent > b.newsDaySent:
+			x.dated, x.date = true, b.newsDay
+			x.how = fmt.Sprintf("the day the lead dates the news (sentence %d)", b.newsDaySent+1)
+			x.conf = b.dateConf("publication date", "day")
+			add(x)
 		case x.lead && !x.relative && b.hasPub:
 			x.dated, x.date, x.how = true, civilOf(b.pub), "publication date"
 			x.conf = b.dateConf(x.how, "day")
