@@ -48,6 +48,30 @@ func TestPhenomena(t *testing.T) {
 		{"lead", "a statement below the page head takes the publication date",
 			"عنوان الخبر هنا\nالخميس 15-10-2020 10:00\nصورة من الأرشيف\nأعلن الرئيس أن الجيش استعاد عددا من القرى.\nوكتب على حسابه أن القوات حررت قريتين في منطقة قوبادلي.",
 			"2020-10-15", "", []string{"gubadli 2020-10-15 AZE"}},
+		// the news day of the lead dates the lead sentences that go on telling it
+		{"news day", "Arabic: a weekday in the first sentence dates the next",
+			"قال وزير الدفاع في مؤتمر صحفي، الثلاثاء، إن القوات تقدمت في الجنوب.\nوأضاف أن الجيش حرر خمس قرى في منطقة خوجالي.",
+			"2020-10-29", "", []string{"khojaly 2020-10-27 AZE"}},
+		{"news day", "English: a weekday, then 'he added'",
+			"The defence minister told reporters on Tuesday that the offensive went on.\nHe added that troops had recaptured two villages in Gubadli district.",
+			"2020-10-29", "", []string{"gubadli 2020-10-27 AZE"}},
+		// page furniture that says what a date at the top is
+		{"published label", "a labelled publication date wins over a site date above it",
+			"الأحد 3 مارس 2024\nعنوان الخبر\nتاريخ النشر: 05-10-2020\nأعلن الجيش اليوم أنه استعاد مدينة جبرائيل.",
+			"", "", []string{"jabrayil 2020-10-05 AZE"}},
+		{"published label", "a last-updated date is not the publication date",
+			"آخر تحديث: 12 يناير 2021\nأعلن الجيش اليوم أنه استعاد مدينة فضولي.",
+			"", "", []string{"fuzuli  AZE"}}, // proposed, its date unresolved
+		{"published label", "English 'Published 17th, October 2020'",
+			"Published: 17th, October 2020\nThe army said today it had taken control of Fuzuli.",
+			"", "", []string{"fuzuli 2020-10-17 AZE"}},
+		// dates
+		{"dates", "a month with the year noun and a preposition",
+			"ويقول المؤرخون إن القوات الأرمينية احتلت منطقة قوبادلي في أواخر أغسطس من عام 1993.",
+			"", "", []string{"gubadli 1993-08 ARM"}},
+		{"dates", "Levantine month without the article",
+			"دخلت القوات الأذربيجانية منطقة أغدام في 20 تشرين ثاني 2020 بموجب الاتفاق.",
+			"", "", []string{"agdam 2020-11-20 AZE"}},
 		// a running total is no change of the day
 		{"running total", "Arabic: until now",
 			"وقال الوزير إنه حتى الآن استعاد الجيش مدن فضولي وجبرائيل وزنغيلان.", "2020-11-01", "", nil},
