@@ -228,3 +228,52 @@ func TestLinesBetweenHolders(t *testing.T) {
 		}
 	}
 }
+
+// On 2019-06-01 Agdam district splits west/east, as the line of contact
+// ran: Agdam town and the west on the Armenian-held side, the east of the
+// district (towards Barda and Aghjabadi) on the Azerbaijani side.
+func TestAgdamSplitsWestEastIn2019(t *testing.T) {
+	ph := ledgertest.PlaceHistory(t)
+	dist, ok := compute(t, ph, "2019-06-01")["agdam"]
+	if !ok {
+		t.Fatal("Agdam is not split on 2019-06-01")
+	}
+	r, err := ph.Districts().Region("agdam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := geos.NewContext()
+	whole, err := ctx.NewGeomFromGeoJSON(geoJSON(t, r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name     string
+		lon, lat float64
+		want     geo.Controller
+	}{
+		{"east of the district", 47.10, 40.04, geo.AZE},
+		{"north-east, near Guzanli", 47.15, 40.14, geo.AZE},
+		{"Agdam town", 46.92736, 39.99096, geo.ARM},
+		{"west of the district", 46.76, 40.03, geo.ARM},
+		{"north-west, near Papravand", 46.84, 40.155, geo.ARM},
+	} {
+		pt := ctx.NewPointFromXY(c.lon, c.lat)
+		if !whole.Intersects(pt) {
+			t.Fatalf("%s (%g, %g) is not inside Agdam district", c.name, c.lon, c.lat)
+		}
+		var got geo.Controller
+		for _, a := range dist.Areas {
+			g, err := ctx.NewGeomFromGeoJSON(a.GeoJSON)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Intersects(pt) {
+				got = a.Controller
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s (%g, %g): held by %q, want %s", c.name, c.lon, c.lat, got, c.want)
+		}
+	}
+}

@@ -26,6 +26,13 @@ func Lines(ph *geo.PlaceHistory, d geo.Day) ([]Line, error) {
 	if err != nil {
 		return nil, err
 	}
+	return LinesOf(ds)
+}
+
+// LinesOf returns the lines between the holders of districts already
+// split by Compute (callers that cache the districts of an epoch, such as
+// the static map, need not compute them again).
+func LinesOf(ds []District) ([]Line, error) {
 	var out []Line
 	for _, dist := range ds {
 		if len(dist.Areas) != 2 {
@@ -41,7 +48,7 @@ func Lines(ph *geo.PlaceHistory, d geo.Day) ([]Line, error) {
 		}
 		shared, err := sf.Intersection(a.Boundary(), b.Boundary())
 		if err != nil {
-			return nil, fmt.Errorf("areas: line in %s on %s: %w", dist.Region, d, err)
+			return nil, fmt.Errorf("areas: line in %s: %w", dist.Region, err)
 		}
 		shared = linear(shared)
 		if shared.IsEmpty() {

@@ -10,6 +10,8 @@ import (
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
 )
 
 // AreasPath serves the approximate control areas of one day:
@@ -134,4 +136,64 @@ func round4(f *float64) *float64 {
 	}
 	r := math.Round(*f*1e4) / 1e4
 	return &r
+}
+
+// AreaPiece is one holder's approximate piece of a district split on
+// place evidence of both sides, as orb geometry (Polygon or MultiPolygon).
+type AreaPiece struct {
+	Region     string
+	Controller geo.Controller
+	Geometry   orb.Geometry
+}
+
+// AreaLine is the approximate line between the two pieces of a district
+// (LineString or MultiLineString).
+type AreaLine struct {
+	Region   string
+	Geometry orb.Geometry
+}
+
+// Drawing returns what a map draws for day d of v: the pieces of the
+// districts split on place evidence of both sides (the same pieces the
+// areas route serves with evidence "both"; districts with one-sided or no
+// evidence are left out, a map keeps its stripes there) and the lines
+// between them. The static SVG/PNG map takes them (cmd/mapsvc wires it).
+func (hs *Histories) Drawing(v *service.View, d geo.Day) ([]AreaPiece, []AreaLine, error) {
+	ph, err := hs.For(v)
+	if err != nil {
+		return nil, nil, err
+	}
+	epoch, _, _ := Epoch(ph, d)
+	ds, err := hs.Areas(ph, epoch)
+	if err != nil {
+		return nil, nil, err
+	}
+	var both []areas.District
+	var pieces []AreaPiece
+	for _, dist := range ds {
+		if dist.Evidence != "both" {
+			continue
+		}
+		both = append(both, dist)
+		for _, a := range dist.Areas {
+			g, err := geojson.UnmarshalGeometry([]byte(a.GeoJSON))
+			if err != nil {
+				return nil, nil, fmt.Errorf("area %s-%s: %w", a.Region, a.Controller, err)
+			}
+			pieces = append(pieces, AreaPiece{Region: a.Region, Controller: a.Controller, Geometry: g.Geometry()})
+		}
+	}
+	ls, err := areas.LinesOf(both)
+	if err != nil {
+		return nil, nil, err
+	}
+	lines := make([]AreaLine, 0, len(ls))
+	for _, l := range ls {
+		g, err := geojson.UnmarshalGeometry([]byte(l.GeoJSON))
+		if err != nil {
+			return nil, nil, fmt.Errorf("line in %s: %w", l.Region, err)
+		}
+		lines = append(lines, AreaLine{Region: l.Region, Geometry: g.Geometry()})
+	}
+	return pieces, lines, nil
 }

@@ -30,6 +30,10 @@ type Options struct {
 	// Defaults 2 a second, burst 10.
 	RenderRate  float64
 	RenderBurst int
+	// Areas gives the approximate control areas drawn inside split
+	// districts (the place package's, wired in cmd/mapsvc); nil draws
+	// every split district striped.
+	Areas AreaSource
 }
 
 // Mount adds GET /api/v1/snapshot.svg and /api/v1/snapshot.png.
@@ -109,9 +113,16 @@ func (h *handler) encoded(client, contentType string, d geo.Day, lang geo.Lang) 
 	h.building.Lock()
 	defer h.building.Unlock()
 	return h.cache.Get(v, key, contentType, func() ([]byte, error) {
-		if ext == "png" {
-			return PNG(v.History, v.Version, d, lang)
+		var a *Areas
+		if h.opt.Areas != nil {
+			var err error
+			if a, err = h.opt.Areas(v, d); err != nil {
+				return nil, fmt.Errorf("approximate areas for %s: %w", d, err)
+			}
 		}
-		return SVG(v.History, v.Version, d, lang)
+		if ext == "png" {
+			return PNG(v.History, v.Version, d, lang, a)
+		}
+		return SVG(v.History, v.Version, d, lang, a)
 	})
 }

@@ -14,19 +14,22 @@ import (
 
 // PNG draws the same scene as SVG into a PNG, rasterised in pure Go with
 // the text shaped by HarfBuzz (go-text), so Arabic joins and runs right
-// to left as it should.
-func PNG(h *geo.History, version string, d geo.Day, lang geo.Lang) ([]byte, error) {
+// to left as it should. a are the approximate areas, as for SVG (may be
+// nil).
+func PNG(h *geo.History, version string, d geo.Day, lang geo.Lang, a *Areas) ([]byte, error) {
 	t, err := newShaper()
 	if err != nil {
 		return nil, err
 	}
-	s := buildScene(h, version, d, lang, t.measure)
+	s := buildScene(h, version, d, lang, a, t.measure)
 	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
 	c := &canvas{img: img, t: t, r: vector.NewRasterizer(1, 1)}
 	c.fillRect(rect{0, 0, Width, Height}, colPage)
 	c.fillRect(s.Frame, colFrameBG)
 	for _, sh := range s.Shapes {
-		c.fillRings(sh.Rings, image.NewUniform(sh.Base))
+		if !sh.Outline {
+			c.fillRings(sh.Rings, image.NewUniform(sh.Base))
+		}
 		if sh.Pattern != patNone {
 			c.fillRings(sh.Rings, patternImage(sh.Pattern))
 		}
@@ -37,13 +40,23 @@ func PNG(h *geo.History, version string, d geo.Day, lang geo.Lang) ([]byte, erro
 		}
 		c.strokeRings(sh.Rings, sh.StrokeW, sh.Stroke)
 	}
+	for _, l := range s.Lines {
+		c.dashed(l.Points, colPage, lineCasing)
+		c.dashed(l.Points, colEdge, lineW)
+	}
 	for _, sh := range s.Shapes {
-		if sh.Role == geo.RoleConflict {
+		if sh.Role == geo.RoleConflict && sh.StrokeW > 0 {
 			c.strokeRings(sh.Rings, sh.StrokeW, sh.Stroke)
 		}
 	}
 	c.strokeRect(s.Frame, 1, colNeighLn)
 	for _, sw := range s.Swatches {
+		if sw.Line {
+			l := [][]pt{{{sw.Box.X, sw.Box.Y}, {sw.Box.X + sw.Box.W, sw.Box.Y}}}
+			c.dashed(l, colPage, lineCasing)
+			c.dashed(l, colEdge, lineW)
+			continue
+		}
 		c.fillRect(sw.Box, sw.Base)
 		if sw.Pattern != patNone {
 			c.fillRings([][]pt{boxRing(sw.Box)}, patternImage(sw.Pattern))
@@ -161,6 +174,25 @@ func (c *canvas) strokeRings(rings [][]pt, w float64, col color.RGBA) {
 				{b.X + ux - nx, b.Y + uy - ny}, {a.X - ux - nx, a.Y - uy - ny},
 			})
 		}
+	}
+	if len(quads) > 0 {
+		c.fillPaths(quads, image.NewUniform(col))
+	}
+}
+
+// dashed draws polylines dashed like the SVG's stroke-dasharray, each
+// dash a quad with butt ends.
+func (c *canvas) dashed(lines [][]pt, col color.RGBA, w float64) {
+	var quads [][]pt
+	hw := w / 2
+	for _, d := range dashes(lines, dashOn, dashOff) {
+		a, b := d[0], d[1]
+		l := math.Hypot(b.X-a.X, b.Y-a.Y)
+		if l == 0 {
+			continue
+		}
+		nx, ny := -(b.Y-a.Y)/l*hw, (b.X-a.X)/l*hw
+		quads = append(quads, []pt{{a.X + nx, a.Y + ny}, {b.X + nx, b.Y + ny}, {b.X - nx, b.Y - ny}, {a.X - nx, a.Y - ny}})
 	}
 	if len(quads) > 0 {
 		c.fillPaths(quads, image.NewUniform(col))

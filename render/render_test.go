@@ -69,7 +69,7 @@ func artifact(t *testing.T, name string, b []byte) {
 func TestSVG(t *testing.T) {
 	h := history(t)
 	d := geo.DayOf(2020, 11, 25)
-	b, err := render.SVG(h, "v1", d, geo.LangEN)
+	b, err := render.SVG(h, "v1", d, geo.LangEN, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestSVG(t *testing.T) {
 		t.Error("partial control is not hatched")
 	}
 	// Early April 1993: Kalbajar's change is not exactly dated.
-	b, _ = render.SVG(h, "v1", geo.DayOf(1993, 4, 2), geo.LangEN)
+	b, _ = render.SVG(h, "v1", geo.DayOf(1993, 4, 2), geo.LangEN, nil)
 	if !strings.Contains(string(b), `fill="url(#hatch)"`) {
 		t.Error("uncertain control is not cross-hatched")
 	}
@@ -97,7 +97,7 @@ func TestSVG(t *testing.T) {
 }
 
 func TestSVGArabic(t *testing.T) {
-	b, err := render.SVG(history(t), "v1", geo.DayOf(2020, 11, 25), geo.LangAR)
+	b, err := render.SVG(history(t), "v1", geo.DayOf(2020, 11, 25), geo.LangAR, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestSVGArabic(t *testing.T) {
 func TestPNG(t *testing.T) {
 	h := history(t)
 	for _, lang := range []geo.Lang{geo.LangEN, geo.LangAR} {
-		b, err := render.PNG(h, "v1", geo.DayOf(2020, 11, 25), lang)
+		b, err := render.PNG(h, "v1", geo.DayOf(2020, 11, 25), lang, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -104,8 +104,20 @@ type shape struct {
 	Base    color.RGBA
 	Pattern string
 	Stroke  color.RGBA
-	StrokeW float64
-	Rings   [][]pt // projected and clipped to the frame
+	StrokeW float64 // 0: no outline
+	Rings   [][]pt  // projected and clipped to the frame
+	// Piece marks one holder's approximate area inside a split district
+	// (Controller is its holder); Outline a district drawn in pieces,
+	// whose own shape is only its outline, with no fill.
+	Piece      bool
+	Controller geo.Controller
+	Outline    bool
+}
+
+// polyline is an approximate line between the pieces of a district.
+type polyline struct {
+	Region string
+	Points [][]pt
 }
 
 type textItem struct {
@@ -123,6 +135,8 @@ type swatch struct {
 	Base    color.RGBA
 	Pattern string
 	Stroke  color.RGBA
+	// Line draws the approximate line across the box instead of a fill.
+	Line bool
 }
 
 // scene is everything both formats draw, already in pixels.
@@ -132,20 +146,26 @@ type scene struct {
 	Date     geo.Day
 	Frame    rect
 	Shapes   []shape
+	Lines    []polyline // drawn over the shapes, under the texts
 	Texts    []textItem
 	Swatches []swatch
 	Title    string // plain-text title, for <title> and metadata
 	Desc     string // plain-text description, for <desc>
+	// proj places a longitude and latitude on the canvas.
+	proj func(orb.Point) pt
 }
 
-// counts are how many tracked districts fall in each legend class.
-type counts struct{ AZE, ARM, Partial, Uncertain, Unknown int }
+// counts are how many tracked districts fall in each legend class;
+// Partial counts the striped ones, Areas those drawn in pieces.
+type counts struct{ AZE, ARM, Partial, Areas, Uncertain, Unknown int }
 
 // measurer returns the advance width of s at size px.
 type measurer func(s string, size float64, rtl bool) float64
 
-// buildScene lays out the map of every region at the end of day d.
-func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, measure measurer) *scene {
+// buildScene lays out the map of every region at the end of day d, with
+// the approximate areas of the districts that a has in pieces of two
+// holders (a may be nil).
+func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, a *Areas, measure measurer) *scene {
 	w := wordsFor(lang)
 	s := &scene{Lang: lang, RTL: RTL(lang), Date: d}
 	legend := rect{X: 735, Y: 100, W: 245, H: 590}
@@ -171,7 +191,9 @@ func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, measur
 		}
 	}
 	proj := fitProjection(conflict, s.Frame)
+	s.proj = proj
 
+	pieces := a.split()
 	var c counts
 	var descParts []string
 	layers := map[geo.Role]int{geo.RoleNeighbour: 0, geo.RoleContext: 1, geo.RoleConflict: 2}
@@ -191,12 +213,38 @@ func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, measur
 				st := h.StateAt(r, d)
 				sh.Base, sh.Pattern = styleOf(st)
 				sh.Stroke, sh.StrokeW = colEdge, 0.9
-				c.add(st)
-				descParts = append(descParts, describe(r, st, lang, w))
+				ps := pieces[r.ID]
+				if st.Extent != geo.ExtentPartial || st.Status != geo.StatusFirm {
+					ps = nil // pieces only where the ledger has the district firmly split
+				}
+				c.add(st, len(ps) > 0)
+				descParts = append(descParts, describe(r, st, lang, w, len(ps) > 0))
+				if len(ps) > 0 {
+					for _, p := range ps {
+						piece := shape{ID: r.ID, Role: r.Role, Piece: true, Controller: p.Controller, Base: controllerColour(p.Controller)}
+						if p.Controller == geo.ARM {
+							piece.Pattern = patDots
+						}
+						piece.Rings = projectGeometry(p.Geometry, proj, s.Frame)
+						if len(piece.Rings) > 0 {
+							s.Shapes = append(s.Shapes, piece)
+						}
+					}
+					sh.Outline, sh.Pattern = true, patNone
+				}
 			}
 			sh.Rings = projectGeometry(r.Geometry, proj, s.Frame)
 			if len(sh.Rings) > 0 {
 				s.Shapes = append(s.Shapes, sh)
+			}
+		}
+	}
+	if a != nil {
+		for _, l := range a.Lines {
+			if _, ok := pieces[l.Region]; ok {
+				if pts := projectLine(l.Geometry, proj); len(pts) > 0 {
+					s.Lines = append(s.Lines, polyline{Region: l.Region, Points: pts})
+				}
 			}
 		}
 	}
@@ -228,6 +276,9 @@ func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, measur
 			sw.Box.X = legend.X + legend.W - 30
 			textLeft = legend.X
 		}
+		if sw.Line {
+			sw.Box = rect{X: sw.Box.X, Y: y + 10, W: 30, H: 0}
+		}
 		if sw.Stroke == (color.RGBA{}) {
 			sw.Stroke = colEdge
 		}
@@ -246,6 +297,9 @@ func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, measur
 	item(swatch{Base: colAZE}, geo.AZE.Name(lang)+n(c.AZE))
 	item(swatch{Base: colARM, Pattern: patDots}, geo.ARM.Name(lang)+n(c.ARM))
 	item(swatch{Base: colAZE, Pattern: patStripeARM}, w.Partial+n(c.Partial))
+	if c.Areas > 0 {
+		item(swatch{Line: true}, w.ApproxLine+n(c.Areas))
+	}
 	item(swatch{Base: colUncertain, Pattern: patHatch}, w.Uncertain+n(c.Uncertain))
 	item(swatch{Base: colUnknown}, w.Unknown+n(c.Unknown))
 	item(swatch{Base: colContext, Stroke: colNeighLn}, w.Context)
@@ -264,7 +318,7 @@ func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, measur
 	return s
 }
 
-func (c *counts) add(st geo.State) {
+func (c *counts) add(st geo.State, pieces bool) {
 	switch {
 	case st.Status == geo.StatusUnknown:
 		c.Unknown++
@@ -273,7 +327,10 @@ func (c *counts) add(st geo.State) {
 		c.Uncertain++
 		return
 	}
-	if st.Extent == geo.ExtentPartial {
+	switch {
+	case st.Extent == geo.ExtentPartial && pieces:
+		c.Areas++
+	case st.Extent == geo.ExtentPartial:
 		c.Partial++
 	}
 	switch st.Controller {
@@ -305,7 +362,7 @@ func styleOf(st geo.State) (color.RGBA, string) {
 	return base, patStripeAZE
 }
 
-func describe(r *geo.Region, st geo.State, lang geo.Lang, w words) string {
+func describe(r *geo.Region, st geo.State, lang geo.Lang, w words, pieces bool) string {
 	name := r.Name(lang)
 	switch st.Status {
 	case geo.StatusUnknown:
@@ -321,6 +378,8 @@ func describe(r *geo.Region, st geo.State, lang geo.Lang, w words) string {
 	switch {
 	case st.ExtentStatus == geo.StatusUncertain:
 		out += " (" + w.ExtentUncertWord + ")"
+	case st.Extent == geo.ExtentPartial && pieces:
+		out += " (" + w.PartialWord + "; " + w.AreasWord + ")"
 	case st.Extent == geo.ExtentPartial:
 		out += " (" + w.PartialWord + ")"
 	}

@@ -11,13 +11,15 @@ import (
 )
 
 // SVG draws the control of every region at the end of day d as a
-// standalone SVG document, labelled in lang.
-func SVG(h *geo.History, version string, d geo.Day, lang geo.Lang) ([]byte, error) {
+// standalone SVG document, labelled in lang. Districts that a splits
+// into pieces of two holders are drawn as those approximate areas with
+// the dashed line between them; a may be nil.
+func SVG(h *geo.History, version string, d geo.Day, lang geo.Lang, a *Areas) ([]byte, error) {
 	t, err := newShaper()
 	if err != nil {
 		return nil, err
 	}
-	return writeSVG(buildScene(h, version, d, lang, t.measure)), nil
+	return writeSVG(buildScene(h, version, d, lang, a, t.measure)), nil
 }
 
 func writeSVG(s *scene) []byte {
@@ -46,17 +48,43 @@ func writeSVG(s *scene) []byte {
 	b.WriteString(`<g id="regions" stroke-linejoin="round">` + "\n")
 	for _, sh := range s.Shapes {
 		d := pathData(sh.Rings)
-		fmt.Fprintf(&b, `<path id="region-%s" class="%s" data-region="%s" d="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%s"/>`+"\n",
-			esc(sh.ID), sh.Role, esc(sh.ID), d, hex(sh.Base), hex(sh.Stroke), num(sh.StrokeW))
+		switch {
+		case sh.Piece:
+			fmt.Fprintf(&b, `<path class="area" data-region="%s" data-controller="%s" data-approximate="true" d="%s" fill="%s" fill-rule="evenodd" stroke="none"/>`+"\n",
+				esc(sh.ID), sh.Controller, d, hex(sh.Base))
+		case sh.Outline:
+			fmt.Fprintf(&b, `<path id="region-%s" class="%s split" data-region="%s" d="%s" fill="none" stroke="%s" stroke-width="%s"/>`+"\n",
+				esc(sh.ID), sh.Role, esc(sh.ID), d, hex(sh.Stroke), num(sh.StrokeW))
+		default:
+			fmt.Fprintf(&b, `<path id="region-%s" class="%s" data-region="%s" d="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%s"/>`+"\n",
+				esc(sh.ID), sh.Role, esc(sh.ID), d, hex(sh.Base), hex(sh.Stroke), num(sh.StrokeW))
+		}
 		if sh.Pattern != patNone {
-			fmt.Fprintf(&b, `<path class="pattern" data-pattern="%s" d="%s" fill="url(#%s)" fill-rule="evenodd" stroke="none"/>`+"\n", sh.Pattern, d, sh.Pattern)
+			fmt.Fprintf(&b, `<path class="pattern" data-region="%s" data-pattern="%s" d="%s" fill="url(#%s)" fill-rule="evenodd" stroke="none"/>`+"\n", esc(sh.ID), sh.Pattern, d, sh.Pattern)
 		}
 	}
 	b.WriteString("</g>\n")
+	if len(s.Lines) > 0 {
+		// The approximate lines: dark dashes over a white casing of the
+		// same dashes, so they read on both holders' colours.
+		fmt.Fprintf(&b, `<g id="approximate-lines" fill="none" stroke-dasharray="%s %s" stroke-linecap="butt">`+"\n", num(dashOn), num(dashOff))
+		for _, l := range s.Lines {
+			d := linePath(l.Points)
+			fmt.Fprintf(&b, `<path class="approximate-line-casing" data-region="%s" d="%s" stroke="%s" stroke-width="%s"/>`+"\n", esc(l.Region), d, hex(colPage), num(lineCasing))
+			fmt.Fprintf(&b, `<path class="approximate-line" data-region="%s" data-approximate="true" d="%s" stroke="%s" stroke-width="%s"/>`+"\n", esc(l.Region), d, hex(colEdge), num(lineW))
+		}
+		b.WriteString("</g>\n")
+	}
 	fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="1"/>`+"\n", num(f.X), num(f.Y), num(f.W), num(f.H), hex(colNeighLn))
 	b.WriteString(`<g id="legend">` + "\n")
 	for _, sw := range s.Swatches {
 		x, y, w, h := num(sw.Box.X), num(sw.Box.Y), num(sw.Box.W), num(sw.Box.H)
+		if sw.Line {
+			x2 := num(sw.Box.X + sw.Box.W)
+			fmt.Fprintf(&b, `<line class="approximate-line-casing" x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s" stroke-dasharray="%s %s"/>`, x, y, x2, y, hex(colPage), num(lineCasing), num(dashOn), num(dashOff))
+			fmt.Fprintf(&b, `<line class="approximate-line" x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s" stroke-dasharray="%s %s"/>`+"\n", x, y, x2, y, hex(colEdge), num(lineW), num(dashOn), num(dashOff))
+			continue
+		}
 		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s" stroke-width="0.8"/>`, x, y, w, h, hex(sw.Base), hex(sw.Stroke))
 		if sw.Pattern != patNone {
 			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s)"/>`, x, y, w, h, sw.Pattern)
@@ -94,6 +122,24 @@ func pathData(rings [][]pt) string {
 			b.WriteString(num(p.Y))
 		}
 		b.WriteByte('Z')
+	}
+	return b.String()
+}
+
+// linePath writes open polylines as path data.
+func linePath(lines [][]pt) string {
+	var b strings.Builder
+	for _, l := range lines {
+		for i, p := range l {
+			if i == 0 {
+				b.WriteByte('M')
+			} else {
+				b.WriteByte('L')
+			}
+			b.WriteString(num(p.X))
+			b.WriteByte(' ')
+			b.WriteString(num(p.Y))
+		}
 	}
 	return b.String()
 }

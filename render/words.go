@@ -19,7 +19,12 @@ type words struct {
 	Context     string
 	Attribution string
 	PartialWord string // in the description: "(partly)"
-	UncertWord  string
+	// ApproxLine names, in the legend, the dashed line between the
+	// approximate areas of a district split on place evidence; AreasWord
+	// follows PartialWord in the description of such a district.
+	ApproxLine string
+	AreasWord  string
+	UncertWord string
 	// ExtentUncertWord follows a holder whose extent is changing inside an
 	// imprecisely dated window.
 	ExtentUncertWord string
@@ -45,6 +50,8 @@ var dictionary = map[geo.Lang]words{
 		Context:          "Lighter shade: outside the 12 tracked districts",
 		Attribution:      geo.Attribution,
 		PartialWord:      "partly",
+		ApproxLine:       "Approximate line, from sourced places (dashed): each side’s area is drawn around the places it held",
+		AreasWord:        "areas approximate, drawn around the places each side held",
 		UncertWord:       "uncertain",
 		ExtentUncertWord: "the extent held is changing; the change is not exactly dated",
 		Months:           [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
@@ -61,6 +68,8 @@ var dictionary = map[geo.Lang]words{
 		Context:          "اللون الأفتح: خارج المناطق الاثنتي عشرة المتابَعة",
 		Attribution:      "السيطرة: سجل mapsvc (المصادر لكل حدث). الحدود: Natural Earth (ملكية عامة).",
 		PartialWord:      "جزئياً",
+		ApproxLine:       "خط تقريبي مستخلص من أماكن موثّقة المصادر (متقطّع): تُرسم منطقة كل طرف حول الأماكن التي سيطر عليها",
+		AreasWord:        "المناطق تقريبية، مرسومة حول الأماكن التي سيطر عليها كل طرف",
 		UncertWord:       "غير مؤكد",
 		ExtentUncertWord: "نطاق السيطرة يتغيّر وتاريخ التغيير غير محدد بدقة",
 		Months:           [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
@@ -77,6 +86,8 @@ var dictionary = map[geo.Lang]words{
 		Context:          "Açıq ton: izlənilən 12 rayondan kənar",
 		Attribution:      "Nəzarət: mapsvc reyestri (hər hadisə üçün mənbələr). Sərhədlər: Natural Earth (ictimai mülkiyyət).",
 		PartialWord:      "qismən",
+		ApproxLine:       "Təqribi xətt, mənbəli yaşayış məntəqələrinə görə (qırıq xətt): hər tərəfin sahəsi nəzarət etdiyi məntəqələrin ətrafında çəkilir",
+		AreasWord:        "sahələr təqribidir, hər tərəfin nəzarət etdiyi məntəqələrin ətrafında çəkilib",
 		UncertWord:       "qeyri-müəyyən",
 		ExtentUncertWord: "nəzarət sahəsi dəyişir; dəyişikliyin tarixi dəqiq deyil",
 		Months:           [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"},
@@ -93,6 +104,8 @@ var dictionary = map[geo.Lang]words{
 		Context:          "Светлый тон: вне 12 отслеживаемых районов",
 		Attribution:      "Контроль: реестр mapsvc (источники по каждому событию). Границы: Natural Earth (общественное достояние).",
 		PartialWord:      "частично",
+		ApproxLine:       "Приблизительная линия по населённым пунктам с источниками (пунктир): область каждой стороны строится вокруг её пунктов",
+		AreasWord:        "области приблизительны, построены вокруг пунктов, которые удерживала каждая сторона",
 		UncertWord:       "неясно",
 		ExtentUncertWord: "границы контроля меняются; дата перехода известна неточно",
 		Months:           [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
@@ -110,6 +123,8 @@ var dictionary = map[geo.Lang]words{
 		Context:          "Բաց երանգ. 12 դիտարկվող շրջաններից դուրս",
 		Attribution:      "Վերահսկողություն. mapsvc մատյան (աղբյուրները՝ ըստ իրադարձության)։ Սահմաններ. Natural Earth (հանրային սեփականություն)։",
 		PartialWord:      "մասնակի",
+		ApproxLine:       "Մոտավոր գիծ՝ ըստ աղբյուրներով հաստատված բնակավայրերի (կետագիծ). յուրաքանչյուր կողմի տարածքը գծվում է նրա բնակավայրերի շուրջ",
+		AreasWord:        "տարածքները մոտավոր են՝ գծված յուրաքանչյուր կողմի վերահսկած բնակավայրերի շուրջ",
 		UncertWord:       "անորոշ",
 		ExtentUncertWord: "վերահսկվող տարածքը փոխվում է. փոփոխության ամսաթիվը ճշգրիտ չէ",
 		Months:           [12]string{"հունվարի", "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի", "օգոստոսի", "սեպտեմբերի", "հոկտեմբերի", "նոյեմբերի", "դեկտեմբերի"},

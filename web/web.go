@@ -43,6 +43,9 @@ type Options struct {
 	BasemapAttribution string
 	// Today is the last day the slider offers; tests pin it.
 	Today func() geo.Day
+	// Areas gives the static SVG/PNG map the approximate control areas
+	// of split districts (see render.Options.Areas); nil keeps stripes.
+	Areas render.AreaSource
 }
 
 // FirstDay is the first day the map offers: the ledger's baseline.
@@ -63,7 +66,7 @@ func Mount(svc *service.Service, opt Options) func(*echo.Echo) {
 	s := &site{svc: svc, opt: opt, static: static, pages: template.Must(template.ParseFS(static, "*.html"))}
 	s.hashes = hashFiles(static)
 	s.build = buildHash(static)
-	snapshots := render.Mount(svc, render.Options{Today: opt.Today})
+	snapshots := render.Mount(svc, render.Options{Today: opt.Today, Areas: opt.Areas})
 	return func(e *echo.Echo) {
 		get := []string{http.MethodGet, http.MethodHead}
 		e.Match(get, "/", s.page("index.html", false))

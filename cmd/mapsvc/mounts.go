@@ -3,8 +3,10 @@ package main
 import (
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/downloads"
+	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/ogc"
 	"github.com/mapsvc/mapsvc/placeapi"
+	"github.com/mapsvc/mapsvc/render"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/tiles"
 	"github.com/mapsvc/mapsvc/web"
@@ -19,7 +21,8 @@ func mounts(svc *service.Service, c Config) []func(*echo.Echo) {
 		downloads.MountWith(svc, places.AreasGeoJSON),
 		placeapi.Mount(svc, places),
 		tiles.MountWith(svc, tileAreas(places)),
-		web.Mount(svc, web.Options{Assets: c.Assets, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution}),
+		web.Mount(svc, web.Options{Assets: c.Assets, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution,
+			Areas: renderAreas(places)}),
 	}
 }
 
@@ -37,5 +40,25 @@ func tileAreas(hs *placeapi.Histories) tiles.AreaSource {
 				Start: a.Start, End: a.End, Open: a.Open}
 		}
 		return out, nil
+	}
+}
+
+// renderAreas hands the place package's drawing of a day (the pieces of
+// districts split on evidence of both sides, and the lines between them)
+// to the static SVG/PNG map, which does not import it.
+func renderAreas(hs *placeapi.Histories) render.AreaSource {
+	return func(v *service.View, d geo.Day) (*render.Areas, error) {
+		pieces, lines, err := hs.Drawing(v, d)
+		if err != nil {
+			return nil, err
+		}
+		a := &render.Areas{}
+		for _, p := range pieces {
+			a.Pieces = append(a.Pieces, render.Area{Region: p.Region, Controller: p.Controller, Geometry: p.Geometry})
+		}
+		for _, l := range lines {
+			a.Lines = append(a.Lines, render.Line{Region: l.Region, Geometry: l.Geometry})
+		}
+		return a, nil
 	}
 }
