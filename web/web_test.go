@@ -1,7 +1,11 @@
 package web_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -106,7 +110,10 @@ func TestPageContent(t *testing.T) {
 		`maplibre-gl-worker.mjs?v=6.17.0`,
 		// The date is in the title, written with the server's month names.
 		`<span id="title-date" class="title-date">25 نوفمبر 2020</span>`,
-		`src="/api/v1/snapshot.svg?date=2020-11-25&amp;lang=ar"`,
+		`data-src="/api/v1/snapshot.svg?date=2020-11-25&amp;lang=ar"`,
+		// The day's SVG is inside the page, its text percent-encoded.
+		`<img id="fallback-map" class="fallback-map" src="data:image/svg&#43;xml;charset=utf-8,%3C?xml`,
+		`data-date=%222020-11-25%22`,
 		`data-basemap="https://tiles.example.net/{z}/{x}/{y}.png"`,
 		`data-basemap-attribution="© Example &amp; &lt;Co&gt;"`,
 		`type="application/json+oembed"`,
@@ -378,5 +385,44 @@ func TestPathTraversalIsRefused(t *testing.T) {
 		if rec.Code >= 500 {
 			t.Errorf("%s: status %d", p, rec.Code)
 		}
+	}
+}
+
+// The page carries the day's SVG, so it is compressed; past the client's
+// rate of new renderings it links the SVG instead of rendering more.
+func TestPageInlineSVG(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	plain := get(t, e, "/embed?date=2020-11-25")
+	gz := get(t, e, "/embed?date=2020-11-25", "Accept-Encoding", "gzip")
+	if gz.Header().Get("Content-Encoding") != "gzip" || gz.Body.Len()*2 > plain.Body.Len() {
+		t.Fatalf("gzip: encoding %q, %d bytes vs %d", gz.Header().Get("Content-Encoding"), gz.Body.Len(), plain.Body.Len())
+	}
+	zr, err := gzip.NewReader(gz.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unzipped, err := io.ReadAll(zr)
+	if err != nil || !bytes.Equal(unzipped, plain.Body.Bytes()) {
+		t.Fatalf("gzip body differs from the page (%v)", err)
+	}
+	if again := get(t, e, "/embed?date=2020-11-25", "If-None-Match", gz.Header().Get("ETag"), "Accept-Encoding", "gzip"); again.Code != http.StatusNotModified {
+		t.Errorf("revalidation: status %d", again.Code)
+	}
+	// Distinct days from one address: the renderings past the burst are
+	// not made for the page, which then points at the SVG's URL.
+	linked := 0
+	for d := 1; d <= 20; d++ {
+		day := fmt.Sprintf("2019-03-%02d", d)
+		body := get(t, e, "/embed?date="+day).Body.String()
+		switch {
+		case strings.Contains(body, `src="data:image/svg&#43;xml;charset=utf-8,`) && strings.Contains(body, "data-date=%22"+day+"%22"):
+		case strings.Contains(body, `src="/api/v1/snapshot.svg?date=`+day+`&amp;lang=en"`):
+			linked++
+		default:
+			t.Fatalf("%s: the page neither inlines nor links its SVG", day)
+		}
+	}
+	if linked == 0 {
+		t.Error("every page rendered an SVG: the page is a way round the rendering rate")
 	}
 }

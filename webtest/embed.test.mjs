@@ -129,7 +129,12 @@ test('the SVG stands in until the map has drawn, and where WebGL is missing', { 
   await page.goto(`${server.url}/embed?date=2020-11-25`);
   await page.waitForFunction(() => { const i = document.getElementById('fallback-map'); return i.complete && i.naturalWidth > 0; });
   assert.equal(await page.isVisible('#fallback-map'), true, 'SVG visible before the map');
-  assert.match(await page.getAttribute('#fallback-map', 'src'), /snapshot\.svg\?date=2020-11-25&lang=en/);
+  // The first SVG comes inside the page (a data: URL, no request of its
+  // own), the one /api/v1/snapshot.svg serves for that day and language.
+  const src = await page.getAttribute('#fallback-map', 'src');
+  assert.match(src, /^data:image\/svg\+xml/);
+  assert.match(decodeURIComponent(src.slice(src.indexOf(',') + 1)), /<svg [^>]*xml:lang="en"[^>]* data-date="2020-11-25"/);
+  assert.match(await page.getAttribute('#fallback-map', 'data-src'), /snapshot\.svg\?date=2020-11-25&lang=en/);
   release();
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
   assert.equal(await page.isVisible('#fallback-map'), false, 'SVG hidden once the map has drawn');

@@ -65,9 +65,15 @@ async function main() {
   // These URLs are exactly the ones the HTML preloads.
   const q = (path) => `/api/v1/${path}?lang=${encodeURIComponent(cfg.lang)}`;
   const l = cfg.lang;
+  // The areas' module and data are small: fetched now, they arrive while
+  // MapLibre downloads instead of after it has drawn. A static export has
+  // no areas endpoints: its map keeps the stripes.
+  const areasEarly = manifest || !cfg.maplibre ? null : loadAreaData();
+  if (areasEarly) areasEarly.catch(() => {});
   const [periods, regions] = await Promise.all([
     getJSON(dataURL(`periods-${l}`, q('periods'))), getJSON(dataURL(`regions-${l}`, q('regions'))),
   ]);
+  performance.mark('mapsvc:data');
   data.periods = periods;
   for (const f of regions.features) {
     data.names.set(f.properties.region, f.properties.name);
@@ -105,12 +111,14 @@ async function main() {
       onSelect: (id) => openRegion(id, { focus: true, opener: mapApi && mapApi.map.getCanvas() }),
       labelFor: (id) => data.names.get(id) || id,
     });
+    performance.mark('mapsvc:map-loaded');
     mapApi.setSelected(state.region);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
       if (cfg.theme === 'auto') { mapApi.applyTheme(); if (areaState.layers) areaState.layers.applyTheme(cssColoursNow()); }
     });
     // A static export has no areas endpoints: its map keeps the stripes.
-    if (!manifest) await setupAreas().catch((err) => console.warn('areas:', err));
+    if (areasEarly) await setupAreas(areasEarly).catch((err) => console.warn('areas:', err));
+    performance.mark('mapsvc:areas');
     await mapApi.idle();
     $('map-wrap').classList.add('drawn');
   } catch (err) {
@@ -121,13 +129,22 @@ async function main() {
 
 let cssColoursNow = () => ({});
 
-async function setupAreas() {
-  const [areas, mapMod, epochs] = await Promise.all([import('./areas.js'), import('./map.js'), getJSON('/api/v1/epochs')]);
+// loadAreaData fetches the areas' module and epochs and starts loading
+// the shown day's bundle.
+async function loadAreaData() {
+  const [areas, epochs] = await Promise.all([import('./areas.js'), getJSON('/api/v1/epochs')]);
+  const changeDays = epochs.change_days.map(parseDay);
+  const loader = areas.createAreaData({ getJSON, lang: cfg.lang, changeDays, dayString });
+  loader.load(state.day).catch(() => {}); // showAreas reports a failure
+  return { areas, loader };
+}
+
+async function setupAreas(early) {
+  const [{ areas, loader }, mapMod] = await Promise.all([early, import('./map.js')]);
   cssColoursNow = mapMod.cssColours;
   const ml = await import(cfg.maplibre);
-  const changeDays = epochs.change_days.map(parseDay);
   areaState.describe = areas.describeSplits;
-  areaState.data = areas.createAreaData({ getJSON, lang: cfg.lang, changeDays, dayString });
+  areaState.data = loader;
   areaState.layers = areas.addAreaLayers(mapApi.map, ml, mapMod.cssColours(), {
     rtl,
     placeLabel: (p) => `${p.name}: ${p.controller ? t('heldBy', { who: t(p.controller) }) : t('noData')}`,
