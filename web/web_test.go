@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
@@ -424,5 +425,46 @@ func TestPageInlineSVG(t *testing.T) {
 	}
 	if linked == 0 {
 		t.Error("every page rendered an SVG: the page is a way round the rendering rate")
+	}
+}
+
+// A brotli copy that scripts/precompress.mjs wrote beside a MapLibre file
+// is served to browsers that accept brotli; a stale one is not.
+func TestVendorBrotli(t *testing.T) {
+	assets := fakeAssets(t, "6.17.0")
+	dist := filepath.Join(assets, "maplibre-gl", "dist")
+	br := []byte("not really brotli, but the bytes to send")
+	if err := os.WriteFile(filepath.Join(dist, "maplibre-gl.mjs.br"), br, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newRouter(t, web.Options{Assets: assets})
+	const u = "/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs"
+	rec := get(t, e, u, "Accept-Encoding", "gzip, deflate, br")
+	if rec.Header().Get("Content-Encoding") != "br" || !bytes.Equal(rec.Body.Bytes(), br) {
+		t.Fatalf("brotli: encoding %q, body %q", rec.Header().Get("Content-Encoding"), rec.Body.String())
+	}
+	if !strings.Contains(rec.Header().Get("Vary"), "Accept-Encoding") || !strings.HasSuffix(rec.Header().Get("ETag"), `-br"`) {
+		t.Errorf("brotli: Vary %q, ETag %q", rec.Header().Get("Vary"), rec.Header().Get("ETag"))
+	}
+	if nm := get(t, e, u, "Accept-Encoding", "br", "If-None-Match", rec.Header().Get("ETag")); nm.Code != http.StatusNotModified {
+		t.Errorf("brotli revalidation: %d", nm.Code)
+	}
+	if gz := get(t, e, u, "Accept-Encoding", "gzip"); gz.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("gzip-only client: encoding %q", gz.Header().Get("Content-Encoding"))
+	}
+	if r := get(t, e, u, "Accept-Encoding", "br", "Range", "bytes=0-9"); r.Header().Get("Content-Encoding") != "" || r.Code != http.StatusPartialContent {
+		t.Errorf("range: encoding %q, status %d", r.Header().Get("Content-Encoding"), r.Code)
+	}
+	// The worker has no copy: gzip as before.
+	if w := get(t, e, "/vendor/maplibre-gl/6.17.0/maplibre-gl-worker.mjs", "Accept-Encoding", "br, gzip"); w.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("no copy: encoding %q", w.Header().Get("Content-Encoding"))
+	}
+	// A copy older than its file (the package was updated) is not used.
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(dist, "maplibre-gl.mjs.br"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	if s := get(t, e, u, "Accept-Encoding", "br, gzip"); s.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("stale copy: encoding %q", s.Header().Get("Content-Encoding"))
 	}
 }
