@@ -9,6 +9,9 @@ FROM node:22-bookworm-slim AS assets
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+# Brotli copies of MapLibre's files, served to browsers that accept them.
+COPY scripts/precompress.mjs scripts/
+RUN node scripts/precompress.mjs node_modules
 
 # 2. The static binary.
 FROM golang:1.26-bookworm AS build

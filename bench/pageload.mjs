@@ -22,6 +22,10 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const runs = Number(opt('--runs', '3'));
 const jsonOut = opt('--json', '');
+// --waterfall prints each request of the first cold load of each page:
+// when it started, its first byte and its end (ms from navigation start),
+// its size on the wire and its priority, as the page's DevTools saw them.
+const waterfall = args.includes('--waterfall');
 
 const profile = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (1.6e6 / 8) };
 
@@ -38,7 +42,7 @@ function marks() {
 }
 
 let proxy;
-async function load(context, url) {
+async function load(context, url, showWaterfall) {
   proxy.reset();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -48,16 +52,35 @@ async function load(context, url) {
   const fromCache = new Set();
   cdp.on('Network.requestWillBeSent', () => { requests++; });
   cdp.on('Network.requestServedFromCache', (e) => fromCache.add(e.requestId));
+  const rows = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    rows.set(e.requestId, { url: e.request.url, start: e.timestamp, priority: e.request.initialPriority });
+  });
+  cdp.on('Network.responseReceived', (e) => { const r = rows.get(e.requestId); if (r) r.head = e.timestamp; });
+  cdp.on('Network.loadingFinished', (e) => { const r = rows.get(e.requestId); if (r) { r.end = e.timestamp; r.bytes = e.encodedDataLength; } });
   await page.addInitScript(marks);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => document.body && document.body.dataset.ready === '1', null, { timeout: 120000, polling: 50 });
   const m = await page.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     const marks = window.__marks || {};
-    return { svg: marks.svg || null, ready: marks.ready || performance.now(), fcp: paint ? paint.startTime : null };
+    const steps = performance.getEntriesByType('mark').filter((e) => e.name.startsWith('mapsvc:')).map((e) => `${e.name.slice(7)} ${Math.round(e.startTime)}`);
+    return { svg: marks.svg || null, ready: marks.ready || performance.now(), fcp: paint ? paint.startTime : null, steps };
   });
   // Count the worker's requests too: they belong to the page load.
   await page.waitForTimeout(200);
+  if (showWaterfall) {
+    // CDP timestamps are seconds on a monotonic clock; the navigation's
+    // own request is the zero.
+    const all = [...rows.values()];
+    const t0 = Math.min(...all.map((r) => r.start));
+    const ms = (v) => (v === undefined ? '   -' : String(Math.round((v - t0) * 1000)).padStart(5));
+    console.log(`waterfall ${url}: svg ${Math.round(m.svg || 0)} ms, fcp ${Math.round(m.fcp || 0)} ms, drawn ${Math.round(m.ready)} ms; steps: ${m.steps.join(', ')}`);
+    for (const r of all.sort((a, b) => a.start - b.start)) {
+      const u = new URL(r.url);
+      console.log(`  ${ms(r.start)} ${ms(r.head)} ${ms(r.end)} ${String(Math.round((r.bytes || 0) / 1024)).padStart(4)} KiB ${String(r.priority).padEnd(8)} ${(u.pathname + u.search).slice(0, 90)}`);
+    }
+  }
   await page.close();
   return { bytes: proxy.seen.bytes, requests, network: proxy.seen.requests, paths: proxy.seen.paths.slice(), fmp: m.svg === null ? null : Math.max(m.svg, m.fcp || 0), fcp: m.fcp, drawn: m.ready };
 }
@@ -98,7 +121,7 @@ try {
       const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
       // Warm the server's own caches (not the browser's) once.
       if (i === 0) await (await fetch(server.url + path)).text();
-      cold.push(await load(context, proxy.url + path));
+      cold.push(await load(context, proxy.url + path, waterfall && i === 0));
       warm.push(await load(context, proxy.url + path));
       await context.close();
     }

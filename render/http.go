@@ -38,6 +38,15 @@ type Options struct {
 
 // Mount adds GET /api/v1/snapshot.svg and /api/v1/snapshot.png.
 func Mount(svc *service.Service, opt Options) func(*echo.Echo) {
+	return New(svc, opt).Mount
+}
+
+// Snapshots renders the static maps and keeps them in the service's
+// cache; the pages inline the day's SVG from the same cache.
+type Snapshots struct{ h *handler }
+
+// New makes the snapshot renderer.
+func New(svc *service.Service, opt Options) *Snapshots {
 	if opt.Today == nil {
 		opt.Today = geo.Today
 	}
@@ -47,10 +56,23 @@ func Mount(svc *service.Service, opt Options) func(*echo.Echo) {
 	h := &handler{svc: svc, opt: opt, cache: svc.NewCache("render"),
 		limit: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: rate.Limit(opt.RenderRate), Burst: opt.RenderBurst, ExpiresIn: 3 * time.Minute})}
-	return func(e *echo.Echo) {
-		e.GET("/api/v1/snapshot.svg", h.serve(TypeSVG))
-		e.GET("/api/v1/snapshot.png", h.serve(TypePNG))
+	return &Snapshots{h: h}
+}
+
+// Mount adds GET /api/v1/snapshot.svg and /api/v1/snapshot.png.
+func (s *Snapshots) Mount(e *echo.Echo) {
+	e.GET("/api/v1/snapshot.svg", s.h.serve(TypeSVG))
+	e.GET("/api/v1/snapshot.png", s.h.serve(TypePNG))
+}
+
+// SVG returns the SVG of day d in lang, as /api/v1/snapshot.svg serves
+// it, under the same per-client rate of new renderings.
+func (s *Snapshots) SVG(client string, d geo.Day, lang geo.Lang) ([]byte, error) {
+	e, err := s.h.encoded(client, TypeSVG, d, lang)
+	if err != nil {
+		return nil, err
 	}
+	return e.Bytes(), nil
 }
 
 type handler struct {

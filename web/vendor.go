@@ -83,6 +83,7 @@ func (s *site) vendor(c echo.Context) error {
 		plain, _ = fileCache.LoadOrStore(key, b)
 	}
 	return httpkit.Write(c, httpkit.Answer{ContentType: ctype, ETag: etag, GzipETag: etag[:len(etag)-1] + `-gz"`,
+		Brotli: func() []byte { return brotliCopy(p, st) }, BrotliETag: etag[:len(etag)-1] + `-br"`,
 		Gzip: !strings.HasSuffix(name, ".map"), Cache: "public, max-age=" + strconv.Itoa(int(vendorMaxAge/time.Second)) + ", immutable",
 		Parts: func(gz bool) [][]byte {
 			if !gz {
@@ -98,4 +99,24 @@ func (s *site) vendor(c echo.Context) error {
 			}
 			return [][]byte{z.([]byte)}
 		}})
+}
+
+// brotliCopy returns the brotli copy that scripts/precompress.mjs wrote
+// beside file (npm runs it after installing), or nil when there is none
+// or it is older than the file. It is read once and kept.
+func brotliCopy(file string, src os.FileInfo) []byte {
+	st, err := os.Stat(file + ".br")
+	if err != nil || st.IsDir() || st.ModTime().Before(src.ModTime()) {
+		return nil
+	}
+	key := file + "|br|" + strconv.FormatInt(st.Size(), 10) + "|" + st.ModTime().String()
+	if b, ok := fileCache.Load(key); ok {
+		return b.([]byte)
+	}
+	b, err := os.ReadFile(file + ".br")
+	if err != nil || int64(len(b)) != st.Size() {
+		return nil
+	}
+	v, _ := fileCache.LoadOrStore(key, b)
+	return v.([]byte)
 }

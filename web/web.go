@@ -66,7 +66,7 @@ func Mount(svc *service.Service, opt Options) func(*echo.Echo) {
 	s := &site{svc: svc, opt: opt, static: static, pages: template.Must(template.ParseFS(static, "*.html"))}
 	s.hashes = hashFiles(static)
 	s.build = buildHash(static)
-	snapshots := render.Mount(svc, render.Options{Today: opt.Today, Areas: opt.Areas})
+	s.snapshots = render.New(svc, render.Options{Today: opt.Today, Areas: opt.Areas})
 	return func(e *echo.Echo) {
 		get := []string{http.MethodGet, http.MethodHead}
 		e.Match(get, "/", s.page("index.html", false))
@@ -75,7 +75,7 @@ func Mount(svc *service.Service, opt Options) func(*echo.Echo) {
 		e.Match(get, "/vendor/maplibre-gl/:version/:file", s.vendor)
 		e.Match(get, "/favicon.ico", s.favicon)
 		e.Match(get, "/oembed", s.oembed)
-		snapshots(e)
+		s.snapshots.Mount(e)
 	}
 }
 
@@ -87,6 +87,8 @@ type site struct {
 	hashes map[string]string // static file name → strong ETag
 	build  string            // hash of all static files: their immutable folder
 	gz     sync.Map          // static file name → gzip-compressed body, made on first use
+	// snapshots renders the static maps; the page inlines the day's SVG.
+	snapshots *render.Snapshots
 }
 
 // pageData fills the page templates.
@@ -100,7 +102,12 @@ type pageData struct {
 	BasemapAttribution string
 	FirstDay, Today    string
 	SnapshotSVG        string
-	FullMap            string
+	// SnapshotInline is the same SVG as a data: URL, so the map box shows
+	// the day without waiting for a request that shares a slow line with
+	// the scripts; empty when not inlined (a static export, or a client
+	// over its rate of new renderings).
+	SnapshotInline template.URL
+	FullMap        string
 	// StaticBase prefixes the page's own assets: "/static/" when served,
 	// a content-hashed relative folder in a static export.
 	StaticBase string
@@ -165,6 +172,9 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 			view.Set("region", r)
 		}
 		data.SnapshotSVG = "/api/v1/snapshot.svg?" + url.Values{"date": {d.String()}, "lang": {string(lang)}}.Encode()
+		if svg, err := s.snapshots.SVG(c.RealIP(), d, lang); err == nil {
+			data.SnapshotInline = template.URL(svgDataURL(svg))
+		}
 		data.FullMap = "/?" + view.Encode()
 		// The oEmbed discovery link is absolute (consumers fetch it from
 		// wherever they read the page), on the public URL when one is set.
@@ -186,8 +196,48 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 			return err
 		}
 		setPageHeaders(c.Response().Header(), embed, s.opt.BasemapURL)
-		return httpkit.SendBytes(c, "text/html; charset=utf-8", b.Bytes(), httpkit.Links(c, httpkit.CacheRevalidate))
+		// With the SVG inside, the page is tens of kilobytes: compressed
+		// when the client accepts it.
+		page := b.Bytes()
+		etag := httpkit.ContentTag(page)
+		var once sync.Once
+		var gz []byte
+		return httpkit.Write(c, httpkit.Answer{ContentType: "text/html; charset=utf-8", ETag: etag, GzipETag: etag[:len(etag)-1] + `-gz"`,
+			Gzip: true, Cache: httpkit.Links(c, httpkit.CacheRevalidate),
+			Parts: func(z bool) [][]byte {
+				if !z {
+					return [][]byte{page}
+				}
+				once.Do(func() {
+					var buf bytes.Buffer
+					zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+					zw.Write(page)
+					zw.Close()
+					gz = buf.Bytes()
+				})
+				return [][]byte{gz}
+			}})
 	}
+}
+
+// svgDataURL writes an SVG as a data: URL, percent-encoding only what a
+// URL cannot hold, so it compresses about as well as the SVG itself.
+func svgDataURL(svg []byte) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	b.Grow(len(svg) + len(svg)/4 + 32)
+	b.WriteString("data:image/svg+xml;charset=utf-8,")
+	for _, c := range svg {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
+		}
+	}
+	return b.String()
 }
 
 // setPageHeaders sets the content security policy and framing rules.

@@ -1,7 +1,11 @@
 package web_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -10,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
@@ -106,7 +111,10 @@ func TestPageContent(t *testing.T) {
 		`maplibre-gl-worker.mjs?v=6.17.0`,
 		// The date is in the title, written with the server's month names.
 		`<span id="title-date" class="title-date">25 نوفمبر 2020</span>`,
-		`src="/api/v1/snapshot.svg?date=2020-11-25&amp;lang=ar"`,
+		`data-src="/api/v1/snapshot.svg?date=2020-11-25&amp;lang=ar"`,
+		// The day's SVG is inside the page, its text percent-encoded.
+		`<img id="fallback-map" class="fallback-map" src="data:image/svg&#43;xml;charset=utf-8,%3C?xml`,
+		`data-date=%222020-11-25%22`,
 		`data-basemap="https://tiles.example.net/{z}/{x}/{y}.png"`,
 		`data-basemap-attribution="© Example &amp; &lt;Co&gt;"`,
 		`type="application/json+oembed"`,
@@ -378,5 +386,85 @@ func TestPathTraversalIsRefused(t *testing.T) {
 		if rec.Code >= 500 {
 			t.Errorf("%s: status %d", p, rec.Code)
 		}
+	}
+}
+
+// The page carries the day's SVG, so it is compressed; past the client's
+// rate of new renderings it links the SVG instead of rendering more.
+func TestPageInlineSVG(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	plain := get(t, e, "/embed?date=2020-11-25")
+	gz := get(t, e, "/embed?date=2020-11-25", "Accept-Encoding", "gzip")
+	if gz.Header().Get("Content-Encoding") != "gzip" || gz.Body.Len()*2 > plain.Body.Len() {
+		t.Fatalf("gzip: encoding %q, %d bytes vs %d", gz.Header().Get("Content-Encoding"), gz.Body.Len(), plain.Body.Len())
+	}
+	zr, err := gzip.NewReader(gz.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unzipped, err := io.ReadAll(zr)
+	if err != nil || !bytes.Equal(unzipped, plain.Body.Bytes()) {
+		t.Fatalf("gzip body differs from the page (%v)", err)
+	}
+	if again := get(t, e, "/embed?date=2020-11-25", "If-None-Match", gz.Header().Get("ETag"), "Accept-Encoding", "gzip"); again.Code != http.StatusNotModified {
+		t.Errorf("revalidation: status %d", again.Code)
+	}
+	// Distinct days from one address: the renderings past the burst are
+	// not made for the page, which then points at the SVG's URL.
+	linked := 0
+	for d := 1; d <= 20; d++ {
+		day := fmt.Sprintf("2019-03-%02d", d)
+		body := get(t, e, "/embed?date="+day).Body.String()
+		switch {
+		case strings.Contains(body, `src="data:image/svg&#43;xml;charset=utf-8,`) && strings.Contains(body, "data-date=%22"+day+"%22"):
+		case strings.Contains(body, `src="/api/v1/snapshot.svg?date=`+day+`&amp;lang=en"`):
+			linked++
+		default:
+			t.Fatalf("%s: the page neither inlines nor links its SVG", day)
+		}
+	}
+	if linked == 0 {
+		t.Error("every page rendered an SVG: the page is a way round the rendering rate")
+	}
+}
+
+// A brotli copy that scripts/precompress.mjs wrote beside a MapLibre file
+// is served to browsers that accept brotli; a stale one is not.
+func TestVendorBrotli(t *testing.T) {
+	assets := fakeAssets(t, "6.17.0")
+	dist := filepath.Join(assets, "maplibre-gl", "dist")
+	br := []byte("not really brotli, but the bytes to send")
+	if err := os.WriteFile(filepath.Join(dist, "maplibre-gl.mjs.br"), br, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newRouter(t, web.Options{Assets: assets})
+	const u = "/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs"
+	rec := get(t, e, u, "Accept-Encoding", "gzip, deflate, br")
+	if rec.Header().Get("Content-Encoding") != "br" || !bytes.Equal(rec.Body.Bytes(), br) {
+		t.Fatalf("brotli: encoding %q, body %q", rec.Header().Get("Content-Encoding"), rec.Body.String())
+	}
+	if !strings.Contains(rec.Header().Get("Vary"), "Accept-Encoding") || !strings.HasSuffix(rec.Header().Get("ETag"), `-br"`) {
+		t.Errorf("brotli: Vary %q, ETag %q", rec.Header().Get("Vary"), rec.Header().Get("ETag"))
+	}
+	if nm := get(t, e, u, "Accept-Encoding", "br", "If-None-Match", rec.Header().Get("ETag")); nm.Code != http.StatusNotModified {
+		t.Errorf("brotli revalidation: %d", nm.Code)
+	}
+	if gz := get(t, e, u, "Accept-Encoding", "gzip"); gz.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("gzip-only client: encoding %q", gz.Header().Get("Content-Encoding"))
+	}
+	if r := get(t, e, u, "Accept-Encoding", "br", "Range", "bytes=0-9"); r.Header().Get("Content-Encoding") != "" || r.Code != http.StatusPartialContent {
+		t.Errorf("range: encoding %q, status %d", r.Header().Get("Content-Encoding"), r.Code)
+	}
+	// The worker has no copy: gzip as before.
+	if w := get(t, e, "/vendor/maplibre-gl/6.17.0/maplibre-gl-worker.mjs", "Accept-Encoding", "br, gzip"); w.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("no copy: encoding %q", w.Header().Get("Content-Encoding"))
+	}
+	// A copy older than its file (the package was updated) is not used.
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(dist, "maplibre-gl.mjs.br"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	if s := get(t, e, u, "Accept-Encoding", "br, gzip"); s.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("stale copy: encoding %q", s.Header().Get("Content-Encoding"))
 	}
 }

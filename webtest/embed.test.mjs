@@ -129,7 +129,12 @@ test('the SVG stands in until the map has drawn, and where WebGL is missing', { 
   await page.goto(`${server.url}/embed?date=2020-11-25`);
   await page.waitForFunction(() => { const i = document.getElementById('fallback-map'); return i.complete && i.naturalWidth > 0; });
   assert.equal(await page.isVisible('#fallback-map'), true, 'SVG visible before the map');
-  assert.match(await page.getAttribute('#fallback-map', 'src'), /snapshot\.svg\?date=2020-11-25&lang=en/);
+  // The first SVG comes inside the page (a data: URL, no request of its
+  // own), the one /api/v1/snapshot.svg serves for that day and language.
+  const src = await page.getAttribute('#fallback-map', 'src');
+  assert.match(src, /^data:image\/svg\+xml/);
+  assert.match(decodeURIComponent(src.slice(src.indexOf(',') + 1)), /<svg [^>]*xml:lang="en"[^>]* data-date="2020-11-25"/);
+  assert.match(await page.getAttribute('#fallback-map', 'data-src'), /snapshot\.svg\?date=2020-11-25&lang=en/);
   release();
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
   assert.equal(await page.isVisible('#fallback-map'), false, 'SVG hidden once the map has drawn');
@@ -166,31 +171,46 @@ test('the page offers an image snippet (PNG with a link) beside the iframe snipp
 
 test('typing a date digit by digit lands on that date; the field is not rewritten meanwhile', { timeout: 180000 }, async () => {
   const { page, context, problems } = await open('/?date=2020-11-25');
+  assert.equal(await page.inputValue('#date-input'), '25 November 2020', 'the field shows the day in the page words');
   await page.focus('#date-input');
-  // The field's order (dd/mm or mm/dd) follows the browser's own locale:
-  // 04/02/1993 is 4 February or 2 April 1993.
+  await page.keyboard.press('ControlOrMeta+A');
+  // Day, month, year: 04/02/1993 is 4 February 1993, typed with or
+  // without the slashes.
   const seen = [];
-  for (const key of ['0', '4', '0', '2', '1', '9', '9', '3']) {
+  for (const key of ['0', '4', '/', '0', '2', '/', '1', '9', '9', '3']) {
     await page.keyboard.press(key);
     seen.push({ key, field: await page.inputValue('#date-input'), day: await page.evaluate(() => document.body.dataset.day) });
   }
-  const last = seen[seen.length - 1];
-  assert.ok(['1993-02-04', '1993-04-02'].includes(last.field), `field ${last.field}`);
-  await page.waitForFunction((d) => document.body.dataset.day === d, last.field, { timeout: 5000 });
-  // While the year was incomplete (0001, 0019, 0199) nothing was applied,
-  // and the field kept what was typed.
-  for (const s of seen.slice(4, 7)) {
-    assert.match(s.field, /^0\d{3}-/, `field while typing the year: ${JSON.stringify(s)}`);
-    assert.ok(s.day >= '2020-01-01', `no jump to the first day while typing: ${JSON.stringify(s)}`);
+  // The field held exactly what was typed at every step.
+  let typed = '';
+  for (const s of seen) {
+    typed += s.key;
+    assert.equal(s.field, typed, `field while typing: ${JSON.stringify(s)}`);
   }
-  // Leaving the field keeps it.
+  // While the year was incomplete (1, 19, 199) nothing was applied.
+  for (const s of seen.slice(0, -1)) assert.equal(s.day, '2020-11-25', `no jump while typing: ${JSON.stringify(s)}`);
+  await page.waitForFunction(() => document.body.dataset.day === '1993-02-04', null, { timeout: 5000 });
+  assert.equal(await page.inputValue('#date-input'), '04/02/1993', 'not rewritten under the cursor');
+  // Leaving the field writes the day in the page's words.
   await page.keyboard.press('Tab');
-  assert.equal(await page.inputValue('#date-input'), last.field);
-  assert.equal(await page.evaluate(() => document.body.dataset.day), last.field);
-  // An out-of-range date is not applied, and leaving restores the shown day.
-  await page.fill('#date-input', '1985-06-01');
+  assert.equal(await page.inputValue('#date-input'), '4 February 1993');
+  assert.equal(await page.evaluate(() => document.body.dataset.day), '1993-02-04');
+  // Eight digits in a row, and a month name, land the same way.
+  await page.fill('#date-input', '');
+  await page.focus('#date-input');
+  await page.keyboard.type('25121994');
+  await page.waitForFunction(() => document.body.dataset.day === '1994-12-25', null, { timeout: 5000 });
+  await page.fill('#date-input', '9 May 1994');
   await page.keyboard.press('Enter');
-  assert.equal(await page.inputValue('#date-input'), last.field);
+  assert.equal(await page.evaluate(() => document.body.dataset.day), '1994-05-09');
+  assert.equal(await page.inputValue('#date-input'), '9 May 1994');
+  // An out-of-range date is not applied, is marked invalid while typed,
+  // and Enter restores the shown day.
+  await page.fill('#date-input', '1985-06-01');
+  assert.equal(await page.getAttribute('#date-input', 'aria-invalid'), 'true');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#date-input'), '9 May 1994');
+  assert.equal(await page.getAttribute('#date-input', 'aria-invalid'), null);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -460,15 +480,21 @@ test('Azerbaijani and Armenian month names, and MapLibre controls in every langu
 test('Arabic: the date field and the sources follow the page language and direction', { timeout: 180000 }, async () => {
   const { page, context } = await open('/?date=2020-11-25&lang=ar&region=kalbajar');
   await page.waitForSelector('#panel:not([hidden]) .source');
-  // Chromium lays the digits of a date field out left to right whatever
-  // the page says; the field itself is Arabic, in a right-to-left row with
-  // its label on the right.
+  // The date field is the project's own: right to left, its text the day
+  // in Arabic words (day, month name, year, read from the right), in a
+  // right-to-left row with its label on the right.
   const field = await page.$eval('#date-input', (e) => {
     const label = e.closest('label');
     const text = label.querySelector('span').getBoundingClientRect();
-    return { lang: e.lang, dir: e.getAttribute('dir'), row: getComputedStyle(label).direction, labelRight: text.left > e.getBoundingClientRect().right - 1 };
+    return { lang: e.lang, dir: getComputedStyle(e).direction, value: e.value, row: getComputedStyle(label).direction, labelRight: text.left > e.getBoundingClientRect().right - 1 };
   });
-  assert.deepEqual(field, { lang: 'ar', dir: 'rtl', row: 'rtl', labelRight: true });
+  assert.deepEqual(field, { lang: 'ar', dir: 'rtl', value: '25 نوفمبر 2020', row: 'rtl', labelRight: true });
+  // Typed in Arabic words or Arabic-Indic digits, the date lands.
+  await page.fill('#date-input', '٤ فبراير ١٩٩٣');
+  await page.waitForFunction(() => document.body.dataset.day === '1993-02-04', null, { timeout: 5000 });
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#date-input'), '4 فبراير 1993');
+  assert.match(await page.textContent('#date-hint'), /فبراير|نوفمبر|يناير|[\u0600-\u06FF]+ \d{4}/);
   const list = await page.$eval('#panel .sources', (e) => getComputedStyle(e).direction);
   assert.equal(list, 'rtl');
   const heads = await page.$$eval('#panel .source-head', (els) => els.map((e) => e.textContent));

@@ -81,7 +81,7 @@ test('moving the slider from 2020-11-24 to 2020-11-25 changes Kalbajar on the ma
   assert.match(description, /Kalbajar: Armenian forces \(partly\) → Azerbaijan \(partly\)/);
   assert.equal(await page.getAttribute('#announce', 'aria-live'), 'polite');
   assert.equal(await page.getAttribute('#slider', 'aria-valuetext'), '25 November 2020');
-  assert.equal(await page.inputValue('#date-input'), '2020-11-25');
+  assert.equal(await page.inputValue('#date-input'), '25 November 2020');
   await page.waitForFunction(() => location.search.includes('date=2020-11-25'));
   await shot(page, 'map-2020-11-25.png');
 

@@ -42,6 +42,11 @@ type Answer struct {
 	Gzip        bool
 	Parts       func(gzip bool) [][]byte
 	Cache       string
+	// Brotli, when set, returns a brotli form made ahead (nil when there
+	// is none), preferred to gzip by clients that accept it; BrotliETag
+	// is its strong, quoted tag.
+	Brotli     func() []byte
+	BrotliETag string
 }
 
 // Send writes a stored answer of the service (JSON, GeoJSON, tiles):
@@ -81,27 +86,43 @@ func Write(c echo.Context, a Answer) error {
 	req, h := c.Request(), c.Response().Header()
 	OpenCORS(h)
 	gz := false
-	if a.Gzip {
+	var br []byte
+	if a.Gzip || a.Brotli != nil {
 		AddVary(h, "Accept-Encoding")
+	}
+	if a.Gzip {
 		gz = AcceptsGzip(req.Header.Get("Accept-Encoding")) && req.Header.Get("Range") == ""
+	}
+	if a.Brotli != nil && Accepts(req.Header.Get("Accept-Encoding"), "br") && req.Header.Get("Range") == "" {
+		br = a.Brotli()
 	}
 	etag := a.ETag
 	if gz {
 		etag = a.GzipETag
 	}
+	if br != nil {
+		gz, etag = false, a.BrotliETag
+	}
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", a.Cache)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set(echo.HeaderContentType, a.ContentType)
-	if inm := req.Header.Get("If-None-Match"); inm != "" && (tagListHas(inm, a.ETag) || (a.Gzip && tagListHas(inm, a.GzipETag))) {
+	if inm := req.Header.Get("If-None-Match"); inm != "" && (tagListHas(inm, a.ETag) || (a.Gzip && tagListHas(inm, a.GzipETag)) || (br != nil && tagListHas(inm, a.BrotliETag))) {
 		return c.NoContent(http.StatusNotModified)
 	}
-	parts := a.Parts(gz)
-	body := newPartsReader(parts)
-	if gz {
+	var body *partsReader
+	if br != nil {
+		body = newPartsReader([][]byte{br})
+	} else {
+		body = newPartsReader(a.Parts(gz))
+	}
+	if gz || br != nil {
 		// ServeContent leaves Content-Length out when Content-Encoding is
-		// set; the gzip length is known, so declare it.
+		// set; the compressed length is known, so declare it.
 		h.Set("Content-Encoding", "gzip")
+		if br != nil {
+			h.Set("Content-Encoding", "br")
+		}
 		h.Set(echo.HeaderContentLength, strconv.FormatInt(body.size, 10))
 	}
 	// Header written through echo's Response so c.Response().Committed
@@ -136,10 +157,14 @@ func AddVary(h http.Header, name string) {
 }
 
 // AcceptsGzip reports whether an Accept-Encoding header admits gzip.
-func AcceptsGzip(h string) bool {
+func AcceptsGzip(h string) bool { return Accepts(h, "gzip") }
+
+// Accepts reports whether an Accept-Encoding header admits coding (by
+// name, with a q above zero).
+func Accepts(h, coding string) bool {
 	for _, part := range strings.Split(h, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
+		if !strings.EqualFold(strings.TrimSpace(name), coding) {
 			continue
 		}
 		q := 1.0

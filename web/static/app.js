@@ -3,7 +3,7 @@
 // the client, with no request per step. Until MapLibre has drawn (and
 // where it cannot), the server's SVG of the day stands in the map box.
 
-import { translator, formatDay, formatEventDate, formatISO, parseDay, dayString, setDateWords } from './i18n.js';
+import { translator, formatDay, formatEventDate, formatISO, parseDay, parseTypedDate, dayString, setDateWords } from './i18n.js';
 import { el, link, clear, escapeAttr } from './dom.js';
 
 const body = document.body;
@@ -65,9 +65,15 @@ async function main() {
   // These URLs are exactly the ones the HTML preloads.
   const q = (path) => `/api/v1/${path}?lang=${encodeURIComponent(cfg.lang)}`;
   const l = cfg.lang;
+  // The areas' module and data are small: fetched now, they arrive while
+  // MapLibre downloads instead of after it has drawn. A static export has
+  // no areas endpoints: its map keeps the stripes.
+  const areasEarly = manifest || !cfg.maplibre ? null : loadAreaData();
+  if (areasEarly) areasEarly.catch(() => {});
   const [periods, regions] = await Promise.all([
     getJSON(dataURL(`periods-${l}`, q('periods'))), getJSON(dataURL(`regions-${l}`, q('regions'))),
   ]);
+  performance.mark('mapsvc:data');
   data.periods = periods;
   for (const f of regions.features) {
     data.names.set(f.properties.region, f.properties.name);
@@ -105,12 +111,14 @@ async function main() {
       onSelect: (id) => openRegion(id, { focus: true, opener: mapApi && mapApi.map.getCanvas() }),
       labelFor: (id) => data.names.get(id) || id,
     });
+    performance.mark('mapsvc:map-loaded');
     mapApi.setSelected(state.region);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
       if (cfg.theme === 'auto') { mapApi.applyTheme(); if (areaState.layers) areaState.layers.applyTheme(cssColoursNow()); }
     });
     // A static export has no areas endpoints: its map keeps the stripes.
-    if (!manifest) await setupAreas().catch((err) => console.warn('areas:', err));
+    if (areasEarly) await setupAreas(areasEarly).catch((err) => console.warn('areas:', err));
+    performance.mark('mapsvc:areas');
     await mapApi.idle();
     $('map-wrap').classList.add('drawn');
   } catch (err) {
@@ -121,13 +129,22 @@ async function main() {
 
 let cssColoursNow = () => ({});
 
-async function setupAreas() {
-  const [areas, mapMod, epochs] = await Promise.all([import('./areas.js'), import('./map.js'), getJSON('/api/v1/epochs')]);
+// loadAreaData fetches the areas' module and epochs and starts loading
+// the shown day's bundle.
+async function loadAreaData() {
+  const [areas, epochs] = await Promise.all([import('./areas.js'), getJSON('/api/v1/epochs')]);
+  const changeDays = epochs.change_days.map(parseDay);
+  const loader = areas.createAreaData({ getJSON, lang: cfg.lang, changeDays, dayString });
+  loader.load(state.day).catch(() => {}); // showAreas reports a failure
+  return { areas, loader };
+}
+
+async function setupAreas(early) {
+  const [{ areas, loader }, mapMod] = await Promise.all([early, import('./map.js')]);
   cssColoursNow = mapMod.cssColours;
   const ml = await import(cfg.maplibre);
-  const changeDays = epochs.change_days.map(parseDay);
   areaState.describe = areas.describeSplits;
-  areaState.data = areas.createAreaData({ getJSON, lang: cfg.lang, changeDays, dayString });
+  areaState.data = loader;
   areaState.layers = areas.addAreaLayers(mapApi.map, ml, mapMod.cssColours(), {
     rtl,
     placeLabel: (p) => `${p.name}: ${p.controller ? t('heldBy', { who: t(p.controller) }) : t('noData')}`,
@@ -372,18 +389,32 @@ function spaceYearLabels(years) {
 // soon as its year is complete and in range; while the reader types it is
 // never rewritten (typing 04/02/1993 passes through 0001, 0019, 0199).
 function setupDateInput(input) {
-  input.min = dayString(cfg.first);
-  input.max = dayString(cfg.today);
+  // A text field in the page's language and direction, written and read
+  // with the project's month names: Chromium's own date field keeps its
+  // digits left to right and its order from the browser's locale.
+  const hint = $('date-hint');
+  if (hint) hint.textContent = t('dateHint', { example: formatDay(cfg.today, cfg.lang) });
   const typed = () => {
-    const d = parseDay(input.value);
+    const d = parseTypedDate(input.value);
     return Number.isNaN(d) || d < cfg.first || d > cfg.today ? null : d;
   };
-  const apply = (restore) => {
+  // apply sets the typed day once it is a whole date in range (the year
+  // complete); the field keeps what the reader typed until they leave it
+  // or press Enter, when it shows the day in the page's words again.
+  const apply = (finish) => {
     const d = typed();
-    if (d !== null) { stopPlay(); setDay(d); } else if (restore) input.value = dayString(state.day);
+    if (d !== null && d !== state.day) { stopPlay(); setDay(d); }
+    if (finish) {
+      input.value = formatDay(state.day, cfg.lang);
+      input.removeAttribute('aria-invalid');
+    } else if (d === null && /[0-9\u0660-\u0669\u06F0-\u06F9]{4}/.test(input.value)) {
+      // A year is there but no date in range: say so, rewrite nothing.
+      input.setAttribute('aria-invalid', 'true');
+    } else {
+      input.removeAttribute('aria-invalid');
+    }
   };
   input.addEventListener('input', () => apply(false));
-  input.addEventListener('change', () => apply(false));
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply(true); } });
   input.addEventListener('blur', () => apply(true));
 }
@@ -505,7 +536,7 @@ function render(opts = {}) {
   document.title = `${document.querySelector('#title .title-text').textContent} — ${pretty}`;
   const input = $('date-input');
   // Never rewrite the field under the reader's cursor.
-  if (input && document.activeElement !== input) input.value = dayString(day);
+  if (input && document.activeElement !== input) { input.value = pretty; input.removeAttribute('aria-invalid'); }
   for (const tick of document.querySelectorAll('#ticks .tick')) tick.classList.toggle('current', parseDay(tick.dataset.day) === day);
   $('prev').disabled = !data.changeDays.some((d) => d < day);
   $('next').disabled = !data.changeDays.some((d) => d > day);

@@ -44,6 +44,7 @@ const en = {
   mapLabel: 'Map of the districts, coloured by who held them',
   dateControls: 'Date',
   typeDate: 'Date',
+  dateHint: 'For example {example}, or day/month/year in digits',
   prev: 'Previous change',
   next: 'Next change',
   play: 'Play through the changes',
@@ -170,6 +171,7 @@ const ar = {
   mapLabel: 'خريطة المناطق ملوّنة بحسب الجهة المسيطرة',
   dateControls: 'التاريخ',
   typeDate: 'التاريخ',
+  dateHint: 'مثلاً {example}، أو اليوم/الشهر/السنة بالأرقام',
   prev: 'التغيير السابق',
   next: 'التغيير التالي',
   play: 'تشغيل التغييرات بالتتابع',
@@ -295,6 +297,7 @@ const az = {
   mapLabel: 'Rayonların xəritəsi, nəzarət edən tərəfə görə rənglənib',
   dateControls: 'Tarix',
   typeDate: 'Tarix',
+  dateHint: 'Məsələn, {example} və ya rəqəmlərlə gün/ay/il',
   prev: 'Əvvəlki dəyişiklik',
   next: 'Növbəti dəyişiklik',
   play: 'Dəyişiklikləri ardıcıl göstər',
@@ -420,6 +423,7 @@ const ru = {
   mapLabel: 'Карта районов, окрашенных по тому, кто их контролировал',
   dateControls: 'Дата',
   typeDate: 'Дата',
+  dateHint: 'Например, {example} или день/месяц/год цифрами',
   prev: 'Предыдущее изменение',
   next: 'Следующее изменение',
   play: 'Показать изменения по порядку',
@@ -545,6 +549,7 @@ const hy = {
   mapLabel: 'Շրջանների քարտեզ՝ գունավորված ըստ վերահսկող կողմի',
   dateControls: 'Ամսաթիվ',
   typeDate: 'Ամսաթիվ',
+  dateHint: 'Օրինակ՝ {example}, կամ թվերով՝ օր/ամիս/տարի',
   prev: 'Նախորդ փոփոխությունը',
   next: 'Հաջորդ փոփոխությունը',
   play: 'Ցույց տալ փոփոխությունները հերթով',
@@ -715,6 +720,61 @@ export function parseDay(s) {
   const d = new Date(t);
   if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return NaN;
   return Math.round(t / MS_DAY);
+}
+
+// parseTypedDate reads a date a reader typed into the date field, in the
+// page's own words: "25 November 2020", "25 نوفمبر 2020", "2020 թ.
+// նոյեմբերի 25" (any order of day, month name and year; a month name may
+// be shortened to its first three letters or more), day/month/year in
+// digits ("25/11/2020", "25.11.2020", "25112020"), or YYYY-MM-DD. Arabic-
+// Indic digits count as digits. It returns days since 1970-01-01, or NaN
+// for anything else or an impossible date; the year must have its four
+// digits, so a year still being typed is no date yet.
+export function parseTypedDate(text) {
+  const s = String(text || '')
+    .replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (c) => String(c.charCodeAt(0) - 0x06F0))
+    .replace(/[\u200E\u200F\u061C\u0640]/g, '')
+    .trim();
+  const make = (y, m, d) => parseDay(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return make(m[1], m[2], m[3]);
+  m = /^(\d{1,2})\s*[./\-\s]\s*(\d{1,2})\s*[./\-\s]\s*(\d{4})$/.exec(s) || /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (m) return make(m[3], m[2], m[1]);
+  // Words: one four-digit year, one day of one or two digits, one month.
+  const tokens = s.toLocaleLowerCase().split(/[\s,.،/\-]+/).filter(Boolean);
+  let year = null; let day = null; let month = null;
+  for (const tok of tokens) {
+    if (/^\d{4}$/.test(tok)) { if (year !== null) return NaN; year = +tok; continue; }
+    if (/^\d{1,2}$/.test(tok)) { if (day !== null) return NaN; day = +tok; continue; }
+    if (/\d/.test(tok)) return NaN;
+    const k = monthOf(tok);
+    if (k === null) continue; // a word of the layout, such as "թ"
+    if (month !== null && month !== k) return NaN;
+    month = k;
+  }
+  if (year === null || day === null || month === null) return NaN;
+  return make(year, month + 1, day);
+}
+
+// monthOf finds the month a word names, in the page's language or in
+// English: the whole name, or a start of three letters or more that only
+// one month's names share. It returns 0-11 or null.
+function monthOf(word) {
+  const lists = [englishWords.months];
+  if (words) lists.push(words.months, words.months_alone || words.months);
+  const found = new Set();
+  for (const list of lists) {
+    list.forEach((name, i) => {
+      const n = name.toLocaleLowerCase();
+      if (n === word || (word.length >= 3 && n.startsWith(word))) found.add(i);
+    });
+  }
+  for (const list of lists) {
+    const exact = list.findIndex((name) => name.toLocaleLowerCase() === word);
+    if (exact >= 0) return exact;
+  }
+  return found.size === 1 ? [...found][0] : null;
 }
 
 export function dayString(day) {

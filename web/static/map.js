@@ -122,6 +122,7 @@ function bboxOf(features) {
 export async function createMap(opts) {
   const { container, maplibreURL, basemap, periods, regions, contextControllers, rtl, onSelect, labelFor } = opts;
   const [ml] = await Promise.all([import(maplibreURL), loadCSS(opts.maplibreCSS)]);
+  performance.mark('mapsvc:maplibre');
   const colours = cssColours();
   const conflict = regions.features.filter((f) => f.properties.role === 'conflict');
   const bounds = bboxOf(conflict);
