@@ -22,23 +22,9 @@ func contains(g orb.Geometry, p orb.Point) bool {
 	return false
 }
 
-// knownOutside are places whose sourced position falls outside their
-// district: the boundary is off there, not the place (each place's
-// district is checked against a page that names it; see "Places still
-// outside their district" in data/regions/README.md). Neither Natural
-// Earth nor geoBoundaries, the two open sources the boundaries come from,
-// draws these lines better. When a boundary fix lands, the test below
-// fails for each entry that has moved inside, so the list can only
-// shrink. "" means inside no conflict-area district.
-var knownOutside = map[string]string{
-	"cocuq-mercanli": "fuzuli", // Jabrayil's eastern tip drawn too narrow by both sources
-	"leletepe":       "fuzuli", // the same
-	"ferrux":         "agdam",  // both sources draw the Agdam-Khojaly line north of it
-	"suraabad":       "tartar", // geoBoundaries' line would fix it but put Papravənd (Agdam) in Tartar
-	"derzili":        "",       // cited position south of both sources' Araz line
-}
-
-// Every located place lies inside its district's polygon.
+// Every located place lies inside its district's polygon, with no
+// exceptions: where a source's line missed a place, the importer moves it
+// (the "anchors" of data/regions/curated.json).
 func TestPlacesLieInTheirDistricts(t *testing.T) {
 	ps, err := places.Load()
 	if err != nil {
@@ -59,14 +45,6 @@ func TestPlacesLieInTheirDistricts(t *testing.T) {
 		r, ok := byID[p.Region]
 		if !ok {
 			t.Errorf("%s: unknown region %q", p.ID, p.Region)
-			continue
-		}
-		if wrong, known := knownOutside[p.ID]; known {
-			if contains(r.Geometry, *p.Point) {
-				t.Errorf("%s now lies inside %s: remove it from knownOutside", p.ID, p.Region)
-			} else if got := conflictRegionAt(rs, *p.Point); got != wrong {
-				t.Errorf("%s now lies in %q, not %q: update knownOutside", p.ID, got, wrong)
-			}
 			continue
 		}
 		if !contains(r.Geometry, *p.Point) {

@@ -106,6 +106,9 @@ func fixGeometry(regions []geo.Region, am *geo.Region, cur Curated, units map[st
 			return err
 		}
 	}
+	if err := anchor(eng, regions, am, cur.Anchors, index, prov); err != nil {
+		return err
+	}
 	for i := range regions {
 		r := &regions[i]
 		g, km2, err := eng.Subtract(r.Geometry, am.Geometry)
@@ -152,6 +155,53 @@ func fixGeometry(regions []geo.Region, am *geo.Region, cur Curated, units map[st
 		}
 	}
 	sort.Strings(prov.MadeValid)
+	return nil
+}
+
+// anchor applies curated.json's anchors in order: each moves one unit's
+// line locally so that it holds a place documented in that unit.
+func anchor(eng *topology.Engine, regions []geo.Region, am *geo.Region, anchors []Anchor, index map[string]int, prov *Provenance) error {
+	for _, a := range anchors {
+		i, ok := index[a.Unit]
+		if !ok {
+			return fmt.Errorf("curated.json: anchor %q names unknown unit %q", a.Place, a.Unit)
+		}
+		if a.Place == "" || a.District == "" || a.Why == "" || a.Margin <= 0 || a.Margin > 0.01 {
+			return fmt.Errorf("curated.json: anchor %q needs place, district_source, why and a margin in (0, 0.01] degrees", a.Place)
+		}
+		units := map[string]orb.Geometry{}
+		for j := range regions {
+			units[regions[j].ID] = regions[j].Geometry
+		}
+		changed, moved, err := eng.Anchor(units, []orb.Geometry{am.Geometry}, a.Unit, a.Point, a.Margin)
+		if err != nil {
+			return fmt.Errorf("curated.json: anchor %q: %w", a.Place, err)
+		}
+		if len(changed) == 0 {
+			prov.Anchored[a.Place] = a.Unit + ": already inside, nothing moved"
+			continue
+		}
+		ids := make([]string, 0, len(changed))
+		for id := range changed {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			if err := setGeometry(&regions[index[id]], changed[id]); err != nil {
+				return err
+			}
+		}
+		var from []string
+		for id, km2 := range moved {
+			if id == "" {
+				id = "outside"
+			}
+			from = append(from, fmt.Sprintf("%.2f km² from %s", km2, id))
+		}
+		sort.Strings(from)
+		prov.Anchored[a.Place] = a.Unit + ": " + strings.Join(from, ", ")
+		regions[i].Corrections = append(regions[i].Corrections, a.Why)
+	}
 	return nil
 }
 

