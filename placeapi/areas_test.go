@@ -26,6 +26,9 @@ type areaFC struct {
 			ShareLedger   *float64 `json:"share_ledger"`
 			PlaceIDs      []string `json:"place_ids"`
 			EventIDs      []string `json:"event_ids"`
+			Direction     string   `json:"direction"`
+			Towns         []string `json:"towns"`
+			TownNames     []string `json:"town_names"`
 		} `json:"properties"`
 	} `json:"features"`
 }
@@ -159,5 +162,40 @@ func TestLinesOfContact(t *testing.T) {
 	}
 	if res, _ := get("/api/v1/lines?date=nope"); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("bad date: got %d, want 400", res.StatusCode)
+	}
+}
+
+// Each area says where it lies in its district and which towns it holds:
+// on 2019-06-01 the Armenian-held west of Agdam with Agdam town, the
+// Azerbaijani-held east with Guzanli.
+func TestAreasNameTheirSideAndTowns(t *testing.T) {
+	get := server(t)
+	_, body := get("/api/v1/areas?date=2019-06-01&lang=ru")
+	var got areaFC
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct {
+		dir, town, name string
+	}{"agdam-ARM": {"west", "agdam", "Агдам"}, "agdam-AZE": {"east", "quzanli", ""}}
+	dirs := map[string]bool{"north": true, "north-east": true, "east": true, "south-east": true, "south": true, "south-west": true, "west": true, "north-west": true}
+	for _, f := range got.Features {
+		if !dirs[f.Props.Direction] || len(f.Props.Towns) != len(f.Props.TownNames) {
+			t.Errorf("%s: direction %q, towns %v, names %v", f.ID, f.Props.Direction, f.Props.Towns, f.Props.TownNames)
+		}
+		w, ok := want[f.ID]
+		if !ok {
+			continue
+		}
+		delete(want, f.ID)
+		if f.Props.Direction != w.dir || len(f.Props.Towns) == 0 || f.Props.Towns[0] != w.town {
+			t.Errorf("%s: %s with %v, want %s with %s first", f.ID, f.Props.Direction, f.Props.Towns, w.dir, w.town)
+		}
+		if w.name != "" && f.Props.TownNames[0] != w.name {
+			t.Errorf("%s: town name %q, want %q", f.ID, f.Props.TownNames[0], w.name)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing %v", want)
 	}
 }

@@ -15,6 +15,11 @@ type Area struct {
 	Region     string
 	Controller geo.Controller
 	Geometry   orb.Geometry // Polygon or MultiPolygon
+	// Direction is where the piece lies in its district ("north-west", as
+	// /api/v1/areas says); Towns are the towns it holds, the district's
+	// administrative centre first. Both go into the description.
+	Direction string
+	Towns     []*geo.Place
 }
 
 // Line is the approximate line between the two pieces of a district.

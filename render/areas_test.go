@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"image"
 	"image/color"
 	"image/png"
@@ -30,7 +31,8 @@ func drawing(t *testing.T, svc *service.Service, hs *placeapi.Histories, d geo.D
 	}
 	a := &Areas{}
 	for _, p := range pieces {
-		a.Pieces = append(a.Pieces, Area{Region: p.Region, Controller: p.Controller, Geometry: p.Geometry})
+		a.Pieces = append(a.Pieces, Area{Region: p.Region, Controller: p.Controller, Geometry: p.Geometry,
+			Direction: p.Direction, Towns: p.Towns})
 	}
 	for _, l := range lines {
 		a.Lines = append(a.Lines, Line{Region: l.Region, Geometry: l.Geometry})
@@ -93,7 +95,7 @@ func TestSVGDrawsAreasOfSplitDistricts(t *testing.T) {
 	if !strings.Contains(svg, `class="legend"`) || !strings.Contains(svg, ">Approximate line, from") {
 		t.Error("the legend does not name the approximate line")
 	}
-	if !strings.Contains(svg, "Agdam: Armenian forces (partly; areas approximate") {
+	if !strings.Contains(svg, "(areas approximate, drawn around the places each side held)") {
 		t.Error("the description does not say Agdam's areas are approximate")
 	}
 	// Without the areas the same day is striped, as before.
@@ -103,6 +105,68 @@ func TestSVGDrawsAreasOfSplitDistricts(t *testing.T) {
 	}
 	if !stripes(string(b), "agdam") || strings.Contains(string(b), `class="area"`) {
 		t.Error("without areas Agdam is not striped")
+	}
+}
+
+// The description (the SVG's <desc>) names the split of Agdam on
+// 2019-06-01 in every language: the Armenian-held west with Agdam town,
+// the Azerbaijani-held east, attributed as approximate.
+func TestSVGDescriptionNamesTheSplit(t *testing.T) {
+	svc := testenv.Service(t)
+	hs := placeapi.EmbeddedHistories()
+	d := day(t, "2019-06-01")
+	a := drawing(t, svc, hs, d)
+	var town *geo.Place
+	for _, p := range a.Pieces {
+		if p.Region == "agdam" && p.Controller == geo.ARM && len(p.Towns) > 0 {
+			town = p.Towns[0]
+		}
+	}
+	if town == nil || town.ID != "agdam" {
+		t.Fatalf("Agdam town is not the first town of the Armenian-held piece: %v", town)
+	}
+	for _, lang := range []geo.Lang{geo.LangEN, geo.LangAR, geo.LangAZ, geo.LangRU, geo.LangHY} {
+		t.Run(string(lang), func(t *testing.T) {
+			r, err := svc.View().History.Region("agdam")
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := wordsFor(lang)
+			b, err := SVG(svc.View().History, "v1", d, lang, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			svg := string(b)
+			j, k := strings.Index(svg, "<desc"), strings.Index(svg, "</desc>")
+			if j < 0 || k < j {
+				t.Fatal("no <desc> in the SVG")
+			}
+			desc := html.UnescapeString(svg[strings.Index(svg[j:], ">")+j+1 : k])
+			i := strings.Index(desc, r.Name(lang)+": ")
+			if i < 0 {
+				t.Fatalf("no Agdam in %q", desc)
+			}
+			seg := desc[i:]
+			end := strings.Index(seg, w.AreasWord)
+			if end < 0 {
+				t.Fatalf("%q is not attributed as approximate", seg)
+			}
+			seg = seg[:end]
+			arm := fmt.Sprintf(w.SplitPartTowns, geo.ARM.Name(lang), w.Dirs["west"], town.Name(lang))
+			if !strings.Contains(seg, arm) {
+				t.Errorf("%q lacks %q", seg, arm)
+			}
+			aze := fmt.Sprintf(w.SplitPart, geo.AZE.Name(lang), w.Dirs["east"])
+			if !strings.Contains(seg, aze) {
+				// With towns the AZE part reads SplitPartTowns: check its
+				// beginning up to the towns.
+				pre := fmt.Sprintf(w.SplitPartTowns, geo.AZE.Name(lang), w.Dirs["east"], "\x00")
+				pre = pre[:strings.Index(pre, "\x00")]
+				if !strings.Contains(seg, pre) {
+					t.Errorf("%q lacks the Azerbaijani-held east (%q)", seg, pre)
+				}
+			}
+		})
 	}
 }
 

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 // Canvas size in pixels (SVG user units).
@@ -218,7 +220,7 @@ func buildScene(h *geo.History, version string, d geo.Day, lang geo.Lang, a *Are
 					ps = nil // pieces only where the ledger has the district firmly split
 				}
 				c.add(st, len(ps) > 0)
-				descParts = append(descParts, describe(r, st, lang, w, len(ps) > 0))
+				descParts = append(descParts, describe(r, st, lang, w, ps))
 				if len(ps) > 0 {
 					for _, p := range ps {
 						piece := shape{ID: r.ID, Role: r.Role, Piece: true, Controller: p.Controller, Base: controllerColour(p.Controller)}
@@ -362,7 +364,12 @@ func styleOf(st geo.State) (color.RGBA, string) {
 	return base, patStripeAZE
 }
 
-func describe(r *geo.Region, st geo.State, lang geo.Lang, w words, pieces bool) string {
+// describe says who held district r on the day. A district drawn in
+// pieces names, for each holder, the part it held and the towns in it
+// ("Agdam: Armenian forces held the west, including Agdam; Azerbaijan held
+// the east, including Guzanli (areas approximate, …)"), the largest piece
+// first.
+func describe(r *geo.Region, st geo.State, lang geo.Lang, w words, pieces []Area) string {
 	name := r.Name(lang)
 	switch st.Status {
 	case geo.StatusUnknown:
@@ -378,12 +385,34 @@ func describe(r *geo.Region, st geo.State, lang geo.Lang, w words, pieces bool) 
 	switch {
 	case st.ExtentStatus == geo.StatusUncertain:
 		out += " (" + w.ExtentUncertWord + ")"
-	case st.Extent == geo.ExtentPartial && pieces:
-		out += " (" + w.PartialWord + "; " + w.AreasWord + ")"
+	case st.Extent == geo.ExtentPartial && len(pieces) > 0:
+		return name + ": " + describePieces(pieces, lang, w) + " (" + w.AreasWord + ")"
 	case st.Extent == geo.ExtentPartial:
 		out += " (" + w.PartialWord + ")"
 	}
 	return out
+}
+
+func describePieces(pieces []Area, lang geo.Lang, w words) string {
+	ps := append([]Area(nil), pieces...)
+	sort.SliceStable(ps, func(i, j int) bool { return planar.Area(ps[i].Geometry) > planar.Area(ps[j].Geometry) })
+	var parts []string
+	for _, p := range ps {
+		dir := w.Dirs[p.Direction]
+		if dir == "" {
+			dir = dictionary[geo.LangEN].Dirs[p.Direction]
+		}
+		if len(p.Towns) == 0 {
+			parts = append(parts, fmt.Sprintf(w.SplitPart, p.Controller.Name(lang), dir))
+			continue
+		}
+		var towns []string
+		for _, t := range p.Towns {
+			towns = append(towns, t.Name(lang))
+		}
+		parts = append(parts, fmt.Sprintf(w.SplitPartTowns, p.Controller.Name(lang), dir, strings.Join(towns, w.ListSep)))
+	}
+	return strings.Join(parts, w.SplitSep)
 }
 
 // fitProjection returns an equirectangular projection, scaled by the

@@ -24,6 +24,16 @@ type words struct {
 	// follows PartialWord in the description of such a district.
 	ApproxLine string
 	AreasWord  string
+	// SplitPart says who held which part of a split district (%[1]s the
+	// holder, %[2]s the part, from Dirs); SplitPartTowns adds the towns in
+	// it (%[3]s). SplitSep joins the parts, ListSep the towns.
+	SplitPart      string
+	SplitPartTowns string
+	SplitSep       string
+	ListSep        string
+	// Dirs name the eight parts of a district, keyed by the compass
+	// direction of /api/v1/areas ("north-west").
+	Dirs       map[string]string
 	UncertWord string
 	// ExtentUncertWord follows a holder whose extent is changing inside an
 	// imprecisely dated window.
@@ -52,6 +62,11 @@ var dictionary = map[geo.Lang]words{
 		PartialWord:      "partly",
 		ApproxLine:       "Approximate line, from sourced places (dashed): each side’s area is drawn around the places it held",
 		AreasWord:        "areas approximate, drawn around the places each side held",
+		SplitPart:        "%[1]s held the %[2]s",
+		SplitPartTowns:   "%[1]s held the %[2]s, including %[3]s",
+		SplitSep:         "; ",
+		ListSep:          ", ",
+		Dirs:             map[string]string{"west": "west", "east": "east", "north": "north", "south": "south", "north-west": "north-west", "north-east": "north-east", "south-west": "south-west", "south-east": "south-east"},
 		UncertWord:       "uncertain",
 		ExtentUncertWord: "the extent held is changing; the change is not exactly dated",
 		Months:           [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
@@ -70,6 +85,11 @@ var dictionary = map[geo.Lang]words{
 		PartialWord:      "جزئياً",
 		ApproxLine:       "خط تقريبي مستخلص من أماكن موثّقة المصادر (متقطّع): تُرسم منطقة كل طرف حول الأماكن التي سيطر عليها",
 		AreasWord:        "المناطق تقريبية، مرسومة حول الأماكن التي سيطر عليها كل طرف",
+		SplitPart:        "سيطرت %[1]s على %[2]s",
+		SplitPartTowns:   "سيطرت %[1]s على %[2]s، بما في ذلك %[3]s",
+		SplitSep:         "؛ ",
+		ListSep:          "، ",
+		Dirs:             map[string]string{"west": "الجزء الغربي", "east": "الجزء الشرقي", "north": "الجزء الشمالي", "south": "الجزء الجنوبي", "north-west": "الجزء الشمالي الغربي", "north-east": "الجزء الشمالي الشرقي", "south-west": "الجزء الجنوبي الغربي", "south-east": "الجزء الجنوبي الشرقي"},
 		UncertWord:       "غير مؤكد",
 		ExtentUncertWord: "نطاق السيطرة يتغيّر وتاريخ التغيير غير محدد بدقة",
 		Months:           [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
@@ -88,6 +108,11 @@ var dictionary = map[geo.Lang]words{
 		PartialWord:      "qismən",
 		ApproxLine:       "Təqribi xətt, mənbəli yaşayış məntəqələrinə görə (qırıq xətt): hər tərəfin sahəsi nəzarət etdiyi məntəqələrin ətrafında çəkilir",
 		AreasWord:        "sahələr təqribidir, hər tərəfin nəzarət etdiyi məntəqələrin ətrafında çəkilib",
+		SplitPart:        "%[2]s — %[1]s",
+		SplitPartTowns:   "%[2]s (%[3]s daxil olmaqla) — %[1]s",
+		SplitSep:         "; ",
+		ListSep:          ", ",
+		Dirs:             map[string]string{"west": "qərb hissəsi", "east": "şərq hissəsi", "north": "şimal hissəsi", "south": "cənub hissəsi", "north-west": "şimal-qərb hissəsi", "north-east": "şimal-şərq hissəsi", "south-west": "cənub-qərb hissəsi", "south-east": "cənub-şərq hissəsi"},
 		UncertWord:       "qeyri-müəyyən",
 		ExtentUncertWord: "nəzarət sahəsi dəyişir; dəyişikliyin tarixi dəqiq deyil",
 		Months:           [12]string{"yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"},
@@ -106,6 +131,11 @@ var dictionary = map[geo.Lang]words{
 		PartialWord:      "частично",
 		ApproxLine:       "Приблизительная линия по населённым пунктам с источниками (пунктир): область каждой стороны строится вокруг её пунктов",
 		AreasWord:        "области приблизительны, построены вокруг пунктов, которые удерживала каждая сторона",
+		SplitPart:        "%[2]s — %[1]s",
+		SplitPartTowns:   "%[2]s (в том числе %[3]s) — %[1]s",
+		SplitSep:         "; ",
+		ListSep:          ", ",
+		Dirs:             map[string]string{"west": "западная часть", "east": "восточная часть", "north": "северная часть", "south": "южная часть", "north-west": "северо-западная часть", "north-east": "северо-восточная часть", "south-west": "юго-западная часть", "south-east": "юго-восточная часть"},
 		UncertWord:       "неясно",
 		ExtentUncertWord: "границы контроля меняются; дата перехода известна неточно",
 		Months:           [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
@@ -125,6 +155,11 @@ var dictionary = map[geo.Lang]words{
 		PartialWord:      "մասնակի",
 		ApproxLine:       "Մոտավոր գիծ՝ ըստ աղբյուրներով հաստատված բնակավայրերի (կետագիծ). յուրաքանչյուր կողմի տարածքը գծվում է նրա բնակավայրերի շուրջ",
 		AreasWord:        "տարածքները մոտավոր են՝ գծված յուրաքանչյուր կողմի վերահսկած բնակավայրերի շուրջ",
+		SplitPart:        "%[2]s՝ %[1]s",
+		SplitPartTowns:   "%[2]s (այդ թվում՝ %[3]s)՝ %[1]s",
+		SplitSep:         "; ",
+		ListSep:          ", ",
+		Dirs:             map[string]string{"west": "արևմտյան մասը", "east": "արևելյան մասը", "north": "հյուսիսային մասը", "south": "հարավային մասը", "north-west": "հյուսիս-արևմտյան մասը", "north-east": "հյուսիս-արևելյան մասը", "south-west": "հարավ-արևմտյան մասը", "south-east": "հարավ-արևելյան մասը"},
 		UncertWord:       "անորոշ",
 		ExtentUncertWord: "վերահսկվող տարածքը փոխվում է. փոփոխության ամսաթիվը ճշգրիտ չէ",
 		Months:           [12]string{"հունվարի", "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի", "օգոստոսի", "սեպտեմբերի", "հոկտեմբերի", "նոյեմբերի", "դեկտեմբերի"},

@@ -54,7 +54,8 @@ func renderAreas(hs *placeapi.Histories) render.AreaSource {
 		}
 		a := &render.Areas{}
 		for _, p := range pieces {
-			a.Pieces = append(a.Pieces, render.Area{Region: p.Region, Controller: p.Controller, Geometry: p.Geometry})
+			a.Pieces = append(a.Pieces, render.Area{Region: p.Region, Controller: p.Controller, Geometry: p.Geometry,
+				Direction: p.Direction, Towns: p.Towns})
 		}
 		for _, l := range lines {
 			a.Lines = append(a.Lines, render.Line{Region: l.Region, Geometry: l.Geometry})

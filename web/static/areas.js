@@ -202,9 +202,15 @@ export function describeSplits(b, { t, names }) {
     };
     pieces.sort((p, q) => q.c.area - p.c.area);
     const parts = pieces.map(({ f, c }) => {
-      const place = namedPlace(f.properties, b.placeById);
-      const vars = { who: t(f.properties.controller), dir: t(`dir_${directionOf(c, centre)}`) };
-      return place ? t('splitPartPlace', { ...vars, place: place.name }) : t('splitPart', vars);
+      // The server names the side of the line each piece lies on and the
+      // towns it holds (/api/v1/areas: direction, town_names); the
+      // centroid is the fallback for an answer without them.
+      const p = f.properties;
+      const dir = p.direction ? p.direction.replace('-', '') : directionOf(c, centre);
+      const vars = { who: t(p.controller), dir: t(`dir_${dir}`) };
+      let place = p.town_names && p.town_names.length ? p.town_names.join(t('listSep')) : null;
+      if (!place) { const named = namedPlace(p, b.placeById); place = named && named.name; }
+      return place ? t('splitPartPlace', { ...vars, place }) : t('splitPart', vars);
     });
     out.push(t('splitRegion', { region: names.get(region) || region, parts: parts.join(t('splitSep')) }));
   }
