@@ -4,11 +4,15 @@
 #   1. a cached snapshot vs a minimal static Go server with the same bytes
 #      (wrk, 1 and 16 connections, identity and gzip, req/s, p50, p99);
 #   2. snapshots for random dates (fresh server: epoch caches cold) vs
-#      PostGIS answering the same question (pgbench, random dates);
+#      PostGIS answering the same question (pgbench, random dates), and
+#      periods vector tiles for random tiles vs PostGIS ST_AsMVT;
 #   3. exec-to-first-200, median of 5, fresh and existing database;
 #   4. a synthetic world: 10,000 regions and 1,000,000 events (bench/gen):
 #      import time, snapshot time for random dates, periods, memory;
-#   5. Go benchmarks (bench/bench_test.go) for the in-process costs.
+#   5. Go benchmarks (bench/bench_test.go) for the in-process costs;
+#   6. files for a CDN: the PMTiles archive (export-pmtiles) and the static
+#      export (export-static --pmtiles), size and build time, for the
+#      default data and the synthetic world.
 #
 #   bench/run.sh          quick: 5 s per load run, one round (a few minutes)
 #   bench/run.sh --full   15 s per load run, three alternating rounds
@@ -64,6 +68,7 @@ port() { echo $((20000 + RANDOM % 30000)); }
 
 log "building ($mode mode)"
 go build -o "$work/mapsvc" ./cmd/mapsvc
+go build -o "$work/mapsvc-pmtiles" ./cmd/mapsvc-pmtiles # beside mapsvc: export-pmtiles finds it there
 for t in staticserver starttime gen pgload; do go build -o "$work/$t" "./bench/$t"; done
 
 # serve DB: start mapsvc on a new port; sets srv_pid and srv.
@@ -145,12 +150,14 @@ if [ "$(holders "$work/pg-2020-11-25.json")" != "$(holders "$work/snap.json")" ]
   echo "PostGIS and mapsvc disagree on who held what on 2020-11-25" >&2; exit 1
 fi
 echo "PostGIS answer for 2020-11-25: $(stat -c %s "$work/pg-2020-11-25.json") bytes"
-# pgbench_run CLIENTS: "tps p50_us p99_us" from per-transaction logs.
+# pgbench_run CLIENTS [SCRIPT [pgbench args...]]: "tps p50_us p99_us" from
+# per-transaction logs (SCRIPT defaults to bench/snapshot.sql).
 pgbench_run() {
-  local c=$1 j=2
+  local c=$1 j=2 script=${2:-bench/snapshot.sql}
+  shift; [ $# -gt 0 ] && shift
   [ "$c" -lt 2 ] && j=1
   rm -f "$work"/pgbench_log*
-  (cd "$work" && pgbench -n -f "$root/bench/snapshot.sql" -c "$c" -j "$j" -T "$secs" -l --log-prefix=pgbench_log \
+  (cd "$work" && pgbench -n -f "$root/$script" "$@" -c "$c" -j "$j" -T "$secs" -l --log-prefix=pgbench_log \
      -h 127.0.0.1 -p "$pgport" -U postgres bench) >"$work/pgbench.out" 2>&1
   local tps; tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.out" | head -1)
   cat "$work"/pgbench_log* | awk '{ print $3 }' | sort -n | awk -v tps="$tps" '{ v[NR] = $1 } END { printf "%s %d %d\n", tps, v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1] }'
@@ -171,6 +178,42 @@ for c in 1 16; do
     row "random dates $enc, $c conn: req/s vs PostGIS" "$(printf '%.0f / %.0f' "$mr" "$pg_tps")" "$(ratio "$mr" "$pg_tps")x" "$([ "$c" = 16 ] && echo '>= 10x' || echo '-')"
     [ "$enc" = identity ] && row "random dates $enc, $c conn: p50 vs PostGIS" "$(ms "$(field p50_us "$r")") / $(ms "$pg_p50") ms" "$(ratio "$(field p50_us "$r")" "$pg_p50")x" "-"
   done
+done
+
+log "2b. vector tiles vs PostGIS ST_AsMVT (periods layer, random tiles at zooms 5..12)"
+# Every tile over the conflict area (the periods TileJSON's bounds) at
+# zooms 5..12; wrk and pgbench each draw from the same list. A periods tile
+# holds every period, so one tile serves every date, for both.
+serve "$work/default.db"
+read -r bw bs be bn < <(curl -fs "$srv/tiles/periods.json" | jq -r '.bounds | map(tostring) | join(" ")')
+awk -v w="$bw" -v s="$bs" -v e="$be" -v n="$bn" '
+  function tx(lon, z) { return int((lon + 180) / 360 * 2 ^ z) }
+  function ty(lat, z,  r) { r = lat * 3.141592653589793 / 180; return int((1 - log(sin(r) / cos(r) + 1 / cos(r)) / 3.141592653589793) / 2 * 2 ^ z) }
+  BEGIN { for (z = 5; z <= 12; z++) for (x = tx(w, z); x <= tx(e, z); x++) for (y = ty(n, z); y <= ty(s, z); y++) print z, x, y }' >"$work/tiles.txt"
+ntiles=$(wc -l <"$work/tiles.txt")
+psql_ bench -c "ALTER TABLE regions ADD COLUMN geom3857 geometry" \
+  -c "UPDATE regions SET geom3857 = ST_Transform(geom, 3857)" -c "CREATE INDEX ON regions USING gist (geom3857)" \
+  -c "CREATE TABLE tilelist (i serial PRIMARY KEY, z int, x int, y int)" -c "ANALYZE regions"
+tr ' ' '\t' <"$work/tiles.txt" | psql_ bench -c "\\copy tilelist (z, x, y) FROM pstdin"
+read -r tz tx ty < <(grep -m1 '^6 ' "$work/tiles.txt")
+pg_len=$(psql_ -At bench -c "SELECT length(ST_AsMVT(q, 'periods', 4096, 'geom')) FROM (SELECT p.region, p.start_day, p.props, ST_AsMVTGeom(r.geom3857, ST_TileEnvelope($tz, $tx, $ty), 4096, 64, true) AS geom FROM regions r JOIN periods p ON p.region = r.id WHERE r.geom3857 && ST_TileEnvelope($tz, $tx, $ty, margin => 64.0 / 4096)) q")
+ms_len=$(curl -fso /dev/null -w '%{size_download}' "$srv/tiles/periods/$tz/$tx/$ty.mvt")
+stop "$srv_pid"
+echo "$ntiles tiles; tile $tz/$tx/$ty: PostGIS $pg_len bytes, mapsvc $ms_len bytes"
+[ "${pg_len:-0}" -gt 0 ] && [ "$ms_len" -gt 0 ] || { echo "an empty tile where the conflict area is" >&2; exit 1; }
+pgbench -n -f bench/tile.sql -D ntiles="$ntiles" -c 2 -j 2 -T 1 -h 127.0.0.1 -p "$pgport" -U postgres bench >/dev/null 2>&1 || true # warm
+printf '%-22s %10s %9s %9s\n' run req/s p50_ms p99_ms
+for c in 1 16; do
+  read -r pg_tps pg_p50 pg_p99 < <(pgbench_run "$c" bench/tile.sql -D ntiles="$ntiles")
+  printf '%-22s %10.0f %9s %9s\n' "postgis $c conn" "$pg_tps" "$(ms "$pg_p50")" "$(ms "$pg_p99")"
+  serve "$work/default.db" # a fresh process: no tile cached
+  r=$(wrk_run "$c" bench/tiles.lua "$srv" -- "$work/tiles.txt")
+  stop "$srv_pid"
+  [ "$(field non2xx "$r")" = 0 ] || { echo "mapsvc answered non-2xx: $r" >&2; exit 1; }
+  mr=$(field rps "$r")
+  printf '%-22s %10.0f %9s %9s\n' "mapsvc $c conn" "$mr" "$(ms "$(field p50_us "$r")")" "$(ms "$(field p99_us "$r")")"
+  row "vector tiles (periods, random of $ntiles, z5-12), $c conn: req/s vs PostGIS ST_AsMVT" "$(printf '%.0f / %.0f' "$mr" "$pg_tps")" "$(ratio "$mr" "$pg_tps")x" "$([ "$c" = 16 ] && echo '>= 10x' || echo '-')"
+  row "vector tiles, $c conn: p50 vs PostGIS ST_AsMVT" "$(ms "$(field p50_us "$r")") / $(ms "$pg_p50") ms" "$(ratio "$(field p50_us "$r")" "$pg_p50")x" "-"
 done
 su postgres -c "$pgbin/pg_ctl -D $pgdata -m fast stop" >/dev/null
 pgdata=
@@ -233,6 +276,26 @@ SYN_REGIONS=$syn_regions SYN_EVENTS=$syn_events go test -run '^$' -bench . -benc
 ns() { awk -v n="$1" '$1 ~ "^"n"(-[0-9]+)?$" { print $3 }' "$work/gobench.out"; }
 row "new epoch's snapshot built (default data, Go benchmark)" "$(awk -v n="$(ns BenchmarkSnapshotNewEpoch)" 'BEGIN { printf "%.3f ms", n / 1e6 }')" "-" "< 0.5 ms"
 row "new epoch's snapshot built (synthetic, Go benchmark)" "$(awk -v n="$(ns BenchmarkSyntheticSnapshotNewEpoch)" 'BEGIN { printf "%.1f ms", n / 1e6 }')" "-" "< 20 ms"
+
+###########################################################################
+log "6. files for a CDN: PMTiles archive and static export"
+# timed NAME CMD...: runs CMD, leaves "elapsed_s=... maxrss_kb=..." in $work/NAME.time.
+timed() { local n=$1; shift; /usr/bin/time -f 'elapsed_s=%e maxrss_kb=%M' -o "$work/$n.time" "$@" >"$work/$n.out"; cat "$work/$n.out"; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+for world in default syn; do
+  timed "pm-$world" "$work/mapsvc" export-pmtiles --db "$work/$world.db" "$work/$world.pmtiles"
+  t=$(cat "$work/pm-$world.time")
+  pm_size=$(stat -c %s "$work/$world.pmtiles")
+  langs=en,ar,az,ru,hy
+  [ "$world" = syn ] && langs=en # one language: the synthetic world's periods file alone is over 1 GB
+  timed "site-$world" "$work/mapsvc" export-static --pmtiles --langs "$langs" --db "$work/$world.db" --assets "$root/node_modules" "$work/site-$world"
+  st=$(cat "$work/site-$world.time")
+  site_size=$(du -sb "$work/site-$world" | cut -f1)
+  biggest=$(find "$work/site-$world" -type f -printf '%s %P\n' | sort -n | tail -3 | awk '{ printf "%s%s %.1f MB", NR > 1 ? ", " : "", $2, $1 / 1e6 }')
+  echo "$world: archive $(mb "$pm_size") in $(field elapsed_s "$t") s (peak RSS $(( $(field maxrss_kb "$t") / 1024 )) MiB); static export ($langs) $(mb "$site_size") in $(field elapsed_s "$st") s; largest files: $biggest"
+  row "PMTiles archive, $world data: size, build time" "$(mb "$pm_size"), $(field elapsed_s "$t") s" "-" "-"
+  row "static export with PMTiles ($langs), $world data: size, time" "$(mb "$site_size"), $(field elapsed_s "$st") s" "-" "bounded"
+done
 
 ###########################################################################
 echo

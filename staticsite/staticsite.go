@@ -45,7 +45,20 @@ type Options struct {
 	BaseURL            string
 	BasemapURL         string
 	BasemapAttribution string
+	// PMTiles, when set, is the path of a PMTiles archive of every layer
+	// (mapsvc export-pmtiles) to include: the page then draws the map from
+	// it with the npm pmtiles package (under Assets).
+	PMTiles string
+	// SnapshotBudget bounds the bytes of the per-epoch snapshot files
+	// (plain and gzip, every language). When the estimate (the latest
+	// epoch's pair times epochs times languages) is over it, they are left
+	// out; the periods file and the tiles serve every date instead.
+	// 0 means DefaultSnapshotBudget; below 0, no bound.
+	SnapshotBudget int64
 }
+
+// DefaultSnapshotBudget is the default Options.SnapshotBudget: 256 MB.
+const DefaultSnapshotBudget = 256 << 20
 
 // Manifest lists what an export holds. Names other than the HTML pages and
 // the manifest itself carry a hash of their bytes, so a host may cache
@@ -59,8 +72,16 @@ type Manifest struct {
 		ChangeDays []string              `json:"change_days"`
 		Rule       string                `json:"rule"`
 		Snapshots  map[geo.Lang][]string `json:"snapshots"`
+		// Omitted says why Snapshots is empty, when it is.
+		Omitted string `json:"omitted,omitempty"`
 	} `json:"epochs"`
-	Tiles        map[string]string `json:"tilejson"`
+	Tiles map[string]string `json:"tilejson"`
+	// PMTiles names the archive of every layer and the script that reads
+	// it, when the export has one.
+	PMTiles *struct {
+		Archive string `json:"archive"`
+		Library string `json:"library"`
+	} `json:"pmtiles,omitempty"`
 	Gzip         string            `json:"gzip"`
 	CacheControl map[string]string `json:"cache_control"`
 }
@@ -89,6 +110,18 @@ func Export(svc *service.Service, router http.Handler, opt Options) (*Manifest, 
 	if opt.Today == 0 {
 		opt.Today = geo.Today()
 	}
+	if opt.SnapshotBudget == 0 {
+		opt.SnapshotBudget = DefaultSnapshotBudget
+	}
+	if opt.PMTiles != "" {
+		// Fail before the long part of the export.
+		if _, err := os.Stat(pmtilesLib(opt)); err != nil {
+			return nil, fmt.Errorf("the page reads the archive with the npm package pmtiles: %w (run npm ci)", err)
+		}
+		if _, err := os.Stat(opt.PMTiles); err != nil {
+			return nil, err
+		}
+	}
 	tmp := strings.TrimSuffix(opt.Dir, "/") + ".partial"
 	os.RemoveAll(tmp)
 	if err := os.MkdirAll(tmp, 0o755); err != nil {
@@ -107,6 +140,10 @@ func Export(svc *service.Service, router http.Handler, opt Options) (*Manifest, 
 		return nil, err
 	}
 	if err := x.tiles(v, opt); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := x.pmtiles(opt); err != nil {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
@@ -225,17 +262,42 @@ func (x *exporter) data(v *service.View, opt Options) error {
 				return err
 			}
 		}
-		for e := 0; e < epochs; e++ {
-			url := handlers.EpochURL(v.Version, e, l)
-			name := fmt.Sprintf("snapshot-%d-%s", e, l)
-			if err := x.fetchPut(name, name, "geojson", url); err != nil {
+		latestEpoch := v.History.Epoch(opt.Today)
+		if l == opt.Langs[0] {
+			// The budget: the latest epoch's pair stands for every epoch's.
+			plain, err := x.get(handlers.EpochURL(v.Version, latestEpoch, l), false)
+			if err != nil {
 				return err
 			}
-			x.m.Epochs.Snapshots[l] = append(x.m.Epochs.Snapshots[l], x.m.Files[name])
-			delete(x.m.Files, name) // listed under epochs, not twice
+			gz, err := x.get(handlers.EpochURL(v.Version, latestEpoch, l), true)
+			if err != nil {
+				return err
+			}
+			est := int64(len(plain)+len(gz)) * int64(epochs) * int64(len(opt.Langs))
+			if opt.SnapshotBudget > 0 && est > opt.SnapshotBudget {
+				x.m.Epochs.Omitted = fmt.Sprintf("%d epochs in %d languages would take about %.0f MB, over the budget of %.0f MB: "+
+					"the periods file (filter by start_day and end_day) and the tiles serve every date", epochs, len(opt.Langs),
+					float64(est)/1e6, float64(opt.SnapshotBudget)/1e6)
+			}
 		}
-		latest := x.m.Epochs.Snapshots[l][v.History.Epoch(opt.Today)]
-		x.m.Files["snapshot-latest-"+string(l)] = latest
+		if x.m.Epochs.Omitted != "" {
+			// Only the latest epoch, for readers without scripts.
+			name := fmt.Sprintf("snapshot-%d-%s", latestEpoch, l)
+			if err := x.fetchPut("snapshot-latest-"+string(l), name, "geojson", handlers.EpochURL(v.Version, latestEpoch, l)); err != nil {
+				return err
+			}
+		} else {
+			for e := 0; e < epochs; e++ {
+				url := handlers.EpochURL(v.Version, e, l)
+				name := fmt.Sprintf("snapshot-%d-%s", e, l)
+				if err := x.fetchPut(name, name, "geojson", url); err != nil {
+					return err
+				}
+				x.m.Epochs.Snapshots[l] = append(x.m.Epochs.Snapshots[l], x.m.Files[name])
+				delete(x.m.Files, name) // listed under epochs, not twice
+			}
+			x.m.Files["snapshot-latest-"+string(l)] = x.m.Epochs.Snapshots[l][latestEpoch]
+		}
 		svg, err := x.get("/api/v1/snapshot.svg?date="+opt.Today.String()+"&lang="+string(l), false)
 		if err != nil {
 			return err
@@ -309,6 +371,63 @@ func (x *exporter) tiles(v *service.View, opt Options) error {
 		x.m.Tiles[layer] = p
 	}
 	return nil
+}
+
+// pmtiles copies the archive and the npm pmtiles package's browser build
+// into the export, both under names with a hash of their bytes.
+func (x *exporter) pmtiles(opt Options) error {
+	if opt.PMTiles == "" {
+		return nil
+	}
+	code, err := os.ReadFile(pmtilesLib(opt))
+	if err != nil {
+		return fmt.Errorf("the page reads the archive with the npm package pmtiles: %w (run npm ci)", err)
+	}
+	libRel := "vendor/pmtiles/" + hash(code) + "/pmtiles.js"
+	if err := x.write(libRel, code); err != nil {
+		return err
+	}
+	in, err := os.Open(opt.PMTiles)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, in); err != nil {
+		return err
+	}
+	rel := "data/mapsvc." + hex.EncodeToString(h.Sum(nil))[:12] + ".pmtiles"
+	p := filepath.Join(x.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	if _, err := in.Seek(0, io.SeekStart); err != nil {
+		out.Close()
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	x.m.PMTiles = &struct {
+		Archive string `json:"archive"`
+		Library string `json:"library"`
+	}{rel, libRel}
+	return nil
+}
+
+// pmtilesLib is the browser build of the npm package pmtiles: a classic
+// script that defines the global pmtiles (its ES module imports a bare
+// specifier that a page cannot resolve without an import map).
+func pmtilesLib(opt Options) string {
+	return filepath.Join(opt.Assets, "pmtiles", "dist", "pmtiles.js")
 }
 
 // tileOf is the web-mercator tile holding lon/lat at zoom z.

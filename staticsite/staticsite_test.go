@@ -23,12 +23,20 @@ import (
 
 func newExport(t *testing.T, dir string) *staticsite.Manifest {
 	t.Helper()
+	return newExportWith(t, staticsite.Options{Dir: dir})
+}
+
+// newExportWith exports the test data in English and Arabic to zoom 4,
+// with opt's Dir, Assets, PMTiles and SnapshotBudget.
+func newExportWith(t *testing.T, opt staticsite.Options) *staticsite.Manifest {
+	t.Helper()
 	svc := testenv.Service(t)
 	today, _ := geo.ParseDay("2026-11-21")
 	router := handlers.New(svc, handlers.Options{Mounts: []func(*echo.Echo){
 		tiles.Mount(svc), downloads.Mount(svc), web.Mount(svc, web.Options{Assets: t.TempDir(), Today: func() geo.Day { return today }}),
 	}})
-	m, err := staticsite.Export(svc, router, staticsite.Options{Dir: dir, Langs: []geo.Lang{geo.LangEN, geo.LangAR}, MaxZoom: 4, Today: today})
+	opt.Langs, opt.MaxZoom, opt.Today = []geo.Lang{geo.LangEN, geo.LangAR}, 4, today
+	m, err := staticsite.Export(svc, router, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,5 +105,62 @@ func TestExportReplacesThePreviousExport(t *testing.T) {
 	}
 	if _, err := os.Stat(dir + ".partial"); err == nil {
 		t.Error("the working folder was left behind")
+	}
+}
+
+// Over the snapshot budget, the per-epoch files are left out (the
+// manifest says why) and only the latest epoch is written.
+func TestSnapshotBudget(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	m := newExportWith(t, staticsite.Options{Dir: dir, SnapshotBudget: 100 << 10})
+	if len(m.Epochs.Snapshots[geo.LangEN]) != 0 || !strings.Contains(m.Epochs.Omitted, "over the budget of 0 MB") {
+		t.Fatalf("got %d snapshots, omitted %q; want none and the reason", len(m.Epochs.Snapshots[geo.LangEN]), m.Epochs.Omitted)
+	}
+	var snaps []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasPrefix(d.Name(), "snapshot-") && strings.HasSuffix(d.Name(), ".geojson") {
+			snaps = append(snaps, d.Name())
+		}
+		return nil
+	})
+	if len(snaps) != 2 { // the latest epoch, in English and Arabic
+		t.Errorf("got snapshot files %v, want the latest epoch's in two languages", snaps)
+	}
+	for _, l := range []geo.Lang{geo.LangEN, geo.LangAR} {
+		if _, err := os.Stat(filepath.Join(dir, m.Files["snapshot-latest-"+string(l)])); err != nil {
+			t.Errorf("the latest snapshot in %s: %v", l, err)
+		}
+	}
+	// Under the budget, every epoch (as in the default export).
+	m = newExportWith(t, staticsite.Options{Dir: dir, SnapshotBudget: -1})
+	if len(m.Epochs.Snapshots[geo.LangEN]) != len(m.Epochs.ChangeDays)+1 || m.Epochs.Omitted != "" {
+		t.Errorf("without a bound: %d snapshots for %d change days, omitted %q", len(m.Epochs.Snapshots[geo.LangEN]), len(m.Epochs.ChangeDays), m.Epochs.Omitted)
+	}
+}
+
+// A PMTiles archive is copied in under a hashed name with the pmtiles
+// script, both listed in the manifest.
+func TestExportIncludesPMTiles(t *testing.T) {
+	assets := t.TempDir()
+	os.MkdirAll(filepath.Join(assets, "pmtiles", "dist"), 0o755)
+	os.WriteFile(filepath.Join(assets, "pmtiles", "dist", "pmtiles.js"), []byte("var pmtiles = {};"), 0o644)
+	archive := filepath.Join(t.TempDir(), "a.pmtiles")
+	os.WriteFile(archive, []byte("PMTiles\x03 stand-in"), 0o644)
+	dir := filepath.Join(t.TempDir(), "site")
+	m := newExportWith(t, staticsite.Options{Dir: dir, Assets: assets, PMTiles: archive})
+	if m.PMTiles == nil || !regexp.MustCompile(`^data/mapsvc\.[0-9a-f]{12}\.pmtiles$`).MatchString(m.PMTiles.Archive) {
+		t.Fatalf("got manifest pmtiles %+v", m.PMTiles)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, m.PMTiles.Archive)); string(b) != "PMTiles\x03 stand-in" {
+		t.Errorf("the archive's copy holds %q", b)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, m.PMTiles.Library)); string(b) != "var pmtiles = {};" {
+		t.Errorf("the script's copy holds %q", b)
+	}
+	// Without the npm package the export says what to install.
+	_, err := staticsite.Export(testenv.Service(t), handlers.New(testenv.Service(t), handlers.Options{}),
+		staticsite.Options{Dir: filepath.Join(t.TempDir(), "x"), Assets: t.TempDir(), PMTiles: archive, MaxZoom: 1, Langs: []geo.Lang{geo.LangEN}})
+	if err == nil || !strings.Contains(err.Error(), "npm") {
+		t.Errorf("got %v, want an error naming the npm package", err)
 	}
 }

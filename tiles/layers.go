@@ -1,8 +1,10 @@
 package tiles
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,6 +77,13 @@ func areaSources(s *server, v *service.View) ([]source, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The spans come in no fixed order: sort them, so a tile's bytes (and
+	// a feature's ID) are the same in every process and every archive.
+	as = slices.Clone(as)
+	slices.SortFunc(as, func(a, b Area) int {
+		return cmp.Or(cmp.Compare(a.Region, b.Region), cmp.Compare(a.Start, b.Start), cmp.Compare(a.Controller, b.Controller),
+			cmp.Compare(a.End, b.End))
+	})
 	out := make([]source, 0, len(as))
 	for _, a := range as {
 		if a.Geometry == nil {

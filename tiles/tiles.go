@@ -200,17 +200,37 @@ const (
 
 // render encodes the features of one layer that reach tile t.
 func render(src []source, name string, t maptile.Tile) ([]byte, error) {
-	reach := t.Bound(float64(buffer) / extent)
+	b, err := mvt.Marshal(mvt.Layers{renderLayer(src, nil, name, t)})
+	if err != nil {
+		return nil, fmt.Errorf("tile %s %d/%d/%d: %w", name, t.Z, t.X, t.Y, err)
+	}
+	return b, nil
+}
+
+// renderLayer projects, clips and simplifies the features of src that
+// reach tile t: all of them, or only those listed in which when it is not
+// nil. A feature's ID is its index in src plus one.
+func renderLayer(src []source, which []int, name string, t maptile.Tile) *mvt.Layer {
+	reach := tileReach(t)
 	fc := geojson.NewFeatureCollection()
-	for i := range src {
+	add := func(i int) {
 		f := &src[i]
 		if !f.bound.Intersects(reach) {
-			continue
+			return
 		}
 		gf := geojson.NewFeature(orb.Clone(f.geom))
 		gf.ID = i + 1
 		gf.Properties = f.props
 		fc.Append(gf)
+	}
+	if which == nil {
+		for i := range src {
+			add(i)
+		}
+	} else {
+		for _, i := range which {
+			add(i)
+		}
 	}
 	layer := mvt.NewLayer(name, fc)
 	layer.Version = 2 // MVT 2.1
@@ -221,12 +241,11 @@ func render(src []source, name string, t maptile.Tile) ([]byte, error) {
 	for _, f := range layer.Features {
 		f.Geometry = windForMVT(f.Geometry)
 	}
-	b, err := mvt.Marshal(mvt.Layers{layer})
-	if err != nil {
-		return nil, fmt.Errorf("tile %s %d/%d/%d: %w", name, t.Z, t.X, t.Y, err)
-	}
-	return b, nil
+	return layer
 }
+
+// tileReach is the part of the map a tile draws: the tile and its buffer.
+func tileReach(t maptile.Tile) orb.Bound { return t.Bound(float64(buffer) / extent) }
 
 // tileJSON answers /tiles/{layer}.json.
 func (s *server) tileJSON(c echo.Context) error {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -19,6 +20,9 @@ func runExportStatic(args []string, stdout io.Writer) error {
 	langs := fs.String("langs", "en,ar,az,ru,hy", "languages to export")
 	maxZoom := fs.Int("max-zoom", 8, "deepest vector tile zoom (0..14)")
 	baseURL := fs.String("base-url", "", "public URL of the export, for absolute tile URLs in the TileJSON")
+	withPM := fs.Bool("pmtiles", false, "also write every layer as one PMTiles archive (needs mapsvc-pmtiles) and draw the page's map from it")
+	packer := fs.String("packer", "", "path of mapsvc-pmtiles for --pmtiles (default: $MAPSVC_PMTILES, beside this program, or on PATH)")
+	budget := fs.Int64("snapshot-budget", staticsite.DefaultSnapshotBudget>>20, "MiB for the per-epoch snapshot files; over it they are left out (-1: no bound)")
 	fs.StringVar(&c.Assets, "assets", c.Assets, "folder of npm-installed front-end packages")
 	c.dbFlags(fs)
 	c.initFlag(fs)
@@ -36,14 +40,40 @@ func runExportStatic(args []string, stdout io.Writer) error {
 		}
 		ls = append(ls, l)
 	}
+	var bin string
+	if *withPM {
+		var err error
+		if bin, err = findPacker(*packer); err != nil {
+			return err
+		}
+	}
 	db, svc, err := openService(c, c.mayCreate(), newLogger(c, os.Stderr))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	var archive string
+	if *withPM {
+		tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(fs.Arg(0))), ".pmtiles-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		archive = filepath.Join(tmp, "mapsvc.pmtiles")
+		if _, err := writePMTiles(svc, *maxZoom, bin, archive); err != nil {
+			return err
+		}
+	}
+	mib := *budget << 20
+	if *budget < 0 {
+		mib = -1
+	} else if *budget == 0 {
+		mib = 1 // nothing fits: no per-epoch files
+	}
 	router := handlers.New(svc, handlers.Options{Mounts: mounts(svc, c)})
 	m, err := staticsite.Export(svc, router, staticsite.Options{Dir: fs.Arg(0), Langs: ls, MaxZoom: *maxZoom,
-		Assets: c.Assets, BaseURL: *baseURL, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution})
+		Assets: c.Assets, BaseURL: *baseURL, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution,
+		PMTiles: archive, SnapshotBudget: mib})
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ func commands() []command {
 		{"check", "[PATH]", "verify a database file (--read-only works beside a running server)", runCheck},
 		{"backup", "OUT", "write a consistent copy of --db to OUT; --force to replace OUT (--read-only works beside a running server)", runBackup},
 		{"export-static", "DIR", "write the public side (snapshots, periods, tiles, map page) as files for a CDN", runExportStatic},
+		{"export-pmtiles", "OUT.pmtiles", "write regions, control periods and areas of every date as one PMTiles archive (runs mapsvc-pmtiles)", runExportPMTiles},
 		{"extract", "FILE...", "propose events from news articles (changes nothing)", runExtract},
 		{"events", "accept", "accept --proposals FILE --ids ID,...: add reviewed proposals to a ledger file", runEventsAccept},
 		{"regions", "import-ne FILE", "moved: go run ./cmd/regionimport FILE regenerates data/regions (needs libgeos-dev)", runRegions},

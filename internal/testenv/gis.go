@@ -30,7 +30,14 @@ func NewGISServer(t testing.TB) (*httptest.Server, *service.Service) {
 func AreasGISServer(t testing.TB) (*httptest.Server, *service.Service) {
 	svc := Service(t)
 	hs := placeapi.EmbeddedHistories()
-	tileAreas := func(v *service.View) ([]tiles.Area, error) {
+	tileAreas := TileAreas(hs)
+	return Server(t, svc, placeapi.Mount(svc, hs), downloads.MountWith(svc, hs.AreasGeoJSON), tiles.MountWith(svc, tileAreas)), svc
+}
+
+// TileAreas hands the place package's area spans to the tiles package, as
+// cmd/mapsvc/mounts.go does.
+func TileAreas(hs *placeapi.Histories) tiles.AreaSource {
+	return func(v *service.View) ([]tiles.Area, error) {
 		spans, err := hs.AreaSpans(v)
 		if err != nil {
 			return nil, err
@@ -42,5 +49,4 @@ func AreasGISServer(t testing.TB) (*httptest.Server, *service.Service) {
 		}
 		return out, nil
 	}
-	return Server(t, svc, placeapi.Mount(svc, hs), downloads.MountWith(svc, hs.AreasGeoJSON), tiles.MountWith(svc, tileAreas)), svc
 }

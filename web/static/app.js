@@ -108,6 +108,11 @@ async function main() {
     mapApi = await createMap({
       container: $('map'), maplibreURL: cfg.maplibre, maplibreCSS: cfg.maplibreCSS, basemap: cfg.basemap, periods, regions,
       contextControllers: data.context, rtl, day: state.day, embed: cfg.mode === 'embed', locale: t('maplibre'),
+      // A static export with a PMTiles archive draws the map from it.
+      pmtiles: manifest && manifest.pmtiles ? {
+        archive: new URL(manifest.pmtiles.archive, document.baseURI).href,
+        library: new URL(manifest.pmtiles.library, document.baseURI).href,
+      } : null,
       onSelect: (id) => openRegion(id, { focus: true, opener: mapApi && mapApi.map.getCanvas() }),
       labelFor: (id) => data.names.get(id) || id,
     });

@@ -65,6 +65,21 @@ function loadCSS(href) {
   });
 }
 
+let protocolAdded = false;
+
+// loadScript runs a classic script once and resolves to the global it
+// defines (the pmtiles package ships its browser build as one).
+function loadScript(src, global) {
+  if (window[global]) return Promise.resolve(window[global]);
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = src;
+    s.onload = () => (window[global] ? resolve(window[global]) : reject(new Error(`${src} defined no ${global}`)));
+    s.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(s);
+  });
+}
+
 function rgba(colour) {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
   return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)] : [0, 0, 0];
@@ -123,6 +138,13 @@ export async function createMap(opts) {
   const { container, maplibreURL, basemap, periods, regions, contextControllers, rtl, onSelect, labelFor } = opts;
   const [ml] = await Promise.all([import(maplibreURL), loadCSS(opts.maplibreCSS)]);
   performance.mark('mapsvc:maplibre');
+  if (opts.pmtiles) {
+    const lib = await loadScript(opts.pmtiles.library, 'pmtiles');
+    if (!protocolAdded) {
+      ml.addProtocol('pmtiles', new lib.Protocol().tile);
+      protocolAdded = true;
+    }
+  }
   const colours = cssColours();
   const conflict = regions.features.filter((f) => f.properties.role === 'conflict');
   const bounds = bboxOf(conflict);
@@ -170,30 +192,39 @@ export async function createMap(opts) {
     map.addSource('basemap', { type: 'raster', tiles: [basemap.url], tileSize: 256, maxzoom: 19 });
     map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap' });
   }
-  map.addSource('regions', { type: 'geojson', data: withContext });
-  map.addSource('periods', { type: 'geojson', data: periods });
-  map.addLayer({ id: 'neighbour-fill', type: 'fill', source: 'regions', filter: ['==', ['get', 'role'], 'neighbour'],
+  // From a PMTiles archive (a static export on plain hosting), both layers
+  // come from one vector source read by HTTP range requests; otherwise
+  // from the GeoJSON the page has loaded.
+  const vector = Boolean(opts.pmtiles);
+  const src = (layer) => (vector ? { source: 'archive', 'source-layer': layer } : { source: layer });
+  if (vector) {
+    map.addSource('archive', { type: 'vector', url: `pmtiles://${opts.pmtiles.archive}` });
+  } else {
+    map.addSource('regions', { type: 'geojson', data: withContext });
+    map.addSource('periods', { type: 'geojson', data: periods });
+  }
+  map.addLayer({ id: 'neighbour-fill', type: 'fill', ...src('regions'), filter: ['==', ['get', 'role'], 'neighbour'],
     paint: { 'fill-color': colours.neighbour, 'fill-opacity': basemap.url ? 0.25 : 1 } });
-  map.addLayer({ id: 'context-fill', type: 'fill', source: 'regions', filter: ['==', ['get', 'role'], 'context'],
-    paint: { 'fill-color': contextColour(colours), 'fill-opacity': basemap.url ? 0.4 : 1 } });
-  map.addLayer({ id: 'context-line', type: 'line', source: 'regions', filter: ['==', ['get', 'role'], 'context'],
+  map.addLayer({ id: 'context-fill', type: 'fill', ...src('regions'), filter: ['==', ['get', 'role'], 'context'],
+    paint: { 'fill-color': contextColour(colours, vector), 'fill-opacity': basemap.url ? 0.4 : 1 } });
+  map.addLayer({ id: 'context-line', type: 'line', ...src('regions'), filter: ['==', ['get', 'role'], 'context'],
     paint: { 'line-color': colours.contextEdge, 'line-width': 0.6 } });
-  map.addLayer({ id: 'neighbour-line', type: 'line', source: 'regions', filter: ['==', ['get', 'role'], 'neighbour'],
+  map.addLayer({ id: 'neighbour-line', type: 'line', ...src('regions'), filter: ['==', ['get', 'role'], 'neighbour'],
     paint: { 'line-color': colours.neighbourEdge, 'line-width': 1.2, 'line-dasharray': [3, 2] } });
-  map.addLayer({ id: 'conflict-fill', type: 'fill', source: 'periods', filter: dayFilter(opts.day),
+  map.addLayer({ id: 'conflict-fill', type: 'fill', ...src('periods'), filter: dayFilter(opts.day),
     paint: { 'fill-color': fillColour(colours), 'fill-opacity': 0.92 * dim + (1 - dim) * 0.5 } });
-  map.addLayer({ id: 'conflict-pattern', type: 'fill', source: 'periods', filter: ['all', dayFilter(opts.day), patterned],
+  map.addLayer({ id: 'conflict-pattern', type: 'fill', ...src('periods'), filter: ['all', dayFilter(opts.day), patterned],
     paint: { 'fill-pattern': ['case', ['==', ['get', 'status'], 'uncertain'], 'hatch', ['==', ['get', 'controller'], 'AZE'], 'stripe-ARM', 'stripe-AZE'] } });
-  map.addLayer({ id: 'conflict-dots', type: 'fill', source: 'periods', filter: ['all', dayFilter(opts.day), armHeld],
+  map.addLayer({ id: 'conflict-dots', type: 'fill', ...src('periods'), filter: ['all', dayFilter(opts.day), armHeld],
     paint: { 'fill-pattern': 'dots-ARM' } });
-  map.addLayer({ id: 'conflict-line', type: 'line', source: 'regions', filter: ['==', ['get', 'role'], 'conflict'],
+  map.addLayer({ id: 'conflict-line', type: 'line', ...src('regions'), filter: ['==', ['get', 'role'], 'conflict'],
     paint: { 'line-color': colours.edge, 'line-width': 1 } });
   // A change of extent that is not dated: a dashed inner outline, apart
   // from the hatching of an uncertain holder.
-  map.addLayer({ id: 'extent-uncertain-line', type: 'line', source: 'periods',
+  map.addLayer({ id: 'extent-uncertain-line', type: 'line', ...src('periods'),
     filter: ['all', dayFilter(opts.day), ['==', ['get', 'extent_status'], 'uncertain']],
     paint: { 'line-color': colours.hatch, 'line-width': 2.5, 'line-dasharray': [2, 1.5], 'line-offset': 2 } });
-  map.addLayer({ id: 'selected-line', type: 'line', source: 'regions', filter: ['==', ['get', 'region'], ''],
+  map.addLayer({ id: 'selected-line', type: 'line', ...src('regions'), filter: ['==', ['get', 'region'], ''],
     paint: { 'line-color': colours.selected, 'line-width': 3.5 } });
 
   map.addControl(new ml.NavigationControl({ showCompass: false }), rtl ? 'bottom-left' : 'bottom-right');
@@ -246,7 +277,7 @@ export async function createMap(opts) {
       if (map.getLayer('background')) map.setPaintProperty('background', 'background-color', c.bg);
       map.setPaintProperty('neighbour-fill', 'fill-color', c.neighbour);
       map.setPaintProperty('neighbour-line', 'line-color', c.neighbourEdge);
-      map.setPaintProperty('context-fill', 'fill-color', contextColour(c));
+      map.setPaintProperty('context-fill', 'fill-color', contextColour(c, vector));
       map.setPaintProperty('context-line', 'line-color', c.contextEdge);
       map.setPaintProperty('conflict-fill', 'fill-color', fillColour(c));
       map.setPaintProperty('conflict-line', 'line-color', c.edge);
@@ -272,6 +303,10 @@ function fillColour(c) {
     ['match', ['coalesce', ['get', 'controller'], ''], 'AZE', c.aze, 'ARM', c.arm, c.unknown]];
 }
 
-function contextColour(c) {
+// contextColour: the page shows the rest of Azerbaijan held by Azerbaijan
+// throughout (app.js); the GeoJSON carries that as controller, the tiles
+// do not.
+function contextColour(c, vector) {
+  if (vector) return c.azeContext;
   return ['match', ['coalesce', ['get', 'controller'], ''], 'AZE', c.azeContext, 'ARM', c.armContext, c.unknown];
 }
