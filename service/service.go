@@ -24,6 +24,10 @@ type Dataset struct {
 	Regions []geo.Region
 	Events  []geo.Event
 	Version string
+	// GeometryChecked says the store vouches that the regions' geometry
+	// passed geo.ValidateGeometry when written and is unchanged since
+	// (see geo.HistoryOptions): the view then skips those checks.
+	GeometryChecked bool
 }
 
 // Service serves one immutable View at a time; Reload swaps in a new one
