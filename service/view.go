@@ -204,7 +204,7 @@ func NewView(ds Dataset) (*View, error) { return newView(ds, nil) }
 // again.
 func newView(ds Dataset, prev *View) (*View, error) {
 	geo.SortRegions(ds.Regions)
-	h, err := geo.NewHistoryWith(ds.Regions, ds.Events, geo.HistoryOptions{GeometryChecked: ds.GeometryChecked || prev != nil})
+	h, err := geo.NewHistoryWith(ds.Regions, ds.Events, geo.HistoryOptions{GeometryChecked: ds.GeometryChecked || prev != nil, EventsChecked: ds.EventsChecked})
 	if err != nil {
 		return nil, err
 	}
