@@ -34,6 +34,8 @@ type Encoded struct {
 	// parts, when Body is nil, are the identity body in order. All parts
 	// are shared with other answers and must not be written to.
 	parts [][]byte
+
+	gzETag atomic.Pointer[string] // GzipETag, once made
 }
 
 // Parts returns the body, identity or gzip, as slices to write in order
@@ -96,7 +98,15 @@ func join(parts [][]byte) []byte {
 
 // GzipETag is the ETag of the gzip representation: a different byte
 // sequence needs a different strong validator.
-func (e *Encoded) GzipETag() string { return e.ETag[:len(e.ETag)-1] + `-gz"` }
+// It is made once: the transport asks for it on every request.
+func (e *Encoded) GzipETag() string {
+	if t := e.gzETag.Load(); t != nil {
+		return *t
+	}
+	t := e.ETag[:len(e.ETag)-1] + `-gz"`
+	e.gzETag.Store(&t)
+	return t
+}
 
 // Content types.
 const (
