@@ -70,8 +70,10 @@ var wordListNames = []string{
 
 // entryWords checks one entry: written normalised, words separated by
 // single spaces, each word one token of the tokenizer (so that the entry
-// can match at all). single demands a one-word entry.
-func entryWords(list, e string, single bool) ([]string, error) {
+// can match at all). single demands a one-word entry. Without words it
+// skips the per-word checks (normalising and tokenizing), which are most
+// of parseLexicon's cost.
+func entryWords(list, e string, single, words bool) ([]string, error) {
 	ws := strings.Fields(e)
 	if len(ws) == 0 || strings.Join(ws, " ") != e {
 		return nil, fmt.Errorf("%s: entry %q: empty, or spaces not single", list, e)
@@ -80,6 +82,9 @@ func entryWords(list, e string, single bool) ([]string, error) {
 		return nil, fmt.Errorf("%s: entry %q: this list is matched word by word, so a phrase can never match", list, e)
 	}
 	for _, w := range ws {
+		if !words {
+			break
+		}
 		if n := normalise(w); n != w {
 			return nil, fmt.Errorf("%s: entry %q: %q is read from text as %q, so as written it can never match; write %q", list, e, w, n, n)
 		}
@@ -94,7 +99,11 @@ func entryWords(list, e string, single bool) ([]string, error) {
 // parseLexicon reads and checks the word lists. It rejects an entry that
 // normalisation would change or the tokenizer would split (it could never
 // match), a duplicate within a section, and unknown or missing list names.
-func parseLexicon(data []byte) (*lexicon, error) {
+func parseLexicon(data []byte) (*lexicon, error) { return readLexicon(data, true) }
+
+// readLexicon is parseLexicon; without checkWords it skips the per-word
+// checks of entryWords.
+func readLexicon(data []byte, checkWords bool) (*lexicon, error) {
 	var f lexiconFile
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()
@@ -121,7 +130,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		seen := map[string]string{}
 		for _, c := range classes {
 			for _, e := range m[c] {
-				ws, err := entryWords(section+"."+c, e, single)
+				ws, err := entryWords(section+"."+c, e, single, checkWords)
 				if err != nil {
 					return fmt.Errorf("extract: lexicon.json: %w", err)
 				}
@@ -215,7 +224,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		}
 		set := map[string]bool{}
 		for _, e := range list {
-			if _, err := entryWords("words."+name, e, true); err != nil {
+			if _, err := entryWords("words."+name, e, true, checkWords); err != nil {
 				return nil, fmt.Errorf("extract: lexicon.json: %w", err)
 			}
 			if set[e] {
@@ -232,7 +241,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 	}
 	seen := map[string]bool{}
 	for _, e := range f.Furniture {
-		if _, err := entryWords("furniture", e, false); err != nil {
+		if _, err := entryWords("furniture", e, false, checkWords); err != nil {
 			return nil, fmt.Errorf("extract: lexicon.json: %w", err)
 		}
 		if seen[e] {
@@ -254,9 +263,13 @@ func contains(list []string, s string) bool {
 }
 
 // lex is the embedded lexicon. It is part of the binary and checked by
-// the tests, so a fault in it is a build fault: loading panics.
+// the tests, so a fault in it is a build fault: loading panics. The tests
+// check every word of it (parseLexicon); loading it at package init
+// skips the per-word checks, which tokenized each of its ~1,000 entries
+// and were most of a server's package initialisation (TestEmbeddedLexicon
+// holds that both give the same lexicon).
 var lex = func() *lexicon {
-	lx, err := parseLexicon(lexiconJSON)
+	lx, err := readLexicon(lexiconJSON, false)
 	if err != nil {
 		panic(err)
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -91,7 +92,13 @@ func TestLexiconLoaderRejects(t *testing.T) {
 			}
 		})
 	}
-	if _, err := parseLexicon(lexiconJSON); err != nil {
+	checked, err := parseLexicon(lexiconJSON)
+	if err != nil {
 		t.Errorf("the embedded lexicon: %v", err)
+	}
+	// The package loads it without the per-word checks, to the same
+	// lexicon.
+	if !reflect.DeepEqual(checked, lex) {
+		t.Errorf("the lexicon loaded at init differs from the checked one")
 	}
 }

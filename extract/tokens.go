@@ -51,7 +51,12 @@ const maxWordRunes = 64
 // array, so a token costs no allocation of its own in the common case.
 func tokenize(text string, from, to, base int) ([]token, int) {
 	toks := make([]token, 0, min(maxTokens, (to-from)/4+16))
-	var arena []string
+	// The stem arena is sized by the input: a word takes at least two
+	// bytes with its separator and at most 2*(len(arabicPrefixes)+1)
+	// slots. Checking the lexicon tokenizes each of its ~1,000 entries
+	// on its own, and a full 4,096-slot arena for each was 60 MB
+	// allocated and most of the server's start time.
+	arena := make([]string, 0, min(4096, 2*(len(arabicPrefixes)+1)*((to-from)/2+1)))
 	pos := base
 	i := from
 	nl := 0

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -19,6 +20,9 @@ import (
 // parse does not expect, goes the general way (RegionFromFeature), which
 // gives the same Region.
 func RegionFromStored(b []byte) (Region, error) {
+	if r, ok := regionFromCompact(b); ok {
+		return r, nil
+	}
 	var f struct {
 		ID         string          `json:"id"`
 		Type       string          `json:"type"`
@@ -63,18 +67,167 @@ func parsePolygonal(b []byte) (orb.Geometry, error) {
 		}
 		return poly, p.end()
 	case "MultiPolygon":
-		var mp orb.MultiPolygon
-		err := p.list(func() error {
-			poly, err := p.polygon()
-			mp = append(mp, poly)
-			return err
-		})
+		mp, err := p.multiPolygon()
 		if err != nil {
 			return nil, err
 		}
 		return mp, p.end()
 	}
 	return nil, errNotPolygonal
+}
+
+// regionFromCompact reads a feature exactly as the store writes it:
+// compact, with the keys id, type, geometry and properties only, and a
+// Polygon or MultiPolygon whose type comes before its coordinates. The
+// coordinates, most of the bytes, are parsed in place, and only the
+// properties go through encoding/json: RegionFromStored's general path
+// passes over them three times (validity, the raw geometry, its head).
+// ok is false for anything else, which the general path then reads, so
+// the two give the same Region.
+func regionFromCompact(b []byte) (r Region, ok bool) {
+	p := coordParser{b: b}
+	if !p.eat('{') {
+		return Region{}, false
+	}
+	var (
+		id, typ string
+		g       orb.Geometry
+		props   []byte
+	)
+	for {
+		key, ok := p.plainString()
+		if !ok || !p.eat(':') {
+			return Region{}, false
+		}
+		switch key {
+		case "id":
+			id, ok = p.plainString()
+		case "type":
+			typ, ok = p.plainString()
+		case "geometry":
+			g, ok = p.geometry()
+		case "properties":
+			start := p.i
+			ok = p.skipObject()
+			props = b[start:p.i]
+		default:
+			return Region{}, false
+		}
+		if !ok {
+			return Region{}, false
+		}
+		if p.eat('}') {
+			break
+		}
+		if !p.eat(',') {
+			return Region{}, false
+		}
+	}
+	if p.i != len(b) || typ != "Feature" || id == "" || g == nil || props == nil {
+		return Region{}, false
+	}
+	var pr regionProps
+	if err := json.Unmarshal(props, &pr); err != nil {
+		return Region{}, false
+	}
+	return Region{
+		ID: id, ISO: pr.ISO, Kind: pr.Kind, Role: pr.Role, Names: pr.Names, Aliases: pr.Aliases,
+		EconomicRegion: pr.EconomicRegion, Baseline: pr.Baseline, Label: orb.Point(pr.Label),
+		Geometry: g, Source: pr.Source, Licence: pr.Licence, Corrections: pr.Corrections,
+	}, true
+}
+
+// geometry reads {"type":"Polygon"|"MultiPolygon","coordinates":[...]}.
+func (p *coordParser) geometry() (orb.Geometry, bool) {
+	if !p.eat('{') {
+		return nil, false
+	}
+	if k, ok := p.plainString(); !ok || k != "type" || !p.eat(':') {
+		return nil, false
+	}
+	typ, ok := p.plainString()
+	if !ok || !p.eat(',') {
+		return nil, false
+	}
+	if k, ok := p.plainString(); !ok || k != "coordinates" || !p.eat(':') {
+		return nil, false
+	}
+	var (
+		g   orb.Geometry
+		err error
+	)
+	switch typ {
+	case "Polygon":
+		g, err = p.polygon()
+	case "MultiPolygon":
+		g, err = p.multiPolygon()
+	default:
+		return nil, false
+	}
+	if err != nil || !p.eat('}') {
+		return nil, false
+	}
+	return g, true
+}
+
+// plainString reads a JSON string without escapes or control
+// characters, in valid UTF-8: what encoding/json would read the same.
+func (p *coordParser) plainString() (string, bool) {
+	if !p.eat('"') {
+		return "", false
+	}
+	start := p.i
+	for p.i < len(p.b) {
+		switch c := p.b[p.i]; {
+		case c == '"':
+			s := p.b[start:p.i]
+			p.i++
+			return string(s), utf8.Valid(s)
+		case c == '\\' || c < 0x20:
+			return "", false
+		}
+		p.i++
+	}
+	return "", false
+}
+
+// skipObject moves past one object, minding strings and their escapes.
+// It checks only the nesting: the caller decodes what it spans.
+func (p *coordParser) skipObject() bool {
+	if p.i >= len(p.b) || p.b[p.i] != '{' {
+		return false
+	}
+	depth := 0
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case '"':
+			for p.i++; p.i < len(p.b) && p.b[p.i] != '"'; p.i++ {
+				if p.b[p.i] == '\\' {
+					p.i++
+				}
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				p.i++
+				return true
+			}
+		}
+		p.i++
+	}
+	return false
+}
+
+func (p *coordParser) multiPolygon() (orb.MultiPolygon, error) {
+	var mp orb.MultiPolygon
+	err := p.list(func() error {
+		poly, err := p.polygon()
+		mp = append(mp, poly)
+		return err
+	})
+	return mp, err
 }
 
 // coordParser reads nested arrays of numbers from compact JSON.
@@ -135,6 +288,9 @@ func (p *coordParser) point() (orb.Point, error) {
 }
 
 func (p *coordParser) number() (float64, error) {
+	if p.i >= len(p.b) || (p.b[p.i] != '-' && (p.b[p.i] < '0' || p.b[p.i] > '9')) {
+		return 0, errNotPolygonal // ParseFloat takes +1, .5 and Inf; JSON does not
+	}
 	j := p.i
 	for j < len(p.b) && (p.b[j] == '-' || p.b[j] == '+' || p.b[j] == '.' || p.b[j] == 'e' || p.b[j] == 'E' || (p.b[j] >= '0' && p.b[j] <= '9')) {
 		j++

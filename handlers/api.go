@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers/openapi"
 	"github.com/mapsvc/mapsvc/internal/httpkit"
@@ -71,7 +70,6 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(opt.Logger)
-	e.Use(httpkit.RestoreHead())
 	// The client address is the TCP peer: X-Forwarded-For is not trusted,
 	// so it cannot be forged to dodge rate limits.
 	e.IPExtractor = echo.ExtractIPDirect()
@@ -80,24 +78,15 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	if !opt.AccessLog {
 		accessLog = slog.New(slog.DiscardHandler)
 	}
-	e.Use(observe(accessLog, a.metrics, func(r string) bool { return routes[r] }))
-	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
-		opt.Logger.Error("panic", "path", c.Request().URL.Path, "err", err, "stack", string(stack))
-		return err
-	}}))
-	// Every GET route answers HEAD (RFC 9110), routed as GET.
-	e.Pre(httpkit.HeadAsGet())
-	// The OGC API's paths work with a trailing slash too, as clients
-	// write them (/ogc/collections/).
-	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{Skipper: func(c echo.Context) bool {
-		p := c.Request().URL.Path
-		return len(p) < len("/ogc/") || p[:len("/ogc/")] != "/ogc/"
-	}}))
-	// Maps on other sites call this API: open CORS on every answer,
-	// with or without Origin, never with credentials.
-	e.Use(httpkit.CORS())
-	e.Use(httpkit.PublicURL(opt.PublicURL))
-	e.Use(limitBody)
+	// Every GET route answers HEAD (RFC 9110), routed as GET; the OGC
+	// API's paths work with a trailing slash too, as clients write them
+	// (/ogc/collections/). One Pre middleware, as echo makes a closure
+	// per middleware per request.
+	e.Pre(beforeRouting)
+	// Then one middleware for the rest (see requestChain), CORS among
+	// them: maps on other sites call this API, so every answer is open
+	// to any origin, with or without Origin, never with credentials.
+	e.Use(requestChain(opt.Logger, accessLog, a.metrics, func(r string) bool { return routes[r] }, opt.PublicURL))
 	e.GET("/healthz", a.healthz)
 	e.GET("/metrics", a.metrics.handler())
 	e.GET("/version", a.version)

@@ -1,14 +1,18 @@
 package handlers
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/extract"
+	"github.com/mapsvc/mapsvc/internal/httpkit"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -35,19 +39,29 @@ func bodyLimit(method, route string) int64 {
 // length (chunked) are still capped while read (MaxBytesReader).
 func limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		req := c.Request()
-		if limit := bodyLimit(req.Method, c.Path()); req.ContentLength > limit {
-			// The body stays unread: close the connection after answering.
-			c.Response().Header().Set("Connection", "close")
-			return echo.NewHTTPError(http.StatusRequestEntityTooLarge,
-				"the body announces "+strconv.FormatInt(req.ContentLength, 10)+" bytes; this route takes at most "+strconv.FormatInt(limit, 10))
+		if err := checkBodyLimit(c); err != nil {
+			return err
 		}
 		return next(c)
 	}
 }
 
+// checkBodyLimit is what limitBody does for one request.
+func checkBodyLimit(c echo.Context) error {
+	req := c.Request()
+	if limit := bodyLimit(req.Method, c.Path()); req.ContentLength > limit {
+		// The body stays unread: close the connection after answering.
+		c.Response().Header().Set("Connection", "close")
+		return echo.NewHTTPError(http.StatusRequestEntityTooLarge,
+			"the body announces "+strconv.FormatInt(req.ContentLength, 10)+" bytes; this route takes at most "+strconv.FormatInt(limit, 10))
+	}
+	return nil
+}
+
 // metrics are the Prometheus figures of one router, in its own registry.
 type metrics struct {
+	mu          sync.RWMutex
+	series      map[childKey]*children
 	reg         *prometheus.Registry
 	requests    *prometheus.CounterVec
 	latency     *prometheus.HistogramVec
@@ -57,7 +71,8 @@ type metrics struct {
 
 func newMetrics(svc *service.Service) *metrics {
 	m := &metrics{
-		reg: prometheus.NewRegistry(),
+		series: map[childKey]*children{},
+		reg:    prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mapsvc_http_requests_total",
 			Help: "HTTP requests by route pattern, method and status."}, []string{"route", "method", "status"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "mapsvc_http_request_duration_seconds",
@@ -115,34 +130,128 @@ func (m *metrics) handler() echo.HandlerFunc {
 	}
 }
 
-// observe is the outermost middleware: it lets the error handler write
-// any error first, then logs one access line and counts the request.
-// Routes are the registered patterns (/api/v1/events/:id), so paths
-// nobody registered share one label and cannot grow the metrics.
-func observe(log *slog.Logger, m *metrics, known func(string) bool) echo.MiddlewareFunc {
+// beforeRouting is New's one Pre middleware: HEAD routed as GET
+// (httpkit.HeadAsGet), and a trailing slash removed from /ogc/ paths
+// before routing, as echo's RemoveTrailingSlash forwards.
+func beforeRouting(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		httpkit.HeadToGet(c)
+		req := c.Request()
+		if p := req.URL.Path; strings.HasPrefix(p, "/ogc/") && strings.HasSuffix(p, "/") {
+			p = p[:len(p)-1]
+			uri := p
+			if qs := c.QueryString(); qs != "" {
+				uri += "?" + qs
+			}
+			req.RequestURI = uri
+			req.URL.Path = p
+		}
+		return next(c)
+	}
+}
+
+// requestChain is New's one Use middleware: in order, RestoreHead, the
+// access log and metrics (outermost of the rest: the error handler writes
+// any error first), panic recovery, CORS, the public URL and the body
+// limit. Echo applies its Use middleware to the matched handler anew on
+// every request, a closure per middleware per request; as one function
+// the chain makes one (BenchmarkHotPathLayers measures each layer).
+func requestChain(log, accessLog *slog.Logger, m *metrics, known func(string) bool, publicURL string) echo.MiddlewareFunc {
+	base := strings.TrimRight(publicURL, "/")
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
+			httpkit.GetToHead(c)
 			start := time.Now()
-			if err := next(c); err != nil {
+			if err := guarded(c, next, log, base); err != nil {
 				c.Error(err)
 			}
-			took := time.Since(start)
-			req, res := c.Request(), c.Response()
-			route := c.Path()
-			if !known(route) {
-				route = "unmatched"
-			}
-			status := strconv.Itoa(res.Status)
-			m.requests.WithLabelValues(route, req.Method, status).Inc()
-			m.latency.WithLabelValues(route, status).Observe(took.Seconds())
-			if res.Status == http.StatusTooManyRequests {
-				m.rateLimited.WithLabelValues(route).Inc()
-			}
-			log.LogAttrs(req.Context(), slog.LevelInfo, "request",
-				slog.String("method", req.Method), slog.String("route", route), slog.String("path", req.URL.Path),
-				slog.Int("status", res.Status), slog.Int64("bytes", res.Size),
-				slog.Float64("duration_ms", float64(took.Microseconds())/1000), slog.String("client", c.RealIP()))
+			m.observe(accessLog, c, time.Since(start), known)
 			return nil
 		}
 	}
+}
+
+// guarded runs the inner layers of requestChain and the handler, turning
+// a panic into an error logged with its stack, as echo's Recover did.
+func guarded(c echo.Context, next echo.HandlerFunc, log *slog.Logger, base string) (err error) {
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		if r == http.ErrAbortHandler {
+			panic(r)
+		}
+		perr, ok := r.(error)
+		if !ok {
+			perr = fmt.Errorf("%v", r)
+		}
+		stack := make([]byte, 4<<10)
+		stack = stack[:runtime.Stack(stack, false)]
+		log.Error("panic", "path", c.Request().URL.Path, "err", perr, "stack", string(stack))
+		err = perr
+	}()
+	if done, err := httpkit.ApplyCORS(c); done {
+		return err
+	}
+	httpkit.SetPublicURL(c, base)
+	if err := checkBodyLimit(c); err != nil {
+		return err
+	}
+	return next(c)
+}
+
+// observe logs one access line and counts the request. Routes are the
+// registered patterns (/api/v1/events/:id), so paths nobody registered
+// share one label and cannot grow the metrics.
+func (m *metrics) observe(log *slog.Logger, c echo.Context, took time.Duration, known func(string) bool) {
+	req, res := c.Request(), c.Response()
+	route := c.Path()
+	if !known(route) {
+		route = "unmatched"
+	}
+	ch := m.children(route, req.Method, res.Status)
+	ch.requests.Inc()
+	ch.latency.Observe(took.Seconds())
+	if ch.rateLimited != nil {
+		ch.rateLimited.Inc()
+	}
+	log.LogAttrs(req.Context(), slog.LevelInfo, "request",
+		slog.String("method", req.Method), slog.String("route", route), slog.String("path", req.URL.Path),
+		slog.Int("status", res.Status), slog.Int64("bytes", res.Size),
+		slog.Float64("duration_ms", float64(took.Microseconds())/1000), slog.String("client", c.RealIP()))
+}
+
+// childKey names the metric series of one route, method and status.
+type childKey struct {
+	route, method string
+	status        int
+}
+
+// children are the series a request of one route, method and status
+// counts in, looked up once: WithLabelValues hashes its labels on every
+// call.
+type children struct {
+	requests    prometheus.Counter
+	latency     prometheus.Observer
+	rateLimited prometheus.Counter // nil unless the status is 429
+}
+
+func (m *metrics) children(route, method string, status int) *children {
+	k := childKey{route, method, status}
+	m.mu.RLock()
+	ch, ok := m.series[k]
+	m.mu.RUnlock()
+	if ok {
+		return ch
+	}
+	st := strconv.Itoa(status)
+	ch = &children{requests: m.requests.WithLabelValues(route, method, st), latency: m.latency.WithLabelValues(route, st)}
+	if status == http.StatusTooManyRequests {
+		ch.rateLimited = m.rateLimited.WithLabelValues(route)
+	}
+	m.mu.Lock()
+	m.series[k] = ch
+	m.mu.Unlock()
+	return ch
 }

@@ -207,20 +207,31 @@ func (s *server) one(c echo.Context) error {
 }
 
 // Embedded is the Source over the gazetteer and place ledger built into the
-// binary (data/places/places.json, seeds/places.json), parsed once.
+// binary (data/places/places.json, seeds/places.json), parsed once, on the
+// first place request: a server's start and first snapshot do not wait
+// for them (parsing them was a fifth of a start's work).
 func Embedded() (Source, error) {
-	ps, err := places.Load()
-	if err != nil {
-		return nil, err
+	type data struct {
+		places []geo.Place
+		events []geo.Event
 	}
-	l, err := seeds.EmbeddedPlaces()
-	if err != nil {
-		return nil, err
-	}
+	parsed := sync.OnceValues(func() (data, error) {
+		ps, err := places.Load()
+		if err != nil {
+			return data{}, err
+		}
+		l, err := seeds.EmbeddedPlaces()
+		return data{ps, l.Events}, err
+	})
 	return func(h *geo.History) (*geo.PlaceHistory, error) {
+		d, err := parsed()
+		if err != nil {
+			return nil, err
+		}
+		ps, evs := d.places, d.events
 		// NewPlaceHistory keeps pointers into its arguments: each history
 		// gets its own copies.
-		return geo.NewPlaceHistory(h, slices.Clone(ps), slices.Clone(l.Events))
+		return geo.NewPlaceHistory(h, slices.Clone(ps), slices.Clone(evs))
 	}, nil
 }
 

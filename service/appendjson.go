@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/paulmach/orb"
 )
 
 // A new epoch's features are encoded for every region at once. With
@@ -91,6 +92,64 @@ func appendFloat(b []byte, f float64) ([]byte, bool) {
 		}
 	}
 	return b, true
+}
+
+// appendMultiPolygon appends a region boundary as a MultiPolygon geometry,
+// the bytes json.Marshal(geojson.NewGeometry(geo.AsMulti(g))) writes (a
+// test compares them), without reflection or the compaction pass
+// encoding/json makes over a MarshalJSON result: that was a third of
+// building a view. ok is false for any other geometry, for nil or empty
+// parts (which encoding/json writes as null) and for coordinates JSON
+// cannot hold; the caller marshals those.
+func appendMultiPolygon(b []byte, g orb.Geometry) ([]byte, bool) {
+	var mp orb.MultiPolygon
+	switch g := g.(type) {
+	case orb.Polygon:
+		mp = orb.MultiPolygon{g}
+	case orb.MultiPolygon:
+		mp = g
+	default:
+		return b, false
+	}
+	if mp == nil {
+		return b, false
+	}
+	b = append(b, `{"type":"MultiPolygon","coordinates":[`...)
+	for i, p := range mp {
+		if p == nil {
+			return b, false
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for j, r := range p {
+			if r == nil {
+				return b, false
+			}
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			for k, pt := range r {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				var ok1, ok2 bool
+				b = append(b, '[')
+				b, ok1 = appendFloat(b, pt[0])
+				b = append(b, ',')
+				b, ok2 = appendFloat(b, pt[1])
+				if !ok1 || !ok2 {
+					return b, false
+				}
+				b = append(b, ']')
+			}
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
+	return append(b, "]}"...), true
 }
 
 // appendOptString appends s, or null when s is empty.

@@ -10,6 +10,8 @@ import (
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/ledgertest"
 	"github.com/mapsvc/mapsvc/internal/synth"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
 )
 
 var oddStrings = []string{
@@ -146,6 +148,34 @@ func TestParallelFeaturesMatchEncodingJSON(t *testing.T) {
 		want = append(want, ']')
 		if !bytes.Equal(got, want) {
 			t.Fatalf("%s: the two halves differ from a region-by-region encoding", d)
+		}
+	}
+}
+
+// appendMultiPolygon writes what json.Marshal writes for every region of
+// the data and of a synthetic world, and for odd coordinates.
+func TestAppendMultiPolygonMatchesEncodingJSON(t *testing.T) {
+	rs, _ := ledgertest.Data(t)
+	rs = append(rs, synth.Regions(20, 3)...)
+	var gs []orb.Geometry
+	for _, r := range rs {
+		gs = append(gs, r.Geometry)
+	}
+	ring := orb.Ring{{0, 0}, {1e-7, -0.0}, {-1.5e-9, 179.999999999}, {math.Copysign(0, -1), 1e21}, {0, 0}}
+	gs = append(gs, orb.Polygon{ring}, orb.MultiPolygon{{ring}, {ring, ring}}, orb.Polygon{}, orb.MultiPolygon{})
+	for i, g := range gs {
+		want, err := json.Marshal(geojson.NewGeometry(geo.AsMulti(g)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := appendMultiPolygon([]byte("x"), g); !ok || !bytes.Equal(got[1:], want) {
+			t.Errorf("geometry %d: got %v %.200s, want %.200s", i, ok, got, want)
+		}
+	}
+	// Left to encoding/json: nil parts, other types, NaN.
+	for _, g := range []orb.Geometry{orb.MultiPolygon{nil}, orb.Polygon{nil}, orb.Point{1, 2}, nil, orb.Polygon{{{math.NaN(), 0}}}} {
+		if _, ok := appendMultiPolygon(nil, g); ok {
+			t.Errorf("%#v: written, want it left to encoding/json", g)
 		}
 	}
 }

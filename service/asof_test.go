@@ -2,8 +2,10 @@ package service_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"sort"
+	"syscall"
 	"testing"
 	"time"
 
@@ -108,4 +110,49 @@ func BenchmarkAsOfAfterAThousandEdits(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkAsOfRandomInstants: as_of reads at random instants among 1,000
+// edits, each followed by the snapshot the route sends. Most instants
+// fall in an interval not read before (32 past views are kept), so this
+// is the cost of a first read: undoing the later edits from the
+// in-memory log, building the view and its snapshot.
+func BenchmarkAsOfRandomInstants(b *testing.B) {
+	base := time.Now().UTC().Add(time.Minute).Truncate(time.Second)
+	s, _ := editedService(b, 1000, base)
+	rng := rand.New(rand.NewPCG(1, 2))
+	d := geo.DayOf(2020, 11, 25)
+	if _, err := s.AsOf(base.Add(time.Second)); err != nil { // loads the edit log
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for b.Loop() {
+		at := base.Add(time.Duration(rng.Int64N(int64(1000 * time.Second))))
+		v, err := s.AsOf(at)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := v.SnapshotDay(d, geo.LangEN); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// reportCPU reports the process's CPU time per operation when the
+// returned function runs (deferred, after the loop): steadier than ns/op
+// on a machine shared with other work.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

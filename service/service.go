@@ -24,6 +24,13 @@ type Dataset struct {
 	Regions []geo.Region
 	Events  []geo.Event
 	Version string
+	// GeometryChecked says the store vouches that the regions' geometry
+	// passed geo.ValidateGeometry when written and is unchanged since
+	// (see geo.HistoryOptions): the view then skips those checks.
+	GeometryChecked bool
+	// EventsChecked says every event passed geo.Event.Validate when it
+	// was written: an as_of view's events, all once served.
+	EventsChecked bool
 }
 
 // Service serves one immutable View at a time; Reload swaps in a new one
@@ -36,6 +43,9 @@ type Service struct {
 	pastMu sync.Mutex
 	past   []*View // recent as_of views
 	index  *revisionIndex
+
+	logMu sync.Mutex
+	log   *editLog // edits since the latest import, for AsOf
 
 	// cache is the one byte-bounded cache of every view's answers and of
 	// the caches other packages get from NewCache.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"strconv"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -178,10 +179,34 @@ func (v *View) epochFeatures(epoch int, d geo.Day, lang geo.Lang) (*epochBody, e
 	if err != nil {
 		return nil, err
 	}
-	f := newEpochBody(b)
+	f := v.shareBody(b)
 	v.built.Add(1)
 	v.cache.Put("epoch", viewKey[epochKey]{v.id, k}, f, int64(f.size()))
 	return f, nil
+}
+
+// bodySeed seeds the hashes that find an epoch body by its bytes.
+var bodySeed = maphash.MakeSeed()
+
+// bodyKey is a features array's hash, under which the cache's "body"
+// group keeps the body: views of other versions share a body whose bytes
+// are the same (an edit changes few epochs, and an as_of view few more),
+// and with it the compressed form, so that only a changed epoch is
+// compressed again.
+type bodyKey uint64
+
+// shareBody returns the kept body with the bytes of array, or a new one
+// (which it keeps). A hash match is confirmed byte for byte.
+func (v *View) shareBody(array []byte) *epochBody {
+	k := bodyKey(maphash.Bytes(bodySeed, array))
+	if e, ok := v.cache.Get("body", k); ok {
+		if f := e.(*epochBody); bytes.Equal(f.json, array) {
+			return f
+		}
+	}
+	f := newEpochBody(array)
+	v.cache.Put("body", k, f, int64(f.size()))
+	return f
 }
 
 // parallelRegions is the number of regions from which a new epoch is

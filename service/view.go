@@ -34,6 +34,8 @@ type Encoded struct {
 	// parts, when Body is nil, are the identity body in order. All parts
 	// are shared with other answers and must not be written to.
 	parts [][]byte
+
+	gzETag atomic.Pointer[string] // GzipETag, once made
 }
 
 // Parts returns the body, identity or gzip, as slices to write in order
@@ -96,7 +98,15 @@ func join(parts [][]byte) []byte {
 
 // GzipETag is the ETag of the gzip representation: a different byte
 // sequence needs a different strong validator.
-func (e *Encoded) GzipETag() string { return e.ETag[:len(e.ETag)-1] + `-gz"` }
+// It is made once: the transport asks for it on every request.
+func (e *Encoded) GzipETag() string {
+	if t := e.gzETag.Load(); t != nil {
+		return *t
+	}
+	t := e.ETag[:len(e.ETag)-1] + `-gz"`
+	e.gzETag.Store(&t)
+	return t
+}
 
 // Content types.
 const (
@@ -153,15 +163,17 @@ type epochBody struct {
 }
 
 // Compression of a new epoch's features: a default snapshot (about
-// 150 KB) is compressed at the best level in the background, so gzip
-// readers seldom wait and identity readers never do. Past eagerLimit (a
-// world of boundaries: 10,000 regions make about 10 MB) compressing every
-// epoch that an identity reader touched would cost 100s of ms of CPU
-// each, so a big epoch is compressed on its first gzip request, at a
-// faster level.
+// 150 KB) is compressed in the background, so gzip readers seldom wait
+// and identity readers never do. Past eagerLimit (a world of boundaries:
+// 10,000 regions make about 10 MB) compressing every epoch that an
+// identity reader touched would cost 100s of ms of CPU each, so a big
+// epoch is compressed on its first gzip request. The level is 6 for
+// both: on the default snapshot the best level (9) saved 0.1% of the
+// bytes for half again the CPU, which the first gzip reader of each new
+// epoch waits for (the first answer after a start among them).
 const (
 	eagerLimit = 512 << 10
-	bigLevel   = 6
+	epochLevel = 6
 )
 
 func newEpochBody(array []byte) *epochBody {
@@ -176,13 +188,7 @@ func newEpochBody(array []byte) *epochBody {
 
 // piece returns the compressed features, compressing them once.
 func (f *epochBody) piece() gzipjoin.Piece {
-	f.gzOnce.Do(func() {
-		level := 9
-		if len(f.json) > eagerLimit {
-			level = bigLevel
-		}
-		f.gz = gzipjoin.Compress(f.json, level)
-	})
+	f.gzOnce.Do(func() { f.gz = gzipjoin.Compress(f.json, epochLevel) })
 	return f.gz
 }
 
@@ -204,10 +210,11 @@ type epochKey struct {
 func NewView(ds Dataset) (*View, error) { return newView(ds, nil) }
 
 // newView reuses the encoded geometry of prev, whose regions are the same:
-// an event edit does not move any boundary.
+// an event edit does not move any boundary, so neither are they checked
+// again.
 func newView(ds Dataset, prev *View) (*View, error) {
 	geo.SortRegions(ds.Regions)
-	h, err := geo.NewHistory(ds.Regions, ds.Events)
+	h, err := geo.NewHistoryWith(ds.Regions, ds.Events, geo.HistoryOptions{GeometryChecked: ds.GeometryChecked || prev != nil, EventsChecked: ds.EventsChecked})
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +222,15 @@ func newView(ds Dataset, prev *View) (*View, error) {
 	if prev != nil {
 		v.geometry, v.cache, v.built = prev.geometry, prev.cache, prev.built
 	} else {
+		var buf []byte // every region's geometry, one after the other
 		for _, r := range h.Regions() {
+			start := len(buf)
+			var ok bool
+			if buf, ok = appendMultiPolygon(buf, r.Geometry); ok {
+				v.geometry[r.ID] = buf[start:len(buf):len(buf)]
+				continue
+			}
+			buf = buf[:start]
 			b, err := json.Marshal(geojson.NewGeometry(geo.AsMulti(r.Geometry)))
 			if err != nil {
 				return nil, fmt.Errorf("region %q geometry: %w", r.ID, err)

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"syscall"
 	"time"
 
@@ -233,6 +234,32 @@ func (db *DB) RevisionsAfter(t time.Time) ([]service.Revision, error) {
 		return nil
 	})
 	return out, err
+}
+
+// EditsSinceImport lists the revisions after the latest import, oldest
+// first, with that import's time (zero when there is none): the span
+// the service's in-memory edit log covers. Events after an edit are not
+// kept (undoing needs only what came before), nor the ledger an import
+// replaced.
+func (db *DB) EditsSinceImport() (since time.Time, edits []service.Revision, err error) {
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketRevs).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var r service.Revision
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("revision %x: %w", k, err)
+			}
+			if r.Action == service.ActionImport {
+				since = r.Time
+				break
+			}
+			r.After = nil
+			edits = append(edits, r)
+		}
+		return nil
+	})
+	slices.Reverse(edits)
+	return since, edits, err
 }
 
 func decodePrevious(gz []byte) ([]geo.Event, error) {

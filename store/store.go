@@ -43,7 +43,27 @@ var (
 
 	keySchema  = []byte("schema_version")
 	keyVersion = []byte("data_version")
+	// keyRegionsChecked records that the regions bucket, as written by
+	// an import, holds boundaries that passed geo.ValidateGeometry:
+	// geo.GeometryRules and a digest of the bucket's values (see
+	// regionsDigest). Load compares it with what it read.
+	keyRegionsChecked = []byte("regions_checked")
 )
+
+// regionsDigest is the record keyRegionsChecked holds for region values
+// in key order. A file whose regions were written otherwise (by an older
+// mapsvc, which leaves the record as it was, or changed by anything
+// else) does not match it, and its regions are checked in full.
+func regionsDigest(values func(yield func([]byte) bool)) []byte {
+	h := sha256.New()
+	for v := range values {
+		var n [8]byte
+		binary.BigEndian.PutUint64(n[:], uint64(len(v)))
+		h.Write(n[:])
+		h.Write(v)
+	}
+	return []byte(geo.GeometryRules + ":" + hex.EncodeToString(h.Sum(nil)))
+}
 
 // Load reads the whole dataset (events in ledger order) in one read transaction. Values are decoded
 // inside the transaction, so nothing refers to bbolt's memory afterwards.
@@ -67,13 +87,18 @@ func (db *DB) Load() (service.Dataset, error) {
 		}); err != nil {
 			return err
 		}
+		ds.GeometryChecked = bytes.Equal(meta.Get(keyRegionsChecked), regionsDigest(func(yield func([]byte) bool) {
+			c := regions.Cursor()
+			for _, v := c.First(); v != nil && yield(v); _, v = c.Next() {
+			}
+		}))
 		// Sized once: growing a slice of a million 328-byte events by
 		// appends copies it again and again and leaves up to a quarter
 		// unused.
 		ds.Events = make([]geo.Event, 0, order.Stats().KeyN)
 		return order.ForEach(func(_, id []byte) error {
-			var e geo.Event
-			if err := json.Unmarshal(events.Get(id), &e); err != nil {
+			e, err := geo.DecodeStoredEvent(events.Get(id))
+			if err != nil {
 				return fmt.Errorf("event %s: %w", id, err)
 			}
 			ds.Events = append(ds.Events, e)
@@ -109,7 +134,9 @@ func (db *DB) Version() (string, error) {
 }
 
 // Import replaces the whole dataset in one transaction: all or nothing.
-// The caller validates first (geo.NewHistory). Importing data identical to
+// The caller validates first (geo.NewHistory): the import records that
+// the regions' boundaries passed, and Load trusts that record while the
+// regions stay as written. Importing data identical to
 // what is stored writes nothing and reports changed == false.
 func (db *DB) Import(regions []geo.Region, events []geo.Event) (version string, changed bool, err error) {
 	return db.ImportBy(regions, events, "import", time.Now().UTC())
@@ -184,6 +211,16 @@ func putAll(tx *bolt.Tx, regions []geo.Region, events []geo.Event, encRegions, e
 		if err := rb.Put([]byte(regions[i].ID), encRegions[i]); err != nil {
 			return err
 		}
+	}
+	checked := regionsDigest(func(yield func([]byte) bool) {
+		for _, i := range byID {
+			if !yield(encRegions[i]) {
+				return
+			}
+		}
+	})
+	if err := meta.Put(keyRegionsChecked, checked); err != nil {
+		return err
 	}
 	// event_order: ledger order is already key order.
 	for i := range events {

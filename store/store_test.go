@@ -1,16 +1,21 @@
 package store_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/ledgertest"
+	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/store"
+	"github.com/paulmach/orb"
+	bolt "go.etcd.io/bbolt"
 )
 
 // openTemp opens a fresh database in t.TempDir and closes it after the test.
@@ -25,7 +30,7 @@ func openTemp(t *testing.T, opt store.Options) (*store.DB, string) {
 	return db, path
 }
 
-func realData(t *testing.T) ([]geo.Region, []geo.Event) {
+func realData(t testing.TB) ([]geo.Region, []geo.Event) {
 	t.Helper()
 	rs, events := ledgertest.Data(t)
 	return rs, events
@@ -164,5 +169,45 @@ func TestReadersAndWriterConcurrently(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// An import records that its regions' boundaries passed validation, and
+// Load trusts the record only while the regions are as written: a region
+// changed by anything else is checked in full again.
+func TestRegionsCheckedRecord(t *testing.T) {
+	rs, evs := realData(t)
+	db, _ := openTemp(t, store.Options{})
+	if _, _, err := db.Import(rs, evs); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := db.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ds.GeometryChecked {
+		t.Fatal("regions just imported are not marked as checked")
+	}
+	// A bow tie: it decodes, but its ring crosses itself.
+	bad := rs[0]
+	bad.Geometry = orb.Polygon{{{46, 40}, {47, 41}, {47, 40}, {46, 41}, {46, 40}}}
+	b, err := json.Marshal(geo.RegionFeature(&bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Bolt().Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("regions")).Put([]byte(bad.ID), b)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ds, err = db.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.GeometryChecked {
+		t.Fatal("a region changed behind the import's back is still marked as checked")
+	}
+	if _, err := service.New(db); err == nil || !strings.Contains(err.Error(), "crosses itself") {
+		t.Fatalf("loading a self-crossing boundary: got %v, want a validation error", err)
 	}
 }

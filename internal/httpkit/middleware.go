@@ -13,8 +13,43 @@ import (
 // cached for a plain request still works for a cross-origin one; the value
 // never depends on the request, so no Vary: Origin is needed.
 func OpenCORS(h http.Header) {
-	h.Set(echo.HeaderAccessControlAllowOrigin, "*")
-	h.Set(echo.HeaderAccessControlExposeHeaders, "ETag, Link, Content-Range, Accept-Ranges, Content-Disposition")
+	h[echo.HeaderAccessControlAllowOrigin] = corsOrigin
+	h[echo.HeaderAccessControlExposeHeaders] = corsExpose
+}
+
+// Header values every answer of a kind carries, made once: setting a
+// header through Header.Set makes a one-string slice per request. Each has
+// its capacity equal to its length, so Header.Add appends to a copy.
+var (
+	corsOrigin  = values("*")
+	corsExpose  = values("ETag, Link, Content-Range, Accept-Ranges, Content-Disposition")
+	nosniff     = values("nosniff")
+	gzipValue   = values("gzip")
+	brValue     = values("br")
+	bytesValue  = values("bytes")
+	acceptEncVa = values("Accept-Encoding")
+	// known are the values of the Cache-Control and Content-Type headers
+	// the routes send, looked up by value (see shared).
+	known = func() map[string][]string {
+		m := map[string][]string{}
+		for _, v := range []string{CacheShort, CacheImmutable, CacheRevalidate, CachePrivate,
+			"application/json", "application/geo+json", "image/png", "application/vnd.mapbox-vector-tile",
+			"text/html; charset=utf-8", "application/problem+json"} {
+			m[v] = values(v)
+		}
+		return m
+	}()
+)
+
+func values(v string) []string { return []string{v}[:1:1] }
+
+// shared returns a made-once slice holding v when v is a known value,
+// else a new one.
+func shared(v string) []string {
+	if s, ok := known[v]; ok {
+		return s
+	}
+	return []string{v}
 }
 
 // CORS sets the open CORS headers on every answer (errors too) and answers
@@ -22,20 +57,29 @@ func OpenCORS(h http.Header) {
 func CORS() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			h := c.Response().Header()
-			OpenCORS(h)
-			req := c.Request()
-			if req.Method == http.MethodOptions && req.Header.Get(echo.HeaderAccessControlRequestMethod) != "" {
-				h.Set(echo.HeaderAccessControlAllowMethods, "GET, HEAD, OPTIONS")
-				if rh := req.Header.Get(echo.HeaderAccessControlRequestHeaders); rh != "" {
-					h.Set(echo.HeaderAccessControlAllowHeaders, rh)
-				}
-				h.Set(echo.HeaderAccessControlMaxAge, "86400")
-				return c.NoContent(http.StatusNoContent)
+			if done, err := ApplyCORS(c); done {
+				return err
 			}
 			return next(c)
 		}
 	}
+}
+
+// ApplyCORS is what CORS does for one request: it sets the open CORS
+// headers and, for a preflight, answers it (done is then true).
+func ApplyCORS(c echo.Context) (done bool, err error) {
+	h := c.Response().Header()
+	OpenCORS(h)
+	req := c.Request()
+	if req.Method == http.MethodOptions && req.Header.Get(echo.HeaderAccessControlRequestMethod) != "" {
+		h.Set(echo.HeaderAccessControlAllowMethods, "GET, HEAD, OPTIONS")
+		if rh := req.Header.Get(echo.HeaderAccessControlRequestHeaders); rh != "" {
+			h.Set(echo.HeaderAccessControlAllowHeaders, rh)
+		}
+		h.Set(echo.HeaderAccessControlMaxAge, "86400")
+		return true, c.NoContent(http.StatusNoContent)
+	}
+	return false, nil
 }
 
 // HeadAsGet routes HEAD like GET (RFC 9110: every GET resource answers
@@ -47,12 +91,17 @@ func CORS() echo.MiddlewareFunc {
 func HeadAsGet() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if req := c.Request(); req.Method == http.MethodHead {
-				req.Method = http.MethodGet
-				c.Set(headKey, true)
-			}
+			HeadToGet(c)
 			return next(c)
 		}
+	}
+}
+
+// HeadToGet is what HeadAsGet does for one request.
+func HeadToGet(c echo.Context) {
+	if req := c.Request(); req.Method == http.MethodHead {
+		req.Method = http.MethodGet
+		c.Set(headKey, true)
 	}
 }
 
@@ -60,11 +109,16 @@ func HeadAsGet() echo.MiddlewareFunc {
 func RestoreHead() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if IsHead(c) {
-				c.Request().Method = http.MethodHead
-			}
+			GetToHead(c)
 			return next(c)
 		}
+	}
+}
+
+// GetToHead is what RestoreHead does for one request.
+func GetToHead(c echo.Context) {
+	if IsHead(c) {
+		c.Request().Method = http.MethodHead
 	}
 }
 
@@ -82,11 +136,17 @@ func PublicURL(base string) echo.MiddlewareFunc {
 	base = strings.TrimRight(base, "/")
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if base != "" {
-				c.Set(baseKey, base)
-			}
+			SetPublicURL(c, base)
 			return next(c)
 		}
+	}
+}
+
+// SetPublicURL is what PublicURL does for one request; base has no
+// trailing slash.
+func SetPublicURL(c echo.Context, base string) {
+	if base != "" {
+		c.Set(baseKey, base)
 	}
 }
 
