@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // target is a place a control word applies to.
 type target struct {
 	place   *Place
@@ -8,6 +10,8 @@ type target struct {
 	// villages: the change is told of villages or heights of the
 	// district, not of all of it
 	villages bool
+	// most: "most of" the district
+	most bool
 	// relative: named before a relative clause that holds the change
 	relative bool
 }
@@ -148,7 +152,7 @@ func (b *builder) continuation(a *annotated, c cueHit, first []target) []target 
 			break
 		}
 		opens := isWordAt(ts, start, "ثم", "then") || (p.i == start && p.prefix == "و") || isWordAt(ts, start, "و", "and")
-		if !opens || p.i-start > 3 {
+		if !opens || p.i-start > 3 || futureClause(a, next) {
 			break
 		}
 		out = append(out, target{place: p.place, tok: p.i})
@@ -230,15 +234,18 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		}
 		return best >= 0
 	}
-	if t.relative {
-		// "أغدام الذي سلم في 20 …، وكلبجار الذي سلم في 25 …": the
-		// relative clause carries its own date, after the verb
+	if t.relative || isRelative(a.s.toks, c) {
+		// "أغدام الذي سلم في 20 …، وكلبجار الذي سلم في 25 …", "the
+		// capital, which came under control in September": the relative
+		// clause carries its own date, after the verb
 		for k, d := range a.dates {
 			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k]) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
 				best = k
 			}
 		}
-		return best, best >= 0
+		if best >= 0 || t.relative {
+			return best, best >= 0
+		}
 	}
 	// a place reached through a pronoun ("تسليمها") takes its date from the
 	// clause of the word that points back, not from where it was named
@@ -285,7 +292,7 @@ func (b *builder) dateOwned(a *annotated, k int, t target) bool {
 func actorOf(a *annotated, c cueHit) (actorHit, bool) {
 	best, bestDist := actorHit{}, 1<<30
 	for _, h := range a.actors {
-		if a.clauseOf(h.i) != a.clauseOf(c.i) {
+		if a.clauseOf(h.i) != a.clauseOf(c.i) || h.obj {
 			continue
 		}
 		d := distTo(h.i, c)
@@ -434,4 +441,27 @@ func appositiveSubject(a *annotated, c cueHit) (target, bool) {
 	// the clause of the control word starts after a comma that closes
 	// the apposition, and its first words are not a new subject
 	return target{place: found.place, tok: found.i}, true
+}
+
+// futureClause reports a clause told in the future or as a plan ("and
+// Kalbajar and Lachin are to follow on …", "وستتبعها كلبجار"): a place
+// in it is not one more place of the change before it.
+func futureClause(a *annotated, cl int) bool {
+	ts := a.s.toks
+	for k := range ts {
+		if a.s.clause[k] != cl || ts[k].kind != tokWord {
+			continue
+		}
+		if hasStem(ts[k], futureWords) || hasStem(ts[k], expectWords) || isWordAt(ts, k, "to") && isWordAt(ts, k-1, "is", "are") {
+			return true
+		}
+		for _, st := range ts[k].stems {
+			if strings.HasPrefix(st, "س") && runeLen(st) > 3 {
+				if r := firstRune(st[len("س"):]); r == 'ي' || r == 'ت' {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

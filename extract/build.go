@@ -32,6 +32,9 @@ type cand struct {
 	claimant string
 	// partial: told of villages or heights of the district, not all of it
 	partial bool
+	// most: told of most of the district ("معظم أراضي", "most of"): the
+	// larger part went to the gaining side
+	most bool
 	// needsPub is the relative date word ("today", a weekday) of a change
 	// that cannot be placed without the publication date
 	needsPub string
@@ -122,6 +125,12 @@ func (b *builder) sentence(a *annotated) {
 					have[t.place.Region] = true
 					// "captured villages in X": the villages, not X
 					t.villages = t.tok > c.j && findWithin(a.s.toks, c.j, t.tok-c.j, villageWords) >= 0
+					if t.tok > 0 {
+						from := max(0, t.tok-4)
+						if k := findWithin(a.s.toks, from, t.tok-from, majorityWords); k >= 0 && a.clauseOf(k) == a.clauseOf(t.tok) {
+							t.villages, t.most = true, true
+						}
+					}
 					whole = append(whole, t)
 				}
 			}
@@ -363,7 +372,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 			lead: b.isLead(a), relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
-			claimant: speaker(a, c), partial: t.villages,
+			claimant: speaker(a, c), partial: t.villages, most: t.most,
 		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
@@ -863,6 +872,10 @@ func (b *builder) stances(a *annotated, ev Evidence) {
 	for k := range ts {
 		deny := ts[k].kind == tokWord && hasStem(ts[k], denialWords)
 		conf := ts[k].kind == tokWord && hasStem(ts[k], confirmWords)
+		if conf && (k > 0 && hasStem(ts[k-1], negWords) || k > 1 && hasStem(ts[k-2], negWords)) {
+			// "did not confirm", "لم تؤكد": no stance either way
+			continue
+		}
 		if !deny && !conf {
 			continue
 		}

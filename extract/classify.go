@@ -15,6 +15,9 @@ type actorHit struct {
 	i     int
 	actor string
 	to    bool // preceded by a "to" preposition (لباكو، إلى أذربيجان, to Azerbaijan)
+	// obj: governed by "with", "from" or "against" ("على الحدود مع
+	// أرمينيا", "from Armenian forces"): never the one who acted
+	obj bool
 }
 
 // ctxHit is a non-event phrase.
@@ -142,6 +145,7 @@ func findCues(ts []token) []cueHit {
 		out = append(out, h)
 		i = end - 1
 	}
+	out = becameUnder(ts, out)
 	// "تخلي المجموعات … عن سلاحها": giving up arms
 	for i := 0; i < len(ts); i++ {
 		if isWordAt(ts, i, "تخلي", "وتخلي", "بتخلي") {
@@ -167,7 +171,8 @@ func findActors(ts []token) []actorHit {
 			pre := t.pre
 			if a, ok := actorWords[s]; ok {
 				to := pre[n] == "ل" || pre[n] == "لل" || isWordAt(ts, i-1, "الي", "to")
-				out = append(out, actorHit{i: i, actor: a, to: to})
+				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against") && isWordAt(ts, i-1, "the")
+				out = append(out, actorHit{i: i, actor: a, to: to, obj: obj})
 				break
 			}
 		}
@@ -263,6 +268,13 @@ func modalityOf(s *sentence, c cueHit) modality {
 			return modCumulative
 		}
 	}
+	// "since the fighting began", "منذ بدء المعارك": what was taken since
+	// is a running total, not a change of the day the fighting began
+	for k := 0; k < c.i; k++ {
+		if ts[k].kind == tokWord && hasStem(ts[k], sinceWords) && sinceStart(ts, k+1, c.i) {
+			return modCumulative
+		}
+	}
 	from := c.i - 5
 	if from < 0 {
 		from = 0
@@ -298,6 +310,19 @@ func modalityOf(s *sentence, c cueHit) modality {
 			}
 		}
 	}
+	// "did not confirm the withdrawal", "لم تؤكد … انسحاب", "denied that
+	// its troops had withdrawn", "نفت … انسحاب": the change is not
+	// reported as having happened (the denial itself is kept by stances)
+	if mod == modEvent && reportNegated(s, c) {
+		return modNegated
+	}
+	// "is to be handed over", "are to be returned": a future
+	if mod == modEvent && isWordAt(ts, c.i-1, "be") && isWordAt(ts, c.i-2, "to") {
+		mod = modFuture
+		if isWordAt(ts, c.i-3, "was", "were") {
+			return modScheduled
+		}
+	}
 	// English passive after the word: "the handover had been scheduled
 	// for", "the withdrawal is due on"
 	if mod == modEvent {
@@ -326,6 +351,14 @@ func modalityOf(s *sentence, c cueHit) modality {
 // isRelative reports a control word inside a relative clause ("القوات
 // التي دخلت", "forces that entered"): background, not the news itself.
 func isRelative(ts []token, c cueHit) bool {
+	// "القرى التي دخلها الجيش تقع في …", "the villages that the army
+	// took lie in …": the clause tells the news, its villages are placed
+	// after it
+	for _, r := range []int{c.i - 1, c.i - 2} {
+		if r > 0 && hasStem(ts[r], relativeWords) && hasStem(ts[r-1], villageWords) {
+			return false
+		}
+	}
 	if c.i > 1 && hasStem(ts[c.i-2], relativeWords) && isWordAt(ts, c.i-1, "تم", "تمت") {
 		return false // "التي تمت السيطرة عليها": the passive of a fresh report
 	}
@@ -397,4 +430,101 @@ func occupiedAdjective(ts []token, i, end int) bool {
 		return false
 	}
 	return i > 0 && (isWordAt(ts, i-1, "the", "unlawfully", "illegally", "still", "formerly", "previously") || ts[i-1].kind != tokWord)
+}
+
+// becameUnder finds a verb of becoming followed by "under … control"
+// ("came under full Azerbaijani control", "أصبحت تحت السيطرة الكاملة",
+// "وقعت معظم أراضيها تحت سيطرة"): the state was reached then, so it is a
+// change, dated by the date of that clause. It replaces the "held" (and
+// "fell") words it spans.
+func becameUnder(ts []token, cues []cueHit) []cueHit {
+	for i := 0; i < len(ts); i++ {
+		if ts[i].kind != tokWord || !hasStem(ts[i], becomeWords) {
+			continue
+		}
+		under := -1
+		for k := i + 1; k < len(ts) && k <= i+5; k++ {
+			if ts[k].kind != tokWord {
+				break
+			}
+			if hasStem(ts[k], underWords) {
+				under = k
+				break
+			}
+		}
+		if under < 0 {
+			continue
+		}
+		end := -1
+		for k := under + 1; k < len(ts) && k <= under+4; k++ {
+			if ts[k].kind != tokWord {
+				break
+			}
+			if hasStem(ts[k], controlNounWords) {
+				end = k + 1
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		kept := cues[:0]
+		for _, c := range cues {
+			if c.j <= i || c.i >= end {
+				kept = append(kept, c)
+			}
+		}
+		// the verb alone is the cue: the place stands between it and
+		// "under" in Arabic ("أصبحت المدينة تحت …") and before it in English
+		cues = append(kept, cueHit{i: i, j: i + 1, cls: cueControl})
+		i = end - 1
+	}
+	// keep text order
+	for a := 1; a < len(cues); a++ {
+		for b := a; b > 0 && cues[b].i < cues[b-1].i; b-- {
+			cues[b], cues[b-1] = cues[b-1], cues[b]
+		}
+	}
+	return cues
+}
+
+// reportNegated reports a control word told under a denial, or under a
+// negated verb of saying or confirming, earlier in its clause and close
+// to it, with no other control word between.
+func reportNegated(s *sentence, c cueHit) bool {
+	ts := s.toks
+	for k := c.i - 1; k >= 0 && k >= c.i-8; k-- {
+		if s.clause[k] != s.clause[c.i] && !isWordAt(ts, k+1, "that", "ان") {
+			return false
+		}
+		if ts[k].kind != tokWord {
+			continue
+		}
+		if hasStem(ts[k], denialWords) {
+			return true
+		}
+		if hasStem(ts[k], speechWords) || hasStem(ts[k], confirmWords) {
+			for m := k - 1; m >= 0 && m >= k-2; m-- {
+				if ts[m].kind == tokWord && hasStem(ts[m], negWords) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// sinceStart reports the start of the fighting ("the fighting began",
+// "بدء المعارك", "بداية القتال") in the four words from k, before end.
+func sinceStart(ts []token, k, end int) bool {
+	fight, start := false, false
+	for m := k; m < end && m < k+4; m++ {
+		if ts[m].kind != tokWord {
+			break
+		}
+		fight = fight || hasStem(ts[m], fightWords)
+		start = start || hasStem(ts[m], launchWords) || hasStem(ts[m], approxWords)
+	}
+	return fight && start
 }
