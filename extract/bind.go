@@ -78,6 +78,13 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return nil
 	}
+	// the subject list of a passive or of a verb of becoming, named before
+	// it across commas and relative clauses ("A and B villages of Fuzuli
+	// district, C of Jabrayil district were liberated", "the villages of
+	// …, which had been occupied …, were now under the control of …")
+	if list := b.subjectList(a, c); len(list) > 1 || len(list) == 1 && c.become {
+		return list
+	}
 	// an appositive subject: the sentence opens with a noun and commas
 	// around the names it is known by ("The capital, known to one side as
 	// X and to the other as Y, was entered …"); every district named before
@@ -464,4 +471,35 @@ func futureClause(a *annotated, cl int) bool {
 		}
 	}
 	return false
+}
+
+// subjectList returns the districts named before a passive control word
+// ("were liberated", "was handed over") or a verb of becoming, back to
+// the start of the sentence or an earlier control word that is not in a
+// relative clause; none when the word is neither.
+func (b *builder) subjectList(a *annotated, c cueHit) []target {
+	ts := a.s.toks
+	if !c.become && !isWordAt(ts, c.i-1, "were", "was", "been") {
+		return nil
+	}
+	var list []target
+	seen := map[string]bool{}
+	for k := len(a.places) - 1; k >= 0; k-- {
+		p := &a.places[k]
+		if p.i >= c.i {
+			continue
+		}
+		for _, o := range a.cues {
+			if o.i > p.i && o.i < c.i && !isRelative(ts, o) {
+				return list
+			}
+		}
+		// (a place a relative clause between took is still the subject)
+		if p.place.Region == "" || p.place.Partial || seen[p.place.Region] {
+			continue
+		}
+		seen[p.place.Region] = true
+		list = append([]target{{place: p.place, tok: p.i}}, list...)
+	}
+	return list
 }

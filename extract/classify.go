@@ -8,6 +8,7 @@ type cueHit struct {
 	cls     cueClass
 	pronoun bool   // an object pronoun was attached: the place was named before
 	prefix  string // clitic on the first word ("ل" in "لتحرير")
+	become  bool   // a verb of becoming before "under … control"
 }
 
 // actorHit is a mention of a side.
@@ -194,6 +195,9 @@ func findContext(ts []token) []ctxHit {
 		case hasStem(ts[i], launchWords):
 			if k := findWithin(ts, i+1, 3, operationWords); k > 0 {
 				out = append(out, ctxHit{i: i, j: k + 1, typ: ctxOffensive})
+			} else if k := findWithin(ts, max(0, i-3), min(3, i), operationWords); k >= 0 {
+				// "العملية التي انطلقت في …", "the offensive that began on …"
+				out = append(out, ctxHit{i: k, j: i + 1, typ: ctxOffensive})
 			}
 		case hasStem(ts[i], eruptWords):
 			if k := findWithin(ts, i+1, 3, fightWords); k > 0 {
@@ -273,6 +277,11 @@ func modalityOf(s *sentence, c cueHit) modality {
 	for k := 0; k < c.i; k++ {
 		if ts[k].kind == tokWord && hasStem(ts[k], sinceWords) && sinceStart(ts, k+1, c.i) {
 			return modCumulative
+		}
+	}
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if ts[k].kind == tokWord && hasStem(ts[k], deadlineNouns) {
+			return modIntent
 		}
 	}
 	from := c.i - 5
@@ -361,6 +370,21 @@ func isRelative(ts []token, c cueHit) bool {
 	}
 	if c.i > 1 && hasStem(ts[c.i-2], relativeWords) && isWordAt(ts, c.i-1, "تم", "تمت") {
 		return false // "التي تمت السيطرة عليها": the passive of a fresh report
+	}
+	// "which had been occupied", "التي كانت قد احتلت"
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if ts[k].kind != tokWord {
+			break
+		}
+		if hasStem(ts[k], relativeWords) {
+			if k < c.i-1 {
+				return true
+			}
+			break
+		}
+		if !hasStem(ts[k], pastAux) && !isWordAt(ts, k, "been", "قد", "has", "have") {
+			break
+		}
 	}
 	return c.i > 0 && hasStem(ts[c.i-1], relativeWords) ||
 		c.i > 1 && hasStem(ts[c.i-2], relativeWords) && ts[c.i-1].kind == tokWord && !hasStem(ts[c.i-1], actorWordSet)
@@ -476,7 +500,7 @@ func becameUnder(ts []token, cues []cueHit) []cueHit {
 		}
 		// the verb alone is the cue: the place stands between it and
 		// "under" in Arabic ("أصبحت المدينة تحت …") and before it in English
-		cues = append(kept, cueHit{i: i, j: i + 1, cls: cueControl})
+		cues = append(kept, cueHit{i: i, j: i + 1, cls: cueControl, become: true})
 		i = end - 1
 	}
 	// keep text order

@@ -700,6 +700,11 @@ func yearFor(pub time.Time, m, d, qual int) int {
 	if m < pm || (m == pm && (d == 0 || d <= pd)) {
 		return y
 	}
+	// a day just after the publication date (news of the night, a
+	// publication day given late) is of the same year, not the last
+	if d != 0 && validDay(y, m, d) && time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(pub) <= 3*24*time.Hour {
+		return y
+	}
 	return y - 1
 }
 

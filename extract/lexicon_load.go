@@ -65,7 +65,7 @@ var wordListNames = []string{
 	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
-	"published", "updated", "become", "under", "control_nouns", "majority", "since",
+	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -353,4 +353,10 @@ var (
 	majorityWords = lex.words["majority"]
 	// "since the fighting began": what follows is a running total
 	sinceWords = lex.words["since"]
+	// "الموعد النهائي لانسحاب", "the deadline for the withdrawal": a
+	// change planned by a date, not one that happened
+	deadlineNouns = lex.words["deadline_nouns"]
+	// a place after "in the direction of", "على محور", "باتجاه" is a
+	// front, not a place taken
+	directionWords = lex.words["direction"]
 )
