@@ -54,7 +54,17 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			continue
 		}
 		joined := p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and", "or")
-		if !joined || p.i-last.j > 3 {
+		gap := p.i - last.j
+		if last.j+2 < len(ts) && ts[last.j].raw == "(" {
+			// "Kalbajar (1993) and Lachin": a bracket after the name
+			for m := last.j + 1; m < p.i; m++ {
+				if ts[m].raw == ")" {
+					gap = p.i - m - 1
+					break
+				}
+			}
+		}
+		if !joined || gap > 3 {
 			break
 		}
 		out = append(out, target{place: p.place, tok: p.i})

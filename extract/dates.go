@@ -583,7 +583,12 @@ func weekdayAt(ts []token, i int) (dateExpr, bool) {
 // bareYearAt reads a year after a cue word: "عام 1991", "in 1993".
 func bareYearAt(ts []token, i int) (dateExpr, bool) {
 	y, n, ok := yearAt(ts, i)
-	if !ok || i == 0 || !hasStem(ts[i-1], yearCues) {
+	if !ok || i == 0 {
+		return dateExpr{}, false
+	}
+	// "Kalbajar (1993)": a year in brackets after a name dates it
+	bracketed := ts[i-1].raw == "(" && n < len(ts) && ts[n].raw == ")" && i > 1 && ts[i-2].kind == tokWord
+	if !bracketed && !hasStem(ts[i-1], yearCues) {
 		return dateExpr{}, false
 	}
 	return dateExpr{i: i, j: n, year: y}, true

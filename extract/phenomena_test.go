@@ -215,6 +215,12 @@ func TestPhenomena(t *testing.T) {
 		{"directions", "Arabic: على محور",
 			"وتواصلت المعارك على محور أغدام، فيما سيطر الجيش على مرتفعات استراتيجية.",
 			"2020-10-01", "", nil},
+		{"dates", "a bracketed year after each district of a list",
+			"Armenian forces went on to occupy Kalbajar (1993) and Lachin (1992) during the first war.",
+			"2020-10-05", "", []string{"kalbajar 1993 ARM", "lachin 1992 ARM"}},
+		{"relative villages", "English: the villages the troops captured lie in districts",
+			"The villages that Azerbaijani troops captured on Monday lie in the Jabrayil and Fuzuli districts, the ministry said.",
+			"2020-10-20", "", []string{"fuzuli 2020-10-19 AZE", "jabrayil 2020-10-19 AZE"}},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
