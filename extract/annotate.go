@@ -159,3 +159,14 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 	}
 	return out
 }
+
+// ctxIn reports a non-event phrase (a flag raised, a ceasefire, a
+// meeting) in clause cl.
+func (a *annotated) ctxIn(cl int) bool {
+	for _, x := range a.ctx {
+		if a.clauseOf(x.i) == cl {
+			return true
+		}
+	}
+	return false
+}

@@ -264,6 +264,13 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			return best, best >= 0
 		}
 	}
+	// a place named in an earlier clause that tells something else ("رفع
+	// العلم في شوشا اليوم، بعد هجوم الشهر الماضي أعاد المدينة لسيطرة …"):
+	// the control word's own clause dates the change
+	if t.tok >= 0 && !t.anaphor && t.tok < c.i && a.clauseOf(t.tok) != a.clauseOf(c.i) && a.ctxIn(a.clauseOf(t.tok)) &&
+		try(func(k int) bool { return a.dateClause(k) == a.clauseOf(c.i) }) {
+		return best, true
+	}
 	// a place reached through a pronoun ("تسليمها") takes its date from the
 	// clause of the word that points back, not from where it was named
 	if t.tok >= 0 && !t.anaphor && try(func(k int) bool { return a.dateClause(k) == a.clauseOf(t.tok) }) {

@@ -221,6 +221,9 @@ func TestPhenomena(t *testing.T) {
 		{"relative villages", "English: the villages the troops captured lie in districts",
 			"The villages that Azerbaijani troops captured on Monday lie in the Jabrayil and Fuzuli districts, the ministry said.",
 			"2020-10-20", "", []string{"fuzuli 2020-10-19 AZE", "jabrayil 2020-10-19 AZE"}},
+		{"dates", "last month in the control clause, today in the flag clause",
+			"رفع الوزير العلم في مدينة شوشا اليوم الجمعة، بعد هجوم واسع الشهر الماضي أعاد المدينة لسيطرة أذربيجان.",
+			"2020-12-04", "", []string{"shusha 2020-11 AZE"}},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
