@@ -71,6 +71,16 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		last = p
 	}
 	if len(out) > 0 {
+		// "Aghdam was ceded on 20 November and Kalbajar on 25 November":
+		// the subject of the passive comes first
+		if isWordAt(ts, c.i-1, "was", "were") {
+			for k := range a.places {
+				p := &a.places[k]
+				if p.j == c.i-1 && a.clauseOf(p.i) == cl && p.place.Region != "" && !b.isBound(a, p.i) {
+					out = append([]target{{place: p.place, tok: p.i}}, out...)
+				}
+			}
+		}
 		return out
 	}
 	// forward anaphoric noun ("إلى المنطقة")
@@ -241,7 +251,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	happened := modalityOf(a.s, c) == modEvent
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) || b.otherPlacesDate(a, d, t) {
 				continue
 			}
 			dist := abs(d.i - pos)
@@ -519,4 +529,19 @@ func (b *builder) subjectList(a *annotated, c cueHit) []target {
 		list = append([]target{{place: p.place, tok: p.i}}, list...)
 	}
 	return list
+}
+
+// otherPlacesDate reports a date written right after another district of
+// a list, before the target ("أغدام الجمعة وكالبجار في 25 …"): it is that
+// district's.
+func (b *builder) otherPlacesDate(a *annotated, d dateExpr, t target) bool {
+	if t.tok < 0 || t.anaphor || d.i >= t.tok || t.tok-d.j > 2 {
+		return false
+	}
+	for _, p := range a.places {
+		if p.place != nil && p.place.Region != "" && (t.place == nil || p.place.Region != t.place.Region) && (p.j == d.i || p.j == d.i-1 && isWordAt(a.s.toks, p.j, "في", "on")) {
+			return true
+		}
+	}
+	return false
 }

@@ -224,7 +224,7 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 	if in.mod == modNegated {
 		return
 	}
-	typ := map[modality]string{modFuture: ctxFuture, modScheduled: ctxScheduled, modCond: ctxIntent, modIntent: ctxIntent, modOperation: ctxOffensive, modCumulative: ctxUndated}[in.mod]
+	typ := map[modality]string{modFuture: ctxFuture, modScheduled: ctxScheduled, modCond: ctxIntent, modIntent: ctxIntent, modOperation: ctxOffensive, modCumulative: ctxUndated, modTopic: ctxUndated}[in.mod]
 	if len(in.targets) == 0 && in.mod == modScheduled {
 		// "The handover had been scheduled for 15 November": the change
 		// told just before
@@ -374,6 +374,12 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 			lead: b.isLead(a), relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most,
+		}
+		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
+			// a day after the article appeared: a plan told as a list
+			// of dates, not a change that happened
+			b.mention(Mention{Type: ctxFuture, Region: t.place.Region, Date: a.res[k].c.String(), Precision: "day"}, ev)
+			continue
 		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how

@@ -242,6 +242,7 @@ const (
 	modIntent              // ينص على، عزم على، agreed to
 	modOperation           // عملية لتحرير: an offensive's aim
 	modCumulative          // حتى الآن استعادوا، so far liberated: a running total
+	modTopic               // قرار بشأن احتلال، a resolution on the occupation: a topic
 )
 
 // modalityOf looks at the words before a control word in its clause.
@@ -283,6 +284,13 @@ func modalityOf(s *sentence, c cueHit) modality {
 		if ts[k].kind == tokWord && hasStem(ts[k], deadlineNouns) {
 			return modIntent
 		}
+	}
+	// "قرار بشأن احتلال", "a statement concerning the occupation of": the
+	// change is the topic of a document, which the document's date does not
+	// date
+	if isWordAt(ts, c.i-1, "the") && c.i > 1 && ts[c.i-2].kind == tokWord && hasStem(ts[c.i-2], topicPreps) ||
+		c.i > 0 && ts[c.i-1].kind == tokWord && hasStem(ts[c.i-1], topicPreps) {
+		return modTopic
 	}
 	from := c.i - 5
 	if from < 0 {

@@ -705,9 +705,10 @@ func yearFor(pub time.Time, m, d, qual int) int {
 	if m < pm || (m == pm && (d == 0 || d <= pd)) {
 		return y
 	}
-	// a day just after the publication date (news of the night, a
-	// publication day given late) is of the same year, not the last
-	if d != 0 && validDay(y, m, d) && time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(pub) <= 3*24*time.Hour {
+	// a day in the two weeks after the publication date is of the same
+	// year: news of the night, or a date still to come (a year-old day
+	// is written with its year)
+	if d != 0 && validDay(y, m, d) && time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(pub) <= 14*24*time.Hour {
 		return y
 	}
 	return y - 1

@@ -65,7 +65,7 @@ var wordListNames = []string{
 	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
-	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction",
+	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -359,4 +359,6 @@ var (
 	// a place after "in the direction of", "على محور", "باتجاه" is a
 	// front, not a place taken
 	directionWords = lex.words["direction"]
+	// "بشأن احتلال", "concerning the occupation": the topic of a document
+	topicPreps = lex.words["topic_preps"]
 )
