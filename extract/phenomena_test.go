@@ -236,6 +236,9 @@ func TestPhenomena(t *testing.T) {
 		{"dates", "English: a resolution concerning the occupation",
 			"On 30 April 1993 the Security Council adopted a resolution concerning the occupation of Kalbajar.",
 			"2021-04-02", "", nil},
+		{"published label", "the date of an embedded post dates a page without one",
+			"أعلن الجيش، الإثنين، أن قواته دخلت منطقة لاتشين.\nالجيش يدخل لاتشين pic.twitter.com/abc\n— Example News (@example) November 30, 2020",
+			"", "https://example.org/news/1234", []string{"lachin 2020-11-30 AZE"}},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},

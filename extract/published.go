@@ -29,6 +29,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	var inf pubInference
 	var header, marked *dateExpr
 	var headers []*dateExpr
+	var embedded *dateExpr
 	var today *dateExpr
 	var thisMonth, pastMonth *dateExpr
 	anchorY, anchorM := 0, 0
@@ -47,6 +48,9 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				marked = &a.dates[k]
 			case len(headers) < 2 && a.s.line < 5 && full && !a.deadline[k] && datelineShaped(a, e):
 				headers = append(headers, &a.dates[k])
+			}
+			if embedded == nil && full && embeddedPostDate(a.s.toks, e) {
+				embedded = &a.dates[k]
 			}
 			if today == nil && e.today && e.hasWeekday {
 				today = &a.dates[k]
@@ -81,6 +85,15 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	}
 	if marked != nil {
 		header = marked
+	}
+	if header == nil && embedded != nil {
+		// the signature of an embedded post ("— Name (@handle) November
+		// 30, 2020") closes a quote of the day's news: the page is of
+		// that day (or just after it)
+		inf.pub = time.Date(embedded.year, time.Month(embedded.month), embedded.day, 0, 0, 0, 0, time.UTC)
+		inf.ok = true
+		inf.how = fmt.Sprintf("inferred: the date %q of a post embedded in the page", embedded.word)
+		return inf
 	}
 	if header != nil {
 		inf.pub = time.Date(header.year, time.Month(header.month), header.day, 0, 0, 0, 0, time.UTC)
@@ -232,4 +245,19 @@ func siteDate(e dateExpr, all []dateExpr) bool {
 		later = true
 	}
 	return later
+}
+
+// embeddedPostDate reports a full date that ends the signature line of an
+// embedded social-media post: a handle ("@name") shortly before it and
+// the end of the line right after it.
+func embeddedPostDate(ts []token, e dateExpr) bool {
+	if e.j < len(ts) && ts[e.j].nl == 0 {
+		return false
+	}
+	for k := e.i - 1; k >= 0 && k >= e.i-4; k-- {
+		if ts[k].raw == "@" {
+			return true
+		}
+	}
+	return false
 }
