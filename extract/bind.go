@@ -93,6 +93,14 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 	}
 	if c.pronoun {
+		// "أراض فقدت أذربيجان السيطرة عليها", "lands it lost control of":
+		// the pronoun points to the lands named just before, not to a
+		// district
+		for k := c.i - 1; k >= 0 && k >= c.i-4 && a.clauseOf(k) == cl; k-- {
+			if ts[k].kind == tokWord && hasStem(ts[k], landNouns) {
+				return nil
+			}
+		}
 		if t, ok := b.antecedent(a, c.i); ok {
 			return []target{t}
 		}

@@ -65,7 +65,7 @@ var wordListNames = []string{
 	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
-	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps",
+	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -361,4 +361,6 @@ var (
 	directionWords = lex.words["direction"]
 	// "بشأن احتلال", "concerning the occupation": the topic of a document
 	topicPreps = lex.words["topic_preps"]
+	// "أراض فقدت السيطرة عليها": a pronoun after lands points to them
+	landNouns = lex.words["land_nouns"]
 )

@@ -239,6 +239,9 @@ func TestPhenomena(t *testing.T) {
 		{"published label", "the date of an embedded post dates a page without one",
 			"أعلن الجيش، الإثنين، أن قواته دخلت منطقة لاتشين.\nالجيش يدخل لاتشين pic.twitter.com/abc\n— Example News (@example) November 30, 2020",
 			"", "https://example.org/news/1234", []string{"lachin 2020-11-30 AZE"}},
+		{"apposition", "a pronoun after 'lands' does not point to the district before",
+			"وقال الجيش إنه حرر قرى في منطقة زنغيلان اليوم.\nوهي أراض فقدت أذربيجان السيطرة عليها في عام 1993.",
+			"2020-11-09", "", []string{"zangilan 2020-11-09 AZE"}},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
