@@ -275,8 +275,12 @@ func modalityOf(s *sentence, c cueHit) modality {
 	}
 	// "since the fighting began", "منذ بدء المعارك": what was taken since
 	// is a running total, not a change of the day the fighting began
-	for k := 0; k < c.i; k++ {
-		if ts[k].kind == tokWord && hasStem(ts[k], sinceWords) && sinceStart(ts, k+1, c.i) {
+	for k := 0; k < len(ts) && k < c.j+3; k++ {
+		end := c.i
+		if k >= c.j {
+			end = len(ts) // "استعاد منذ اندلاع المعارك …": right after the word
+		}
+		if k != c.i && ts[k].kind == tokWord && hasStem(ts[k], sinceWords) && sinceStart(ts, k+1, end) {
 			return modCumulative
 		}
 	}
@@ -548,7 +552,7 @@ func reportNegated(s *sentence, c cueHit) bool {
 }
 
 // sinceStart reports the start of the fighting ("the fighting began",
-// "بدء المعارك", "بداية القتال") in the four words from k, before end.
+// "بدء المعارك", "اندلاع القتال") in the four words from k, before end.
 func sinceStart(ts []token, k, end int) bool {
 	fight, start := false, false
 	for m := k; m < end && m < k+4; m++ {
@@ -556,7 +560,7 @@ func sinceStart(ts []token, k, end int) bool {
 			break
 		}
 		fight = fight || hasStem(ts[m], fightWords)
-		start = start || hasStem(ts[m], launchWords) || hasStem(ts[m], approxWords)
+		start = start || hasStem(ts[m], launchWords) || hasStem(ts[m], approxWords) || hasStem(ts[m], eruptWords)
 	}
 	return fight && start
 }
