@@ -29,7 +29,7 @@ type resolved struct {
 func annotate(g *gazetteer, s *sentence) *annotated {
 	a := &annotated{s: s}
 	ts := s.toks
-	a.places = g.findPlaces(ts)
+	a.places = dropDirections(ts, g.findPlaces(ts))
 	a.dates = parseDates(ts)
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))
@@ -135,4 +135,38 @@ func (a *annotated) evidence(runes []rune) Evidence {
 		st = en
 	}
 	return Evidence{Start: st, End: en, Quote: string(runes[st:en])}
+}
+
+// dropDirections leaves out a place named as a direction of the front
+// ("in the direction of the Agdere district", "على محور أغدام",
+// "باتجاه شوشا"): the fighting went towards it, it was not taken.
+func dropDirections(ts []token, ps []placeHit) []placeHit {
+	out := ps[:0]
+	for _, p := range ps {
+		dir := false
+		for k := p.i - 1; k >= 0 && k >= p.i-3; k-- {
+			if ts[k].kind != tokWord {
+				break
+			}
+			if hasStem(ts[k], directionWords) {
+				dir = true
+				break
+			}
+		}
+		if !dir {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ctxIn reports a non-event phrase (a flag raised, a ceasefire, a
+// meeting) in clause cl.
+func (a *annotated) ctxIn(cl int) bool {
+	for _, x := range a.ctx {
+		if a.clauseOf(x.i) == cl {
+			return true
+		}
+	}
+	return false
 }

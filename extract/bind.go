@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // target is a place a control word applies to.
 type target struct {
 	place   *Place
@@ -8,6 +10,8 @@ type target struct {
 	// villages: the change is told of villages or heights of the
 	// district, not of all of it
 	villages bool
+	// most: "most of" the district
+	most bool
 	// relative: named before a relative clause that holds the change
 	relative bool
 }
@@ -50,13 +54,33 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			continue
 		}
 		joined := p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and", "or")
-		if !joined || p.i-last.j > 3 {
+		gap := p.i - last.j
+		if last.j+2 < len(ts) && ts[last.j].raw == "(" {
+			// "Kalbajar (1993) and Lachin": a bracket after the name
+			for m := last.j + 1; m < p.i; m++ {
+				if ts[m].raw == ")" {
+					gap = p.i - m - 1
+					break
+				}
+			}
+		}
+		if !joined || gap > 3 {
 			break
 		}
 		out = append(out, target{place: p.place, tok: p.i})
 		last = p
 	}
 	if len(out) > 0 {
+		// "Aghdam was ceded on 20 November and Kalbajar on 25 November":
+		// the subject of the passive comes first
+		if isWordAt(ts, c.i-1, "was", "were") {
+			for k := range a.places {
+				p := &a.places[k]
+				if p.j == c.i-1 && a.clauseOf(p.i) == cl && p.place.Region != "" && !b.isBound(a, p.i) {
+					out = append([]target{{place: p.place, tok: p.i}}, out...)
+				}
+			}
+		}
 		return out
 	}
 	// forward anaphoric noun ("إلى المنطقة")
@@ -69,10 +93,25 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 	}
 	if c.pronoun {
+		// "أراض فقدت أذربيجان السيطرة عليها", "lands it lost control of":
+		// the pronoun points to the lands named just before, not to a
+		// district
+		for k := c.i - 1; k >= 0 && k >= c.i-4 && a.clauseOf(k) == cl; k-- {
+			if ts[k].kind == tokWord && hasStem(ts[k], landNouns) {
+				return nil
+			}
+		}
 		if t, ok := b.antecedent(a, c.i); ok {
 			return []target{t}
 		}
 		return nil
+	}
+	// the subject list of a passive or of a verb of becoming, named before
+	// it across commas and relative clauses ("A and B villages of Fuzuli
+	// district, C of Jabrayil district were liberated", "the villages of
+	// …, which had been occupied …, were now under the control of …")
+	if list := b.subjectList(a, c); len(list) > 1 || len(list) == 1 && c.become {
+		return list
 	}
 	// an appositive subject: the sentence opens with a noun and commas
 	// around the names it is known by ("The capital, known to one side as
@@ -148,7 +187,7 @@ func (b *builder) continuation(a *annotated, c cueHit, first []target) []target 
 			break
 		}
 		opens := isWordAt(ts, start, "ثم", "then") || (p.i == start && p.prefix == "و") || isWordAt(ts, start, "و", "and")
-		if !opens || p.i-start > 3 {
+		if !opens || p.i-start > 3 || futureClause(a, next) {
 			break
 		}
 		out = append(out, target{place: p.place, tok: p.i})
@@ -220,7 +259,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	happened := modalityOf(a.s, c) == modEvent
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) || b.otherPlacesDate(a, d, t) {
 				continue
 			}
 			dist := abs(d.i - pos)
@@ -230,15 +269,25 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		}
 		return best >= 0
 	}
-	if t.relative {
-		// "أغدام الذي سلم في 20 …، وكلبجار الذي سلم في 25 …": the
-		// relative clause carries its own date, after the verb
+	if t.relative || isRelative(a.s.toks, c) {
+		// "أغدام الذي سلم في 20 …، وكلبجار الذي سلم في 25 …", "the
+		// capital, which came under control in September": the relative
+		// clause carries its own date, after the verb
 		for k, d := range a.dates {
 			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k]) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
 				best = k
 			}
 		}
-		return best, best >= 0
+		if best >= 0 || t.relative {
+			return best, best >= 0
+		}
+	}
+	// a place named in an earlier clause that tells something else ("رفع
+	// العلم في شوشا اليوم، بعد هجوم الشهر الماضي أعاد المدينة لسيطرة …"):
+	// the control word's own clause dates the change
+	if t.tok >= 0 && !t.anaphor && t.tok < c.i && a.clauseOf(t.tok) != a.clauseOf(c.i) && a.ctxIn(a.clauseOf(t.tok)) &&
+		try(func(k int) bool { return a.dateClause(k) == a.clauseOf(c.i) }) {
+		return best, true
 	}
 	// a place reached through a pronoun ("تسليمها") takes its date from the
 	// clause of the word that points back, not from where it was named
@@ -285,7 +334,7 @@ func (b *builder) dateOwned(a *annotated, k int, t target) bool {
 func actorOf(a *annotated, c cueHit) (actorHit, bool) {
 	best, bestDist := actorHit{}, 1<<30
 	for _, h := range a.actors {
-		if a.clauseOf(h.i) != a.clauseOf(c.i) {
+		if a.clauseOf(h.i) != a.clauseOf(c.i) || h.obj {
 			continue
 		}
 		d := distTo(h.i, c)
@@ -434,4 +483,73 @@ func appositiveSubject(a *annotated, c cueHit) (target, bool) {
 	// the clause of the control word starts after a comma that closes
 	// the apposition, and its first words are not a new subject
 	return target{place: found.place, tok: found.i}, true
+}
+
+// futureClause reports a clause told in the future or as a plan ("and
+// Kalbajar and Lachin are to follow on …", "وستتبعها كلبجار"): a place
+// in it is not one more place of the change before it.
+func futureClause(a *annotated, cl int) bool {
+	ts := a.s.toks
+	for k := range ts {
+		if a.s.clause[k] != cl || ts[k].kind != tokWord {
+			continue
+		}
+		if hasStem(ts[k], futureWords) || hasStem(ts[k], expectWords) || isWordAt(ts, k, "to") && isWordAt(ts, k-1, "is", "are") {
+			return true
+		}
+		for _, st := range ts[k].stems {
+			if strings.HasPrefix(st, "س") && runeLen(st) > 3 {
+				if r := firstRune(st[len("س"):]); r == 'ي' || r == 'ت' {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// subjectList returns the districts named before a passive control word
+// ("were liberated", "was handed over") or a verb of becoming, back to
+// the start of the sentence or an earlier control word that is not in a
+// relative clause; none when the word is neither.
+func (b *builder) subjectList(a *annotated, c cueHit) []target {
+	ts := a.s.toks
+	if !c.become && !isWordAt(ts, c.i-1, "were", "was", "been") {
+		return nil
+	}
+	var list []target
+	seen := map[string]bool{}
+	for k := len(a.places) - 1; k >= 0; k-- {
+		p := &a.places[k]
+		if p.i >= c.i {
+			continue
+		}
+		for _, o := range a.cues {
+			if o.i > p.i && o.i < c.i && !isRelative(ts, o) {
+				return list
+			}
+		}
+		// (a place a relative clause between took is still the subject)
+		if p.place.Region == "" || p.place.Partial || seen[p.place.Region] {
+			continue
+		}
+		seen[p.place.Region] = true
+		list = append([]target{{place: p.place, tok: p.i}}, list...)
+	}
+	return list
+}
+
+// otherPlacesDate reports a date written right after another district of
+// a list, before the target ("أغدام الجمعة وكالبجار في 25 …"): it is that
+// district's.
+func (b *builder) otherPlacesDate(a *annotated, d dateExpr, t target) bool {
+	if t.tok < 0 || t.anaphor || d.i >= t.tok || t.tok-d.j > 2 {
+		return false
+	}
+	for _, p := range a.places {
+		if p.place != nil && p.place.Region != "" && (t.place == nil || p.place.Region != t.place.Region) && (p.j == d.i || p.j == d.i-1 && isWordAt(a.s.toks, p.j, "في", "on")) {
+			return true
+		}
+	}
+	return false
 }

@@ -32,6 +32,9 @@ type cand struct {
 	claimant string
 	// partial: told of villages or heights of the district, not all of it
 	partial bool
+	// most: told of most of the district ("معظم أراضي", "most of"): the
+	// larger part went to the gaining side
+	most bool
 	// needsPub is the relative date word ("today", a weekday) of a change
 	// that cannot be placed without the publication date
 	needsPub string
@@ -121,7 +124,14 @@ func (b *builder) sentence(a *annotated) {
 				if t.place.Region != "" && !t.place.Partial {
 					have[t.place.Region] = true
 					// "captured villages in X": the villages, not X
-					t.villages = t.tok > c.j && findWithin(a.s.toks, c.j, t.tok-c.j, villageWords) >= 0
+					t.villages = t.tok > c.j && findWithin(a.s.toks, c.j, t.tok-c.j, villageWords) >= 0 ||
+						t.tok >= 0 && t.tok < c.i && findWithin(a.s.toks, max(0, t.tok-3), min(3, t.tok), villageWords) >= 0
+					if t.tok > 0 {
+						from := max(0, t.tok-4)
+						if k := findWithin(a.s.toks, from, t.tok-from, majorityWords); k >= 0 && a.clauseOf(k) == a.clauseOf(t.tok) {
+							t.villages, t.most = true, true
+						}
+					}
 					whole = append(whole, t)
 				}
 			}
@@ -214,7 +224,7 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 	if in.mod == modNegated {
 		return
 	}
-	typ := map[modality]string{modFuture: ctxFuture, modScheduled: ctxScheduled, modCond: ctxIntent, modIntent: ctxIntent, modOperation: ctxOffensive, modCumulative: ctxUndated}[in.mod]
+	typ := map[modality]string{modFuture: ctxFuture, modScheduled: ctxScheduled, modCond: ctxIntent, modIntent: ctxIntent, modOperation: ctxOffensive, modCumulative: ctxUndated, modTopic: ctxUndated}[in.mod]
 	if len(in.targets) == 0 && in.mod == modScheduled {
 		// "The handover had been scheduled for 15 November": the change
 		// told just before
@@ -363,7 +373,13 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 			lead: b.isLead(a), relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
-			claimant: speaker(a, c), partial: t.villages,
+			claimant: speaker(a, c), partial: t.villages, most: t.most,
+		}
+		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
+			// a day after the article appeared: a plan told as a list
+			// of dates, not a change that happened
+			b.mention(Mention{Type: ctxFuture, Region: t.place.Region, Date: a.res[k].c.String(), Precision: "day"}, ev)
+			continue
 		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
@@ -863,6 +879,10 @@ func (b *builder) stances(a *annotated, ev Evidence) {
 	for k := range ts {
 		deny := ts[k].kind == tokWord && hasStem(ts[k], denialWords)
 		conf := ts[k].kind == tokWord && hasStem(ts[k], confirmWords)
+		if conf && (k > 0 && hasStem(ts[k-1], negWords) || k > 1 && hasStem(ts[k-2], negWords)) {
+			// "did not confirm", "لم تؤكد": no stance either way
+			continue
+		}
 		if !deny && !conf {
 			continue
 		}

@@ -8,6 +8,7 @@ type cueHit struct {
 	cls     cueClass
 	pronoun bool   // an object pronoun was attached: the place was named before
 	prefix  string // clitic on the first word ("ل" in "لتحرير")
+	become  bool   // a verb of becoming before "under … control"
 }
 
 // actorHit is a mention of a side.
@@ -15,6 +16,9 @@ type actorHit struct {
 	i     int
 	actor string
 	to    bool // preceded by a "to" preposition (لباكو، إلى أذربيجان, to Azerbaijan)
+	// obj: governed by "with", "from" or "against" ("على الحدود مع
+	// أرمينيا", "from Armenian forces"): never the one who acted
+	obj bool
 }
 
 // ctxHit is a non-event phrase.
@@ -142,6 +146,7 @@ func findCues(ts []token) []cueHit {
 		out = append(out, h)
 		i = end - 1
 	}
+	out = becameUnder(ts, out)
 	// "تخلي المجموعات … عن سلاحها": giving up arms
 	for i := 0; i < len(ts); i++ {
 		if isWordAt(ts, i, "تخلي", "وتخلي", "بتخلي") {
@@ -167,7 +172,8 @@ func findActors(ts []token) []actorHit {
 			pre := t.pre
 			if a, ok := actorWords[s]; ok {
 				to := pre[n] == "ل" || pre[n] == "لل" || isWordAt(ts, i-1, "الي", "to")
-				out = append(out, actorHit{i: i, actor: a, to: to})
+				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against") && isWordAt(ts, i-1, "the")
+				out = append(out, actorHit{i: i, actor: a, to: to, obj: obj})
 				break
 			}
 		}
@@ -189,6 +195,9 @@ func findContext(ts []token) []ctxHit {
 		case hasStem(ts[i], launchWords):
 			if k := findWithin(ts, i+1, 3, operationWords); k > 0 {
 				out = append(out, ctxHit{i: i, j: k + 1, typ: ctxOffensive})
+			} else if k := findWithin(ts, max(0, i-3), min(3, i), operationWords); k >= 0 {
+				// "العملية التي انطلقت في …", "the offensive that began on …"
+				out = append(out, ctxHit{i: k, j: i + 1, typ: ctxOffensive})
 			}
 		case hasStem(ts[i], eruptWords):
 			if k := findWithin(ts, i+1, 3, fightWords); k > 0 {
@@ -233,6 +242,7 @@ const (
 	modIntent              // ينص على، عزم على، agreed to
 	modOperation           // عملية لتحرير: an offensive's aim
 	modCumulative          // حتى الآن استعادوا، so far liberated: a running total
+	modTopic               // قرار بشأن احتلال، a resolution on the occupation: a topic
 )
 
 // modalityOf looks at the words before a control word in its clause.
@@ -262,6 +272,29 @@ func modalityOf(s *sentence, c cueHit) modality {
 		if hasStem(ts[k], untilWords) && ts[k+1].kind == tokWord && nowWords[ts[k+1].norm] {
 			return modCumulative
 		}
+	}
+	// "since the fighting began", "منذ بدء المعارك": what was taken since
+	// is a running total, not a change of the day the fighting began
+	for k := 0; k < len(ts) && k < c.j+3; k++ {
+		end := c.i
+		if k >= c.j {
+			end = len(ts) // "استعاد منذ اندلاع المعارك …": right after the word
+		}
+		if k != c.i && ts[k].kind == tokWord && hasStem(ts[k], sinceWords) && sinceStart(ts, k+1, end) {
+			return modCumulative
+		}
+	}
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if ts[k].kind == tokWord && hasStem(ts[k], deadlineNouns) {
+			return modIntent
+		}
+	}
+	// "قرار بشأن احتلال", "a statement concerning the occupation of": the
+	// change is the topic of a document, which the document's date does not
+	// date
+	if isWordAt(ts, c.i-1, "the") && c.i > 1 && ts[c.i-2].kind == tokWord && hasStem(ts[c.i-2], topicPreps) ||
+		c.i > 0 && ts[c.i-1].kind == tokWord && hasStem(ts[c.i-1], topicPreps) {
+		return modTopic
 	}
 	from := c.i - 5
 	if from < 0 {
@@ -298,6 +331,19 @@ func modalityOf(s *sentence, c cueHit) modality {
 			}
 		}
 	}
+	// "did not confirm the withdrawal", "لم تؤكد … انسحاب", "denied that
+	// its troops had withdrawn", "نفت … انسحاب": the change is not
+	// reported as having happened (the denial itself is kept by stances)
+	if mod == modEvent && reportNegated(s, c) {
+		return modNegated
+	}
+	// "is to be handed over", "are to be returned": a future
+	if mod == modEvent && isWordAt(ts, c.i-1, "be") && isWordAt(ts, c.i-2, "to") {
+		mod = modFuture
+		if isWordAt(ts, c.i-3, "was", "were") {
+			return modScheduled
+		}
+	}
 	// English passive after the word: "the handover had been scheduled
 	// for", "the withdrawal is due on"
 	if mod == modEvent {
@@ -326,8 +372,31 @@ func modalityOf(s *sentence, c cueHit) modality {
 // isRelative reports a control word inside a relative clause ("القوات
 // التي دخلت", "forces that entered"): background, not the news itself.
 func isRelative(ts []token, c cueHit) bool {
+	// "القرى التي دخلها الجيش تقع في …", "the villages that the army
+	// took lie in …": the clause tells the news, its villages are placed
+	// after it
+	for _, r := range []int{c.i - 1, c.i - 2} {
+		if r > 0 && hasStem(ts[r], relativeWords) && hasStem(ts[r-1], villageWords) {
+			return false
+		}
+	}
 	if c.i > 1 && hasStem(ts[c.i-2], relativeWords) && isWordAt(ts, c.i-1, "تم", "تمت") {
 		return false // "التي تمت السيطرة عليها": the passive of a fresh report
+	}
+	// "which had been occupied", "التي كانت قد احتلت"
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if ts[k].kind != tokWord {
+			break
+		}
+		if hasStem(ts[k], relativeWords) {
+			if k < c.i-1 {
+				return true
+			}
+			break
+		}
+		if !hasStem(ts[k], pastAux) && !isWordAt(ts, k, "been", "قد", "has", "have") {
+			break
+		}
 	}
 	return c.i > 0 && hasStem(ts[c.i-1], relativeWords) ||
 		c.i > 1 && hasStem(ts[c.i-2], relativeWords) && ts[c.i-1].kind == tokWord && !hasStem(ts[c.i-1], actorWordSet)
@@ -397,4 +466,101 @@ func occupiedAdjective(ts []token, i, end int) bool {
 		return false
 	}
 	return i > 0 && (isWordAt(ts, i-1, "the", "unlawfully", "illegally", "still", "formerly", "previously") || ts[i-1].kind != tokWord)
+}
+
+// becameUnder finds a verb of becoming followed by "under … control"
+// ("came under full Azerbaijani control", "أصبحت تحت السيطرة الكاملة",
+// "وقعت معظم أراضيها تحت سيطرة"): the state was reached then, so it is a
+// change, dated by the date of that clause. It replaces the "held" (and
+// "fell") words it spans.
+func becameUnder(ts []token, cues []cueHit) []cueHit {
+	for i := 0; i < len(ts); i++ {
+		if ts[i].kind != tokWord || !hasStem(ts[i], becomeWords) {
+			continue
+		}
+		under := -1
+		for k := i + 1; k < len(ts) && k <= i+5; k++ {
+			if ts[k].kind != tokWord {
+				break
+			}
+			if hasStem(ts[k], underWords) {
+				under = k
+				break
+			}
+		}
+		if under < 0 {
+			continue
+		}
+		end := -1
+		for k := under + 1; k < len(ts) && k <= under+4; k++ {
+			if ts[k].kind != tokWord {
+				break
+			}
+			if hasStem(ts[k], controlNounWords) {
+				end = k + 1
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		kept := cues[:0]
+		for _, c := range cues {
+			if c.j <= i || c.i >= end {
+				kept = append(kept, c)
+			}
+		}
+		// the verb alone is the cue: the place stands between it and
+		// "under" in Arabic ("أصبحت المدينة تحت …") and before it in English
+		cues = append(kept, cueHit{i: i, j: i + 1, cls: cueControl, become: true})
+		i = end - 1
+	}
+	// keep text order
+	for a := 1; a < len(cues); a++ {
+		for b := a; b > 0 && cues[b].i < cues[b-1].i; b-- {
+			cues[b], cues[b-1] = cues[b-1], cues[b]
+		}
+	}
+	return cues
+}
+
+// reportNegated reports a control word told under a denial, or under a
+// negated verb of saying or confirming, earlier in its clause and close
+// to it, with no other control word between.
+func reportNegated(s *sentence, c cueHit) bool {
+	ts := s.toks
+	for k := c.i - 1; k >= 0 && k >= c.i-8; k-- {
+		if s.clause[k] != s.clause[c.i] && !isWordAt(ts, k+1, "that", "ان") {
+			return false
+		}
+		if ts[k].kind != tokWord {
+			continue
+		}
+		if hasStem(ts[k], denialWords) {
+			return true
+		}
+		if hasStem(ts[k], speechWords) || hasStem(ts[k], confirmWords) {
+			for m := k - 1; m >= 0 && m >= k-2; m-- {
+				if ts[m].kind == tokWord && hasStem(ts[m], negWords) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// sinceStart reports the start of the fighting ("the fighting began",
+// "بدء المعارك", "اندلاع القتال") in the four words from k, before end.
+func sinceStart(ts []token, k, end int) bool {
+	fight, start := false, false
+	for m := k; m < end && m < k+4; m++ {
+		if ts[m].kind != tokWord {
+			break
+		}
+		fight = fight || hasStem(ts[m], fightWords)
+		start = start || hasStem(ts[m], launchWords) || hasStem(ts[m], approxWords) || hasStem(ts[m], eruptWords)
+	}
+	return fight && start
 }

@@ -583,7 +583,12 @@ func weekdayAt(ts []token, i int) (dateExpr, bool) {
 // bareYearAt reads a year after a cue word: "عام 1991", "in 1993".
 func bareYearAt(ts []token, i int) (dateExpr, bool) {
 	y, n, ok := yearAt(ts, i)
-	if !ok || i == 0 || !hasStem(ts[i-1], yearCues) {
+	if !ok || i == 0 {
+		return dateExpr{}, false
+	}
+	// "Kalbajar (1993)": a year in brackets after a name dates it
+	bracketed := ts[i-1].raw == "(" && n < len(ts) && ts[n].raw == ")" && i > 1 && ts[i-2].kind == tokWord
+	if !bracketed && !hasStem(ts[i-1], yearCues) {
 		return dateExpr{}, false
 	}
 	return dateExpr{i: i, j: n, year: y}, true
@@ -698,6 +703,12 @@ func yearFor(pub time.Time, m, d, qual int) int {
 		return y - 1
 	}
 	if m < pm || (m == pm && (d == 0 || d <= pd)) {
+		return y
+	}
+	// a day in the two weeks after the publication date is of the same
+	// year: news of the night, or a date still to come (a year-old day
+	// is written with its year)
+	if d != 0 && validDay(y, m, d) && time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(pub) <= 14*24*time.Hour {
 		return y
 	}
 	return y - 1

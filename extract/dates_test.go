@@ -111,7 +111,8 @@ func TestDates(t *testing.T) {
 		{"this month", "الشهر الجاري", "2020-12-01", "2020-12"},
 		{"this year", "قبل انتهاء العام الحالي", "2020-12-01", "2020"},
 		{"last year", "العام الماضي", "2020-12-01", "2019"},
-		{"no year: most recent such date", "في 3 ديسمبر", "2020-11-28", "2019-12-03"},
+		{"no year: most recent such date", "في 3 ديسمبر", "2020-11-08", "2019-12-03"},
+		{"no year: a day in the two weeks after publication is to come", "في 3 ديسمبر", "2020-11-28", "2020-12-03"},
 		{"same month as the previous date", "سلمت في 20 نوفمبر 2020، ثم في يوم 25 من نفس الشهر", "", "2020-11-20;2020-11-25"},
 		{"same month, other order", "في 20 نوفمبر 2020 ثم في 25 من نفس الشهر", "", "2020-11-20;2020-11-25"},
 		// ordinary words that look like months

@@ -56,6 +56,10 @@ func (r Result) Ledger(p Proposal) LedgerEvent {
 		// taken to stay with the previous holder until an editor says
 		ev.Extent, ev.Majority = "partial", p.From
 		ev.ExtentNote = "villages or heights of the district named in the source; majority assumed to stay with " + p.From + ", check"
+		if p.Majority != "" {
+			ev.Majority = p.Majority
+			ev.ExtentNote = "most of the district, as the source says; majority " + p.Majority + ", check"
+		}
 	}
 	src := LedgerSource{Ref: p.Source, Outlet: r.Outlet, Published: r.Published, Lang: r.Language}
 	if len(p.Evidence) > 0 {

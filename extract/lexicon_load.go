@@ -65,7 +65,7 @@ var wordListNames = []string{
 	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
-	"published", "updated",
+	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -355,4 +355,25 @@ var (
 	publishedWords = lex.words["published"]
 	updatedWords   = lex.words["updated"]
 	nowWords       = lex.words["now"]
+	// a verb of becoming before "under … control" ("came under full
+	// control", "أصبحت تحت السيطرة", "وقعت تحت سيطرة"): the state was
+	// reached then, a change
+	becomeWords      = lex.words["become"]
+	underWords       = lex.words["under"]
+	controlNounWords = lex.words["control_nouns"]
+	// "most of the district", "معظم أراضي": a partial change that hands
+	// over the larger part
+	majorityWords = lex.words["majority"]
+	// "since the fighting began": what follows is a running total
+	sinceWords = lex.words["since"]
+	// "الموعد النهائي لانسحاب", "the deadline for the withdrawal": a
+	// change planned by a date, not one that happened
+	deadlineNouns = lex.words["deadline_nouns"]
+	// a place after "in the direction of", "على محور", "باتجاه" is a
+	// front, not a place taken
+	directionWords = lex.words["direction"]
+	// "بشأن احتلال", "concerning the occupation": the topic of a document
+	topicPreps = lex.words["topic_preps"]
+	// "أراض فقدت السيطرة عليها": a pronoun after lands points to them
+	landNouns = lex.words["land_nouns"]
 )

@@ -109,7 +109,7 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		props = append(props, &proposal{
-			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus, Claimant: x.claimant, Extent: extentOf(x)},
+			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus, Claimant: x.claimant, Extent: extentOf(x), Majority: majorityOf(x)},
 			date: x.date, conf: x.conf, first: x.sent,
 		})
 	}
@@ -131,7 +131,7 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		unresolved = append(unresolved, &proposal{
-			p: Proposal{Region: x.region, To: x.to, From: b.prior(x.region, civil{}, x.to), Kind: x.kind, DateHow: needsPubHow, Extent: extentOf(x),
+			p: Proposal{Region: x.region, To: x.to, From: b.prior(x.region, civil{}, x.to), Kind: x.kind, DateHow: needsPubHow, Extent: extentOf(x), Majority: majorityOf(x),
 				Resolve: resolve, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus},
 			conf: 0.5, first: x.sent,
 		})
@@ -345,4 +345,13 @@ func extentOf(x cand) string {
 		return "partial"
 	}
 	return "whole"
+}
+
+// majorityOf is the side holding the larger part after a partial change
+// told of most of a district; empty otherwise.
+func majorityOf(x cand) string {
+	if x.most {
+		return x.to
+	}
+	return ""
 }

@@ -28,6 +28,8 @@ type pubInference struct {
 func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	var inf pubInference
 	var header, marked *dateExpr
+	var headers []*dateExpr
+	var embedded *dateExpr
 	var today *dateExpr
 	var thisMonth, pastMonth *dateExpr
 	anchorY, anchorM := 0, 0
@@ -44,8 +46,11 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				// a later edit: not the day the article appeared
 			case marked == nil && marker == markPublished && full && a.s.line < 12:
 				marked = &a.dates[k]
-			case header == nil && a.s.line < 5 && full && !a.deadline[k] && datelineShaped(a, e):
-				header = &a.dates[k]
+			case len(headers) < 2 && a.s.line < 5 && full && !a.deadline[k] && datelineShaped(a, e):
+				headers = append(headers, &a.dates[k])
+			}
+			if embedded == nil && full && embeddedPostDate(a.s.toks, e) {
+				embedded = &a.dates[k]
 			}
 			if today == nil && e.today && e.hasWeekday {
 				today = &a.dates[k]
@@ -71,8 +76,24 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	if anchorY != 0 {
 		inf.yearHint, inf.hintHow = anchorY, anchorWhat
 	}
+	if len(headers) > 0 {
+		header = headers[0]
+		if len(headers) > 1 && siteDate(*headers[0], all) {
+			// a site's date of the day above the article's own dateline
+			header = headers[1]
+		}
+	}
 	if marked != nil {
 		header = marked
+	}
+	if header == nil && embedded != nil {
+		// the signature of an embedded post ("— Name (@handle) November
+		// 30, 2020") closes a quote of the day's news: the page is of
+		// that day (or just after it)
+		inf.pub = time.Date(embedded.year, time.Month(embedded.month), embedded.day, 0, 0, 0, 0, time.UTC)
+		inf.ok = true
+		inf.how = fmt.Sprintf("inferred: the date %q of a post embedded in the page", embedded.word)
+		return inf
 	}
 	if header != nil {
 		inf.pub = time.Date(header.year, time.Month(header.month), header.day, 0, 0, 0, 0, time.UTC)
@@ -202,4 +223,41 @@ func furnitureBefore(ts []token, i int) int {
 		}
 	}
 	return markNone
+}
+
+// siteDate reports a full date at the top that lies after every other
+// date of the text by more than a week: the day the page was fetched or
+// the site's clock, shown above the article's own dateline.
+func siteDate(e dateExpr, all []dateExpr) bool {
+	t := time.Date(e.year, time.Month(e.month), e.day, 0, 0, 0, 0, time.UTC)
+	later := false
+	for _, o := range all {
+		if o.rel != relNone || o.year == 0 || o.i == e.i && o.year == e.year && o.month == e.month && o.day == e.day {
+			continue
+		}
+		m, d := max(o.month, 1), max(o.day, 1)
+		if !validDay(o.year, m, d) {
+			continue
+		}
+		if t.Sub(time.Date(o.year, time.Month(m), d, 0, 0, 0, 0, time.UTC)) < 7*24*time.Hour {
+			return false
+		}
+		later = true
+	}
+	return later
+}
+
+// embeddedPostDate reports a full date that ends the signature line of an
+// embedded social-media post: a handle ("@name") shortly before it and
+// the end of the line right after it.
+func embeddedPostDate(ts []token, e dateExpr) bool {
+	if e.j < len(ts) && ts[e.j].nl == 0 {
+		return false
+	}
+	for k := e.i - 1; k >= 0 && k >= e.i-4; k-- {
+		if ts[k].raw == "@" {
+			return true
+		}
+	}
+	return false
 }

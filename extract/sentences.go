@@ -40,7 +40,10 @@ func splitSentences(toks []token) []sentence {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if (t.nl > 0 && i > startTok) || i-startTok >= maxSentenceTokens {
+		// a line ending with a comma goes on in the next ("…الموعد النهائي،
+		// / لانسحاب …"): hard line breaks inside a sentence
+		goesOn := t.nl == 1 && i > 0 && toks[i-1].kind == tokPunct && (toks[i-1].raw == "،" || toks[i-1].raw == ",")
+		if (t.nl > 0 && i > startTok && !goesOn) || i-startTok >= maxSentenceTokens {
 			flush(i)
 		}
 		if t.nl > 0 {

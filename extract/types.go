@@ -90,6 +90,10 @@ type Proposal struct {
 	// Extent is "whole", or "partial" when the text tells of villages or
 	// heights of the district only.
 	Extent string `json:"extent"`
+	// Majority is the side holding the larger part of the district after
+	// a partial change, when the text says so ("most of the district
+	// fell under …"); empty when it does not.
+	Majority string `json:"majority,omitempty"`
 	// Kind is military_capture, handover_by_agreement, capitulation or
 	// withdrawal.
 	Kind string `json:"kind"`
