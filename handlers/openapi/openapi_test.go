@@ -3,20 +3,19 @@ package openapi_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"regexp"
-	"sort"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/labstack/echo/v4"
-	"github.com/mapsvc/mapsvc/downloads"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/handlers/openapi"
+	"github.com/mapsvc/mapsvc/internal/mounts"
 	"github.com/mapsvc/mapsvc/internal/testenv"
-	"github.com/mapsvc/mapsvc/render"
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
 )
@@ -48,50 +47,34 @@ func TestDocumentIsValidOpenAPI31(t *testing.T) {
 	}
 }
 
+// router is the real router: the core API and every mount cmd/mapsvc
+// serves, from the same list (internal/mounts).
 func router(t *testing.T) *echo.Echo {
 	svc := testenv.Service(t)
 	return handlers.New(svc, handlers.Options{Editors: []handlers.Editor{{Name: "desk", Token: "0123456789abcdef0123"}},
-		Mounts: []func(*echo.Echo){downloads.Mount(svc), render.Mount(svc, render.Options{})}})
+		Mounts: mounts.All(svc, mounts.Options{Assets: filepath.Join("..", "..", "node_modules")})})
 }
 
 // The document lists exactly the /api/v1 routes the router serves.
 func TestDocumentMatchesTheRoutes(t *testing.T) {
 	e := router(t)
-	var doc struct {
-		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	missing, extra, err := openapi.Compare(e.Routes())
+	if err != nil {
+		t.Fatal(err)
 	}
-	json.Unmarshal(openapi.Document, &doc)
-	documented := map[string]bool{}
-	for path, ops := range doc.Paths {
-		for method := range ops {
-			if method != "parameters" {
-				documented[strings.ToUpper(method)+" "+path] = true
-			}
-		}
-	}
-	param := regexp.MustCompile(`:([a-z]+)`)
-	served := map[string]bool{}
-	for _, r := range e.Routes() {
-		if !strings.HasPrefix(r.Path, "/api/v1/") || r.Method == "echo_route_not_found" {
-			continue
-		}
-		served[r.Method+" "+param.ReplaceAllString(strings.TrimPrefix(r.Path, "/api/v1"), "{$1}")] = true
-	}
-	var missing, extra []string
-	for k := range served {
-		if !documented[k] {
-			missing = append(missing, k)
-		}
-	}
-	for k := range documented {
-		if !served[k] {
-			extra = append(extra, k)
-		}
-	}
-	sort.Strings(missing)
-	sort.Strings(extra)
 	if len(missing) > 0 || len(extra) > 0 {
 		t.Errorf("served but not documented: %v; documented but not served: %v", missing, extra)
+	}
+	// The comparison sees the mounted packages' routes, not only the
+	// core API's.
+	for _, want := range []string{"/api/v1/places/:id", "/api/v1/areas", "/api/v1/download/:file", "/api/v1/snapshot.png"} {
+		found := false
+		for _, r := range e.Routes() {
+			found = found || r.Path == want
+		}
+		if !found {
+			t.Errorf("the router serves no %s", want)
+		}
 	}
 	rec := httptest.NewRecorder()
 	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/openapi.json", nil))
@@ -128,26 +111,115 @@ func TestSampleEventAndAnswersFollowTheDocument(t *testing.T) {
 	}
 
 	e := router(t)
-	for _, target := range []string{
-		"/api/v1/events/kalbajar-2020-11-25-handover",
-		"/api/v1/events?region=agdam&from=2020-01-01&to=2020-12-31",
-		"/api/v1/snapshot?date=2020-11-25",
-		"/api/v1/snapshot?date=2020-02-30",
-		"/api/v1/events/no-such-event",
+	for _, c := range []struct {
+		target string
+		code   int
+	}{
+		{"/api/v1/events/kalbajar-2020-11-25-handover", 200},
+		{"/api/v1/events?region=agdam&from=2020-01-01&to=2020-12-31", 200},
+		{"/api/v1/snapshot?date=2020-11-25", 200},
+		{"/api/v1/snapshot?date=2020-02-30", 400},
+		{"/api/v1/events/no-such-event", 404},
+		{"/api/v1/areas?date=2019-06-01", 200},
+		{"/api/v1/areas?date=2020-11-10&lang=hy", 200},
+		{"/api/v1/areas", 400},
+		{"/api/v1/places?date=2020-10-20", 200},
+		{"/api/v1/places?lang=ru", 200},
+		{"/api/v1/places/hadrut", 200},
+		{"/api/v1/places/no-such-place", 404},
+		{"/api/v1/places?date=2020-13-01", 400},
+		{"/api/v1/lines?date=2019-06-01", 200},
+		{"/api/v1/peacekeeping?date=2021-06-01", 200},
+		{"/api/v1/peacekeeping?date=2019-06-01", 200},
+		{"/api/v1/peacekeeping?date=2021-06-01&lang=en", 400},
 	} {
-		req := httptest.NewRequest(http.MethodGet, target, nil)
+		req := httptest.NewRequest(http.MethodGet, c.target, nil)
 		rec := httptest.NewRecorder()
 		e.ServeHTTP(rec, req)
-		if ok, errs := v.ValidateHttpRequestResponse(req, rec.Result()); !ok {
+		if rec.Code != c.code {
+			t.Errorf("%s: %d, want %d: %s", c.target, rec.Code, c.code, rec.Body)
+		}
+		// A request the server refuses may break the document's rules
+		// for requests too (a missing required date); its answer must
+		// still be the documented problem.
+		validate := v.ValidateHttpRequestResponse
+		if c.code >= 400 {
+			validate = v.ValidateHttpResponse
+		}
+		if ok, errs := validate(req, rec.Result()); !ok {
 			for _, err := range errs {
-				t.Errorf("%s (%d): %s: %s", target, rec.Code, err.Message, err.Reason)
+				t.Errorf("%s (%d): %s: %s", c.target, rec.Code, err.Message, err.Reason)
 			}
 		}
 	}
+
 	// The sample posts as written to a fresh store.
 	rec := httptest.NewRecorder()
 	e.ServeHTTP(rec, post(sample))
 	if rec.Code != http.StatusCreated {
 		t.Errorf("POST examples/event.json: %d %s", rec.Code, rec.Body)
 	}
+}
+
+// The response schemas of the place routes are strict enough to catch a
+// property the handler stops sending or sends with another type: real
+// answers, each broken in one way, fail validation (and pass as they
+// came, re-encoded the same way).
+func TestPlaceAnswersOutsideTheSchemaFail(t *testing.T) {
+	v := newValidator(t)
+	e := router(t)
+	for _, c := range []struct {
+		target string
+		breaks string
+		broken func(m map[string]any)
+	}{
+		{"/api/v1/areas?date=2019-06-01", "", func(map[string]any) {}},
+		{"/api/v1/places?date=2020-10-20", "", func(map[string]any) {}},
+		{"/api/v1/areas?date=2019-06-01", "no direction", func(m map[string]any) { delete(props(t, m), "direction") }},
+		{"/api/v1/areas?date=2019-06-01", "town_names a string", func(m map[string]any) { props(t, m)["town_names"] = "Jabrayil" }},
+		{"/api/v1/areas?date=2019-06-01", "controller RUS", func(m map[string]any) { props(t, m)["controller"] = "RUS" }},
+		{"/api/v1/areas?date=2019-06-01", "not approximate", func(m map[string]any) { props(t, m)["approximate"] = false }},
+		{"/api/v1/places?date=2020-10-20", "status seized", func(m map[string]any) { props(t, m)["status"] = "seized" }},
+		{"/api/v1/places?date=2020-10-20", "a line for a point", func(m map[string]any) {
+			m["features"].([]any)[0].(map[string]any)["geometry"] = map[string]any{"type": "LineString", "coordinates": []any{}}
+		}},
+		{"/api/v1/lines?date=2019-06-01", "no event_ids", func(m map[string]any) { delete(props(t, m), "event_ids") }},
+		{"/api/v1/peacekeeping?date=2021-06-01", "presence ARM", func(m map[string]any) { props(t, m)["presence"] = "ARM" }},
+	} {
+		req := httptest.NewRequest(http.MethodGet, c.target, nil)
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", c.target, rec.Code, rec.Body)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &m); err != nil {
+			t.Fatalf("%s: %v", c.target, err)
+		}
+		c.broken(m)
+		body, _ := json.Marshal(m)
+		res := rec.Result()
+		res.Body = io.NopCloser(bytes.NewReader(body))
+		res.ContentLength = int64(len(body))
+		res.Header.Del("Content-Length")
+		ok, errs := v.ValidateHttpRequestResponse(req, res)
+		switch {
+		case c.breaks == "" && !ok:
+			for _, err := range errs {
+				t.Errorf("%s re-encoded: %s: %s", c.target, err.Message, err.Reason)
+			}
+		case c.breaks != "" && ok:
+			t.Errorf("%s with %s passes the document's schema", c.target, c.breaks)
+		}
+	}
+}
+
+// props returns the properties of the first feature of a collection.
+func props(t *testing.T, m map[string]any) map[string]any {
+	t.Helper()
+	fs, _ := m["features"].([]any)
+	if len(fs) == 0 {
+		t.Fatal("no features")
+	}
+	return fs[0].(map[string]any)["properties"].(map[string]any)
 }
