@@ -33,15 +33,15 @@ func All(svc *service.Service, opt Options) []func(*echo.Echo) {
 		ogc.MountWith(svc, placeapi.OGCCollections(places)...),
 		downloads.MountWith(svc, places.AreasGeoJSON),
 		placeapi.Mount(svc, places),
-		tiles.MountWith(svc, tileAreas(places)),
+		tiles.MountWith(svc, TileAreas(places)),
 		web.Mount(svc, web.Options{Assets: opt.Assets, BasemapURL: opt.BasemapURL, BasemapAttribution: opt.BasemapAttribution,
 			Areas: renderAreas(places)}),
 	}
 }
 
-// tileAreas hands the place package's area spans to the tiles package,
+// TileAreas hands the place package's area spans to the tiles package,
 // which does not import it.
-func tileAreas(hs *placeapi.Histories) tiles.AreaSource {
+func TileAreas(hs *placeapi.Histories) tiles.AreaSource {
 	return func(v *service.View) ([]tiles.Area, error) {
 		spans, err := hs.AreaSpans(v)
 		if err != nil {
