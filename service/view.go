@@ -125,6 +125,8 @@ type View struct {
 	id    uint64
 	// built counts epochs encoded, shared by a service's views.
 	built *atomic.Uint64
+
+	periodsIndexState // the periods feed's order, for streaming and paging
 }
 
 // viewKey is a cache key of one view: an id, not the *View, so kept
