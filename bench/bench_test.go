@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
@@ -183,6 +184,7 @@ func BenchmarkSyntheticSnapshotNewEpoch(b *testing.B) {
 	days := epochDays(synView.History)
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		// Stride through the epochs so each iteration meets a new one.
 		e, err := synView.SnapshotDay(days[(i*7919+1)%len(days)], geo.LangAR)
@@ -216,4 +218,33 @@ func BenchmarkSyntheticStateOfEveryRegion(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		synView.History.Snapshot(days[(i*7919+1)%len(days)])
 	}
+}
+
+// The next epoch of the synthetic world after a kept one, as a slider or
+// an animation asks: built from its neighbour, only the regions that
+// changed in between encoded.
+func BenchmarkSyntheticSnapshotNextEpoch(b *testing.B) {
+	ds := synthetic(b)
+	v, err := service.NewView(ds) // its own view: the epochs before are kept
+	if err != nil {
+		b.Fatal(err)
+	}
+	days := epochDays(v.History)
+	start := len(days) / 3
+	if _, err := v.SnapshotDay(days[start], geo.LangAR); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
+	for i := 0; i < b.N; i++ {
+		if _, err := v.SnapshotDay(days[(start+1+i)%len(days)], geo.LangAR); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// reportCPU adds cpu-ns/op from the CPU time used since start.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }

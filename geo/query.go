@@ -99,13 +99,23 @@ var unknownState = State{Status: StatusUnknown}
 // change the State; it may keep the pointer, which stays valid as long as
 // the History.
 func (h *History) EachState(d Day, fn func(i int, r *Region, s *State)) {
-	for i, r := range h.regions {
+	h.EachPeriod(d, 0, len(h.regions), func(i int, r *Region, s *State, _ int) { fn(i, r, s) })
+}
+
+// EachPeriod is EachState over the regions from..to-1 (indexes in
+// Regions), also giving the index in Periods(r.ID) of the period whose
+// state s is, or -1 where none holds (unknown, or a context region, whose
+// state never changes). Two days give a region the same state exactly
+// when they give it the same period index.
+func (h *History) EachPeriod(d Day, from, to int, fn func(i int, r *Region, s *State, period int)) {
+	for i := from; i < to; i++ {
+		r := h.regions[i]
 		switch r.Role {
 		case RoleNeighbour:
 			continue
 		case RoleContext:
 			s := contextState(r)
-			fn(i, r, &s)
+			fn(i, r, &s, -1)
 			continue
 		}
 		// The first period that ends after d (sort.Search, by hand).
@@ -121,11 +131,11 @@ func (h *History) EachState(d Day, fn func(i int, r *Region, s *State)) {
 		}
 		if lo < len(ends) {
 			if p := &h.periods[r.ID][lo]; p.Start <= d {
-				fn(i, r, &p.State)
+				fn(i, r, &p.State, lo)
 				continue
 			}
 		}
-		fn(i, r, &unknownState)
+		fn(i, r, &unknownState, -1)
 	}
 }
 

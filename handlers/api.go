@@ -92,7 +92,7 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	e.GET("/version", a.version)
 	v1 := e.Group("/api/v1")
 	v1.GET("/snapshot", a.snapshot)
-	v1.GET("/periods", a.byLang(func(v *service.View, _ echo.Context, l geo.Lang) (*service.Encoded, error) { return v.Periods(l) }))
+	v1.GET("/periods", a.periods)
 	v1.GET("/regions", a.byLang(func(v *service.View, _ echo.Context, l geo.Lang) (*service.Encoded, error) { return v.Regions(l) }))
 	v1.GET("/regions/:id", a.byLang(func(v *service.View, c echo.Context, l geo.Lang) (*service.Encoded, error) {
 		return v.Region(c.Param("id"), l)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -131,21 +132,11 @@ func TestParallelFeaturesMatchEncodingJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range []geo.Day{geo.DayOf(1990, 1, 1), geo.DayOf(2000, 6, 1), geo.DayOf(2030, 1, 1)} {
-		got, err := v.encodeFeatures(d, geo.LangAR)
+		got, _, err := v.encodeFeatures(d, geo.LangAR, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []byte{'['}
-		for i, st := range v.History.Snapshot(d).Regions {
-			if i > 0 {
-				want = append(want, ',')
-			}
-			id, _ := json.Marshal(st.Region.ID)
-			want = append(append(append(want, `{"type":"Feature","id":`...), id...), `,"properties":`...)
-			want = append(append(append(want, referenceProps(st.Region, st.State, geo.LangAR)...), `,"geometry":`...), v.geometry[st.Region.ID]...)
-			want = append(want, '}')
-		}
-		want = append(want, ']')
+		want := referenceFeatures(v, d)
 		if !bytes.Equal(got, want) {
 			t.Fatalf("%s: the two halves differ from a region-by-region encoding", d)
 		}
@@ -177,5 +168,98 @@ func TestAppendMultiPolygonMatchesEncodingJSON(t *testing.T) {
 		if _, ok := appendMultiPolygon(nil, g); ok {
 			t.Errorf("%#v: written, want it left to encoding/json", g)
 		}
+	}
+}
+
+// referenceFeatures is day d's features array in Arabic, encoded region by
+// region with encoding/json.
+func referenceFeatures(v *View, d geo.Day) []byte {
+	want := []byte{'['}
+	for i, st := range v.History.Snapshot(d).Regions {
+		if i > 0 {
+			want = append(want, ',')
+		}
+		id, _ := json.Marshal(st.Region.ID)
+		want = append(append(append(want, `{"type":"Feature","id":`...), id...), `,"properties":`...)
+		want = append(append(append(want, referenceProps(st.Region, st.State, geo.LangAR)...), `,"geometry":`...), v.geometry[st.Region.ID]...)
+		want = append(want, '}')
+	}
+	return append(want, ']')
+}
+
+// An epoch built from a neighbour's bytes (only the changed regions
+// encoded) is the epoch built from scratch, for small and two-half worlds,
+// near and far neighbours, before and after.
+func TestEpochFromNeighbourMatchesScratch(t *testing.T) {
+	defer func(n int) { neighbourMinBytes = n }(neighbourMinBytes)
+	neighbourMinBytes = 0
+	for _, n := range []int{40, parallelRegions + 101} {
+		rs := synth.Regions(n, 5)
+		v, err := NewView(Dataset{Regions: rs, Events: synth.Events(rs, 40, 5), Version: "t"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		days := v.History.ChangeDays()
+		for _, pair := range [][2]int{{10, 11}, {11, 10}, {50, 53}, {0, len(days) - 1}, {len(days) - 1, 0}, {200, 200}} {
+			from, to := days[pair[0]], days[pair[1]]
+			b, layout, err := v.encodeFeatures(from, geo.LangAR, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			base := newEpochBody(b)
+			base.layout = layout
+			if len(layout.ends) != len(layout.period) || int(layout.ends[len(layout.ends)-1]) != len(b)-1 {
+				t.Fatalf("%d regions: layout of %d ends, %d periods, last end %d, body %d", n, len(layout.ends), len(layout.period), layout.ends[len(layout.ends)-1], len(b))
+			}
+			got, gotLayout, err := v.encodeFeatures(to, geo.LangAR, base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := referenceFeatures(v, to); !bytes.Equal(got, want) {
+				t.Fatalf("%d regions, epoch %d from %d: differs from the reference", n, pair[1], pair[0])
+			}
+			_, scratchLayout, _ := v.encodeFeatures(to, geo.LangAR, nil)
+			if !slices.Equal(gotLayout.ends, scratchLayout.ends) || !slices.Equal(gotLayout.period, scratchLayout.period) {
+				t.Fatalf("%d regions, epoch %d from %d: layout differs from scratch", n, pair[1], pair[0])
+			}
+		}
+	}
+}
+
+// A new epoch next to a kept one is built from it, through the cache.
+func TestNextEpochUsesKeptNeighbour(t *testing.T) {
+	defer func(n int) { neighbourMinBytes = n }(neighbourMinBytes)
+	neighbourMinBytes = 0
+	rs := synth.Regions(60, 7)
+	v, err := NewView(Dataset{Regions: rs, Events: synth.Events(rs, 30, 7), Version: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := v.History.ChangeDays()
+	first, err := v.epochFeatures(v.History.Epoch(days[20]), days[20], geo.LangAR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.fromNeighbour {
+		t.Fatal("the first epoch had a neighbour to start from")
+	}
+	for _, i := range []int{21, 19, 21 + neighbourReach} {
+		f, err := v.epochFeatures(v.History.Epoch(days[i]), days[i], geo.LangAR)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !f.fromNeighbour {
+			t.Errorf("epoch of change day %d was encoded from scratch beside kept ones", i)
+		}
+		if want := referenceFeatures(v, days[i]); !bytes.Equal(f.json, want) {
+			t.Fatalf("epoch of change day %d differs from the reference", i)
+		}
+	}
+	far, err := v.epochFeatures(v.History.Epoch(days[200]), days[200], geo.LangAR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if far.fromNeighbour {
+		t.Error("an epoch far from every kept one was built from a neighbour")
 	}
 }

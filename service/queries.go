@@ -53,22 +53,15 @@ func PeriodFeatureProps(p *geo.Period, r *geo.Region, lang geo.Lang) any {
 	return props
 }
 
-// Periods answers every control period as a GeoJSON FeatureCollection.
+// Periods answers every control period as a GeoJSON FeatureCollection,
+// built whole and kept: for a feed past StreamPeriodsBytes transports
+// call WritePeriods instead.
 func (v *View) Periods(lang geo.Lang) (*Encoded, error) {
 	return v.cached("periods-"+string(lang), TypeGeoJSON, func() ([]byte, error) {
 		var b bytes.Buffer
-		b.WriteString(`{"type":"FeatureCollection","data_version":"` + v.Version + `","features":[`)
-		n := 0
-		for _, r := range v.History.Regions() {
-			ps := v.History.Periods(r.ID)
-			for i := range ps {
-				if err := v.writeFeature(&b, n, PeriodID(&ps[i]), PeriodFeatureProps(&ps[i], r, lang), r.ID); err != nil {
-					return nil, err
-				}
-				n++
-			}
+		if err := v.WritePeriods(&b, lang, PeriodsRange{}); err != nil {
+			return nil, err
 		}
-		b.WriteString("]}\n")
 		return b.Bytes(), nil
 	})
 }

@@ -6,6 +6,7 @@ package service
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -103,9 +104,30 @@ func (s *Service) Reload() error {
 		// it back now rather than keep it resident until the scavenger
 		// gets to it (with a million events: 2.4 GB resident, not 1.4).
 		ds = Dataset{}
+		bigHeapGC()
 		debug.FreeOSMemory()
 	}
 	return nil
+}
+
+// BigHeapGCPercent is the collector's target (GOGC) once a big ledger is
+// resident. At the default 100 the heap grows to twice the live data
+// before a collection: with a million events, 1.2 GB of history let each
+// 10 MB epoch built pile up to 3 GB resident after a thousand random
+// dates. At 25 a collection comes every 300 MB allocated instead, a few
+// hundred milliseconds of marking spread over some 30 new epochs.
+const BigHeapGCPercent = 25
+
+var bigHeapOnce sync.Once
+
+// bigHeapGC lowers the collector's target for a big ledger, unless the
+// operator set GOGC or GOMEMLIMIT, which then rule.
+func bigHeapGC() {
+	bigHeapOnce.Do(func() {
+		if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetGCPercent(BigHeapGCPercent)
+		}
+	})
 }
 
 // bigLedger is the number of events from which a reload returns its

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"io"
 	"path/filepath"
 	"testing"
@@ -105,9 +106,12 @@ func ExampleView_Snapshot() {
 	}
 	json.Unmarshal(e.Body, &fc)
 	for _, f := range fc.Features[:3] {
-		println(f.ID, f.Properties["controller"])
+		fmt.Println(f.ID, f.Properties["controller"])
 	}
 	// Output:
+	// kalbajar AZE
+	// lachin ARM
+	// gubadli AZE
 }
 
 func BenchmarkNewView(b *testing.B) {

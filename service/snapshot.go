@@ -169,17 +169,30 @@ func writeDay(b *bytes.Buffer, d geo.Day, ok bool) {
 
 // epochFeatures returns the encoded features of an epoch: properties
 // appended per region (appendjson.go), geometry spliced in from the
-// pre-encoded bytes.
+// pre-encoded bytes. With a neighbouring epoch of the same language kept,
+// only the regions whose period differs are encoded; the rest are copied
+// from it.
 func (v *View) epochFeatures(epoch int, d geo.Day, lang geo.Lang) (*epochBody, error) {
 	k := epochKey{epoch, lang}
 	if f, ok := v.get("epoch", viewKey[epochKey]{v.id, k}); ok {
 		return f.(*epochBody), nil
 	}
-	b, err := v.encodeFeatures(d, lang)
+	base := v.neighbourEpoch(epoch, lang)
+	b, layout, err := v.encodeFeatures(d, lang, base)
 	if err != nil {
 		return nil, err
 	}
-	f := v.shareBody(b)
+	// A body shared between views by its bytes cannot carry a layout:
+	// period indices differ between views. Worlds with few regions share
+	// (edits and as_of views compress nothing twice); large ones keep a
+	// layout per view so the next epoch is built from this one.
+	var f *epochBody
+	if len(b) >= neighbourMinBytes {
+		f = newEpochBody(b)
+		f.layout, f.fromNeighbour = layout, base != nil
+	} else {
+		f = v.shareBody(b)
+	}
 	v.built.Add(1)
 	v.cache.Put("epoch", viewKey[epochKey]{v.id, k}, f, int64(f.size()))
 	return f, nil
@@ -209,77 +222,177 @@ func (v *View) shareBody(array []byte) *epochBody {
 	return f
 }
 
+// neighbourReach is how many epochs either side of a new one are looked
+// for in the cache to build it from: adjacent days (a slider, an
+// animation) differ in a few regions; far apart, in most.
+const neighbourReach = 8
+
+// neighbourMinBytes is the features array size from which an epoch keeps
+// its layout for its neighbours instead of sharing its body by content;
+// a variable so tests can build small worlds both ways.
+var neighbourMinBytes = 1 << 20
+
+// neighbourEpoch returns the nearest kept epoch of lang within
+// neighbourReach of epoch, or nil.
+func (v *View) neighbourEpoch(epoch int, lang geo.Lang) *epochBody {
+	for dist := 1; dist <= neighbourReach; dist++ {
+		for _, e := range [2]int{epoch - dist, epoch + dist} {
+			if f, ok := v.cache.Peek("epoch", viewKey[epochKey]{v.id, epochKey{e, lang}}); ok {
+				if fb := f.(*epochBody); fb.layout != nil {
+					return fb
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// epochLayout says where each feature lies in an epoch's array and which
+// period it shows, so a neighbouring epoch can reuse its bytes: feature k
+// (the k-th region EachPeriod visits) ends at ends[k] (exclusive) and
+// starts after the '[' or ',' before it; period[k] is its period index.
+type epochLayout struct {
+	ends   []int32
+	period []int32
+}
+
+func (l *epochLayout) start(k int) int {
+	if k == 0 {
+		return 1
+	}
+	return int(l.ends[k-1]) + 1
+}
+
+// Size of the layout, counted with the epoch.
+func (l *epochLayout) size() int { return 8 * len(l.ends) }
+
 // parallelRegions is the number of regions from which a new epoch is
 // encoded in two halves at once: a world of 10,000 regions takes tens of
 // milliseconds on one core, mostly waiting on memory.
 const parallelRegions = 2000
 
-// encodeFeatures encodes the features array of day d's snapshot.
-func (v *View) encodeFeatures(d geo.Day, lang geo.Lang) ([]byte, error) {
-	n := len(v.History.Regions())
-	heads := v.headsFor(lang)
-	index, states := make([]int, 0, n), make([]*geo.State, 0, n)
-	v.History.EachState(d, func(i int, _ *geo.Region, st *geo.State) {
-		index = append(index, i)
-		states = append(states, st)
-	})
+// encodeFeatures encodes the features array of day d's snapshot, copying
+// the features of regions whose period is the same in base (when given).
+func (v *View) encodeFeatures(d geo.Day, lang geo.Lang, base *epochBody) ([]byte, *epochLayout, error) {
 	regions := v.History.Regions()
-	// encode appends the features of the regions at index, each after a
-	// comma but the very first of the array.
-	encode := func(b []byte, index []int, states []*geo.State, first bool) ([]byte, error) {
-		for k, i := range index {
-			if k > 0 || !first {
+	n := len(regions)
+	heads := v.headsFor(lang)
+	var baseLayout *epochLayout
+	if base != nil {
+		baseLayout = base.layout
+	}
+	// encode appends the features of regions from..to-1, each after a
+	// comma but the very first of the array, from feature number k0 on;
+	// ends are offsets in b, to be moved by the caller.
+	encode := func(b []byte, from, to, k0 int, first bool) ([]byte, []int32, []int32, error) {
+		ends, period := make([]int32, 0, to-from), make([]int32, 0, to-from)
+		k := k0
+		var err error
+		// run is a stretch of features copied from base: base features
+		// runFrom..k-1.
+		runFrom := -1
+		flush := func() {
+			if runFrom < 0 {
+				return
+			}
+			if runFrom > k0 || !first {
+				b = append(b, ',')
+			}
+			s := baseLayout.start(runFrom)
+			shift := len(b) - s
+			b = append(b, base.json[s:baseLayout.ends[k-1]]...)
+			for j := runFrom; j < k; j++ {
+				ends = append(ends, baseLayout.ends[j]+int32(shift))
+			}
+			runFrom = -1
+		}
+		v.History.EachPeriod(d, from, to, func(i int, r *geo.Region, st *geo.State, pi int) {
+			if err != nil {
+				return
+			}
+			period = append(period, int32(pi))
+			if baseLayout != nil && baseLayout.period[k] == int32(pi) {
+				if runFrom < 0 {
+					runFrom = k
+				}
+				k++
+				return
+			}
+			flush()
+			if k > k0 || !first {
 				b = append(b, ',')
 			}
 			if heads != nil {
 				b = append(b, heads.head(i)...)
 			} else {
-				b = appendFeatureHead(b, regions[i], lang)
+				b = appendFeatureHead(b, r, lang)
 			}
 			var ok bool
-			if b, ok = appendState(b, states[k], lang); !ok {
-				r := regions[i]
-				_, err := json.Marshal(snapshotProps{Region: r.ID, Name: r.Name(lang), Kind: r.Kind, Role: r.Role, ISO: r.ISO, StateJSON: stateJSON(*states[k], lang)})
-				return nil, fmt.Errorf("region %q: %w", r.ID, err)
+			if b, ok = appendState(b, st, lang); !ok {
+				_, jerr := json.Marshal(snapshotProps{Region: r.ID, Name: r.Name(lang), Kind: r.Kind, Role: r.Role, ISO: r.ISO, StateJSON: stateJSON(*st, lang)})
+				err = fmt.Errorf("region %q: %w", r.ID, jerr)
+				return
 			}
 			b = append(b, `,"geometry":`...)
 			b = append(b, v.geomAt[i]...)
 			b = append(b, '}')
-		}
-		return b, nil
+			ends = append(ends, int32(len(b)))
+			k++
+		})
+		flush()
+		return b, ends, period, err
 	}
-	size := func(index []int) int {
+	size := func(from, to int) int {
+		if base != nil {
+			// About the neighbour's share of bytes.
+			return len(base.json)*(to-from)/max(n, 1) + 64<<10
+		}
 		// The geometry plus about 500 bytes of properties a region.
-		n := 0
-		for _, i := range index {
-			n += len(v.geomAt[i]) + 500
+		s := 0
+		for i := from; i < to; i++ {
+			s += len(v.geomAt[i]) + 500
 		}
-		return n
+		return s
 	}
-	b := make([]byte, 1, 2+len(snapshotTail)+size(index))
+	b := make([]byte, 1, 2+len(snapshotTail)+size(0, n))
 	b[0] = '['
-	if len(index) < parallelRegions {
-		b, err := encode(b, index, states, true)
+	if n < parallelRegions {
+		b, ends, period, err := encode(b, 0, n, 0, true)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return append(b, ']'), nil
+		return append(b, ']'), &epochLayout{ends: ends, period: period}, nil
 	}
-	half := len(index) / 2
-	var second []byte
-	var err2 error
-	done := make(chan struct{})
+	// Two halves at once; the second numbers its features after the
+	// first's, which is known once the first half's regions are counted.
+	half := n / 2
+	k0 := 0
+	for _, r := range regions[:half] {
+		if r.Role != geo.RoleNeighbour {
+			k0++
+		}
+	}
+	var (
+		second         []byte
+		ends2, period2 []int32
+		err2           error
+		done           = make(chan struct{})
+	)
 	go func() {
 		defer close(done)
-		second, err2 = encode(make([]byte, 0, size(index[half:])), index[half:], states[half:], false)
+		second, ends2, period2, err2 = encode(make([]byte, 0, size(half, n)), half, n, k0, false)
 	}()
-	b, err := encode(b, index[:half], states[:half], true)
+	b, ends, period, err := encode(b, 0, half, 0, true)
 	<-done
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err2 != nil {
-		return nil, err2
+		return nil, nil, err2
 	}
-	return append(append(b, second...), ']'), nil
+	shift := int32(len(b))
+	for _, e := range ends2 {
+		ends = append(ends, e+shift)
+	}
+	return append(append(b, second...), ']'), &epochLayout{ends: ends, period: append(period, period2...)}, nil
 }

@@ -135,6 +135,8 @@ type View struct {
 	id    uint64
 	// built counts epochs encoded, shared by a service's views.
 	built *atomic.Uint64
+
+	periodsIndexState // the periods feed's order, for streaming and paging
 }
 
 // viewKey is a cache key of one view: an id, not the *View, so kept
@@ -160,6 +162,10 @@ type epochBody struct {
 	withTail []byte // the array followed by snapshotTail, in one slice
 	gzOnce   sync.Once
 	gz       gzipjoin.Piece
+	// layout, when set, lets a neighbouring epoch copy this one's
+	// features (epochFeatures).
+	layout        *epochLayout
+	fromNeighbour bool // built from a kept neighbour's bytes
 }
 
 // Compression of a new epoch's features: a default snapshot (about
@@ -194,7 +200,13 @@ func (f *epochBody) piece() gzipjoin.Piece {
 
 // size is what the epoch cache counts: the JSON and its compressed form
 // (about a fifth of it).
-func (f *epochBody) size() int { return len(f.withTail) + len(f.withTail)/4 }
+func (f *epochBody) size() int {
+	n := len(f.withTail) + len(f.withTail)/4
+	if f.layout != nil {
+		n += f.layout.size()
+	}
+	return n
+}
 
 type dayKey struct {
 	day  geo.Day

@@ -92,6 +92,19 @@ func (c *Cache) Get(group string, k any) (any, bool) {
 	return e.value, true
 }
 
+// Peek returns the value kept under group and k without counting a hit
+// or a miss or marking it used: for a caller looking for something to
+// build from (a neighbouring epoch), not for the answer itself.
+func (c *Cache) Peek(group string, k any) (any, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.items[key{group, k}]
+	if !ok {
+		return nil, false
+	}
+	return e.value, true
+}
+
 // Put keeps value under group and k, counted as size bytes, and evicts the
 // least recently used entries past the budget. A value larger than the
 // whole budget is not kept.
