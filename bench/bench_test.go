@@ -9,6 +9,7 @@
 package bench
 
 import (
+	"github.com/mapsvc/mapsvc/internal/cpubench"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -184,7 +185,7 @@ func BenchmarkSyntheticSnapshotNewEpoch(b *testing.B) {
 	days := epochDays(synView.History)
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer reportCPU(b, cpuTime())
+	defer reportCPU(b, cpubench.Used())
 	for i := 0; i < b.N; i++ {
 		// Stride through the epochs so each iteration meets a new one.
 		e, err := synView.SnapshotDay(days[(i*7919+1)%len(days)], geo.LangAR)
@@ -236,7 +237,7 @@ func BenchmarkSyntheticSnapshotNextEpoch(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer reportCPU(b, cpuTime())
+	defer reportCPU(b, cpubench.Used())
 	for i := 0; i < b.N; i++ {
 		if _, err := v.SnapshotDay(days[(start+1+i)%len(days)], geo.LangAR); err != nil {
 			b.Fatal(err)
@@ -246,5 +247,5 @@ func BenchmarkSyntheticSnapshotNextEpoch(b *testing.B) {
 
 // reportCPU adds cpu-ns/op from the CPU time used since start.
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cpubench.Used()-start)/float64(b.N), "cpu-ns/op")
 }

@@ -108,9 +108,15 @@ func writeSVG(s *scene) []byte {
 	return b.Bytes()
 }
 
-func pathData(rings [][]pt) string {
+// pathData writes closed rings as path data.
+func pathData(rings [][]pt) string { return svgPath(rings, true) }
+
+// linePath writes open polylines as path data.
+func linePath(lines [][]pt) string { return svgPath(lines, false) }
+
+func svgPath(paths [][]pt, closed bool) string {
 	var b strings.Builder
-	for _, r := range rings {
+	for _, r := range paths {
 		for i, p := range r {
 			if i == 0 {
 				b.WriteByte('M')
@@ -121,24 +127,8 @@ func pathData(rings [][]pt) string {
 			b.WriteByte(' ')
 			b.WriteString(num(p.Y))
 		}
-		b.WriteByte('Z')
-	}
-	return b.String()
-}
-
-// linePath writes open polylines as path data.
-func linePath(lines [][]pt) string {
-	var b strings.Builder
-	for _, l := range lines {
-		for i, p := range l {
-			if i == 0 {
-				b.WriteByte('M')
-			} else {
-				b.WriteByte('L')
-			}
-			b.WriteString(num(p.X))
-			b.WriteByte(' ')
-			b.WriteString(num(p.Y))
+		if closed {
+			b.WriteByte('Z')
 		}
 	}
 	return b.String()

@@ -2,10 +2,10 @@ package service_test
 
 import (
 	"fmt"
+	"github.com/mapsvc/mapsvc/internal/cpubench"
 	"math/rand/v2"
 	"slices"
 	"sort"
-	"syscall"
 	"testing"
 	"time"
 
@@ -126,7 +126,7 @@ func BenchmarkAsOfRandomInstants(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cpubench.Report(b)()
 	for b.Loop() {
 		at := base.Add(time.Duration(rng.Int64N(int64(1000 * time.Second))))
 		v, err := s.AsOf(at)
@@ -137,22 +137,4 @@ func BenchmarkAsOfRandomInstants(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-// reportCPU reports the process's CPU time per operation when the
-// returned function runs (deferred, after the loop): steadier than ns/op
-// on a machine shared with other work.
-func reportCPU(b *testing.B) func() {
-	start := cpuTime()
-	return func() {
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
-	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -1,10 +1,9 @@
 package store_test
 
 import (
+	"github.com/mapsvc/mapsvc/internal/cpubench"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/service"
@@ -28,7 +27,7 @@ func BenchmarkLoadService(b *testing.B) {
 	}
 	db.Close()
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cpubench.Report(b)()
 	for b.Loop() {
 		db, err := store.Open(path, store.Options{})
 		if err != nil {
@@ -43,21 +42,4 @@ func BenchmarkLoadService(b *testing.B) {
 		}
 		db.Close()
 	}
-}
-
-// reportCPU reports the process's CPU time per operation when the
-// returned function runs (deferred, after the loop).
-func reportCPU(b *testing.B) func() {
-	start := cpuTime()
-	return func() {
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
-	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -1,15 +1,14 @@
 package main
 
 import (
+	"github.com/mapsvc/mapsvc/internal/cpubench"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/mapsvc/mapsvc/handlers"
 )
@@ -45,7 +44,7 @@ func BenchmarkStartExisting(b *testing.B) {
 		b.Fatalf("seeding run: status %d", code)
 	}
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cpubench.Report(b)()
 	for b.Loop() {
 		if code := startOnce(b, c, false); code != http.StatusOK {
 			b.Fatalf("status %d", code)
@@ -58,7 +57,7 @@ func BenchmarkStartFresh(b *testing.B) {
 	c := defaultConfig()
 	dir := b.TempDir()
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cpubench.Report(b)()
 	n := 0
 	for b.Loop() {
 		n++
@@ -76,21 +75,4 @@ func removeDB(tb testing.TB, path string) {
 	if err := os.Remove(path); err != nil {
 		tb.Fatal(err)
 	}
-}
-
-// reportCPU reports the process's CPU time per operation when the
-// returned function runs (deferred, after the loop).
-func reportCPU(b *testing.B) func() {
-	start := cpuTime()
-	return func() {
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
-	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
