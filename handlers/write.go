@@ -184,7 +184,7 @@ func (a *API) deleteEvent(c echo.Context) error {
 }
 
 func (a *API) writeResult(c echo.Context, status int, e *geo.Event, rev service.Revision) error {
-	a.metrics.writes.WithLabelValues(string(rev.Action)).Inc()
+	a.metrics.write(string(rev.Action))
 	a.opt.Logger.Info("write", "editor", rev.Actor, "action", string(rev.Action), "event_id", rev.EventID,
 		"revision", rev.Seq, "data_version", rev.Version, "client", c.RealIP())
 	c.Response().Header().Set("Cache-Control", "no-store")
