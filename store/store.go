@@ -77,26 +77,33 @@ func (db *DB) Load() (service.Dataset, error) {
 		}
 		ds.Version = string(v)
 		regions, events, order := tx.Bucket(bucketRegions), tx.Bucket(bucketEvents), tx.Bucket(bucketOrder)
-		if err := regions.ForEach(func(k, v []byte) error {
-			r, err := geo.RegionFromStored(v)
-			if err != nil {
-				return fmt.Errorf("region %s: %w", k, err)
-			}
-			ds.Regions = append(ds.Regions, r)
+		// The regions and the events decode side by side: they are
+		// independent, and at start-up the server waits for both. The
+		// values are gathered here (bbolt's cursors are not safe for
+		// concurrent use) and decoded while the transaction is open.
+		var regionKeys, regionVals [][]byte
+		regions.ForEach(func(k, v []byte) error {
+			regionKeys, regionVals = append(regionKeys, k), append(regionVals, v)
 			return nil
-		}); err != nil {
-			return err
-		}
-		ds.GeometryChecked = bytes.Equal(meta.Get(keyRegionsChecked), regionsDigest(func(yield func([]byte) bool) {
-			c := regions.Cursor()
-			for _, v := c.First(); v != nil && yield(v); _, v = c.Next() {
-			}
-		}))
+		})
 		// Sized once: growing a slice of a million 328-byte events by
 		// appends copies it again and again and leaves up to a quarter
 		// unused.
 		ds.Events = make([]geo.Event, 0, order.Stats().KeyN)
-		return order.ForEach(func(_, id []byte) error {
+		regionsDone := make(chan error, 1)
+		go func() {
+			ds.Regions = make([]geo.Region, 0, len(regionVals))
+			for i, v := range regionVals {
+				r, err := geo.RegionFromStored(v)
+				if err != nil {
+					regionsDone <- fmt.Errorf("region %s: %w", regionKeys[i], err)
+					return
+				}
+				ds.Regions = append(ds.Regions, r)
+			}
+			regionsDone <- nil
+		}()
+		eventsErr := order.ForEach(func(_, id []byte) error {
 			e, err := geo.DecodeStoredEvent(events.Get(id))
 			if err != nil {
 				return fmt.Errorf("event %s: %w", id, err)
@@ -104,6 +111,20 @@ func (db *DB) Load() (service.Dataset, error) {
 			ds.Events = append(ds.Events, e)
 			return nil
 		})
+		if err := <-regionsDone; err != nil {
+			return err
+		}
+		if eventsErr != nil {
+			return eventsErr
+		}
+		ds.GeometryChecked = bytes.Equal(meta.Get(keyRegionsChecked), regionsDigest(func(yield func([]byte) bool) {
+			for _, v := range regionVals {
+				if !yield(v) {
+					return
+				}
+			}
+		}))
+		return nil
 	})
 	if err == nil && fileSize(db.path) >= releaseSize {
 		db.releaseMapped()
