@@ -9,5 +9,6 @@ run:
 test:
 	./scripts/test.sh
 
+# build makes the binary the Dockerfile makes: static and stripped.
 build:
-	go build -o mapsvc ./cmd/mapsvc
+	CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o mapsvc ./cmd/mapsvc

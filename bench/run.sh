@@ -68,7 +68,10 @@ wait_http() {
 port() { echo $((20000 + RANDOM % 30000)); }
 
 log "building ($mode mode)"
-go build -o "$work/mapsvc" ./cmd/mapsvc
+# The server is built as the Dockerfile builds it (static, stripped): the
+# figures are those of what is deployed. A cgo build starts with some 80
+# more page faults (the dynamic loader, pthread stacks).
+CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/mapsvc" ./cmd/mapsvc
 go build -o "$work/mapsvc-pmtiles" ./cmd/mapsvc-pmtiles # beside mapsvc: export-pmtiles finds it there
 for t in staticserver starttime gen pgload; do go build -o "$work/$t" "./bench/$t"; done
 

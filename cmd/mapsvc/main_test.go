@@ -121,7 +121,9 @@ func TestServeSeedsItselfAndStopsCleanly(t *testing.T) {
 	if err == nil || !strings.Contains(string(out), "in use by another process") {
 		t.Errorf("second process: err=%v output=%q, want a clear lock error", err, out)
 	}
-	if time.Since(start) > 10*time.Second {
+	// It gives up instead of waiting for the lock forever; the bound is
+	// loose because a loaded machine can take seconds to start a process.
+	if time.Since(start) > time.Minute {
 		t.Errorf("second process took %s to give up", time.Since(start))
 	}
 
