@@ -255,7 +255,9 @@ func TestWriteRejectionsChangeNothing(t *testing.T) {
 			if rec.Header().Get("Content-Type") != "application/problem+json" {
 				t.Errorf("got Content-Type %q, want problem JSON", rec.Header().Get("Content-Type"))
 			}
-			if d := time.Since(start); d > 2*time.Second {
+			// Refused without working through the body: a bound of
+			// minutes catches that and no loaded machine reaches it.
+			if d := time.Since(start); d > time.Minute {
 				t.Errorf("took %s", d)
 			}
 			if v := version(t, w); v != v0 {
