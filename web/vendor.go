@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,7 +21,6 @@ import (
 // the API without npm, and the page then says how to install it.
 
 var (
-	versionPattern = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z.+-]{0,40}$`)
 	// vendorFiles are the files of maplibre-gl/dist the page may load.
 	vendorFiles = map[string]string{
 		"maplibre-gl.mjs":            "text/javascript; charset=utf-8",
@@ -44,7 +42,7 @@ func maplibreVersion(assets string) (string, bool) {
 	var pkg struct {
 		Version string `json:"version"`
 	}
-	if json.Unmarshal(b, &pkg) != nil || !versionPattern.MatchString(pkg.Version) {
+	if json.Unmarshal(b, &pkg) != nil || !plainVersion(pkg.Version) {
 		return "", false
 	}
 	for _, f := range []string{"maplibre-gl.mjs", "maplibre-gl-worker.mjs", "maplibre-gl.css"} {
@@ -120,3 +118,20 @@ func brotliCopy(file string, src os.FileInfo) []byte {
 	v, _ := fileCache.LoadOrStore(key, b)
 	return v.([]byte)
 }
+
+// plainVersion reports whether v is a version fit for a URL path: a
+// letter or digit, then up to 40 letters, digits and ".+-". (Not a
+// regular expression: compiling `{0,40}` cost start-up time.)
+func plainVersion(v string) bool {
+	if len(v) == 0 || len(v) > 41 || !alnum(v[0]) {
+		return false
+	}
+	for i := 1; i < len(v); i++ {
+		if c := v[i]; !alnum(c) && c != '.' && c != '+' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func alnum(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
