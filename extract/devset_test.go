@@ -17,7 +17,7 @@ import (
 // repository; testdata/devset.json holds their URLs and expected facts.
 var (
 	devsetDir  = flag.String("devset", os.Getenv("MAPSVC_DEVSET"), "directory with <id>.txt for each article of testdata/devset.json")
-	devsetPart = flag.String("devset-part", "all", "dev, heldout, heldout2 … heldout5 (heldoutN for batch N) or all")
+	devsetPart = flag.String("devset-part", "all", "dev, heldout, heldout2 … heldout7 (heldoutN for batch N) or all")
 	devsetSkip = flag.Bool("devset-skip-missing", false, "score the articles whose text is in -devset and list the others, instead of failing on the first missing text")
 )
 
@@ -179,7 +179,7 @@ func TestDevSet(t *testing.T) {
 				perPhen[ph].add(s)
 			}
 		}
-		for _, k := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"} {
+		for _, k := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"} {
 			if len(missing[k]) > 0 {
 				line := fmt.Sprintf("dev set (%s), %s: %d articles without a text, not scored: %s", mode, k, len(missing[k]), strings.Join(missing[k], " "))
 				t.Log(line)
