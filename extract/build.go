@@ -76,6 +76,10 @@ type builder struct {
 	newsDay     civil
 	newsDaySent int
 	hasNewsDay  bool
+	// anniversary: the article commemorates a change ("the fifth
+	// anniversary of the liberation of X"); its publication date is the
+	// day of the commemoration, not of a change it retells
+	anniversary bool
 }
 
 // stance is one side denying or confirming what the article reports.
@@ -333,6 +337,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		if anniv {
 			// "the fifth anniversary of the liberation of X": the change
 			// was N years before the day the anniversary falls on
+			b.anniversary = true
 			d, ok := b.anniversaryDate(a, annivYears)
 			if !ok {
 				b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "anniversary"}, ev)
@@ -483,6 +488,34 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 	return b.unnamedSide(region, when)
 }
 
+// advancingSide is the side that made (nearly) all of the ledger's
+// control changes in the advancingDays before day d, when there were at
+// least two; "" when there were fewer or both sides gained.
+func advancingSide(h *geo.History, d geo.Day) string {
+	n := map[string]int{}
+	total := 0
+	for _, e := range h.Events() {
+		if e.To == "" || e.Kind == geo.KindBaseline || e.Date.First > d || d-e.Date.First > advancingDays {
+			continue
+		}
+		n[string(e.To)]++
+		total++
+	}
+	if total < 2 {
+		return ""
+	}
+	for s, k := range n {
+		if k*5 >= total*4 {
+			return s
+		}
+	}
+	return ""
+}
+
+// advancingDays is how long after a side's last gain in a district it is
+// still taken to be the one advancing there.
+const advancingDays = 60
+
 // unnamedSide is the side a change of district region on date when went
 // to when the text names no side: away from the ledger's holder on the
 // day before (Options.History), or, in a district split between the
@@ -505,12 +538,29 @@ func (b *builder) unnamedSide(region string, when civil) string {
 	if st.Controller == "" {
 		return ""
 	}
-	if st.Extent == geo.ExtentPartial && len(st.EventIDs) > 0 {
+	var last *geo.Event
+	if len(st.EventIDs) > 0 {
+		if e, err := h.Event(st.EventIDs[len(st.EventIDs)-1]); err == nil && e.To != "" && e.Date.First <= d {
+			last = e
+		}
+	}
+	// A side that gained ground in the district in the weeks before (or
+	// whose gain is still under way, dated by a range) is the one
+	// advancing: the fighting goes on there, whoever holds the most of it
+	// ("liberated three more villages of Jabrayil" after its town was
+	// taken).
+	if last != nil && d-last.Date.Last <= advancingDays {
+		return string(last.To)
+	}
+	// A side that made the conflict's gains of those weeks elsewhere is
+	// the one advancing here too (an offensive moves along the front).
+	if s := advancingSide(h, d); s != "" {
+		return s
+	}
+	if st.Extent == geo.ExtentPartial && last != nil {
 		// In a split district either side may take ground; the side that
 		// gained there last is the one advancing.
-		if e, err := h.Event(st.EventIDs[len(st.EventIDs)-1]); err == nil && e.To != "" && e.Date.Last <= d {
-			return string(e.To)
-		}
+		return string(last.To)
 	}
 	return other(string(st.Controller))
 }
@@ -602,6 +652,11 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			continue
 		}
 		// N years before an anchor event
+		if d.kind == durFor && !hasCue {
+			// "fortifications built over 30 years": a span that no control
+			// word governs is not a span of control
+			continue
+		}
 		switch {
 		case hasCue && d.kind == durFor:
 			to = b.sideFor(a, cue, region, civil{})
@@ -940,20 +995,46 @@ func (b *builder) sideDate(a *annotated, k int, dated bool) civil {
 }
 
 // anniversaryOf reports a control word told as an anniversary ("ذكرى
-// تحرير", "مرور خمس سنوات على", "the anniversary of the capture of") and
-// the number of years, when the sentence gives one.
+// تحرير", "مرور خمس سنوات على", "مرت 27 سنة على احتلال", "the
+// anniversary of the capture of", "four years have passed since the
+// liberation of") and the number of years, when the sentence gives one.
+// The count is read next to the anniversary word first ("الذكرى السنوية
+// الخامسة", "two years pass since"), so that a duration elsewhere in the
+// sentence ("fortified for 30 years") is not taken for it.
 func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 	ts := a.s.toks
-	if findWithin(ts, max(0, c.i-8), min(8, c.i), anniversaryWords) < 0 {
+	w := findWithin(ts, max(0, c.i-8), min(8, c.i), anniversaryWords)
+	if w < 0 {
 		return 0, false
 	}
+	ordinal := func(k int) (int, bool) {
+		if k < 0 || k >= len(ts) || ts[k].kind != tokWord {
+			return 0, false
+		}
+		n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]
+		return n, ok
+	}
+	// a count or an ordinal right around the anniversary word
+	for k := max(0, w-4); k < min(len(ts), w+4); k++ {
+		if n, _, vague, ok := countAt(ts, k); ok && !vague && n > 0 && n < 100 {
+			return n, true
+		}
+	}
+	for k := w + 1; k <= w+2; k++ {
+		if n, ok := ordinal(k); ok {
+			return n, true
+		}
+	}
 	for k := 0; k < len(ts); k++ {
+		if isWordAt(ts, k-1, "لمده", "طوال", "طيله", "مدي", "مدار", "for", "over") {
+			continue // a duration of something else
+		}
 		if n, _, vague, ok := countAt(ts, k); ok && !vague && n > 0 && n < 100 {
 			return n, true
 		}
 		// "the second anniversary", "الذكرى الثالثة"
-		if ts[k].kind == tokWord && (isWordAt(ts, k+1, "anniversary") || k > 0 && hasStem(ts[k-1], anniversaryWords)) {
-			if n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]; ok {
+		if isWordAt(ts, k+1, "anniversary") || k > 0 && hasStem(ts[k-1], anniversaryWords) {
+			if n, ok := ordinal(k); ok {
 				return n, true
 			}
 		}

@@ -364,7 +364,7 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 	e.month, k = m, n
 	if y, n, ok := yearAt(ts, k); ok {
 		e.year, k = y, n
-	} else if isWordAt(ts, k, "عام", "العام", "سنه") {
+	} else if isWordAt(ts, k, "عام", "العام", "سنه", "لعام", "للعام", "لسنه") {
 		// "8 مايو عام 1992": the year noun between month and year
 		if y, n, ok := yearAt(ts, k+1); ok {
 			e.year, k = y, n
@@ -742,7 +742,7 @@ func yearNounAt(ts []token, k int) (int, int, bool) {
 	if isWordAt(ts, k, "من", "في", "of", "in") {
 		k++
 	}
-	if isWordAt(ts, k, "عام", "العام", "سنه", "السنه") {
+	if isWordAt(ts, k, "عام", "العام", "سنه", "السنه", "لعام", "للعام", "لسنه") {
 		k++
 	}
 	y, n, ok := yearAt(ts, k)

@@ -183,11 +183,18 @@ func (b *builder) finish(res *Result) {
 	for _, x := range undated {
 		var best *proposal
 		for _, p := range props {
-			if p.p.Region == x.region && p.p.To == x.to && (best == nil || abs(p.first-x.sent) < abs(best.first-x.sent)) {
+			// in a piece that commemorates a change, an undated retelling
+			// of a change of the same district is that change, whichever
+			// side the ledger would give it on the day of the piece
+			sameSide := p.p.To == x.to || b.anniversary
+			if p.p.Region == x.region && sameSide && (best == nil || abs(p.first-x.sent) < abs(best.first-x.sent)) {
 				best = p
 			}
 		}
 		switch {
+		case best == nil && b.anniversary:
+			// the publication day of a commemoration dates no change
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "anniversary"}, x.ev)
 		case best != nil:
 			best.p.Evidence = addEvidence(best.p.Evidence, x.ev)
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
