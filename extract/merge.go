@@ -180,6 +180,20 @@ func (b *builder) finish(res *Result) {
 	}
 	// undated readings support a dated proposal of the same change, or
 	// (in the lead of the article) take the publication date
+	// in a commemoration, the districts told in one sentence with the
+	// commemorated one went on its day ("Hadrut and Sur of Khojavend,
+	// villages of Jabrayil and of Fuzuli were liberated"): the date a
+	// reading of that sentence joined
+	sentDate := map[int]*proposal{}
+	if b.anniversary {
+		for _, x := range undated {
+			for _, p := range props {
+				if p.p.Region == x.region && p.date.prec == "day" {
+					sentDate[x.sent] = p
+				}
+			}
+		}
+	}
 	for _, x := range undated {
 		var best *proposal
 		for _, p := range props {
@@ -192,6 +206,12 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		switch {
+		case best == nil && b.anniversary && sentDate[x.sent] != nil:
+			p := sentDate[x.sent]
+			x.dated, x.date = true, p.date
+			x.to, x.how = p.p.To, fmt.Sprintf("the day of %s, told with it", p.p.Region)
+			x.conf = 0.55
+			add(x)
 		case best == nil && b.anniversary:
 			// the publication day of a commemoration dates no change
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "anniversary"}, x.ev)
