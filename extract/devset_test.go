@@ -166,7 +166,13 @@ func TestDevSet(t *testing.T) {
 				t.Fatalf("%s: %v", a.ID, err)
 			}
 			s := scoreArticle(t, mode, a, res, testing.Verbose())
-			for _, k := range []string{part, "all"} {
+			// URL-only recall depends on whether the URL carries a date:
+			// both are reported apart
+			urlKind := "URL without a date"
+			if _, _, ok := dateFromURL(a.URL); ok {
+				urlKind = "URL with a date"
+			}
+			for _, k := range []string{part, "all", part + ", " + urlKind, "all, " + urlKind} {
 				if total[k] == nil {
 					total[k] = &score{}
 				}
@@ -179,7 +185,11 @@ func TestDevSet(t *testing.T) {
 				perPhen[ph].add(s)
 			}
 		}
+		var parts []string
 		for _, k := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"} {
+			parts = append(parts, k, k+", URL with a date", k+", URL without a date")
+		}
+		for _, k := range parts {
 			if len(missing[k]) > 0 {
 				line := fmt.Sprintf("dev set (%s), %s: %d articles without a text, not scored: %s", mode, k, len(missing[k]), strings.Join(missing[k], " "))
 				t.Log(line)
