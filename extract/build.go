@@ -38,6 +38,9 @@ type cand struct {
 	// needsPub is the relative date word ("today", a weekday) of a change
 	// that cannot be placed without the publication date
 	needsPub string
+	// rel is that relative date, when the text gives one
+	rel    dateExpr
+	hasRel bool
 }
 
 // schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
@@ -76,6 +79,10 @@ type builder struct {
 	newsDay     civil
 	newsDaySent int
 	hasNewsDay  bool
+	// latest is the latest day the text dates anything by a full date or
+	// a year (not a deadline): the news is not older than it
+	latest    geo.Day
+	hasLatest bool
 	// anniversary: the article commemorates a change ("the fifth
 	// anniversary of the liberation of X"); its publication date is the
 	// day of the commemoration, not of a change it retells
@@ -391,6 +398,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			x.conf = b.dateConf(x.how, x.date.prec)
 		} else if !b.hasPub {
 			x.needsPub = unresolvedRelative(a, c)
+			x.rel, x.hasRel = unresolvedRelativeExpr(a, c)
 		}
 		if _, named := actorOf(a, c); !named && c.cls != cueLiberate && c.cls != cueOccupy {
 			x.conf -= 0.05 // side taken from the verb or the era, not stated
@@ -873,7 +881,14 @@ const needsPubHow = "needs publication date"
 // "yesterday", a weekday) in control word c's clause, or else in its
 // sentence, that could not be resolved for want of a publication date.
 func unresolvedRelative(a *annotated, c cueHit) string {
-	best, bestDist := "", 1<<30
+	e, _ := unresolvedRelativeExpr(a, c)
+	return e.word
+}
+
+// unresolvedRelativeExpr is the relative date unresolvedRelative names.
+func unresolvedRelativeExpr(a *annotated, c cueHit) (dateExpr, bool) {
+	var best dateExpr
+	found, bestDist := false, 1<<30
 	for k, d := range a.dates {
 		if d.rel == relNone || a.res[k].ok || a.claimed[k] {
 			continue
@@ -883,10 +898,10 @@ func unresolvedRelative(a *annotated, c cueHit) string {
 			dist -= 1000
 		}
 		if dist < bestDist {
-			best, bestDist = d.word, dist
+			best, bestDist, found = d, dist, true
 		}
 	}
-	return best
+	return best, found
 }
 
 // prior is who held region before a change to side to on date c: the

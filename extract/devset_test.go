@@ -35,11 +35,11 @@ type devArticle struct {
 }
 
 // score counts matches over (region, to, date at the expected precision).
-type score struct{ tp, fp, fn, unresolved, kindOK, undatedHit int }
+type score struct{ tp, fp, fn, unresolved, kindOK, undatedHit, fromLedger int }
 
 func (s score) String() string {
-	return fmt.Sprintf("precision %.2f (%d/%d), recall %.2f (%d/%d), kind agreement %d/%d, undated proposals %d (%d name a missed change's region and side)",
-		ratio(s.tp, s.tp+s.fp), s.tp, s.tp+s.fp, ratio(s.tp, s.tp+s.fn), s.tp, s.tp+s.fn, s.kindOK, s.tp, s.unresolved, s.undatedHit)
+	return fmt.Sprintf("precision %.2f (%d/%d), recall %.2f (%d/%d), kind agreement %d/%d, undated proposals %d (%d name a missed change's region and side), matches dated from the ledger's own record %d",
+		ratio(s.tp, s.tp+s.fp), s.tp, s.tp+s.fp, ratio(s.tp, s.tp+s.fn), s.tp, s.tp+s.fn, s.kindOK, s.tp, s.unresolved, s.undatedHit, s.fromLedger)
 }
 
 func (s *score) add(o score) {
@@ -49,6 +49,7 @@ func (s *score) add(o score) {
 	s.unresolved += o.unresolved
 	s.kindOK += o.kindOK
 	s.undatedHit += o.undatedHit
+	s.fromLedger += o.fromLedger
 }
 
 func (e expectedEvent) matchesDev(p Proposal) bool {
@@ -77,6 +78,9 @@ func scoreArticle(t *testing.T, mode string, a devArticle, res Result, verbose b
 				s.tp++
 				if p.Kind == e.Kind {
 					s.kindOK++
+				}
+				if strings.HasPrefix(p.DateHow, ledgerDateHow) {
+					s.fromLedger++ // a change the ledger already holds, not one it could learn from the page
 				}
 				break
 			}

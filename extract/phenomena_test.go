@@ -274,6 +274,16 @@ func TestPhenomena(t *testing.T) {
 		{"published label", "a date after 'on' at the head of a line is not a dateline",
 			"On 4 October 2020, the offensive went on along the whole southern front line.\nToday the army liberated Gubadli.",
 			"", "", []string{"gubadli  AZE"}},
+		// a page without a date: the one change of the ledger that fits
+		{"ledger date", "today and a weekday that fit one change of the ledger",
+			"Today, Tuesday, Azerbaijani troops entered Lachin under the agreement.",
+			"", "https://example.org/a/77", []string{"lachin 2020-12-01 AZE"}},
+		{"ledger date", "a weekday no change of the ledger fits stays undated",
+			"Today, Thursday, Azerbaijani troops entered Lachin under the agreement.",
+			"", "https://example.org/a/77", []string{"lachin  AZE"}},
+		{"ledger date", "a change the other side undid later is not today's news",
+			"Armenian forces captured the town of Fuzuli today after heavy fighting.",
+			"", "https://example.org/a/78", []string{"fuzuli  ARM"}},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
