@@ -59,7 +59,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		}
 		if hasStem(t, anaphorNouns) && !inPlace(a.places, i) {
 			// "المنطقة الجبلية" (the mountainous region) is Karabakh, not a district named before
-			if i+1 < len(ts) && ts[i+1].kind == tokWord && len(ts[i+1].norm) > 4 && ts[i+1].norm[:4] == "ال" && !inPlace(a.places, i+1) {
+			if i+1 < len(ts) && ts[i+1].kind == tokWord && len(ts[i+1].norm) > 4 && ts[i+1].norm[:4] == "ال" && !inPlace(a.places, i+1) && !hasStem(ts[i+1], relativeWords) {
 				continue
 			}
 			a.anaph = append(a.anaph, i)

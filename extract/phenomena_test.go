@@ -274,6 +274,12 @@ func TestPhenomena(t *testing.T) {
 		{"published label", "a date after 'on' at the head of a line is not a dateline",
 			"On 4 October 2020, the offensive went on along the whole southern front line.\nToday the army liberated Gubadli.",
 			"", "", []string{"gubadli  AZE"}},
+		{"anniversaries", "Arabic: a count with the article ('الثلاث سنوات'), and 'that day' is not today",
+			"يصادف اليوم ذكرى مرور الثلاث سنوات على تحرير مدينة زنغيلان. وفي ذلك اليوم أعلن الرئيس تحرير المدينة وست قرى حولها.",
+			"2023-10-20", "", []string{"zangilan 2020-10-20 AZE"}},
+		{"apposition", "an anaphoric noun before a relative clause stands for the district named before",
+			"وزار الوزير جبرائيل أمس، وقد دمرت المدينة التي احتلت في 23 أغسطس 1993 بالكامل.",
+			"2021-03-01", "", []string{"jabrayil 1993-08-23 ARM"}},
 		// a page without a date: the one change of the ledger that fits
 		{"ledger date", "today and a weekday that fit one change of the ledger",
 			"Today, Tuesday, Azerbaijani troops entered Lachin under the agreement.",
