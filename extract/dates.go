@@ -603,6 +603,10 @@ type resolver struct {
 	yearHint int    // a year known without a publication date
 	hintHow  string // how yearHint was found
 	prev     civil  // last resolved date with a month
+	// prevYear: prev had its year written; prevSent and sent are the
+	// sentences of prev and of the date being resolved
+	prevYear       bool
+	prevSent, sent int
 }
 
 // resolve returns the calendar date of e, its precision and how it was
@@ -611,7 +615,7 @@ type resolver struct {
 func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 	defer func() {
 		if ok && c.m != 0 {
-			r.prev = c
+			r.prev, r.prevYear, r.prevSent = c, e.rel == relNone && e.year != 0, r.sent
 		}
 	}()
 	switch e.rel {
@@ -649,6 +653,13 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			return civil{}, "", false
 		}
 		switch {
+		case r.hasPub && r.prevYear && r.sent-r.prevSent <= 1 && r.prev.y < r.pub.Year()-1 && e.qual == qualNone && !e.today &&
+			(r.prev.m == c.m && r.prev.d <= c.d || r.prev.m+1 == c.m):
+			// a narrative of a past year goes on ("launched on 27 March
+			// 1993 … occupied Kalbajar on 2 April"): the next days are of
+			// that year, not of the publication's
+			c.y = r.prev.y
+			how = "explicit (year from the previous date)"
 		case r.hasPub:
 			c.y = yearFor(r.pub, c.m, c.d, e.qual)
 			how = "explicit (year from publication date)"

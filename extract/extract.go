@@ -90,6 +90,7 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 	}
 	r := &resolver{pub: pub, hasPub: hasPub, yearHint: inf.yearHint, hintHow: inf.hintHow}
 	for _, a := range anns {
+		r.sent = a.s.idx
 		for k, e := range a.dates {
 			c, how, ok := r.resolve(e)
 			a.res[k] = resolved{c: c, how: how, ok: ok}

@@ -280,6 +280,9 @@ func TestPhenomena(t *testing.T) {
 		{"apposition", "an anaphoric noun before a relative clause stands for the district named before",
 			"وزار الوزير جبرائيل أمس، وقد دمرت المدينة التي احتلت في 23 أغسطس 1993 بالكامل.",
 			"2021-03-01", "", []string{"jabrayil 1993-08-23 ARM"}},
+		{"dates", "a narrative of a past year goes on into the next sentence",
+			"The offensive began on 27 March 1993 in the mountains. The attackers occupied Kalbajar on 2 April, after a week of fighting.",
+			"2020-11-25", "", []string{"kalbajar 1993-04-02 ARM"}},
 		// a page without a date: the one change of the ledger that fits
 		{"ledger date", "today and a weekday that fit one change of the ledger",
 			"Today, Tuesday, Azerbaijani troops entered Lachin under the agreement.",
