@@ -83,6 +83,10 @@ type builder struct {
 	// a year (not a deadline): the news is not older than it
 	latest    geo.Day
 	hasLatest bool
+	// annivYear: for a sentence that commemorates a change without
+	// saying how long ago ("ذكرى تحرير مدن …"), the year and month of the
+	// change as the next sentences date it ("التي نفذت في سبتمبر 2023")
+	annivYear map[int]civil
 	// anniversary: the article commemorates a change ("the fifth
 	// anniversary of the liberation of X"); its publication date is the
 	// day of the commemoration, not of a change it retells
@@ -346,11 +350,18 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			// was N years before the day the anniversary falls on
 			b.anniversary = true
 			d, ok := b.anniversaryDate(a, annivYears)
+			if !ok && annivYears == 0 {
+				d, ok = b.annivFromNext(a)
+			}
 			if !ok {
 				b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "anniversary"}, ev)
 				continue
 			}
-			x := cand{region: t.place.Region, to: b.sideFor(a, c, t.place.Region, d), kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+			to := b.sideFor(a, c, t.place.Region, d)
+			if s := commemorator(a, c); s != "" && (c.cls == cueLiberate || c.cls == cueRetake) {
+				to = s // a side marks its own gains ("تحيي أذربيجان ذكرى تحرير …")
+			}
+			x := cand{region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 				focus: a.s.toks[c.i].start, dated: true, date: d, how: "derived from anniversary", conf: 0.6}
 			if x.to != "" {
 				b.addCand(x)
@@ -1098,4 +1109,77 @@ func (b *builder) noteNewsDay(a *annotated) {
 		b.newsDay, b.newsDaySent, b.hasNewsDay = r.c, a.s.idx, true
 		return
 	}
+}
+
+// annivFromNext dates a change commemorated without a count of years by
+// the year (and month) the next sentences give it; the day is the one
+// the commemorating sentence writes in that month, else the month stands.
+func (b *builder) annivFromNext(a *annotated) (civil, bool) {
+	c, ok := b.annivYear[a.s.idx]
+	if !ok {
+		return civil{}, false
+	}
+	for _, e := range a.dates {
+		if e.rel == relNone && e.year == 0 && e.month == c.m && e.day != 0 && e.dayEnd == 0 && validDay(c.y, c.m, e.day) {
+			return civil{y: c.y, m: c.m, d: e.day, prec: "day"}, true
+		}
+	}
+	return c, true
+}
+
+// anniversaryYears finds, for each sentence that commemorates a change
+// without a count of years, the first date with a year (not a deadline
+// or a signing day, before the publication year) in it or in the next two
+// sentences.
+func anniversaryYears(anns []*annotated, pub time.Time, hasPub bool) map[int]civil {
+	out := map[int]civil{}
+	for i, a := range anns {
+		commemorates := false
+		for _, c := range a.cues {
+			if n, ok := anniversaryOf(a, c); ok && n == 0 {
+				commemorates = true
+				break
+			}
+		}
+		if !commemorates {
+			continue
+		}
+	next:
+		for j := i; j < len(anns) && j <= i+2; j++ {
+			for k, e := range anns[j].dates {
+				r := anns[j].res[k]
+				if e.rel != relNone || e.year == 0 || anns[j].deadline[k] || !r.ok || r.c.m == 0 {
+					continue
+				}
+				if hasPub && r.c.y >= pub.Year() {
+					continue
+				}
+				if findWithin(anns[j].s.toks, max(0, e.i-6), min(6, e.i), signingWords) >= 0 {
+					continue // the day a decree or an agreement was signed
+				}
+				c := r.c
+				c.d, c.d2, c.prec = 0, 0, "month"
+				out[a.s.idx] = c
+				break next
+			}
+		}
+	}
+	return out
+}
+
+// commemorator is the side that marks an anniversary: the actor named
+// before the anniversary word of control word c's sentence, as its
+// subject ("Azerbaijan marks the anniversary of …").
+func commemorator(a *annotated, c cueHit) string {
+	w := findWithin(a.s.toks, max(0, c.i-8), min(8, c.i), anniversaryWords)
+	if w < 0 {
+		return ""
+	}
+	side := ""
+	for _, h := range a.actors {
+		if h.i < w && !h.obj && !h.to && h.actor != actRUS {
+			side = h.actor
+		}
+	}
+	return side
 }

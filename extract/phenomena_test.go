@@ -283,6 +283,9 @@ func TestPhenomena(t *testing.T) {
 		{"dates", "a narrative of a past year goes on into the next sentence",
 			"The offensive began on 27 March 1993 in the mountains. The attackers occupied Kalbajar on 2 April, after a week of fighting.",
 			"2020-11-25", "", []string{"kalbajar 1993-04-02 ARM"}},
+		{"anniversaries", "a commemoration without a count takes the year the next sentences give the change, not a decree's; the side that marks it gained",
+			"تحتفل أذربيجان اليوم 20 سبتمبر بذكرى تحرير مدينة خوجالي. وبموجب مرسوم صدر في سبتمبر 2024 صار هذا اليوم عطلة، تخليدا لعملية جرت في سبتمبر 2023.",
+			"2025-09-20", "", []string{"khojaly 2023-09-20 AZE"}},
 		// a page without a date: the one change of the ledger that fits
 		{"ledger date", "today and a weekday that fit one change of the ledger",
 			"Today, Tuesday, Azerbaijani troops entered Lachin under the agreement.",
