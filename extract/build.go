@@ -404,6 +404,15 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			b.mention(Mention{Type: ctxFuture, Region: t.place.Region, Date: a.res[k].c.String(), Precision: "day"}, ev)
 			continue
 		}
+		if !dated {
+			for kk, e := range a.dates {
+				if a.deadline[kk] && e.rel == relNone && e.i < c.i {
+					// "by November 2020 the army had freed …": a state
+					// reached by then, not the news of the day
+					x.lead = false
+				}
+			}
+		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
 			x.conf = b.dateConf(x.how, x.date.prec)
@@ -671,6 +680,28 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			continue
 		}
 		// N years before an anchor event
+		if d.kind == durAgo && !hasCue && (main == nil || main.region != region) {
+			continue // "Five years ago, …" dates only a change the sentence tells
+		}
+		if d.kind == durAgo && !hasCue && main != nil && main.region == region {
+			// "24 years ago today (18 May 1992) Lachin was occupied", "Five
+			// years ago, on 8 November 2020, …": the span dates the change
+			// the sentence tells, not an earlier one the other way
+			if main.dated {
+				continue
+			}
+			b.addCand(cand{region: region, to: main.to, kind: main.kind, ev: ev, sent: a.s.idx,
+				how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: main.to, durWord: d.word,
+				ago: true, focus: a.s.toks[d.i].start})
+			continue
+		}
+		if d.kind == durAfter && !hasCue {
+			// "entered after 28 years": the earlier change is implied, not
+			// told, and "after N years" is loose (of what?); "for the first
+			// time in N years" still dates it
+			b.mention(Mention{Type: ctxVague, Region: region, Note: d.word}, ev)
+			continue
+		}
 		if d.kind == durFor && !hasCue {
 			// "fortifications built over 30 years": a span that no control
 			// word governs is not a span of control
@@ -1034,7 +1065,13 @@ func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 		return 0, false
 	}
 	ordinal := func(k int) (int, bool) {
-		if k < 0 || k >= len(ts) || ts[k].kind != tokWord {
+		if k < 0 || k >= len(ts) {
+			return 0, false
+		}
+		if v, isNum := numAt(ts, k); isNum && v > 0 && v < 100 && isWordAt(ts, k+1, "st", "nd", "rd", "th") {
+			return v, true // "the 27th anniversary"
+		}
+		if ts[k].kind != tokWord {
 			return 0, false
 		}
 		n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]
@@ -1046,8 +1083,8 @@ func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 			return n, true
 		}
 	}
-	for k := w + 1; k <= w+2; k++ {
-		if n, ok := ordinal(k); ok {
+	for k := max(0, w-3); k <= w+2; k++ {
+		if n, ok := ordinal(k); ok && k != w {
 			return n, true
 		}
 	}

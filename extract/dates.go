@@ -15,6 +15,7 @@ const (
 	relDays                     // publication date + offset days (اليوم، أمس، غدا)
 	relWeekday                  // a weekday near the publication date
 	relSameMonth                // a day of the month of the previous date in the text
+	relThisDay                  // "on this day in 1992", "في نفس اليوم من عام 1992": the day of the text, that year
 	relMonth                    // a month relative to the publication month
 	relYear                     // a year relative to the publication year
 )
@@ -280,6 +281,9 @@ func joinRaw(ts []token, i, j int) string {
 
 func dateAt(ts []token, i int) (dateExpr, bool) {
 	if e, ok := numericDateAt(ts, i); ok {
+		return e, true
+	}
+	if e, ok := thisDayAt(ts, i); ok {
 		return e, true
 	}
 	if e, ok := dayFirstAt(ts, i); ok {
@@ -640,6 +644,16 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			return civil{}, "", false
 		}
 		return civil{y: r.pub.Year() + e.offset, prec: "year"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
+	case relThisDay:
+		// the day and month just spoken of, else the publication's
+		m, d := r.prev.m, r.prev.d
+		if d == 0 && r.hasPub {
+			m, d = int(r.pub.Month()), r.pub.Day()
+		}
+		if d == 0 || !validDay(e.year, m, d) {
+			return civil{y: e.year, prec: "year"}, "explicit (the year of 'this day')", true
+		}
+		return civil{y: e.year, m: m, d: d, prec: "day"}, fmt.Sprintf("explicit (the day spoken of, in %d)", e.year), true
 	case relSameMonth:
 		if r.prev.m == 0 || !validDay(r.prev.y, r.prev.m, e.day) {
 			return civil{}, "", false
@@ -758,4 +772,39 @@ func yearNounAt(ts []token, k int) (int, int, bool) {
 	}
 	y, n, ok := yearAt(ts, k)
 	return y, n, ok
+}
+
+// thisDayAt reads "this day in 1992", "the same day of 1992", "اليوم من
+// عام 1992", "هذا اليوم من سنة 1992": the day and month the text speaks
+// of (an anniversary's), in the year written.
+func thisDayAt(ts []token, i int) (dateExpr, bool) {
+	k := i
+	switch {
+	case isWordAt(ts, k, "this", "that") && isWordAt(ts, k+1, "day"):
+		k += 2
+	case isWordAt(ts, k, "the") && isWordAt(ts, k+1, "same") && isWordAt(ts, k+2, "day"):
+		k += 3
+	case isWordAt(ts, k, "اليوم", "واليوم"):
+		k++
+	default:
+		return dateExpr{}, false
+	}
+	if k < len(ts) && ts[k].raw == "," {
+		k++
+	}
+	if !isWordAt(ts, k, "in", "of", "من", "في") {
+		return dateExpr{}, false
+	}
+	k++
+	if isWordAt(ts, k, "عام", "العام", "سنه", "the") {
+		k++
+	}
+	if isWordAt(ts, k, "year") {
+		k++
+	}
+	y, n, ok := yearAt(ts, k)
+	if !ok {
+		return dateExpr{}, false
+	}
+	return dateExpr{i: i, j: n, year: y, rel: relThisDay}, true
 }

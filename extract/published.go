@@ -86,6 +86,14 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	if marked != nil {
 		header = marked
 	}
+	if header != nil && header != marked {
+		// "24 years ago today (May 18 1992)": a date in brackets at the
+		// top that is the very change a commemoration marks is not the
+		// day of the page
+		if an, ok := anniversaryPublished(anns); ok && an.pub.Year() > header.year && int(an.pub.Month()) == header.month && an.pub.Day() == header.day {
+			return an
+		}
+	}
 	if header == nil && embedded != nil {
 		// the signature of an embedded post ("— Name (@handle) November
 		// 30, 2020") closes a quote of the day's news: the page is of
