@@ -695,13 +695,6 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 				ago: true, focus: a.s.toks[d.i].start})
 			continue
 		}
-		if d.kind == durAfter && !hasCue {
-			// "entered after 28 years": the earlier change is implied, not
-			// told, and "after N years" is loose (of what?); "for the first
-			// time in N years" still dates it
-			b.mention(Mention{Type: ctxVague, Region: region, Note: d.word}, ev)
-			continue
-		}
 		if d.kind == durFor && !hasCue {
 			// "fortifications built over 30 years": a span that no control
 			// word governs is not a span of control
