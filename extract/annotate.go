@@ -46,6 +46,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		// a deadline ("by 25 August", "بحلول", "لغاية") or the day an
 		// agreement was signed is not the date of a change
 		if isWordAt(ts, d.i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") ||
+			isWordAt(ts, d.i-1, "of") && isWordAt(ts, d.i-2, "as") || // "as of November 24": a state by then
 			findWithin(ts, max(0, d.i-4), min(4, d.i), signingWords) >= 0 {
 			a.deadline[k] = true
 		}

@@ -404,6 +404,20 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			b.mention(Mention{Type: ctxFuture, Region: t.place.Region, Date: a.res[k].c.String(), Precision: "day"}, ev)
 			continue
 		}
+		if !dated && !x.hasRel {
+			// a day and month the text writes without a year and no
+			// publication date places ("entered Kalbajar on November 25")
+			pos, bestDist := c.i, 1<<30
+			if t.tok >= 0 && !t.anaphor {
+				pos = t.tok // the date nearest the place ("Aghdam on 20 November and Kalbajar on 25 November")
+			}
+			for kk, e := range a.dates {
+				if e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 && !a.res[kk].ok && !a.deadline[kk] && !a.claimed[kk] &&
+					a.clauseOf(e.i) == a.clauseOf(c.i) && abs(e.i-pos) < bestDist {
+					x.rel, x.hasRel, bestDist = e, true, abs(e.i-pos)
+				}
+			}
+		}
 		if !dated {
 			for kk, e := range a.dates {
 				if a.deadline[kk] && e.rel == relNone && e.i < c.i {
@@ -418,7 +432,9 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			x.conf = b.dateConf(x.how, x.date.prec)
 		} else if !b.hasPub {
 			x.needsPub = unresolvedRelative(a, c)
-			x.rel, x.hasRel = unresolvedRelativeExpr(a, c)
+			if e, ok := unresolvedRelativeExpr(a, c); ok {
+				x.rel, x.hasRel = e, true
+			}
 		}
 		if _, named := actorOf(a, c); !named && c.cls != cueLiberate && c.cls != cueOccupy {
 			x.conf -= 0.05 // side taken from the verb or the era, not stated

@@ -611,6 +611,8 @@ type resolver struct {
 	// sentences of prev and of the date being resolved
 	prevYear       bool
 	prevSent, sent int
+	// written: the year of each day and month the text wrote with one
+	written map[[2]int]int
 }
 
 // resolve returns the calendar date of e, its precision and how it was
@@ -662,11 +664,24 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 	}
 	c = civil{y: e.year, m: e.month, d: e.day, d2: e.dayEnd}
 	how = "explicit"
+	if c.y != 0 && c.m != 0 && c.d != 0 {
+		if r.written == nil {
+			r.written = map[[2]int]int{}
+		}
+		if _, seen := r.written[[2]int{c.m, c.d}]; !seen {
+			r.written[[2]int{c.m, c.d}] = c.y
+		}
+	}
 	if c.y == 0 {
 		if c.m == 0 {
 			return civil{}, "", false
 		}
+		y, again := r.written[[2]int{c.m, c.d}]
 		switch {
+		case again && c.d != 0 && e.qual == qualNone:
+			// "20 أكتوبر 2020 … وفي 20 أكتوبر": the same day again
+			c.y = y
+			how = "explicit (year of the same day written before)"
 		case r.hasPub && r.prevYear && r.sent-r.prevSent <= 1 && r.prev.y < r.pub.Year()-1 && e.qual == qualNone && !e.today &&
 			(r.prev.m == c.m && r.prev.d <= c.d || r.prev.m+1 == c.m):
 			// a narrative of a past year goes on ("launched on 27 March

@@ -460,6 +460,9 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		if hasWd && !hasWeekday(e.Date.First, e.Date.Last, wd) {
 			continue
 		}
+		if x.hasRel && x.rel.rel == relNone && !hasDayMonth(e.Date.First, e.Date.Last, x.rel.month, x.rel.day) {
+			continue // "on November 25": the year is the ledger's change of that day
+		}
 		// every change that may fit counts, however loosely the ledger
 		// dates it: a second one makes the day uncertain
 		fit = append(fit, e)
@@ -471,6 +474,8 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 	how := fmt.Sprintf("%s %s to %s on %s, the only one that fits the text", ledgerDateHow, x.region, x.to, fit[0].Date.First)
 	if hasWd {
 		how += fmt.Sprintf(" (a %s, as %q says)", wd, x.rel.word)
+	} else if x.hasRel && x.rel.rel == relNone {
+		how += fmt.Sprintf(" (%q, written without a year)", x.rel.word)
 	}
 	return civil{y: y, m: m, d: d, prec: "day"}, how, true
 }
@@ -479,6 +484,17 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 func hasWeekday(first, last geo.Day, wd time.Weekday) bool {
 	for d := first; d <= last && d < first+7; d++ {
 		if d.Time().Weekday() == wd {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDayMonth reports a day with month m and day d in [first, last].
+func hasDayMonth(first, last geo.Day, m, d int) bool {
+	for day := first; day <= last && day < first+400; day++ {
+		_, mm, dd := day.Date()
+		if mm == m && dd == d {
 			return true
 		}
 	}
