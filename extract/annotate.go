@@ -46,6 +46,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		// a deadline ("by 25 August", "بحلول", "لغاية") or the day an
 		// agreement was signed is not the date of a change
 		if isWordAt(ts, d.i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") ||
+			isWordAt(ts, d.i-1, "of") && isWordAt(ts, d.i-2, "as") || // "as of November 24": a state by then
 			findWithin(ts, max(0, d.i-4), min(4, d.i), signingWords) >= 0 {
 			a.deadline[k] = true
 		}
@@ -59,7 +60,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		}
 		if hasStem(t, anaphorNouns) && !inPlace(a.places, i) {
 			// "المنطقة الجبلية" (the mountainous region) is Karabakh, not a district named before
-			if i+1 < len(ts) && ts[i+1].kind == tokWord && len(ts[i+1].norm) > 4 && ts[i+1].norm[:4] == "ال" && !inPlace(a.places, i+1) {
+			if i+1 < len(ts) && ts[i+1].kind == tokWord && len(ts[i+1].norm) > 4 && ts[i+1].norm[:4] == "ال" && !inPlace(a.places, i+1) && !hasStem(ts[i+1], relativeWords) {
 				continue
 			}
 			a.anaph = append(a.anaph, i)

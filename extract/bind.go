@@ -32,6 +32,14 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		t.relative = true
 		return []target{t}
 	}
+	// "the city that was occupied in 1993": an anaphoric noun before
+	// the relative word stands for the district it refers back to
+	if k, ok := relativeAnaphor(a, c); ok {
+		if t, ok := b.antecedent(a, k); ok {
+			t.relative = true
+			return []target{t}
+		}
+	}
 	// forward, up to the next control word of the clause
 	limit := len(ts)
 	for _, o := range a.cues {
@@ -411,6 +419,33 @@ func relativeAntecedent(a *annotated, c cueHit) (target, bool) {
 		}
 	}
 	return target{}, false
+}
+
+// relativeAnaphor finds an anaphoric noun (المدينة، the district) right
+// before the relative word that opens the clause of control word c.
+func relativeAnaphor(a *annotated, c cueHit) (int, bool) {
+	ts := a.s.toks
+	for k := c.i - 1; k >= 0 && k >= c.i-3; k-- {
+		if ts[k].kind != tokWord {
+			return 0, false
+		}
+		if hasStem(ts[k], relativeWords) {
+			end := k - 1
+			if end >= 0 && isClausePunct(ts[end]) {
+				end--
+			}
+			for _, n := range a.anaph {
+				if n == end {
+					return n, true
+				}
+			}
+			return 0, false
+		}
+		if !hasStem(ts[k], pastAux) && !isWordAt(ts, k, "قد", "been", "has", "have", "is", "are", "تم", "تمت") {
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // villageList binds a change told of villages, hills or positions to

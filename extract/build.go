@@ -38,6 +38,9 @@ type cand struct {
 	// needsPub is the relative date word ("today", a weekday) of a change
 	// that cannot be placed without the publication date
 	needsPub string
+	// rel is that relative date, when the text gives one
+	rel    dateExpr
+	hasRel bool
 }
 
 // schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
@@ -76,6 +79,18 @@ type builder struct {
 	newsDay     civil
 	newsDaySent int
 	hasNewsDay  bool
+	// latest is the latest day the text dates anything by a full date or
+	// a year (not a deadline): the news is not older than it
+	latest    geo.Day
+	hasLatest bool
+	// annivYear: for a sentence that commemorates a change without
+	// saying how long ago ("ذكرى تحرير مدن …"), the year and month of the
+	// change as the next sentences date it ("التي نفذت في سبتمبر 2023")
+	annivYear map[int]civil
+	// anniversary: the article commemorates a change ("the fifth
+	// anniversary of the liberation of X"); its publication date is the
+	// day of the commemoration, not of a change it retells
+	anniversary bool
 }
 
 // stance is one side denying or confirming what the article reports.
@@ -333,12 +348,20 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		if anniv {
 			// "the fifth anniversary of the liberation of X": the change
 			// was N years before the day the anniversary falls on
+			b.anniversary = true
 			d, ok := b.anniversaryDate(a, annivYears)
+			if !ok && annivYears == 0 {
+				d, ok = b.annivFromNext(a)
+			}
 			if !ok {
 				b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "anniversary"}, ev)
 				continue
 			}
-			x := cand{region: t.place.Region, to: b.sideFor(a, c, t.place.Region, d), kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+			to := b.sideFor(a, c, t.place.Region, d)
+			if s := commemorator(a, c); s != "" && (c.cls == cueLiberate || c.cls == cueRetake) {
+				to = s // a side marks its own gains ("تحيي أذربيجان ذكرى تحرير …")
+			}
+			x := cand{region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 				focus: a.s.toks[c.i].start, dated: true, date: d, how: "derived from anniversary", conf: 0.6}
 			if x.to != "" {
 				b.addCand(x)
@@ -381,11 +404,37 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			b.mention(Mention{Type: ctxFuture, Region: t.place.Region, Date: a.res[k].c.String(), Precision: "day"}, ev)
 			continue
 		}
+		if !dated && !x.hasRel {
+			// a day and month the text writes without a year and no
+			// publication date places ("entered Kalbajar on November 25")
+			pos, bestDist := c.i, 1<<30
+			if t.tok >= 0 && !t.anaphor {
+				pos = t.tok // the date nearest the place ("Aghdam on 20 November and Kalbajar on 25 November")
+			}
+			for kk, e := range a.dates {
+				if e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 && !a.res[kk].ok && !a.deadline[kk] && !a.claimed[kk] &&
+					a.clauseOf(e.i) == a.clauseOf(c.i) && abs(e.i-pos) < bestDist {
+					x.rel, x.hasRel, bestDist = e, true, abs(e.i-pos)
+				}
+			}
+		}
+		if !dated {
+			for kk, e := range a.dates {
+				if a.deadline[kk] && e.rel == relNone && e.i < c.i {
+					// "by November 2020 the army had freed …": a state
+					// reached by then, not the news of the day
+					x.lead = false
+				}
+			}
+		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
 			x.conf = b.dateConf(x.how, x.date.prec)
 		} else if !b.hasPub {
 			x.needsPub = unresolvedRelative(a, c)
+			if e, ok := unresolvedRelativeExpr(a, c); ok {
+				x.rel, x.hasRel = e, true
+			}
 		}
 		if _, named := actorOf(a, c); !named && c.cls != cueLiberate && c.cls != cueOccupy {
 			x.conf -= 0.05 // side taken from the verb or the era, not stated
@@ -483,6 +532,34 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 	return b.unnamedSide(region, when)
 }
 
+// advancingSide is the side that made (nearly) all of the ledger's
+// control changes in the advancingDays before day d, when there were at
+// least two; "" when there were fewer or both sides gained.
+func advancingSide(h *geo.History, d geo.Day) string {
+	n := map[string]int{}
+	total := 0
+	for _, e := range h.Events() {
+		if e.To == "" || e.Kind == geo.KindBaseline || e.Date.First > d || d-e.Date.First > advancingDays {
+			continue
+		}
+		n[string(e.To)]++
+		total++
+	}
+	if total < 2 {
+		return ""
+	}
+	for s, k := range n {
+		if k*5 >= total*4 {
+			return s
+		}
+	}
+	return ""
+}
+
+// advancingDays is how long after a side's last gain in a district it is
+// still taken to be the one advancing there.
+const advancingDays = 60
+
 // unnamedSide is the side a change of district region on date when went
 // to when the text names no side: away from the ledger's holder on the
 // day before (Options.History), or, in a district split between the
@@ -505,12 +582,29 @@ func (b *builder) unnamedSide(region string, when civil) string {
 	if st.Controller == "" {
 		return ""
 	}
-	if st.Extent == geo.ExtentPartial && len(st.EventIDs) > 0 {
+	var last *geo.Event
+	if len(st.EventIDs) > 0 {
+		if e, err := h.Event(st.EventIDs[len(st.EventIDs)-1]); err == nil && e.To != "" && e.Date.First <= d {
+			last = e
+		}
+	}
+	// A side that gained ground in the district in the weeks before (or
+	// whose gain is still under way, dated by a range) is the one
+	// advancing: the fighting goes on there, whoever holds the most of it
+	// ("liberated three more villages of Jabrayil" after its town was
+	// taken).
+	if last != nil && d-last.Date.Last <= advancingDays {
+		return string(last.To)
+	}
+	// A side that made the conflict's gains of those weeks elsewhere is
+	// the one advancing here too (an offensive moves along the front).
+	if s := advancingSide(h, d); s != "" {
+		return s
+	}
+	if st.Extent == geo.ExtentPartial && last != nil {
 		// In a split district either side may take ground; the side that
 		// gained there last is the one advancing.
-		if e, err := h.Event(st.EventIDs[len(st.EventIDs)-1]); err == nil && e.To != "" && e.Date.Last <= d {
-			return string(e.To)
-		}
+		return string(last.To)
 	}
 	return other(string(st.Controller))
 }
@@ -602,6 +696,26 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			continue
 		}
 		// N years before an anchor event
+		if d.kind == durAgo && !hasCue && (main == nil || main.region != region) {
+			continue // "Five years ago, …" dates only a change the sentence tells
+		}
+		if d.kind == durAgo && !hasCue && main != nil && main.region == region {
+			// "24 years ago today (18 May 1992) Lachin was occupied", "Five
+			// years ago, on 8 November 2020, …": the span dates the change
+			// the sentence tells, not an earlier one the other way
+			if main.dated {
+				continue
+			}
+			b.addCand(cand{region: region, to: main.to, kind: main.kind, ev: ev, sent: a.s.idx,
+				how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: main.to, durWord: d.word,
+				ago: true, focus: a.s.toks[d.i].start})
+			continue
+		}
+		if d.kind == durFor && !hasCue {
+			// "fortifications built over 30 years": a span that no control
+			// word governs is not a span of control
+			continue
+		}
 		switch {
 		case hasCue && d.kind == durFor:
 			to = b.sideFor(a, cue, region, civil{})
@@ -818,7 +932,14 @@ const needsPubHow = "needs publication date"
 // "yesterday", a weekday) in control word c's clause, or else in its
 // sentence, that could not be resolved for want of a publication date.
 func unresolvedRelative(a *annotated, c cueHit) string {
-	best, bestDist := "", 1<<30
+	e, _ := unresolvedRelativeExpr(a, c)
+	return e.word
+}
+
+// unresolvedRelativeExpr is the relative date unresolvedRelative names.
+func unresolvedRelativeExpr(a *annotated, c cueHit) (dateExpr, bool) {
+	var best dateExpr
+	found, bestDist := false, 1<<30
 	for k, d := range a.dates {
 		if d.rel == relNone || a.res[k].ok || a.claimed[k] {
 			continue
@@ -828,10 +949,10 @@ func unresolvedRelative(a *annotated, c cueHit) string {
 			dist -= 1000
 		}
 		if dist < bestDist {
-			best, bestDist = d.word, dist
+			best, bestDist, found = d, dist, true
 		}
 	}
-	return best
+	return best, found
 }
 
 // prior is who held region before a change to side to on date c: the
@@ -940,20 +1061,52 @@ func (b *builder) sideDate(a *annotated, k int, dated bool) civil {
 }
 
 // anniversaryOf reports a control word told as an anniversary ("ذكرى
-// تحرير", "مرور خمس سنوات على", "the anniversary of the capture of") and
-// the number of years, when the sentence gives one.
+// تحرير", "مرور خمس سنوات على", "مرت 27 سنة على احتلال", "the
+// anniversary of the capture of", "four years have passed since the
+// liberation of") and the number of years, when the sentence gives one.
+// The count is read next to the anniversary word first ("الذكرى السنوية
+// الخامسة", "two years pass since"), so that a duration elsewhere in the
+// sentence ("fortified for 30 years") is not taken for it.
 func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 	ts := a.s.toks
-	if findWithin(ts, max(0, c.i-8), min(8, c.i), anniversaryWords) < 0 {
+	w := findWithin(ts, max(0, c.i-8), min(8, c.i), anniversaryWords)
+	if w < 0 {
 		return 0, false
 	}
+	ordinal := func(k int) (int, bool) {
+		if k < 0 || k >= len(ts) {
+			return 0, false
+		}
+		if v, isNum := numAt(ts, k); isNum && v > 0 && v < 100 && isWordAt(ts, k+1, "st", "nd", "rd", "th") {
+			return v, true // "the 27th anniversary"
+		}
+		if ts[k].kind != tokWord {
+			return 0, false
+		}
+		n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]
+		return n, ok
+	}
+	// a count or an ordinal right around the anniversary word
+	for k := max(0, w-4); k < min(len(ts), w+4); k++ {
+		if n, _, vague, ok := countAt(ts, k); ok && !vague && n > 0 && n < 100 {
+			return n, true
+		}
+	}
+	for k := max(0, w-3); k <= w+2; k++ {
+		if n, ok := ordinal(k); ok && k != w {
+			return n, true
+		}
+	}
 	for k := 0; k < len(ts); k++ {
+		if isWordAt(ts, k-1, "لمده", "طوال", "طيله", "مدي", "مدار", "for", "over") {
+			continue // a duration of something else
+		}
 		if n, _, vague, ok := countAt(ts, k); ok && !vague && n > 0 && n < 100 {
 			return n, true
 		}
 		// "the second anniversary", "الذكرى الثالثة"
-		if ts[k].kind == tokWord && (isWordAt(ts, k+1, "anniversary") || k > 0 && hasStem(ts[k-1], anniversaryWords)) {
-			if n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]; ok {
+		if isWordAt(ts, k+1, "anniversary") || k > 0 && hasStem(ts[k-1], anniversaryWords) {
+			if n, ok := ordinal(k); ok {
 				return n, true
 			}
 		}
@@ -1002,4 +1155,77 @@ func (b *builder) noteNewsDay(a *annotated) {
 		b.newsDay, b.newsDaySent, b.hasNewsDay = r.c, a.s.idx, true
 		return
 	}
+}
+
+// annivFromNext dates a change commemorated without a count of years by
+// the year (and month) the next sentences give it; the day is the one
+// the commemorating sentence writes in that month, else the month stands.
+func (b *builder) annivFromNext(a *annotated) (civil, bool) {
+	c, ok := b.annivYear[a.s.idx]
+	if !ok {
+		return civil{}, false
+	}
+	for _, e := range a.dates {
+		if e.rel == relNone && e.year == 0 && e.month == c.m && e.day != 0 && e.dayEnd == 0 && validDay(c.y, c.m, e.day) {
+			return civil{y: c.y, m: c.m, d: e.day, prec: "day"}, true
+		}
+	}
+	return c, true
+}
+
+// anniversaryYears finds, for each sentence that commemorates a change
+// without a count of years, the first date with a year (not a deadline
+// or a signing day, before the publication year) in it or in the next two
+// sentences.
+func anniversaryYears(anns []*annotated, pub time.Time, hasPub bool) map[int]civil {
+	out := map[int]civil{}
+	for i, a := range anns {
+		commemorates := false
+		for _, c := range a.cues {
+			if n, ok := anniversaryOf(a, c); ok && n == 0 {
+				commemorates = true
+				break
+			}
+		}
+		if !commemorates {
+			continue
+		}
+	next:
+		for j := i; j < len(anns) && j <= i+2; j++ {
+			for k, e := range anns[j].dates {
+				r := anns[j].res[k]
+				if e.rel != relNone || e.year == 0 || anns[j].deadline[k] || !r.ok || r.c.m == 0 {
+					continue
+				}
+				if hasPub && r.c.y >= pub.Year() {
+					continue
+				}
+				if findWithin(anns[j].s.toks, max(0, e.i-6), min(6, e.i), signingWords) >= 0 {
+					continue // the day a decree or an agreement was signed
+				}
+				c := r.c
+				c.d, c.d2, c.prec = 0, 0, "month"
+				out[a.s.idx] = c
+				break next
+			}
+		}
+	}
+	return out
+}
+
+// commemorator is the side that marks an anniversary: the actor named
+// before the anniversary word of control word c's sentence, as its
+// subject ("Azerbaijan marks the anniversary of …").
+func commemorator(a *annotated, c cueHit) string {
+	w := findWithin(a.s.toks, max(0, c.i-8), min(8, c.i), anniversaryWords)
+	if w < 0 {
+		return ""
+	}
+	side := ""
+	for _, h := range a.actors {
+		if h.i < w && !h.obj && !h.to && h.actor != actRUS {
+			side = h.actor
+		}
+	}
+	return side
 }

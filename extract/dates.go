@@ -15,6 +15,7 @@ const (
 	relDays                     // publication date + offset days (اليوم، أمس، غدا)
 	relWeekday                  // a weekday near the publication date
 	relSameMonth                // a day of the month of the previous date in the text
+	relThisDay                  // "on this day in 1992", "في نفس اليوم من عام 1992": the day of the text, that year
 	relMonth                    // a month relative to the publication month
 	relYear                     // a year relative to the publication year
 )
@@ -282,6 +283,9 @@ func dateAt(ts []token, i int) (dateExpr, bool) {
 	if e, ok := numericDateAt(ts, i); ok {
 		return e, true
 	}
+	if e, ok := thisDayAt(ts, i); ok {
+		return e, true
+	}
 	if e, ok := dayFirstAt(ts, i); ok {
 		return e, true
 	}
@@ -364,7 +368,7 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 	e.month, k = m, n
 	if y, n, ok := yearAt(ts, k); ok {
 		e.year, k = y, n
-	} else if isWordAt(ts, k, "عام", "العام", "سنه") {
+	} else if isWordAt(ts, k, "عام", "العام", "سنه", "لعام", "للعام", "لسنه") {
 		// "8 مايو عام 1992": the year noun between month and year
 		if y, n, ok := yearAt(ts, k+1); ok {
 			e.year, k = y, n
@@ -603,6 +607,12 @@ type resolver struct {
 	yearHint int    // a year known without a publication date
 	hintHow  string // how yearHint was found
 	prev     civil  // last resolved date with a month
+	// prevYear: prev had its year written; prevSent and sent are the
+	// sentences of prev and of the date being resolved
+	prevYear       bool
+	prevSent, sent int
+	// written: the year of each day and month the text wrote with one
+	written map[[2]int]int
 }
 
 // resolve returns the calendar date of e, its precision and how it was
@@ -611,7 +621,7 @@ type resolver struct {
 func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 	defer func() {
 		if ok && c.m != 0 {
-			r.prev = c
+			r.prev, r.prevYear, r.prevSent = c, e.rel == relNone && e.year != 0, r.sent
 		}
 	}()
 	switch e.rel {
@@ -636,6 +646,16 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			return civil{}, "", false
 		}
 		return civil{y: r.pub.Year() + e.offset, prec: "year"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
+	case relThisDay:
+		// the day and month just spoken of, else the publication's
+		m, d := r.prev.m, r.prev.d
+		if d == 0 && r.hasPub {
+			m, d = int(r.pub.Month()), r.pub.Day()
+		}
+		if d == 0 || !validDay(e.year, m, d) {
+			return civil{y: e.year, prec: "year"}, "explicit (the year of 'this day')", true
+		}
+		return civil{y: e.year, m: m, d: d, prec: "day"}, fmt.Sprintf("explicit (the day spoken of, in %d)", e.year), true
 	case relSameMonth:
 		if r.prev.m == 0 || !validDay(r.prev.y, r.prev.m, e.day) {
 			return civil{}, "", false
@@ -644,11 +664,31 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 	}
 	c = civil{y: e.year, m: e.month, d: e.day, d2: e.dayEnd}
 	how = "explicit"
+	if c.y != 0 && c.m != 0 && c.d != 0 {
+		if r.written == nil {
+			r.written = map[[2]int]int{}
+		}
+		if _, seen := r.written[[2]int{c.m, c.d}]; !seen {
+			r.written[[2]int{c.m, c.d}] = c.y
+		}
+	}
 	if c.y == 0 {
 		if c.m == 0 {
 			return civil{}, "", false
 		}
+		y, again := r.written[[2]int{c.m, c.d}]
 		switch {
+		case again && c.d != 0 && e.qual == qualNone:
+			// "20 أكتوبر 2020 … وفي 20 أكتوبر": the same day again
+			c.y = y
+			how = "explicit (year of the same day written before)"
+		case r.hasPub && r.prevYear && r.sent-r.prevSent <= 1 && r.prev.y < r.pub.Year()-1 && e.qual == qualNone && !e.today &&
+			(r.prev.m == c.m && r.prev.d <= c.d || r.prev.m+1 == c.m):
+			// a narrative of a past year goes on ("launched on 27 March
+			// 1993 … occupied Kalbajar on 2 April"): the next days are of
+			// that year, not of the publication's
+			c.y = r.prev.y
+			how = "explicit (year from the previous date)"
 		case r.hasPub:
 			c.y = yearFor(r.pub, c.m, c.d, e.qual)
 			how = "explicit (year from publication date)"
@@ -742,9 +782,44 @@ func yearNounAt(ts []token, k int) (int, int, bool) {
 	if isWordAt(ts, k, "من", "في", "of", "in") {
 		k++
 	}
-	if isWordAt(ts, k, "عام", "العام", "سنه", "السنه") {
+	if isWordAt(ts, k, "عام", "العام", "سنه", "السنه", "لعام", "للعام", "لسنه") {
 		k++
 	}
 	y, n, ok := yearAt(ts, k)
 	return y, n, ok
+}
+
+// thisDayAt reads "this day in 1992", "the same day of 1992", "اليوم من
+// عام 1992", "هذا اليوم من سنة 1992": the day and month the text speaks
+// of (an anniversary's), in the year written.
+func thisDayAt(ts []token, i int) (dateExpr, bool) {
+	k := i
+	switch {
+	case isWordAt(ts, k, "this", "that") && isWordAt(ts, k+1, "day"):
+		k += 2
+	case isWordAt(ts, k, "the") && isWordAt(ts, k+1, "same") && isWordAt(ts, k+2, "day"):
+		k += 3
+	case isWordAt(ts, k, "اليوم", "واليوم"):
+		k++
+	default:
+		return dateExpr{}, false
+	}
+	if k < len(ts) && ts[k].raw == "," {
+		k++
+	}
+	if !isWordAt(ts, k, "in", "of", "من", "في") {
+		return dateExpr{}, false
+	}
+	k++
+	if isWordAt(ts, k, "عام", "العام", "سنه", "the") {
+		k++
+	}
+	if isWordAt(ts, k, "year") {
+		k++
+	}
+	y, n, ok := yearAt(ts, k)
+	if !ok {
+		return dateExpr{}, false
+	}
+	return dateExpr{i: i, j: n, year: y, rel: relThisDay}, true
 }

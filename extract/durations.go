@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // durKind is the shape of a duration phrase.
 type durKind uint8
 
@@ -54,6 +56,9 @@ func countAt(ts []token, k int) (years, next int, vague, ok bool) {
 			return 2, k + 1, vague, true
 		}
 		v, isWord := numberWords[ts[k].norm]
+		if !isWord && strings.HasPrefix(ts[k].norm, "ال") {
+			v, isWord = numberWords[strings.TrimPrefix(ts[k].norm, "ال")] // "مرور الخمس سنوات"
+		}
 		if !isWord {
 			return 0, k, false, false
 		}

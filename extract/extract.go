@@ -90,12 +90,15 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 	}
 	r := &resolver{pub: pub, hasPub: hasPub, yearHint: inf.yearHint, hintHow: inf.hintHow}
 	for _, a := range anns {
+		r.sent = a.s.idx
 		for k, e := range a.dates {
 			c, how, ok := r.resolve(e)
 			a.res[k] = resolved{c: c, how: how, ok: ok}
 		}
 	}
 	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow}
+	b.latest, b.hasLatest = latestDated(anns)
+	b.annivYear = anniversaryYears(anns, pub, hasPub)
 	for i, a := range anns {
 		if i%64 == 0 && ctx.Err() != nil {
 			return res, ErrTimeout

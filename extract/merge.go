@@ -5,6 +5,9 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
 )
 
 // precRank orders precisions from finest to coarsest.
@@ -180,14 +183,41 @@ func (b *builder) finish(res *Result) {
 	}
 	// undated readings support a dated proposal of the same change, or
 	// (in the lead of the article) take the publication date
+	// in a commemoration, the districts told in one sentence with the
+	// commemorated one went on its day ("Hadrut and Sur of Khojavend,
+	// villages of Jabrayil and of Fuzuli were liberated"): the date a
+	// reading of that sentence joined
+	sentDate := map[int]*proposal{}
+	if b.anniversary {
+		for _, x := range undated {
+			for _, p := range props {
+				if p.p.Region == x.region && p.date.prec == "day" {
+					sentDate[x.sent] = p
+				}
+			}
+		}
+	}
 	for _, x := range undated {
 		var best *proposal
 		for _, p := range props {
-			if p.p.Region == x.region && p.p.To == x.to && (best == nil || abs(p.first-x.sent) < abs(best.first-x.sent)) {
+			// in a piece that commemorates a change, an undated retelling
+			// of a change of the same district is that change, whichever
+			// side the ledger would give it on the day of the piece
+			sameSide := p.p.To == x.to || b.anniversary
+			if p.p.Region == x.region && sameSide && (best == nil || abs(p.first-x.sent) < abs(best.first-x.sent)) {
 				best = p
 			}
 		}
 		switch {
+		case best == nil && b.anniversary && sentDate[x.sent] != nil:
+			p := sentDate[x.sent]
+			x.dated, x.date = true, p.date
+			x.to, x.how = p.p.To, fmt.Sprintf("the day of %s, told with it", p.p.Region)
+			x.conf = 0.55
+			add(x)
+		case best == nil && b.anniversary:
+			// the publication day of a commemoration dates no change
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "anniversary"}, x.ev)
 		case best != nil:
 			best.p.Evidence = addEvidence(best.p.Evidence, x.ev)
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
@@ -204,7 +234,13 @@ func (b *builder) finish(res *Result) {
 			add(x)
 		case !b.hasPub && (x.needsPub != "" || x.lead && !x.relative):
 			// dated by "today", a weekday, or as the news of the day: it
-			// happened, only the calendar day is unknown
+			// happened, only the calendar day is unknown; when the ledger
+			// holds exactly one change that fits it, that is its day
+			if c, how, ok := b.ledgerDate(x); ok {
+				x.dated, x.date, x.how, x.conf = true, c, how, 0.5
+				add(x)
+				break
+			}
 			addUnresolved(x)
 		default:
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to}, x.ev)
@@ -354,4 +390,113 @@ func majorityOf(x cand) string {
 		return x.to
 	}
 	return ""
+}
+
+// latestDated is the latest day the text dates something by a full date
+// or a year alone (deadlines left out): the news it tells is not older.
+func latestDated(anns []*annotated) (geo.Day, bool) {
+	var best geo.Day
+	found := false
+	for _, a := range anns {
+		for k, e := range a.dates {
+			if e.rel != relNone || e.year == 0 || a.deadline[k] {
+				continue
+			}
+			m, d := max(e.month, 1), max(e.day, 1)
+			if !validDay(e.year, m, d) {
+				continue
+			}
+			day := geo.Day(time.Date(e.year, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+			if !found || day > best {
+				best, found = day, true
+			}
+		}
+	}
+	return best, found
+}
+
+// ledgerDateHow starts the date_how of a change dated by ledgerDate.
+const ledgerDateHow = "the ledger's change of"
+
+// ledgerDate dates a change told as the news of the day on a page that
+// shows no date, from the ledger passed in: the one day-precise change of
+// the district to the same side that fits everything the text says (the
+// weekday it names, no earlier than the latest date it mentions, a
+// handover for a handover) and that the other side never undid. Such a
+// proposal is a change the ledger already holds (date_how says so); a
+// change the ledger does not know stays undated.
+func (b *builder) ledgerDate(x cand) (civil, string, bool) {
+	h := b.opt.History
+	if h == nil || x.region == "" || x.to == "" {
+		return civil{}, "", false
+	}
+	wd, hasWd := time.Weekday(0), false
+	if x.hasRel && (x.rel.rel == relWeekday || x.rel.rel == relDays && x.rel.hasWeekday) {
+		wd, hasWd = x.rel.weekday, true
+	}
+	var fit []*geo.Event
+	var undone geo.Day
+	for _, e := range h.Events() {
+		if e.Region == x.region && e.Kind != geo.KindBaseline && e.To != "" && string(e.To) != x.to && e.Date.First > undone {
+			undone = e.Date.First
+		}
+	}
+	for _, e := range h.Events() {
+		if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline {
+			continue
+		}
+		if e.Date.Last < undone {
+			continue // the other side took it back later: not today's news
+		}
+		switch x.kind {
+		case kindHandover, kindCapitulation:
+			if string(e.Kind) != x.kind {
+				continue
+			}
+		}
+		if b.hasLatest && e.Date.Last < b.latest {
+			continue
+		}
+		if hasWd && !hasWeekday(e.Date.First, e.Date.Last, wd) {
+			continue
+		}
+		if x.hasRel && x.rel.rel == relNone && !hasDayMonth(e.Date.First, e.Date.Last, x.rel.month, x.rel.day) {
+			continue // "on November 25": the year is the ledger's change of that day
+		}
+		// every change that may fit counts, however loosely the ledger
+		// dates it: a second one makes the day uncertain
+		fit = append(fit, e)
+	}
+	if len(fit) != 1 || fit[0].Date.Precision != geo.PrecisionDay {
+		return civil{}, "", false
+	}
+	y, m, d := fit[0].Date.First.Date()
+	how := fmt.Sprintf("%s %s to %s on %s, the only one that fits the text", ledgerDateHow, x.region, x.to, fit[0].Date.First)
+	if hasWd {
+		how += fmt.Sprintf(" (a %s, as %q says)", wd, x.rel.word)
+	} else if x.hasRel && x.rel.rel == relNone {
+		how += fmt.Sprintf(" (%q, written without a year)", x.rel.word)
+	}
+	return civil{y: y, m: m, d: d, prec: "day"}, how, true
+}
+
+// hasWeekday reports a day of weekday wd in [first, last].
+func hasWeekday(first, last geo.Day, wd time.Weekday) bool {
+	for d := first; d <= last && d < first+7; d++ {
+		if d.Time().Weekday() == wd {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDayMonth reports a day with month m and day d in [first, last].
+func hasDayMonth(first, last geo.Day, m, d int) bool {
+	for day := first; day <= last && day < first+400; day++ {
+		_, mm, dd := day.Date()
+		if mm == m && dd == d {
+			return true
+		}
+	}
+	return false
 }

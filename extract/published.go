@@ -86,6 +86,14 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	if marked != nil {
 		header = marked
 	}
+	if header != nil && header != marked {
+		// "24 years ago today (May 18 1992)": a date in brackets at the
+		// top that is the very change a commemoration marks is not the
+		// day of the page
+		if an, ok := anniversaryPublished(anns); ok && an.pub.Year() > header.year && int(an.pub.Month()) == header.month && an.pub.Day() == header.day {
+			return an
+		}
+	}
 	if header == nil && embedded != nil {
 		// the signature of an embedded post ("— Name (@handle) November
 		// 30, 2020") closes a quote of the day's news: the page is of
@@ -110,6 +118,9 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 			}
 		}
 		return inf
+	}
+	if an, ok := anniversaryPublished(anns); ok {
+		return an
 	}
 	if today == nil {
 		return inf
@@ -182,7 +193,9 @@ func datelineShaped(a *annotated, e dateExpr) bool {
 		return true
 	}
 	if e.i <= 3 && (a.s.idx == 0 || len(ts) > 0 && ts[0].nl > 0) {
-		return true
+		// "On September 27, 2020, the army …", "في 27 سبتمبر …": a
+		// preposition makes it the date of what the sentence tells
+		return !(e.i > 0 && isWordAt(ts, e.i-1, "on", "in", "since", "في", "وفي", "منذ", "ومنذ"))
 	}
 	for k := e.i - 1; k >= 0 && k >= e.i-10; k-- {
 		if ts[k].raw == ")" {
@@ -260,4 +273,72 @@ func embeddedPostDate(ts []token, e dateExpr) bool {
 		}
 	}
 	return false
+}
+
+// anniversaryPublished dates a commemoration: "the fifth anniversary of
+// the liberation of X, achieved on 17 October 2020", "27 years have
+// passed since the occupation of X on 31 August 1993" was written N years
+// after the year of the change it commemorates (a full date in that
+// sentence, else in one of the next two that tell a change). The day is
+// the one the text calls today ("اليوم 3 أكتوبر"), else a dateline
+// without a year at the top ("باكو، 17 أكتوبر"), else the day of the
+// change itself: an anniversary falls on it.
+func anniversaryPublished(anns []*annotated) (pubInference, bool) {
+	var inf pubInference
+	for i, a := range anns {
+		years := 0
+		for _, c := range a.cues {
+			if n, ok := anniversaryOf(a, c); ok && n > 0 {
+				years = n
+				break
+			}
+		}
+		if years == 0 {
+			continue
+		}
+		var change *dateExpr
+		for j := i; j < len(anns) && j <= i+2 && change == nil; j++ {
+			if j > i && len(anns[j].cues) == 0 {
+				continue
+			}
+			for k := range anns[j].dates {
+				e := &anns[j].dates[k]
+				if e.rel == relNone && e.year != 0 && !anns[j].deadline[k] {
+					change = e
+					break
+				}
+			}
+		}
+		if change == nil {
+			return inf, false
+		}
+		y := change.year + years
+		m, d := change.month, change.day
+		how := fmt.Sprintf("the day of the change, %q, %d years on", change.word, years)
+		var dateline *dateExpr
+		for _, b := range anns {
+			for k := range b.dates {
+				e := &b.dates[k]
+				if e.rel != relNone || e.year != 0 || e.month == 0 || e.day == 0 {
+					continue
+				}
+				if e.today && dateline == nil || b.s.line < 5 && datelineShaped(b, *e) && dateline == nil {
+					dateline = e
+				}
+			}
+		}
+		if dateline != nil {
+			m, d = dateline.month, dateline.day
+			how = fmt.Sprintf("%q at the top or called today", dateline.word)
+		}
+		if m == 0 || d == 0 || !validDay(y, m, d) {
+			inf.yearHint, inf.hintHow = y, fmt.Sprintf("%d years after %q (an anniversary)", years, change.word)
+			return inf, false
+		}
+		inf.pub = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		inf.ok = true
+		inf.how = fmt.Sprintf("inferred: an anniversary (%d years) of %q; the day is %s", years, change.word, how)
+		return inf, true
+	}
+	return inf, false
 }

@@ -43,6 +43,13 @@ func splitSentences(toks []token) []sentence {
 		// a line ending with a comma goes on in the next ("…الموعد النهائي،
 		// / لانسحاب …"): hard line breaks inside a sentence
 		goesOn := t.nl == 1 && i > 0 && toks[i-1].kind == tokPunct && (toks[i-1].raw == "،" || toks[i-1].raw == ",")
+		// an English line broken inside a sentence: the next line starts
+		// with a small letter, or this one ends on a word that cannot end
+		// a sentence ("the", "of", "on")
+		if t.nl == 1 && i > 0 && !goesOn && t.kind == tokWord && toks[i-1].kind == tokWord &&
+			(startsLower(t.raw) || continuesWord[toks[i-1].norm]) {
+			goesOn = true
+		}
 		if (t.nl > 0 && i > startTok && !goesOn) || i-startTok >= maxSentenceTokens {
 			flush(i)
 		}
@@ -181,4 +188,14 @@ func outletLine(text string) string {
 // isClausePunct reports the punctuation that ends a clause.
 func isClausePunct(t token) bool {
 	return t.kind == tokPunct && (t.raw == "،" || t.raw == "," || t.raw == "؛" || t.raw == ";" || t.raw == ":" || t.raw == "." || t.raw == "…")
+}
+
+// continuesWord lists English words a sentence cannot end on: a line that
+// ends on one goes on in the next.
+var continuesWord = map[string]bool{"the": true, "a": true, "an": true, "of": true, "on": true, "in": true, "to": true,
+	"for": true, "and": true, "by": true, "from": true, "with": true, "at": true, "was": true, "were": true, "is": true, "its": true}
+
+// startsLower reports a word starting with a small Latin letter.
+func startsLower(w string) bool {
+	return w != "" && w[0] >= 'a' && w[0] <= 'z'
 }
