@@ -47,10 +47,8 @@ func buildIndex[V any](m map[string]V) phraseIndex {
 	return idx
 }
 
-var (
-	controlIndex = buildIndex(controlPatterns)
-	contextIndex = buildIndex(contextPatterns)
-)
+// The phrase indexes, built with the lexicon (bindWordLists).
+var controlIndex, contextIndex phraseIndex
 
 // matchPhrase tries the patterns of idx at token i (first word with or
 // without a clitic; hyphens between Latin words are skipped). It returns
@@ -402,13 +400,8 @@ func isRelative(ts []token, c cueHit) bool {
 		c.i > 1 && hasStem(ts[c.i-2], relativeWords) && ts[c.i-1].kind == tokWord && !hasStem(ts[c.i-1], actorWordSet)
 }
 
-var actorWordSet = func() map[string]bool {
-	m := map[string]bool{}
-	for k := range actorWords {
-		m[k] = true
-	}
-	return m
-}()
+// actorWordSet is actorWords as a set (bindWordLists).
+var actorWordSet map[string]bool
 
 // tiedToAgreement reports an agreement-implementation phrase in the
 // sentence ("تنفيذا لاتفاق", "بموجب الاتفاق", "under the deal").

@@ -34,6 +34,7 @@ func Extract(text string, opt Options) (Result, error) {
 // maxTokens tokens and maxSentences sentences are read (Result.Truncated
 // says where reading stopped).
 func ExtractContext(ctx context.Context, text string, opt Options) (Result, error) {
+	loadLexicon() // before the budget starts: the first call reads it
 	budget := opt.Timeout
 	if budget <= 0 {
 		budget = defaultBudget

@@ -257,6 +257,7 @@ type placeHit struct {
 // RegionName returns the English display name of a region id, or the id
 // itself when it is unknown.
 func RegionName(id string) string {
+	loadLexicon()
 	g, err := loadGazetteer()
 	if err != nil {
 		return id
@@ -269,6 +270,7 @@ func RegionName(id string) string {
 
 // Regions lists the district ids the gazetteer knows, in file order.
 func Regions() []string {
+	loadLexicon()
 	g, err := loadGazetteer()
 	if err != nil {
 		return nil

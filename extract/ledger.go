@@ -43,6 +43,7 @@ const maxQuote = 200
 // generated in neutral English; words such as "liberation" or
 // "occupation" appear only inside the quoted source text.
 func (r Result) Ledger(p Proposal) LedgerEvent {
+	loadLexicon()
 	ev := LedgerEvent{
 		ID: p.ID, Region: p.Region, Date: p.Date, Kind: p.Kind, From: p.From, To: p.To,
 		Extent:     "whole",
@@ -78,6 +79,7 @@ func (r Result) Ledger(p Proposal) LedgerEvent {
 // LedgerEvents converts every dated proposal of r (an undated one needs
 // an editor to give its date first).
 func (r Result) LedgerEvents() []LedgerEvent {
+	loadLexicon()
 	out := make([]LedgerEvent, 0, len(r.Proposals))
 	for _, p := range r.Proposals {
 		if p.Date == "" {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -264,116 +265,195 @@ func contains(list []string, s string) bool {
 
 // lex is the embedded lexicon. It is part of the binary and checked by
 // the tests, so a fault in it is a build fault: loading panics. The tests
-// check every word of it (parseLexicon); loading it at package init
-// skips the per-word checks, which tokenized each of its ~1,000 entries
-// and were most of a server's package initialisation (TestEmbeddedLexicon
-// holds that both give the same lexicon).
-var lex = func() *lexicon {
-	lx, err := readLexicon(lexiconJSON, false)
-	if err != nil {
-		panic(err)
-	}
-	return lx
-}()
+// check every word of it (parseLexicon); loading skips the per-word
+// checks, which tokenized each of its ~1,000 entries (TestEmbeddedLexicon
+// holds that both give the same lexicon). It is loaded on the first
+// extraction (loadLexicon), not at package init: a server that is never
+// asked to extract should not parse it at every start.
+var (
+	lex         *lexicon
+	lexiconOnce sync.Once
+)
+
+// loadLexicon reads the embedded lexicon and binds its word lists to the
+// names the finders use, once; every entry point calls it first.
+func loadLexicon() {
+	lexiconOnce.Do(func() {
+		lx, err := readLexicon(lexiconJSON, false)
+		if err != nil {
+			panic(err)
+		}
+		lex = lx
+		bindWordLists(lx)
+	})
+}
 
 // The word lists under the names the finders use (see lexicon.json).
 var (
 	// controlPatterns maps control-change words and phrases (the first
 	// word without clitics) to their class. Single Arabic words are also
 	// tried with an object pronoun removed.
-	controlPatterns = lex.control
+	controlPatterns map[string]cueClass
 	// actorWords name the sides: Azerbaijan, Armenian forces (the NKR
 	// army and Republic of Armenia units) and Russia, listed so that it
 	// is not mistaken for either.
-	actorWords      = lex.actors
-	contextPatterns = lex.context
+	actorWords      map[string]string
+	contextPatterns map[string]string
 	// launch + operation words start an offensive; erupt + fight words too
-	launchWords    = lex.words["launch"]
-	operationWords = lex.words["operation"]
-	eruptWords     = lex.words["erupt"]
-	fightWords     = lex.words["fight"]
-	raiseWords     = lex.words["raise"]
-	flagWords      = lex.words["flag"]
+	launchWords    map[string]bool
+	operationWords map[string]bool
+	eruptWords     map[string]bool
+	fightWords     map[string]bool
+	raiseWords     map[string]bool
+	flagWords      map[string]bool
 	// implement + agreement words tie a change to an agreement
-	agreementWords = lex.words["agreement"]
-	implementWords = lex.words["implement"]
+	agreementWords map[string]bool
+	implementWords map[string]bool
 	// modality words before a control word
-	futureWords   = lex.words["future"]
-	expectWords   = lex.words["expect"]
-	pastAux       = lex.words["past_aux"]
-	negWords      = lex.words["negation"]
-	condWords     = lex.words["condition"]
-	intentWords   = lex.words["intent"]
-	relativeWords = lex.words["relative"]
+	futureWords   map[string]bool
+	expectWords   map[string]bool
+	pastAux       map[string]bool
+	negWords      map[string]bool
+	condWords     map[string]bool
+	intentWords   map[string]bool
+	relativeWords map[string]bool
 	// anaphorNouns refer back to a district named before (the district)
-	anaphorNouns = lex.words["anaphor_nouns"]
+	anaphorNouns map[string]bool
 	// villageWords: a change told of villages or heights, bound to every
 	// district of the sentence
-	villageWords = lex.words["villages"]
+	villageWords map[string]bool
 	// signingWords before a date make it the day an agreement was signed
-	signingWords = lex.words["signing"]
+	signingWords map[string]bool
 	// anniversaryWords before a control word: the change is years old
-	anniversaryWords = lex.words["anniversary"]
+	anniversaryWords map[string]bool
 	// a side's statement (speech), the other side's denial or
 	// confirmation of a change
-	speechWords  = lex.words["speech"]
-	denialWords  = lex.words["denial"]
-	confirmWords = lex.words["confirmation"]
+	speechWords  map[string]bool
+	denialWords  map[string]bool
+	confirmWords map[string]bool
 	// notFallen after a "fell" word make it casualties or aircraft, not a
 	// place changing hands
-	notFallen = lex.words["not_fallen"]
+	notFallen map[string]bool
 	// clauseConnectors start a new clause without a comma (then, while)
-	clauseConnectors = lex.words["clause_connectors"]
+	clauseConnectors map[string]bool
 	// furnitureMarkers begin page furniture after an article body
 	// (related stories, most read); text after them is not read
-	furnitureMarkers = lex.furniture
+	furnitureMarkers []string
 	// dates
-	monthWords      = lex.months
-	weakMonths      = lex.words["weak_months"] // month names that are also ordinary words
-	monthPairs      = lex.monthPairs           // two-word Levantine months
-	weekdayWords    = lex.weekdays
-	ordinalDays     = lex.ordinals
-	monthQualifiers = lex.qualifiers
-	approxWords     = lex.words["approx"]           // "late September": month precision
-	yearCues        = lex.words["year_cues"]        // precede a bare year
-	notTodayAfter   = lex.words["not_today_after"]  // "the next day", not today
-	notTodayBefore  = lex.words["not_today_before"] // a channel name, not today
-	yearUnits       = lex.words["year_units"]
-	decadeUnits     = lex.decades
-	numberWords     = lex.numbers
-	hedgeWords      = lex.words["hedges"] // before a number: approximate
+	monthWords      map[string]int
+	weakMonths      map[string]bool   // month names that are also ordinary words
+	monthPairs      map[[2]string]int // two-word Levantine months
+	weekdayWords    map[string]time.Weekday
+	ordinalDays     map[string]int
+	monthQualifiers map[string]int
+	approxWords     map[string]bool // "late September": month precision
+	yearCues        map[string]bool // precede a bare year
+	notTodayAfter   map[string]bool // "the next day", not today
+	notTodayBefore  map[string]bool // a channel name, not today
+	yearUnits       map[string]bool
+	decadeUnits     map[string]int
+	numberWords     map[string]int
+	hedgeWords      map[string]bool // before a number: approximate
 	// a control noun with a purpose preposition ("للسيطرة عليها", "fighting
 	// for control of"): an aim, not a change
-	purposeBefore = lex.words["purpose_before"]
-	purposeAfter  = lex.words["purpose_after"]
+	purposeBefore map[string]bool
+	purposeAfter  map[string]bool
 	// "حتى الآن استعادوا …", "so far … liberated": a running total, not a
 	// change on the day
-	untilWords = lex.words["until"]
+	untilWords map[string]bool
 	// page furniture before a date near the top: "تاريخ النشر:", "نشر في",
 	// "Published" make it the publication date; "آخر تحديث", "Updated"
 	// make it a later edit, never the publication date
-	publishedWords = lex.words["published"]
-	updatedWords   = lex.words["updated"]
-	nowWords       = lex.words["now"]
+	publishedWords map[string]bool
+	updatedWords   map[string]bool
+	nowWords       map[string]bool
 	// a verb of becoming before "under … control" ("came under full
 	// control", "أصبحت تحت السيطرة", "وقعت تحت سيطرة"): the state was
 	// reached then, a change
-	becomeWords      = lex.words["become"]
-	underWords       = lex.words["under"]
-	controlNounWords = lex.words["control_nouns"]
+	becomeWords      map[string]bool
+	underWords       map[string]bool
+	controlNounWords map[string]bool
 	// "most of the district", "معظم أراضي": a partial change that hands
 	// over the larger part
-	majorityWords = lex.words["majority"]
+	majorityWords map[string]bool
 	// "since the fighting began": what follows is a running total
-	sinceWords = lex.words["since"]
+	sinceWords map[string]bool
 	// "الموعد النهائي لانسحاب", "the deadline for the withdrawal": a
 	// change planned by a date, not one that happened
-	deadlineNouns = lex.words["deadline_nouns"]
+	deadlineNouns map[string]bool
 	// a place after "in the direction of", "على محور", "باتجاه" is a
 	// front, not a place taken
-	directionWords = lex.words["direction"]
+	directionWords map[string]bool
 	// "بشأن احتلال", "concerning the occupation": the topic of a document
-	topicPreps = lex.words["topic_preps"]
+	topicPreps map[string]bool
 	// "أراض فقدت السيطرة عليها": a pronoun after lands points to them
-	landNouns = lex.words["land_nouns"]
+	landNouns map[string]bool
 )
+
+// bindWordLists gives the finders' names their lists, and builds what is
+// derived from them.
+func bindWordLists(lex *lexicon) {
+	controlPatterns = lex.control
+	actorWords = lex.actors
+	contextPatterns = lex.context
+	launchWords = lex.words["launch"]
+	operationWords = lex.words["operation"]
+	eruptWords = lex.words["erupt"]
+	fightWords = lex.words["fight"]
+	raiseWords = lex.words["raise"]
+	flagWords = lex.words["flag"]
+	agreementWords = lex.words["agreement"]
+	implementWords = lex.words["implement"]
+	futureWords = lex.words["future"]
+	expectWords = lex.words["expect"]
+	pastAux = lex.words["past_aux"]
+	negWords = lex.words["negation"]
+	condWords = lex.words["condition"]
+	intentWords = lex.words["intent"]
+	relativeWords = lex.words["relative"]
+	anaphorNouns = lex.words["anaphor_nouns"]
+	villageWords = lex.words["villages"]
+	signingWords = lex.words["signing"]
+	anniversaryWords = lex.words["anniversary"]
+	speechWords = lex.words["speech"]
+	denialWords = lex.words["denial"]
+	confirmWords = lex.words["confirmation"]
+	notFallen = lex.words["not_fallen"]
+	clauseConnectors = lex.words["clause_connectors"]
+	furnitureMarkers = lex.furniture
+	monthWords = lex.months
+	weakMonths = lex.words["weak_months"]
+	monthPairs = lex.monthPairs
+	weekdayWords = lex.weekdays
+	ordinalDays = lex.ordinals
+	monthQualifiers = lex.qualifiers
+	approxWords = lex.words["approx"]
+	yearCues = lex.words["year_cues"]
+	notTodayAfter = lex.words["not_today_after"]
+	notTodayBefore = lex.words["not_today_before"]
+	yearUnits = lex.words["year_units"]
+	decadeUnits = lex.decades
+	numberWords = lex.numbers
+	hedgeWords = lex.words["hedges"]
+	purposeBefore = lex.words["purpose_before"]
+	purposeAfter = lex.words["purpose_after"]
+	untilWords = lex.words["until"]
+	publishedWords = lex.words["published"]
+	updatedWords = lex.words["updated"]
+	nowWords = lex.words["now"]
+	becomeWords = lex.words["become"]
+	underWords = lex.words["under"]
+	controlNounWords = lex.words["control_nouns"]
+	majorityWords = lex.words["majority"]
+	sinceWords = lex.words["since"]
+	deadlineNouns = lex.words["deadline_nouns"]
+	directionWords = lex.words["direction"]
+	topicPreps = lex.words["topic_preps"]
+	landNouns = lex.words["land_nouns"]
+	controlIndex = buildIndex(controlPatterns)
+	contextIndex = buildIndex(contextPatterns)
+	actorWordSet = make(map[string]bool, len(actorWords))
+	for k := range actorWords {
+		actorWordSet[k] = true
+	}
+}

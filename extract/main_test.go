@@ -10,5 +10,6 @@ import (
 // a loaded CI machine must not turn a slow run into a failure.
 func TestMain(m *testing.M) {
 	defaultBudget = 10 * time.Minute
+	loadLexicon() // tests call the finders directly, not only Extract
 	os.Exit(m.Run())
 }
