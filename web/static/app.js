@@ -97,6 +97,8 @@ async function main() {
   // open a district's sources before MapLibre has even been fetched.
   await drawFirstView();
   renderHitMap(state.day);
+  // Marked once the frame with the legend and the buttons is painted.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   markDrawn();
 
   if (!cfg.maplibre) {
