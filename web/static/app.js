@@ -915,6 +915,7 @@ async function openPlace(id, { focus, opener }) {
   state.place = id;
   panelOpener = opener || (focus ? document.activeElement : null);
   if (mapApi) mapApi.setSelected(null);
+  for (const hit of hitMap.paths.values()) hit.classList.remove('selected');
   const panel = $('panel');
   const bodyNode = clear($('panel-body'));
   bodyNode.append(el('h2', { id: 'panel-title', tabindex: '-1', text: id }), el('p', { class: 'muted', text: t('loading') }));
