@@ -81,7 +81,7 @@ func RenderStaticPage(name string, p StaticPage) ([]byte, error) {
 	if name == "embed.html" {
 		data.Theme = "light"
 	}
-	for _, f := range []string{"i18n.js", "dom.js", "map.js"} {
+	for _, f := range []string{"i18n.js", "dom.js"} { // map.js comes after the first view
 		data.ModulePreloads = append(data.ModulePreloads, p.AssetBase+f)
 	}
 	if render.RTL(p.Lang) {

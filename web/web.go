@@ -9,6 +9,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"embed"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"html/template"
@@ -66,6 +67,13 @@ func Mount(svc *service.Service, opt Options) func(*echo.Echo) {
 	s := &site{svc: svc, opt: opt, static: static, pages: template.Must(template.ParseFS(static, "*.html"))}
 	s.hashes = hashFiles(static)
 	s.build = buildHash(static)
+	if css, err := fs.ReadFile(static, "style.css"); err == nil {
+		// The stylesheet goes inside the page: a paint waits for no
+		// request but the page's own (the CSP allows it by its hash).
+		sum := sha256.Sum256(css)
+		s.css = template.CSS(css)
+		s.cssHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	}
 	s.snapshots = render.New(svc, render.Options{Today: opt.Today, Areas: opt.Areas})
 	return func(e *echo.Echo) {
 		get := []string{http.MethodGet, http.MethodHead}
@@ -86,7 +94,11 @@ type site struct {
 	pages  *template.Template
 	hashes map[string]string // static file name → strong ETag
 	build  string            // hash of all static files: their immutable folder
-	gz     sync.Map          // static file name → gzip-compressed body, made on first use
+	// css is style.css, put inside the served pages; cssHash allows it
+	// in the content security policy.
+	css     template.CSS
+	cssHash string
+	gz      sync.Map // static file name → gzip-compressed body, made on first use
 	// snapshots renders the static maps; the page inlines the day's SVG.
 	snapshots *render.Snapshots
 }
@@ -124,8 +136,14 @@ type pageData struct {
 	// Preload lists what the page will fetch, so the browser starts at once.
 	ModulePreloads []string
 	DataPreloads   []string
-	// MapLibreWorker is the worker module MapLibre starts.
+	// MapLibreWorker is the worker module MapLibre starts. The page
+	// fetches MapLibre, its stylesheet and worker only after it has drawn
+	// the districts from the SVG, so they never share the line with what
+	// the first view needs.
 	MapLibreWorker string
+	// InlineCSS is the stylesheet written inside the page; empty in a
+	// static export, which links it.
+	InlineCSS template.CSS
 	// ResizeScript goes into the offered iframe snippet; empty in a static
 	// export, whose address is not known when it is written.
 	ResizeScript string
@@ -156,8 +174,8 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 			BasemapURL: s.opt.BasemapURL, BasemapAttribution: s.opt.BasemapAttribution,
 			FirstDay: FirstDay, Today: s.opt.Today().String(), StaticBase: base,
 			DateText: render.LongDate(d, lang), Theme: theme, DateWords: dateWordsJSON(lang),
-			ModulePreloads: []string{base + "i18n.js", base + "dom.js", base + "map.js"},
-			DataPreloads:   dataPreloads(lang)}
+			ModulePreloads: []string{base + "i18n.js", base + "dom.js"},
+			DataPreloads:   dataPreloads(lang), InlineCSS: s.css}
 		if render.RTL(lang) {
 			data.Dir = "rtl"
 		}
@@ -195,7 +213,7 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 		if err := s.pages.ExecuteTemplate(&b, name, data); err != nil {
 			return err
 		}
-		setPageHeaders(c.Response().Header(), embed, s.opt.BasemapURL)
+		setPageHeaders(c.Response().Header(), embed, s.opt.BasemapURL, s.cssHash)
 		// With the SVG inside, the page is tens of kilobytes: compressed
 		// when the client accepts it.
 		page := b.Bytes()
@@ -242,7 +260,12 @@ func svgDataURL(svg []byte) string {
 
 // setPageHeaders sets the content security policy and framing rules.
 // Only /embed may be framed, by any site; every other page refuses.
-func setPageHeaders(h http.Header, embed bool, basemap string) {
+// styleHash, when set, allows the page's one inline stylesheet.
+func setPageHeaders(h http.Header, embed bool, basemap, styleHash string) {
+	style := "style-src 'self'"
+	if styleHash != "" {
+		style += " " + styleHash
+	}
 	extra := ""
 	if o := originOf(basemap); o != "" {
 		extra = " " + o
@@ -254,7 +277,7 @@ func setPageHeaders(h http.Header, embed bool, basemap string) {
 	h.Set("Content-Security-Policy", strings.Join([]string{
 		"default-src 'self'",
 		"script-src 'self'",
-		"style-src 'self'",
+		style,
 		"img-src 'self' data: blob:" + extra,
 		"connect-src 'self'" + extra,
 		"font-src 'self'" + extra,

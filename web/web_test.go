@@ -3,6 +3,8 @@ package web_test
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -104,11 +106,9 @@ func TestPageContent(t *testing.T) {
 	for _, want := range []string{
 		`<html lang="ar" dir="rtl" data-theme="auto">`,
 		`data-maplibre="/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs"`,
-		`<link rel="preload" as="style" href="/vendor/maplibre-gl/6.17.0/maplibre-gl.css" fetchpriority="low">`,
-		`<link rel="modulepreload" href="/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs" fetchpriority="low">`,
 		`<link rel="preload" as="fetch" href="/api/v1/periods?lang=ar" crossorigin="anonymous">`,
 		`<link rel="preload" as="fetch" href="/api/v1/regions?lang=ar" crossorigin="anonymous">`,
-		`maplibre-gl-worker.mjs?v=6.17.0`,
+		`data-maplibre-worker="/vendor/maplibre-gl/6.17.0/maplibre-gl-worker.mjs?v=6.17.0"`,
 		// The date is in the title, written with the server's month names.
 		`<span id="title-date" class="title-date">25 نوفمبر 2020</span>`,
 		`data-src="/api/v1/snapshot.svg?date=2020-11-25&amp;lang=ar"`,
@@ -466,5 +466,38 @@ func TestVendorBrotli(t *testing.T) {
 	}
 	if s := get(t, e, u, "Accept-Encoding", "br, gzip"); s.Header().Get("Content-Encoding") != "gzip" {
 		t.Errorf("stale copy: encoding %q", s.Header().Get("Content-Encoding"))
+	}
+}
+
+// The page carries its stylesheet inside (its first paint waits for no
+// other request), allowed by the CSP through the hash of exactly those
+// bytes, and names MapLibre without preloading it: the page fetches the
+// library once it has drawn the districts from the SVG.
+func TestPageInlineStyleAndNoMapLibrePreload(t *testing.T) {
+	e := newRouter(t, web.Options{Assets: fakeAssets(t, "6.17.0")})
+	for _, target := range []string{"/?date=2020-11-25", "/embed?date=2020-11-25"} {
+		rec := get(t, e, target)
+		body := rec.Body.String()
+		m := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("%s: no inline stylesheet", target)
+		}
+		if !strings.Contains(m[1], ".fallback-map") || !strings.Contains(m[1], "@media print") {
+			t.Errorf("%s: the inline stylesheet is not style.css: %.80q", target, m[1])
+		}
+		sum := sha256.Sum256([]byte(m[1]))
+		want := "style-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+		if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, want) {
+			t.Errorf("%s: CSP %q lacks %q", target, csp, want)
+		}
+		if strings.Contains(body, `rel="stylesheet"`) {
+			t.Errorf("%s: still links a stylesheet", target)
+		}
+		if strings.Contains(body, `href="/vendor/maplibre-gl/`) {
+			t.Errorf("%s: preloads MapLibre, which would share the line with the first view's data", target)
+		}
+		if !strings.Contains(body, `data-maplibre="/vendor/maplibre-gl/6.17.0/maplibre-gl.mjs"`) {
+			t.Errorf("%s: does not name MapLibre for later", target)
+		}
 	}
 }

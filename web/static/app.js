@@ -65,11 +65,6 @@ async function main() {
   // These URLs are exactly the ones the HTML preloads.
   const q = (path) => `/api/v1/${path}?lang=${encodeURIComponent(cfg.lang)}`;
   const l = cfg.lang;
-  // The areas' module and data are small: fetched now, they arrive while
-  // MapLibre downloads instead of after it has drawn. A static export has
-  // no areas endpoints: its map keeps the stripes.
-  const areasEarly = manifest || !cfg.maplibre ? null : loadAreaData();
-  if (areasEarly) areasEarly.catch(() => {});
   const [periods, regions] = await Promise.all([
     getJSON(dataURL(`periods-${l}`, q('periods'))), getJSON(dataURL(`regions-${l}`, q('regions'))),
   ]);
@@ -97,12 +92,29 @@ async function main() {
   setupControls();
   render({ fromSlider: false, first: true });
   if (state.region) openRegion(state.region, { focus: false });
+  // The first view: the server's SVG of the day with its districts made
+  // focusable and clickable. It needs no map library, so the reader can
+  // open a district's sources before MapLibre has even been fetched.
+  await drawFirstView();
+  renderHitMap(state.day);
+  // Marked once the frame with the legend and the buttons is painted.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  markDrawn();
 
   if (!cfg.maplibre) {
     showMessage(t('missingLib'), false);
     markReady();
     return;
   }
+  // MapLibre (about 360 KiB), its worker and the areas' data come only
+  // now, when the browser is idle: they no longer share a slow line with
+  // what the first view needs.
+  await whenIdle();
+  performance.mark('mapsvc:map-start');
+  // A static export has no areas endpoints: its map keeps the stripes.
+  const areasEarly = manifest ? null : loadAreaData();
+  if (areasEarly) areasEarly.catch(() => {});
+  prefetch(body.dataset.maplibreWorker);
   try {
     const { createMap } = await import('./map.js');
     mapApi = await createMap({
@@ -118,18 +130,117 @@ async function main() {
     });
     performance.mark('mapsvc:map-loaded');
     mapApi.setSelected(state.region);
+    // The day may have moved while MapLibre loaded.
+    mapApi.setDay(state.day);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
       if (cfg.theme === 'auto') { mapApi.applyTheme(); if (areaState.layers) areaState.layers.applyTheme(cssColoursNow()); }
     });
-    // A static export has no areas endpoints: its map keeps the stripes.
     if (areasEarly) await setupAreas(areasEarly).catch((err) => console.warn('areas:', err));
     performance.mark('mapsvc:areas');
     await mapApi.idle();
-    $('map-wrap').classList.add('drawn');
+    handOver();
   } catch (err) {
     showMessage(t('mapFailed', { msg: err && err.message ? err.message : String(err) }), false);
   }
   markReady();
+}
+
+// whenIdle resolves once the browser has nothing more urgent to do (or
+// after a second at most).
+function whenIdle() {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 50);
+  });
+}
+
+function prefetch(href) {
+  if (!href) return;
+  const l = document.createElement('link');
+  l.rel = 'prefetch';
+  l.href = href;
+  document.head.append(l);
+}
+
+// ---- the first view: the server's SVG, interactive -----------------------
+
+// hitMap is a transparent copy of the districts' outlines from the SVG
+// shown in the map box (same viewBox, same fit), one focusable button per
+// tracked district; it goes with the SVG when MapLibre has drawn.
+const hitMap = { svg: null, paths: new Map() };
+const SVGNS = 'http://www.w3.org/2000/svg';
+
+async function drawFirstView() {
+  const img = $('fallback-map');
+  if (!img) return;
+  const src = img.getAttribute('src') || '';
+  let text = '';
+  if (src.startsWith('data:')) {
+    text = decodeURIComponent(src.slice(src.indexOf(',') + 1));
+  } else if (src) {
+    try { const r = await fetch(src); if (r.ok) text = await r.text(); } catch { /* the image alone stays */ }
+  }
+  // Drawn means shown: wait for the image itself.
+  try { await img.decode(); } catch { /* a broken image: the outlines still answer */ }
+  if (text) buildHitMap(text);
+}
+
+function buildHitMap(text) {
+  const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+  if (!root || root.localName !== 'svg' || !root.getAttribute('viewBox')) return;
+  const svg = document.createElementNS(SVGNS, 'svg');
+  svg.setAttribute('class', 'hit-map');
+  svg.setAttribute('viewBox', root.getAttribute('viewBox'));
+  svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+  svg.setAttribute('role', 'group');
+  svg.setAttribute('aria-label', t('mapLabel'));
+  const outlines = new Map();
+  for (const p of root.querySelectorAll('path[id^="region-"][data-region]')) outlines.set(p.getAttribute('data-region'), p.getAttribute('d'));
+  // In the order of the districts list, by name.
+  const ids = data.conflictIds.filter((id) => outlines.has(id)).sort((a, b) => data.names.get(a).localeCompare(data.names.get(b), cfg.lang));
+  for (const id of ids) {
+    const hit = document.createElementNS(SVGNS, 'path');
+    hit.setAttribute('d', outlines.get(id));
+    hit.setAttribute('fill-rule', 'evenodd');
+    hit.setAttribute('data-region', id);
+    hit.setAttribute('tabindex', '0');
+    hit.setAttribute('role', 'button');
+    hit.addEventListener('click', () => openRegion(id, { focus: true, opener: hit }));
+    hit.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      openRegion(id, { focus: true, opener: hit });
+    });
+    svg.append(hit);
+    hitMap.paths.set(id, hit);
+  }
+  if (!hitMap.paths.size) return;
+  hitMap.svg = svg;
+  $('fallback-map').after(svg);
+}
+
+// renderHitMap names each district's holder on the day.
+function renderHitMap(day) {
+  for (const [id, hit] of hitMap.paths) {
+    hit.setAttribute('aria-label', `${data.names.get(id)}: ${stateLabel(periodAt(id, day))}`);
+    hit.classList.toggle('selected', id === state.region);
+  }
+}
+
+// handOver shows MapLibre's map in place of the SVG; focus on one of the
+// SVG's districts moves to the map.
+function handOver() {
+  const inHitMap = hitMap.svg && hitMap.svg.contains(document.activeElement);
+  $('map-wrap').classList.add('drawn');
+  if (inHitMap && mapApi) mapApi.map.getCanvas().focus();
+}
+
+// markDrawn: the districts are on screen in their holders' colours for
+// the chosen day, and answer to pointer and keyboard.
+function markDrawn() {
+  performance.mark('mapsvc:drawn');
+  body.dataset.drawn = '1';
+  postHeight();
 }
 
 let cssColoursNow = () => ({});
@@ -546,6 +657,7 @@ function render(opts = {}) {
   $('prev').disabled = !data.changeDays.some((d) => d < day);
   $('next').disabled = !data.changeDays.some((d) => d > day);
   if (mapApi) mapApi.setDay(day);
+  renderHitMap(day);
   if (areaState.data) showAreas(day).catch((err) => console.warn('areas:', err));
   if (!opts.first) updateImage(false);
   renderLegend(day);
@@ -750,6 +862,7 @@ async function openRegion(id, { focus, opener }) {
   // Closing the panel returns focus to what opened it.
   panelOpener = opener || (focus ? document.activeElement : null);
   if (mapApi) mapApi.setSelected(id);
+  for (const [rid, hit] of hitMap.paths) hit.classList.toggle('selected', rid === id);
   const district = $('district');
   if (district) district.value = id;
   writeURL();
@@ -778,9 +891,14 @@ function closePanel({ restoreFocus } = {}) {
   state.place = null;
   const hadFocus = $('panel').contains(document.activeElement);
   $('panel').hidden = true;
-  if (restoreFocus && panelOpener && panelOpener.isConnected && (hadFocus || document.activeElement === body)) panelOpener.focus();
+  // A district of the SVG that opened the panel may have gone with the
+  // SVG since: the map stands in for it.
+  let back = panelOpener;
+  if (back && hitMap.svg && hitMap.svg.contains(back) && !back.getClientRects().length && mapApi) back = mapApi.map.getCanvas();
+  if (restoreFocus && back && back.isConnected && (hadFocus || document.activeElement === body)) back.focus();
   panelOpener = null;
   if (mapApi) mapApi.setSelected(null);
+  for (const hit of hitMap.paths.values()) hit.classList.remove('selected');
   const district = $('district');
   if (district) district.value = '';
   writeURL();
@@ -797,6 +915,7 @@ async function openPlace(id, { focus, opener }) {
   state.place = id;
   panelOpener = opener || (focus ? document.activeElement : null);
   if (mapApi) mapApi.setSelected(null);
+  for (const hit of hitMap.paths.values()) hit.classList.remove('selected');
   const panel = $('panel');
   const bodyNode = clear($('panel-body'));
   bodyNode.append(el('h2', { id: 'panel-title', tabindex: '-1', text: id }), el('p', { class: 'muted', text: t('loading') }));
