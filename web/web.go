@@ -64,16 +64,8 @@ func Mount(svc *service.Service, opt Options) func(*echo.Echo) {
 	if err != nil {
 		panic(err) // the embedded tree is fixed at build time
 	}
-	s := &site{svc: svc, opt: opt, static: static, pages: template.Must(template.ParseFS(static, "*.html"))}
-	s.hashes = hashFiles(static)
-	s.build = buildHash(static)
-	if css, err := fs.ReadFile(static, "style.css"); err == nil {
-		// The stylesheet goes inside the page: a paint waits for no
-		// request but the page's own (the CSP allows it by its hash).
-		sum := sha256.Sum256(css)
-		s.css = template.CSS(css)
-		s.cssHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	}
+	s := &site{svc: svc, opt: opt, static: static}
+	s.assets = sync.OnceValue(func() *siteAssets { return readAssets(static) })
 	s.snapshots = render.New(svc, render.Options{Today: opt.Today, Areas: opt.Areas})
 	return func(e *echo.Echo) {
 		get := []string{http.MethodGet, http.MethodHead}
@@ -91,6 +83,17 @@ type site struct {
 	svc    *service.Service
 	opt    Options
 	static fs.FS
+	// assets are the parsed pages and the static files' hashes, made on
+	// the first request that needs them: an API-only start does not wait
+	// for hashing every embedded file.
+	assets func() *siteAssets
+	gz     sync.Map // static file name → gzip-compressed body, made on first use
+	// snapshots renders the static maps; the page inlines the day's SVG.
+	snapshots *render.Snapshots
+}
+
+// siteAssets are what the pages and static files need of the embedded tree.
+type siteAssets struct {
 	pages  *template.Template
 	hashes map[string]string // static file name → strong ETag
 	build  string            // hash of all static files: their immutable folder
@@ -98,9 +101,18 @@ type site struct {
 	// in the content security policy.
 	css     template.CSS
 	cssHash string
-	gz      sync.Map // static file name → gzip-compressed body, made on first use
-	// snapshots renders the static maps; the page inlines the day's SVG.
-	snapshots *render.Snapshots
+}
+
+func readAssets(static fs.FS) *siteAssets {
+	a := &siteAssets{pages: template.Must(template.ParseFS(static, "*.html")), hashes: hashFiles(static), build: buildHash(static)}
+	if css, err := fs.ReadFile(static, "style.css"); err == nil {
+		// The stylesheet goes inside the page: a paint waits for no
+		// request but the page's own (the CSP allows it by its hash).
+		sum := sha256.Sum256(css)
+		a.css = template.CSS(css)
+		a.cssHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	}
+	return a
 }
 
 // pageData fills the page templates.
@@ -169,13 +181,13 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 				theme = "light"
 			}
 		}
-		base := "/static/" + s.build + "/"
+		base := "/static/" + s.assets().build + "/"
 		data := pageData{Lang: string(lang), Dir: "ltr", Title: render.Title(lang), Subtitle: render.Subtitle(d, lang),
 			BasemapURL: s.opt.BasemapURL, BasemapAttribution: s.opt.BasemapAttribution,
 			FirstDay: FirstDay, Today: s.opt.Today().String(), StaticBase: base,
 			DateText: render.LongDate(d, lang), Theme: theme, DateWords: dateWordsJSON(lang),
 			ModulePreloads: []string{base + "i18n.js", base + "dom.js"},
-			DataPreloads:   dataPreloads(lang), InlineCSS: s.css}
+			DataPreloads:   dataPreloads(lang), InlineCSS: s.assets().css}
 		if render.RTL(lang) {
 			data.Dir = "rtl"
 		}
@@ -210,10 +222,10 @@ func (s *site) page(name string, embed bool) echo.HandlerFunc {
 			data.MapLibreWorker = "/vendor/maplibre-gl/" + v + "/maplibre-gl-worker.mjs?v=" + url.QueryEscape(v)
 		}
 		var b bytes.Buffer
-		if err := s.pages.ExecuteTemplate(&b, name, data); err != nil {
+		if err := s.assets().pages.ExecuteTemplate(&b, name, data); err != nil {
 			return err
 		}
-		setPageHeaders(c.Response().Header(), embed, s.opt.BasemapURL, s.cssHash)
+		setPageHeaders(c.Response().Header(), embed, s.opt.BasemapURL, s.assets().cssHash)
 		// With the SVG inside, the page is tens of kilobytes: compressed
 		// when the client accepts it.
 		page := b.Bytes()
@@ -344,7 +356,7 @@ func (s *site) staticFile(c echo.Context) error {
 	name := path.Clean(c.Param("*"))
 	cache := "no-cache"
 	if dir, rest, ok := strings.Cut(name, "/"); ok {
-		if dir != s.build {
+		if dir != s.assets().build {
 			// An older or unknown build: its files are gone.
 			return echo.NewHTTPError(http.StatusNotFound, "no such file (the page was updated; reload it)")
 		}
@@ -359,7 +371,7 @@ func (s *site) staticFile(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusNotFound, "no such file")
 	}
 	c.Response().Header().Set("Cross-Origin-Resource-Policy", "same-origin")
-	etag := s.hashes[name]
+	etag := s.assets().hashes[name]
 	return httpkit.Write(c, httpkit.Answer{ContentType: ctype, ETag: etag, GzipETag: etag[:len(etag)-1] + `-gz"`, Gzip: true, Cache: cache,
 		Parts: func(gz bool) [][]byte {
 			if gz {
@@ -425,7 +437,7 @@ func (s *site) favicon(c echo.Context) error {
 	if err != nil {
 		return echo.NewHTTPError(http.StatusNotFound, "no favicon")
 	}
-	return httpkit.SendBytesTagged(c, "image/svg+xml", b, "public, max-age=86400", s.hashes["favicon.svg"])
+	return httpkit.SendBytesTagged(c, "image/svg+xml", b, "public, max-age=86400", s.assets().hashes["favicon.svg"])
 }
 
 // vendorMaxAge lets browsers keep MapLibre for a year: its URL carries
