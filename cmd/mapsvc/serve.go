@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/logbuf"
 )
 
 // runServe starts the HTTP server and stops it gracefully on SIGINT or
@@ -28,6 +29,7 @@ func runServe(args []string, stdout io.Writer) error {
 	fs.DurationVar(&c.HeaderTimeout, "header-timeout", c.HeaderTimeout, "time a client has to send its request headers")
 	fs.Int64Var(&c.CacheBytes, "cache-bytes", c.CacheBytes, "bound on all caches of encoded answers together, in bytes (env MAPSVC_CACHE_BYTES)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text (env MAPSVC_LOG_FORMAT)")
+	fs.DurationVar(&c.AccessLogFlush, "access-log-flush", c.AccessLogFlush, "hold access-log lines up to this long and write them together (all are written at shutdown); 0 writes each at once")
 	c.dbFlags(fs)
 	c.initFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -44,6 +46,12 @@ func runServe(args []string, stdout io.Writer) error {
 		return usageError(err.Error())
 	}
 	log := newLogger(c, os.Stderr)
+	// The access log is written in batches: a write system call per
+	// request was a large part of a cached answer's cost. Other lines
+	// (warnings, errors, writes) go out at once, so they may come before
+	// the access lines of the same moment.
+	accessBuf := logbuf.New(os.Stderr, c.AccessLogFlush, 64<<10)
+	defer accessBuf.Close()
 	db, svc, err := openService(c, c.mayCreate(), log)
 	if err != nil {
 		return err
@@ -55,7 +63,7 @@ func runServe(args []string, stdout io.Writer) error {
 	} else {
 		defer local.Close()
 	}
-	router := handlers.New(svc, handlers.Options{Logger: log, AccessLog: true, Version: programVersion(), Editors: c.Editors, Backup: db.Backup, PublicURL: c.PublicURL, Mounts: mounts(svc, c)})
+	router := handlers.New(svc, handlers.Options{Logger: log, AccessLog: true, AccessLogger: newLogger(c, accessBuf), Version: programVersion(), Editors: c.Editors, Backup: db.Backup, PublicURL: c.PublicURL, Mounts: mounts(svc, c)})
 	srv := &http.Server{
 		Handler:           router,
 		ReadHeaderTimeout: c.HeaderTimeout,
