@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -41,8 +42,10 @@ type Options struct {
 	// OGC links, oEmbed); without it they are derived from the request and
 	// sent private (see httpkit.BaseURL).
 	PublicURL string
-	// AccessLog logs one line per request to Logger (serve turns it on).
-	AccessLog bool
+	// AccessLog logs one line per request to Logger (serve turns it on),
+	// or to AccessLogger when set (serve's buffers its lines).
+	AccessLog    bool
+	AccessLogger *slog.Logger
 	// Version names the running build for GET /version.
 	Version string
 	// Mounts add routes owned by other packages (map page, OGC API,
@@ -58,8 +61,21 @@ type API struct {
 	metrics *metrics
 }
 
+// Router is mapsvc's HTTP handler: echo's route table, with the steps
+// every request takes run as plain calls around the matched handler (see
+// ServeHTTP) rather than as echo middleware, which echo wraps in new
+// closures on every request. The embedded Echo registers routes and
+// lists them; serve requests through the Router.
+type Router struct {
+	*echo.Echo
+	log, access *slog.Logger
+	metrics     *metrics
+	routes      map[string]bool
+	base        string
+}
+
 // New builds the router over svc.
-func New(svc *service.Service, opt Options) *echo.Echo {
+func New(svc *service.Service, opt Options) *Router {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
@@ -73,20 +89,15 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 	// The client address is the TCP peer: X-Forwarded-For is not trusted,
 	// so it cannot be forged to dodge rate limits.
 	e.IPExtractor = echo.ExtractIPDirect()
-	routes := map[string]bool{}
-	accessLog := opt.Logger
+	accessLog := opt.AccessLogger
+	if accessLog == nil {
+		accessLog = opt.Logger
+	}
 	if !opt.AccessLog {
 		accessLog = slog.New(slog.DiscardHandler)
 	}
-	// Every GET route answers HEAD (RFC 9110), routed as GET; the OGC
-	// API's paths work with a trailing slash too, as clients write them
-	// (/ogc/collections/). One Pre middleware, as echo makes a closure
-	// per middleware per request.
-	e.Pre(beforeRouting)
-	// Then one middleware for the rest (see requestChain), CORS among
-	// them: maps on other sites call this API, so every answer is open
-	// to any origin, with or without Origin, never with credentials.
-	e.Use(requestChain(opt.Logger, accessLog, a.metrics, func(r string) bool { return routes[r] }, opt.PublicURL))
+	rt := &Router{Echo: e, log: opt.Logger, access: accessLog, metrics: a.metrics, routes: map[string]bool{},
+		base: strings.TrimRight(opt.PublicURL, "/")}
 	e.GET("/healthz", a.healthz)
 	e.GET("/metrics", a.metrics.handler())
 	e.GET("/version", a.version)
@@ -124,9 +135,9 @@ func New(svc *service.Service, opt Options) *echo.Echo {
 		m(e)
 	}
 	for _, r := range e.Routes() {
-		routes[r.Path] = true
+		rt.routes[r.Path] = true
 	}
-	return e
+	return rt
 }
 
 func (a *API) healthz(c echo.Context) error {

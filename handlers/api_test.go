@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/internal/testenv"
@@ -18,7 +17,7 @@ import (
 )
 
 // newRouter serves the real embedded data from a real temporary store.
-func newRouter(t testing.TB) *echo.Echo {
+func newRouter(t testing.TB) *handlers.Router {
 	t.Helper()
 	today, _ := geo.ParseDay("2026-11-21")
 	return handlers.New(testenv.Service(t), handlers.Options{Today: func() geo.Day { return today }, ExtractTimeout: 10 * time.Minute})

@@ -130,48 +130,48 @@ func (m *metrics) handler() echo.HandlerFunc {
 	}
 }
 
-// beforeRouting is New's one Pre middleware: HEAD routed as GET
-// (httpkit.HeadAsGet), and a trailing slash removed from /ogc/ paths
-// before routing, as echo's RemoveTrailingSlash forwards.
-func beforeRouting(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		httpkit.HeadToGet(c)
-		req := c.Request()
-		if p := req.URL.Path; strings.HasPrefix(p, "/ogc/") && strings.HasSuffix(p, "/") {
-			p = p[:len(p)-1]
-			uri := p
-			if qs := c.QueryString(); qs != "" {
-				uri += "?" + qs
-			}
-			req.RequestURI = uri
-			req.URL.Path = p
+// ServeHTTP answers one request, in order: HEAD routed as GET (RFC 9110:
+// every GET resource answers HEAD) and a trailing slash removed from /ogc/
+// paths (clients write /ogc/collections/), then echo's route table finds
+// the handler; then HEAD is restored, and the access log and metrics
+// (outermost: the error handler writes any error first) wrap panic
+// recovery, CORS (maps on other sites call this API, so every answer is
+// open to any origin, with or without Origin, never with credentials),
+// the public URL and the body limit. What echo.ServeHTTP does, without
+// its per-request middleware closures (BenchmarkHotPathLayers measures
+// each layer).
+func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c := rt.AcquireContext()
+	c.Reset(r, w)
+	beforeRouting(c)
+	rt.Echo.Router().Find(r.Method, echo.GetPath(r), c)
+	httpkit.GetToHead(c)
+	start := time.Now()
+	if err := guarded(c, c.Handler(), rt.log, rt.base); err != nil {
+		c.Error(err)
+	}
+	rt.metrics.observe(rt.access, c, time.Since(start), rt.routes)
+	rt.ReleaseContext(c)
+}
+
+// beforeRouting is what happens before the route is found: HEAD routed as
+// GET (httpkit.HeadToGet), and a trailing slash removed from /ogc/ paths,
+// as echo's RemoveTrailingSlash forwards.
+func beforeRouting(c echo.Context) {
+	httpkit.HeadToGet(c)
+	req := c.Request()
+	if p := req.URL.Path; strings.HasPrefix(p, "/ogc/") && strings.HasSuffix(p, "/") {
+		p = p[:len(p)-1]
+		uri := p
+		if qs := c.QueryString(); qs != "" {
+			uri += "?" + qs
 		}
-		return next(c)
+		req.RequestURI = uri
+		req.URL.Path = p
 	}
 }
 
-// requestChain is New's one Use middleware: in order, RestoreHead, the
-// access log and metrics (outermost of the rest: the error handler writes
-// any error first), panic recovery, CORS, the public URL and the body
-// limit. Echo applies its Use middleware to the matched handler anew on
-// every request, a closure per middleware per request; as one function
-// the chain makes one (BenchmarkHotPathLayers measures each layer).
-func requestChain(log, accessLog *slog.Logger, m *metrics, known func(string) bool, publicURL string) echo.MiddlewareFunc {
-	base := strings.TrimRight(publicURL, "/")
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			httpkit.GetToHead(c)
-			start := time.Now()
-			if err := guarded(c, next, log, base); err != nil {
-				c.Error(err)
-			}
-			m.observe(accessLog, c, time.Since(start), known)
-			return nil
-		}
-	}
-}
-
-// guarded runs the inner layers of requestChain and the handler, turning
+// guarded runs the inner layers of ServeHTTP and the handler, turning
 // a panic into an error logged with its stack, as echo's Recover did.
 func guarded(c echo.Context, next echo.HandlerFunc, log *slog.Logger, base string) (err error) {
 	defer func() {
@@ -204,10 +204,10 @@ func guarded(c echo.Context, next echo.HandlerFunc, log *slog.Logger, base strin
 // observe logs one access line and counts the request. Routes are the
 // registered patterns (/api/v1/events/:id), so paths nobody registered
 // share one label and cannot grow the metrics.
-func (m *metrics) observe(log *slog.Logger, c echo.Context, took time.Duration, known func(string) bool) {
+func (m *metrics) observe(log *slog.Logger, c echo.Context, took time.Duration, known map[string]bool) {
 	req, res := c.Request(), c.Response()
 	route := c.Path()
-	if !known(route) {
+	if !known[route] {
 		route = "unmatched"
 	}
 	ch := m.children(route, req.Method, res.Status)

@@ -26,7 +26,7 @@ import (
 const token = "test-token-0123456789"
 
 type writeEnv struct {
-	e   *echo.Echo
+	e   *handlers.Router
 	db  *store.DB
 	svc *service.Service
 }

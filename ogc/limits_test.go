@@ -17,11 +17,11 @@ import (
 	"github.com/mapsvc/mapsvc/service"
 )
 
-func router(svc *service.Service, publicURL string) *echo.Echo {
+func router(svc *service.Service, publicURL string) *handlers.Router {
 	return handlers.New(svc, handlers.Options{PublicURL: publicURL, Mounts: []func(*echo.Echo){ogc.MountWith(svc)}})
 }
 
-func do(e *echo.Echo, target, host string) *httptest.ResponseRecorder {
+func do(e http.Handler, target, host string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	req.Host = host
 	rec := httptest.NewRecorder()

@@ -147,14 +147,14 @@ func TestPNG(t *testing.T) {
 	}
 }
 
-func newRouter(t *testing.T) *echo.Echo {
+func newRouter(t *testing.T) *handlers.Router {
 	t.Helper()
 	svc := testenv.Service(t)
 	today := func() geo.Day { return geo.DayOf(2024, 1, 1) }
 	return handlers.New(svc, handlers.Options{Today: today, Mounts: []func(*echo.Echo){render.Mount(svc, render.Options{Today: today})}})
 }
 
-func get(e *echo.Echo, target string, header ...string) *httptest.ResponseRecorder {
+func get(e http.Handler, target string, header ...string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])

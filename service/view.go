@@ -36,6 +36,22 @@ type Encoded struct {
 	parts [][]byte
 
 	gzETag atomic.Pointer[string] // GzipETag, once made
+	memo   atomic.Pointer[any]    // see Memo
+}
+
+// Memo returns what the sender keeps with this answer (the HTTP layer's
+// header values, made once rather than per request), calling make the
+// first time. Concurrent first calls may each make one; all get the kept
+// one.
+func (e *Encoded) Memo(make func() any) any {
+	if m := e.memo.Load(); m != nil {
+		return *m
+	}
+	m := make()
+	if !e.memo.CompareAndSwap(nil, &m) {
+		return *e.memo.Load()
+	}
+	return m
 }
 
 // Parts returns the body, identity or gzip, as slices to write in order

@@ -55,10 +55,23 @@ type Options struct {
 	// out; the periods file and the tiles serve every date instead.
 	// 0 means DefaultSnapshotBudget; below 0, no bound.
 	SnapshotBudget int64
+	// PeriodsPage is how many periods one file holds at most: a history
+	// with more is written as pages (Manifest.Periods), so no file grows
+	// with the history. 0 means handlers.MaxPeriodsLimit.
+	PeriodsPage int
+	// RegionBudget bounds the bytes of the per-region history files (plain
+	// and gzip, every language), estimated from a sample of regions before
+	// any is written; over it they are left out (the periods pages hold
+	// every region's periods). 0 means DefaultRegionBudget; below 0, no
+	// bound.
+	RegionBudget int64
 }
 
 // DefaultSnapshotBudget is the default Options.SnapshotBudget: 256 MB.
 const DefaultSnapshotBudget = 256 << 20
+
+// DefaultRegionBudget is the default Options.RegionBudget: 256 MB.
+const DefaultRegionBudget = 256 << 20
 
 // Manifest lists what an export holds. Names other than the HTML pages and
 // the manifest itself carry a hash of their bytes, so a host may cache
@@ -75,7 +88,12 @@ type Manifest struct {
 		// Omitted says why Snapshots is empty, when it is.
 		Omitted string `json:"omitted,omitempty"`
 	} `json:"epochs"`
-	Tiles map[string]string `json:"tilejson"`
+	// Periods lists, per language, the files of the periods in order when
+	// they are more than one page; Files then has no periods-LANG.
+	Periods map[geo.Lang][]string `json:"periods,omitempty"`
+	// RegionsOmitted says why there are no region-ID-LANG files, when so.
+	RegionsOmitted string            `json:"regions_omitted,omitempty"`
+	Tiles          map[string]string `json:"tilejson"`
 	// PMTiles names the archive of every layer and the script that reads
 	// it, when the export has one.
 	PMTiles *struct {
@@ -112,6 +130,12 @@ func Export(svc *service.Service, router http.Handler, opt Options) (*Manifest, 
 	}
 	if opt.SnapshotBudget == 0 {
 		opt.SnapshotBudget = DefaultSnapshotBudget
+	}
+	if opt.RegionBudget == 0 {
+		opt.RegionBudget = DefaultRegionBudget
+	}
+	if opt.PeriodsPage <= 0 || opt.PeriodsPage > handlers.MaxPeriodsLimit {
+		opt.PeriodsPage = handlers.MaxPeriodsLimit
 	}
 	if opt.PMTiles != "" {
 		// Fail before the long part of the export.
@@ -246,7 +270,6 @@ func (x *exporter) data(v *service.View, opt Options) error {
 	for _, l := range opt.Langs {
 		q := "?lang=" + string(l)
 		for _, f := range []struct{ key, ext, url string }{
-			{"periods", "geojson", "/api/v1/periods" + q},
 			{"regions", "geojson", "/api/v1/regions" + q},
 			{"timeline", "json", "/api/v1/timeline" + q},
 		} {
@@ -254,11 +277,25 @@ func (x *exporter) data(v *service.View, opt Options) error {
 				return err
 			}
 		}
+		if err := x.periods(l, opt); err != nil {
+			return err
+		}
+		var conflict []string
 		for _, r := range v.History.Regions() {
-			if r.Role != geo.RoleConflict {
-				continue
+			if r.Role == geo.RoleConflict {
+				conflict = append(conflict, r.ID)
 			}
-			if err := x.fetchPut("region-"+r.ID+"-"+string(l), "region-"+r.ID+"-"+string(l), "geojson", "/api/v1/regions/"+r.ID+q); err != nil {
+		}
+		if l == opt.Langs[0] && opt.RegionBudget > 0 {
+			if err := x.regionBudget(conflict, opt); err != nil {
+				return err
+			}
+		}
+		for _, id := range conflict {
+			if x.m.RegionsOmitted != "" {
+				break
+			}
+			if err := x.fetchPut("region-"+id+"-"+string(l), "region-"+id+"-"+string(l), "geojson", "/api/v1/regions/"+id+q); err != nil {
 				return err
 			}
 		}
@@ -305,6 +342,93 @@ func (x *exporter) data(v *service.View, opt Options) error {
 		if _, err := x.put("svg-latest-"+string(l), "snapshot-"+opt.Today.String()+"-"+string(l), "svg", svg, nil); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// periods writes the periods in language l: one file as the API serves
+// it when they fit in a page, else pages of opt.PeriodsPage periods each
+// (the API's own pages), listed in order in Manifest.Periods. One page is
+// held in memory at a time.
+func (x *exporter) periods(l geo.Lang, opt Options) error {
+	key := "periods-" + string(l)
+	page := func(offset int) string {
+		return fmt.Sprintf("/api/v1/periods?lang=%s&limit=%d&offset=%d", l, opt.PeriodsPage, offset)
+	}
+	first, err := x.get(page(0), false)
+	if err != nil {
+		return err
+	}
+	var head struct {
+		NextOffset *int `json:"next_offset"`
+	}
+	if err := json.Unmarshal(first, &head); err != nil {
+		return fmt.Errorf("GET %s: %w", page(0), err)
+	}
+	if head.NextOffset == nil {
+		return x.fetchPut(key, key, "geojson", "/api/v1/periods?lang="+string(l))
+	}
+	if x.m.Periods == nil {
+		x.m.Periods = map[geo.Lang][]string{}
+	}
+	for i, offset := 0, 0; ; i++ {
+		url := page(offset)
+		body := first
+		if i > 0 {
+			if body, err = x.get(url, false); err != nil {
+				return err
+			}
+			head.NextOffset = nil
+			if err := json.Unmarshal(body, &head); err != nil {
+				return fmt.Errorf("GET %s: %w", url, err)
+			}
+		}
+		gz, err := x.get(url, true)
+		if err != nil {
+			return err
+		}
+		name := fmt.Sprintf("%s-page-%d", key, i)
+		rel, err := x.put(name, name, "geojson", body, gz)
+		if err != nil {
+			return err
+		}
+		delete(x.m.Files, name) // listed under periods, not twice
+		x.m.Periods[l] = append(x.m.Periods[l], rel)
+		if head.NextOffset == nil {
+			return nil
+		}
+		offset = *head.NextOffset
+	}
+}
+
+// regionBudget estimates the bytes of every region file in every
+// language from up to 16 regions spread over the list, and when the
+// estimate is over the budget records why they are left out.
+func (x *exporter) regionBudget(ids []string, opt Options) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	const samples = 16
+	step := max(1, len(ids)/samples)
+	var sum, n int64
+	for i := 0; i < len(ids) && n < samples; i += step {
+		url := "/api/v1/regions/" + ids[i] + "?lang=" + string(opt.Langs[0])
+		plain, err := x.get(url, false)
+		if err != nil {
+			return err
+		}
+		gz, err := x.get(url, true)
+		if err != nil {
+			return err
+		}
+		sum += int64(len(plain) + len(gz))
+		n++
+	}
+	est := sum / n * int64(len(ids)) * int64(len(opt.Langs))
+	if est > opt.RegionBudget {
+		x.m.RegionsOmitted = fmt.Sprintf("%d regions in %d languages would take about %.0f MB, over the budget of %.0f MB: "+
+			"the periods files hold every region's periods (filter by region)", len(ids), len(opt.Langs),
+			float64(est)/1e6, float64(opt.RegionBudget)/1e6)
 	}
 	return nil
 }

@@ -164,3 +164,85 @@ func TestExportIncludesPMTiles(t *testing.T) {
 		t.Errorf("got %v, want an error naming the npm package", err)
 	}
 }
+
+// A history longer than a page is written as pages of at most PeriodsPage
+// periods, listed in order, that together hold exactly the whole feed;
+// with one page, periods-LANG is the whole feed as before.
+func TestPeriodsPaged(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	whole := newExportWith(t, staticsite.Options{Dir: dir})
+	if whole.Periods != nil || whole.Files["periods-en"] == "" {
+		t.Fatalf("one page: periods %v, file %q; want the whole feed as periods-en", whole.Periods, whole.Files["periods-en"])
+	}
+	type feed struct {
+		Features []json.RawMessage `json:"features"`
+	}
+	var all feed
+	read := func(rel string, into any) {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, into); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read(whole.Files["periods-en"], &all)
+	const page = 40
+	if len(all.Features) <= 2*page {
+		t.Fatalf("only %d periods in the test data", len(all.Features))
+	}
+	m := newExportWith(t, staticsite.Options{Dir: dir, PeriodsPage: page})
+	if _, ok := m.Files["periods-en"]; ok {
+		t.Error("paged export still names a whole periods-en file")
+	}
+	pages := m.Periods[geo.LangEN]
+	if want := (len(all.Features) + page - 1) / page; len(pages) != want || len(m.Periods[geo.LangAR]) != want {
+		t.Fatalf("%d pages in English, %d in Arabic, want %d", len(pages), len(m.Periods[geo.LangAR]), want)
+	}
+	var joined []string
+	for _, p := range pages {
+		var f feed
+		read(p, &f)
+		if len(f.Features) > page {
+			t.Errorf("%s holds %d periods, more than a page", p, len(f.Features))
+		}
+		if _, err := os.Stat(filepath.Join(dir, p+".gz")); err != nil {
+			t.Errorf("no gzip twin of %s", p)
+		}
+		for _, x := range f.Features {
+			joined = append(joined, string(x))
+		}
+	}
+	var want []string
+	for _, x := range all.Features {
+		want = append(want, string(x))
+	}
+	if strings.Join(joined, "\n") != strings.Join(want, "\n") {
+		t.Error("the pages joined differ from the whole feed")
+	}
+}
+
+// Over the region budget, no region file is written and the manifest
+// says why; under it, every conflict region has its file.
+func TestRegionBudget(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	m := newExportWith(t, staticsite.Options{Dir: dir, RegionBudget: 10 << 10})
+	count := func(m *staticsite.Manifest) int {
+		n := 0
+		for k := range m.Files {
+			if strings.HasPrefix(k, "region-") {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(m); n != 0 || !strings.Contains(m.RegionsOmitted, "over the budget") {
+		t.Fatalf("%d region files, omitted %q; want none and the reason", n, m.RegionsOmitted)
+	}
+	m = newExportWith(t, staticsite.Options{Dir: dir})
+	if n := count(m); n == 0 || m.RegionsOmitted != "" {
+		t.Fatalf("%d region files, omitted %q under the default budget", n, m.RegionsOmitted)
+	}
+}

@@ -27,7 +27,7 @@ import (
 
 // newRouter builds the real router over a real temporary store with the
 // embedded data, and the web routes mounted as mapsvc mounts them.
-func newRouter(t *testing.T, opt web.Options) *echo.Echo {
+func newRouter(t *testing.T, opt web.Options) *handlers.Router {
 	t.Helper()
 	svc := testenv.Service(t)
 	today := geo.DayOf(2025, 6, 1)
@@ -52,7 +52,7 @@ func fakeAssets(t *testing.T, version string) string {
 	return dir
 }
 
-func get(t *testing.T, e *echo.Echo, target string, header ...string) *httptest.ResponseRecorder {
+func get(t *testing.T, e http.Handler, target string, header ...string) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	req.Host = "maps.example.org"

@@ -99,3 +99,28 @@ test('the exported Arabic page is right to left with Arabic names', { timeout: 6
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a paged export: the page joins the periods pages', { timeout: 120000 }, async () => {
+  const out = path.join(tmp, 'paged');
+  const bin = await binary(tmp);
+  await promisify(execFile)(bin, ['export-static', '--db', path.join(tmp, 'export.db'), '--langs', 'en', '--max-zoom', '3',
+    '--periods-page', '40', '--assets', path.join(root, 'node_modules'), out], { cwd: root });
+  const paged = await serveDir(out);
+  try {
+    const manifest = JSON.parse(await (await fetch(`${paged.url}/manifest.json`)).text());
+    assert.ok(manifest.periods.en.length > 1, 'the periods are in pages');
+    assert.equal(manifest.files['periods-en'], undefined);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    const problems = await watch(page);
+    await page.goto(`${paged.url}/index.html?date=2020-11-24`);
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+    await page.evaluate(() => window.mapsvc.idle());
+    const kalbajar = await renderedRegion(page, 'kalbajar');
+    assert.equal(kalbajar && kalbajar.controller, 'ARM');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await paged.close();
+  }
+});

@@ -42,6 +42,10 @@ type Config struct {
 	Init bool
 	// LogFormat is json or text (MAPSVC_LOG_FORMAT).
 	LogFormat string
+	// AccessLogFlush is how long serve holds access-log lines before
+	// writing them out together (always at shutdown); zero writes each
+	// line at once.
+	AccessLogFlush time.Duration
 	// CacheBytes bounds every cache of encoded answers together
 	// (MAPSVC_CACHE_BYTES).
 	CacheBytes int64
@@ -62,7 +66,7 @@ func (c Config) mayCreate() bool { return c.Init || c.DB == defaultDB }
 
 // defaultConfig reads the environment over the built-in defaults.
 func defaultConfig() Config {
-	c := Config{Addr: "127.0.0.1:8080", DB: defaultDB, LogFormat: "text", CacheBytes: service.DefaultCacheBytes, LockTimeout: 2 * time.Second, Assets: "node_modules", HeaderTimeout: 5 * time.Second}
+	c := Config{Addr: "127.0.0.1:8080", DB: defaultDB, LogFormat: "text", AccessLogFlush: 200 * time.Millisecond, CacheBytes: service.DefaultCacheBytes, LockTimeout: 2 * time.Second, Assets: "node_modules", HeaderTimeout: 5 * time.Second}
 	if v := os.Getenv("MAPSVC_ADDR"); v != "" {
 		c.Addr = v
 	}

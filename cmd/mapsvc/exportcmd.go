@@ -23,6 +23,8 @@ func runExportStatic(args []string, stdout io.Writer) error {
 	withPM := fs.Bool("pmtiles", false, "also write every layer as one PMTiles archive (needs mapsvc-pmtiles) and draw the page's map from it")
 	packer := fs.String("packer", "", "path of mapsvc-pmtiles for --pmtiles (default: $MAPSVC_PMTILES, beside this program, or on PATH)")
 	budget := fs.Int64("snapshot-budget", staticsite.DefaultSnapshotBudget>>20, "MiB for the per-epoch snapshot files; over it they are left out (-1: no bound)")
+	periodsPage := fs.Int("periods-page", handlers.MaxPeriodsLimit, "periods per file; a longer history is written as pages (1..10000)")
+	regionBudget := fs.Int64("region-budget", staticsite.DefaultRegionBudget>>20, "MiB for the per-region history files; over it they are left out (-1: no bound)")
 	fs.StringVar(&c.Assets, "assets", c.Assets, "folder of npm-installed front-end packages")
 	c.dbFlags(fs)
 	c.initFlag(fs)
@@ -31,6 +33,9 @@ func runExportStatic(args []string, stdout io.Writer) error {
 	}
 	if fs.NArg() != 1 {
 		return usageError("usage: mapsvc export-static [--db PATH] [--langs en,ar] [--max-zoom 8] DIR")
+	}
+	if *periodsPage < 1 || *periodsPage > handlers.MaxPeriodsLimit {
+		return usageError(fmt.Sprintf("--periods-page: want 1..%d", handlers.MaxPeriodsLimit))
 	}
 	var ls []geo.Lang
 	for _, s := range strings.Split(*langs, ",") {
@@ -70,10 +75,16 @@ func runExportStatic(args []string, stdout io.Writer) error {
 	} else if *budget == 0 {
 		mib = 1 // nothing fits: no per-epoch files
 	}
+	regionMiB := *regionBudget << 20
+	if *regionBudget < 0 {
+		regionMiB = -1
+	} else if *regionBudget == 0 {
+		regionMiB = 1
+	}
 	router := handlers.New(svc, handlers.Options{Mounts: mounts(svc, c)})
 	m, err := staticsite.Export(svc, router, staticsite.Options{Dir: fs.Arg(0), Langs: ls, MaxZoom: *maxZoom,
 		Assets: c.Assets, BaseURL: *baseURL, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution,
-		PMTiles: archive, SnapshotBudget: mib})
+		PMTiles: archive, SnapshotBudget: mib, RegionBudget: regionMiB, PeriodsPage: *periodsPage})
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -260,4 +261,73 @@ func initDB(t *testing.T, bin string) string {
 		t.Fatalf("init: %v %s", err, out)
 	}
 	return db
+}
+
+// serve holds access-log lines back (--access-log-flush) but writes every
+// one of them out when it stops: with an hour's interval, all that reach
+// stderr after SIGTERM were written by the shutdown.
+func TestAccessLogWrittenAtShutdown(t *testing.T) {
+	bin := buildBinary(t)
+	addr := freeAddr(t)
+	var stderr lockedBuffer
+	cmd := exec.Command(bin, "serve", "--init", "--addr", addr, "--db", filepath.Join(t.TempDir(), "m.db"), "--access-log-flush", "1h")
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	base := "http://" + addr
+	waitHealthy(t, base, cmd)
+	const n = 40
+	for i := range n {
+		resp, err := http.Get(fmt.Sprintf("%s/api/v1/snapshot?date=2020-11-%02d", base, i%28+1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	if got := strings.Count(stderr.String(), "route=/api/v1/snapshot"); got != 0 {
+		t.Fatalf("%d access lines written before shutdown with a 1h flush interval; want them held", got)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("exit after SIGTERM: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("server did not stop after SIGTERM")
+	}
+	lines := 0
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		if strings.Contains(l, "msg=request") && strings.Contains(l, "route=/api/v1/snapshot") && strings.Contains(l, "status=200") {
+			lines++
+		}
+	}
+	if lines != n {
+		t.Fatalf("%d snapshot access lines after shutdown, want %d:\n%s", lines, n, stderr.String())
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe to read while a process writes it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/handlers/openapi"
 	"github.com/mapsvc/mapsvc/internal/mounts"
@@ -49,7 +48,7 @@ func TestDocumentIsValidOpenAPI31(t *testing.T) {
 
 // router is the real router: the core API and every mount cmd/mapsvc
 // serves, from the same list (internal/mounts).
-func router(t *testing.T) *echo.Echo {
+func router(t *testing.T) *handlers.Router {
 	svc := testenv.Service(t)
 	return handlers.New(svc, handlers.Options{Editors: []handlers.Editor{{Name: "desk", Token: "0123456789abcdef0123"}},
 		Mounts: mounts.All(svc, mounts.Options{Assets: filepath.Join("..", "..", "node_modules")})})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -21,10 +22,23 @@ var (
 // Query is a request's parameters, checked against the names an endpoint
 // takes: an unknown or repeated name is a 400, so typos do not pass
 // silently.
-type Query struct{ v url.Values }
+type Query struct {
+	v url.Values
+	// A query of plain names and values (no escapes) is kept here
+	// instead, in order, without a map (see ParseQuery); v is then nil.
+	n  int
+	kv [maxPlain][2]string
+}
+
+// maxPlain is how many parameters a query may have to be kept without a
+// map.
+const maxPlain = 8
 
 // ParseQuery checks raw against the allowed names.
 func ParseQuery(raw string, allowed ...string) (Query, error) {
+	if q, ok := parsePlain(raw, allowed); ok {
+		return q, nil
+	}
 	v, err := url.ParseQuery(raw)
 	if err != nil {
 		return Query{}, fmt.Errorf("%w: %v", ErrBadParam, err)
@@ -45,18 +59,69 @@ func ParseQuery(raw string, allowed ...string) (Query, error) {
 		sort.Strings(unknown)
 		return Query{}, fmt.Errorf("%w: %s (this endpoint takes: %s)", ErrUnknownParam, strings.Join(unknown, ", "), strings.Join(allowed, ", "))
 	}
-	return Query{v}, nil
+	return Query{v: v}, nil
+}
+
+// parsePlain reads the common query, allocating nothing: every name
+// allowed and given once, nothing escaped ('%', '+') and no ';'. Anything
+// else (ok false) goes through url.ParseQuery, which decides the error.
+func parsePlain(raw string, allowed []string) (q Query, ok bool) {
+	if strings.ContainsAny(raw, "%+;") {
+		return Query{}, false
+	}
+	for raw != "" {
+		var part string
+		part, raw, _ = strings.Cut(raw, "&")
+		if part == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(part, "=")
+		if k == "" || q.n == maxPlain || !slices.Contains(allowed, k) || q.has(k) {
+			return Query{}, false
+		}
+		q.kv[q.n] = [2]string{k, v}
+		q.n++
+	}
+	return q, true
+}
+
+// has reports whether a plain query holds name.
+func (q *Query) has(name string) bool {
+	for i := range q.n {
+		if q.kv[i][0] == name {
+			return true
+		}
+	}
+	return false
 }
 
 // Get returns a parameter's value ("" when absent).
-func (q Query) Get(name string) string { return q.v.Get(name) }
+func (q Query) Get(name string) string {
+	if q.v != nil {
+		return q.v.Get(name)
+	}
+	for i := range q.n {
+		if q.kv[i][0] == name {
+			return q.kv[i][1]
+		}
+	}
+	return ""
+}
 
 // Has reports whether the parameter was given.
-func (q Query) Has(name string) bool { return q.v.Has(name) }
+func (q Query) Has(name string) bool {
+	if q.v != nil {
+		return q.v.Has(name)
+	}
+	return q.has(name)
+}
 
 // Values returns a copy of the parameters.
 func (q Query) Values() url.Values {
 	out := url.Values{}
+	for i := range q.n {
+		out[q.kv[i][0]] = []string{q.kv[i][1]}
+	}
 	for k, v := range q.v {
 		out[k] = append([]string(nil), v...)
 	}

@@ -43,3 +43,55 @@ func FuzzParseQuery(f *testing.F) {
 		_, _ = q.Lang()
 	})
 }
+
+// slowParse is ParseQuery without the plain fast path: url.ParseQuery
+// then the checks.
+func slowParse(raw string, allowed ...string) (Query, error) {
+	return ParseQuery(raw+"&%61=", append(allowed, "a")...) // an escaped name forces the general path
+}
+
+// The plain path answers exactly as url.ParseQuery does: the same values,
+// and every query it does not take is left to the general path.
+func TestParsePlainAgrees(t *testing.T) {
+	allowed := []string{"date", "lang", "as_of"}
+	for _, raw := range []string{"", "date=2020-11-25", "date=2020-11-25&lang=ar", "&&date=1&", "lang=", "lang",
+		"date=a=b", "as_of=2020-11-25T00:00:00Z&date=2020-11-25&lang=en", "=x", "date=1&date=2", "zoom=3",
+		"date=%32", "date=a+b", "date=1;lang=en", "Date=1"} {
+		fast, ferr := ParseQuery(raw, allowed...)
+		slow, serr := slowParse(raw, allowed...)
+		if serr != nil {
+			if ferr == nil {
+				t.Errorf("%q: accepted; the general path says %v", raw, serr)
+			}
+			continue
+		}
+		if ferr != nil {
+			t.Errorf("%q: %v; the general path accepts it", raw, ferr)
+			continue
+		}
+		for _, name := range allowed {
+			if fast.Has(name) != slow.Has(name) || fast.Get(name) != slow.Get(name) {
+				t.Errorf("%q: %s = %q (%v), want %q (%v)", raw, name, fast.Get(name), fast.Has(name), slow.Get(name), slow.Has(name))
+			}
+		}
+		if got := fast.Values(); len(got) != len(slow.Values())-1 {
+			t.Errorf("%q: Values %v", raw, got)
+		}
+	}
+	if _, err := ParseQuery("date=1;lang=en", allowed...); err == nil {
+		t.Error("a semicolon separator was accepted")
+	}
+}
+
+// The hot path's query is read without allocating.
+func TestParsePlainAllocatesNothing(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		q, err := ParseQuery("date=2020-11-25&lang=en", "date", "lang", "as_of")
+		if err != nil || q.Get("date") != "2020-11-25" {
+			t.Fatal(q, err)
+		}
+	})
+	if n != 0 {
+		t.Errorf("%v allocations per query", n)
+	}
+}

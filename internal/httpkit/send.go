@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -47,12 +48,53 @@ type Answer struct {
 	// is its strong, quoted tag.
 	Brotli     func() []byte
 	BrotliETag string
+	// memo, when set (Send), holds the header values made once.
+	memo *sendMemo
 }
 
 // Send writes a stored answer of the service (JSON, GeoJSON, tiles):
-// gzip when the client accepts it.
+// gzip when the client accepts it. The header values that depend on the
+// answer are made once and kept with it (see sendMemo), so a cached answer
+// is sent without allocating.
 func Send(c echo.Context, e *service.Encoded, cache string) error {
-	return Write(c, Answer{ContentType: e.ContentType, ETag: e.ETag, GzipETag: e.GzipETag(), Gzip: true, Parts: e.Parts, Cache: cache})
+	m := e.Memo(func() any { return newSendMemo(e) }).(*sendMemo)
+	return Write(c, Answer{ContentType: e.ContentType, ETag: e.ETag, GzipETag: m.gzipETag[0], Gzip: true, Parts: m.parts, Cache: cache, memo: m})
+}
+
+// sendMemo is what Send keeps with an answer: its parts function and the
+// ETag and Content-Length header values of each representation.
+type sendMemo struct {
+	parts          func(gzip bool) [][]byte
+	etag, gzipETag []string
+	length         []string
+	gzipLength     atomic.Pointer[[]string] // made on the first gzip request
+}
+
+func newSendMemo(e *service.Encoded) *sendMemo {
+	return &sendMemo{parts: e.Parts, etag: values(e.ETag), gzipETag: values(e.GzipETag()),
+		length: values(strconv.Itoa(partsLen(e.Parts(false))))}
+}
+
+// headers returns the ETag and Content-Length values of one
+// representation.
+func (m *sendMemo) headers(gz bool) (etag, length []string) {
+	if !gz {
+		return m.etag, m.length
+	}
+	if l := m.gzipLength.Load(); l != nil {
+		return m.gzipETag, *l
+	}
+	l := values(strconv.Itoa(partsLen(m.parts(true))))
+	m.gzipLength.Store(&l)
+	return m.gzipETag, l
+}
+
+func partsLen(parts [][]byte) int {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	return n
 }
 
 // SendUncompressed is Send for bodies that are compressed already (PNG).
@@ -103,7 +145,14 @@ func Write(c echo.Context, a Answer) error {
 	if br != nil {
 		gz, etag = false, a.BrotliETag
 	}
-	h["Etag"] = []string{etag}
+	var memoLength []string
+	if a.memo != nil && br == nil {
+		var tag []string
+		tag, memoLength = a.memo.headers(gz)
+		h["Etag"] = tag
+	} else {
+		h["Etag"] = []string{etag}
+	}
 	h["Cache-Control"] = shared(a.Cache)
 	h["X-Content-Type-Options"] = nosniff
 	h[echo.HeaderContentType] = shared(a.ContentType)
@@ -126,12 +175,12 @@ func Write(c echo.Context, a Answer) error {
 		// no modification time it ignores If-Modified-Since): the headers,
 		// then each part in one write, as a static file server sends
 		// bytes from memory, not copied through a 32 KB buffer.
-		n := 0
-		for _, p := range parts {
-			n += len(p)
-		}
 		h["Accept-Ranges"] = bytesValue
-		h[echo.HeaderContentLength] = []string{strconv.Itoa(n)}
+		if memoLength != nil {
+			h[echo.HeaderContentLength] = memoLength
+		} else {
+			h[echo.HeaderContentLength] = []string{strconv.Itoa(partsLen(parts))}
+		}
 		res := c.Response()
 		res.WriteHeader(http.StatusOK)
 		for _, p := range parts {
@@ -174,7 +223,9 @@ func tagListHas(header, etag string) bool {
 	if etag == "" {
 		return false
 	}
-	for _, t := range strings.Split(header, ",") {
+	for header != "" {
+		var t string
+		t, header, _ = strings.Cut(header, ",")
 		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
 		if t == "*" || t == etag {
 			return true
@@ -201,7 +252,9 @@ func AcceptsGzip(h string) bool { return Accepts(h, "gzip") }
 // Accepts reports whether an Accept-Encoding header admits coding (by
 // name, with a q above zero).
 func Accepts(h, coding string) bool {
-	for _, part := range strings.Split(h, ",") {
+	for h != "" {
+		var part string
+		part, h, _ = strings.Cut(h, ",")
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if !strings.EqualFold(strings.TrimSpace(name), coding) {
 			continue

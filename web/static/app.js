@@ -38,6 +38,15 @@ function dataURL(key, apiURL) {
   return f;
 }
 
+// getPeriods loads the periods: one answer, or in a static export of a
+// long history its pages (manifest.periods), joined in order.
+async function getPeriods(l, apiURL) {
+  const pages = manifest && manifest.periods && manifest.periods[l];
+  if (!pages) return getJSON(dataURL(`periods-${l}`, apiURL));
+  const parts = await Promise.all(pages.map((p) => getJSON(p)));
+  return { ...parts[0], features: parts.flatMap((p) => p.features) };
+}
+
 // pageURL is the page or embed for the current language, with params.
 function pageURL(kind, params) {
   const base = manifest ? manifest.pages[kind][cfg.lang] || manifest.pages[kind].en : (kind === 'embed' ? '/embed' : '/');
@@ -66,7 +75,7 @@ async function main() {
   const q = (path) => `/api/v1/${path}?lang=${encodeURIComponent(cfg.lang)}`;
   const l = cfg.lang;
   const [periods, regions] = await Promise.all([
-    getJSON(dataURL(`periods-${l}`, q('periods'))), getJSON(dataURL(`regions-${l}`, q('regions'))),
+    getPeriods(l, q('periods')), getJSON(dataURL(`regions-${l}`, q('regions'))),
   ]);
   performance.mark('mapsvc:data');
   data.periods = periods;
