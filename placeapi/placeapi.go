@@ -16,6 +16,7 @@ package placeapi
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -63,11 +64,17 @@ func (hs *Histories) For(v *service.View) (*geo.PlaceHistory, error) {
 	if err != nil {
 		// The district data changed under the place ledger: a server
 		// fault, logged, not the client's.
-		return nil, fmt.Errorf("place history for data version %s: %v", v.Version, err)
+		return nil, fmt.Errorf("%w: place history for data version %s: %v", ErrPlacesDoNotFit, v.Version, err)
 	}
 	hs.version, hs.ph, hs.areas = v.Version, ph, map[int][]areas.District{}
 	return ph, nil
 }
+
+// ErrPlacesDoNotFit is For's error when the place ledger names districts
+// or holders the view's data does not have (another world's data, such
+// as a synthetic benchmark world): nothing can be said about places or
+// areas there.
+var ErrPlacesDoNotFit = errors.New("the place ledger does not fit the district data")
 
 // Epoch returns the epoch of day d in ph: the number of change days on or
 // before d, and the epoch's first day (ok false before the first one).

@@ -6,6 +6,7 @@
 package mounts
 
 import (
+	"errors"
 	"github.com/labstack/echo/v4"
 	"github.com/mapsvc/mapsvc/downloads"
 	"github.com/mapsvc/mapsvc/geo"
@@ -59,9 +60,16 @@ func TileAreas(hs *placeapi.Histories) tiles.AreaSource {
 // renderAreas hands the place package's drawing of a day (the pieces of
 // districts split on evidence of both sides, and the lines between them)
 // to the static SVG/PNG map, which does not import it.
+//
+// Where the place ledger does not fit the data (another world's
+// districts), the map is drawn without areas, as export-pmtiles leaves
+// out its areas layer: a district then keeps its stripes.
 func renderAreas(hs *placeapi.Histories) render.AreaSource {
 	return func(v *service.View, d geo.Day) (*render.Areas, error) {
 		pieces, lines, err := hs.Drawing(v, d)
+		if errors.Is(err, placeapi.ErrPlacesDoNotFit) {
+			return nil, nil
+		}
 		if err != nil {
 			return nil, err
 		}
