@@ -12,3 +12,4 @@ func (s *Service) AsOfFromStore(t time.Time) (*View, error) {
 	}
 	return s.asOfFromStore(es, s.View(), t, false)
 }
+

@@ -137,6 +137,11 @@ type View struct {
 	built *atomic.Uint64
 
 	periodsIndexState // the periods feed's order, for streaming and paging
+
+	// periods, when set, answers snapshots from the store's period
+	// index instead of History (whose events are then read only when
+	// another question needs them).
+	periods *periodSource
 }
 
 // viewKey is a cache key of one view: an id, not the *View, so kept
@@ -230,7 +235,12 @@ func newView(ds Dataset, prev *View) (*View, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &View{History: h, Version: ds.Version, geometry: map[string][]byte{}, id: nextViewID.Add(1)}
+	return viewOf(h, ds.Version, prev)
+}
+
+// viewOf makes the view of a history (see newView).
+func viewOf(h *geo.History, version string, prev *View) (*View, error) {
+	v := &View{History: h, Version: version, geometry: map[string][]byte{}, id: nextViewID.Add(1)}
 	if prev != nil {
 		v.geometry, v.cache, v.built = prev.geometry, prev.cache, prev.built
 	} else {
