@@ -12,4 +12,3 @@ func (s *Service) AsOfFromStore(t time.Time) (*View, error) {
 	}
 	return s.asOfFromStore(es, s.View(), t, false)
 }
-
