@@ -10,9 +10,10 @@ import (
 // filled on first use: the events, periods and their indexes, which with
 // a million events are most of a gigabyte and seconds of decoding.
 type deferred struct {
-	once sync.Once
-	load func() (*History, error)
-	err  error
+	once   sync.Once
+	load   func() (*History, error)
+	err    error
+	events int // the ledger's length, known without it
 }
 
 // NewDeferredHistory makes a History that knows its regions and change
@@ -24,8 +25,8 @@ type deferred struct {
 // regions in the same order and its change days equal to changes.
 //
 // The regions are checked as NewHistoryWith checks them.
-func NewDeferredHistory(regions []Region, changes []Day, opt HistoryOptions, load func() (*History, error)) (*History, error) {
-	h := &History{regionIdx: make(map[string]*Region, len(regions)), changes: changes, lazy: &deferred{load: load}}
+func NewDeferredHistory(regions []Region, changes []Day, events int, opt HistoryOptions, load func() (*History, error)) (*History, error) {
+	h := &History{regionIdx: make(map[string]*Region, len(regions)), changes: changes, lazy: &deferred{load: load, events: events}}
 	for i := range regions {
 		r := &regions[i]
 		if err := r.validate(!opt.GeometryChecked); err != nil {
@@ -38,6 +39,14 @@ func NewDeferredHistory(regions []Region, changes []Day, opt HistoryOptions, loa
 		h.regions = append(h.regions, r)
 	}
 	return h, nil
+}
+
+// EventCount is len(Events()), without reading a deferred history.
+func (h *History) EventCount() int {
+	if h.lazy != nil {
+		return h.lazy.events
+	}
+	return len(h.events)
 }
 
 // IsDeferred reports whether h was made by NewDeferredHistory (whether or
@@ -73,6 +82,9 @@ func (h *History) adopt(full *History) error {
 		if r.ID != h.regions[i].ID {
 			return fmt.Errorf("region %d is %q, %q expected", i, r.ID, h.regions[i].ID)
 		}
+	}
+	if len(full.events) != h.lazy.events {
+		return fmt.Errorf("%d events read back, the index counted %d", len(full.events), h.lazy.events)
 	}
 	if !slices.Equal(full.changes, h.changes) {
 		return fmt.Errorf("the change days read back differ from the index's")

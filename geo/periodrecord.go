@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"unsafe"
 )
 
 // A period record is one region's control periods in a compact binary
@@ -136,16 +137,12 @@ func (r PeriodRecord) At(d Day) int {
 	return -1
 }
 
-// State decodes period i's state.
+// State decodes period i's state into a State of its own.
 func (r PeriodRecord) State(i int) (State, error) {
-	if i < 0 || i >= r.n {
-		return State{}, fmt.Errorf("%w: period %d of %d", ErrPeriodRecord, i, r.n)
+	d, err := r.decoder(i)
+	if err != nil {
+		return State{}, err
 	}
-	off := binary.LittleEndian.Uint32(r.offs[4*i:])
-	if int(off) > len(r.states) {
-		return State{}, fmt.Errorf("%w: state offset", ErrPeriodRecord)
-	}
-	d := stateDecoder{b: r.states[off:]}
 	s := d.state()
 	if d.bad {
 		return State{}, fmt.Errorf("%w: state %d", ErrPeriodRecord, i)
@@ -153,9 +150,62 @@ func (r PeriodRecord) State(i int) (State, error) {
 	return s, nil
 }
 
+// StateBuffer is reused by StateInto across calls.
+type StateBuffer struct {
+	s      State
+	shares [2]float64
+}
+
+// StateInto decodes period i's state as State does, without allocating:
+// the State returned lives in buf and its strings point into the record,
+// so it is valid only until the next call with buf and while the record's
+// bytes are (for a store's record, inside its read transaction). Read it,
+// never keep it.
+func (r PeriodRecord) StateInto(i int, buf *StateBuffer) (*State, error) {
+	d, err := r.decoder(i)
+	if err != nil {
+		return nil, err
+	}
+	d.view, d.buf = true, buf
+	s := &buf.s
+	*s = State{Holders: s.Holders[:0], Candidates: s.Candidates[:0], EventIDs: s.EventIDs[:0]}
+	d.stateInto(s)
+	if d.bad {
+		return nil, fmt.Errorf("%w: state %d", ErrPeriodRecord, i)
+	}
+	return s, nil
+}
+
+func (r PeriodRecord) decoder(i int) (stateDecoder, error) {
+	if i < 0 || i >= r.n {
+		return stateDecoder{}, fmt.Errorf("%w: period %d of %d", ErrPeriodRecord, i, r.n)
+	}
+	off := binary.LittleEndian.Uint32(r.offs[4*i:])
+	if int(off) > len(r.states) {
+		return stateDecoder{}, fmt.Errorf("%w: state offset", ErrPeriodRecord)
+	}
+	return stateDecoder{b: r.states[off:]}, nil
+}
+
 type stateDecoder struct {
 	b   []byte
 	bad bool
+	// view makes text() point into b instead of copying, and shares go
+	// to buf (StateInto).
+	view bool
+	buf  *StateBuffer
+}
+
+// text decodes a free string (an event id, a date as written).
+func (d *stateDecoder) text() string {
+	b := d.bytes()
+	if len(b) == 0 {
+		return ""
+	}
+	if d.view {
+		return unsafe.String(&b[0], len(b))
+	}
+	return string(b)
 }
 
 func (d *stateDecoder) uvarint() uint64 {
@@ -232,56 +282,64 @@ func (d *stateDecoder) word() string {
 
 func (d *stateDecoder) state() State {
 	var s State
+	d.stateInto(&s)
+	return s
+}
+
+// stateInto decodes into s, appending to its (empty) slices.
+func (d *stateDecoder) stateInto(s *State) {
 	s.Status = Status(d.word())
 	s.Controller = Controller(d.word())
 	s.Extent = Extent(d.word())
 	s.ExtentStatus = Status(d.word())
 	if n := d.count(); n > 0 {
-		s.Holders = make([]Holding, n)
-		for i := range s.Holders {
-			h := &s.Holders[i]
-			h.Controller = Controller(d.word())
+		for i := range n {
+			h := Holding{Controller: Controller(d.word())}
 			if len(d.b) == 0 {
 				d.bad = true
-				return s
+				return
 			}
 			has := d.b[0]
 			d.b = d.b[1:]
 			if has == 1 {
 				if len(d.b) < 8 {
 					d.bad = true
-					return s
+					return
 				}
 				v := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
 				d.b = d.b[8:]
-				h.Share = &v
+				if d.buf != nil && i < len(d.buf.shares) {
+					d.buf.shares[i] = v
+					h.Share = &d.buf.shares[i]
+				} else {
+					h.Share = &v
+				}
 			}
+			s.Holders = append(s.Holders, h)
 		}
-		// A whole holding is shared, as apply makes it.
-		if n == 1 && s.Holders[0].Share != nil && *s.Holders[0].Share == 1 {
+		// A whole holding is shared, as apply makes it (not in a
+		// StateBuffer, whose slices are reused).
+		if !d.view && n == 1 && s.Holders[0].Share != nil && *s.Holders[0].Share == 1 {
 			if w, ok := wholeHoldings[s.Holders[0].Controller]; ok {
 				s.Holders = w[:1:1]
 			}
 		}
 	}
 	if n := d.count(); n > 0 {
-		s.Candidates = make([]Controller, n)
-		for i := range s.Candidates {
-			s.Candidates[i] = Controller(d.word())
+		for range n {
+			s.Candidates = append(s.Candidates, Controller(d.word()))
 		}
 	}
-	s.Since.Text = string(d.bytes())
+	s.Since.Text = d.text()
 	s.Since.Precision = Precision(d.word())
 	s.Since.First = Day(d.varint())
 	s.Since.Last = Day(d.varint())
-	s.SinceEvent = string(d.bytes())
+	s.SinceEvent = d.text()
 	if n := d.count(); n > 0 {
-		s.EventIDs = make([]string, n)
-		for i := range s.EventIDs {
-			s.EventIDs[i] = string(d.bytes())
+		for range n {
+			s.EventIDs = append(s.EventIDs, d.text())
 		}
 	}
-	return s
 }
 
 // AppendDays appends days as int32 little-endian; ParseDays reads them.

@@ -14,6 +14,7 @@ import (
 type IndexedDataset struct {
 	Regions         []geo.Region
 	ChangeDays      []geo.Day
+	Events          int // the ledger's length
 	Version         string
 	GeometryChecked bool
 }
@@ -53,6 +54,8 @@ type periodSource struct {
 func (v *View) Indexed() bool { return v.periods != nil }
 
 // eachPeriod is History.EachPeriod, from the period index when v has one.
+// fn must not keep st past its call: from the index it is decoded into a
+// buffer reused for the next region, with strings in the store's memory.
 func (v *View) eachPeriod(d geo.Day, from, to int, fn func(i int, r *geo.Region, st *geo.State, pi int)) error {
 	if v.periods == nil {
 		v.History.EachPeriod(d, from, to, fn)
@@ -61,6 +64,7 @@ func (v *View) eachPeriod(d geo.Day, from, to int, fn func(i int, r *geo.Region,
 	regions := v.History.Regions()
 	return v.periods.st.ReadPeriods(func(get func(string) []byte) error {
 		unknown := geo.State{Status: geo.StatusUnknown}
+		var buf geo.StateBuffer
 		for i := from; i < to; i++ {
 			r := regions[i]
 			switch r.Role {
@@ -87,11 +91,12 @@ func (v *View) eachPeriod(d geo.Day, from, to int, fn func(i int, r *geo.Region,
 				fn(i, r, &u, -1)
 				continue
 			}
-			s, err := pr.State(pi)
+			// Decoded in place: fn reads the state before the next one.
+			s, err := pr.StateInto(pi, &buf)
 			if err != nil {
 				return fmt.Errorf("region %q: %w", r.ID, err)
 			}
-			fn(i, r, &s, pi)
+			fn(i, r, s, pi)
 		}
 		return nil
 	})
@@ -118,7 +123,7 @@ func newIndexedView(ix IndexedDataset, st PeriodIndexStore) (*View, error) {
 		}
 		return h, err
 	}
-	h, err := geo.NewDeferredHistory(ix.Regions, ix.ChangeDays, geo.HistoryOptions{GeometryChecked: ix.GeometryChecked}, load)
+	h, err := geo.NewDeferredHistory(ix.Regions, ix.ChangeDays, ix.Events, geo.HistoryOptions{GeometryChecked: ix.GeometryChecked}, load)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"slices"
 
@@ -23,6 +24,7 @@ var (
 	bucketPeriodIndex = []byte("period_index")
 	keyIndexVersion   = []byte("period_index_version")
 	keyChangeDays     = []byte("change_days")
+	keyIndexEvents    = []byte("period_index_events") // the ledger's length
 )
 
 // PeriodIndex is the index of one History, encoded, ready to write.
@@ -30,11 +32,12 @@ type PeriodIndex struct {
 	regions []string // sorted ids
 	records [][]byte
 	changes []byte
+	events  int
 }
 
 // BuildPeriodIndex encodes h's period index.
 func BuildPeriodIndex(h *geo.History) *PeriodIndex {
-	ix := &PeriodIndex{changes: geo.AppendDays(nil, h.ChangeDays())}
+	ix := &PeriodIndex{changes: geo.AppendDays(nil, h.ChangeDays()), events: len(h.Events())}
 	for _, r := range h.Regions() {
 		ix.regions = append(ix.regions, r.ID)
 	}
@@ -58,8 +61,10 @@ func putPeriodIndex(tx *bolt.Tx, ix *PeriodIndex, version string) error {
 	}
 	meta := tx.Bucket(bucketMeta)
 	if ix == nil {
-		if err := meta.Delete(keyChangeDays); err != nil {
-			return err
+		for _, k := range [][]byte{keyChangeDays, keyIndexEvents} {
+			if err := meta.Delete(k); err != nil {
+				return err
+			}
 		}
 		return meta.Delete(keyIndexVersion)
 	}
@@ -74,6 +79,9 @@ func putPeriodIndex(tx *bolt.Tx, ix *PeriodIndex, version string) error {
 		}
 	}
 	if err := meta.Put(keyChangeDays, ix.changes); err != nil {
+		return err
+	}
+	if err := meta.Put(keyIndexEvents, uint64Bytes(uint64(ix.events))); err != nil {
 		return err
 	}
 	return meta.Put(keyIndexVersion, indexVersion(version))
@@ -122,6 +130,9 @@ func (db *DB) UpdatePeriodIndex(h *geo.History, prevVersion, version string, reg
 		if err := meta.Put(keyChangeDays, geo.AppendDays(nil, h.ChangeDays())); err != nil {
 			return err
 		}
+		if err := meta.Put(keyIndexEvents, uint64Bytes(uint64(len(h.Events())))); err != nil {
+			return err
+		}
 		return meta.Put(keyIndexVersion, indexVersion(version))
 	})
 	return storageError(err)
@@ -146,6 +157,11 @@ func (db *DB) LoadIndexed() (ix service.IndexedDataset, ok bool, err error) {
 			return err
 		}
 		ix.ChangeDays = days
+		if n := meta.Get(keyIndexEvents); len(n) == 8 {
+			ix.Events = int(binary.BigEndian.Uint64(n))
+		} else {
+			return nil // an index without its count: built again
+		}
 		regions := tx.Bucket(bucketRegions)
 		if err := regions.ForEach(func(k, v []byte) error {
 			r, err := geo.RegionFromStored(v)

@@ -167,6 +167,9 @@ func TestIndexedViewReadsTheLedgerOnDemand(t *testing.T) {
 		t.Fatal(err)
 	}
 	v, mem := svc.View(), memView(t, db)
+	if got, want := v.History.EventCount(), len(evs); got != want {
+		t.Fatalf("%d events counted by the index, want %d", got, want)
+	}
 	if got, want := len(v.History.Events()), len(evs); got != want {
 		t.Fatalf("%d events read on demand, want %d", got, want)
 	}

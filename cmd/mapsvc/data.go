@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/mapsvc/mapsvc/data/regions"
@@ -37,6 +38,10 @@ func loadIndexedData(regionsPath, ledgerPath string) ([]geo.Region, []geo.Event,
 	var ix *store.PeriodIndex
 	if len(evs) >= service.IndexMinEvents {
 		ix = store.BuildPeriodIndex(h)
+		// The history's periods and maps (some hundreds of MB with a
+		// million events) go back now, before the import encodes the
+		// ledger and holds it twice.
+		debug.FreeOSMemory()
 	}
 	return rs, evs, ix, nil
 }
