@@ -4,8 +4,10 @@
 // events (id → event JSON), event_order (big-endian sequence → id: ledger
 // order, which decides same-day events), event_seq (id → its sequence),
 // revisions (big-endian sequence → revision JSON, append
-// only), revisions_by_event (id + 0 + sequence → nil) and import_previous
-// (revision sequence → gzipped ledger an import replaced).
+// only), revisions_by_event (id + 0 + sequence → nil), import_previous
+// (revision sequence → gzipped ledger an import replaced) and, for a
+// large ledger, period_index (region id → its periods as a geo period
+// record; see periodindex.go).
 package store
 
 import (
