@@ -16,7 +16,7 @@ import (
 // synthWorld is a generated world of a few hundred regions, large enough
 // for an index with the threshold lowered for the test.
 func synthWorld(t *testing.T) ([]geo.Region, []geo.Event) {
-	return synthWorldOf(t, 200, 10)
+	return synthWorldOf(t, 120, 8)
 }
 
 func synthWorldOf(t *testing.T, regions, perRegion int) ([]geo.Region, []geo.Event) {
@@ -112,14 +112,14 @@ func memView(t *testing.T, db *store.DB) *service.View {
 
 func TestIndexedSnapshotsMatchInMemory(t *testing.T) {
 	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 1000)
+	lowerIndexThreshold(t, 500)
 	db := indexedDB(t, rs, evs)
 	svc, err := service.New(db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	mem := memView(t, db)
-	sameSnapshots(t, svc.View(), mem, testDays(mem, 150))
+	sameSnapshots(t, svc.View(), mem, testDays(mem, 40))
 	if !svc.View().History.IsDeferred() {
 		t.Fatal("not deferred")
 	}
@@ -134,7 +134,7 @@ func TestIndexedSnapshotsMatchInMemoryLargeWorld(t *testing.T) {
 		t.Skip("encodes 2,100 regions a few hundred times")
 	}
 	rs, evs := synthWorldOf(t, 2100, 3)
-	lowerIndexThreshold(t, 1000)
+	lowerIndexThreshold(t, 500)
 	db := indexedDB(t, rs, evs)
 	svc, err := service.New(db)
 	if err != nil {
@@ -144,13 +144,13 @@ func TestIndexedSnapshotsMatchInMemoryLargeWorld(t *testing.T) {
 	// Runs of consecutive change days (neighbours), and random days.
 	changes := mem.History.ChangeDays()
 	var days []geo.Day
-	for _, at := range []int{0, len(changes) / 3, len(changes) / 2, len(changes) - 20} {
-		for _, d := range changes[at : at+10] {
+	for _, at := range []int{0, len(changes) / 2, len(changes) - 8} {
+		for _, d := range changes[at : at+6] {
 			days = append(days, d, d-1)
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
-	for range 20 {
+	for range 8 {
 		days = append(days, synth.First+geo.Day(rng.IntN(int(synth.Last-synth.First))))
 	}
 	sameSnapshots(t, svc.View(), mem, days)
@@ -160,7 +160,7 @@ func TestIndexedSnapshotsMatchInMemoryLargeWorld(t *testing.T) {
 // and then answers as the in-memory view does.
 func TestIndexedViewReadsTheLedgerOnDemand(t *testing.T) {
 	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 1000)
+	lowerIndexThreshold(t, 500)
 	db := indexedDB(t, rs, evs)
 	svc, err := service.New(db)
 	if err != nil {
@@ -178,7 +178,7 @@ func TestIndexedViewReadsTheLedgerOnDemand(t *testing.T) {
 	if len(a) == 0 || len(a) != len(b) || a[len(a)-1].StartEvent != b[len(b)-1].StartEvent {
 		t.Fatalf("periods of %s: %d read on demand, %d in memory", id, len(a), len(b))
 	}
-	sameSnapshots(t, v, mem, testDays(mem, 50))
+	sameSnapshots(t, v, mem, testDays(mem, 20))
 }
 
 // A database written without the index (by an older mapsvc) gets it on
@@ -186,7 +186,7 @@ func TestIndexedViewReadsTheLedgerOnDemand(t *testing.T) {
 // uses it.
 func TestMissingIndexIsBuiltOnce(t *testing.T) {
 	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 1000)
+	lowerIndexThreshold(t, 500)
 	path := filepath.Join(t.TempDir(), "x.db")
 	db, err := store.Create(path, store.Options{})
 	if err != nil {
@@ -209,7 +209,7 @@ func TestMissingIndexIsBuiltOnce(t *testing.T) {
 	if _, ok, err := db.LoadIndexed(); err != nil || !ok {
 		t.Fatalf("index after the first start: ok=%v err=%v", ok, err)
 	}
-	sameSnapshots(t, svc.View(), memView(t, db), testDays(svc.View(), 50))
+	sameSnapshots(t, svc.View(), memView(t, db), testDays(svc.View(), 20))
 
 	// Below the threshold no index is built.
 	lowerIndexThreshold(t, len(evs)+1)
@@ -234,7 +234,7 @@ func TestMissingIndexIsBuiltOnce(t *testing.T) {
 // index, with the same bytes as the history in memory.
 func TestEditKeepsTheIndexCurrent(t *testing.T) {
 	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 1000)
+	lowerIndexThreshold(t, 500)
 	db := indexedDB(t, rs, evs)
 	svc, err := service.New(db)
 	if err != nil {
@@ -256,6 +256,6 @@ func TestEditKeepsTheIndexCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	days := append(testDays(again.View(), 30), d-2, d-1, d, d+1)
+	days := append(testDays(again.View(), 15), d-2, d-1, d, d+1)
 	sameSnapshots(t, again.View(), memView(t, db), days)
 }
