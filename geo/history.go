@@ -87,6 +87,9 @@ type History struct {
 	// binary search in a few cache lines per region, in region order,
 	// not a map lookup and a search over 272-byte periods each.
 	ends [][]Day
+	// lazy, when set, fills the fields above but regions, regionIdx and
+	// changes on first use (NewDeferredHistory).
+	lazy *deferred
 }
 
 // NewHistory validates regions and events together and derives periods.

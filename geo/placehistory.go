@@ -76,6 +76,7 @@ type PlaceHistory struct {
 // is held whole by the other (a ConflictError names both event ids), and
 // each place's changes start from the holder its previous change left.
 func NewPlaceHistory(h *History, places []Place, events []Event) (*PlaceHistory, error) {
+	h.ensure()
 	ph := &PlaceHistory{
 		h: h, idx: map[string]*Place{}, inRegion: map[string][]*Place{},
 		eventIdx: map[string]*Event{}, control: map[string][]*Event{}, all: map[string][]*Event{},

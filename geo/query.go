@@ -17,14 +17,21 @@ func (h *History) Region(id string) (*Region, error) {
 }
 
 // Events returns every event, oldest first.
-func (h *History) Events() []*Event { return h.events }
+func (h *History) Events() []*Event {
+	h.ensure()
+	return h.events
+}
 
 // LedgerOrder returns every event in the order it was given, which decides
 // how same-day events apply.
-func (h *History) LedgerOrder() []*Event { return h.ledger }
+func (h *History) LedgerOrder() []*Event {
+	h.ensure()
+	return h.ledger
+}
 
 // Event returns one event or ErrNotFound.
 func (h *History) Event(id string) (*Event, error) {
+	h.ensure()
 	if e, ok := h.eventIdx[id]; ok {
 		return e, nil
 	}
@@ -39,6 +46,7 @@ type EventFilter struct {
 
 // FindEvents returns the events matching f, oldest first.
 func (h *History) FindEvents(f EventFilter) []*Event {
+	h.ensure()
 	var out []*Event
 	evs := h.events
 	if f.Region != "" {
@@ -60,10 +68,14 @@ func (h *History) FindEvents(f EventFilter) []*Event {
 }
 
 // Periods returns a region's control periods, oldest first.
-func (h *History) Periods(region string) []Period { return h.periods[region] }
+func (h *History) Periods(region string) []Period {
+	h.ensure()
+	return h.periods[region]
+}
 
 // AllPeriods returns every region's periods in region order.
 func (h *History) AllPeriods() []Period {
+	h.ensure()
 	var out []Period
 	for _, r := range h.regions {
 		out = append(out, h.periods[r.ID]...)
@@ -73,6 +85,7 @@ func (h *History) AllPeriods() []Period {
 
 // StateAt returns a region's state at the end of day d.
 func (h *History) StateAt(r *Region, d Day) State {
+	h.ensure()
 	switch r.Role {
 	case RoleContext:
 		return contextState(r)
@@ -86,6 +99,10 @@ func (h *History) StateAt(r *Region, d Day) State {
 	}
 	return State{Status: StatusUnknown}
 }
+
+// ContextState is the state of a context region on every day: its
+// baseline holder, whole and firm.
+func ContextState(r *Region) State { return contextState(r) }
 
 func contextState(r *Region) State {
 	return State{Status: StatusFirm, ExtentStatus: StatusFirm, Controller: r.Baseline, Extent: ExtentWhole, Holders: wholeHolding(r.Baseline)}
@@ -108,6 +125,7 @@ func (h *History) EachState(d Day, fn func(i int, r *Region, s *State)) {
 // state never changes). Two days give a region the same state exactly
 // when they give it the same period index.
 func (h *History) EachPeriod(d Day, from, to int, fn func(i int, r *Region, s *State, period int)) {
+	h.ensure()
 	for i := from; i < to; i++ {
 		r := h.regions[i]
 		switch r.Role {
@@ -195,6 +213,7 @@ type RegionChange struct {
 // the ends of days from and to, and the events whose windows end in
 // (from, to].
 func (h *History) Changes(from, to Day) ([]RegionChange, []*Event) {
+	h.ensure()
 	var regions []RegionChange
 	for _, r := range h.regions {
 		if r.Role != RoleConflict {

@@ -147,7 +147,7 @@ func (a *API) healthz(c echo.Context) error {
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.JSON(http.StatusOK, map[string]any{"status": "ok", "data_version": v.Version,
-		"regions": len(v.History.Regions()), "events": len(v.History.Events())})
+		"regions": len(v.History.Regions()), "events": v.History.EventCount()})
 }
 
 // version answers the build and the data version now served.

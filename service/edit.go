@@ -3,6 +3,7 @@ package service
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"time"
 
@@ -136,6 +137,20 @@ func (s *Service) Write(ed Edit) (*geo.Event, Revision, error) {
 	}
 	next.Version = rev.Version
 	s.view.Store(next)
+	if ps, ok := s.store.(PeriodIndexStore); ok {
+		var regions []string
+		if i >= 0 {
+			regions = append(regions, v.History.LedgerOrder()[i].Region)
+		}
+		if ed.Event != nil {
+			regions = append(regions, ed.Event.Region)
+		}
+		if err := ps.UpdatePeriodIndex(next.History, v.Version, rev.Version, regions); err != nil {
+			// The edit is written; a stale index is only ignored and
+			// built again at the next start.
+			slog.Warn("period index not updated after an edit; the next start rebuilds it", "err", err)
+		}
+	}
 	s.extendIndex(v.Version, rev)
 	s.extendLog(rev)
 	if ed.Event == nil {

@@ -6,6 +6,7 @@ package service
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"runtime/debug"
 	"sync"
@@ -89,6 +90,13 @@ func NewWithView(st Store, v *View) *Service {
 func (s *Service) Reload() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	ps, indexed := s.store.(PeriodIndexStore)
+	if indexed {
+		ok, err := s.loadIndexed(ps)
+		if ok || err != nil {
+			return err
+		}
+	}
 	ds, err := s.store.Load()
 	if err != nil {
 		return err
@@ -99,6 +107,19 @@ func (s *Service) Reload() error {
 	}
 	v.cache, v.built = s.cache, &s.built
 	s.view.Store(v)
+	if indexed && len(ds.Events) >= IndexMinEvents {
+		// A large ledger without a current index (written by an older
+		// mapsvc, or an edit whose index update did not happen): build
+		// it once, then serve from it as later starts will.
+		slog.Info("building the period index once: this database has none for its data", "events", len(ds.Events), "data_version", ds.Version)
+		if err := ps.WritePeriodIndex(v.History, ds.Version); err != nil {
+			slog.Warn("no period index written; the ledger stays in memory", "err", err)
+		} else if ok, err := s.loadIndexed(ps); err != nil {
+			return err
+		} else if ok {
+			slog.Info("period index built; snapshots now read it", "data_version", ds.Version)
+		}
+	}
 	if len(ds.Events) >= bigLedger {
 		// Decoding a big store leaves garbage the size of the data; hand
 		// it back now rather than keep it resident until the scavenger
@@ -108,6 +129,23 @@ func (s *Service) Reload() error {
 		debug.FreeOSMemory()
 	}
 	return nil
+}
+
+// loadIndexed swaps in a view on the store's period index, if it has a
+// current one.
+func (s *Service) loadIndexed(ps PeriodIndexStore) (bool, error) {
+	ix, ok, err := ps.LoadIndexed()
+	if err != nil || !ok {
+		return false, err
+	}
+	v, err := newIndexedView(ix, ps)
+	if err != nil {
+		return false, err
+	}
+	v.cache, v.built = s.cache, &s.built
+	s.view.Store(v)
+	bigHeapGC()
+	return true, nil
 }
 
 // BigHeapGCPercent is the collector's target (GOGC) once a big ledger is

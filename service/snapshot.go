@@ -309,7 +309,7 @@ func (v *View) encodeFeatures(d geo.Day, lang geo.Lang, base *epochBody) ([]byte
 			}
 			runFrom = -1
 		}
-		v.History.EachPeriod(d, from, to, func(i int, r *geo.Region, st *geo.State, pi int) {
+		ierr := v.eachPeriod(d, from, to, func(i int, r *geo.Region, st *geo.State, pi int) {
 			if err != nil {
 				return
 			}
@@ -342,6 +342,9 @@ func (v *View) encodeFeatures(d geo.Day, lang geo.Lang, base *epochBody) ([]byte
 			ends = append(ends, int32(len(b)))
 			k++
 		})
+		if err == nil {
+			err = ierr
+		}
 		flush()
 		return b, ends, period, err
 	}

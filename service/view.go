@@ -153,6 +153,11 @@ type View struct {
 	built *atomic.Uint64
 
 	periodsIndexState // the periods feed's order, for streaming and paging
+
+	// periods, when set, answers snapshots from the store's period
+	// index instead of History (whose events are then read only when
+	// another question needs them).
+	periods *periodSource
 }
 
 // viewKey is a cache key of one view: an id, not the *View, so kept
@@ -263,7 +268,13 @@ func newView(ds Dataset, prev *View) (*View, error) {
 	if g.err != nil {
 		return nil, g.err
 	}
-	v := &View{History: h, Version: ds.Version, geometry: g.byID, id: nextViewID.Add(1)}
+	return viewOf(h, ds.Version, g.byID, prev)
+}
+
+// viewOf makes the view of a history (see newView) with its regions'
+// geometry text, which prev's replaces when given.
+func viewOf(h *geo.History, version string, geometry map[string][]byte, prev *View) (*View, error) {
+	v := &View{History: h, Version: version, geometry: geometry, id: nextViewID.Add(1)}
 	if prev != nil {
 		v.geometry, v.cache, v.built = prev.geometry, prev.cache, prev.built
 	}

@@ -4,8 +4,10 @@
 // events (id → event JSON), event_order (big-endian sequence → id: ledger
 // order, which decides same-day events), event_seq (id → its sequence),
 // revisions (big-endian sequence → revision JSON, append
-// only), revisions_by_event (id + 0 + sequence → nil) and import_previous
-// (revision sequence → gzipped ledger an import replaced).
+// only), revisions_by_event (id + 0 + sequence → nil), import_previous
+// (revision sequence → gzipped ledger an import replaced) and, for a
+// large ledger, period_index (region id → its periods as a geo period
+// record; see periodindex.go).
 package store
 
 import (
@@ -165,6 +167,13 @@ func (db *DB) Import(regions []geo.Region, events []geo.Event) (version string, 
 
 // ImportBy is Import with the actor and time its revision records.
 func (db *DB) ImportBy(regions []geo.Region, events []geo.Event, actor string, now time.Time) (version string, changed bool, err error) {
+	return db.ImportIndexed(regions, events, actor, now, nil)
+}
+
+// ImportIndexed is ImportBy that also writes ix, the period index of the
+// same data (BuildPeriodIndex), in the same transaction; with ix nil any
+// index is removed.
+func (db *DB) ImportIndexed(regions []geo.Region, events []geo.Event, actor string, now time.Time, ix *PeriodIndex) (version string, changed bool, err error) {
 	encRegions, encEvents, version, err := encode(regions, events)
 	if err != nil {
 		return "", false, err
@@ -198,7 +207,10 @@ func (db *DB) ImportBy(regions []geo.Region, events []geo.Event, actor string, n
 				}
 			}
 		}
-		return putAll(tx, regions, events, encRegions, encEvents, meta, version)
+		if err := putAll(tx, regions, events, encRegions, encEvents, meta, version); err != nil {
+			return err
+		}
+		return putPeriodIndex(tx, ix, version)
 	})
 	if err != nil {
 		return "", false, storageError(err)

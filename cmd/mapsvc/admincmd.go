@@ -24,7 +24,7 @@ func runInit(args []string, stdout io.Writer) error {
 	if fs.NArg() != 0 {
 		return usageError("usage: mapsvc init [--db PATH] [--regions FILE] [--ledger FILE]")
 	}
-	rs, evs, err := loadData(*regionsPath, *ledgerPath)
+	rs, evs, ix, err := loadIndexedData(*regionsPath, *ledgerPath)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func runInit(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	version, _, err := db.ImportBy(rs, evs, "init", time.Now().UTC())
+	version, _, err := db.ImportIndexed(rs, evs, "init", time.Now().UTC(), ix)
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}

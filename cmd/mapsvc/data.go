@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/mapsvc/mapsvc/data/regions"
@@ -17,14 +18,32 @@ import (
 // loadData reads regions and the ledger (readData) and validates them
 // together. Errors name the file and the item.
 func loadData(regionsPath, ledgerPath string) ([]geo.Region, []geo.Event, error) {
+	rs, evs, _, err := loadIndexedData(regionsPath, ledgerPath)
+	return rs, evs, err
+}
+
+// loadIndexedData is loadData that also encodes the period index of a
+// large ledger (service.IndexMinEvents or more events; nil below), for
+// the import to write with it: the first server start on the file then
+// reads no events before it answers.
+func loadIndexedData(regionsPath, ledgerPath string) ([]geo.Region, []geo.Event, *store.PeriodIndex, error) {
 	rs, evs, err := readData(regionsPath, ledgerPath)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	if _, err := geo.NewHistory(rs, evs); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", orEmbedded(ledgerPath, "seeds/ledger.json"), err)
+	h, err := geo.NewHistory(rs, evs)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", orEmbedded(ledgerPath, "seeds/ledger.json"), err)
 	}
-	return rs, evs, nil
+	var ix *store.PeriodIndex
+	if len(evs) >= service.IndexMinEvents {
+		ix = store.BuildPeriodIndex(h)
+		// The history's periods and maps (some hundreds of MB with a
+		// million events) go back now, before the import encodes the
+		// ledger and holds it twice.
+		debug.FreeOSMemory()
+	}
+	return rs, evs, ix, nil
 }
 
 // readData reads regions and the ledger from files, or from the copies

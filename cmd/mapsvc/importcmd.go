@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/mapsvc/mapsvc/store"
 )
@@ -19,7 +20,7 @@ func runImport(args []string, stdout io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	rs, evs, err := loadData(*regionsPath, *ledgerPath)
+	rs, evs, ix, err := loadIndexedData(*regionsPath, *ledgerPath)
 	if err != nil {
 		return err
 	}
@@ -28,7 +29,7 @@ func runImport(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	version, changed, err := db.Import(rs, evs)
+	version, changed, err := db.ImportIndexed(rs, evs, "import", time.Now().UTC(), ix)
 	if err != nil {
 		return err
 	}
