@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
+	"runtime"
 	"sync"
 
 	// klauspost/compress's DEFLATE writes the same format as the
@@ -53,6 +54,45 @@ func Compress(b []byte, level int) Piece {
 	zw.Flush() // sync flush: byte aligned, not final
 	writers[max(level, 0)].Put(zw)
 	return Piece{Deflate: out.Bytes(), CRC: crc32.ChecksumIEEE(b), Len: int64(len(b)), shift: zerosOperator(int64(len(b)))}
+}
+
+// parallelMin is the input size from which CompressParallel splits its
+// work: below it a second writer's setup costs more than it saves.
+const parallelMin = 64 << 10
+
+// CompressParallel is Compress with the input cut into one part per
+// available core (at most parts), compressed side by side and laid end
+// to end as one piece: each part ends byte-aligned and refers back only
+// within itself, so the parts join as Join joins pieces. The output is a
+// little larger (each part starts with an empty window); a reader who
+// waits for the piece (the first gzip request of a new epoch) waits for
+// the slowest part instead of the whole.
+func CompressParallel(b []byte, level, parts int) Piece {
+	parts = min(parts, runtime.GOMAXPROCS(0), len(b)/(parallelMin/2))
+	if len(b) < parallelMin || parts < 2 {
+		return Compress(b, level)
+	}
+	out := make([]Piece, parts)
+	var wg sync.WaitGroup
+	size := (len(b) + parts - 1) / parts
+	for i := range out {
+		lo, hi := i*size, min((i+1)*size, len(b))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = Compress(b[lo:hi], level)
+		}()
+	}
+	wg.Wait()
+	n := 0
+	for _, p := range out {
+		n += len(p.Deflate)
+	}
+	deflate := make([]byte, 0, n)
+	for _, p := range out {
+		deflate = append(deflate, p.Deflate...)
+	}
+	return Piece{Deflate: deflate, CRC: crc32.ChecksumIEEE(b), Len: int64(len(b)), shift: zerosOperator(int64(len(b)))}
 }
 
 // Stored wraps b in uncompressed DEFLATE blocks: for a few hundred bytes

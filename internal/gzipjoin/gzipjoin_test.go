@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
+	"fmt"
 	"hash/crc32"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -81,5 +83,33 @@ func BenchmarkJoinSnapshot(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		Join(Stored(head), body, tail)
+	}
+}
+
+// A piece compressed in parts joins like any other: alone, between
+// others, at sizes around the threshold and with more parts than cores.
+func TestCompressParallel(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var text strings.Builder
+	for i := 0; text.Len() < 400<<10; i++ {
+		fmt.Fprintf(&text, `{"type":"Feature","id":"r%05d","properties":{"holder":"%s"}},`, i, []string{"AZE", "ARM"}[i%2])
+	}
+	all := []byte(text.String())
+	head, tail := Stored([]byte(`{"head":1,"features":[`)), Stored([]byte("]}\n"))
+	for _, n := range []int{0, 1, parallelMin - 1, parallelMin, parallelMin + 1, 150 << 10, len(all)} {
+		for _, parts := range []int{1, 2, 3, 8} {
+			b := all[:n]
+			p := CompressParallel(b, 6, parts)
+			if p.Len != int64(n) || p.CRC != crc32.ChecksumIEEE(b) {
+				t.Fatalf("n=%d parts=%d: piece says %d bytes, crc %x", n, parts, p.Len, p.CRC)
+			}
+			if got := gunzip(t, Join(p)); !bytes.Equal(got, b) {
+				t.Fatalf("n=%d parts=%d: alone, %d bytes back", n, parts, len(got))
+			}
+			want := append(append([]byte(`{"head":1,"features":[`), b...), "]}\n"...)
+			if got := gunzip(t, Join(head, p, tail)); !bytes.Equal(got, want) {
+				t.Fatalf("n=%d parts=%d: joined, %d bytes back", n, parts, len(got))
+			}
+		}
 	}
 }
