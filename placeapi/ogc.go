@@ -11,6 +11,7 @@ import (
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/ogc"
 	"github.com/mapsvc/mapsvc/service"
+	"github.com/mapsvc/mapsvc/tiles"
 )
 
 // OGCCollections are the OGC API collections of the places and the
@@ -186,4 +187,22 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// TileAreas hands hs's area spans to the tiles package, which does not
+// import this one: the server's tiles, the PMTiles export and the tests'
+// GIS server all draw their areas layer through it.
+func TileAreas(hs *Histories) tiles.AreaSource {
+	return func(v *service.View) ([]tiles.Area, error) {
+		spans, err := hs.AreaSpans(v)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]tiles.Area, len(spans))
+		for i, a := range spans {
+			out[i] = tiles.Area{Region: a.Region, Controller: a.Controller, Method: a.Method, Geometry: a.Geometry,
+				Start: a.Start, End: a.End, Open: a.Open}
+		}
+		return out, nil
+	}
 }

@@ -18,7 +18,7 @@ import (
 // the API draws.
 func TestArchiveTilesAreTheServedTiles(t *testing.T) {
 	srv, svc := testenv.AreasGISServer(t)
-	a, err := tiles.NewArchive(svc, testenv.TileAreas(placeapi.EmbeddedHistories()))
+	a, err := tiles.NewArchive(svc, placeapi.TileAreas(placeapi.EmbeddedHistories()))
 	if err != nil {
 		t.Fatal(err)
 	}

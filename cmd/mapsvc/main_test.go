@@ -128,19 +128,7 @@ func TestServeSeedsItselfAndStopsCleanly(t *testing.T) {
 		t.Errorf("second process took %s to give up", time.Since(start))
 	}
 
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("exit after SIGTERM: %v\n%s", err, stderr.String())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("server did not stop after SIGTERM")
-	}
+	stopWithSIGTERM(t, cmd, stderr.String)
 	reopened, err := store.Open(db, store.Options{Timeout: time.Second})
 	if err != nil {
 		t.Fatalf("reopen after shutdown: %v", err)
@@ -290,19 +278,7 @@ func TestAccessLogWrittenAtShutdown(t *testing.T) {
 	if got := strings.Count(stderr.String(), "route=/api/v1/snapshot"); got != 0 {
 		t.Fatalf("%d access lines written before shutdown with a 1h flush interval; want them held", got)
 	}
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("exit after SIGTERM: %v\n%s", err, stderr.String())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("server did not stop after SIGTERM")
-	}
+	stopWithSIGTERM(t, cmd, stderr.String)
 	lines := 0
 	for _, l := range strings.Split(stderr.String(), "\n") {
 		if strings.Contains(l, "msg=request") && strings.Contains(l, "route=/api/v1/snapshot") && strings.Contains(l, "status=200") {
@@ -330,4 +306,23 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// stopWithSIGTERM sends the server SIGTERM and fails unless it exits
+// cleanly within 20 s; stderr gives its log for the failure message.
+func stopWithSIGTERM(t *testing.T, cmd *exec.Cmd, stderr func() string) {
+	t.Helper()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("exit after SIGTERM: %v\n%s", err, stderr())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("server did not stop after SIGTERM")
+	}
 }

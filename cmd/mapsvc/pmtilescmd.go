@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	mountlist "github.com/mapsvc/mapsvc/internal/mounts"
 	"github.com/mapsvc/mapsvc/internal/tilestream"
 	"github.com/mapsvc/mapsvc/placeapi"
 	"github.com/mapsvc/mapsvc/service"
@@ -95,7 +94,7 @@ func writePMTiles(svc *service.Service, maxZoom int, bin, out string) (pmStats, 
 	// The areas come from the embedded place histories, which name the
 	// real districts: on other data (a synthetic world) they do not apply,
 	// and the archive has the regions and periods layers alone.
-	areas := mountlist.TileAreas(placeapi.EmbeddedHistories())
+	areas := placeapi.TileAreas(placeapi.EmbeddedHistories())
 	if _, err := areas(svc.View()); err != nil {
 		fmt.Fprintf(os.Stderr, "mapsvc: the areas layer is left out: %v\n", err)
 		areas = nil

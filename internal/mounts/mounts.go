@@ -34,26 +34,9 @@ func All(svc *service.Service, opt Options) []func(*echo.Echo) {
 		ogc.MountWith(svc, placeapi.OGCCollections(places)...),
 		downloads.MountWith(svc, places.AreasGeoJSON),
 		placeapi.Mount(svc, places),
-		tiles.MountWith(svc, TileAreas(places)),
+		tiles.MountWith(svc, placeapi.TileAreas(places)),
 		web.Mount(svc, web.Options{Assets: opt.Assets, BasemapURL: opt.BasemapURL, BasemapAttribution: opt.BasemapAttribution,
 			Areas: renderAreas(places)}),
-	}
-}
-
-// TileAreas hands the place package's area spans to the tiles package,
-// which does not import it.
-func TileAreas(hs *placeapi.Histories) tiles.AreaSource {
-	return func(v *service.View) ([]tiles.Area, error) {
-		spans, err := hs.AreaSpans(v)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]tiles.Area, len(spans))
-		for i, a := range spans {
-			out[i] = tiles.Area{Region: a.Region, Controller: a.Controller, Method: a.Method, Geometry: a.Geometry,
-				Start: a.Start, End: a.End, Open: a.Open}
-		}
-		return out, nil
 	}
 }
 

@@ -30,23 +30,6 @@ func NewGISServer(t testing.TB) (*httptest.Server, *service.Service) {
 func AreasGISServer(t testing.TB) (*httptest.Server, *service.Service) {
 	svc := Service(t)
 	hs := placeapi.EmbeddedHistories()
-	tileAreas := TileAreas(hs)
+	tileAreas := placeapi.TileAreas(hs)
 	return Server(t, svc, placeapi.Mount(svc, hs), downloads.MountWith(svc, hs.AreasGeoJSON), tiles.MountWith(svc, tileAreas)), svc
-}
-
-// TileAreas hands the place package's area spans to the tiles package, as
-// cmd/mapsvc/mounts.go does.
-func TileAreas(hs *placeapi.Histories) tiles.AreaSource {
-	return func(v *service.View) ([]tiles.Area, error) {
-		spans, err := hs.AreaSpans(v)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]tiles.Area, len(spans))
-		for i, a := range spans {
-			out[i] = tiles.Area{Region: a.Region, Controller: a.Controller, Method: a.Method, Geometry: a.Geometry,
-				Start: a.Start, End: a.End, Open: a.Open}
-		}
-		return out, nil
-	}
 }
