@@ -17,7 +17,7 @@
 #
 #   bench/run.sh          quick: 5 s per load run, one round (a few minutes)
 #   bench/run.sh --full   15 s per load run, three alternating rounds
-#                         (medians), more synthetic samples
+#                         (medians)
 #
 # Needs wrk and PostGIS; installs them with apt-get when missing. Only
 # loopback is used. Env: SYN_REGIONS, SYN_EVENTS (default 10000, 1000000).
@@ -25,9 +25,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-mode=quick secs=5 rounds=1 samples=10
+mode=quick secs=5 rounds=1
 case "${1:-}" in
---full) mode=full secs=15 rounds=3 samples=30 ;;
+--full) mode=full secs=15 rounds=3 ;;
 "") ;;
 *) echo "usage: bench/run.sh [--full]" >&2; exit 2 ;;
 esac
@@ -256,45 +256,19 @@ ls -la "$work/syn" | awk 'NR > 1 { print "  " $5, $9 }'
   "$work/mapsvc" init --regions "$work/syn/regions.geojson" --ledger "$work/syn/ledger.json" --db "$work/syn.db"
 imp=$(cat "$work/import.time")
 echo "import: $imp; database $(stat -c %s "$work/syn.db") bytes"
-t0=$(date +%s.%N)
-serve "$work/syn.db"
-load_s=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-rss0=$(rss_kb "$srv_pid" VmRSS)
-echo "serve: ready in ${load_s}s, RSS $((rss0 / 1024)) MiB (anon $(($(rss_kb "$srv_pid" RssAnon) / 1024)), file $(($(rss_kb "$srv_pid" RssFile) / 1024)))"
-randday() { date -u -d "@$(( (7670 + (RANDOM * 32768 + RANDOM) % 12419) * 86400 ))" +%F; }
-times=()
-for _ in $(seq "$samples"); do
-  t=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/snapshot?date=$(randday)")
-  times+=("$(awk -v t="$t" 'BEGIN { printf "%.1f", t * 1000 }')")
-done
-snap_p50=$(echo "${times[*]}" | median)
-snap_max=$(echo "${times[*]}" | tr ' ' '\n' | sort -g | tail -1)
-size=$(curl -fso /dev/null -w '%{size_download}' "$srv/api/v1/snapshot?date=2020-11-25")
-echo "snapshot, random dates (new epochs), ms: ${times[*]} (body $size bytes)"
-gz_first=$(curl -fso /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total}' "$srv/api/v1/snapshot?date=2001-02-03")
-gz_again=$(curl -fso /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total}' "$srv/api/v1/snapshot?date=2001-02-03")
-echo "gzip: first request of an epoch ${gz_first}s (compresses it), again ${gz_again}s"
-region_t=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/regions/syn-00042")
-rss1=$(rss_kb "$srv_pid" VmRSS)
-echo "one region's periods and events (/regions/syn-00042): ${region_t}s; RSS after snapshots $((rss1 / 1024)) MiB"
-# The whole feed is streamed: sample the server's RSS while it goes out.
-curl -fso /dev/null -w '%{time_total} %{size_download}' "$srv/api/v1/periods" >"$work/periods.out" &
-per_pid=$!
-rss2=$(rss_kb "$srv_pid" VmRSS)
-while kill -0 "$per_pid" 2>/dev/null; do
-  r=$(rss_kb "$srv_pid" VmRSS); [ "$r" -gt "$rss2" ] && rss2=$r
-  sleep 0.1
-done
-wait "$per_pid"
-per=$(cat "$work/periods.out")
-echo "all periods (/periods): $per (s, bytes); peak RSS while streamed $((rss2 / 1024)) MiB"
-page=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/periods?limit=1000&offset=500000")
-echo "one page of periods (limit=1000&offset=500000): ${page}s"
-stop "$srv_pid"
-row "synthetic: import" "$(field elapsed_s "$imp") s (peak RSS $(( $(field maxrss_kb "$imp") / 1024 )) MiB)" "-" "< 60 s"
-row "synthetic: snapshot, random date, p50 / max" "$snap_p50 / $snap_max ms" "-" "< 20 ms"
-row "synthetic: resident memory serving (after load / after snapshots)" "$((rss0 / 1024)) / $((rss1 / 1024)) MiB" "-" "< 1024 MiB"
-row "synthetic: /periods (all, streamed), time and peak RSS" "$(awk '{ printf "%.1f s, %.0f MB", $1, $2 / 1e6 }' <<<"$per"), $((rss2 / 1024)) MiB" "-" "< 1024 MiB"
+# Serving is measured by bench/synthetic.sh on the database just made:
+# exec to the first 200 of a snapshot, RSS after load and after 1,000
+# random dates (their p50), /periods whole with its peak RSS.
+syn=$(SYN_DB="$work/syn.db" MAPSVC="$work/mapsvc" SYN_REGIONS="$syn_regions" SYN_EVENTS="$syn_events" \
+  SYN_SNAPSHOTS=1000 "${hi[@]}" bench/synthetic.sh | grep '^RESULT')
+echo "$syn"
+sf() { field "$1" "$syn"; }
+row "synthetic: import" "$(field elapsed_s "$imp") s (peak RSS $(( $(field maxrss_kb "$imp") / 1024 )) MiB)" "-" "< 60 s, < 2.5 GiB"
+row "synthetic: exec to first 200 of a snapshot (CPU)" "$(sf ready_s) s ($(sf ready_cpu_s) s)" "-" "< 2 s"
+row "synthetic: snapshot, 1,000 random dates, p50 / p90 / max" "$(sf p50_ms) / $(sf p90_ms) / $(sf max_ms) ms" "-" "p50 < 20 ms"
+row "synthetic: resident memory (after load / after 1,000 random dates)" "$(sf rss_load_mib) / $(sf rss_snapshots_mib) MiB" "-" "< 1024 MiB"
+row "synthetic: /periods whole (streamed): time, size, peak RSS" "$(sf periods_s) s, $(awk -v b="$(sf periods_bytes)" 'BEGIN { printf "%.0f MB", b / 1e6 }'), $(sf periods_peak_rss_mib) MiB" "-" "< 1024 MiB"
+row "synthetic: one page of periods / one region's history" "$(sf page_s) / $(sf region_s) s" "-" "-"
 
 ###########################################################################
 log "5. Go benchmarks (bench/bench_test.go)"
@@ -327,7 +301,10 @@ done
 
 ###########################################################################
 echo
-echo "## Summary ($mode mode, $(nproc) cores, $(date -u +%F))"
+echo "## Summary ($mode mode, $(date -u +%F))"
+echo
+# The machine, named: figures are only comparable on the same one.
+echo "Machine: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| measure | mapsvc / reference | ratio | target |"
 echo "|---|---|---|---|"

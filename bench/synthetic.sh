@@ -92,4 +92,9 @@ per_bytes=$(cat "$work/periods.size")
 rss_per=$(rss_kb "$srv_pid" VmRSS)
 log "/api/v1/periods: ${per_s}s, $per_bytes bytes; RSS peak $((peak / 1024)) MiB, after $((rss_per / 1024)) MiB"
 
-echo "RESULT $(sed "s/elapsed_s=/import_s=/; s/maxrss_kb=/import_maxrss_kb=/" <<<"$imp") ready_s=$ready ready_cpu_s=$ready_cpu rss_load_mib=$((rss_load / 1024)) snapshots=$n p50_ms=$p50 p90_ms=$p90 max_ms=$max rss_snapshots_mib=$((rss_snap / 1024)) periods_s=$per_s periods_bytes=$per_bytes periods_peak_rss_mib=$((peak / 1024)) periods_after_rss_mib=$((rss_per / 1024)) loadavg=$(cut -d' ' -f1 /proc/loadavg)"
+# Answers that read one region or one page of the index.
+page_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/periods?limit=1000&offset=$((events / 2))")
+region_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/regions/$(curl -fs "$srv/api/v1/regions" | jq -r '.features[42].id')")
+log "one page of periods (limit=1000, offset $((events / 2))): ${page_s}s; one region's history: ${region_s}s"
+
+echo "RESULT $(sed "s/elapsed_s=/import_s=/; s/maxrss_kb=/import_maxrss_kb=/" <<<"$imp") ready_s=$ready ready_cpu_s=$ready_cpu rss_load_mib=$((rss_load / 1024)) snapshots=$n p50_ms=$p50 p90_ms=$p90 max_ms=$max rss_snapshots_mib=$((rss_snap / 1024)) periods_s=$per_s periods_bytes=$per_bytes periods_peak_rss_mib=$((peak / 1024)) periods_after_rss_mib=$((rss_per / 1024)) page_s=$page_s region_s=$region_s loadavg=$(cut -d' ' -f1 /proc/loadavg)"
