@@ -193,10 +193,42 @@ func (db *DB) ReadPeriods(fn func(get func(region string) []byte) error) error {
 		if b == nil {
 			return fmt.Errorf("%s: the period index is gone", db.path)
 		}
-		var key []byte
-		return fn(func(region string) []byte {
-			key = append(key[:0], region...)
-			return b.Get(key)
-		})
+		return fn(newRecordGetter(b.Cursor()).get)
 	})
+}
+
+// recordGetter finds records with one cursor. A snapshot asks for the
+// regions mostly in key order, so it first steps to the next key, which
+// stays in the leaf page it is on, and searches the tree from the root
+// only when that is not the region asked for: on 10,000 regions the
+// descents were a sixth of a new epoch's time.
+type recordGetter struct {
+	c   *bolt.Cursor
+	at  []byte // the cursor's key; nil before the first search
+	key []byte
+}
+
+func newRecordGetter(c *bolt.Cursor) *recordGetter { return &recordGetter{c: c} }
+
+func (g *recordGetter) get(region string) []byte {
+	if g.at != nil {
+		if string(g.at) == region {
+			_, v := g.c.Seek(g.at) // the same region again
+			return v
+		}
+		if string(g.at) < region {
+			k, v := g.c.Next()
+			if k != nil && string(k) == region {
+				g.at = k
+				return v
+			}
+		}
+	}
+	g.key = append(g.key[:0], region...)
+	k, v := g.c.Seek(g.key)
+	g.at = k
+	if k == nil || string(k) != region {
+		return nil
+	}
+	return v
 }
