@@ -126,20 +126,21 @@ func setString(p geojson.Properties, name, value string) {
 
 func regionSources(h *geo.History) []source {
 	var out []source
-	for _, r := range h.Regions() {
+	for ri, r := range h.Regions() {
 		p := geojson.Properties{"region": r.ID, "kind": r.Kind, "role": string(r.Role)}
 		setNames(p, r)
 		setString(p, "iso_3166_2", r.ISO)
 		setString(p, "baseline_controller", string(r.Baseline))
-		out = append(out, source{geom: r.Geometry, bound: r.Geometry.Bound(), props: p})
+		out = append(out, source{geom: r.Geometry, bound: r.Geometry.Bound(), props: p, shape: ri + 1})
 	}
 	return out
 }
 
 func periodSources(h *geo.History) []source {
 	var out []source
-	for _, r := range h.Regions() {
+	for ri, r := range h.Regions() {
 		ps := h.Periods(r.ID)
+		bound := r.Geometry.Bound()
 		for i := range ps {
 			pd := &ps[i]
 			p := geojson.Properties{"region": r.ID, "start": pd.Start.String(), "start_day": int(pd.Start),
@@ -162,7 +163,7 @@ func periodSources(h *geo.History) []source {
 				}
 				p["candidates"] = strings.Join(cs, ",")
 			}
-			out = append(out, source{geom: r.Geometry, bound: r.Geometry.Bound(), props: p})
+			out = append(out, source{geom: r.Geometry, bound: bound, props: p, shape: ri + 1})
 		}
 	}
 	return out

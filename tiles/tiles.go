@@ -101,11 +101,14 @@ func MountWith(svc *service.Service, areas AreaSource) func(*echo.Echo) {
 	}
 }
 
-// source is one feature of a layer in lon/lat, before tiling.
+// source is one feature of a layer in lon/lat, before tiling. Features
+// with the same shape (not 0: a region's periods all have its outline)
+// share one geometry, projected, clipped and simplified once per tile.
 type source struct {
 	geom  orb.Geometry
 	bound orb.Bound
 	props geojson.Properties
+	shape int
 }
 
 // sources returns the features of layer l in v's data version, built once
@@ -209,19 +212,31 @@ func render(src []source, name string, t maptile.Tile) ([]byte, error) {
 
 // renderLayer projects, clips and simplifies the features of src that
 // reach tile t: all of them, or only those listed in which when it is not
-// nil. A feature's ID is its index in src plus one.
+// nil. A feature's ID is its index in src plus one. Each shape is drawn
+// once and its tile geometry shared by the features that have it: on the
+// synthetic world a low-zoom tile holds a million periods of 10,000
+// outlines.
 func renderLayer(src []source, which []int, name string, t maptile.Tile) *mvt.Layer {
 	reach := tileReach(t)
-	fc := geojson.NewFeatureCollection()
+	shapes := geojson.NewFeatureCollection() // one per shape, ID = its slot
+	slotOf := map[int]int{}
+	var kept, slots []int
 	add := func(i int) {
 		f := &src[i]
 		if !f.bound.Intersects(reach) {
 			return
 		}
-		gf := geojson.NewFeature(orb.Clone(f.geom))
-		gf.ID = i + 1
-		gf.Properties = f.props
-		fc.Append(gf)
+		k, ok := slotOf[f.shape]
+		if !ok || f.shape == 0 {
+			k = len(shapes.Features)
+			gf := geojson.NewFeature(orb.Clone(f.geom))
+			gf.ID = k
+			shapes.Append(gf)
+			if f.shape != 0 {
+				slotOf[f.shape] = k
+			}
+		}
+		kept, slots = append(kept, i), append(slots, k)
 	}
 	if which == nil {
 		for i := range src {
@@ -232,14 +247,20 @@ func renderLayer(src []source, which []int, name string, t maptile.Tile) *mvt.La
 			add(i)
 		}
 	}
-	layer := mvt.NewLayer(name, fc)
-	layer.Version = 2 // MVT 2.1
-	layer.ProjectToTile(t)
-	layer.Clip(orb.Bound{Min: orb.Point{-buffer, -buffer}, Max: orb.Point{extent + buffer, extent + buffer}})
-	layer.Simplify(simplify.DouglasPeucker(1))
-	layer.RemoveEmpty(1, 1)
-	for _, f := range layer.Features {
-		f.Geometry = windForMVT(f.Geometry)
+	drawn := mvt.NewLayer(name, shapes)
+	drawn.ProjectToTile(t)
+	drawn.Clip(orb.Bound{Min: orb.Point{-buffer, -buffer}, Max: orb.Point{extent + buffer, extent + buffer}})
+	drawn.Simplify(simplify.DouglasPeucker(1))
+	drawn.RemoveEmpty(1, 1)
+	geoms := make([]orb.Geometry, len(shapes.Features)) // nil: nothing left in this tile
+	for _, f := range drawn.Features {
+		geoms[f.ID.(int)] = windForMVT(f.Geometry)
+	}
+	layer := &mvt.Layer{Name: name, Version: 2, Extent: extent} // MVT 2.1
+	for j, i := range kept {
+		if g := geoms[slots[j]]; g != nil {
+			layer.Features = append(layer.Features, &geojson.Feature{Type: "Feature", ID: i + 1, Geometry: g, Properties: src[i].props})
+		}
 	}
 	return layer
 }
