@@ -91,6 +91,9 @@ type builder struct {
 	// anniversary of the liberation of X"); its publication date is the
 	// day of the commemoration, not of a change it retells
 	anniversary bool
+	// dayMonths are the days and months written without a year in the
+	// sentences that name each district (ledgerDate)
+	dayMonths map[string][][2]int
 }
 
 // stance is one side denying or confirming what the article reports.

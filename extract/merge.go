@@ -415,6 +415,25 @@ func latestDated(anns []*annotated) (geo.Day, bool) {
 	return best, found
 }
 
+// yearlessDays lists, per district, the days and months written without a
+// year (deadlines left out) in the sentences that name it.
+func yearlessDays(anns []*annotated) map[string][][2]int {
+	out := map[string][][2]int{}
+	for _, a := range anns {
+		for k, e := range a.dates {
+			if e.rel != relNone || e.year != 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] {
+				continue
+			}
+			for _, p := range a.districts() {
+				if len(out[p.place.Region]) < 8 {
+					out[p.place.Region] = append(out[p.place.Region], [2]int{e.month, e.day})
+				}
+			}
+		}
+	}
+	return out
+}
+
 // ledgerDateHow starts the date_how of a change dated by ledgerDate.
 const ledgerDateHow = "the ledger's change of"
 
@@ -453,6 +472,10 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 			if string(e.Kind) != x.kind {
 				continue
 			}
+		case kindCapture:
+			if e.Kind == geo.KindCapitulation {
+				continue // taken by force is not a surrender and disarmament
+			}
 		}
 		if b.hasLatest && e.Date.Last < b.latest {
 			continue
@@ -467,17 +490,77 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		// dates it: a second one makes the day uncertain
 		fit = append(fit, e)
 	}
-	if len(fit) != 1 || fit[0].Date.Precision != geo.PrecisionDay {
+	if len(fit) > 1 {
+		// a day and month the text writes without a year in a sentence
+		// naming the district ("the eighth of November will be the day we
+		// returned to Shusha") is something the text says too: of several
+		// changes that may fit, keep those that hold such a day
+		var held []*geo.Event
+		for _, e := range fit {
+			for _, md := range b.dayMonths[x.region] {
+				if hasDayMonth(e.Date.First, e.Date.Last, md[0], md[1]) {
+					held = append(held, e)
+					break
+				}
+			}
+		}
+		if len(held) > 0 {
+			fit = held
+		}
+	}
+	if len(fit) != 1 {
 		return civil{}, "", false
 	}
-	y, m, d := fit[0].Date.First.Date()
-	how := fmt.Sprintf("%s %s to %s on %s, the only one that fits the text", ledgerDateHow, x.region, x.to, fit[0].Date.First)
+	day := fit[0].Date.First
+	pinned, isPinned := b.pinDay(fit[0].Date.First, fit[0].Date.Last, x, wd, hasWd)
+	switch {
+	case isPinned:
+		day = pinned // the one day of the ledger's span that the text's weekday or date names
+	case fit[0].Date.Precision != geo.PrecisionDay:
+		return civil{}, "", false // a span of days the text does not narrow to one
+	}
+	y, m, d := day.Date()
+	how := fmt.Sprintf("%s %s to %s on %s, the only one that fits the text", ledgerDateHow, x.region, x.to, fit[0].Date)
 	if hasWd {
 		how += fmt.Sprintf(" (a %s, as %q says)", wd, x.rel.word)
 	} else if x.hasRel && x.rel.rel == relNone {
 		how += fmt.Sprintf(" (%q, written without a year)", x.rel.word)
 	}
 	return civil{y: y, m: m, d: d, prec: "day"}, how, true
+}
+
+// pinDay is the one day of [first, last] that the reading's weekday, its
+// day and month, or (failing both) a day and month the text writes for
+// the district names; false when none or several do.
+func (b *builder) pinDay(first, last geo.Day, x cand, wd time.Weekday, hasWd bool) (geo.Day, bool) {
+	if last <= first || last-first > 31 {
+		return 0, false
+	}
+	var mds [][2]int
+	if x.hasRel && x.rel.rel == relNone {
+		mds = [][2]int{{x.rel.month, x.rel.day}}
+	} else {
+		mds = b.dayMonths[x.region]
+	}
+	var hits []geo.Day
+	for d := first; d <= last; d++ {
+		_, mm, dd := d.Date()
+		ok := !hasWd || d.Time().Weekday() == wd
+		if len(mds) > 0 {
+			named := false
+			for _, md := range mds {
+				named = named || md[0] == mm && md[1] == dd
+			}
+			ok = ok && named
+		}
+		if ok && (hasWd || len(mds) > 0) {
+			hits = append(hits, d)
+		}
+	}
+	if len(hits) != 1 {
+		return 0, false
+	}
+	return hits[0], true
 }
 
 // hasWeekday reports a day of weekday wd in [first, last].
