@@ -28,6 +28,12 @@ type cand struct {
 	ago      bool // "N years ago": counted back from the publication date only
 	durWord  string
 	focus    int // rune offset of the words that carry the change
+	// after: the change is told in a clause opened by "after" ("بعدما
+	// سيطرت …", "after troops took …"): it came before the day the main
+	// clause names, so that day's weekday does not date it
+	after bool
+	// noDate: the sentence writes no date of its own
+	noDate bool
 	// claimant is the side making the statement that reports the change
 	claimant string
 	// partial: told of villages or heights of the district, not all of it
@@ -79,6 +85,10 @@ type builder struct {
 	newsDay     civil
 	newsDaySent int
 	hasNewsDay  bool
+	// newsRel is the lead's weekday when the publication date is unknown
+	newsRel     dateExpr
+	newsRelSent int
+	hasNewsRel  bool
 	// latest is the latest day the text dates anything by a full date or
 	// a year (not a deadline): the news is not older than it
 	latest    geo.Day
@@ -94,6 +104,10 @@ type builder struct {
 	// dayMonths are the days and months written without a year in the
 	// sentences that name each district (ledgerDate)
 	dayMonths map[string][][2]int
+	// groupDay is the day the ledger gives the districts one control word
+	// lists, keyed by sentence and the control word's offset (groupDays)
+	groupDay  map[[2]int]geo.Day
+	groupSize map[[2]int]int
 }
 
 // stance is one side denying or confirming what the article reports.
@@ -114,6 +128,7 @@ type cueInfo struct {
 func (b *builder) sentence(a *annotated) {
 	ev := a.evidence(b.runes)
 	b.noteNewsDay(a)
+	b.noteNewsRel(a)
 	consumed, durCue := b.durationCues(a)
 
 	// bind control words to places in text order, so that pronouns can
@@ -399,7 +414,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 			lead: b.isLead(a), relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
-			claimant: speaker(a, c), partial: t.villages, most: t.most,
+			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
 			// a day after the article appeared: a plan told as a list
@@ -438,6 +453,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			if e, ok := unresolvedRelativeExpr(a, c); ok {
 				x.rel, x.hasRel = e, true
 			}
+			x.noDate = !ownDate(a)
 		}
 		if _, named := actorOf(a, c); !named && c.cls != cueLiberate && c.cls != cueOccupy {
 			x.conf -= 0.05 // side taken from the verb or the era, not stated
@@ -1135,6 +1151,61 @@ func (b *builder) anniversaryDate(a *annotated, years int) (civil, bool) {
 		return civil{}, false
 	}
 	return civil{y: y, m: m, d: d, prec: "day"}, true
+}
+
+// afterClause reports a control word at k opened by "after" a few words
+// before it, in the same clause ("بعدما سيطرت", "بعد أن دخلت", "after
+// Azerbaijani troops took").
+func afterClause(ts []token, k int) bool {
+	for i, words := k-1, 0; i >= 0 && words < 4; i-- {
+		if ts[i].kind != tokWord {
+			return false
+		}
+		words++
+		if isWordAt(ts, i, "بعدما", "after") || isWordAt(ts, i, "بعد") && isWordAt(ts, i+1, "ان") {
+			return true
+		}
+	}
+	return false
+}
+
+// ownDate reports a date of the sentence that no duration took: a
+// sentence with one (a deadline, a plan's day) does not go on telling the
+// lead's news of the day.
+func ownDate(a *annotated) bool {
+	for k := range a.dates {
+		if !a.claimed[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// noteNewsRel records, on a page whose publication date is unknown, the
+// first weekday or year-less day and month of the lead ("اليوم الاثنين",
+// "on Saturday", "announced on November 9"): the other lead sentences
+// that tell the news without a date of their own happened that day
+// (ledgerDate can find its year).
+func (b *builder) noteNewsRel(a *annotated) {
+	if b.hasNewsRel || b.hasPub || !b.isLead(a) {
+		return
+	}
+	found := false
+	for k, e := range a.dates {
+		dayMonth := e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0
+		if a.claimed[k] || a.deadline[k] || !(dayMonth || e.rel == relWeekday || e.rel == relDays && e.hasWeekday && e.offset <= 0) {
+			continue
+		}
+		if !found || dayMonth {
+			// a day and month the lead writes is the news day before the
+			// weekday of a statement about it
+			b.newsRel, b.newsRelSent, b.hasNewsRel = e, a.s.idx, true
+			found = true
+		}
+		if dayMonth {
+			return
+		}
+	}
 }
 
 // noteNewsDay records the first weekday or "yesterday" of the lead that

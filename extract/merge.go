@@ -187,6 +187,19 @@ func (b *builder) finish(res *Result) {
 	// commemorated one went on its day ("Hadrut and Sur of Khojavend,
 	// villages of Jabrayil and of Fuzuli were liberated"): the date a
 	// reading of that sentence joined
+	if !b.hasPub && b.hasNewsRel {
+		for i := range undated {
+			x := &undated[i]
+			before := x.sent < b.newsRelSent && b.newsRel.rel != relNone // a weekday dates what the lead tells after it
+			if !x.hasRel && x.lead && !x.relative && x.noDate && x.sent != b.newsRelSent && !before {
+				// the lead dated the news ("أكد الرئيس اليوم الاثنين …",
+				// "announced on November 9"); this lead sentence tells it
+				x.rel, x.hasRel = b.newsRel, true
+				x.needsPub = fmt.Sprintf("the publication date: the lead dates the news by %q", b.newsRel.word)
+			}
+		}
+	}
+	b.groupDays(undated)
 	sentDate := map[int]*proposal{}
 	if b.anniversary {
 		for _, x := range undated {
@@ -415,6 +428,43 @@ func latestDated(anns []*annotated) (geo.Day, bool) {
 	return best, found
 }
 
+// groupDays finds, for the readings of one control word that lists
+// several districts ("freed villages of Fuzuli, Jabrayil and Khojaly
+// today"), the day the ledger gives those of them it dates alone, when
+// they agree: the others were told as the same news and took place that
+// day too, if their own ledger change spans it (ledgerDate).
+func (b *builder) groupDays(undated []cand) {
+	b.groupDay = nil
+	if b.hasPub || b.opt.History == nil {
+		return
+	}
+	b.groupSize = map[[2]int]int{}
+	for _, x := range undated {
+		b.groupSize[[2]int{x.sent, 0}]++
+	}
+	days := map[[2]int]geo.Day{}
+	bad := map[[2]int]bool{}
+	for _, x := range undated {
+		if x.needsPub == "" && !(x.lead && !x.relative) {
+			continue
+		}
+		c, _, ok := b.ledgerDate(x)
+		if !ok {
+			continue
+		}
+		key := [2]int{x.sent, 0}
+		d := geo.Day(c.time().Unix() / 86400)
+		if old, seen := days[key]; seen && old != d {
+			bad[key] = true
+		}
+		days[key] = d
+	}
+	for k := range bad {
+		delete(days, k)
+	}
+	b.groupDay = days
+}
+
 // yearlessDays lists, per district, the days and months written without a
 // year (deadlines left out) in the sentences that name it.
 func yearlessDays(anns []*annotated) map[string][][2]int {
@@ -450,13 +500,16 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		return civil{}, "", false
 	}
 	wd, hasWd := time.Weekday(0), false
-	if x.hasRel && (x.rel.rel == relWeekday || x.rel.rel == relDays && x.rel.hasWeekday) {
+	if x.hasRel && !x.after && (x.rel.rel == relWeekday || x.rel.rel == relDays && x.rel.hasWeekday) {
 		wd, hasWd = x.rel.weekday, true
 	}
 	var fit []*geo.Event
 	var undone geo.Day
 	for _, e := range h.Events() {
-		if e.Region == x.region && e.Kind != geo.KindBaseline && e.To != "" && string(e.To) != x.to && e.Date.First > undone {
+		// only a change of the whole district undoes: the other side
+		// taking back a village later leaves the district's change today's
+		// news of its day
+		if e.Region == x.region && e.Kind != geo.KindBaseline && e.To != "" && string(e.To) != x.to && e.Extent != geo.ExtentPartial && e.Date.First > undone {
 			undone = e.Date.First
 		}
 	}
@@ -508,11 +561,29 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 			fit = held
 		}
 	}
+	gday, hasGroup := b.groupDay[[2]int{x.sent, 0}]
+	if hasGroup && len(fit) > 1 {
+		var held []*geo.Event
+		for _, e := range fit {
+			if e.Date.First <= gday && gday <= e.Date.Last {
+				held = append(held, e)
+			}
+		}
+		fit = held
+	}
 	if len(fit) != 1 {
 		return civil{}, "", false
 	}
 	day := fit[0].Date.First
 	pinned, isPinned := b.pinDay(fit[0].Date.First, fit[0].Date.Last, x, wd, hasWd)
+	if hasGroup && fit[0].Date.First <= gday && gday <= fit[0].Date.Last && fit[0].Date.Last-fit[0].Date.First <= 31 {
+		pinned, isPinned = gday, true // the day the ledger gives another district told by the same words
+	} else if isPinned && hasWd && fit[0].Date.Precision != geo.PrecisionDay && !(x.hasRel && x.rel.rel == relNone) &&
+		b.groupSize[[2]int{x.sent, 0}] > 1 {
+		// a weekday alone inside a span of days is not enough when the
+		// same words list other districts that no day of the ledger dates
+		return civil{}, "", false
+	}
 	switch {
 	case isPinned:
 		day = pinned // the one day of the ledger's span that the text's weekday or date names
