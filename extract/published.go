@@ -59,7 +59,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				if e.qual == qualThis && thisMonth == nil {
 					thisMonth = &a.dates[k]
 				}
-				if e.qual == qualPast && e.day != 0 && pastMonth == nil {
+				if e.qual == qualPast && e.day != 0 && pastMonth == nil && !landmark(anchors, e) {
 					pastMonth = &a.dates[k]
 				}
 			}
@@ -173,6 +173,19 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 		}
 	}
 	return inf
+}
+
+// landmark reports a day and month that is a ceasefire or an offensive
+// start of the ledger (the first day of a war): pages retell such a day
+// for months, so calling its month past says nothing of how recent the
+// page is.
+func landmark(anchors []anchor, e dateExpr) bool {
+	for _, an := range anchors {
+		if an.month == e.month && an.day == e.day {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineShaped reports a date placed as a dateline or caption is: on a
