@@ -35,7 +35,13 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	anchorY, anchorM := 0, 0
 	anchorWhat := ""
 	var all []dateExpr
+	// lines with text before this sentence's: blank lines between a
+	// breadcrumb, a headline and a dateline do not push the dateline down
+	textLine, lastLine := -1, -1
 	for _, a := range anns {
+		if a.s.line != lastLine {
+			textLine, lastLine = textLine+1, a.s.line
+		}
 		for k := range a.dates {
 			e := a.dates[k]
 			all = append(all, e)
@@ -46,7 +52,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				// a later edit: not the day the article appeared
 			case marked == nil && marker == markPublished && full && a.s.line < 12:
 				marked = &a.dates[k]
-			case len(headers) < 2 && a.s.line < 5 && full && !a.deadline[k] && datelineShaped(a, e):
+			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e):
 				headers = append(headers, &a.dates[k])
 			}
 			if embedded == nil && full && embeddedPostDate(a.s.toks, e) {
