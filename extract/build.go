@@ -26,8 +26,12 @@ type cand struct {
 	years    int
 	anchorTo string
 	ago      bool // "N years ago": counted back from the publication date only
-	durWord  string
-	focus    int // rune offset of the words that carry the change
+	exact    bool // "exactly N years ago": to the day
+	// sideNamed: the text names the side that gained (else it came from
+	// the verb and the ledger on the day read)
+	sideNamed bool
+	durWord   string
+	focus     int // rune offset of the words that carry the change
 	// after: the change is told in a clause opened by "after" ("بعدما
 	// سيطرت …", "after troops took …"): it came before the day the main
 	// clause names, so that day's weekday does not date it
@@ -455,7 +459,9 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			}
 			x.noDate = !ownDate(a)
 		}
-		if _, named := actorOf(a, c); !named && c.cls != cueLiberate && c.cls != cueOccupy {
+		_, named := actorOf(a, c)
+		x.sideNamed = named
+		if !named && c.cls != cueLiberate && c.cls != cueOccupy {
 			x.conf -= 0.05 // side taken from the verb or the era, not stated
 		}
 		if !b.addCand(x) {
@@ -727,7 +733,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			}
 			b.addCand(cand{region: region, to: main.to, kind: main.kind, ev: ev, sent: a.s.idx,
 				how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: main.to, durWord: d.word,
-				ago: true, focus: a.s.toks[d.i].start})
+				ago: true, exact: d.exact, sideNamed: main.sideNamed, focus: a.s.toks[d.i].start})
 			continue
 		}
 		if d.kind == durFor && !hasCue {
@@ -750,7 +756,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 		}
 		x := cand{region: region, to: to, kind: kindCapture, ev: ev, sent: a.s.idx,
 			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
-			ago:   d.kind == durAgo,
+			ago: d.kind == durAgo, exact: d.exact,
 			focus: a.s.toks[d.i].start}
 		anchorY := 0
 		if main != nil && main.dated && main.region == region {

@@ -158,6 +158,7 @@ func (b *builder) finish(res *Result) {
 	// durations anchored on another change of the same district; a
 	// duration adds nothing where the text dates a change of the same
 	// district to the same side outright
+	agoSents := map[string]bool{}
 	for _, x := range pending {
 		if explicitFor(props, x.region, x.to) {
 			continue
@@ -178,7 +179,19 @@ func (b *builder) finish(res *Result) {
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: x.durWord}, x.ev)
 			continue
 		}
+		agoSents[fmt.Sprintf("%s/%d", x.region, x.sent)] = true
 		x.dated, x.date = true, civil{y: y - x.years, prec: "year"}
+		if x.ago && x.exact && b.hasPub {
+			// "exactly a year ago": the same day that many years before
+			x.date = civilOf(b.pub.AddDate(-x.years, 0, 0))
+		}
+		if x.ago && !x.sideNamed && x.anchorTo == x.to {
+			// a side the text does not name is the ledger's then, not on
+			// the day of the page
+			if to := b.unnamedSide(x.region, x.date); to != "" {
+				x.to = to
+			}
+		}
 		add(x)
 	}
 	// undated readings support a dated proposal of the same change, or
@@ -211,6 +224,16 @@ func (b *builder) finish(res *Result) {
 		}
 	}
 	for _, x := range undated {
+		if x.ago || agoSents[fmt.Sprintf("%s/%d", x.region, x.sent)] {
+			// "N years ago" in its sentence dated this change already
+			for _, p := range props {
+				if p.p.Region == x.region && strings.HasPrefix(p.p.DateHow, "derived from duration") {
+					p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
+					break
+				}
+			}
+			continue
+		}
 		var best *proposal
 		for _, p := range props {
 			// in a piece that commemorates a change, an undated retelling
