@@ -440,6 +440,11 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 				}
 			}
 		}
+		if !dated && consequenceOfOccupation(a, c) {
+			// "As a result of the occupation, the enemy captured …": what
+			// the occupation told before brought, not a change of the day
+			x.lead = false
+		}
 		if !dated {
 			for kk, e := range a.dates {
 				if a.deadline[kk] && e.rel == relNone && e.i < c.i {
@@ -1170,6 +1175,23 @@ func afterClause(ts []token, k int) bool {
 		words++
 		if isWordAt(ts, i, "بعدما", "after") || isWordAt(ts, i, "بعد") && isWordAt(ts, i+1, "ان") {
 			return true
+		}
+	}
+	return false
+}
+
+// consequenceOfOccupation reports a control word told after "as a result
+// of the occupation", "نتيجة الاحتلال", "جراء الاحتلال": a consequence of a
+// change told before, not one of its own.
+func consequenceOfOccupation(a *annotated, c cueHit) bool {
+	for _, o := range a.cues {
+		if o.i >= c.i || o.cls != cueOccupy {
+			continue
+		}
+		for k := o.i - 1; k >= 0 && k >= o.i-3; k-- {
+			if isWordAt(a.s.toks, k, "result", "نتيجه", "ونتيجه", "جراء", "بسبب", "consequence") {
+				return true
+			}
 		}
 	}
 	return false
