@@ -103,8 +103,19 @@ func (a *annotated) dateClause(k int) int {
 		}
 		words++
 	}
-	if words > 1 || cl != a.s.clause[0] {
-		return cl // a date set off by commas later in the sentence is the clause's before it
+	if words > 1 {
+		return cl
+	}
+	if cl != a.s.clause[0] {
+		// a date set off by commas later in the sentence ("احتلت …، عام
+		// 1993، حيث …", "… الهدنة التي تمت …، في 9 أكتوبر، …") is the
+		// clause's before it
+		for m := d.i - 1; m >= 0; m-- {
+			if a.s.clause[m] != cl {
+				return a.s.clause[m]
+			}
+		}
+		return cl
 	}
 	for m := d.j; m < len(a.s.toks); m++ {
 		if a.s.clause[m] != cl {

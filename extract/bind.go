@@ -267,7 +267,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	happened := modalityOf(a.s, c) == modEvent
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) || b.otherPlacesDate(a, d, t) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) {
 				continue
 			}
 			dist := abs(d.i - pos)
@@ -293,7 +293,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	// a place named in an earlier clause that tells something else ("رفع
 	// العلم في شوشا اليوم، بعد هجوم الشهر الماضي أعاد المدينة لسيطرة …"):
 	// the control word's own clause dates the change
-	if t.tok >= 0 && !t.anaphor && t.tok < c.i && a.clauseOf(t.tok) != a.clauseOf(c.i) && a.ctxIn(a.clauseOf(t.tok)) &&
+	if t.tok >= 0 && !t.anaphor && t.tok < c.i && a.clauseOf(t.tok) != a.clauseOf(c.i) && (a.ctxIn(a.clauseOf(t.tok)) || !a.cueIn(a.clauseOf(t.tok))) &&
 		try(func(k int) bool { return a.dateClause(k) == a.clauseOf(c.i) }) {
 		return best, true
 	}
@@ -315,6 +315,54 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 // something else: another place, another control word, or a non-event.
 func (b *builder) dateOwned(a *annotated, k int, t target) bool {
 	cl := a.dateClause(k)
+	if operationDate(a, k, -1) {
+		return true
+	}
+	return b.clauseOwned(a, cl, t)
+}
+
+// operationDate reports a date that an attack or an offensive named
+// before it in its clause owns, with no control word between ("freed …
+// in operations provoked by Armenia's attack on … on September 27"): the
+// day of the attack, not of a change told before it. An operation told
+// before the change it brought ("عملية … الشهر الماضي أعادت المنطقة")
+// dates that change: cue is the control word's token (-1: any).
+func operationDate(a *annotated, k, cue int) bool {
+	d := a.dates[k]
+	for m := d.i - 1; m >= 0 && a.clauseOf(m) == a.clauseOf(d.i); m-- {
+		if cueAt(a, m) {
+			return false
+		}
+		if a.s.toks[m].kind == tokWord && hasStem(a.s.toks[m], operationWords) {
+			return cue < 0 || cue < m
+		}
+	}
+	return false
+}
+
+// cueIn reports a control word in clause cl.
+func (a *annotated) cueIn(cl int) bool {
+	for _, c := range a.cues {
+		if a.clauseOf(c.i) == cl {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAt reports a control word at token m.
+func cueAt(a *annotated, m int) bool {
+	for _, c := range a.cues {
+		if m >= c.i && m < c.j {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOwned reports a clause that holds another place, a control word
+// or a non-event: its dates are theirs.
+func (b *builder) clauseOwned(a *annotated, cl int, t target) bool {
 	for _, p := range a.places {
 		if a.clauseOf(p.i) == cl && p.place != t.place && p.place.Region != "" && (t.place == nil || p.place.Region != t.place.Region) {
 			return true

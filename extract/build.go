@@ -26,8 +26,18 @@ type cand struct {
 	years    int
 	anchorTo string
 	ago      bool // "N years ago": counted back from the publication date only
-	durWord  string
-	focus    int // rune offset of the words that carry the change
+	exact    bool // "exactly N years ago": to the day
+	// sideNamed: the text names the side that gained (else it came from
+	// the verb and the ledger on the day read)
+	sideNamed bool
+	durWord   string
+	focus     int // rune offset of the words that carry the change
+	// after: the change is told in a clause opened by "after" ("بعدما
+	// سيطرت …", "after troops took …"): it came before the day the main
+	// clause names, so that day's weekday does not date it
+	after bool
+	// noDate: the sentence writes no date of its own
+	noDate bool
 	// claimant is the side making the statement that reports the change
 	claimant string
 	// partial: told of villages or heights of the district, not all of it
@@ -79,6 +89,10 @@ type builder struct {
 	newsDay     civil
 	newsDaySent int
 	hasNewsDay  bool
+	// newsRel is the lead's weekday when the publication date is unknown
+	newsRel     dateExpr
+	newsRelSent int
+	hasNewsRel  bool
 	// latest is the latest day the text dates anything by a full date or
 	// a year (not a deadline): the news is not older than it
 	latest    geo.Day
@@ -91,6 +105,13 @@ type builder struct {
 	// anniversary of the liberation of X"); its publication date is the
 	// day of the commemoration, not of a change it retells
 	anniversary bool
+	// dayMonths are the days and months written without a year in the
+	// sentences that name each district (ledgerDate)
+	dayMonths map[string][][2]int
+	// groupDay is the day the ledger gives the districts one control word
+	// lists, keyed by sentence and the control word's offset (groupDays)
+	groupDay  map[[2]int]geo.Day
+	groupSize map[[2]int]int
 }
 
 // stance is one side denying or confirming what the article reports.
@@ -111,6 +132,7 @@ type cueInfo struct {
 func (b *builder) sentence(a *annotated) {
 	ev := a.evidence(b.runes)
 	b.noteNewsDay(a)
+	b.noteNewsRel(a)
 	consumed, durCue := b.durationCues(a)
 
 	// bind control words to places in text order, so that pronouns can
@@ -396,7 +418,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 			lead: b.isLead(a), relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
-			claimant: speaker(a, c), partial: t.villages, most: t.most,
+			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
 			// a day after the article appeared: a plan told as a list
@@ -418,6 +440,11 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 				}
 			}
 		}
+		if !dated && consequenceOfOccupation(a, c) {
+			// "As a result of the occupation, the enemy captured …": what
+			// the occupation told before brought, not a change of the day
+			x.lead = false
+		}
 		if !dated {
 			for kk, e := range a.dates {
 				if a.deadline[kk] && e.rel == relNone && e.i < c.i {
@@ -435,8 +462,11 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			if e, ok := unresolvedRelativeExpr(a, c); ok {
 				x.rel, x.hasRel = e, true
 			}
+			x.noDate = !ownDate(a)
 		}
-		if _, named := actorOf(a, c); !named && c.cls != cueLiberate && c.cls != cueOccupy {
+		_, named := actorOf(a, c)
+		x.sideNamed = named
+		if !named && c.cls != cueLiberate && c.cls != cueOccupy {
 			x.conf -= 0.05 // side taken from the verb or the era, not stated
 		}
 		if !b.addCand(x) {
@@ -708,7 +738,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			}
 			b.addCand(cand{region: region, to: main.to, kind: main.kind, ev: ev, sent: a.s.idx,
 				how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: main.to, durWord: d.word,
-				ago: true, focus: a.s.toks[d.i].start})
+				ago: true, exact: d.exact, sideNamed: main.sideNamed, focus: a.s.toks[d.i].start})
 			continue
 		}
 		if d.kind == durFor && !hasCue {
@@ -731,7 +761,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 		}
 		x := cand{region: region, to: to, kind: kindCapture, ev: ev, sent: a.s.idx,
 			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
-			ago:   d.kind == durAgo,
+			ago: d.kind == durAgo, exact: d.exact,
 			focus: a.s.toks[d.i].start}
 		anchorY := 0
 		if main != nil && main.dated && main.region == region {
@@ -1132,6 +1162,78 @@ func (b *builder) anniversaryDate(a *annotated, years int) (civil, bool) {
 		return civil{}, false
 	}
 	return civil{y: y, m: m, d: d, prec: "day"}, true
+}
+
+// afterClause reports a control word at k opened by "after" a few words
+// before it, in the same clause ("بعدما سيطرت", "بعد أن دخلت", "after
+// Azerbaijani troops took").
+func afterClause(ts []token, k int) bool {
+	for i, words := k-1, 0; i >= 0 && words < 4; i-- {
+		if ts[i].kind != tokWord {
+			return false
+		}
+		words++
+		if isWordAt(ts, i, "بعدما", "after") || isWordAt(ts, i, "بعد") && isWordAt(ts, i+1, "ان") {
+			return true
+		}
+	}
+	return false
+}
+
+// consequenceOfOccupation reports a control word told after "as a result
+// of the occupation", "نتيجة الاحتلال", "جراء الاحتلال": a consequence of a
+// change told before, not one of its own.
+func consequenceOfOccupation(a *annotated, c cueHit) bool {
+	for _, o := range a.cues {
+		if o.i >= c.i || o.cls != cueOccupy {
+			continue
+		}
+		for k := o.i - 1; k >= 0 && k >= o.i-3; k-- {
+			if isWordAt(a.s.toks, k, "result", "نتيجه", "ونتيجه", "جراء", "بسبب", "consequence") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownDate reports a date of the sentence that no duration took: a
+// sentence with one (a deadline, a plan's day) does not go on telling the
+// lead's news of the day.
+func ownDate(a *annotated) bool {
+	for k := range a.dates {
+		if !a.claimed[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// noteNewsRel records, on a page whose publication date is unknown, the
+// first weekday or year-less day and month of the lead ("اليوم الاثنين",
+// "on Saturday", "announced on November 9"): the other lead sentences
+// that tell the news without a date of their own happened that day
+// (ledgerDate can find its year).
+func (b *builder) noteNewsRel(a *annotated) {
+	if b.hasNewsRel || b.hasPub || !b.isLead(a) {
+		return
+	}
+	found := false
+	for k, e := range a.dates {
+		dayMonth := e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0
+		if a.claimed[k] || a.deadline[k] || !(dayMonth || e.rel == relWeekday || e.rel == relDays && e.hasWeekday && e.offset <= 0) {
+			continue
+		}
+		if !found || dayMonth {
+			// a day and month the lead writes is the news day before the
+			// weekday of a statement about it
+			b.newsRel, b.newsRelSent, b.hasNewsRel = e, a.s.idx, true
+			found = true
+		}
+		if dayMonth {
+			return
+		}
+	}
 }
 
 // noteNewsDay records the first weekday or "yesterday" of the lead that

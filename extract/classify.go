@@ -127,6 +127,10 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // dead, a plane or a shell fell: not a town falling
 			continue
 		}
+		if h.cls == cueEnter && figurativeEntry(ts, end) {
+			i = end - 1 // "entered history", "entered into force", "entered its second week"
+			continue
+		}
 		// "منها"/"عليها"/"عنها" right after the word also points back
 		// "منها"/"عليها"/"عنها" soon after the word also points back
 		// ("خروج الجنود منها", "pulled out of it")
@@ -425,6 +429,26 @@ func fallenThing(ts []token, i, end int) bool {
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if ts[k].kind == tokWord && hasStem(ts[k], notFallen) {
+			return true
+		}
+	}
+	return false
+}
+
+// figurativeEntry reports an "enter" word followed, as its next word or
+// the one after, by what a treaty, a day or a war enters (history, into
+// force, its second week), or whose subject right after it (Arabic puts
+// the verb first) is a truce, an agreement or the fighting: a figure of
+// speech, not forces entering a place.
+func figurativeEntry(ts []token, end int) bool {
+	if end < len(ts) && ts[end].kind == tokWord && (hasStem(ts[end], agreementWords) || hasStem(ts[end], fightWords) || isWordAt(ts, end, "الهدنه", "هدنه")) {
+		return true
+	}
+	for k := end; k < len(ts) && k < end+2; k++ {
+		if ts[k].kind != tokWord {
+			return false
+		}
+		if hasStem(ts[k], notEntered) {
 			return true
 		}
 	}

@@ -21,6 +21,9 @@ type durExpr struct {
 	kind  durKind
 	years int
 	vague bool
+	// exact: "exactly a year ago", "قبل عام بالضبط": the same day N years
+	// before the publication date
+	exact bool
 	since dateExpr
 	word  string
 }
@@ -39,6 +42,10 @@ func countAt(ts []token, k int) (years, next int, vague, ok bool) {
 	}
 	n := 0
 	switch {
+	case isWordAt(ts, k, "a", "one") && isWordAt(ts, k+1, "year"):
+		return 1, k + 2, vague, true // "a year ago", "after a year"
+	case isWordAt(ts, k, "عام", "سنه", "عاما") && !(k+1 < len(ts) && ts[k+1].kind == tokNum):
+		return 1, k + 1, vague, true // "قبل عام" (not "قبل عام 1993")
 	case ts[k].kind == tokNum:
 		v, isNum := numAt(ts, k)
 		if !isNum || v < 1 || v > 150 {
@@ -167,6 +174,11 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 		}
 		if n, j, vague, ok := countAt(ts, i); ok && isWordAt(ts, j, "ago") && !inDur(out, i) {
 			out = append(out, durExpr{i: i, j: j + 1, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
+		}
+	}
+	for i := range out {
+		if out[i].kind == durAgo && (isWordAt(ts, out[i].j, "بالضبط", "تماما", "exactly", "precisely") || isWordAt(ts, out[i].i-1, "بالضبط", "تماما", "exactly", "precisely")) {
+			out[i].exact = true
 		}
 	}
 	return out

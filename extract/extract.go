@@ -100,6 +100,7 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow}
 	b.latest, b.hasLatest = latestDated(anns)
 	b.annivYear = anniversaryYears(anns, pub, hasPub)
+	b.dayMonths = yearlessDays(anns)
 	for i, a := range anns {
 		if i%64 == 0 && ctx.Err() != nil {
 			return res, ErrTimeout

@@ -389,8 +389,15 @@ func TestInferPublished(t *testing.T) {
 		},
 		{
 			name: "today's weekday, the month after one called past",
-			text: "قال الجيش اليوم الثلاثاء إن الهدنة التي أعلنت في 10 نوفمبر الماضي صامدة، بعد الهدنة.",
+			text: "قال الجيش اليوم الثلاثاء إن الهدنة التي أعلنت في 10 نوفمبر صامدة منذ الاجتماع الذي عقد في 12 نوفمبر الماضي.",
 			want: "2020-12-01",
+		},
+		{
+			// the truce's own day is retold for months: calling its month
+			// past says nothing of how recent the page is
+			name: "a landmark day called past is not enough",
+			text: "قال الجيش اليوم الثلاثاء إن الهدنة التي أعلنت في 10 نوفمبر الماضي صامدة، بعد الهدنة.",
+			want: "",
 		},
 		{
 			name: "a dateline near the top",

@@ -22,6 +22,11 @@ func TestFalseFriendsProposeNothing(t *testing.T) {
 		{"casualties", "Two soldiers were killed in Fuzuli district on Tuesday."},
 		{"a ceasefire violation", "Baku accused Yerevan of violating the ceasefire near Agdam yesterday."},
 		{"Arabic: a ceasefire violation", "اتهمت باكو يريفان بخرق الهدنة قرب آغدام أمس."},
+		{"a day enters history", "He said this Sunday would enter history as a day of pride for Shusha."},
+		{"Arabic: a day will enter history", "قال الرئيس إن يوم العودة إلى شوشا سيدخل التاريخ."},
+		{"Arabic: a truce entered into force", "دخلت الهدنة في محيط لاتشين حيز التنفيذ منتصف الليل."},
+		{"a truce entered into force", "The truce around Lachin entered into force at midnight."},
+		{"Arabic: the fighting entered its second week", "دخلت المعارك حول فضولي اسبوعها الثاني."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,7 +63,7 @@ var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctx
 // in the file.
 var wordListNames = []string{
 	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
-	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen",
+	"past_aux", "negation", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
@@ -334,6 +334,10 @@ var (
 	// notFallen after a "fell" word make it casualties or aircraft, not a
 	// place changing hands
 	notFallen map[string]bool
+	// notEntered right after an "enter" word make it a figure of speech
+	// ("entered history", "دخل حيز التنفيذ", "entered its second week"),
+	// not forces entering a place
+	notEntered map[string]bool
 	// clauseConnectors start a new clause without a comma (then, while)
 	clauseConnectors map[string]bool
 	// furnitureMarkers begin page furniture after an article body
@@ -419,6 +423,7 @@ func bindWordLists(lex *lexicon) {
 	denialWords = lex.words["denial"]
 	confirmWords = lex.words["confirmation"]
 	notFallen = lex.words["not_fallen"]
+	notEntered = lex.words["not_entered"]
 	clauseConnectors = lex.words["clause_connectors"]
 	furnitureMarkers = lex.furniture
 	monthWords = lex.months

@@ -158,6 +158,7 @@ func (b *builder) finish(res *Result) {
 	// durations anchored on another change of the same district; a
 	// duration adds nothing where the text dates a change of the same
 	// district to the same side outright
+	agoSents := map[string]bool{}
 	for _, x := range pending {
 		if explicitFor(props, x.region, x.to) {
 			continue
@@ -178,7 +179,19 @@ func (b *builder) finish(res *Result) {
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: x.durWord}, x.ev)
 			continue
 		}
+		agoSents[fmt.Sprintf("%s/%d", x.region, x.sent)] = true
 		x.dated, x.date = true, civil{y: y - x.years, prec: "year"}
+		if x.ago && x.exact && b.hasPub {
+			// "exactly a year ago": the same day that many years before
+			x.date = civilOf(b.pub.AddDate(-x.years, 0, 0))
+		}
+		if x.ago && !x.sideNamed && x.anchorTo == x.to {
+			// a side the text does not name is the ledger's then, not on
+			// the day of the page
+			if to := b.unnamedSide(x.region, x.date); to != "" {
+				x.to = to
+			}
+		}
 		add(x)
 	}
 	// undated readings support a dated proposal of the same change, or
@@ -187,6 +200,19 @@ func (b *builder) finish(res *Result) {
 	// commemorated one went on its day ("Hadrut and Sur of Khojavend,
 	// villages of Jabrayil and of Fuzuli were liberated"): the date a
 	// reading of that sentence joined
+	if !b.hasPub && b.hasNewsRel {
+		for i := range undated {
+			x := &undated[i]
+			before := x.sent < b.newsRelSent && b.newsRel.rel != relNone // a weekday dates what the lead tells after it
+			if !x.hasRel && x.lead && !x.relative && x.noDate && x.sent != b.newsRelSent && !before {
+				// the lead dated the news ("أكد الرئيس اليوم الاثنين …",
+				// "announced on November 9"); this lead sentence tells it
+				x.rel, x.hasRel = b.newsRel, true
+				x.needsPub = fmt.Sprintf("the publication date: the lead dates the news by %q", b.newsRel.word)
+			}
+		}
+	}
+	b.groupDays(undated)
 	sentDate := map[int]*proposal{}
 	if b.anniversary {
 		for _, x := range undated {
@@ -198,6 +224,16 @@ func (b *builder) finish(res *Result) {
 		}
 	}
 	for _, x := range undated {
+		if x.ago || agoSents[fmt.Sprintf("%s/%d", x.region, x.sent)] {
+			// "N years ago" in its sentence dated this change already
+			for _, p := range props {
+				if p.p.Region == x.region && strings.HasPrefix(p.p.DateHow, "derived from duration") {
+					p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
+					break
+				}
+			}
+			continue
+		}
 		var best *proposal
 		for _, p := range props {
 			// in a piece that commemorates a change, an undated retelling
@@ -415,6 +451,62 @@ func latestDated(anns []*annotated) (geo.Day, bool) {
 	return best, found
 }
 
+// groupDays finds, for the readings of one control word that lists
+// several districts ("freed villages of Fuzuli, Jabrayil and Khojaly
+// today"), the day the ledger gives those of them it dates alone, when
+// they agree: the others were told as the same news and took place that
+// day too, if their own ledger change spans it (ledgerDate).
+func (b *builder) groupDays(undated []cand) {
+	b.groupDay = nil
+	if b.hasPub || b.opt.History == nil {
+		return
+	}
+	b.groupSize = map[[2]int]int{}
+	for _, x := range undated {
+		b.groupSize[[2]int{x.sent, 0}]++
+	}
+	days := map[[2]int]geo.Day{}
+	bad := map[[2]int]bool{}
+	for _, x := range undated {
+		if x.needsPub == "" && !(x.lead && !x.relative) {
+			continue
+		}
+		c, _, ok := b.ledgerDate(x)
+		if !ok {
+			continue
+		}
+		key := [2]int{x.sent, 0}
+		d := geo.Day(c.time().Unix() / 86400)
+		if old, seen := days[key]; seen && old != d {
+			bad[key] = true
+		}
+		days[key] = d
+	}
+	for k := range bad {
+		delete(days, k)
+	}
+	b.groupDay = days
+}
+
+// yearlessDays lists, per district, the days and months written without a
+// year (deadlines left out) in the sentences that name it.
+func yearlessDays(anns []*annotated) map[string][][2]int {
+	out := map[string][][2]int{}
+	for _, a := range anns {
+		for k, e := range a.dates {
+			if e.rel != relNone || e.year != 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] {
+				continue
+			}
+			for _, p := range a.districts() {
+				if len(out[p.place.Region]) < 8 {
+					out[p.place.Region] = append(out[p.place.Region], [2]int{e.month, e.day})
+				}
+			}
+		}
+	}
+	return out
+}
+
 // ledgerDateHow starts the date_how of a change dated by ledgerDate.
 const ledgerDateHow = "the ledger's change of"
 
@@ -431,13 +523,16 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		return civil{}, "", false
 	}
 	wd, hasWd := time.Weekday(0), false
-	if x.hasRel && (x.rel.rel == relWeekday || x.rel.rel == relDays && x.rel.hasWeekday) {
+	if x.hasRel && !x.after && (x.rel.rel == relWeekday || x.rel.rel == relDays && x.rel.hasWeekday) {
 		wd, hasWd = x.rel.weekday, true
 	}
 	var fit []*geo.Event
 	var undone geo.Day
 	for _, e := range h.Events() {
-		if e.Region == x.region && e.Kind != geo.KindBaseline && e.To != "" && string(e.To) != x.to && e.Date.First > undone {
+		// only a change of the whole district undoes: the other side
+		// taking back a village later leaves the district's change today's
+		// news of its day
+		if e.Region == x.region && e.Kind != geo.KindBaseline && e.To != "" && string(e.To) != x.to && e.Extent != geo.ExtentPartial && e.Date.First > undone {
 			undone = e.Date.First
 		}
 	}
@@ -453,6 +548,10 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 			if string(e.Kind) != x.kind {
 				continue
 			}
+		case kindCapture:
+			if e.Kind == geo.KindCapitulation {
+				continue // taken by force is not a surrender and disarmament
+			}
 		}
 		if b.hasLatest && e.Date.Last < b.latest {
 			continue
@@ -467,17 +566,95 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		// dates it: a second one makes the day uncertain
 		fit = append(fit, e)
 	}
-	if len(fit) != 1 || fit[0].Date.Precision != geo.PrecisionDay {
+	if len(fit) > 1 {
+		// a day and month the text writes without a year in a sentence
+		// naming the district ("the eighth of November will be the day we
+		// returned to Shusha") is something the text says too: of several
+		// changes that may fit, keep those that hold such a day
+		var held []*geo.Event
+		for _, e := range fit {
+			for _, md := range b.dayMonths[x.region] {
+				if hasDayMonth(e.Date.First, e.Date.Last, md[0], md[1]) {
+					held = append(held, e)
+					break
+				}
+			}
+		}
+		if len(held) > 0 {
+			fit = held
+		}
+	}
+	gday, hasGroup := b.groupDay[[2]int{x.sent, 0}]
+	if hasGroup && len(fit) > 1 {
+		var held []*geo.Event
+		for _, e := range fit {
+			if e.Date.First <= gday && gday <= e.Date.Last {
+				held = append(held, e)
+			}
+		}
+		fit = held
+	}
+	if len(fit) != 1 {
 		return civil{}, "", false
 	}
-	y, m, d := fit[0].Date.First.Date()
-	how := fmt.Sprintf("%s %s to %s on %s, the only one that fits the text", ledgerDateHow, x.region, x.to, fit[0].Date.First)
+	day := fit[0].Date.First
+	pinned, isPinned := b.pinDay(fit[0].Date.First, fit[0].Date.Last, x, wd, hasWd)
+	if hasGroup && fit[0].Date.First <= gday && gday <= fit[0].Date.Last && fit[0].Date.Last-fit[0].Date.First <= 31 {
+		pinned, isPinned = gday, true // the day the ledger gives another district told by the same words
+	} else if isPinned && hasWd && fit[0].Date.Precision != geo.PrecisionDay && !(x.hasRel && x.rel.rel == relNone) &&
+		b.groupSize[[2]int{x.sent, 0}] > 1 {
+		// a weekday alone inside a span of days is not enough when the
+		// same words list other districts that no day of the ledger dates
+		return civil{}, "", false
+	}
+	switch {
+	case isPinned:
+		day = pinned // the one day of the ledger's span that the text's weekday or date names
+	case fit[0].Date.Precision != geo.PrecisionDay:
+		return civil{}, "", false // a span of days the text does not narrow to one
+	}
+	y, m, d := day.Date()
+	how := fmt.Sprintf("%s %s to %s on %s, the only one that fits the text", ledgerDateHow, x.region, x.to, fit[0].Date)
 	if hasWd {
 		how += fmt.Sprintf(" (a %s, as %q says)", wd, x.rel.word)
 	} else if x.hasRel && x.rel.rel == relNone {
 		how += fmt.Sprintf(" (%q, written without a year)", x.rel.word)
 	}
 	return civil{y: y, m: m, d: d, prec: "day"}, how, true
+}
+
+// pinDay is the one day of [first, last] that the reading's weekday, its
+// day and month, or (failing both) a day and month the text writes for
+// the district names; false when none or several do.
+func (b *builder) pinDay(first, last geo.Day, x cand, wd time.Weekday, hasWd bool) (geo.Day, bool) {
+	if last <= first || last-first > 31 {
+		return 0, false
+	}
+	var mds [][2]int
+	if x.hasRel && x.rel.rel == relNone {
+		mds = [][2]int{{x.rel.month, x.rel.day}}
+	} else {
+		mds = b.dayMonths[x.region]
+	}
+	var hits []geo.Day
+	for d := first; d <= last; d++ {
+		_, mm, dd := d.Date()
+		ok := !hasWd || d.Time().Weekday() == wd
+		if len(mds) > 0 {
+			named := false
+			for _, md := range mds {
+				named = named || md[0] == mm && md[1] == dd
+			}
+			ok = ok && named
+		}
+		if ok && (hasWd || len(mds) > 0) {
+			hits = append(hits, d)
+		}
+	}
+	if len(hits) != 1 {
+		return 0, false
+	}
+	return hits[0], true
 }
 
 // hasWeekday reports a day of weekday wd in [first, last].

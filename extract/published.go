@@ -35,7 +35,13 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	anchorY, anchorM := 0, 0
 	anchorWhat := ""
 	var all []dateExpr
+	// lines with text before this sentence's: blank lines between a
+	// breadcrumb, a headline and a dateline do not push the dateline down
+	textLine, lastLine := -1, -1
 	for _, a := range anns {
+		if a.s.line != lastLine {
+			textLine, lastLine = textLine+1, a.s.line
+		}
 		for k := range a.dates {
 			e := a.dates[k]
 			all = append(all, e)
@@ -46,7 +52,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				// a later edit: not the day the article appeared
 			case marked == nil && marker == markPublished && full && a.s.line < 12:
 				marked = &a.dates[k]
-			case len(headers) < 2 && a.s.line < 5 && full && !a.deadline[k] && datelineShaped(a, e):
+			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e):
 				headers = append(headers, &a.dates[k])
 			}
 			if embedded == nil && full && embeddedPostDate(a.s.toks, e) {
@@ -59,7 +65,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				if e.qual == qualThis && thisMonth == nil {
 					thisMonth = &a.dates[k]
 				}
-				if e.qual == qualPast && e.day != 0 && pastMonth == nil {
+				if e.qual == qualPast && e.day != 0 && pastMonth == nil && !landmark(anchors, e) {
 					pastMonth = &a.dates[k]
 				}
 			}
@@ -173,6 +179,19 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 		}
 	}
 	return inf
+}
+
+// landmark reports a day and month that is a ceasefire or an offensive
+// start of the ledger (the first day of a war): pages retell such a day
+// for months, so calling its month past says nothing of how recent the
+// page is.
+func landmark(anchors []anchor, e dateExpr) bool {
+	for _, an := range anchors {
+		if an.month == e.month && an.day == e.day {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineShaped reports a date placed as a dateline or caption is: on a
