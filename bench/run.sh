@@ -293,7 +293,7 @@ for world in default syn; do
   timed "site-$world" "$work/mapsvc" export-static --pmtiles --langs "$langs" --db "$work/$world.db" --assets "$root/node_modules" "$work/site-$world"
   st=$(cat "$work/site-$world.time")
   site_size=$(du -sb "$work/site-$world" | cut -f1)
-  biggest=$(find "$work/site-$world" -type f -printf '%s %P\n' | sort -n | tail -3 | awk '{ printf "%s%s %.1f MB", NR > 1 ? ", " : "", $2, $1 / 1e6 }')
+  biggest=$(find "$work/site-$world" -type f -printf '%s %P\n' | sort -n | tail -3 | awk '{ printf "%s%s %.1f MB", (NR > 1 ? ", " : ""), $2, $1 / 1e6 }')
   echo "$world: archive $(mb "$pm_size") in $(field elapsed_s "$t") s (peak RSS $(( $(field maxrss_kb "$t") / 1024 )) MiB); static export ($langs) $(mb "$site_size") in $(field elapsed_s "$st") s; largest files: $biggest"
   row "PMTiles archive, $world data: size, build time" "$(mb "$pm_size"), $(field elapsed_s "$t") s" "-" "-"
   row "static export with PMTiles ($langs), $world data: size, time" "$(mb "$site_size"), $(field elapsed_s "$st") s" "-" "bounded"
