@@ -6,7 +6,8 @@
 #   2. snapshots for random dates (fresh server: epoch caches cold) vs
 #      PostGIS answering the same question (pgbench, random dates), and
 #      periods vector tiles for random tiles vs PostGIS ST_AsMVT;
-#   3. exec-to-first-200, median of 5, fresh and existing database;
+#   3. exec-to-first-200, median of 5 (11 in full mode), fresh and existing
+#      database;
 #   4. a synthetic world: 10,000 regions and 1,000,000 events (bench/gen;
 #      bench/synthetic.sh runs this part alone, on a database kept between runs):
 #      import time, snapshot time for random dates, periods, memory;
@@ -25,9 +26,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-mode=quick secs=5 rounds=1
+mode=quick secs=5 rounds=1 starts=5
 case "${1:-}" in
---full) mode=full secs=15 rounds=3 ;;
+--full) mode=full secs=15 rounds=3 starts=11 ;;
 "") ;;
 *) echo "usage: bench/run.sh [--full]" >&2; exit 2 ;;
 esac
@@ -237,11 +238,11 @@ su postgres -c "$pgbin/pg_ctl -D $pgdata -m fast stop" >/dev/null
 pgdata=
 
 ###########################################################################
-log "3. exec to first 200 (GET /api/v1/snapshot?date=2020-11-25), median of 5"
+log "3. exec to first 200 (GET /api/v1/snapshot?date=2020-11-25), median of $starts"
 sp=$(port)
 url="http://127.0.0.1:$sp/api/v1/snapshot?date=2020-11-25"
-fresh=$("$work/starttime" -n 5 -url "$url" -fresh "$work/start.db" -- "$work/mapsvc" serve --init --addr "127.0.0.1:$sp" --db "$work/start.db")
-existing=$("$work/starttime" -n 5 -url "$url" -- "$work/mapsvc" serve --addr "127.0.0.1:$sp" --db "$work/start.db")
+fresh=$("$work/starttime" -n "$starts" -url "$url" -fresh "$work/start.db" -- "$work/mapsvc" serve --init --addr "127.0.0.1:$sp" --db "$work/start.db")
+existing=$("$work/starttime" -n "$starts" -url "$url" -- "$work/mapsvc" serve --addr "127.0.0.1:$sp" --db "$work/start.db")
 echo "fresh database:    $fresh"
 echo "existing database: $existing"
 row "start to first 200, existing DB" "$(field median_ms "$existing") ms" "-" "< 50 ms"
