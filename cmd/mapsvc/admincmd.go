@@ -28,7 +28,8 @@ func runInit(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Create(c.DB, store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes})
+	db, err := store.Create(c.DB, store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes,
+		MmapSize: importMmapSize(c.DB, *regionsPath, *ledgerPath)})
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,8 @@ func runImport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(c.DB, store.Options{Timeout: c.LockTimeout})
+	db, err := store.Open(c.DB, store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes,
+		MmapSize: importMmapSize(c.DB, *regionsPath, *ledgerPath)})
 	if err != nil {
 		return err
 	}
