@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -31,6 +32,10 @@ func loadIndexedData(regionsPath, ledgerPath string) ([]geo.Region, []geo.Event,
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// What reading left behind (the file's text in batches, the events
+	// twice while they were put together) goes before the history is built
+	// on top of it.
+	runtime.GC()
 	h, err := geo.NewHistory(rs, evs)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("%s: %w", orEmbedded(ledgerPath, "seeds/ledger.json"), err)
@@ -44,6 +49,23 @@ func loadIndexedData(regionsPath, ledgerPath string) ([]geo.Region, []geo.Event,
 		debug.FreeOSMemory()
 	}
 	return rs, evs, ix, nil
+}
+
+// encodeData is loadIndexedData encoded for the store: the decoded events
+// (some 700 MB with a million) are garbage once it returns, before the
+// import writes.
+func encodeData(regionsPath, ledgerPath string) (enc *store.Encoded, regions int, ix *store.PeriodIndex, err error) {
+	rs, evs, ix, err := loadIndexedData(regionsPath, ledgerPath)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	if enc, err = store.Encode(rs, evs); err != nil {
+		return nil, 0, nil, fmt.Errorf("%s: %w", orEmbedded(ledgerPath, "seeds/ledger.json"), err)
+	}
+	// The decoded events are garbage now: collected before the write, its
+	// buffers reuse their memory instead of growing the heap past them.
+	runtime.GC()
+	return enc, len(rs), ix, nil
 }
 
 // readData reads regions and the ledger from files, or from the copies

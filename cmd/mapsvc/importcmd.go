@@ -20,7 +20,7 @@ func runImport(args []string, stdout io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	rs, evs, ix, err := loadIndexedData(*regionsPath, *ledgerPath)
+	enc, regions, ix, err := encodeData(*regionsPath, *ledgerPath)
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func runImport(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	version, changed, err := db.ImportIndexed(rs, evs, "import", time.Now().UTC(), ix)
+	version, changed, err := db.ImportEncoded(enc, "import", time.Now().UTC(), ix)
 	if err != nil {
 		return err
 	}
@@ -38,6 +38,6 @@ func runImport(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%s already holds this data (version %s); nothing written\n", c.DB, version)
 		return nil
 	}
-	fmt.Fprintf(stdout, "imported %d regions and %d events into %s (version %s)\n", len(rs), len(evs), c.DB, version)
+	fmt.Fprintf(stdout, "imported %d regions and %d events into %s (version %s)\n", regions, enc.Events(), c.DB, version)
 	return nil
 }
