@@ -123,7 +123,7 @@ type eventBatch struct {
 func (b *eventBatch) decode() {
 	b.events = make([]geo.Event, 0, len(b.raw))
 	for i, m := range b.raw {
-		e, err := geo.DecodeEvent(m)
+		e, err := decodeEvent(m)
 		if err == nil {
 			err = e.Validate()
 		}
