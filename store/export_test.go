@@ -45,3 +45,7 @@ func DataVersionMarshal(regions []geo.Region, events []geo.Event) (string, error
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
+
+// AppendEvent is appendEvent: the event written directly, and whether
+// it could be.
+func AppendEvent(e *geo.Event) ([]byte, bool) { return appendEvent(nil, e) }

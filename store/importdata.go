@@ -63,11 +63,9 @@ func Encode(regions []geo.Region, events []geo.Event) (*Encoded, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var ee eventEncoder
 			for i := lo; i < hi; i++ {
-				// What json.Marshal(events[i]) gives, without its second
-				// pass over the result (validating and compacting what
-				// MarshalJSON already wrote compact, HTML escaped).
-				b, err := events[i].MarshalJSON()
+				b, err := ee.encode(&events[i])
 				if err != nil {
 					errs[w] = fmt.Errorf("event %q: %w", events[i].ID, err)
 					return
@@ -298,7 +296,7 @@ func finishImport(tx *bolt.Tx, enc *Encoded, ix *PeriodIndex) error {
 type importWriter struct {
 	enc  *Encoded
 	ix   *PeriodIndex
-	step int // which bucket fill is at (fillSteps)
+	step int // which bucket fill is at (stepRegions ...)
 	i    int // and where in it
 }
 

@@ -3,6 +3,7 @@ package store_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -242,11 +243,49 @@ func TestEncodeIsJSONMarshal(t *testing.T) {
 	rs, evs := realData(t)
 	_, synthEvs := synthWorld(t)
 	evs = append(slices.Clone(evs), synthEvs[:50]...)
-	odd := evs[0]
-	odd.ID, odd.Summary, odd.Notes = "odd-1", "<b>&amp;</b> \u2028 \u2029 \"q\" \\ \x7f é", "tab\tnewline\n"
+	base := synthEvs[0]
+	if base.Share != nil {
+		t.Fatal("the first synthetic event has a share")
+	}
 	share := 0.125
-	odd.Share = &share
-	evs = append(evs, odd)
+	for i, change := range []func(e *geo.Event){
+		func(e *geo.Event) {
+			e.Summary, e.Notes = "<b>&amp;</b> \u2028 \u2029 \"q\" \\ \x7f é", "tab\tnewline\n"
+		},
+		func(e *geo.Event) { e.Share = &share },
+		func(e *geo.Event) { e.Sources = nil },
+		func(e *geo.Event) { e.Sources = []geo.Source{} },
+		func(e *geo.Event) { e.Places, e.Reference = []string{}, []string{} },
+		func(e *geo.Event) { e.Place, e.Places, e.Reference = "p", []string{"a", "b"}, []string{"r"} },
+		func(e *geo.Event) { e.Places = []string{"a<b"} },
+		func(e *geo.Event) { e.Reference = []string{"x\"y"} },
+		func(e *geo.Event) {
+			e.Majority, e.ExtentNote, e.Scheduled, e.Notes = geo.AZE, "e", "1993-05-01", "n"
+			e.Sources = []geo.Source{{Ref: "r", Outlet: "o", Title: "t", Published: "2020", Lang: "en", Quote: "q", Via: "v", Note: "n", Wire: "w", Party: "AZE", Tier: "A"}, {Ref: "s"}}
+		},
+		func(e *geo.Event) { e.Sources = []geo.Source{{Ref: "r", Title: "Ağdam"}} },
+		func(e *geo.Event) { e.Date = geo.DateSpec{} },
+		func(e *geo.Event) { e.ID, e.From, e.To, e.Extent = "", "", "", "" },
+	} {
+		e := base
+		e.Sources = slices.Clone(base.Sources)
+		e.ID = fmt.Sprintf("odd-%d", i)
+		change(&e)
+		evs = append(evs, e)
+	}
+	// The synthetic events without a share are written directly.
+	plain, direct := 0, 0
+	for i := range synthEvs[:50] {
+		if synthEvs[i].Share == nil {
+			plain++
+			if _, ok := store.AppendEvent(&synthEvs[i]); ok {
+				direct++
+			}
+		}
+	}
+	if plain < 25 || direct != plain {
+		t.Errorf("%d of %d plain events were written directly", direct, plain)
+	}
 	enc, err := store.Encode(rs, evs)
 	if err != nil {
 		t.Fatal(err)
