@@ -22,8 +22,9 @@ import (
 // other members) is decoded as Parse decodes the whole, so the two accept
 // and refuse the same files.
 func ParseReader(name string, r io.Reader) (Ledger, error) {
-	p := &ledgerReader{r: bufio.NewReaderSize(r, 1<<20)}
 	workers := max(1, runtime.GOMAXPROCS(0))
+	// Batch buffers go round: fresh memory costs a page fault a page.
+	p := &ledgerReader{r: bufio.NewReaderSize(r, 1<<20), free: make(chan []byte, 2*workers+2)}
 	todo := make(chan *eventBatch, workers)
 	done := make(chan *eventBatch, workers)
 	var wg sync.WaitGroup
@@ -33,6 +34,11 @@ func ParseReader(name string, r io.Reader) (Ledger, error) {
 			defer wg.Done()
 			for b := range todo {
 				b.decode()
+				select {
+				case p.free <- b.buf[:0]:
+				default:
+				}
+				b.buf, b.raw = nil, nil
 				done <- b
 			}
 		}()
@@ -133,7 +139,6 @@ func (b *eventBatch) decode() {
 		}
 		b.events = append(b.events, e)
 	}
-	b.buf, b.raw = nil, nil
 }
 
 // batchBytes is about how much event text a batch holds.
@@ -150,6 +155,7 @@ type ledgerReader struct {
 	events  int // elements sent
 	batches int // batches sent
 	sawKey  bool
+	free    chan []byte // batch buffers to use again
 }
 
 var errEOF = errors.New("unexpected end of file")
@@ -254,7 +260,11 @@ func (p *ledgerReader) readEvents(out chan<- *eventBatch) error {
 			return fmt.Errorf("event #%d: %w: %v", p.events+1, geo.ErrInvalid, errEOF)
 		}
 		if b.buf == nil {
-			b.buf = make([]byte, 0, batchBytes+batchBytes/4)
+			select {
+			case b.buf = <-p.free:
+			default:
+				b.buf = make([]byte, 0, batchBytes+batchBytes/4)
+			}
 		}
 		// Should b.buf grow, the elements before keep the old array.
 		start := len(b.buf)
