@@ -54,7 +54,7 @@ func TestDecodeEventIsGeoDecodeEvent(t *testing.T) {
 	base := `{"id":"x-1","region":"kalbajar","date":"1993-04-03","kind":"military_capture","from":"ARM","to":"AZE","extent":"whole","confidence":"high","summary":"s","sources":[{"ref":"https://example.org","outlet":"x"}]`
 	for _, tail := range []string{
 		`}`, ` } `, `,"date_first":"1993-04-03","date_precision":"day"}`,
-		`,"date_first":1}`, `,"share":0.5}`, `,"places":[]}`, `,"places":["a","b"],"place":"p"}`,
+		`,"date_first":1}`, `,"share":0.5}`, `,"share":0}`, `,"share":-0}`, `,"share":1e-3}`, `,"share":1E+2}`, `,"share":01}`, `,"share":.5}`, `,"share":1.}`, `,"share":-}`, `,"share":1e}`, `,"share":1e999}`, `,"share":"0.5"}`, `,"share":null}`, `,"share":0.1234567890123456789}`, `,"places":[]}`, `,"places":["a","b"],"place":"p"}`,
 		`,"reference":null}`, `,"reference":["r"]}`, `,"ID":"y"}`, `,"id":"y"}`, `,"colour":1}`,
 		`,"summary":"a\"b"}`, `,"summary":"é ü"}`, "," + `"summary":"` + "\xff" + `"}`, `,"summary":"tab	"}`,
 		`,"sources":[]}`, `,"sources":[{"ref":"r","ref":"s"}]}`, `,"sources":[{"REF":"r"}]}`, `,"sources":[{"ref":"r","tier":"A","party":"AZE","wire":"w","note":"n","via":"v","quote":"q","lang":"en","published":"2020","title":"t"}]}`,

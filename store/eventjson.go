@@ -1,12 +1,15 @@
 package store
 
 import (
+	"math"
+	"strconv"
+
 	"github.com/mapsvc/mapsvc/geo"
 )
 
 // eventEncoder writes events as json.Marshal(e) (through
-// Event.MarshalJSON) would, directly for the usual event: no share, and
-// strings of printable ASCII that JSON leaves as they are (no quote,
+// Event.MarshalJSON) would, directly for the usual event: a share written
+// without an exponent, and strings of printable ASCII that JSON leaves as they are (no quote,
 // backslash, or the <, >, & that encoding/json escapes). Any other event
 // goes through MarshalJSON; the bytes are the same either way, and they
 // decide the data version. The results are cut from large blocks: a
@@ -99,9 +102,6 @@ func (w *eventWriter) day(key string, d geo.Day) {
 // geo.Event and its omitempty rules, then the derived date fields; ok is
 // false where the event needs what encodeEvent leaves to MarshalJSON.
 func appendEvent(dst []byte, e *geo.Event) ([]byte, bool) {
-	if e.Share != nil {
-		return dst, false
-	}
 	w := &eventWriter{b: dst, ok: true}
 	w.b = append(w.b, `{"id":"`...)
 	w.b = append(w.b, e.ID...)
@@ -115,6 +115,16 @@ func appendEvent(dst []byte, e *geo.Event) ([]byte, bool) {
 	w.opt("from", string(e.From))
 	w.opt("to", string(e.To))
 	w.opt("extent", string(e.Extent))
+	if e.Share != nil {
+		// encoding/json writes a float64 this way unless it is NaN or
+		// infinite (an error) or needs an exponent.
+		f := *e.Share
+		if a := math.Abs(f); math.IsNaN(f) || math.IsInf(f, 0) || (a != 0 && (a < 1e-6 || a >= 1e21)) {
+			return w.b, false
+		}
+		w.b = append(w.b, `,"share":`...)
+		w.b = strconv.AppendFloat(w.b, f, 'f', -1, 64)
+	}
 	w.opt("majority", string(e.Majority))
 	w.opt("extent_note", e.ExtentNote)
 	w.opt("scheduled", e.Scheduled)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -253,6 +254,11 @@ func TestEncodeIsJSONMarshal(t *testing.T) {
 			e.Summary, e.Notes = "<b>&amp;</b> \u2028 \u2029 \"q\" \\ \x7f é", "tab\tnewline\n"
 		},
 		func(e *geo.Event) { e.Share = &share },
+		func(e *geo.Event) { v := 1e-7; e.Share = &v },
+		func(e *geo.Event) { v := 1e21; e.Share = &v },
+		func(e *geo.Event) { v := math.Copysign(0, -1); e.Share = &v },
+		func(e *geo.Event) { v := 0.1 + 0.2; e.Share = &v },
+		func(e *geo.Event) { v := 123456789.125; e.Share = &v },
 		func(e *geo.Event) { e.Sources = nil },
 		func(e *geo.Event) { e.Sources = []geo.Source{} },
 		func(e *geo.Event) { e.Places, e.Reference = []string{}, []string{} },
@@ -273,18 +279,18 @@ func TestEncodeIsJSONMarshal(t *testing.T) {
 		change(&e)
 		evs = append(evs, e)
 	}
-	// The synthetic events without a share are written directly.
-	plain, direct := 0, 0
+	// The synthetic events are written directly, with their shares.
+	direct, shares := 0, 0
 	for i := range synthEvs[:50] {
-		if synthEvs[i].Share == nil {
-			plain++
-			if _, ok := store.AppendEvent(&synthEvs[i]); ok {
-				direct++
+		if _, ok := store.AppendEvent(&synthEvs[i]); ok {
+			direct++
+			if synthEvs[i].Share != nil {
+				shares++
 			}
 		}
 	}
-	if plain < 25 || direct != plain {
-		t.Errorf("%d of %d plain events were written directly", direct, plain)
+	if direct != 50 || shares == 0 {
+		t.Errorf("%d of 50 synthetic events (%d with a share) were written directly", direct, shares)
 	}
 	enc, err := store.Encode(rs, evs)
 	if err != nil {
