@@ -27,19 +27,27 @@ type Encoded struct {
 	eventIDs   []string // ledger order
 	eventVals  [][]byte
 	eventsByID []int32 // ledger positions in id order
+	events     int
 	version    string
+}
+
+// spend lets the events' bytes go, once a staged import has written them.
+// The Encoded is then good only for its version and regions.
+func (enc *Encoded) spend() {
+	enc.eventVals, enc.eventIDs, enc.eventsByID = nil, nil, nil
 }
 
 // Version is the data version the encoded data has once imported.
 func (enc *Encoded) Version() string { return enc.version }
 
 // Events is the number of events.
-func (enc *Encoded) Events() int { return len(enc.eventIDs) }
+func (enc *Encoded) Events() int { return enc.events }
 
 // Encode encodes regions and events as the store writes them, the events
 // on all cores.
 func Encode(regions []geo.Region, events []geo.Event) (*Encoded, error) {
 	enc := &Encoded{
+		events:     len(events),
 		regionVals: make([][]byte, len(regions)),
 		eventIDs:   make([]string, len(events)),
 		eventVals:  make([][]byte, len(events)),
@@ -119,7 +127,8 @@ var importBatchDone func(batch int) error
 // or was cut off is removed by the next import.
 var bucketStaging = []byte("import_staging")
 
-// ImportEncoded is ImportIndexed of data Encode prepared.
+// ImportEncoded is ImportIndexed of data Encode prepared. A staged
+// import spends enc: it lets the events' bytes go once they are written.
 //
 // Data of more than importBatchBytes is written in several transactions,
 // into buckets under import_staging, and the last one moves them in place
@@ -141,7 +150,7 @@ func (db *DB) ImportEncoded(enc *Encoded, actor string, now time.Time, ix *Perio
 				return nil
 			}
 			changed = true
-			if err := replaceData(tx, enc, actor, now); err != nil {
+			if err := replaceData(tx, enc, actor, now, nil); err != nil {
 				return err
 			}
 			if err := w.create(tx.CreateBucket); err != nil {
@@ -164,13 +173,29 @@ func (db *DB) ImportEncoded(enc *Encoded, actor string, now time.Time, ix *Perio
 	return version, changed, nil
 }
 
+// keptLedger is the gzipped ledger of data version version, as
+// import_previous keeps it.
+type keptLedger struct {
+	version string
+	gz      []byte
+}
+
 func (db *DB) importStaged(w *importWriter, actor string, now time.Time) (changed bool, err error) {
 	version := []byte(w.enc.version)
+	var kept *keptLedger
 	err = db.bolt.Update(func(tx *bolt.Tx) error {
 		if bytes.Equal(tx.Bucket(bucketMeta).Get(keyVersion), version) {
 			return nil
 		}
 		changed = true
+		// The ledger this import replaces is read now, while the heap
+		// holds least; the last transaction reads it again only if the
+		// data moved on meanwhile.
+		gz, err := previousLedger(tx)
+		if err != nil {
+			return err
+		}
+		kept = &keptLedger{version: string(tx.Bucket(bucketMeta).Get(keyVersion)), gz: gz}
 		if tx.Bucket(bucketStaging) != nil {
 			if err := tx.DeleteBucket(bucketStaging); err != nil {
 				return err
@@ -185,6 +210,11 @@ func (db *DB) importStaged(w *importWriter, actor string, now time.Time) (change
 	if err != nil || !changed {
 		return false, err
 	}
+	// Reading the old ledger mapped every page of it: those pages need
+	// not count as this process's memory while it writes (see
+	// releaseMapped), nor after the last transaction freed them all.
+	db.releaseMapped()
+	defer db.releaseMapped()
 	defer func() {
 		if err != nil {
 			// Best effort: a staging bucket left behind is removed by
@@ -212,6 +242,11 @@ func (db *DB) importStaged(w *importWriter, actor string, now time.Time) (change
 			return false, err
 		}
 	}
+	// Every event is in the file now: their bytes (370 MB with a
+	// million) go before the last transaction walks the old data's pages
+	// to free them.
+	w.enc.spend()
+	runtime.GC()
 	err = db.bolt.Update(func(tx *bolt.Tx) error {
 		stage := tx.Bucket(bucketStaging)
 		if stage == nil {
@@ -222,7 +257,7 @@ func (db *DB) importStaged(w *importWriter, actor string, now time.Time) (change
 			changed = false
 			return tx.DeleteBucket(bucketStaging)
 		}
-		if err := replaceData(tx, w.enc, actor, now); err != nil {
+		if err := replaceData(tx, w.enc, actor, now, kept); err != nil {
 			return err
 		}
 		for _, name := range w.buckets() {
@@ -241,13 +276,21 @@ func (db *DB) importStaged(w *importWriter, actor string, now time.Time) (change
 // replaceData records the import of enc in tx as a revision, keeps the
 // ledger it replaces (import_previous, under the revision's number) and
 // deletes the current data buckets, and events_by_date of older files.
-func replaceData(tx *bolt.Tx, enc *Encoded, actor string, now time.Time) error {
-	previous, err := previousLedger(tx)
-	if err != nil {
-		return err
+// kept, when not nil, is the previous ledger as read earlier by
+// readPrevious: used if the data has not moved on since.
+func replaceData(tx *bolt.Tx, enc *Encoded, actor string, now time.Time, kept *keptLedger) error {
+	prevVersion := string(tx.Bucket(bucketMeta).Get(keyVersion))
+	var previous []byte
+	if kept != nil && kept.version == prevVersion {
+		previous = kept.gz
+	} else {
+		var err error
+		if previous, err = previousLedger(tx); err != nil {
+			return err
+		}
 	}
 	rev := service.Revision{Time: now, Actor: actor, Action: service.ActionImport,
-		PreviousVersion: string(tx.Bucket(bucketMeta).Get(keyVersion)), Version: enc.version}
+		PreviousVersion: prevVersion, Version: enc.version}
 	seq, err := appendRevision(tx, &rev)
 	if err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/store"
 	bolt "go.etcd.io/bbolt"
 )
@@ -312,5 +313,66 @@ func TestEncodeIsJSONMarshal(t *testing.T) {
 	}
 	if enc.Events() != len(evs) {
 		t.Errorf("Events() = %d, want %d", enc.Events(), len(evs))
+	}
+}
+
+// Each import keeps the ledger it replaced; a staged import reads it
+// before its batches, and again if an edit moved the data on meanwhile.
+func TestStagedImportKeepsThePreviousLedger(t *testing.T) {
+	rs, evs := synthWorld(t)
+	db := createAt(t, "x.db", store.Options{})
+	first := evs[:len(evs)/2]
+	v1, _, err := db.Import(rs, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := false
+	store.SetImportBatch(t, 16<<10, func(batch int) error {
+		if batch != 1 {
+			return nil
+		}
+		// An edit lands between the batches: the last event goes.
+		_, err := db.ApplyEdit(service.Edit{Action: service.ActionDelete, ID: first[len(first)-1].ID,
+			Actor: "test", ExpectVersion: v1, Time: time.Unix(1e9, 0).UTC()})
+		edited = err == nil
+		return err
+	})
+	if _, _, err := db.Import(rs, evs); err != nil {
+		t.Fatal(err)
+	}
+	if !edited {
+		t.Fatal("the edit did not go through")
+	}
+	store.SetImportBatch(t, 16<<10, nil)
+	if _, _, err := db.Import(rs, first[:10]); err != nil {
+		t.Fatal(err)
+	}
+	revs, err := db.RevisionsAfter(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept [][]geo.Event
+	for _, r := range revs {
+		if r.Action == service.ActionImport && r.HadPrevious {
+			kept = append(kept, r.PreviousEvents)
+		}
+	}
+	// Newest first: the whole world, then the first half less the event
+	// the edit deleted.
+	want := [][]geo.Event{evs, first[:len(first)-1]}
+	if len(kept) != len(want) {
+		t.Fatalf("%d imports kept a previous ledger, want %d", len(kept), len(want))
+	}
+	for i := range want {
+		if len(kept[i]) != len(want[i]) {
+			t.Fatalf("import %d kept %d events, want %d", i, len(kept[i]), len(want[i]))
+		}
+		for j := range want[i] {
+			a, _ := json.Marshal(kept[i][j])
+			b, _ := json.Marshal(want[i][j])
+			if string(a) != string(b) {
+				t.Fatalf("import %d, event %d: kept %s, want %s", i, j, a, b)
+			}
+		}
 	}
 }

@@ -144,17 +144,28 @@ func previousLedger(tx *bolt.Tx) ([]byte, error) {
 	if order == nil || events == nil {
 		return nil, nil
 	}
-	var raw []json.RawMessage
-	err := order.ForEach(func(_, id []byte) error {
-		raw = append(raw, append(json.RawMessage(nil), events.Get(id)...))
-		return nil
-	})
-	if err != nil || raw == nil {
-		return nil, err
+	if k, _ := order.Cursor().First(); k == nil {
+		return nil, nil
 	}
+	// The stored events go into the array as they are (compact JSON, as
+	// json.Marshal wrote them; what json.Encoder would write of them as
+	// raw messages), with no copy of the whole ledger: a million events
+	// are 370 MB.
 	var b bytes.Buffer
 	zw := gzip.NewWriter(&b)
-	if err := json.NewEncoder(zw).Encode(raw); err != nil {
+	sep := []byte("[")
+	err := order.ForEach(func(_, id []byte) error {
+		if _, err := zw.Write(sep); err != nil {
+			return err
+		}
+		sep = []byte(",")
+		_, err := zw.Write(events.Get(id))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write([]byte("]\n")); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
