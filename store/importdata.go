@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -191,7 +192,7 @@ func (db *DB) importStaged(w *importWriter, actor string, now time.Time) (change
 		// The ledger this import replaces is read now, while the heap
 		// holds least; the last transaction reads it again only if the
 		// data moved on meanwhile.
-		gz, err := previousLedger(tx)
+		gz, err := previousLedger(tx, db.releaseMapped)
 		if err != nil {
 			return err
 		}
@@ -243,10 +244,10 @@ func (db *DB) importStaged(w *importWriter, actor string, now time.Time) (change
 		}
 	}
 	// Every event is in the file now: their bytes (370 MB with a
-	// million) go before the last transaction walks the old data's pages
-	// to free them.
+	// million) go, and the heap's free memory back to the system, before
+	// the last transaction maps every page of the old data to free them.
 	w.enc.spend()
-	runtime.GC()
+	debug.FreeOSMemory()
 	err = db.bolt.Update(func(tx *bolt.Tx) error {
 		stage := tx.Bucket(bucketStaging)
 		if stage == nil {
@@ -285,7 +286,7 @@ func replaceData(tx *bolt.Tx, enc *Encoded, actor string, now time.Time, kept *k
 		previous = kept.gz
 	} else {
 		var err error
-		if previous, err = previousLedger(tx); err != nil {
+		if previous, err = previousLedger(tx, nil); err != nil {
 			return err
 		}
 	}

@@ -139,7 +139,10 @@ func appendRevision(tx *bolt.Tx, rev *service.Revision) (uint64, error) {
 }
 
 // previousLedger returns the stored events, gzipped, or nil when empty.
-func previousLedger(tx *bolt.Tx) ([]byte, error) {
+//
+// release, when not nil, is called after each 64 MB read, for the caller
+// to let the pages read go (releaseMapped).
+func previousLedger(tx *bolt.Tx, release func()) ([]byte, error) {
 	order, events := tx.Bucket(bucketOrder), tx.Bucket(bucketEvents)
 	if order == nil || events == nil {
 		return nil, nil
@@ -154,12 +157,18 @@ func previousLedger(tx *bolt.Tx) ([]byte, error) {
 	var b bytes.Buffer
 	zw := gzip.NewWriter(&b)
 	sep := []byte("[")
+	read := 0
 	err := order.ForEach(func(_, id []byte) error {
 		if _, err := zw.Write(sep); err != nil {
 			return err
 		}
 		sep = []byte(",")
-		_, err := zw.Write(events.Get(id))
+		v := events.Get(id)
+		if read += len(v); read >= 64<<20 && release != nil {
+			release()
+			read = 0
+		}
+		_, err := zw.Write(v)
 		return err
 	})
 	if err != nil {

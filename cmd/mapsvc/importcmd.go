@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"time"
 
 	"github.com/mapsvc/mapsvc/store"
@@ -23,6 +24,12 @@ func runImport(args []string, stdout io.Writer) error {
 	enc, regions, ix, err := encodeData(*regionsPath, *ledgerPath)
 	if err != nil {
 		return err
+	}
+	if fileSize(c.DB) >= 64<<20 {
+		// Reading the data this import replaces maps it in (690 MB
+		// with a million events): the memory that decoding and
+		// checking the new data used goes back to the system first.
+		debug.FreeOSMemory()
 	}
 	db, err := store.Open(c.DB, store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes,
 		MmapSize: importMmapSize(c.DB, *regionsPath, *ledgerPath)})
