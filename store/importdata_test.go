@@ -376,3 +376,22 @@ func TestStagedImportKeepsThePreviousLedger(t *testing.T) {
 		}
 	}
 }
+
+// A staged import of the data the file holds writes nothing.
+func TestStagedImportOfTheSameDataWritesNothing(t *testing.T) {
+	rs, evs := synthWorld(t)
+	store.SetImportBatch(t, 16<<10, nil)
+	db := createAt(t, "x.db", store.Options{})
+	v1, changed, err := db.Import(rs, evs)
+	if err != nil || !changed {
+		t.Fatalf("first import: changed %v, %v", changed, err)
+	}
+	before := dump(t, db)
+	v2, changed, err := db.Import(rs, evs)
+	if err != nil || changed || v2 != v1 {
+		t.Fatalf("second import: changed %v, version %s (first %s), %v", changed, v2, v1, err)
+	}
+	if !maps.Equal(before, dump(t, db)) {
+		t.Error("importing the same data again changed the file")
+	}
+}
