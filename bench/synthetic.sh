@@ -37,12 +37,12 @@ if [ -z "$bin" ]; then
   bin=$work/mapsvc
 fi
 db=${SYN_DB:-}
-imp="elapsed_s=- maxrss_kb=0"
+imp="elapsed_s=- maxrss_kb=0 user_s=- sys_s=-"
 if [ -z "$db" ]; then
   log "generating $regions regions, $events events"
   go run ./bench/gen -regions "$regions" -events "$events" -check=false -out "$work" >&2
   db=$work/syn.db
-  /usr/bin/time -f 'elapsed_s=%e maxrss_kb=%M' -o "$work/import.time" \
+  /usr/bin/time -f 'elapsed_s=%e maxrss_kb=%M user_s=%U sys_s=%S' -o "$work/import.time" \
     "$bin" init --regions "$work/regions.geojson" --ledger "$work/ledger.json" --db "$db" >&2
   imp=$(cat "$work/import.time")
   log "import: $imp"
@@ -97,4 +97,4 @@ page_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/periods?limit=1000&
 region_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/regions/$(curl -fs "$srv/api/v1/regions" | jq -r '.features[42].id')")
 log "one page of periods (limit=1000, offset $((events / 2))): ${page_s}s; one region's history: ${region_s}s"
 
-echo "RESULT $(sed "s/elapsed_s=/import_s=/; s/maxrss_kb=/import_maxrss_kb=/" <<<"$imp") ready_s=$ready ready_cpu_s=$ready_cpu rss_load_mib=$((rss_load / 1024)) snapshots=$n p50_ms=$p50 p90_ms=$p90 max_ms=$max rss_snapshots_mib=$((rss_snap / 1024)) periods_s=$per_s periods_bytes=$per_bytes periods_peak_rss_mib=$((peak / 1024)) periods_after_rss_mib=$((rss_per / 1024)) page_s=$page_s region_s=$region_s loadavg=$(cut -d' ' -f1 /proc/loadavg)"
+echo "RESULT $(sed "s/elapsed_s=/import_s=/; s/maxrss_kb=/import_maxrss_kb=/; s/user_s=/import_user_s=/; s/sys_s=/import_sys_s=/" <<<"$imp") ready_s=$ready ready_cpu_s=$ready_cpu rss_load_mib=$((rss_load / 1024)) snapshots=$n p50_ms=$p50 p90_ms=$p90 max_ms=$max rss_snapshots_mib=$((rss_snap / 1024)) periods_s=$per_s periods_bytes=$per_bytes periods_peak_rss_mib=$((peak / 1024)) periods_after_rss_mib=$((rss_per / 1024)) page_s=$page_s region_s=$region_s loadavg=$(cut -d' ' -f1 /proc/loadavg)"

@@ -3,9 +3,8 @@
 package seeds
 
 import (
+	"bytes"
 	_ "embed"
-	"encoding/json"
-	"fmt"
 
 	"github.com/mapsvc/mapsvc/geo"
 )
@@ -32,30 +31,7 @@ type Ledger struct {
 // Parse decodes a ledger strictly. Errors name the file and the item.
 // It checks each event on its own; geo.NewHistory checks them together.
 func Parse(name string, b []byte) (Ledger, error) {
-	var raw struct {
-		Version int               `json:"version"`
-		Title   string            `json:"title"`
-		Licence string            `json:"licence"`
-		Events  []json.RawMessage `json:"events"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return Ledger{}, fmt.Errorf("%s: %w: %v", name, geo.ErrInvalid, err)
-	}
-	if raw.Version != 1 {
-		return Ledger{}, fmt.Errorf("%s: %w: ledger version %d, want 1", name, geo.ErrInvalid, raw.Version)
-	}
-	l := Ledger{Version: raw.Version, Title: raw.Title, Licence: raw.Licence}
-	for i, m := range raw.Events {
-		e, err := geo.DecodeEvent(m)
-		if err != nil {
-			return Ledger{}, fmt.Errorf("%s: event #%d: %w", name, i+1, err)
-		}
-		if err := e.Validate(); err != nil {
-			return Ledger{}, fmt.Errorf("%s: event #%d: %w", name, i+1, err)
-		}
-		l.Events = append(l.Events, e)
-	}
-	return l, nil
+	return ParseReader(name, bytes.NewReader(b))
 }
 
 // Embedded parses the embedded ledger.

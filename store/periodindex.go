@@ -59,7 +59,24 @@ func putPeriodIndex(tx *bolt.Tx, ix *PeriodIndex, version string) error {
 			return err
 		}
 	}
-	meta := tx.Bucket(bucketMeta)
+	if ix != nil {
+		b, err := tx.CreateBucket(bucketPeriodIndex)
+		if err != nil {
+			return err
+		}
+		b.FillPercent = 0.95
+		for i, id := range ix.regions {
+			if err := b.Put([]byte(id), ix.records[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return putIndexMeta(tx.Bucket(bucketMeta), ix, version)
+}
+
+// putIndexMeta writes the meta keys of ix, whose bucket is written, built
+// for version; with ix nil it deletes them.
+func putIndexMeta(meta *bolt.Bucket, ix *PeriodIndex, version string) error {
 	if ix == nil {
 		for _, k := range [][]byte{keyChangeDays, keyIndexEvents} {
 			if err := meta.Delete(k); err != nil {
@@ -67,16 +84,6 @@ func putPeriodIndex(tx *bolt.Tx, ix *PeriodIndex, version string) error {
 			}
 		}
 		return meta.Delete(keyIndexVersion)
-	}
-	b, err := tx.CreateBucket(bucketPeriodIndex)
-	if err != nil {
-		return err
-	}
-	b.FillPercent = 0.95
-	for i, id := range ix.regions {
-		if err := b.Put([]byte(id), ix.records[i]); err != nil {
-			return err
-		}
 	}
 	if err := meta.Put(keyChangeDays, ix.changes); err != nil {
 		return err

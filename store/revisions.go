@@ -139,22 +139,42 @@ func appendRevision(tx *bolt.Tx, rev *service.Revision) (uint64, error) {
 }
 
 // previousLedger returns the stored events, gzipped, or nil when empty.
-func previousLedger(tx *bolt.Tx) ([]byte, error) {
+//
+// release, when not nil, is called after each 64 MB read, for the caller
+// to let the pages read go (releaseMapped).
+func previousLedger(tx *bolt.Tx, release func()) ([]byte, error) {
 	order, events := tx.Bucket(bucketOrder), tx.Bucket(bucketEvents)
 	if order == nil || events == nil {
 		return nil, nil
 	}
-	var raw []json.RawMessage
-	err := order.ForEach(func(_, id []byte) error {
-		raw = append(raw, append(json.RawMessage(nil), events.Get(id)...))
-		return nil
-	})
-	if err != nil || raw == nil {
-		return nil, err
+	if k, _ := order.Cursor().First(); k == nil {
+		return nil, nil
 	}
+	// The stored events go into the array as they are (compact JSON, as
+	// json.Marshal wrote them; what json.Encoder would write of them as
+	// raw messages), with no copy of the whole ledger: a million events
+	// are 370 MB.
 	var b bytes.Buffer
 	zw := gzip.NewWriter(&b)
-	if err := json.NewEncoder(zw).Encode(raw); err != nil {
+	sep := []byte("[")
+	read := 0
+	err := order.ForEach(func(_, id []byte) error {
+		if _, err := zw.Write(sep); err != nil {
+			return err
+		}
+		sep = []byte(",")
+		v := events.Get(id)
+		if read += len(v); read >= 64<<20 && release != nil {
+			release()
+			read = 0
+		}
+		_, err := zw.Write(v)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write([]byte("]\n")); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {

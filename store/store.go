@@ -15,11 +15,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -156,8 +153,9 @@ func (db *DB) Version() (string, error) {
 	return v, err
 }
 
-// Import replaces the whole dataset in one transaction: all or nothing.
-// The caller validates first (geo.NewHistory): the import records that
+// Import replaces the whole dataset: all or nothing (a large one is
+// written in several transactions but takes the place of the current data
+// in the last; see ImportEncoded). The caller validates first (geo.NewHistory): the import records that
 // the regions' boundaries passed, and Load trusts that record while the
 // regions stay as written. Importing data identical to
 // what is stored writes nothing and reports changed == false.
@@ -171,136 +169,14 @@ func (db *DB) ImportBy(regions []geo.Region, events []geo.Event, actor string, n
 }
 
 // ImportIndexed is ImportBy that also writes ix, the period index of the
-// same data (BuildPeriodIndex), in the same transaction; with ix nil any
-// index is removed.
+// same data (BuildPeriodIndex), with the data; with ix nil any index is
+// removed.
 func (db *DB) ImportIndexed(regions []geo.Region, events []geo.Event, actor string, now time.Time, ix *PeriodIndex) (version string, changed bool, err error) {
-	encRegions, encEvents, version, err := encode(regions, events)
+	enc, err := Encode(regions, events)
 	if err != nil {
 		return "", false, err
 	}
-	err = db.bolt.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		prevVersion := meta.Get(keyVersion)
-		if bytes.Equal(prevVersion, []byte(version)) {
-			return nil
-		}
-		changed = true
-		previous, err := previousLedger(tx)
-		if err != nil {
-			return err
-		}
-		rev := service.Revision{Time: now, Actor: actor, Action: service.ActionImport,
-			PreviousVersion: string(prevVersion), Version: version}
-		seq, err := appendRevision(tx, &rev)
-		if err != nil {
-			return err
-		}
-		if previous != nil {
-			if err := tx.Bucket(bucketPrev).Put(uint64Bytes(seq), previous); err != nil {
-				return err
-			}
-		}
-		for _, name := range [][]byte{bucketRegions, bucketEvents, bucketOrder, bucketByDate, bucketSeq} {
-			if tx.Bucket(name) != nil {
-				if err := tx.DeleteBucket(name); err != nil {
-					return err
-				}
-			}
-		}
-		if err := putAll(tx, regions, events, encRegions, encEvents, meta, version); err != nil {
-			return err
-		}
-		return putPeriodIndex(tx, ix, version)
-	})
-	if err != nil {
-		return "", false, storageError(err)
-	}
-	return version, changed, nil
-}
-
-// putAll fills the freshly created buckets. bbolt keeps a transaction's
-// new keys in one sorted in-memory node until commit, so each Put out of
-// key order shifts every key after it: a million events in ledger order
-// took quadratic time (100,000 took 20 s). Each bucket is therefore
-// written in its own key order, where a Put appends; and as the buckets
-// are written once and then mostly read, their pages are filled.
-func putAll(tx *bolt.Tx, regions []geo.Region, events []geo.Event, encRegions, encEvents [][]byte, meta *bolt.Bucket, version string) error {
-	var bs [4]*bolt.Bucket
-	for i, name := range [][]byte{bucketRegions, bucketEvents, bucketOrder, bucketSeq} {
-		b, err := tx.CreateBucket(name)
-		if err != nil {
-			return err
-		}
-		b.FillPercent = 0.95
-		bs[i] = b
-	}
-	rb, eb, ob, seqs := bs[0], bs[1], bs[2], bs[3]
-	byID := make([]int, len(regions))
-	for i := range byID {
-		byID[i] = i
-	}
-	slices.SortFunc(byID, func(a, b int) int { return strings.Compare(regions[a].ID, regions[b].ID) })
-	for _, i := range byID {
-		if err := rb.Put([]byte(regions[i].ID), encRegions[i]); err != nil {
-			return err
-		}
-	}
-	checked := regionsDigest(func(yield func([]byte) bool) {
-		for _, i := range byID {
-			if !yield(encRegions[i]) {
-				return
-			}
-		}
-	})
-	if err := meta.Put(keyRegionsChecked, checked); err != nil {
-		return err
-	}
-	// event_order: ledger order is already key order.
-	for i := range events {
-		if err := ob.Put(uint64Bytes(uint64(i)), []byte(events[i].ID)); err != nil {
-			return err
-		}
-	}
-	// events and event_seq: by id.
-	byID = make([]int, len(events))
-	for i := range byID {
-		byID[i] = i
-	}
-	slices.SortFunc(byID, func(a, b int) int { return strings.Compare(events[a].ID, events[b].ID) })
-	for _, i := range byID {
-		id := []byte(events[i].ID)
-		if err := eb.Put(id, encEvents[i]); err != nil {
-			return err
-		}
-		if err := seqs.Put(id, uint64Bytes(uint64(i))); err != nil {
-			return err
-		}
-	}
-	return meta.Put(keyVersion, []byte(version))
-}
-
-func encode(regions []geo.Region, events []geo.Event) ([][]byte, [][]byte, string, error) {
-	h := sha256.New()
-	var rs, es [][]byte
-	for i := range regions {
-		b, err := json.Marshal(geo.RegionFeature(&regions[i]))
-		if err != nil {
-			return nil, nil, "", fmt.Errorf("region %q: %w", regions[i].ID, err)
-		}
-		rs = append(rs, b)
-		h.Write(b)
-		h.Write([]byte{0})
-	}
-	for i := range events {
-		b, err := json.Marshal(events[i])
-		if err != nil {
-			return nil, nil, "", fmt.Errorf("event %q: %w", events[i].ID, err)
-		}
-		es = append(es, b)
-		h.Write(b)
-		h.Write([]byte{1})
-	}
-	return rs, es, hex.EncodeToString(h.Sum(nil))[:16], nil
+	return db.ImportEncoded(enc, actor, now, ix)
 }
 
 func uint64Bytes(v uint64) []byte {
@@ -312,6 +188,9 @@ func uint64Bytes(v uint64) []byte {
 // DataVersion is the data version a database holding exactly these
 // regions and events has after an import.
 func DataVersion(regions []geo.Region, events []geo.Event) (string, error) {
-	_, _, v, err := encode(regions, events)
-	return v, err
+	enc, err := Encode(regions, events)
+	if err != nil {
+		return "", err
+	}
+	return enc.version, nil
 }

@@ -24,15 +24,16 @@ func runInit(args []string, stdout io.Writer) error {
 	if fs.NArg() != 0 {
 		return usageError("usage: mapsvc init [--db PATH] [--regions FILE] [--ledger FILE]")
 	}
-	rs, evs, ix, err := loadIndexedData(*regionsPath, *ledgerPath)
+	enc, regions, ix, err := encodeData(*regionsPath, *ledgerPath)
 	if err != nil {
 		return err
 	}
-	db, err := store.Create(c.DB, store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes})
+	db, err := store.Create(c.DB, store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes,
+		MmapSize: importMmapSize(c.DB, *regionsPath, *ledgerPath)})
 	if err != nil {
 		return err
 	}
-	version, _, err := db.ImportIndexed(rs, evs, "init", time.Now().UTC(), ix)
+	version, _, err := db.ImportEncoded(enc, "init", time.Now().UTC(), ix)
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
@@ -40,7 +41,7 @@ func runInit(args []string, stdout io.Writer) error {
 		os.Remove(c.DB)
 		return fmt.Errorf("%s: %w (nothing kept)", c.DB, err)
 	}
-	fmt.Fprintf(stdout, "created %s with %d regions and %d events (data version %s)\n", c.DB, len(rs), len(evs), version)
+	fmt.Fprintf(stdout, "created %s with %d regions and %d events (data version %s)\n", c.DB, regions, enc.Events(), version)
 	return nil
 }
 

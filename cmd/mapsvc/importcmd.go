@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"time"
 
 	"github.com/mapsvc/mapsvc/store"
@@ -20,16 +21,23 @@ func runImport(args []string, stdout io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	rs, evs, ix, err := loadIndexedData(*regionsPath, *ledgerPath)
+	enc, regions, ix, err := encodeData(*regionsPath, *ledgerPath)
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(c.DB, store.Options{Timeout: c.LockTimeout})
+	if fileSize(c.DB) >= 64<<20 {
+		// Reading the data this import replaces maps it in (690 MB
+		// with a million events): the memory that decoding and
+		// checking the new data used goes back to the system first.
+		debug.FreeOSMemory()
+	}
+	db, err := store.Open(c.DB, store.Options{Timeout: c.LockTimeout, MaxSize: c.MaxDBBytes,
+		MmapSize: importMmapSize(c.DB, *regionsPath, *ledgerPath)})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	version, changed, err := db.ImportIndexed(rs, evs, "import", time.Now().UTC(), ix)
+	version, changed, err := db.ImportEncoded(enc, "import", time.Now().UTC(), ix)
 	if err != nil {
 		return err
 	}
@@ -37,6 +45,6 @@ func runImport(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%s already holds this data (version %s); nothing written\n", c.DB, version)
 		return nil
 	}
-	fmt.Fprintf(stdout, "imported %d regions and %d events into %s (version %s)\n", len(rs), len(evs), c.DB, version)
+	fmt.Fprintf(stdout, "imported %d regions and %d events into %s (version %s)\n", regions, enc.Events(), c.DB, version)
 	return nil
 }

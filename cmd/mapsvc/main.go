@@ -23,7 +23,7 @@ func commands() []command {
 	return []command{
 		{"serve", "", "(default) serve the API and map on --addr from --db; creates and seeds only the default ./mapsvc.db, or --db with --init", runServe},
 		{"init", "", "create --db (refuses an existing file) and load the embedded or given regions and ledger", runInit},
-		{"import", "", "validate regions and ledger and load them into an existing --db in one transaction", runImport},
+		{"import", "", "validate regions and ledger and load them into an existing --db, all or nothing", runImport},
 		{"snapshot", "", "print the GeoJSON snapshot for --date (--read-only works beside a running server)", runSnapshot},
 		{"check", "[PATH]", "verify a database file (--read-only works beside a running server)", runCheck},
 		{"backup", "OUT", "write a consistent copy of --db to OUT; --force to replace OUT (--read-only works beside a running server)", runBackup},
