@@ -43,9 +43,10 @@ type PeriodIndexStore interface {
 	UpdatePeriodIndex(h *geo.History, prevVersion, version string, regions []string) error
 }
 
-// ErrIndexMoved is a read of a store's period index for a data version it
-// has moved on from (an edit landed while a whole feed was streamed from it).
-var ErrIndexMoved = errors.New("the period index moved to another data version")
+// ErrIndexMoved is a read of a store (its period index, its events) for a
+// data version it has moved on from: an edit landed while a whole feed
+// was streamed from it.
+var ErrIndexMoved = errors.New("the stored data moved to another version")
 
 // mappedReleaser is a store whose reads map its file into memory and that
 // can hand those pages back (store.DB.ReleaseMapped).
