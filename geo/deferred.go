@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // deferred is the part of a History built by NewDeferredHistory that is
@@ -14,6 +15,7 @@ type deferred struct {
 	load   func() (*History, error)
 	err    error
 	events int // the ledger's length, known without it
+	read   atomic.Bool
 }
 
 // NewDeferredHistory makes a History that knows its regions and change
@@ -53,6 +55,12 @@ func (h *History) EventCount() int {
 // not its events have been read since).
 func (h *History) IsDeferred() bool { return h.lazy != nil }
 
+// LedgerRead reports whether a deferred history has read its events (a
+// question needed more than the regions and change days); false for one
+// that has not, and for a History that was never deferred. Tests use it
+// to hold answers that should come from a store's index to that.
+func (h *History) LedgerRead() bool { return h.lazy != nil && h.lazy.read.Load() }
+
 // ensure reads the deferred part once. A History that cannot be read
 // back panics: its data passed validation when written, so failing now
 // means the file changed or broke underneath, which no answer can hide.
@@ -61,6 +69,7 @@ func (h *History) ensure() {
 		return
 	}
 	h.lazy.once.Do(func() {
+		h.lazy.read.Store(true)
 		full, err := h.lazy.load()
 		if err == nil {
 			err = h.adopt(full)

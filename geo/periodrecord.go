@@ -16,14 +16,16 @@ import (
 //	n         uvarint, the number of periods
 //	spans     n x (start, end int32 little-endian; end = MaxInt32 when open)
 //	offsets   n x uint32 little-endian: where each state starts in states
-//	states    each period's State (appendState)
+//	states    each period's State (appendState), then its bounds'
+//	          precisions and events: start precision, start event, end
+//	          precision, end event (strings; empty for an open end)
 //
 // The spans are fixed-width, so the period of a day is a binary search
 // over them, and only that period's state is decoded.
 
 // PeriodRecordVersion is the layout AppendPeriodRecord writes; a record
 // of another version is refused (the store then builds its index again).
-const PeriodRecordVersion = 1
+const PeriodRecordVersion = 2
 
 // ErrPeriodRecord marks a record that does not decode.
 var ErrPeriodRecord = errors.New("bad period record")
@@ -46,6 +48,10 @@ func AppendPeriodRecord(b []byte, ps []Period) []byte {
 	for i := range ps {
 		binary.LittleEndian.PutUint32(b[offs+4*i:], uint32(len(b)-states))
 		b = appendState(b, &ps[i].State)
+		b = appendStr(b, string(ps[i].StartPrecision))
+		b = appendStr(b, ps[i].StartEvent)
+		b = appendStr(b, string(ps[i].EndPrecision))
+		b = appendStr(b, ps[i].EndEvent)
 	}
 	return b
 }
@@ -174,6 +180,43 @@ func (r PeriodRecord) StateInto(i int, buf *StateBuffer) (*State, error) {
 		return nil, fmt.Errorf("%w: state %d", ErrPeriodRecord, i)
 	}
 	return s, nil
+}
+
+// PeriodBuffer is reused by PeriodInto across calls.
+type PeriodBuffer struct {
+	p      Period
+	states StateBuffer
+}
+
+// PeriodInto decodes period i of region's record whole, as History.Periods
+// gives it, without allocating: like StateInto, the Period returned lives
+// in buf with strings pointing into the record, valid only until the next
+// call with buf and while the record's bytes are. With it a whole-history
+// answer is written from a store's records a period at a time, without
+// the ledger in memory.
+func (r PeriodRecord) PeriodInto(i int, region string, buf *PeriodBuffer) (*Period, error) {
+	d, err := r.decoder(i)
+	if err != nil {
+		return nil, err
+	}
+	d.view, d.buf = true, &buf.states
+	p := &buf.p
+	st := p.State
+	*p = Period{Region: region}
+	p.State = State{Holders: st.Holders[:0], Candidates: st.Candidates[:0], EventIDs: st.EventIDs[:0]}
+	d.stateInto(&p.State)
+	p.Start, p.End = r.span(i)
+	if p.End == openEnd {
+		p.End, p.Open = 0, true
+	}
+	p.StartPrecision = Precision(d.word())
+	p.StartEvent = d.text()
+	p.EndPrecision = Precision(d.word())
+	p.EndEvent = d.text()
+	if d.bad {
+		return nil, fmt.Errorf("%w: period %d", ErrPeriodRecord, i)
+	}
+	return p, nil
 }
 
 func (r PeriodRecord) decoder(i int) (stateDecoder, error) {

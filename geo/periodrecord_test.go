@@ -25,7 +25,10 @@ func TestPeriodRecordRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		records := map[string]geo.PeriodRecord{}
-		var buf geo.StateBuffer
+		var (
+			buf  geo.StateBuffer
+			pbuf geo.PeriodBuffer
+		)
 		for _, r := range h.Regions() {
 			ps := h.Periods(r.ID)
 			pr, err := geo.ParsePeriodRecord(geo.AppendPeriodRecord(nil, ps))
@@ -50,6 +53,19 @@ func TestPeriodRecordRoundTrip(t *testing.T) {
 				}
 				if !sameState(*in, ps[i].State) {
 					t.Fatalf("%s %s period %d in place:\n got %+v\nwant %+v", name, r.ID, i, *in, ps[i].State)
+				}
+				// The whole period, bounds and their events included.
+				p, err := pr.PeriodInto(i, r.ID, &pbuf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, want := *p, ps[i]
+				if !sameState(got.State, want.State) {
+					t.Fatalf("%s %s period %d whole: state %+v, want %+v", name, r.ID, i, got.State, want.State)
+				}
+				got.State, want.State = geo.State{}, geo.State{}
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s %s period %d whole:\n got %+v\nwant %+v", name, r.ID, i, got, want)
 				}
 			}
 			records[r.ID] = pr
@@ -93,8 +109,12 @@ func TestPeriodRecordRejectsDamage(t *testing.T) {
 			continue
 		}
 		bad := false
+		var buf geo.PeriodBuffer
 		for i := range pr.Len() {
 			if _, err := pr.State(i); err != nil {
+				bad = true
+			}
+			if _, err := pr.PeriodInto(i, syn[0].ID, &buf); err != nil {
 				bad = true
 			}
 		}

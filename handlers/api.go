@@ -110,7 +110,7 @@ func New(svc *service.Service, opt Options) *Router {
 	}))
 	v1.GET("/events", a.events)
 	v1.GET("/events/:id", a.event)
-	v1.GET("/timeline", a.byLang(func(v *service.View, _ echo.Context, l geo.Lang) (*service.Encoded, error) { return v.Timeline(l) }))
+	v1.GET("/timeline", a.timeline)
 	v1.GET("/changes", a.changes)
 	v1.GET("/events/:id/revisions", a.eventRevisions)
 	v1.GET("/epochs", a.epochs)

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -32,12 +33,24 @@ type PeriodIndexStore interface {
 	// ReadPeriods calls fn with a reader of period records, valid until
 	// fn returns.
 	ReadPeriods(fn func(get func(region string) []byte) error) error
+	// ReadPeriodsAt is ReadPeriods when the index is still at version,
+	// and ErrIndexMoved (fn not called) when it is not.
+	ReadPeriodsAt(version string, fn func(get func(region string) []byte) error) error
 	// WritePeriodIndex writes the index of h for version.
 	WritePeriodIndex(h *geo.History, version string) error
 	// UpdatePeriodIndex rewrites the records of regions after an edit
 	// from prevVersion to version, if the index was at prevVersion.
 	UpdatePeriodIndex(h *geo.History, prevVersion, version string, regions []string) error
 }
+
+// ErrIndexMoved is a read of a store (its period index, its events) for a
+// data version it has moved on from: an edit landed while a whole feed
+// was streamed from it.
+var ErrIndexMoved = errors.New("the stored data moved to another version")
+
+// mappedReleaser is a store whose reads map its file into memory and that
+// can hand those pages back (store.DB.ReleaseMapped).
+type mappedReleaser interface{ ReleaseMapped() }
 
 // IndexMinEvents is the ledger size from which a service whose store has
 // no current period index builds one after loading (once: later starts

@@ -3,6 +3,7 @@ package service
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -26,19 +27,48 @@ const StreamPeriodsBytes = 32 << 20
 type periodIndex struct {
 	start []int // len(regions)+1
 	bytes int64 // estimated identity body size
+	err   error // reading a store's period index for the counts
 }
 
-// periodsIndex returns the view's feed index, built once.
+// periodsIndex returns the view's feed index, built once: from the
+// history in memory, or, for a view on a store's period index, from the
+// records' headers (the ledger is not read).
 func (v *View) periodsIndex() *periodIndex {
 	v.periodsOnce.Do(func() {
 		regions := v.History.Regions()
 		ix := &periodIndex{start: make([]int, len(regions)+1)}
-		for i, r := range regions {
-			n := len(v.History.Periods(r.ID))
-			ix.start[i+1] = ix.start[i] + n
-			// About 700 bytes of properties and id a period, plus the
-			// region's geometry each time.
-			ix.bytes += int64(n) * int64(700+len(v.geomAt[i]))
+		count := func(r *geo.Region) int { return len(v.History.Periods(r.ID)) }
+		var get func(string) []byte
+		if v.periods != nil {
+			count = func(r *geo.Region) int {
+				rec := get(r.ID)
+				if rec == nil || ix.err != nil {
+					return 0
+				}
+				pr, err := geo.ParsePeriodRecord(rec)
+				if err != nil {
+					ix.err = fmt.Errorf("region %q: %w", r.ID, err)
+				}
+				return pr.Len()
+			}
+		}
+		each := func() {
+			for i, r := range regions {
+				n := count(r)
+				ix.start[i+1] = ix.start[i] + n
+				// About 700 bytes of properties and id a period, plus the
+				// region's geometry each time.
+				ix.bytes += int64(n) * int64(700+len(v.geomAt[i]))
+			}
+		}
+		if v.periods == nil {
+			each()
+		} else if err := v.periods.st.ReadPeriodsAt(v.Version, func(g func(string) []byte) error {
+			get = g
+			each()
+			return nil
+		}); err != nil {
+			ix.err = err
 		}
 		v.periodsIx = ix
 	})
@@ -58,8 +88,12 @@ func (v *View) PeriodCount() int {
 }
 
 // StreamPeriods reports whether the whole periods feed is big enough to
-// be streamed (WritePeriods) rather than built and kept (Periods).
-func (v *View) StreamPeriods() bool { return v.periodsIndex().bytes > StreamPeriodsBytes }
+// be streamed (WritePeriods) rather than built and kept (Periods). A view
+// on a store's period index always streams: its ledger is large, and
+// only the index is read for it.
+func (v *View) StreamPeriods() bool {
+	return v.periods != nil || v.periodsIndex().bytes > StreamPeriodsBytes
+}
 
 // PeriodsRange selects a slice of the periods feed: features Offset ..
 // Offset+Limit-1 in feed order (region order, each region's periods
@@ -86,6 +120,9 @@ func (v *View) PeriodsETag(lang geo.Lang, r PeriodsRange) string {
 // a time, so that memory does not grow with the number of periods.
 func (v *View) WritePeriods(w io.Writer, lang geo.Lang, r PeriodsRange) error {
 	ix := v.periodsIndex()
+	if ix.err != nil {
+		return ix.err
+	}
 	total := ix.start[len(ix.start)-1]
 	first := min(max(r.Offset, 0), total)
 	end := total
@@ -103,6 +140,20 @@ func (v *View) WritePeriods(w io.Writer, lang geo.Lang, r PeriodsRange) error {
 		}
 	}
 	bw.WriteString(head + `,"features":[`)
+	if v.periods != nil {
+		if err := v.writeIndexedPeriods(bw, lang, ix, first, end); err != nil {
+			return err
+		}
+	} else if err := v.writeHistoryPeriods(bw, lang, ix, first, end); err != nil {
+		return err
+	}
+	bw.WriteString("]}\n")
+	return bw.Flush()
+}
+
+// writeHistoryPeriods writes features first .. end-1 from the history in
+// memory.
+func (v *View) writeHistoryPeriods(bw *bufio.Writer, lang geo.Lang, ix *periodIndex, first, end int) error {
 	regions := v.History.Regions()
 	// The region of feature first: the last whose start is <= first.
 	ri := sort.Search(len(regions), func(i int) bool { return ix.start[i+1] > first })
@@ -123,6 +174,73 @@ func (v *View) WritePeriods(w io.Writer, lang geo.Lang, r PeriodsRange) error {
 			k++
 		}
 	}
-	bw.WriteString("]}\n")
-	return bw.Flush()
+	return nil
+}
+
+// indexedChunkBytes is how much of the feed writeIndexedPeriods encodes in
+// one read transaction before it writes that out: transactions stay short
+// (a slow client never holds one open) and memory stays at a chunk.
+const indexedChunkBytes = 1 << 20
+
+// indexedReleaseBytes is how many bytes of period records are read between
+// two hand-backs of the mapped file's pages (mappedReleaser).
+const indexedReleaseBytes = 32 << 20
+
+// writeIndexedPeriods writes features first .. end-1 from the store's
+// period index, a chunk of regions per read transaction, each checked to
+// be at the view's data version. The ledger is not read, and nothing is
+// kept between chunks but the chunk's buffer.
+func (v *View) writeIndexedPeriods(bw *bufio.Writer, lang geo.Lang, ix *periodIndex, first, end int) error {
+	regions := v.History.Regions()
+	ri := sort.Search(len(regions), func(i int) bool { return ix.start[i+1] > first })
+	rel, _ := v.periods.st.(mappedReleaser)
+	var (
+		chunk bytes.Buffer
+		pbuf  geo.PeriodBuffer
+		read  int64
+	)
+	n, k := 0, first
+	for k < end {
+		chunk.Reset()
+		err := v.periods.st.ReadPeriodsAt(v.Version, func(get func(string) []byte) error {
+			for ; k < end && chunk.Len() < indexedChunkBytes; ri++ {
+				reg := regions[ri]
+				rec := get(reg.ID)
+				if rec == nil {
+					continue // no periods: a region without events
+				}
+				read += int64(len(rec))
+				pr, err := geo.ParsePeriodRecord(rec)
+				if err != nil {
+					return fmt.Errorf("region %q: %w", reg.ID, err)
+				}
+				for j := k - ix.start[ri]; j < pr.Len() && k < end; j++ {
+					p, err := pr.PeriodInto(j, reg.ID, &pbuf)
+					if err != nil {
+						return fmt.Errorf("region %q: %w", reg.ID, err)
+					}
+					if err := v.writeFeature(&chunk, n, PeriodID(p), PeriodFeatureProps(p, reg, lang), reg.ID); err != nil {
+						return err
+					}
+					n++
+					k++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := bw.Write(chunk.Bytes()); err != nil {
+			return err
+		}
+		if rel != nil && read >= indexedReleaseBytes {
+			rel.ReleaseMapped()
+			read = 0
+		}
+	}
+	if rel != nil && read > 0 && end-first > 0 {
+		rel.ReleaseMapped()
+	}
+	return nil
 }

@@ -229,6 +229,31 @@ func (v *View) Timeline(lang geo.Lang) (*Encoded, error) {
 	})
 }
 
+// TimelineEstimate is about how many bytes Timeline(lang) answers, from
+// the entries of up to n events spread evenly over the ledger, without
+// building it: what a static export weighs against its budget before it
+// writes a file that grows with the history (347 MB a language with a
+// million events).
+func (v *View) TimelineEstimate(lang geo.Lang, n int) (int64, error) {
+	days := len(v.History.ChangeDays())
+	est := int64(100 + 13*days)
+	events := v.History.Events()
+	if len(events) == 0 || n <= 0 {
+		return est, nil
+	}
+	step := max(1, len(events)/n)
+	var sum, k int64
+	for i := 0; i < len(events) && k < int64(n); i += step {
+		b, err := json.Marshal(v.timelineEntry(events[i], lang))
+		if err != nil {
+			return 0, err
+		}
+		sum += int64(len(b)) + 1
+		k++
+	}
+	return est + sum*int64(len(events))/k, nil
+}
+
 func (v *View) timelineEntry(e *geo.Event, lang geo.Lang) timelineEntry {
 	t := timelineEntry{EventID: e.ID, Date: e.Date.Text, Precision: e.Date.Precision, First: e.Date.First.String(),
 		Last: e.Date.Last.String(), Region: e.Region, Kind: e.Kind, Control: e.Controlling(), Extent: e.Extent, Confidence: e.Confidence}

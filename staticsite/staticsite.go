@@ -65,6 +65,12 @@ type Options struct {
 	// every region's periods). 0 means DefaultRegionBudget; below 0, no
 	// bound.
 	RegionBudget int64
+	// TimelineBudget bounds the bytes of the timeline files (plain, every
+	// language; estimated from a sample of events before any is written).
+	// Over it each timeline file holds the change days only and the
+	// manifest says why (TimelineOmitted). 0 means DefaultTimelineBudget;
+	// below 0, no bound.
+	TimelineBudget int64
 }
 
 // DefaultSnapshotBudget is the default Options.SnapshotBudget: 256 MB.
@@ -72,6 +78,9 @@ const DefaultSnapshotBudget = 256 << 20
 
 // DefaultRegionBudget is the default Options.RegionBudget: 256 MB.
 const DefaultRegionBudget = 256 << 20
+
+// DefaultTimelineBudget is the default Options.TimelineBudget: 64 MB.
+const DefaultTimelineBudget = 64 << 20
 
 // Manifest lists what an export holds. Names other than the HTML pages and
 // the manifest itself carry a hash of their bytes, so a host may cache
@@ -92,8 +101,11 @@ type Manifest struct {
 	// they are more than one page; Files then has no periods-LANG.
 	Periods map[geo.Lang][]string `json:"periods,omitempty"`
 	// RegionsOmitted says why there are no region-ID-LANG files, when so.
-	RegionsOmitted string            `json:"regions_omitted,omitempty"`
-	Tiles          map[string]string `json:"tilejson"`
+	RegionsOmitted string `json:"regions_omitted,omitempty"`
+	// TimelineOmitted says why the timeline-LANG files list no events,
+	// when so.
+	TimelineOmitted string            `json:"timeline_omitted,omitempty"`
+	Tiles           map[string]string `json:"tilejson"`
 	// PMTiles names the archive of every layer and the script that reads
 	// it, when the export has one.
 	PMTiles *struct {
@@ -133,6 +145,9 @@ func Export(svc *service.Service, router http.Handler, opt Options) (*Manifest, 
 	}
 	if opt.RegionBudget == 0 {
 		opt.RegionBudget = DefaultRegionBudget
+	}
+	if opt.TimelineBudget == 0 {
+		opt.TimelineBudget = DefaultTimelineBudget
 	}
 	if opt.PeriodsPage <= 0 || opt.PeriodsPage > handlers.MaxPeriodsLimit {
 		opt.PeriodsPage = handlers.MaxPeriodsLimit
@@ -267,15 +282,16 @@ func (x *exporter) data(v *service.View, opt Options) error {
 		x.m.Epochs.ChangeDays = append(x.m.Epochs.ChangeDays, d.String())
 	}
 	epochs := len(v.History.ChangeDays()) + 1
+	if err := x.timelineBudget(v, opt); err != nil {
+		return err
+	}
 	for _, l := range opt.Langs {
 		q := "?lang=" + string(l)
-		for _, f := range []struct{ key, ext, url string }{
-			{"regions", "geojson", "/api/v1/regions" + q},
-			{"timeline", "json", "/api/v1/timeline" + q},
-		} {
-			if err := x.fetchPut(f.key+"-"+string(l), f.key+"-"+string(l), f.ext, f.url); err != nil {
-				return err
-			}
+		if err := x.fetchPut("regions-"+string(l), "regions-"+string(l), "geojson", "/api/v1/regions"+q); err != nil {
+			return err
+		}
+		if err := x.timeline(v, l); err != nil {
+			return err
 		}
 		if err := x.periods(l, opt); err != nil {
 			return err
@@ -399,6 +415,47 @@ func (x *exporter) periods(l geo.Lang, opt Options) error {
 		}
 		offset = *head.NextOffset
 	}
+}
+
+// timelineBudget estimates the bytes of the timeline files in every
+// language from a sample of events, and when the estimate is over the
+// budget records why they list no events.
+func (x *exporter) timelineBudget(v *service.View, opt Options) error {
+	if opt.TimelineBudget <= 0 {
+		return nil
+	}
+	one, err := v.TimelineEstimate(opt.Langs[0], 256)
+	if err != nil {
+		return err
+	}
+	est := one * int64(len(opt.Langs))
+	if est > opt.TimelineBudget {
+		x.m.TimelineOmitted = fmt.Sprintf("%d events in %d languages would take about %.0f MB of timeline files, over the budget of %.0f MB: "+
+			"the timeline files hold the change days only; the periods files name each period's start_event and end_event, "+
+			"and the server's /api/v1/events and /api/v1/timeline list the events", v.History.EventCount(), len(opt.Langs),
+			float64(est)/1e6, float64(opt.TimelineBudget)/1e6)
+	}
+	return nil
+}
+
+// timeline writes the timeline in language l: the API's answer, or over
+// the budget its change days alone, with the reason in events_omitted.
+func (x *exporter) timeline(v *service.View, l geo.Lang) error {
+	key := "timeline-" + string(l)
+	if x.m.TimelineOmitted == "" {
+		return x.fetchPut(key, key, "json", "/api/v1/timeline?lang="+string(l))
+	}
+	days := make([]string, 0, len(v.History.ChangeDays()))
+	for _, d := range v.History.ChangeDays() {
+		days = append(days, d.String())
+	}
+	body, err := json.Marshal(map[string]any{"data_version": v.Version, "lang": l, "change_days": days,
+		"events": []struct{}{}, "events_omitted": x.m.TimelineOmitted})
+	if err != nil {
+		return err
+	}
+	_, err = x.put(key, key, "json", append(body, '\n'), nil)
+	return err
 }
 
 // regionBudget estimates the bytes of every region file in every

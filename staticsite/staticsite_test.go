@@ -246,3 +246,49 @@ func TestRegionBudget(t *testing.T) {
 		t.Fatalf("%d region files, omitted %q under the default budget", n, m.RegionsOmitted)
 	}
 }
+
+// Over the timeline budget each timeline file holds the change days and
+// no events, and the manifest and the file say why; under it (the
+// default), the file is the API's answer byte for byte.
+func TestTimelineBudget(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	m := newExportWith(t, staticsite.Options{Dir: dir, TimelineBudget: 1 << 10})
+	if !strings.Contains(m.TimelineOmitted, "over the budget") {
+		t.Fatalf("timeline omitted %q; want the reason", m.TimelineOmitted)
+	}
+	var tl struct {
+		ChangeDays    []string          `json:"change_days"`
+		Events        []json.RawMessage `json:"events"`
+		EventsOmitted string            `json:"events_omitted"`
+	}
+	body, err := os.ReadFile(filepath.Join(dir, m.Files["timeline-en"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(body, &tl); err != nil {
+		t.Fatal(err)
+	}
+	if tl.Events == nil || len(tl.Events) != 0 || tl.EventsOmitted != m.TimelineOmitted {
+		t.Fatalf("over the budget: %d events, omitted %q", len(tl.Events), tl.EventsOmitted)
+	}
+	if len(tl.ChangeDays) == 0 || len(tl.ChangeDays) != len(m.Epochs.ChangeDays) {
+		t.Fatalf("%d change days in the timeline, %d epochs' change days", len(tl.ChangeDays), len(m.Epochs.ChangeDays))
+	}
+
+	m = newExportWith(t, staticsite.Options{Dir: dir})
+	if m.TimelineOmitted != "" {
+		t.Fatalf("omitted %q under the default budget", m.TimelineOmitted)
+	}
+	svc := testenv.Service(t)
+	want, err := svc.View().Timeline(geo.LangAR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, m.Files["timeline-ar"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("the timeline file (%d bytes) is not the API's answer (%d bytes)", len(got), len(want.Bytes()))
+	}
+}

@@ -25,6 +25,7 @@ func runExportStatic(args []string, stdout io.Writer) error {
 	budget := fs.Int64("snapshot-budget", staticsite.DefaultSnapshotBudget>>20, "MiB for the per-epoch snapshot files; over it they are left out (-1: no bound)")
 	periodsPage := fs.Int("periods-page", handlers.MaxPeriodsLimit, "periods per file; a longer history is written as pages (1..10000)")
 	regionBudget := fs.Int64("region-budget", staticsite.DefaultRegionBudget>>20, "MiB for the per-region history files; over it they are left out (-1: no bound)")
+	timelineBudget := fs.Int64("timeline-budget", staticsite.DefaultTimelineBudget>>20, "MiB for the timeline files' events; over it they hold the change days only (-1: no bound)")
 	fs.StringVar(&c.Assets, "assets", c.Assets, "folder of npm-installed front-end packages")
 	c.dbFlags(fs)
 	c.initFlag(fs)
@@ -81,10 +82,16 @@ func runExportStatic(args []string, stdout io.Writer) error {
 	} else if *regionBudget == 0 {
 		regionMiB = 1
 	}
+	timelineMiB := *timelineBudget << 20
+	if *timelineBudget < 0 {
+		timelineMiB = -1
+	} else if *timelineBudget == 0 {
+		timelineMiB = 1
+	}
 	router := handlers.New(svc, handlers.Options{Mounts: mounts(svc, c)})
 	m, err := staticsite.Export(svc, router, staticsite.Options{Dir: fs.Arg(0), Langs: ls, MaxZoom: *maxZoom,
 		Assets: c.Assets, BaseURL: *baseURL, BasemapURL: c.BasemapURL, BasemapAttribution: c.BasemapAttribution,
-		PMTiles: archive, SnapshotBudget: mib, RegionBudget: regionMiB, PeriodsPage: *periodsPage})
+		PMTiles: archive, SnapshotBudget: mib, RegionBudget: regionMiB, TimelineBudget: timelineMiB, PeriodsPage: *periodsPage})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,185 @@
+package store_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/handlers"
+	"github.com/mapsvc/mapsvc/internal/synth"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// The periods feed of an indexed view is written from the store's period
+// records: the same bytes, whole and paged, as the history in memory
+// gives, and the ledger is never read for it.
+func TestIndexedPeriodsFeedDoesNotReadTheLedger(t *testing.T) {
+	rs, evs := synthWorld(t)
+	lowerIndexThreshold(t, 500)
+	db := indexedDB(t, rs, evs)
+	svc, err := service.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, mem := svc.View(), memView(t, db)
+	if !v.Indexed() || !v.StreamPeriods() {
+		t.Fatalf("indexed %v, streamed %v", v.Indexed(), v.StreamPeriods())
+	}
+	if got, want := v.PeriodCount(), mem.PeriodCount(); got != want || got == 0 {
+		t.Fatalf("%d periods counted from the index, %d in memory", got, want)
+	}
+	total := mem.PeriodCount()
+	ranges := []service.PeriodsRange{{}, {Paged: true, Limit: 7}, {Paged: true, Offset: 5, Limit: 300},
+		{Paged: true, Offset: total - 3, Limit: 10}, {Paged: true, Offset: total + 5, Limit: 10}}
+	for i, r := range ranges {
+		lang := geo.Langs[i%len(geo.Langs)]
+		var a, b bytes.Buffer
+		if err := v.WritePeriods(&a, lang, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := mem.WritePeriods(&b, lang, r); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Fatalf("%+v %s: the indexed feed differs from the in-memory one (%d vs %d bytes)", r, lang, a.Len(), b.Len())
+		}
+	}
+	if v.History.LedgerRead() {
+		t.Fatal("the periods feed read the whole ledger")
+	}
+	if !v.History.IsDeferred() {
+		t.Fatal("not deferred")
+	}
+}
+
+// A feed streamed from the index for one data version stops with
+// ErrIndexMoved once an edit has moved the index on, rather than mix two
+// versions' periods in one body.
+func TestIndexedPeriodsFeedStopsWhenTheIndexMoves(t *testing.T) {
+	rs, evs := synthWorld(t)
+	lowerIndexThreshold(t, 500)
+	db := indexedDB(t, rs, evs)
+	svc, err := service.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := svc.View()
+	old.PeriodCount() // counted before the edit
+	id := synth.RegionID(3)
+	evsOf := old.History.FindEvents(geo.EventFilter{Region: id})
+	last := *evsOf[len(evsOf)-1]
+	d := last.Date.First + 2
+	last.Date = geo.DateSpec{Text: d.String(), Precision: geo.PrecisionDay, First: d, Last: d}
+	if _, _, err := svc.Write(service.Edit{Action: service.ActionUpdate, ID: last.ID, Event: &last, Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := old.WritePeriods(&b, geo.LangEN, service.PeriodsRange{}); !errors.Is(err, service.ErrIndexMoved) {
+		t.Fatalf("old view after an edit: %v, want ErrIndexMoved", err)
+	}
+	b.Reset()
+	if err := svc.View().WritePeriods(&b, geo.LangEN, service.PeriodsRange{}); err != nil {
+		t.Fatalf("new view: %v", err)
+	}
+}
+
+// The timeline of an indexed view is written from the store's events, a
+// chunk at a time in date order: the same bytes as the history in memory
+// answers, without reading the ledger into the history; and it stops
+// with ErrIndexMoved once an edit has moved the data on.
+func TestIndexedTimelineDoesNotReadTheLedger(t *testing.T) {
+	rs, evs := synthWorld(t)
+	lowerIndexThreshold(t, 500)
+	db := indexedDB(t, rs, evs)
+	svc, err := service.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, mem := svc.View(), memView(t, db)
+	if !v.StreamTimeline() || mem.StreamTimeline() {
+		t.Fatalf("streamed: indexed %v, in memory %v", v.StreamTimeline(), mem.StreamTimeline())
+	}
+	for _, lang := range []geo.Lang{geo.LangEN, geo.LangRU} {
+		var a bytes.Buffer
+		if err := v.WriteTimeline(&a, lang); err != nil {
+			t.Fatal(err)
+		}
+		want, err := mem.Timeline(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), want.Bytes()) {
+			t.Fatalf("%s: the streamed timeline differs from the in-memory one (%d vs %d bytes)", lang, a.Len(), len(want.Bytes()))
+		}
+		if v.TimelineETag(lang) != want.ETag {
+			t.Fatalf("%s: ETag %s, in memory %s", lang, v.TimelineETag(lang), want.ETag)
+		}
+	}
+	if v.History.LedgerRead() {
+		t.Fatal("the timeline read the whole ledger")
+	}
+
+	id := synth.RegionID(5)
+	evsOf := mem.History.FindEvents(geo.EventFilter{Region: id})
+	last := *evsOf[len(evsOf)-1]
+	d := last.Date.First + 1
+	last.Date = geo.DateSpec{Text: d.String(), Precision: geo.PrecisionDay, First: d, Last: d}
+	if _, _, err := svc.Write(service.Edit{Action: service.ActionUpdate, ID: last.ID, Event: &last, Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.WriteTimeline(io.Discard, geo.LangEN); !errors.Is(err, service.ErrIndexMoved) {
+		t.Fatalf("old view after an edit: %v, want ErrIndexMoved", err)
+	}
+}
+
+// Over HTTP the indexed timeline is streamed with the ETag the built one
+// has, identity and gzip, and a matching If-None-Match is answered 304.
+func TestIndexedTimelineOverHTTP(t *testing.T) {
+	rs, evs := synthWorld(t)
+	lowerIndexThreshold(t, 500)
+	db := indexedDB(t, rs, evs)
+	svc, err := service.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := memView(t, db).Timeline(geo.LangAZ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	router := handlers.New(svc, handlers.Options{})
+	get := func(h ...string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/timeline?lang=az", nil)
+		for i := 0; i < len(h); i += 2 {
+			req.Header.Set(h[i], h[i+1])
+		}
+		rec := httptest.NewRecorder()
+		router.ServeHTTP(rec, req)
+		return rec
+	}
+	plain := get()
+	if plain.Code != http.StatusOK || !bytes.Equal(plain.Body.Bytes(), want.Bytes()) || plain.Header().Get("ETag") != want.ETag {
+		t.Fatalf("identity: %d, %d bytes (want %d), ETag %q (want %q)", plain.Code, plain.Body.Len(), len(want.Bytes()), plain.Header().Get("ETag"), want.ETag)
+	}
+	gz := get("Accept-Encoding", "gzip")
+	if gz.Code != http.StatusOK || gz.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("gzip: %d %v", gz.Code, gz.Header())
+	}
+	zr, err := gzip.NewReader(gz.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body, err := io.ReadAll(zr); err != nil || !bytes.Equal(body, want.Bytes()) {
+		t.Fatalf("gzip body: %v, %d bytes, want %d", err, len(body), len(want.Bytes()))
+	}
+	if nm := get("If-None-Match", want.ETag); nm.Code != http.StatusNotModified {
+		t.Fatalf("If-None-Match: %d", nm.Code)
+	}
+	if svc.View().History.LedgerRead() {
+		t.Fatal("the timeline read the whole ledger")
+	}
+}
