@@ -613,6 +613,35 @@ type resolver struct {
 	prevSent, sent int
 	// written: the year of each day and month the text wrote with one
 	written map[[2]int]int
+	// today: the day the text calls today when its weekday is not the
+	// page's (see writtenToday); it bases today, yesterday and tomorrow
+	today    time.Time
+	hasToday bool
+}
+
+// writtenToday returns the day a text calls today when that differs from
+// the publication date: every "today" that names a weekday names the same
+// one, and it is not the publication date's ("اليوم الاثنين" on a page
+// dated Tuesday: a wire text posted the next day). That Monday is then
+// also the day of a bare "today" elsewhere in the text.
+func writtenToday(anns []*annotated, pub time.Time) (time.Time, bool) {
+	found := false
+	var wd time.Weekday
+	for _, a := range anns {
+		for _, e := range a.dates {
+			if e.rel != relDays || !e.today || e.offset != 0 || !e.hasWeekday {
+				continue
+			}
+			if found && e.weekday != wd || e.weekday == pub.Weekday() {
+				return time.Time{}, false
+			}
+			found, wd = true, e.weekday
+		}
+	}
+	if !found {
+		return time.Time{}, false
+	}
+	return weekdayNear(pub, wd, 0), true
 }
 
 // resolve returns the calendar date of e, its precision and how it was
@@ -629,7 +658,18 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if !r.hasPub {
 			return civil{}, "", false
 		}
-		return civilOf(r.pub.AddDate(0, 0, e.offset)), fmt.Sprintf("relative to publication date (%s)", e.word), true
+		base := r.pub
+		if r.hasToday {
+			base = r.today
+		}
+		t := base.AddDate(0, 0, e.offset)
+		if e.hasWeekday && e.offset <= 0 && t.Weekday() != e.weekday {
+			// "today, Monday" on a page dated Tuesday: the text was
+			// written on the Monday and posted later; the weekday it
+			// names wins over the page's day
+			return civilOf(weekdayNear(t, e.weekday, 0)), fmt.Sprintf("relative to publication date (%s, the weekday it names)", e.word), true
+		}
+		return civilOf(t), fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relWeekday:
 		if !r.hasPub {
 			return civil{}, "", false

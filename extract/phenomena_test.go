@@ -380,6 +380,14 @@ func TestPhenomena(t *testing.T) {
 		{"dates", "a state 'as of' a day is not the change",
 			"As of 24 November 2020, the Armenian units had been withdrawn from the Kalbajar district; the Azerbaijani army entered it on 25 November.",
 			"2020-11-25", "", []string{"kalbajar 2020-11-25 AZE"}},
+		// the day a text calls today is the weekday it names, even on a
+		// page dated a day later (a wire text posted the next morning)
+		{"news day", "Arabic: 'today, Monday' on a page dated Tuesday, and a bare 'today' after it",
+			"قال الرئيس في كلمة اليوم الاثنين إن جيشه تقدم على عدة محاور.\nوكتب في منشور أن وحداته حررت اليوم أربع قرى في منطقة زنغيلان.",
+			"2020-10-27", "", []string{"zangilan 2020-10-26 AZE"}},
+		{"news day", "English: 'today, Sunday' on a page dated Monday",
+			"Troops entered two villages of Fuzuli district today, Sunday, the ministry said.",
+			"2020-10-19", "", []string{"fuzuli 2020-10-18 AZE"}},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
