@@ -388,6 +388,14 @@ func TestPhenomena(t *testing.T) {
 		{"news day", "English: 'today, Sunday' on a page dated Monday",
 			"Troops entered two villages of Fuzuli district today, Sunday, the ministry said.",
 			"2020-10-19", "", []string{"fuzuli 2020-10-18 AZE"}},
+		// names followed by "belonging to" a district are its villages,
+		// even when no word says "villages"
+		{"village lists", "names 'belonging to' a district, no village word",
+			"وذكر المتحدث أن الوحدات حررت أمس كلا من آلاتلي، وبيرجانلي، وأوجاق، التابعة لولاية زنغيلان.",
+			"2020-10-30", "", []string{"zangilan 2020-10-29 AZE"}},
+		{"village lists", "villages that 'were freed' (تحررت)",
+			"وبين البيان أن ثلاث قرى تحررت كذلك، وهي ساري تبه ودوزلو، التابعتين لمنطقة قوبادلي.",
+			"2020-10-30", "", []string{"gubadli 2020-10-30 AZE"}},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
