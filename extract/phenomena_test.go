@@ -396,6 +396,14 @@ func TestPhenomena(t *testing.T) {
 		{"village lists", "villages that 'were freed' (تحررت)",
 			"وبين البيان أن ثلاث قرى تحررت كذلك، وهي ساري تبه ودوزلو، التابعتين لمنطقة قوبادلي.",
 			"2020-10-30", "", []string{"gubadli 2020-10-30 AZE"}},
+		// a narrative of a past year that steps back a few days keeps
+		// its year, with or without a publication date
+		{"dates", "a past narrative steps back a few days (publication date given)",
+			"Our veterans remember the spring of that war.\nOn 20 June 1993 the front moved again near the river.\nSupplies were short and the roads were cut.\nOn 12 June, a detachment had taken a hill above the town.\nOn 14 June, a unit seized two villages of the Fuzuli district after a night of fighting.",
+			"2018-06-20", "", []string{"fuzuli 1993-06-14 ARM"}},
+		{"dates", "a past narrative steps back a few days (no publication date)",
+			"On 20 June 1993 the front moved again near the river.\nSupplies were short and the roads were cut.\nOn 14 June, a unit seized two villages of the Fuzuli district after a night of fighting.",
+			"", "", []string{"fuzuli 1993-06-14 ARM"}},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
