@@ -45,6 +45,9 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	for k, d := range a.dates {
 		// a deadline ("by 25 August", "بحلول", "لغاية") or the day an
 		// agreement was signed is not the date of a change
+		if doneBy(ts, d) {
+			continue
+		}
 		if isWordAt(ts, d.i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") ||
 			isWordAt(ts, d.i-1, "of") && isWordAt(ts, d.i-2, "as") || // "as of November 24": a state by then
 			findWithin(ts, max(0, d.i-4), min(4, d.i), signingWords) >= 0 {
@@ -177,6 +180,22 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 func (a *annotated) ctxIn(cl int) bool {
 	for _, x := range a.ctx {
 		if a.clauseOf(x.i) == cl {
+			return true
+		}
+	}
+	return false
+}
+
+// doneBy reports a "by" date that tells when something was done, not a
+// deadline: a full day followed by a past perfect ("By 3 April the forces
+// had taken the district", "بحلول … كانت القوات قد سيطرت"). A month ("by
+// November 2020 … had freed") is only a bound: it stays undated.
+func doneBy(ts []token, d dateExpr) bool {
+	if d.day == 0 || d.rel != relNone || !isWordAt(ts, d.i-1, "by", "بحلول") {
+		return false
+	}
+	for k := d.j; k < len(ts) && k < d.j+8; k++ {
+		if isWordAt(ts, k, "had") || isWordAt(ts, k, "قد") && isWordAt(ts, k-1, "كانت", "كان", "وكانت", "وكان") {
 			return true
 		}
 	}

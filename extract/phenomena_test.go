@@ -404,6 +404,18 @@ func TestPhenomena(t *testing.T) {
 		{"dates", "a past narrative steps back a few days (no publication date)",
 			"On 20 June 1993 the front moved again near the river.\nSupplies were short and the roads were cut.\nOn 14 June, a unit seized two villages of the Fuzuli district after a night of fighting.",
 			"", "", []string{"fuzuli 1993-06-14 ARM"}},
+		// "the region" refers back to the district named before it
+		{"anaphora", "English 'the region' after a named district",
+			"In the spring of 1993 the offensive turned to Gubadli, a hilly district on the border. The attackers occupied the region in August 1993 after weeks of shelling.",
+			"", "", []string{"gubadli 1993-08 ARM"}},
+		// "by" a full day with a past perfect tells when it was done;
+		// "by" a month stays a bound
+		{"dates", "'By <day>, … had taken' is the day it was done",
+			"The assault began in late March. By 6 April 1993, the attacking units had fully taken control of Zangilan and its villages.",
+			"", "", []string{"zangilan 1993-04-06 ARM"}},
+		{"dates", "'by <month>, … had freed' is only a bound",
+			"By December 2020, the army had freed the districts of Gubadli and Zangilan.",
+			"2025-01-10", "", nil},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
