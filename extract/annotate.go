@@ -10,7 +10,12 @@ type annotated struct {
 	// deadline marks dates that are a deadline or a signing day: never
 	// the date of a change that happened (a planned one may have them)
 	deadline []bool
-	durs     []durExpr
+	// whenAt is, for an "until" date followed by ", when" ("held until
+	// November 2020, when the army regained it"), the token of "when":
+	// the date is the end of the state before it and the day of the
+	// change told after it; -1 otherwise
+	whenAt []int
+	durs   []durExpr
 	cues     []cueHit
 	actors   []actorHit
 	ctx      []ctxHit
@@ -34,6 +39,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))
 	a.deadline = make([]bool, len(a.dates))
+	a.whenAt = make([]int, len(a.dates))
 	a.durs = parseDurations(ts, a.dates)
 	for k, d := range a.dates {
 		for _, du := range a.durs {
@@ -43,6 +49,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		}
 	}
 	for k, d := range a.dates {
+		a.whenAt[k] = untilWhen(ts, d)
 		// a deadline ("by 25 August", "بحلول", "لغاية") or the day an
 		// agreement was signed is not the date of a change
 		if doneBy(ts, d) {
@@ -200,4 +207,20 @@ func doneBy(ts []token, d dateExpr) bool {
 		}
 	}
 	return false
+}
+
+// untilWhen returns the token of "when" after an "until" date ("until
+// November 2020, when …", "حتى نوفمبر 2020 حين …"), -1 when there is none.
+func untilWhen(ts []token, d dateExpr) int {
+	if !isWordAt(ts, d.i-1, "until", "حتي") {
+		return -1
+	}
+	k := d.j
+	if k < len(ts) && (ts[k].raw == "," || ts[k].raw == "،") {
+		k++
+	}
+	if isWordAt(ts, k, "when", "حين", "عندما", "حينما") {
+		return k
+	}
+	return -1
 }

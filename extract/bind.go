@@ -265,9 +265,15 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	}
 	best, bestDist := -1, 1<<30
 	happened := modalityOf(a.s, c) == modEvent
+	for k := range a.dates {
+		// "until November 2020, when the army regained it": that date
+		if a.res[k].ok && !a.claimed[k] && a.dateWhen(k, c) {
+			return k, true
+		}
+	}
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) {
 				continue
 			}
 			dist := abs(d.i - pos)
@@ -282,7 +288,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		// capital, which came under control in September": the relative
 		// clause carries its own date, after the verb
 		for k, d := range a.dates {
-			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k]) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
+			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k] && !a.dateWhen(k, c)) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
 				best = k
 			}
 		}
@@ -309,6 +315,12 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		return best, true
 	}
 	return -1, false
+}
+
+// dateWhen reports an "until" date that dates control word c: c is told
+// in the clause after "when" (see untilWhen).
+func (a *annotated) dateWhen(k int, c cueHit) bool {
+	return a.whenAt[k] >= 0 && c.i > a.whenAt[k] && a.clauseOf(c.i) == a.clauseOf(a.whenAt[k])
 }
 
 // dateOwned reports whether date k sits in a clause that belongs to

@@ -416,6 +416,13 @@ func TestPhenomena(t *testing.T) {
 		{"dates", "'by <month>, … had freed' is only a bound",
 			"By December 2020, the army had freed the districts of Gubadli and Zangilan.",
 			"2025-01-10", "", nil},
+		// "until <date>, when …": the date of the change told after "when"
+		{"dates", "English: held until a month, when the other side regained it",
+			"Zangilan stayed in Armenian hands until October 2020, when the Azerbaijani army regained control of the district.",
+			"2024-01-05", "", []string{"zangilan 2020-10 AZE"}},
+		{"dates", "Arabic: until a month, when the army entered it",
+			"وبقيت زنغيلان بيد القوات الأرمينية حتى أكتوبر 2020، عندما دخلت القوات الأذربيجانية المنطقة.",
+			"2024-01-05", "", []string{"zangilan 2020-10 AZE"}},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
