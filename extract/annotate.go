@@ -16,11 +16,11 @@ type annotated struct {
 	// change told after it; -1 otherwise
 	whenAt []int
 	durs   []durExpr
-	cues     []cueHit
-	actors   []actorHit
-	ctx      []ctxHit
-	anaph    []int // token indices of anaphoric nouns (المنطقة، the district)
-	bound    []int // token index of each place bound to a control word, in order
+	cues   []cueHit
+	actors []actorHit
+	ctx    []ctxHit
+	anaph  []int // token indices of anaphoric nouns (المنطقة، the district)
+	bound  []int // token index of each place bound to a control word, in order
 }
 
 // resolved is a date expression placed on the calendar.
