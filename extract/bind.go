@@ -146,7 +146,44 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return []target{{place: p.place, tok: p.i}}
 	}
+	// a passive with its agent and no place of its own ("31 أغسطس 1993
+	// احتلت من قبل الأرمن", "was occupied by Armenian forces") after a
+	// sentence about one district: that district is its subject
+	if t, ok := b.passiveTopic(a, c); ok {
+		return []target{t}
+	}
 	return nil
+}
+
+// passiveTopic binds a control word followed by an agent ("من قبل",
+// "by") in a sentence that names no place to the one district the
+// previous sentence names.
+func (b *builder) passiveTopic(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	agent := isWordAt(ts, c.j, "من") && isWordAt(ts, c.j+1, "قبل") || isWordAt(ts, c.j, "by")
+	if !agent || b.prev == nil {
+		return target{}, false
+	}
+	for _, p := range a.places {
+		if p.place.Region != "" || p.place.Outside {
+			return target{}, false
+		}
+	}
+	var found *Place
+	for k := range b.prev.places {
+		p := b.prev.places[k].place
+		if p.Region == "" {
+			continue
+		}
+		if found != nil && found.Region != p.Region {
+			return target{}, false
+		}
+		found = p
+	}
+	if found == nil {
+		return target{}, false
+	}
+	return target{place: found, tok: -1, anaphor: true}, true
 }
 
 // continuation binds list items in the clauses after a control word:

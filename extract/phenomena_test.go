@@ -423,6 +423,14 @@ func TestPhenomena(t *testing.T) {
 		{"dates", "Arabic: until a month, when the army entered it",
 			"وبقيت زنغيلان بيد القوات الأرمينية حتى أكتوبر 2020، عندما دخلت القوات الأذربيجانية المنطقة.",
 			"2024-01-05", "", []string{"zangilan 2020-10 AZE"}},
+		// a passive with its agent and no place of its own takes the one
+		// district of the sentence before as its subject
+		{"anaphora", "Arabic passive with 'من قبل' after a sentence about one district",
+			"جبرائيل منطقة زراعية تقع على نهر آراز في الجنوب.\nوفي 23 أغسطس 1993 احتلت من قبل القوات الأرمنية بعد معارك قصيرة.",
+			"2019-08-23", "", []string{"jabrayil 1993-08-23 ARM"}},
+		{"anaphora", "a passive with its agent after a sentence naming two districts stays unbound",
+			"Fuzuli and Jabrayil lie along the southern front.\nOn 23 August 1993 it was occupied by Armenian forces.",
+			"2019-08-23", "", nil},
 		// false friends
 		{"false friends", "a plane fell in Shusha yesterday", "A plane fell in Shusha yesterday.", "2020-10-10", "", nil},
 		{"false friends", "Arabic dead fell", "سقط قتلى في قصف على ترتر أمس.", "2020-10-10", "", nil},
