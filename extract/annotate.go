@@ -10,12 +10,17 @@ type annotated struct {
 	// deadline marks dates that are a deadline or a signing day: never
 	// the date of a change that happened (a planned one may have them)
 	deadline []bool
-	durs     []durExpr
-	cues     []cueHit
-	actors   []actorHit
-	ctx      []ctxHit
-	anaph    []int // token indices of anaphoric nouns (المنطقة، the district)
-	bound    []int // token index of each place bound to a control word, in order
+	// whenAt is, for an "until" date followed by ", when" ("held until
+	// November 2020, when the army regained it"), the token of "when":
+	// the date is the end of the state before it and the day of the
+	// change told after it; -1 otherwise
+	whenAt []int
+	durs   []durExpr
+	cues   []cueHit
+	actors []actorHit
+	ctx    []ctxHit
+	anaph  []int // token indices of anaphoric nouns (المنطقة، the district)
+	bound  []int // token index of each place bound to a control word, in order
 }
 
 // resolved is a date expression placed on the calendar.
@@ -34,6 +39,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))
 	a.deadline = make([]bool, len(a.dates))
+	a.whenAt = make([]int, len(a.dates))
 	a.durs = parseDurations(ts, a.dates)
 	for k, d := range a.dates {
 		for _, du := range a.durs {
@@ -43,8 +49,12 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		}
 	}
 	for k, d := range a.dates {
+		a.whenAt[k] = untilWhen(ts, d)
 		// a deadline ("by 25 August", "بحلول", "لغاية") or the day an
 		// agreement was signed is not the date of a change
+		if doneBy(ts, d) {
+			continue
+		}
 		if isWordAt(ts, d.i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") ||
 			isWordAt(ts, d.i-1, "of") && isWordAt(ts, d.i-2, "as") || // "as of November 24": a state by then
 			findWithin(ts, max(0, d.i-4), min(4, d.i), signingWords) >= 0 {
@@ -181,4 +191,36 @@ func (a *annotated) ctxIn(cl int) bool {
 		}
 	}
 	return false
+}
+
+// doneBy reports a "by" date that tells when something was done, not a
+// deadline: a full day followed by a past perfect ("By 3 April the forces
+// had taken the district", "بحلول … كانت القوات قد سيطرت"). A month ("by
+// November 2020 … had freed") is only a bound: it stays undated.
+func doneBy(ts []token, d dateExpr) bool {
+	if d.day == 0 || d.rel != relNone || !isWordAt(ts, d.i-1, "by", "بحلول") {
+		return false
+	}
+	for k := d.j; k < len(ts) && k < d.j+8; k++ {
+		if isWordAt(ts, k, "had") || isWordAt(ts, k, "قد") && isWordAt(ts, k-1, "كانت", "كان", "وكانت", "وكان") {
+			return true
+		}
+	}
+	return false
+}
+
+// untilWhen returns the token of "when" after an "until" date ("until
+// November 2020, when …", "حتى نوفمبر 2020 حين …"), -1 when there is none.
+func untilWhen(ts []token, d dateExpr) int {
+	if !isWordAt(ts, d.i-1, "until", "حتي") {
+		return -1
+	}
+	k := d.j
+	if k < len(ts) && (ts[k].raw == "," || ts[k].raw == "،") {
+		k++
+	}
+	if isWordAt(ts, k, "when", "حين", "عندما", "حينما") {
+		return k
+	}
+	return -1
 }

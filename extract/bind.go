@@ -146,7 +146,44 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return []target{{place: p.place, tok: p.i}}
 	}
+	// a passive with its agent and no place of its own ("31 أغسطس 1993
+	// احتلت من قبل الأرمن", "was occupied by Armenian forces") after a
+	// sentence about one district: that district is its subject
+	if t, ok := b.passiveTopic(a, c); ok {
+		return []target{t}
+	}
 	return nil
+}
+
+// passiveTopic binds a control word followed by an agent ("من قبل",
+// "by") in a sentence that names no place to the one district the
+// previous sentence names.
+func (b *builder) passiveTopic(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	agent := isWordAt(ts, c.j, "من") && isWordAt(ts, c.j+1, "قبل") || isWordAt(ts, c.j, "by")
+	if !agent || b.prev == nil {
+		return target{}, false
+	}
+	for _, p := range a.places {
+		if p.place.Region != "" || p.place.Outside {
+			return target{}, false
+		}
+	}
+	var found *Place
+	for k := range b.prev.places {
+		p := b.prev.places[k].place
+		if p.Region == "" {
+			continue
+		}
+		if found != nil && found.Region != p.Region {
+			return target{}, false
+		}
+		found = p
+	}
+	if found == nil {
+		return target{}, false
+	}
+	return target{place: found, tok: -1, anaphor: true}, true
 }
 
 // continuation binds list items in the clauses after a control word:
@@ -265,9 +302,15 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	}
 	best, bestDist := -1, 1<<30
 	happened := modalityOf(a.s, c) == modEvent
+	for k := range a.dates {
+		// "until November 2020, when the army regained it": that date
+		if a.res[k].ok && !a.claimed[k] && a.dateWhen(k, c) {
+			return k, true
+		}
+	}
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k]) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) {
 				continue
 			}
 			dist := abs(d.i - pos)
@@ -282,7 +325,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		// capital, which came under control in September": the relative
 		// clause carries its own date, after the verb
 		for k, d := range a.dates {
-			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k]) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
+			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k] && !a.dateWhen(k, c)) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
 				best = k
 			}
 		}
@@ -309,6 +352,12 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		return best, true
 	}
 	return -1, false
+}
+
+// dateWhen reports an "until" date that dates control word c: c is told
+// in the clause after "when" (see untilWhen).
+func (a *annotated) dateWhen(k int, c cueHit) bool {
+	return a.whenAt[k] >= 0 && c.i > a.whenAt[k] && a.clauseOf(c.i) == a.clauseOf(a.whenAt[k])
 }
 
 // dateOwned reports whether date k sits in a clause that belongs to

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -64,16 +65,24 @@ type schedRec struct {
 
 // builder walks the annotated sentences and collects readings.
 type builder struct {
-	g       *gazetteer
-	runes   []rune
-	opt     Options
-	pub     time.Time
-	hasPub  bool
-	pubHow  string
-	prev    *annotated
-	cands   []cand
-	sched   []schedRec
-	context []Mention
+	g      *gazetteer
+	runes  []rune
+	opt    Options
+	pub    time.Time
+	hasPub bool
+	pubHow string
+	prev   *annotated
+	// pastSent and past: the last sentence that wrote an explicit date
+	// long before the publication date (a narrative turned to the past),
+	// and that date
+	pastSent int
+	past     civil
+	hasPast  bool
+	// pastSigning: that sentence tells an agreement signed then
+	pastSigning bool
+	cands       []cand
+	sched       []schedRec
+	context     []Mention
 	// mentionIdx finds a mention by type, place and date
 	mentionIdx map[string]int
 	// eventSents counts the sentences before this one that tell a change
@@ -209,7 +218,33 @@ func (b *builder) sentence(a *annotated) {
 	b.durations(a, durCue, mainEvent, ev)
 	b.contextHits(a, ev)
 	b.stances(a, ev)
+	b.notePast(a)
 	b.prev = a
+}
+
+// notePast records a sentence that writes an explicit date more than
+// half a year before the publication date (see builder.past).
+func (b *builder) notePast(a *annotated) {
+	if !b.hasPub {
+		return
+	}
+	for k, e := range a.dates {
+		r := a.res[k]
+		if e.rel != relNone || e.year == 0 || a.claimed[k] || a.deadline[k] && !isSigning(a, e) || !r.ok {
+			continue
+		}
+		if b.pub.Sub(r.c.time()).Hours() < 24*182 {
+			continue
+		}
+		b.pastSent, b.past, b.hasPast = a.s.idx, r.c, true
+		b.pastSigning = isSigning(a, e)
+		return
+	}
+}
+
+// isSigning reports a date told as the day an agreement was signed.
+func isSigning(a *annotated, e dateExpr) bool {
+	return findWithin(a.s.toks, max(0, e.i-4), min(4, e.i), signingWords) >= 0
 }
 
 // isLead reports a sentence of the article's lead, which tells the news
@@ -444,6 +479,17 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			// "As a result of the occupation, the enemy captured …": what
 			// the occupation told before brought, not a change of the day
 			x.lead = false
+		}
+		if !dated && b.hasPast && a.s.idx > b.pastSent && a.s.idx-b.pastSent <= 2 && b.pastSent > 0 {
+			// the sentences after one that turned to an earlier year ("the
+			// war ended with a declaration signed in November 2020") tell
+			// that past, not the news of the day
+			x.lead = false
+			if x.kind == kindHandover && b.pastSigning && b.past.m != 0 {
+				x.dated, x.date = true, civil{y: b.past.y, m: b.past.m, prec: "month"}
+				x.how = fmt.Sprintf("the month of the agreement told before (sentence %d)", b.pastSent+1)
+				x.conf = 0.5
+			}
 		}
 		if !dated {
 			for kk, e := range a.dates {

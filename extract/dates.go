@@ -598,6 +598,10 @@ func bareYearAt(ts []token, i int) (dateExpr, bool) {
 	return dateExpr{i: i, j: n, year: y}, true
 }
 
+// narrativeYear is the date_how of a year-less date that takes the year of
+// the narrative it goes on.
+const narrativeYear = "explicit (year from the previous date)"
+
 // resolver turns date expressions into calendar dates against the
 // publication date, remembering the last month mentioned for "من الشهر
 // نفسه".
@@ -613,6 +617,35 @@ type resolver struct {
 	prevSent, sent int
 	// written: the year of each day and month the text wrote with one
 	written map[[2]int]int
+	// today: the day the text calls today when its weekday is not the
+	// page's (see writtenToday); it bases today, yesterday and tomorrow
+	today    time.Time
+	hasToday bool
+}
+
+// writtenToday returns the day a text calls today when that differs from
+// the publication date: every "today" that names a weekday names the same
+// one, and it is not the publication date's ("اليوم الاثنين" on a page
+// dated Tuesday: a wire text posted the next day). That Monday is then
+// also the day of a bare "today" elsewhere in the text.
+func writtenToday(anns []*annotated, pub time.Time) (time.Time, bool) {
+	found := false
+	var wd time.Weekday
+	for _, a := range anns {
+		for _, e := range a.dates {
+			if e.rel != relDays || !e.today || e.offset != 0 || !e.hasWeekday {
+				continue
+			}
+			if found && e.weekday != wd || e.weekday == pub.Weekday() {
+				return time.Time{}, false
+			}
+			found, wd = true, e.weekday
+		}
+	}
+	if !found {
+		return time.Time{}, false
+	}
+	return weekdayNear(pub, wd, 0), true
 }
 
 // resolve returns the calendar date of e, its precision and how it was
@@ -621,7 +654,7 @@ type resolver struct {
 func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 	defer func() {
 		if ok && c.m != 0 {
-			r.prev, r.prevYear, r.prevSent = c, e.rel == relNone && e.year != 0, r.sent
+			r.prev, r.prevYear, r.prevSent = c, e.rel == relNone && (e.year != 0 || how == narrativeYear), r.sent
 		}
 	}()
 	switch e.rel {
@@ -629,7 +662,18 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if !r.hasPub {
 			return civil{}, "", false
 		}
-		return civilOf(r.pub.AddDate(0, 0, e.offset)), fmt.Sprintf("relative to publication date (%s)", e.word), true
+		base := r.pub
+		if r.hasToday {
+			base = r.today
+		}
+		t := base.AddDate(0, 0, e.offset)
+		if e.hasWeekday && e.offset <= 0 && t.Weekday() != e.weekday {
+			// "today, Monday" on a page dated Tuesday: the text was
+			// written on the Monday and posted later; the weekday it
+			// names wins over the page's day
+			return civilOf(weekdayNear(t, e.weekday, 0)), fmt.Sprintf("relative to publication date (%s, the weekday it names)", e.word), true
+		}
+		return civilOf(t), fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relWeekday:
 		if !r.hasPub {
 			return civil{}, "", false
@@ -682,23 +726,27 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			// "20 أكتوبر 2020 … وفي 20 أكتوبر": the same day again
 			c.y = y
 			how = "explicit (year of the same day written before)"
-		case r.hasPub && r.prevYear && r.sent-r.prevSent <= 1 && r.prev.y < r.pub.Year()-1 && e.qual == qualNone && !e.today &&
-			(r.prev.m == c.m && r.prev.d <= c.d || r.prev.m+1 == c.m):
+		case r.hasPub && r.prevYear && r.sent-r.prevSent <= 6 && r.prev.y < r.pub.Year()-1 && e.qual == qualNone && !e.today &&
+			(r.prev.m == c.m || r.prev.m+1 == c.m || r.prev.m == c.m+1):
 			// a narrative of a past year goes on ("launched on 27 March
-			// 1993 … occupied Kalbajar on 2 April"): the next days are of
-			// that year, not of the publication's
+			// 1993 … occupied Kalbajar on 2 April"), or steps back a few
+			// days to tell what led to it ("on 18 May 1992 … On 13 May
+			// … On 15 May"): those days are of that year, not of the
+			// publication's, a few sentences on
 			c.y = r.prev.y
-			how = "explicit (year from the previous date)"
+			how = narrativeYear
 		case r.hasPub:
 			c.y = yearFor(r.pub, c.m, c.d, e.qual)
 			how = "explicit (year from publication date)"
 		case r.yearHint != 0:
 			c.y = r.yearHint
 			how = "explicit (year inferred: " + r.hintHow + ")"
-		case r.prev.y != 0 && (r.prev.m < c.m || r.prev.m == c.m && r.prev.d <= c.d):
-			// a narrative goes forward: "on 27 March 1993 … on 3 April"
+		case r.prev.y != 0 && (r.prev.m < c.m || r.prev.m == c.m && r.prev.d <= c.d ||
+			r.prevYear && r.sent-r.prevSent <= 6 && e.qual == qualNone && !e.today && (r.prev.m == c.m || r.prev.m == c.m+1)):
+			// a narrative goes forward: "on 27 March 1993 … on 3 April",
+			// or steps back a few days within it
 			c.y = r.prev.y
-			how = "explicit (year from the previous date)"
+			how = narrativeYear
 		default:
 			return civil{}, "", false
 		}

@@ -90,6 +90,9 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		res.Published, res.PublishedHow = pub.Format("2006-01-02"), inf.how
 	}
 	r := &resolver{pub: pub, hasPub: hasPub, yearHint: inf.yearHint, hintHow: inf.hintHow}
+	if hasPub {
+		r.today, r.hasToday = writtenToday(anns, pub)
+	}
 	for _, a := range anns {
 		r.sent = a.s.idx
 		for k, e := range a.dates {

@@ -405,6 +405,18 @@ func TestInferPublished(t *testing.T) {
 			want: "2020-11-26",
 		},
 		{
+			// a bare date in brackets right after a word of a body
+			// sentence is that event's day, not the article's
+			name: "a bracketed date inside a body sentence is no dateline",
+			text: "A short history of the district\nTroops marched on towards the hills in early summer, a week after the fall of Shusha (May 8, 1992), and shelled the roads for days.",
+			want: "",
+		},
+		{
+			name: "a bracketed credit with its date still is one",
+			text: "Troops marched on towards the hills and shelled the roads around the district centre for days (Example News, May 8, 1992).",
+			want: "1992-05-08",
+		},
+		{
 			name: "a weekday alone is not enough",
 			text: "قالت الوزارة إن العملية مستمرة اليوم الأربعاء.",
 			want: "",

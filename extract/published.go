@@ -221,6 +221,12 @@ func datelineShaped(a *annotated, e dateExpr) bool {
 			break
 		}
 		if ts[k].raw == "(" {
+			// a bare date in brackets right after a word of the body
+			// ("after the occupation of Shusha (May 8, 1992), …") dates
+			// that word's event; a credit or a caption holds more
+			if k == e.i-1 && k > 0 && ts[k].nl == 0 && ts[k-1].kind == tokWord && e.j < len(ts) && ts[e.j].raw == ")" {
+				return false
+			}
 			return true
 		}
 	}
