@@ -16,22 +16,26 @@ import (
 //	n         uvarint, the number of periods
 //	spans     n x (start, end int32 little-endian; end = MaxInt32 when open)
 //	offsets   n x uint32 little-endian: where each state starts in states
+//	events    uint32 little-endian: where the event list starts in states
 //	states    each period's State (appendState), then its bounds'
 //	          precisions and events: start precision, start event, end
-//	          precision, end event (strings; empty for an open end)
+//	          precision, end event (strings; empty for an open end);
+//	          then the region's event ids in ledger order (uvarint count,
+//	          strings), so one region's history is read without the ledger
 //
 // The spans are fixed-width, so the period of a day is a binary search
 // over them, and only that period's state is decoded.
 
 // PeriodRecordVersion is the layout AppendPeriodRecord writes; a record
 // of another version is refused (the store then builds its index again).
-const PeriodRecordVersion = 2
+const PeriodRecordVersion = 3
 
 // ErrPeriodRecord marks a record that does not decode.
 var ErrPeriodRecord = errors.New("bad period record")
 
-// AppendPeriodRecord appends the record of one region's periods.
-func AppendPeriodRecord(b []byte, ps []Period) []byte {
+// AppendPeriodRecord appends the record of one region's periods and the
+// ids of its events (in ledger order).
+func AppendPeriodRecord(b []byte, ps []Period, eventIDs []string) []byte {
 	b = append(b, PeriodRecordVersion)
 	b = binary.AppendUvarint(b, uint64(len(ps)))
 	for i := range ps {
@@ -43,7 +47,7 @@ func AppendPeriodRecord(b []byte, ps []Period) []byte {
 		b = binary.LittleEndian.AppendUint32(b, uint32(int32(end)))
 	}
 	offs := len(b)
-	b = append(b, make([]byte, 4*len(ps))...)
+	b = append(b, make([]byte, 4*len(ps)+4)...)
 	states := len(b)
 	for i := range ps {
 		binary.LittleEndian.PutUint32(b[offs+4*i:], uint32(len(b)-states))
@@ -52,6 +56,11 @@ func AppendPeriodRecord(b []byte, ps []Period) []byte {
 		b = appendStr(b, ps[i].StartEvent)
 		b = appendStr(b, string(ps[i].EndPrecision))
 		b = appendStr(b, ps[i].EndEvent)
+	}
+	binary.LittleEndian.PutUint32(b[offs+4*len(ps):], uint32(len(b)-states))
+	b = binary.AppendUvarint(b, uint64(len(eventIDs)))
+	for _, id := range eventIDs {
+		b = appendStr(b, id)
 	}
 	return b
 }
@@ -98,6 +107,7 @@ type PeriodRecord struct {
 	spans  []byte
 	offs   []byte
 	states []byte
+	events int // where the event list starts in states
 }
 
 // ParsePeriodRecord checks a record's header.
@@ -110,10 +120,30 @@ func ParsePeriodRecord(rec []byte) (PeriodRecord, error) {
 		return PeriodRecord{}, fmt.Errorf("%w: period count", ErrPeriodRecord)
 	}
 	p := 1 + k
-	if len(rec) < p+12*int(n) {
+	if len(rec) < p+12*int(n)+4 {
 		return PeriodRecord{}, fmt.Errorf("%w: %d periods in %d bytes", ErrPeriodRecord, n, len(rec))
 	}
-	return PeriodRecord{n: int(n), spans: rec[p : p+8*int(n)], offs: rec[p+8*int(n) : p+12*int(n)], states: rec[p+12*int(n):]}, nil
+	r := PeriodRecord{n: int(n), spans: rec[p : p+8*int(n)], offs: rec[p+8*int(n) : p+12*int(n)], states: rec[p+12*int(n)+4:]}
+	r.events = int(binary.LittleEndian.Uint32(rec[p+12*int(n):]))
+	if r.events > len(r.states) {
+		return PeriodRecord{}, fmt.Errorf("%w: event list offset", ErrPeriodRecord)
+	}
+	return r, nil
+}
+
+// EventIDs returns the ids of the region's events, in ledger order (owned
+// copies).
+func (r PeriodRecord) EventIDs() ([]string, error) {
+	d := stateDecoder{b: r.states[r.events:]}
+	n := d.count()
+	ids := make([]string, 0, n)
+	for range n {
+		ids = append(ids, d.text())
+	}
+	if d.bad {
+		return nil, fmt.Errorf("%w: event list", ErrPeriodRecord)
+	}
+	return ids, nil
 }
 
 // Len is the number of periods.
@@ -204,6 +234,26 @@ func (r PeriodRecord) PeriodInto(i int, region string, buf *PeriodBuffer) (*Peri
 	st := p.State
 	*p = Period{Region: region}
 	p.State = State{Holders: st.Holders[:0], Candidates: st.Candidates[:0], EventIDs: st.EventIDs[:0]}
+	if err := r.periodFrom(i, &d, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Period decodes period i of region's record into a Period of its own,
+// valid after the record's bytes are gone.
+func (r PeriodRecord) Period(i int, region string) (Period, error) {
+	d, err := r.decoder(i)
+	if err != nil {
+		return Period{}, err
+	}
+	p := Period{Region: region}
+	err = r.periodFrom(i, &d, &p)
+	return p, err
+}
+
+// periodFrom decodes period i's state and bounds from d into p.
+func (r PeriodRecord) periodFrom(i int, d *stateDecoder, p *Period) error {
 	d.stateInto(&p.State)
 	p.Start, p.End = r.span(i)
 	if p.End == openEnd {
@@ -214,9 +264,9 @@ func (r PeriodRecord) PeriodInto(i int, region string, buf *PeriodBuffer) (*Peri
 	p.EndPrecision = Precision(d.word())
 	p.EndEvent = d.text()
 	if d.bad {
-		return nil, fmt.Errorf("%w: period %d", ErrPeriodRecord, i)
+		return fmt.Errorf("%w: period %d", ErrPeriodRecord, i)
 	}
-	return p, nil
+	return nil
 }
 
 func (r PeriodRecord) decoder(i int) (stateDecoder, error) {

@@ -31,9 +31,17 @@ func TestPeriodRecordRoundTrip(t *testing.T) {
 		)
 		for _, r := range h.Regions() {
 			ps := h.Periods(r.ID)
-			pr, err := geo.ParsePeriodRecord(geo.AppendPeriodRecord(nil, ps))
+			var ids []string
+			for _, e := range h.FindEvents(geo.EventFilter{Region: r.ID}) {
+				ids = append(ids, e.ID)
+			}
+			pr, err := geo.ParsePeriodRecord(geo.AppendPeriodRecord(nil, ps, ids))
 			if err != nil {
 				t.Fatalf("%s %s: %v", name, r.ID, err)
+			}
+			gotIDs, err := pr.EventIDs()
+			if err != nil || len(gotIDs) != len(ids) || (len(ids) > 0 && !reflect.DeepEqual(gotIDs, ids)) {
+				t.Fatalf("%s %s: event ids %v (%v), want %v", name, r.ID, gotIDs, err, ids)
 			}
 			if pr.Len() != len(ps) {
 				t.Fatalf("%s %s: %d periods, want %d", name, r.ID, pr.Len(), len(ps))
@@ -67,6 +75,18 @@ func TestPeriodRecordRoundTrip(t *testing.T) {
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s %s period %d whole:\n got %+v\nwant %+v", name, r.ID, i, got, want)
 				}
+				// Decoded into a Period of its own.
+				own, err := pr.Period(i, r.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !sameState(own.State, ps[i].State) {
+					t.Fatalf("%s %s period %d owned: state %+v, want %+v", name, r.ID, i, own.State, ps[i].State)
+				}
+				own.State = geo.State{}
+				if !reflect.DeepEqual(own, want) {
+					t.Fatalf("%s %s period %d owned:\n got %+v\nwant %+v", name, r.ID, i, own, want)
+				}
 			}
 			records[r.ID] = pr
 		}
@@ -99,7 +119,7 @@ func TestPeriodRecordRejectsDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := geo.AppendPeriodRecord(nil, h.Periods(syn[0].ID))
+	rec := geo.AppendPeriodRecord(nil, h.Periods(syn[0].ID), nil)
 	if _, err := geo.ParsePeriodRecord(append([]byte{99}, rec[1:]...)); !errors.Is(err, geo.ErrPeriodRecord) {
 		t.Fatalf("another version: %v", err)
 	}

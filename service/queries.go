@@ -146,8 +146,16 @@ func (v *View) Region(id string, lang geo.Lang) (*Encoded, error) {
 	}
 	return v.cached("region-"+id+"-"+string(lang), TypeGeoJSON, func() ([]byte, error) {
 		p := newRegionProps(r, lang)
-		h := &regionHistory{Periods: []any{}, Events: v.History.FindEvents(geo.EventFilter{Region: id})}
-		ps := v.History.Periods(id)
+		// A large ledger is not read for one region: its period record
+		// names the region's events.
+		ps, evs, indexed, err := v.indexedRegionHistory(r)
+		if err != nil {
+			return nil, err
+		}
+		if !indexed {
+			ps, evs = v.History.Periods(id), v.History.FindEvents(geo.EventFilter{Region: id})
+		}
+		h := &regionHistory{Periods: []any{}, Events: evs}
 		for i := range ps {
 			h.Periods = append(h.Periods, PeriodFeatureProps(&ps[i], r, lang))
 		}

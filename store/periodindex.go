@@ -43,9 +43,20 @@ func BuildPeriodIndex(h *geo.History) *PeriodIndex {
 	}
 	slices.Sort(ix.regions)
 	for _, id := range ix.regions {
-		ix.records = append(ix.records, geo.AppendPeriodRecord(nil, h.Periods(id)))
+		ix.records = append(ix.records, geo.AppendPeriodRecord(nil, h.Periods(id), regionEventIDs(h, id)))
 	}
 	return ix
+}
+
+// regionEventIDs lists the ids of a region's events in ledger order, for
+// its period record.
+func regionEventIDs(h *geo.History, region string) []string {
+	evs := h.FindEvents(geo.EventFilter{Region: region})
+	ids := make([]string, len(evs))
+	for i, e := range evs {
+		ids[i] = e.ID
+	}
+	return ids
 }
 
 func indexVersion(dataVersion string) []byte {
@@ -130,7 +141,7 @@ func (db *DB) UpdatePeriodIndex(h *geo.History, prevVersion, version string, reg
 			if _, err := h.Region(id); err != nil {
 				continue
 			}
-			if err := b.Put([]byte(id), geo.AppendPeriodRecord(nil, h.Periods(id))); err != nil {
+			if err := b.Put([]byte(id), geo.AppendPeriodRecord(nil, h.Periods(id), regionEventIDs(h, id))); err != nil {
 				return err
 			}
 		}

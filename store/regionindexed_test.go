@@ -1,0 +1,70 @@
+package store_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/geo"
+	"github.com/mapsvc/mapsvc/internal/synth"
+	"github.com/mapsvc/mapsvc/service"
+)
+
+// One region's history on an indexed view comes from its period record
+// and its events read by id: the same bytes as the history in memory
+// gives, in every language, and the ledger is never read for it; after an
+// edit deletes one of a region's events, its answer follows.
+func TestIndexedRegionDoesNotReadTheLedger(t *testing.T) {
+	rs, evs := synthWorld(t)
+	lowerIndexThreshold(t, 500)
+	db := indexedDB(t, rs, evs)
+	svc, err := service.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, mem := svc.View(), memView(t, db)
+	same := func(v, mem *service.View, ids ...string) {
+		t.Helper()
+		for i, id := range ids {
+			lang := geo.Langs[i%len(geo.Langs)]
+			a, err := v.Region(id, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := mem.Region(id, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Fatalf("%s %s: the indexed region differs from the in-memory one (%d vs %d bytes)", id, lang, len(a.Bytes()), len(b.Bytes()))
+			}
+		}
+	}
+	ids := []string{synth.RegionID(0), synth.RegionID(1), synth.RegionID(7), synth.RegionID(len(rs) - 1)}
+	same(v, mem, ids...)
+	if v.History.LedgerRead() {
+		t.Fatal("a region's history read the whole ledger")
+	}
+	if _, err := v.Region("no-such-region", geo.LangEN); err == nil {
+		t.Fatal("an unknown region answered")
+	}
+
+	// The last event of region 1 deleted.
+	from := synth.RegionID(1)
+	before := mem.History.FindEvents(geo.EventFilter{Region: from})
+	last := before[len(before)-1]
+	if _, _, err := svc.Write(service.Edit{Action: service.ActionDelete, ID: last.ID, Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	reopened, err := service.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reopened.View().Indexed() {
+		t.Fatal("the edit left no current index")
+	}
+	after := memView(t, db)
+	if n := len(after.History.FindEvents(geo.EventFilter{Region: from})); n != len(before)-1 {
+		t.Fatalf("%d events after the delete, want %d", n, len(before)-1)
+	}
+	same(reopened.View(), after, from, synth.RegionID(2))
+}
