@@ -187,7 +187,10 @@ func (v *View) Events(f geo.EventFilter) (*Encoded, error) {
 		key += "-to-" + f.To.String()
 	}
 	return v.cached(key, TypeJSON, func() ([]byte, error) {
-		evs := v.History.FindEvents(f)
+		evs, err := v.findEvents(f)
+		if err != nil {
+			return nil, err
+		}
 		if evs == nil {
 			evs = []*geo.Event{}
 		}
@@ -195,9 +198,38 @@ func (v *View) Events(f geo.EventFilter) (*Encoded, error) {
 	})
 }
 
+// findEvents is History.FindEvents; one region's events on a large ledger
+// are read from the store by the ids its period record holds.
+func (v *View) findEvents(f geo.EventFilter) ([]*geo.Event, error) {
+	if f.Region == "" {
+		return v.History.FindEvents(f), nil
+	}
+	r, err := v.History.Region(f.Region)
+	if err != nil {
+		return nil, err
+	}
+	_, evs, indexed, err := v.indexedRegionHistory(r)
+	if err != nil {
+		return nil, err
+	}
+	if !indexed {
+		return v.History.FindEvents(f), nil
+	}
+	var out []*geo.Event
+	for _, e := range evs {
+		if (f.From == nil || e.Date.Last >= *f.From) && (f.To == nil || e.Date.First <= *f.To) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
 // Event answers one event with its sources.
 func (v *View) Event(id string) (*Encoded, error) {
-	e, err := v.History.Event(id)
+	e, indexed, err := v.indexedEvent(id)
+	if !indexed {
+		e, err = v.History.Event(id)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -58,3 +58,27 @@ func (v *View) indexedRegionHistory(r *geo.Region) (ps []geo.Period, evs []*geo.
 	})
 	return ps, evs, true, err
 }
+
+// indexedEvent reads one event by id from the store, without the ledger;
+// ok is false when v is not on a store's period index.
+func (v *View) indexedEvent(id string) (e *geo.Event, ok bool, err error) {
+	if v.periods == nil {
+		return nil, false, nil
+	}
+	st, can := v.periods.st.(eventFeedStore)
+	if !can {
+		return nil, false, nil
+	}
+	err = st.ReadEventsAt(v.Version, func(get func(string) (geo.Event, bool, error)) error {
+		got, found, err := get(id)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return fmt.Errorf("%w: event %q", geo.ErrNotFound, id)
+		}
+		e = &got
+		return nil
+	})
+	return e, true, err
+}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bytes"
+	"errors"
 	"testing"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -9,8 +10,8 @@ import (
 	"github.com/mapsvc/mapsvc/service"
 )
 
-// One region's history on an indexed view comes from its period record
-// and its events read by id: the same bytes as the history in memory
+// One region's history and events on an indexed view come from its
+// period record and its events read by id (and one event by its id): the same bytes as the history in memory
 // gives, in every language, and the ledger is never read for it; after an
 // edit deletes one of a region's events, its answer follows.
 func TestIndexedRegionDoesNotReadTheLedger(t *testing.T) {
@@ -41,16 +42,43 @@ func TestIndexedRegionDoesNotReadTheLedger(t *testing.T) {
 	}
 	ids := []string{synth.RegionID(0), synth.RegionID(1), synth.RegionID(7), synth.RegionID(len(rs) - 1)}
 	same(v, mem, ids...)
+	// A region's events (in a window of days), and one event.
+	evs1 := mem.History.FindEvents(geo.EventFilter{Region: ids[1]})
+	from, to := evs1[1].Date.First, evs1[len(evs1)-2].Date.Last
+	for _, f := range []geo.EventFilter{{Region: ids[1]}, {Region: ids[2], From: &from}, {Region: ids[1], From: &from, To: &to}} {
+		a, err := v.Events(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := mem.Events(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Fatalf("events %+v: the indexed answer differs (%d vs %d bytes)", f, len(a.Bytes()), len(b.Bytes()))
+		}
+	}
+	a, err := v.Event(evs1[2].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := mem.Event(evs1[2].ID)
+	if err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatalf("event %s: the indexed answer differs (%v)", evs1[2].ID, err)
+	}
+	if _, err := v.Event("no-such-event"); !errors.Is(err, geo.ErrNotFound) {
+		t.Fatalf("unknown event: %v, want ErrNotFound", err)
+	}
 	if v.History.LedgerRead() {
-		t.Fatal("a region's history read the whole ledger")
+		t.Fatal("a region's history or events read the whole ledger")
 	}
 	if _, err := v.Region("no-such-region", geo.LangEN); err == nil {
 		t.Fatal("an unknown region answered")
 	}
 
 	// The last event of region 1 deleted.
-	from := synth.RegionID(1)
-	before := mem.History.FindEvents(geo.EventFilter{Region: from})
+	edited := synth.RegionID(1)
+	before := mem.History.FindEvents(geo.EventFilter{Region: edited})
 	last := before[len(before)-1]
 	if _, _, err := svc.Write(service.Edit{Action: service.ActionDelete, ID: last.ID, Actor: "test"}); err != nil {
 		t.Fatal(err)
@@ -63,8 +91,8 @@ func TestIndexedRegionDoesNotReadTheLedger(t *testing.T) {
 		t.Fatal("the edit left no current index")
 	}
 	after := memView(t, db)
-	if n := len(after.History.FindEvents(geo.EventFilter{Region: from})); n != len(before)-1 {
+	if n := len(after.History.FindEvents(geo.EventFilter{Region: edited})); n != len(before)-1 {
 		t.Fatalf("%d events after the delete, want %d", n, len(before)-1)
 	}
-	same(reopened.View(), after, from, synth.RegionID(2))
+	same(reopened.View(), after, edited, synth.RegionID(2))
 }
