@@ -19,13 +19,7 @@ import (
 // records: the same bytes, whole and paged, as the history in memory
 // gives, and the ledger is never read for it.
 func TestIndexedPeriodsFeedDoesNotReadTheLedger(t *testing.T) {
-	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 500)
-	db := indexedDB(t, rs, evs)
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db, svc := indexedService(t)
 	v, mem := svc.View(), memView(t, db)
 	if !v.Indexed() || !v.StreamPeriods() {
 		t.Fatalf("indexed %v, streamed %v", v.Indexed(), v.StreamPeriods())
@@ -61,13 +55,7 @@ func TestIndexedPeriodsFeedDoesNotReadTheLedger(t *testing.T) {
 // ErrIndexMoved once an edit has moved the index on, rather than mix two
 // versions' periods in one body.
 func TestIndexedPeriodsFeedStopsWhenTheIndexMoves(t *testing.T) {
-	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 500)
-	db := indexedDB(t, rs, evs)
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, _, svc := indexedService(t)
 	old := svc.View()
 	old.PeriodCount() // counted before the edit
 	id := synth.RegionID(3)
@@ -93,13 +81,7 @@ func TestIndexedPeriodsFeedStopsWhenTheIndexMoves(t *testing.T) {
 // answers, without reading the ledger into the history; and it stops
 // with ErrIndexMoved once an edit has moved the data on.
 func TestIndexedTimelineDoesNotReadTheLedger(t *testing.T) {
-	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 500)
-	db := indexedDB(t, rs, evs)
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db, svc := indexedService(t)
 	v, mem := svc.View(), memView(t, db)
 	if !v.StreamTimeline() || mem.StreamTimeline() {
 		t.Fatalf("streamed: indexed %v, in memory %v", v.StreamTimeline(), mem.StreamTimeline())
@@ -140,13 +122,7 @@ func TestIndexedTimelineDoesNotReadTheLedger(t *testing.T) {
 // Over HTTP the indexed timeline is streamed with the ETag the built one
 // has, identity and gzip, and a matching If-None-Match is answered 304.
 func TestIndexedTimelineOverHTTP(t *testing.T) {
-	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 500)
-	db := indexedDB(t, rs, evs)
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db, svc := indexedService(t)
 	want, err := memView(t, db).Timeline(geo.LangAZ)
 	if err != nil {
 		t.Fatal(err)

@@ -29,6 +29,20 @@ func synthWorldOf(t *testing.T, regions, perRegion int) ([]geo.Region, []geo.Eve
 	return rs, evs
 }
 
+// indexedService is a service on an indexed database of synthWorld, with
+// the threshold lowered so that it serves from the index.
+func indexedService(t *testing.T) ([]geo.Region, *store.DB, *service.Service) {
+	t.Helper()
+	rs, evs := synthWorld(t)
+	lowerIndexThreshold(t, 500)
+	db := indexedDB(t, rs, evs)
+	svc, err := service.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs, db, svc
+}
+
 func lowerIndexThreshold(t *testing.T, n int) {
 	old := service.IndexMinEvents
 	service.IndexMinEvents = n
@@ -111,13 +125,7 @@ func memView(t *testing.T, db *store.DB) *service.View {
 }
 
 func TestIndexedSnapshotsMatchInMemory(t *testing.T) {
-	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 500)
-	db := indexedDB(t, rs, evs)
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db, svc := indexedService(t)
 	mem := memView(t, db)
 	sameSnapshots(t, svc.View(), mem, testDays(mem, 40))
 	if !svc.View().History.IsDeferred() {
@@ -233,13 +241,7 @@ func TestMissingIndexIsBuiltOnce(t *testing.T) {
 // An edit keeps the index current: a new start serves the edit from the
 // index, with the same bytes as the history in memory.
 func TestEditKeepsTheIndexCurrent(t *testing.T) {
-	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 500)
-	db := indexedDB(t, rs, evs)
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db, svc := indexedService(t)
 	// Move the last change of a region a few days later.
 	id := synth.RegionID(3)
 	evsOf := svc.View().History.FindEvents(geo.EventFilter{Region: id})

@@ -15,13 +15,7 @@ import (
 // gives, in every language, and the ledger is never read for it; after an
 // edit deletes one of a region's events, its answer follows.
 func TestIndexedRegionDoesNotReadTheLedger(t *testing.T) {
-	rs, evs := synthWorld(t)
-	lowerIndexThreshold(t, 500)
-	db := indexedDB(t, rs, evs)
-	svc, err := service.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs, db, svc := indexedService(t)
 	v, mem := svc.View(), memView(t, db)
 	same := func(v, mem *service.View, ids ...string) {
 		t.Helper()
