@@ -58,14 +58,7 @@ func TestIndexedPeriodsFeedStopsWhenTheIndexMoves(t *testing.T) {
 	_, _, svc := indexedService(t)
 	old := svc.View()
 	old.PeriodCount() // counted before the edit
-	id := synth.RegionID(3)
-	evsOf := old.History.FindEvents(geo.EventFilter{Region: id})
-	last := *evsOf[len(evsOf)-1]
-	d := last.Date.First + 2
-	last.Date = geo.DateSpec{Text: d.String(), Precision: geo.PrecisionDay, First: d, Last: d}
-	if _, _, err := svc.Write(service.Edit{Action: service.ActionUpdate, ID: last.ID, Event: &last, Actor: "test"}); err != nil {
-		t.Fatal(err)
-	}
+	delayLastChange(t, svc, old, synth.RegionID(3), 2)
 	var b bytes.Buffer
 	if err := old.WritePeriods(&b, geo.LangEN, service.PeriodsRange{}); !errors.Is(err, service.ErrIndexMoved) {
 		t.Fatalf("old view after an edit: %v, want ErrIndexMoved", err)
@@ -106,14 +99,7 @@ func TestIndexedTimelineDoesNotReadTheLedger(t *testing.T) {
 		t.Fatal("the timeline read the whole ledger")
 	}
 
-	id := synth.RegionID(5)
-	evsOf := mem.History.FindEvents(geo.EventFilter{Region: id})
-	last := *evsOf[len(evsOf)-1]
-	d := last.Date.First + 1
-	last.Date = geo.DateSpec{Text: d.String(), Precision: geo.PrecisionDay, First: d, Last: d}
-	if _, _, err := svc.Write(service.Edit{Action: service.ActionUpdate, ID: last.ID, Event: &last, Actor: "test"}); err != nil {
-		t.Fatal(err)
-	}
+	delayLastChange(t, svc, mem, synth.RegionID(5), 1)
 	if err := v.WriteTimeline(io.Discard, geo.LangEN); !errors.Is(err, service.ErrIndexMoved) {
 		t.Fatalf("old view after an edit: %v, want ErrIndexMoved", err)
 	}

@@ -43,6 +43,21 @@ func indexedService(t *testing.T) ([]geo.Region, *store.DB, *service.Service) {
 	return rs, db, svc
 }
 
+// delayLastChange moves the last change of region to days after its
+// first day, through svc (as an editor would), reading the region's
+// events in v; it returns the new day.
+func delayLastChange(t *testing.T, svc *service.Service, v *service.View, region string, days geo.Day) geo.Day {
+	t.Helper()
+	evs := v.History.FindEvents(geo.EventFilter{Region: region})
+	last := *evs[len(evs)-1]
+	d := last.Date.First + days
+	last.Date = geo.DateSpec{Text: d.String(), Precision: geo.PrecisionDay, First: d, Last: d}
+	if _, _, err := svc.Write(service.Edit{Action: service.ActionUpdate, ID: last.ID, Event: &last, Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func lowerIndexThreshold(t *testing.T, n int) {
 	old := service.IndexMinEvents
 	service.IndexMinEvents = n
@@ -243,14 +258,7 @@ func TestMissingIndexIsBuiltOnce(t *testing.T) {
 func TestEditKeepsTheIndexCurrent(t *testing.T) {
 	_, db, svc := indexedService(t)
 	// Move the last change of a region a few days later.
-	id := synth.RegionID(3)
-	evsOf := svc.View().History.FindEvents(geo.EventFilter{Region: id})
-	last := *evsOf[len(evsOf)-1]
-	d := last.Date.First + 2
-	last.Date = geo.DateSpec{Text: d.String(), Precision: geo.PrecisionDay, First: d, Last: d}
-	if _, _, err := svc.Write(service.Edit{Action: service.ActionUpdate, ID: last.ID, Event: &last, Actor: "test"}); err != nil {
-		t.Fatal(err)
-	}
+	d := delayLastChange(t, svc, svc.View(), synth.RegionID(3), 2)
 	if _, ok, err := db.LoadIndexed(); err != nil || !ok {
 		t.Fatalf("index after an edit: ok=%v err=%v", ok, err)
 	}
