@@ -253,14 +253,19 @@ func (a *API) changes(c echo.Context) error {
 	return httpkit.Send(c, e, httpkit.CacheShort)
 }
 
+// langOnly reads the query of a request that takes only lang.
+func langOnly(c echo.Context) (geo.Lang, error) {
+	q, err := parseQuery(c.QueryString(), "lang")
+	if err != nil {
+		return "", err
+	}
+	return q.Lang()
+}
+
 // byLang serves an answer that takes only the lang parameter.
 func (a *API) byLang(answer func(*service.View, echo.Context, geo.Lang) (*service.Encoded, error)) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		q, err := parseQuery(c.QueryString(), "lang")
-		if err != nil {
-			return err
-		}
-		lang, err := q.Lang()
+		lang, err := langOnly(c)
 		if err != nil {
 			return err
 		}

@@ -33,11 +33,7 @@ func (a *API) epochs(c echo.Context) error {
 // version is a 404 that names the current one: the URL promised bytes that
 // no longer exist.
 func (a *API) epochSnapshot(c echo.Context) error {
-	q, err := parseQuery(c.QueryString(), "lang")
-	if err != nil {
-		return err
-	}
-	lang, err := q.Lang()
+	lang, err := langOnly(c)
 	if err != nil {
 		return err
 	}

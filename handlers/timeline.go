@@ -13,11 +13,7 @@ import (
 // 347 MB a language with a million events) is streamed from the store a
 // chunk of events at a time, so memory stays flat.
 func (a *API) timeline(c echo.Context) error {
-	q, err := parseQuery(c.QueryString(), "lang")
-	if err != nil {
-		return err
-	}
-	lang, err := q.Lang()
+	lang, err := langOnly(c)
 	if err != nil {
 		return err
 	}
