@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -165,22 +164,7 @@ func TestStagedImportFailingMidwayKeepsThePreviousData(t *testing.T) {
 // fails as a whole: the previous data stays readable and unchanged.
 func TestStagedImportPastTheSizeCapKeepsThePreviousData(t *testing.T) {
 	rs, evs := synthWorld(t)
-	path := filepath.Join(t.TempDir(), "capped.db")
-	db, err := store.Create(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v1, _, err := db.Import(rs, evs[:len(evs)/2])
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	info, _ := os.Stat(path)
-	capped, err := store.Open(path, store.Options{MaxSize: int(info.Size()) + 256<<10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer capped.Close()
+	capped, v1 := cappedAfterHalf(t, rs, evs, 256<<10)
 	before := dump(t, capped)
 	batches := 0
 	store.SetImportBatch(t, 16<<10, func(int) error { batches++; return nil })

@@ -78,26 +78,38 @@ func TestImportCloseReopen(t *testing.T) {
 	}
 }
 
-func TestImportIsAllOrNothing(t *testing.T) {
-	rs, evs := realData(t)
+// cappedAfterHalf imports the first half of evs into a new file and
+// reopens it capped at its size plus slack bytes, for an import that
+// must run out of room; v1 is the first import's version.
+func cappedAfterHalf(t *testing.T, rs []geo.Region, evs []geo.Event, slack int) (capped *store.DB, v1 string) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "capped.db")
 	db, err := store.Create(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	v1, _, err := db.Import(rs, evs[:len(evs)/2])
+	v1, _, err = db.Import(rs, evs[:len(evs)/2])
 	if err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
-	info, _ := os.Stat(path)
-	// Reopen with the file capped at its current size: a larger import
-	// must fail as a whole and leave the first import readable.
-	capped, err := store.Open(path, store.Options{MaxSize: int(info.Size())})
+	info, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer capped.Close()
+	capped, err = store.Open(path, store.Options{MaxSize: int(info.Size()) + slack})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { capped.Close() })
+	return capped, v1
+}
+
+func TestImportIsAllOrNothing(t *testing.T) {
+	rs, evs := realData(t)
+	// The file capped at its current size: a larger import must fail as
+	// a whole and leave the first import readable.
+	capped, v1 := cappedAfterHalf(t, rs, evs, 0)
 	big := append([]geo.Event(nil), evs...)
 	for i := range big {
 		big[i].Notes += string(make([]byte, 4096))
