@@ -29,16 +29,8 @@ type deferred struct {
 // The regions are checked as NewHistoryWith checks them.
 func NewDeferredHistory(regions []Region, changes []Day, events int, opt HistoryOptions, load func() (*History, error)) (*History, error) {
 	h := &History{regionIdx: make(map[string]*Region, len(regions)), changes: changes, lazy: &deferred{load: load, events: events}}
-	for i := range regions {
-		r := &regions[i]
-		if err := r.validate(!opt.GeometryChecked); err != nil {
-			return nil, err
-		}
-		if _, dup := h.regionIdx[r.ID]; dup {
-			return nil, fmt.Errorf("%w: region id %q appears twice", ErrInvalid, r.ID)
-		}
-		h.regionIdx[r.ID] = r
-		h.regions = append(h.regions, r)
+	if err := h.addRegions(regions, opt); err != nil {
+		return nil, err
 	}
 	return h, nil
 }

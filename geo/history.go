@@ -116,6 +116,23 @@ type HistoryOptions struct {
 	EventsChecked bool
 }
 
+// addRegions checks regions (their geometry unless opt says it was
+// checked, and that no id repeats) and indexes them in order.
+func (h *History) addRegions(regions []Region, opt HistoryOptions) error {
+	for i := range regions {
+		r := &regions[i]
+		if err := r.validate(!opt.GeometryChecked); err != nil {
+			return err
+		}
+		if _, dup := h.regionIdx[r.ID]; dup {
+			return fmt.Errorf("%w: region id %q appears twice", ErrInvalid, r.ID)
+		}
+		h.regionIdx[r.ID] = r
+		h.regions = append(h.regions, r)
+	}
+	return nil
+}
+
 // NewHistoryWith is NewHistory with options.
 func NewHistoryWith(regions []Region, events []Event, opt HistoryOptions) (*History, error) {
 	h := &History{
@@ -125,16 +142,8 @@ func NewHistoryWith(regions []Region, events []Event, opt HistoryOptions) (*Hist
 		regionEvents: map[string][]*Event{},
 		periods:      map[string][]Period{},
 	}
-	for i := range regions {
-		r := &regions[i]
-		if err := r.validate(!opt.GeometryChecked); err != nil {
-			return nil, err
-		}
-		if _, dup := h.regionIdx[r.ID]; dup {
-			return nil, fmt.Errorf("%w: region id %q appears twice", ErrInvalid, r.ID)
-		}
-		h.regionIdx[r.ID] = r
-		h.regions = append(h.regions, r)
+	if err := h.addRegions(regions, opt); err != nil {
+		return nil, err
 	}
 	texts := map[string]string{}
 	for i := range events {

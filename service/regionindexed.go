@@ -12,10 +12,7 @@ import (
 // which are then read by id. ok is false when v is not on a store's period
 // index (the history in memory answers).
 func (v *View) indexedRegionHistory(r *geo.Region) (ps []geo.Period, evs []*geo.Event, ok bool, err error) {
-	if v.periods == nil {
-		return nil, nil, false, nil
-	}
-	st, can := v.periods.st.(eventFeedStore)
+	st, can := v.eventStore()
 	if !can {
 		return nil, nil, false, nil
 	}
@@ -62,10 +59,7 @@ func (v *View) indexedRegionHistory(r *geo.Region) (ps []geo.Period, evs []*geo.
 // indexedEvent reads one event by id from the store, without the ledger;
 // ok is false when v is not on a store's period index.
 func (v *View) indexedEvent(id string) (e *geo.Event, ok bool, err error) {
-	if v.periods == nil {
-		return nil, false, nil
-	}
-	st, can := v.periods.st.(eventFeedStore)
+	st, can := v.eventStore()
 	if !can {
 		return nil, false, nil
 	}

@@ -28,11 +28,19 @@ type eventFeedStore interface {
 // on a store's period index, whose ledger is large (347 MB of timeline a
 // language with a million events).
 func (v *View) StreamTimeline() bool {
-	if v.periods == nil {
-		return false
-	}
-	_, ok := v.periods.st.(eventFeedStore)
+	_, ok := v.eventStore()
 	return ok
+}
+
+// eventStore is v's store when v is on its period index and the store
+// reads events one at a time: then answers about events read them from
+// it rather than load the ledger.
+func (v *View) eventStore() (eventFeedStore, bool) {
+	if v.periods == nil {
+		return nil, false
+	}
+	st, ok := v.periods.st.(eventFeedStore)
+	return st, ok
 }
 
 // TimelineETag is the ETag Timeline gives its answer.
@@ -49,7 +57,8 @@ const timelineChunk = 4096
 // order (an id and two days an event) and one chunk. The ledger is not
 // read into the history.
 func (v *View) WriteTimeline(w io.Writer, lang geo.Lang) error {
-	if !v.StreamTimeline() {
+	st, stream := v.eventStore()
+	if !stream {
 		e, err := v.Timeline(lang)
 		if err != nil {
 			return err
@@ -57,7 +66,6 @@ func (v *View) WriteTimeline(w io.Writer, lang geo.Lang) error {
 		_, err = w.Write(e.Bytes())
 		return err
 	}
-	st := v.periods.st.(eventFeedStore)
 	type key struct {
 		first, last geo.Day
 		id          string

@@ -18,11 +18,7 @@ func (db *DB) ReadPeriodsAt(version string, fn func(get func(region string) []by
 		if b == nil || !bytes.Equal(tx.Bucket(bucketMeta).Get(keyIndexVersion), indexVersion(version)) {
 			return fmt.Errorf("%s: %w (serving version %s)", db.path, service.ErrIndexMoved, version)
 		}
-		var key []byte
-		return fn(func(region string) []byte {
-			key = append(key[:0], region...)
-			return b.Get(key)
-		})
+		return fn(newRecordGetter(b.Cursor()).get)
 	})
 }
 
