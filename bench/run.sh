@@ -200,39 +200,70 @@ for c in 1 16; do
 done
 
 log "2b. vector tiles vs PostGIS ST_AsMVT (periods layer, random tiles at zooms 5..12)"
-# Every tile over the conflict area (the periods TileJSON's bounds) at
-# zooms 5..12; wrk and pgbench each draw from the same list. A periods tile
-# holds every period, so one tile serves every date, for both.
+# Two mixes of the tiles over the conflict area (the periods TileJSON's
+# bounds) at zooms 5..12; wrk and pgbench each draw at random from the
+# same list. A periods tile holds every period, so one tile serves every
+# date, for both.
+#  - uniform: every tile once. 92% of them are at zoom 11 or 12, where a
+#    tile holds a clipped piece of one or two districts.
+#  - viewer: what map views ask for. Each view is a 1280x800 map at a zoom
+#    drawn from 5..12 (each equally often) around a point drawn from the
+#    bounds; it asks for the 512-pixel tiles it shows that lie within the
+#    bounds (MapLibre asks for no tile outside a TileJSON's bounds), so a
+#    zoom-5 view asks for one tile and a zoom-12 view for about nine.
 serve "$work/default.db"
 read -r bw bs be bn < <(curl -fs "$srv/tiles/periods.json" | jq -r '.bounds | map(tostring) | join(" ")')
-awk -v w="$bw" -v s="$bs" -v e="$be" -v n="$bn" '
+tile_awk='
   function tx(lon, z) { return int((lon + 180) / 360 * 2 ^ z) }
   function ty(lat, z,  r) { r = lat * 3.141592653589793 / 180; return int((1 - log(sin(r) / cos(r) + 1 / cos(r)) / 3.141592653589793) / 2 * 2 ^ z) }
-  BEGIN { for (z = 5; z <= 12; z++) for (x = tx(w, z); x <= tx(e, z); x++) for (y = ty(n, z); y <= ty(s, z); y++) print z, x, y }' >"$work/tiles.txt"
-ntiles=$(wc -l <"$work/tiles.txt")
+  function fx(lon, z) { return (lon + 180) / 360 * 2 ^ z }
+  function fy(lat, z,  r) { r = lat * 3.141592653589793 / 180; return (1 - log(sin(r) / cos(r) + 1 / cos(r)) / 3.141592653589793) / 2 * 2 ^ z }
+  function max(a, b) { return a > b ? a : b }
+  function min(a, b) { return a < b ? a : b }'
+awk -v w="$bw" -v s="$bs" -v e="$be" -v n="$bn" "$tile_awk"'
+  BEGIN { for (z = 5; z <= 12; z++) for (x = tx(w, z); x <= tx(e, z); x++) for (y = ty(n, z); y <= ty(s, z); y++) print z, x, y }' >"$work/tiles-uniform.txt"
+awk -v w="$bw" -v s="$bs" -v e="$be" -v n="$bn" "$tile_awk"'
+  BEGIN {
+    srand(15)
+    for (v = 0; v < 4000; v++) {
+      z = 5 + int(rand() * 8)
+      cx = fx(w + rand() * (e - w), z); cy = fy(s + rand() * (n - s), z)
+      for (x = max(int(cx - 1.25), tx(w, z)); x <= min(int(cx + 1.25), tx(e, z)); x++)
+        for (y = max(int(cy - 0.78125), ty(n, z)); y <= min(int(cy + 0.78125), ty(s, z)); y++) print z, x, y
+    }
+  }' >"$work/tiles-viewer.txt"
+for mix in uniform viewer; do
+  echo "$mix mix: $(wc -l <"$work/tiles-$mix.txt") tiles, by zoom: $(awk '{ c[$1]++ } END { for (z = 5; z <= 12; z++) printf "%s%d:%.0f%%", (z > 5 ? " " : ""), z, 100 * c[z] / NR }' "$work/tiles-$mix.txt")"
+done
 psql_ bench -c "ALTER TABLE regions ADD COLUMN geom3857 geometry" \
   -c "UPDATE regions SET geom3857 = ST_Transform(geom, 3857)" -c "CREATE INDEX ON regions USING gist (geom3857)" \
   -c "CREATE TABLE tilelist (i serial PRIMARY KEY, z int, x int, y int)" -c "ANALYZE regions"
-tr ' ' '\t' <"$work/tiles.txt" | psql_ bench -c "\\copy tilelist (z, x, y) FROM pstdin"
-read -r tz tx ty < <(grep -m1 '^6 ' "$work/tiles.txt")
+read -r tz tx ty < <(grep -m1 '^6 ' "$work/tiles-uniform.txt")
 pg_len=$(psql_ -At bench -c "SELECT length(ST_AsMVT(q, 'periods', 4096, 'geom')) FROM (SELECT p.region, p.start_day, p.props, ST_AsMVTGeom(r.geom3857, ST_TileEnvelope($tz, $tx, $ty), 4096, 64, true) AS geom FROM regions r JOIN periods p ON p.region = r.id WHERE r.geom3857 && ST_TileEnvelope($tz, $tx, $ty, margin => 64.0 / 4096)) q")
 ms_len=$(curl -fso /dev/null -w '%{size_download}' "$srv/tiles/periods/$tz/$tx/$ty.mvt")
 stop "$srv_pid"
-echo "$ntiles tiles; tile $tz/$tx/$ty: PostGIS $pg_len bytes, mapsvc $ms_len bytes"
+echo "tile $tz/$tx/$ty: PostGIS $pg_len bytes, mapsvc $ms_len bytes"
 [ "${pg_len:-0}" -gt 0 ] && [ "$ms_len" -gt 0 ] || { echo "an empty tile where the conflict area is" >&2; exit 1; }
-pgbench -n -f bench/tile.sql -D ntiles="$ntiles" -c 2 -j 2 -T 1 -h 127.0.0.1 -p "$pgport" -U postgres bench >/dev/null 2>&1 || true # warm
 printf '%-22s %10s %9s %9s\n' run req/s p50_ms p99_ms
-for c in 1 16; do
-  read -r pg_tps pg_p50 pg_p99 < <(pgbench_run "$c" bench/tile.sql -D ntiles="$ntiles")
-  printf '%-22s %10.0f %9s %9s\n' "postgis $c conn" "$pg_tps" "$(ms "$pg_p50")" "$(ms "$pg_p99")"
-  serve "$work/default.db" # a fresh process: no tile cached
-  r=$(wrk_run "$c" bench/tiles.lua "$srv" -- "$work/tiles.txt")
-  stop "$srv_pid"
-  [ "$(field non2xx "$r")" = 0 ] || { echo "mapsvc answered non-2xx: $r" >&2; exit 1; }
-  mr=$(field rps "$r")
-  printf '%-22s %10.0f %9s %9s\n' "mapsvc $c conn" "$mr" "$(ms "$(field p50_us "$r")")" "$(ms "$(field p99_us "$r")")"
-  row "vector tiles (periods, random of $ntiles, z5-12), $c conn: req/s vs PostGIS ST_AsMVT" "$(printf '%.0f / %.0f' "$mr" "$pg_tps")" "$(ratio "$mr" "$pg_tps")x" "$([ "$c" = 16 ] && echo '>= 10x' || echo '-')"
-  row "vector tiles, $c conn: p50 vs PostGIS ST_AsMVT" "$(ms "$(field p50_us "$r")") / $(ms "$pg_p50") ms" "$(ratio "$(field p50_us "$r")" "$pg_p50")x" "-"
+for mix in uniform viewer; do
+  psql_ bench -c "TRUNCATE tilelist RESTART IDENTITY"
+  tr ' ' '\t' <"$work/tiles-$mix.txt" | psql_ bench -c "\\copy tilelist (z, x, y) FROM pstdin"
+  ntiles=$(wc -l <"$work/tiles-$mix.txt")
+  pgbench -n -f bench/tile.sql -D ntiles="$ntiles" -c 2 -j 2 -T 1 -h 127.0.0.1 -p "$pgport" -U postgres bench >/dev/null 2>&1 || true # warm
+  for c in 1 16; do
+    read -r pg_tps pg_p50 pg_p99 < <(pgbench_run "$c" bench/tile.sql -D ntiles="$ntiles")
+    printf '%-22s %10.0f %9s %9s\n' "postgis $mix $c conn" "$pg_tps" "$(ms "$pg_p50")" "$(ms "$pg_p99")"
+    serve "$work/default.db" # a fresh process: no tile cached
+    r=$(wrk_run "$c" bench/tiles.lua "$srv" -- "$work/tiles-$mix.txt")
+    stop "$srv_pid"
+    [ "$(field non2xx "$r")" = 0 ] || { echo "mapsvc answered non-2xx: $r" >&2; exit 1; }
+    mr=$(field rps "$r")
+    printf '%-22s %10.0f %9s %9s\n' "mapsvc $mix $c conn" "$mr" "$(ms "$(field p50_us "$r")")" "$(ms "$(field p99_us "$r")")"
+    target=-
+    [ "$c" = 16 ] && [ "$mix" = viewer ] && target='>= 10x'
+    row "vector tiles (periods, $mix mix of $ntiles, z5-12), $c conn: req/s vs PostGIS ST_AsMVT" "$(printf '%.0f / %.0f' "$mr" "$pg_tps")" "$(ratio "$mr" "$pg_tps")x" "$target"
+    row "vector tiles ($mix), $c conn: p50 vs PostGIS ST_AsMVT" "$(ms "$(field p50_us "$r")") / $(ms "$pg_p50") ms" "$(ratio "$(field p50_us "$r")" "$pg_p50")x" "-"
+  done
 done
 su postgres -c "$pgbin/pg_ctl -D $pgdata -m fast stop" >/dev/null
 pgdata=
