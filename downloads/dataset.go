@@ -2,20 +2,14 @@ package downloads
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"image/color"
 	"strings"
 
-	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/encoding/wkt"
 	"github.com/paulmach/orb/geojson"
 	"github.com/twpayne/go-geom"
-	geomkml "github.com/twpayne/go-geom/encoding/kml"
-	"github.com/twpayne/go-kml/v3"
 )
 
 // dataset is a download before encoding: the API's members and features,
@@ -25,6 +19,9 @@ type dataset struct {
 	members  []service.Field // top-level members of the API's answer
 	features []feat
 	opt      Options
+	kind     string
+	view     *service.View
+	shaped   map[string]orb.Geometry // by region
 }
 
 type feat struct {
@@ -61,6 +58,13 @@ func areaGeometry(id string, raw json.RawMessage, opt Options) (orb.Geometry, er
 	return opt.shapeGeometry(g.Geometry(), "area "+id)
 }
 
+// rawFeature is a feature of the API's answer as the downloads read it.
+type rawFeature struct {
+	ID         string          `json:"id"`
+	Properties json.RawMessage `json:"properties"`
+	Geometry   json.RawMessage `json:"geometry"`
+}
+
 // load takes the API's own answer for the request (the same properties, in
 // the same order) and attaches each region's shaped geometry; areas carry
 // their own geometry, shaped the same way.
@@ -91,13 +95,8 @@ func (s *server) load(v *service.View, r *request) (*dataset, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
-	name := r.filename()
-	ds := &dataset{name: name[:len(name)-len(r.format)-1], opt: r.opt}
-	var raw []struct {
-		ID         string          `json:"id"`
-		Properties json.RawMessage `json:"properties"`
-		Geometry   json.RawMessage `json:"geometry"`
-	}
+	ds := newDataset(v, r)
+	var raw []rawFeature
 	for _, f := range top {
 		switch f.Name {
 		case "type":
@@ -109,210 +108,97 @@ func (s *server) load(v *service.View, r *request) (*dataset, error) {
 			ds.members = append(ds.members, f)
 		}
 	}
-	shaped := map[string]orb.Geometry{}
 	for _, rf := range raw {
-		ft := feat{id: rf.ID, props: rf.Properties}
-		if ft.fields, err = service.Fields(rf.Properties); err != nil {
-			return nil, fmt.Errorf("export: feature %q: %w", rf.ID, err)
+		ft, err := ds.feature(rf)
+		if err != nil {
+			return nil, err
 		}
-		if err := json.Unmarshal(rf.Properties, &ft.info); err != nil {
-			return nil, fmt.Errorf("export: feature %q: %w", rf.ID, err)
-		}
-		if r.kind == "areas" {
-			if ft.geom, err = areaGeometry(rf.ID, rf.Geometry, r.opt); err != nil {
-				return nil, err
-			}
-			if ft.info.Name == "" {
-				ft.info.Name = ft.info.RegionName + " (" + ft.info.ControllerName + ")"
-			}
-			ds.features = append(ds.features, ft)
-			continue
-		}
-		g, ok := shaped[ft.info.Region]
-		if !ok {
-			if reg, err := v.History.Region(ft.info.Region); err == nil {
-				if g, err = r.opt.shapeValid(reg); err != nil {
-					return nil, err
-				}
-			}
-			shaped[ft.info.Region] = g
-		}
-		ft.geom = g
 		ds.features = append(ds.features, ft)
 	}
 	return ds, nil
 }
 
-// geojson writes a FeatureCollection with the API's top-level members and
-// the options used.
-func (ds *dataset) geojson() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(`{"type":"FeatureCollection","name":`)
-	b.Write(jsonString(ds.name))
-	for _, m := range ds.members {
-		b.WriteByte(',')
-		b.Write(jsonString(m.Name))
-		b.WriteByte(':')
-		b.Write(m.Value)
+func newDataset(v *service.View, r *request) *dataset {
+	name := r.filename()
+	return &dataset{name: name[:len(name)-len(r.format)-1], opt: r.opt, kind: r.kind, view: v, shaped: map[string]orb.Geometry{}}
+}
+
+// feature makes a feature of the download from one of the answer's: its
+// properties read, and its region's geometry shaped once per region (an
+// area's own geometry each time).
+func (ds *dataset) feature(rf rawFeature) (feat, error) {
+	ft := feat{id: rf.ID, props: rf.Properties}
+	var err error
+	if ft.fields, err = service.Fields(rf.Properties); err != nil {
+		return ft, fmt.Errorf("export: feature %q: %w", rf.ID, err)
 	}
-	b.WriteString(`,"precision":`)
-	if ds.opt.Precision < 0 {
-		b.WriteString("null")
-	} else {
-		fmt.Fprintf(&b, "%d", ds.opt.Precision)
+	if err := json.Unmarshal(rf.Properties, &ft.info); err != nil {
+		return ft, fmt.Errorf("export: feature %q: %w", rf.ID, err)
 	}
-	fmt.Fprintf(&b, `,"simplify":%v,"features":[`, ds.opt.Simplify)
-	for i, f := range ds.features {
-		if i > 0 {
-			b.WriteByte(',')
+	if ds.kind == "areas" {
+		if ft.geom, err = areaGeometry(rf.ID, rf.Geometry, ds.opt); err != nil {
+			return ft, err
 		}
-		b.WriteString(`{"type":"Feature","id":`)
-		b.Write(jsonString(f.id))
-		b.WriteString(`,"properties":`)
-		b.Write(f.props)
-		b.WriteString(`,"geometry":`)
-		if f.geom == nil {
-			b.WriteString("null")
-		} else {
-			g, err := json.Marshal(geojson.NewGeometry(f.geom))
-			if err != nil {
-				return nil, fmt.Errorf("export: feature %q geometry: %w", f.id, err)
+		if ft.info.Name == "" {
+			ft.info.Name = ft.info.RegionName + " (" + ft.info.ControllerName + ")"
+		}
+		return ft, nil
+	}
+	g, ok := ds.shaped[ft.info.Region]
+	if !ok {
+		if reg, err := ds.view.History.Region(ft.info.Region); err == nil {
+			if g, err = ds.opt.shapeValid(reg); err != nil {
+				return ft, err
 			}
-			b.Write(g)
 		}
-		b.WriteByte('}')
+		ds.shaped[ft.info.Region] = g
 	}
-	b.WriteString("]}\n")
-	return b.Bytes(), nil
+	ft.geom = g
+	return ft, nil
 }
 
 // columns are the property names of all features, first seen first.
 func (ds *dataset) columns() []string {
-	seen := map[string]bool{}
-	var cols []string
+	var c columnSet
 	for _, f := range ds.features {
-		for _, fl := range f.fields {
-			if !seen[fl.Name] {
-				seen[fl.Name] = true
-				cols = append(cols, fl.Name)
-			}
-		}
+		c.add(f.fields)
 	}
-	return cols
+	return c.names
 }
 
-// CSVGeometryColumn names the WKT column and its CRS in the form GDAL's
-// CSV driver reads (_WKT<name>_EPSG_<code>): ogr2ogr and QGIS open the file
-// as geometry in WGS 84 with no .prj beside it.
-const CSVGeometryColumn = "_WKTgeometry_EPSG_4326"
+// columnSet gathers property names, first seen first.
+type columnSet struct {
+	seen  map[string]bool
+	names []string
+}
 
-// csv writes a header row (the WKT geometry, id, then the properties) and
-// one row per feature; the geometry is WKT in WGS 84 lon/lat (EPSG:4326,
-// longitude first as WKT has it).
-func (ds *dataset) csv() ([]byte, error) {
+func (c *columnSet) add(fields []service.Field) {
+	if c.seen == nil {
+		c.seen = map[string]bool{}
+	}
+	for _, fl := range fields {
+		if !c.seen[fl.Name] {
+			c.seen[fl.Name] = true
+			c.names = append(c.names, fl.Name)
+		}
+	}
+}
+
+// encode writes ds in format, whole.
+func (ds *dataset) encode(format string) ([]byte, error) {
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	cols := ds.columns()
-	if err := w.Write(append([]string{CSVGeometryColumn, "id"}, cols...)); err != nil {
+	enc, err := newEncoder(&b, format, ds, ds.columns())
+	if err != nil {
 		return nil, err
 	}
-	for _, f := range ds.features {
-		row := make([]string, 2, 2+len(cols))
-		if f.geom != nil {
-			row[0] = wkt.MarshalString(f.geom)
-		}
-		row[1] = f.id
-		vals := map[string]string{}
-		for _, fl := range f.fields {
-			vals[fl.Name] = service.FieldText(fl.Value)
-		}
-		for _, c := range cols {
-			row = append(row, vals[c])
-		}
-		if err := w.Write(row); err != nil {
+	for i := range ds.features {
+		if err := enc.feature(&ds.features[i]); err != nil {
 			return nil, err
 		}
 	}
-	w.Flush()
-	return b.Bytes(), w.Error()
-}
-
-// Placemark styles by holder. Colours are only a reading aid.
-var styles = []struct {
-	id   string
-	fill color.RGBA // straight (not premultiplied) values: go-kml writes them as they are
-}{
-	{"holder-AZE", color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0x80}},
-	{"holder-ARM", color.RGBA{R: 0xd9, G: 0x5f, B: 0x02, A: 0x80}},
-	{"holder-uncertain", color.RGBA{R: 0x99, G: 0x99, B: 0x99, A: 0x80}},
-	{"holder-unknown", color.RGBA{R: 0xdd, G: 0xdd, B: 0xdd, A: 0x60}},
-}
-
-func styleOf(f *feat) string {
-	switch {
-	case f.info.Status == string(geo.StatusUncertain):
-		return "holder-uncertain"
-	case f.info.Controller != nil && geo.Controller(*f.info.Controller).Valid():
-		return "holder-" + *f.info.Controller
-	}
-	return "holder-unknown"
-}
-
-// kml writes a KML document: one Placemark per feature with its properties
-// as ExtendedData, a style by holder, and for periods a TimeSpan (begin:
-// start; end: the exclusive end, absent while open) so time sliders work.
-func (ds *dataset) kml() ([]byte, error) {
-	doc := kml.Document(kml.Name(ds.name))
-	for _, st := range styles {
-		doc.Add(kml.SharedStyle(st.id,
-			kml.LineStyle(kml.Color(color.RGBA{R: st.fill.R, G: st.fill.G, B: st.fill.B, A: 0xff}), kml.Width(1.5)),
-			kml.PolyStyle(kml.Color(st.fill))))
-	}
-	for i := range ds.features {
-		f := &ds.features[i]
-		name := f.info.Name
-		if name == "" {
-			name = f.id
-		}
-		// KML 2.2 orders a Placemark's children: name, TimePrimitive,
-		// styleUrl, ExtendedData, then the geometry.
-		pm := kml.Placemark(kml.Name(name))
-		if f.info.Start != nil {
-			span := kml.TimeSpan()
-			if d, err := geo.ParseDay(*f.info.Start); err == nil {
-				span.Add(kml.Begin(d.Time()))
-			}
-			if f.info.End != nil {
-				if d, err := geo.ParseDay(*f.info.End); err == nil {
-					span.Add(kml.End(d.Time()))
-				}
-			}
-			pm.Add(span)
-		}
-		pm.Add(kml.StyleURL("#" + styleOf(f)))
-		data := []kml.Element{kml.Data("id", kml.Value(f.id))}
-		for _, fl := range f.fields {
-			data = append(data, kml.Data(kmlDataName(fl.Name), kml.Value(service.FieldText(fl.Value))))
-		}
-		pm.Add(kml.ExtendedData(data...))
-		if f.geom != nil {
-			g, err := toGeom(f.geom)
-			if err != nil {
-				return nil, fmt.Errorf("export: feature %q: %w", f.id, err)
-			}
-			el, err := geomkml.Encode(g)
-			if err != nil {
-				return nil, fmt.Errorf("export: feature %q: %w", f.id, err)
-			}
-			pm.Add(el)
-		}
-		doc.Add(pm)
-	}
-	var b bytes.Buffer
-	if err := kml.KML(doc).WriteIndent(&b, "", " "); err != nil {
+	if err := enc.close(); err != nil {
 		return nil, err
 	}
-	b.WriteByte('\n')
 	return b.Bytes(), nil
 }
 

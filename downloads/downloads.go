@@ -148,23 +148,21 @@ func (s *server) download(c echo.Context) error {
 	if r.kind == "periods" {
 		key = fmt.Sprintf("%s.%s|%s|%d|%s", r.kind, r.format, r.lang, r.opt.Precision, strconv.FormatFloat(r.opt.Simplify, 'g', -1, 64))
 	}
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+r.filename()+`"`)
+	if r.kind == "periods" && v.StreamPeriods() {
+		return streamPeriods(c, v, r, key)
+	}
 	e, err := s.cache.Get(v, key, formats[r.format], func() ([]byte, error) {
 		ds, err := s.load(v, r)
 		if err != nil {
 			return nil, err
 		}
-		switch r.format {
-		case "csv":
-			return ds.csv()
-		case "kml":
-			return ds.kml()
-		}
-		return ds.geojson()
+		return ds.encode(r.format)
 	})
 	if err != nil {
+		c.Response().Header().Del("Content-Disposition")
 		return err
 	}
-	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+r.filename()+`"`)
 	return httpkit.Send(c, e, httpkit.CacheShort)
 }
 

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/labstack/echo/v4"
+	"github.com/mapsvc/mapsvc/downloads"
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/internal/synth"
@@ -159,5 +161,56 @@ func TestIndexedTimelineOverHTTP(t *testing.T) {
 	}
 	if svc.View().History.LedgerRead() {
 		t.Fatal("the timeline read the whole ledger")
+	}
+}
+
+// The periods download of an indexed view is streamed from the periods
+// feed, a feature at a time: the same bytes, in every format and with
+// options, as the whole download of the same data in memory, without
+// reading the ledger; a precision too coarse for a boundary is still a
+// 400 before anything is sent.
+func TestIndexedPeriodsDownloadIsStreamed(t *testing.T) {
+	_, db, svc := indexedService(t)
+	mem := service.NewWithView(db, memView(t, db))
+	routers := map[string]http.Handler{}
+	for name, s := range map[string]*service.Service{"indexed": svc, "in memory": mem} {
+		routers[name] = handlers.New(s, handlers.Options{Mounts: []func(*echo.Echo){downloads.Mount(s)}})
+	}
+	get := func(name, url string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		routers[name].ServeHTTP(rec, httptest.NewRequest(http.MethodGet, url, nil))
+		return rec
+	}
+	if !svc.View().StreamPeriods() || mem.View().StreamPeriods() {
+		t.Fatal("the indexed view must stream its periods and the in-memory one not")
+	}
+	for _, url := range []string{
+		"/api/v1/download/periods.geojson", "/api/v1/download/periods.csv", "/api/v1/download/periods.kml",
+		"/api/v1/download/periods.geojson?lang=ru&precision=3&simplify=0.01",
+		"/api/v1/download/periods.csv?lang=ar&precision=4", "/api/v1/download/periods.kml?lang=hy&simplify=0.02",
+	} {
+		got, want := get("indexed", url), get("in memory", url)
+		if got.Code != http.StatusOK || want.Code != http.StatusOK {
+			t.Fatalf("%s: %d streamed, %d in memory: %.300s", url, got.Code, want.Code, got.Body)
+		}
+		if !bytes.Equal(got.Body.Bytes(), want.Body.Bytes()) {
+			t.Fatalf("%s: the streamed download differs (%d vs %d bytes)", url, got.Body.Len(), want.Body.Len())
+		}
+		for _, h := range []string{"Content-Type", "Content-Disposition"} {
+			if got.Header().Get(h) != want.Header().Get(h) {
+				t.Errorf("%s: %s %q, in memory %q", url, h, got.Header().Get(h), want.Header().Get(h))
+			}
+		}
+		if nm := get("indexed", url); nm.Header().Get("ETag") == "" {
+			t.Errorf("%s: no ETag", url)
+		}
+	}
+	coarse := "/api/v1/download/periods.geojson?precision=0"
+	got, want := get("indexed", coarse), get("in memory", coarse)
+	if got.Code != http.StatusBadRequest || want.Code != http.StatusBadRequest || !bytes.Equal(got.Body.Bytes(), want.Body.Bytes()) || got.Header().Get("Content-Disposition") != "" {
+		t.Fatalf("%s: streamed %d %.200s, in memory %d %.200s", coarse, got.Code, got.Body, want.Code, want.Body)
+	}
+	if svc.View().History.LedgerRead() {
+		t.Fatal("the periods download read the whole ledger")
 	}
 }
