@@ -595,6 +595,9 @@ func bareYearAt(ts []token, i int) (dateExpr, bool) {
 	if !bracketed && !hasStem(ts[i-1], yearCues) {
 		return dateExpr{}, false
 	}
+	if i > 1 && hasStem(ts[i-2], quantityWords) {
+		return dateExpr{}, false // "أكثر من 2000 منزل", "less than 1990": a count
+	}
 	return dateExpr{i: i, j: n, year: y}, true
 }
 

@@ -26,6 +26,13 @@ func TestGeneralRules(t *testing.T) {
 		{"settlement", "a corridor is not a settlement: context only",
 			"Russian peacekeepers took control of the Lachin corridor on 12 November 2020.",
 			"", nil},
+		// a number after "more than" counts something: it is no year
+		{"quantity", "Arabic: a count after 'أكثر من' is no year",
+			"وقال الرئيس في كلمة متلفزة إن الجيش حرر مدينة فضولي، بعد أن دمر القصف المعادي أكثر من 1990 بيتا في المنطقة.",
+			"2020-10-17", []string{"fuzuli 2020-10-17 AZE"}},
+		{"quantity", "English: a count after 'more than' is no year",
+			"The army freed Fuzuli, where shelling had damaged more than 1990 homes, the president said.",
+			"2020-10-17", []string{"fuzuli 2020-10-17 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
