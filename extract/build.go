@@ -80,9 +80,11 @@ type builder struct {
 	hasPast  bool
 	// pastSigning: that sentence tells an agreement signed then
 	pastSigning bool
-	cands       []cand
-	sched       []schedRec
-	context     []Mention
+	// datedSents: the sentences that write a date of their own
+	datedSents map[int]bool
+	cands      []cand
+	sched      []schedRec
+	context    []Mention
 	// mentionIdx finds a mention by type, place and date
 	mentionIdx map[string]int
 	// eventSents counts the sentences before this one that tell a change
@@ -219,6 +221,12 @@ func (b *builder) sentence(a *annotated) {
 	b.contextHits(a, ev)
 	b.stances(a, ev)
 	b.notePast(a)
+	if len(a.dates) > 0 {
+		if b.datedSents == nil {
+			b.datedSents = map[int]bool{}
+		}
+		b.datedSents[a.s.idx] = true
+	}
 	b.prev = a
 }
 

@@ -33,6 +33,11 @@ func TestGeneralRules(t *testing.T) {
 		{"quantity", "English: a count after 'more than' is no year",
 			"The army freed Fuzuli, where shelling had damaged more than 1990 homes, the president said.",
 			"2020-10-17", []string{"fuzuli 2020-10-17 AZE"}},
+		// in a commemoration, districts listed in a sentence with dates of
+		// its own (a war's span) did not go on the commemorated day
+		{"commemoration", "a span sentence is not a retelling of the commemorated day",
+			"Today marks two years since the liberation of Talish village of Tartar district.\nIn the war, which lasted 44 days until 10 November 2020, the army freed Gubadli and Tartar districts.",
+			"2022-10-03", []string{"tartar 2020-10-03 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {

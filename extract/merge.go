@@ -216,6 +216,12 @@ func (b *builder) finish(res *Result) {
 	sentDate := map[int]*proposal{}
 	if b.anniversary {
 		for _, x := range undated {
+			if b.datedSents[x.sent] {
+				// a sentence with dates of its own ("during the 44 days
+				// until 10 November …") is not a retelling of the
+				// commemorated day
+				continue
+			}
 			for _, p := range props {
 				if p.p.Region == x.region && p.date.prec == "day" {
 					sentDate[x.sent] = p
