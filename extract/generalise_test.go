@@ -38,6 +38,11 @@ func TestGeneralRules(t *testing.T) {
 		{"commemoration", "a span sentence is not a retelling of the commemorated day",
 			"Today marks two years since the liberation of Talish village of Tartar district.\nIn the war, which lasted 44 days until 10 November 2020, the army freed Gubadli and Tartar districts.",
 			"2022-10-03", []string{"tartar 2020-10-03 AZE"}},
+		// a narrative year written in the same sentence beats the same
+		// day and month written elsewhere with another year
+		{"narrative year", "English: the sentence's own year, not a dateline's",
+			"Baku, 2 April 2018\nThe assault started on March 27 in 1993, and Armenian units seized Kalbajar on April 2 after heavy fighting.",
+			"2018-04-02", []string{"kalbajar 1993-04-02 ARM"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
