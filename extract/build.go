@@ -1170,6 +1170,12 @@ func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 			return 0, false
 		}
 		n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]
+		if ok && n < 10 && k > 1 && ts[k-1].raw == "-" {
+			// "twenty-first": the tens before the hyphen
+			if u, isTens := numberWords[ts[k-2].norm]; isTens && u >= 20 && u%10 == 0 {
+				n += u
+			}
+		}
 		return n, ok
 	}
 	// a count or an ordinal right around the anniversary word

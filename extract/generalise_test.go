@@ -43,6 +43,15 @@ func TestGeneralRules(t *testing.T) {
 		{"narrative year", "English: the sentence's own year, not a dateline's",
 			"Baku, 2 April 2018\nThe assault started on March 27 in 1993, and Armenian units seized Kalbajar on April 2 after heavy fighting.",
 			"2018-04-02", []string{"kalbajar 1993-04-02 ARM"}},
+		// English compound ordinals count an anniversary
+		{"anniversary", "English 'thirty-first anniversary'",
+			"Today is the thirty-first anniversary of the occupation of Kalbajar by Armenian forces.",
+			"2024-04-02", []string{"kalbajar 1993-04-02 ARM"}},
+		// a commemoration without a date on the page: the day the
+		// narrative goes on to after the launch day is the change's
+		{"anniversary", "the change's day follows the launch day in the narrative",
+			"Twenty-one years have passed since Armenian forces occupied Kalbajar.\nThe assault started on March 27, 1993, and the district was occupied on April 2.",
+			"", []string{"kalbajar 1993-04-02 ARM"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {

@@ -339,6 +339,11 @@ func anniversaryPublished(anns []*annotated) (pubInference, bool) {
 		}
 		y := change.year + years
 		m, d := change.month, change.day
+		if later, ok := narrativeDayAfter(anns, change); ok {
+			// "launched on March 27, 1993, … occupied X on April 2": the
+			// day the narrative goes on to is the change's
+			m, d = later.month, later.day
+		}
 		how := fmt.Sprintf("the day of the change, %q, %d years on", change.word, years)
 		var dateline *dateExpr
 		for _, b := range anns {
@@ -366,4 +371,27 @@ func anniversaryPublished(anns []*annotated) (pubInference, bool) {
 		return inf, true
 	}
 	return inf, false
+}
+
+// narrativeDayAfter finds, in the sentence of a date written with its
+// year, a later day and month written without one a few days on ("on
+// March 27, 1993 … on April 2"): the narrative goes on to it.
+func narrativeDayAfter(anns []*annotated, e *dateExpr) (dateExpr, bool) {
+	for _, a := range anns {
+		for k := range a.dates {
+			if &a.dates[k] != e {
+				continue
+			}
+			for _, l := range a.dates[k+1:] {
+				if l.rel != relNone || l.year != 0 || l.month == 0 || l.day == 0 || e.day == 0 {
+					continue
+				}
+				if l.month == e.month && l.day > e.day || l.month == e.month+1 && l.day < e.day {
+					return l, true
+				}
+			}
+			return dateExpr{}, false
+		}
+	}
+	return dateExpr{}, false
 }
