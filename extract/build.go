@@ -22,6 +22,7 @@ type cand struct {
 	sent     int
 	lead     bool // in the first sentences: may take the publication date
 	relative bool // inside a relative clause: background
+	earlier  bool // in a sentence opened by "Earlier,", "سابقا": before the news
 	// a change dated from a duration whose anchor is another proposal:
 	// years before the change of region to anchorTo
 	years    int
@@ -462,7 +463,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-			lead: b.isLead(a), relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
+			lead: b.isLead(a), relative: isRelative(a.s.toks, c), earlier: earlierSentence(a.s.toks), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
@@ -1392,4 +1393,18 @@ func commemorator(a *annotated, c cueHit) string {
 		}
 	}
 	return side
+}
+
+// earlierSentence reports a sentence opened by a word saying that what it
+// tells came before the news ("Earlier, …", "Previously, …", "سابقا، …",
+// and the Arabic phrase "at an earlier time": في، وقت، سابق).
+func earlierSentence(ts []token) bool {
+	k := 0
+	for k < len(ts) && ts[k].kind != tokWord {
+		k++
+	}
+	if k < len(ts) && hasStem(ts[k], earlierWords) {
+		return true
+	}
+	return isWordAt(ts, k, "في", "وفي") && isWordAt(ts, k+1, "وقت") && isWordAt(ts, k+2, "سابق")
 }

@@ -52,6 +52,14 @@ func TestGeneralRules(t *testing.T) {
 		{"anniversary", "the change's day follows the launch day in the narrative",
 			"Twenty-one years have passed since Armenian forces occupied Kalbajar.\nThe assault started on March 27, 1993, and the district was occupied on April 2.",
 			"", []string{"kalbajar 1993-04-02 ARM"}},
+		// a sentence opened by "Earlier," tells what came before the
+		// news: without a date of its own it is not dated by the page
+		{"earlier", "English 'Earlier,' is not the publication day",
+			"Azerbaijani units entered Lachin district today, the ministry said.\nEarlier, the Armenian army left Agdam district.",
+			"2020-12-01", []string{"lachin 2020-12-01 AZE"}},
+		{"earlier", "Arabic 'سابقا' is not the publication day",
+			"دخلت وحدات أذربيجانية منطقة لاتشين اليوم بحسب الوزارة.\nسابقا، غادر الجيش الأرمني منطقة أغدام وأخلاها.",
+			"2020-12-01", []string{"lachin 2020-12-01 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
