@@ -434,6 +434,12 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			}
 			continue
 		}
+		if !dated && yearSpan(a.s.toks) {
+			// "first retaken in 1991-1992": a span of years dates no
+			// single change, and the page's day does not either
+			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "a span of years"}, ev)
+			continue
+		}
 		when := b.sideDate(a, k, dated)
 		to := b.sideFor(a, c, t.place.Region, when)
 		if len(in.targets) > 1 && common != "" {
@@ -1407,4 +1413,17 @@ func earlierSentence(ts []token) bool {
 		return true
 	}
 	return isWordAt(ts, k, "في", "وفي") && isWordAt(ts, k+1, "وقت") && isWordAt(ts, k+2, "سابق")
+}
+
+// yearSpan reports a span of years written in the sentence ("1991-1992",
+// "1992–1994").
+func yearSpan(ts []token) bool {
+	for j := 0; j+2 < len(ts); j++ {
+		if _, n, ok := yearAt(ts, j); ok && n+1 < len(ts) && (ts[n].raw == "-" || ts[n].raw == "–") {
+			if _, _, ok2 := yearAt(ts, n+1); ok2 {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -598,6 +598,11 @@ func bareYearAt(ts []token, i int) (dateExpr, bool) {
 	if i > 1 && hasStem(ts[i-2], quantityWords) {
 		return dateExpr{}, false // "أكثر من 2000 منزل", "less than 1990": a count
 	}
+	if n+1 < len(ts) && (ts[n].raw == "-" || ts[n].raw == "–") {
+		if _, _, span := yearAt(ts, n+1); span {
+			return dateExpr{}, false // "in 1991-1992": a span of years dates no single change
+		}
+	}
 	return dateExpr{i: i, j: n, year: y}, true
 }
 

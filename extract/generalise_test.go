@@ -60,6 +60,10 @@ func TestGeneralRules(t *testing.T) {
 		{"earlier", "Arabic 'سابقا' is not the publication day",
 			"دخلت وحدات أذربيجانية منطقة لاتشين اليوم بحسب الوزارة.\nسابقا، غادر الجيش الأرمني منطقة أغدام وأخلاها.",
 			"2020-12-01", []string{"lachin 2020-12-01 AZE"}},
+		// a span of years dates no single change
+		{"year span", "English 'in 1991-1992'",
+			"Historians note that the army had first recaptured villages of Tartar district in 1991-1992.",
+			"2022-10-03", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
