@@ -268,6 +268,11 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 		}
 	}
 	prev := b.prev
+	if prev != nil && b.prev2 != nil && len(prev.bound) == 0 && len(prev.places) == 0 && wordCount(prev.s.toks) <= 3 {
+		// a hard line break left a fragment ("… by the\nArmenian
+		// forces."): the sentence before it is the one referred to
+		prev = b.prev2
+	}
 	if prev == nil {
 		return target{}, false
 	}
@@ -684,4 +689,14 @@ func (b *builder) otherPlacesDate(a *annotated, d dateExpr, t target) bool {
 		}
 	}
 	return false
+}
+
+func wordCount(ts []token) int {
+	n := 0
+	for _, t := range ts {
+		if t.kind == tokWord {
+			n++
+		}
+	}
+	return n
 }

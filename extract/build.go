@@ -73,6 +73,7 @@ type builder struct {
 	hasPub bool
 	pubHow string
 	prev   *annotated
+	prev2  *annotated // the sentence before prev
 	// pastSent and past: the last sentence that wrote an explicit date
 	// long before the publication date (a narrative turned to the past),
 	// and that date
@@ -228,7 +229,7 @@ func (b *builder) sentence(a *annotated) {
 		}
 		b.datedSents[a.s.idx] = true
 	}
-	b.prev = a
+	b.prev2, b.prev = b.prev, a
 }
 
 // notePast records a sentence that writes an explicit date more than

@@ -64,6 +64,11 @@ func TestGeneralRules(t *testing.T) {
 		{"year span", "English 'in 1991-1992'",
 			"Historians note that the army had first recaptured villages of Tartar district in 1991-1992.",
 			"2022-10-03", nil},
+		// a fragment left by a hard line break does not hide the sentence
+		// an anaphoric noun refers to
+		{"anaphora", "Arabic: the district before a one-word fragment line",
+			"تحدث بيان للوزارة عن طريق جبلي نحو منطقة كلبجار أزالت منه الألغام الوحدات\nالهندسية.\nوأفاد بيان ثان الثلاثاء بأن الجيش دخل المحافظة بموجب الاتفاق.",
+			"2020-11-24", []string{"kalbajar 2020-11-24 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
