@@ -313,10 +313,14 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			return k, true
 		}
 	}
+	afterNoun := afterVerbalNoun(a.s.toks, c.i)
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
 			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) {
 				continue
+			}
+			if afterNoun && d.j <= c.i-1 {
+				continue // "… on 9 October became possible after the clearing of X": the main clause's date
 			}
 			dist := abs(d.i - pos)
 			if dist < bestDist {
@@ -699,4 +703,11 @@ func wordCount(ts []token) int {
 		}
 	}
 	return n
+}
+
+// afterVerbalNoun reports a control word that is a verbal noun right
+// after "بعد" ("بعد تحرير", "بعد تطهير"): a change told as what came
+// before the main clause, which a date of the main clause does not date.
+func afterVerbalNoun(ts []token, k int) bool {
+	return k > 0 && isWordAt(ts, k-1, "بعد", "وبعد")
 }

@@ -435,6 +435,12 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			}
 			continue
 		}
+		if !dated && afterVerbalNoun(a.s.toks, c.i) && b.mainDated(a, c) {
+			// "X became possible on 9 October after the clearing of Y": Y
+			// came before that day, neither on it nor on the page's
+			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "told as before the main clause"}, ev)
+			continue
+		}
 		if !dated && yearSpan(a.s.toks) {
 			// "first retaken in 1991-1992": a span of years dates no
 			// single change, and the page's day does not either
@@ -1424,6 +1430,17 @@ func yearSpan(ts []token) bool {
 			if _, _, ok2 := yearAt(ts, n+1); ok2 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mainDated reports a date written before the "بعد" that opens the
+// control word at c: the main clause's.
+func (b *builder) mainDated(a *annotated, c cueHit) bool {
+	for k, d := range a.dates {
+		if a.res[k].ok && !a.claimed[k] && d.j <= c.i-1 {
+			return true
 		}
 	}
 	return false

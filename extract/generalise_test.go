@@ -69,6 +69,11 @@ func TestGeneralRules(t *testing.T) {
 		{"anaphora", "Arabic: the district before a one-word fragment line",
 			"تحدث بيان للوزارة عن طريق جبلي نحو منطقة كلبجار أزالت منه الألغام الوحدات\nالهندسية.\nوأفاد بيان ثان الثلاثاء بأن الجيش دخل المحافظة بموجب الاتفاق.",
 			"2020-11-24", []string{"kalbajar 2020-11-24 AZE"}},
+		// a change told as a verbal noun after "بعد" came before the main
+		// clause: the main clause's date is not its
+		{"after", "Arabic 'بعد تطهير': not the main clause's day",
+			"وقال قائد ميداني إن دخول مدينة فضولي يوم 17 أكتوبر 2020 جاء بعد تطهير منطقة جبرائيل.",
+			"2021-10-20", []string{"fuzuli 2020-10-17 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
