@@ -74,6 +74,11 @@ func TestGeneralRules(t *testing.T) {
 		{"after", "Arabic 'بعد تطهير': not the main clause's day",
 			"وقال قائد ميداني إن دخول مدينة فضولي يوم 17 أكتوبر 2020 جاء بعد تطهير منطقة جبرائيل.",
 			"2021-10-20", []string{"fuzuli 2020-10-17 AZE"}},
+		// "Date" on a line of its own and the date on the next: the page's
+		// date, even below the body
+		{"date label", "a footer 'Date' line dates the page",
+			"Reconstruction goes on in the south.\nNew roads were opened this year.\nSchools are being built.\nToday marks two years since the army freed Sugovushan.\nFamilies are expected to return.\nMore news follows.\n\nDate\n2022.10.03 / 09:00\nAuthor\nNews desk",
+			"", []string{"tartar 2020-10-03 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {

@@ -38,7 +38,10 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	// lines with text before this sentence's: blank lines between a
 	// breadcrumb, a headline and a dateline do not push the dateline down
 	textLine, lastLine := -1, -1
+	var prevA *annotated
 	for _, a := range anns {
+		label := labelLine(prevA, a)
+		prevA = a
 		if a.s.line != lastLine {
 			textLine, lastLine = textLine+1, a.s.line
 		}
@@ -51,6 +54,10 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 			case marker == markUpdated:
 				// a later edit: not the day the article appeared
 			case marked == nil && marker == markPublished && full && a.s.line < 12:
+				marked = &a.dates[k]
+			case marked == nil && label && full && e.i == 0:
+				// "Date" on a line of its own, the date opening the next
+				// (a footer with the date, the author, the tags)
 				marked = &a.dates[k]
 			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e):
 				headers = append(headers, &a.dates[k])
@@ -394,4 +401,18 @@ func narrativeDayAfter(anns []*annotated, e *dateExpr) (dateExpr, bool) {
 		}
 	}
 	return dateExpr{}, false
+}
+
+// labelLine reports a sentence on the line right after a line that is
+// only a date label ("Date", "التاريخ", "Published:").
+func labelLine(prev, a *annotated) bool {
+	if prev == nil || prev.s.line+1 != a.s.line || wordCount(prev.s.toks) != 1 {
+		return false
+	}
+	for _, t := range prev.s.toks {
+		if t.kind == tokWord {
+			return hasStem(t, dateLabels) || hasStem(t, publishedWords)
+		}
+	}
+	return false
 }
