@@ -79,6 +79,13 @@ func TestGeneralRules(t *testing.T) {
 		{"date label", "a footer 'Date' line dates the page",
 			"Reconstruction goes on in the south.\nNew roads were opened this year.\nSchools are being built.\nToday marks two years since the army freed Sugovushan.\nFamilies are expected to return.\nMore news follows.\n\nDate\n2022.10.03 / 09:00\nAuthor\nNews desk",
 			"", []string{"tartar 2020-10-03 AZE"}},
+		// "N years after its occupation": back after N years away
+		{"durations", "English 'N years after its occupation'",
+			"Azerbaijani troops returned to Kalbajar district today, 27 years after its occupation by Armenian forces.",
+			"2020-11-25", []string{"kalbajar 1993 ARM", "kalbajar 2020-11-25 AZE"}},
+		{"durations", "English 'N years after the war' counts nothing",
+			"Azerbaijani troops returned to Kalbajar district today, 26 years after the war ended.",
+			"2020-11-25", []string{"kalbajar 2020-11-25 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
