@@ -313,6 +313,14 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			return k, true
 		}
 	}
+	for k, d := range a.dates {
+		// "fell to Azerbaijan after the operation of its army last
+		// month": the change followed an operation of a past month, in
+		// that month (not on the page's day)
+		if d.rel == relMonth && a.res[k].ok && !a.claimed[k] && operationDate(a, k, c.i) && afterWordBetween(a, c.j, d.i) {
+			return k, true
+		}
+	}
 	afterNoun := afterVerbalNoun(a.s.toks, c.i)
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
@@ -710,4 +718,18 @@ func wordCount(ts []token) int {
 // before the main clause, which a date of the main clause does not date.
 func afterVerbalNoun(ts []token, k int) bool {
 	return k > 0 && isWordAt(ts, k-1, "بعد", "وبعد")
+}
+
+// afterWordBetween reports "after"/"بعد" in the same clause between
+// tokens i and j.
+func afterWordBetween(a *annotated, i, j int) bool {
+	for m := i; m < j && m < len(a.s.toks); m++ {
+		if a.clauseOf(m) != a.clauseOf(i) {
+			return false
+		}
+		if isWordAt(a.s.toks, m, "after", "following", "بعد", "عقب") {
+			return true
+		}
+	}
+	return false
 }

@@ -86,6 +86,14 @@ func TestGeneralRules(t *testing.T) {
 		{"durations", "English 'N years after the war' counts nothing",
 			"Azerbaijani troops returned to Kalbajar district today, 26 years after the war ended.",
 			"2020-11-25", []string{"kalbajar 2020-11-25 AZE"}},
+		// a change told after an operation of a past month took place in
+		// that month, not on the page's day
+		{"after an operation", "English: apposition, 'after an operation last month'",
+			"The capital, known to Azerbaijan as Khankendi and to Armenians as Stepanakert, fell into Azerbaijani hands after a military operation of the army last month.",
+			"2023-10-16", []string{"khankendi 2023-09 AZE"}},
+		{"after an operation", "Arabic: 'بعد عملية … الشهر الماضي'",
+			"وسقطت مدينة خانكندي في يد أذربيجان بعد عملية عسكرية للجيش الشهر الماضي.",
+			"2023-10-16", []string{"khankendi 2023-09 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
