@@ -100,6 +100,12 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			return nil
 		}
 	}
+	// a description in apposition to the place that ends the clause
+	// before it ("… the road to Fizuli, another regional centre occupied
+	// in 1993", "…إلى فضولي، وهي مركز آخر احتله …")
+	if t, ok := appositiveDescription(a, c); ok {
+		return []target{t}
+	}
 	if c.pronoun {
 		// "أراض فقدت أذربيجان السيطرة عليها", "lands it lost control of":
 		// the pronoun points to the lands named just before, not to a
@@ -732,4 +738,36 @@ func afterWordBetween(a *annotated, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// appositiveDescription finds the district that ends the clause before
+// the control word's when that clause opens with a describing noun
+// phrase (a determiner or "وهي"/"وهو" and at most four more words before
+// the control word).
+func appositiveDescription(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	cl := a.clauseOf(c.i)
+	start := c.i
+	for start > 0 && a.clauseOf(start-1) == cl {
+		start--
+	}
+	for start < c.i && ts[start].kind != tokWord {
+		start++
+	}
+	if start == c.i || c.i-start > 5 || !isWordAt(ts, start, "a", "an", "another", "one", "وهي", "وهو", "هي", "هو") {
+		return target{}, false
+	}
+	comma := start - 1
+	for comma >= 0 && ts[comma].kind != tokWord && ts[comma].raw != "," && ts[comma].raw != "،" {
+		comma--
+	}
+	if comma < 1 || (ts[comma].raw != "," && ts[comma].raw != "،") {
+		return target{}, false
+	}
+	for _, p := range a.places {
+		if p.j == comma && p.place.Region != "" && !p.place.Partial {
+			return target{place: p.place, tok: p.i}, true
+		}
+	}
+	return target{}, false
 }

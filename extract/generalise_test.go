@@ -94,6 +94,13 @@ func TestGeneralRules(t *testing.T) {
 		{"after an operation", "Arabic: 'بعد عملية … الشهر الماضي'",
 			"وسقطت مدينة خانكندي في يد أذربيجان بعد عملية عسكرية للجيش الشهر الماضي.",
 			"2023-10-16", []string{"khankendi 2023-09 AZE"}},
+		// a describing phrase in apposition binds the place before it
+		{"apposition", "English: 'X, another town occupied in 1993'",
+			"The capture of Zangilan let the army cut the road to Gubadli, another district centre occupied by Armenian forces in 1993.",
+			"2020-10-20", []string{"gubadli 1993 ARM", "zangilan 2020-10-20 AZE"}},
+		{"apposition", "Arabic: 'X، وهي … احتلتها'",
+			"وسمح تحرير زنغيلان للجيش بقطع الطريق إلى قوبادلي، وهي مدينة أخرى احتلتها وحدات أرمنية في عام 1993.",
+			"2020-10-20", []string{"gubadli 1993 ARM", "zangilan 2020-10-20 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
