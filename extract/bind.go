@@ -100,6 +100,12 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			return nil
 		}
 	}
+	// a description in apposition to the place that ends the clause
+	// before it ("… the road to Fizuli, another regional centre occupied
+	// in 1993", "…إلى فضولي، وهي مركز آخر احتله …")
+	if t, ok := appositiveDescription(a, c); ok {
+		return []target{t}
+	}
 	if c.pronoun {
 		// "أراض فقدت أذربيجان السيطرة عليها", "lands it lost control of":
 		// the pronoun points to the lands named just before, not to a
@@ -268,6 +274,11 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 		}
 	}
 	prev := b.prev
+	if prev != nil && b.prev2 != nil && len(prev.bound) == 0 && len(prev.places) == 0 && wordCount(prev.s.toks) <= 3 {
+		// a hard line break left a fragment ("… by the\nArmenian
+		// forces."): the sentence before it is the one referred to
+		prev = b.prev2
+	}
 	if prev == nil {
 		return target{}, false
 	}
@@ -308,10 +319,22 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			return k, true
 		}
 	}
+	for k, d := range a.dates {
+		// "fell to Azerbaijan after the operation of its army last
+		// month": the change followed an operation of a past month, in
+		// that month (not on the page's day)
+		if d.rel == relMonth && a.res[k].ok && !a.claimed[k] && operationDate(a, k, c.i) && afterWordBetween(a, c.j, d.i) {
+			return k, true
+		}
+	}
+	afterNoun := afterVerbalNoun(a.s.toks, c.i)
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
 			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) {
 				continue
+			}
+			if afterNoun && d.j <= c.i-1 {
+				continue // "… on 9 October became possible after the clearing of X": the main clause's date
 			}
 			dist := abs(d.i - pos)
 			if dist < bestDist {
@@ -684,4 +707,67 @@ func (b *builder) otherPlacesDate(a *annotated, d dateExpr, t target) bool {
 		}
 	}
 	return false
+}
+
+func wordCount(ts []token) int {
+	n := 0
+	for _, t := range ts {
+		if t.kind == tokWord {
+			n++
+		}
+	}
+	return n
+}
+
+// afterVerbalNoun reports a control word that is a verbal noun right
+// after "بعد" ("بعد تحرير", "بعد تطهير"): a change told as what came
+// before the main clause, which a date of the main clause does not date.
+func afterVerbalNoun(ts []token, k int) bool {
+	return k > 0 && isWordAt(ts, k-1, "بعد", "وبعد")
+}
+
+// afterWordBetween reports "after"/"بعد" in the same clause between
+// tokens i and j.
+func afterWordBetween(a *annotated, i, j int) bool {
+	for m := i; m < j && m < len(a.s.toks); m++ {
+		if a.clauseOf(m) != a.clauseOf(i) {
+			return false
+		}
+		if isWordAt(a.s.toks, m, "after", "following", "بعد", "عقب") {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveDescription finds the district that ends the clause before
+// the control word's when that clause opens with a describing noun
+// phrase (a determiner or "وهي"/"وهو" and at most four more words before
+// the control word).
+func appositiveDescription(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	cl := a.clauseOf(c.i)
+	start := c.i
+	for start > 0 && a.clauseOf(start-1) == cl {
+		start--
+	}
+	for start < c.i && ts[start].kind != tokWord {
+		start++
+	}
+	if start == c.i || c.i-start > 5 || !isWordAt(ts, start, "a", "an", "another", "one", "وهي", "وهو", "هي", "هو") {
+		return target{}, false
+	}
+	comma := start - 1
+	for comma >= 0 && ts[comma].kind != tokWord && ts[comma].raw != "," && ts[comma].raw != "،" {
+		comma--
+	}
+	if comma < 1 || (ts[comma].raw != "," && ts[comma].raw != "،") {
+		return target{}, false
+	}
+	for _, p := range a.places {
+		if p.j == comma && p.place.Region != "" && !p.place.Partial {
+			return target{place: p.place, tok: p.i}, true
+		}
+	}
+	return target{}, false
 }

@@ -22,6 +22,7 @@ type cand struct {
 	sent     int
 	lead     bool // in the first sentences: may take the publication date
 	relative bool // inside a relative clause: background
+	earlier  bool // in a sentence opened by "Earlier,", "سابقا": before the news
 	// a change dated from a duration whose anchor is another proposal:
 	// years before the change of region to anchorTo
 	years    int
@@ -72,6 +73,7 @@ type builder struct {
 	hasPub bool
 	pubHow string
 	prev   *annotated
+	prev2  *annotated // the sentence before prev
 	// pastSent and past: the last sentence that wrote an explicit date
 	// long before the publication date (a narrative turned to the past),
 	// and that date
@@ -80,9 +82,11 @@ type builder struct {
 	hasPast  bool
 	// pastSigning: that sentence tells an agreement signed then
 	pastSigning bool
-	cands       []cand
-	sched       []schedRec
-	context     []Mention
+	// datedSents: the sentences that write a date of their own
+	datedSents map[int]bool
+	cands      []cand
+	sched      []schedRec
+	context    []Mention
 	// mentionIdx finds a mention by type, place and date
 	mentionIdx map[string]int
 	// eventSents counts the sentences before this one that tell a change
@@ -219,7 +223,13 @@ func (b *builder) sentence(a *annotated) {
 	b.contextHits(a, ev)
 	b.stances(a, ev)
 	b.notePast(a)
-	b.prev = a
+	if len(a.dates) > 0 {
+		if b.datedSents == nil {
+			b.datedSents = map[int]bool{}
+		}
+		b.datedSents[a.s.idx] = true
+	}
+	b.prev2, b.prev = b.prev, a
 }
 
 // notePast records a sentence that writes an explicit date more than
@@ -425,12 +435,26 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			}
 			continue
 		}
+		if !dated && afterVerbalNoun(a.s.toks, c.i) && b.mainDated(a, c) {
+			// "X became possible on 9 October after the clearing of Y": Y
+			// came before that day, neither on it nor on the page's
+			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "told as before the main clause"}, ev)
+			continue
+		}
+		if !dated && yearSpan(a.s.toks) {
+			// "first retaken in 1991-1992": a span of years dates no
+			// single change, and the page's day does not either
+			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "a span of years"}, ev)
+			continue
+		}
 		when := b.sideDate(a, k, dated)
 		to := b.sideFor(a, c, t.place.Region, when)
 		if len(in.targets) > 1 && common != "" {
 			to = common
 		}
-		if t.place.Region == "" || t.place.Partial {
+		if t.place.Partial && t.place.Settlement && t.place.Region != "" && !t.place.Outside {
+			t.villages = true // "Sugovushan was liberated": a partial change of its district
+		} else if t.place.Region == "" || t.place.Partial {
 			typ := ctxAreaWide
 			switch {
 			case t.place.Outside:
@@ -452,7 +476,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-			lead: b.isLead(a), relative: isRelative(a.s.toks, c), focus: a.s.toks[c.i].start,
+			lead: b.isLead(a), relative: isRelative(a.s.toks, c), earlier: earlierSentence(a.s.toks), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
@@ -1160,6 +1184,12 @@ func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 			return 0, false
 		}
 		n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]
+		if ok && n < 10 && k > 1 && ts[k-1].raw == "-" {
+			// "twenty-first": the tens before the hyphen
+			if u, isTens := numberWords[ts[k-2].norm]; isTens && u >= 20 && u%10 == 0 {
+				n += u
+			}
+		}
 		return n, ok
 	}
 	// a count or an ordinal right around the anniversary word
@@ -1376,4 +1406,42 @@ func commemorator(a *annotated, c cueHit) string {
 		}
 	}
 	return side
+}
+
+// earlierSentence reports a sentence opened by a word saying that what it
+// tells came before the news ("Earlier, …", "Previously, …", "سابقا، …",
+// and the Arabic phrase "at an earlier time": في، وقت، سابق).
+func earlierSentence(ts []token) bool {
+	k := 0
+	for k < len(ts) && ts[k].kind != tokWord {
+		k++
+	}
+	if k < len(ts) && hasStem(ts[k], earlierWords) {
+		return true
+	}
+	return isWordAt(ts, k, "في", "وفي") && isWordAt(ts, k+1, "وقت") && isWordAt(ts, k+2, "سابق")
+}
+
+// yearSpan reports a span of years written in the sentence ("1991-1992",
+// "1992–1994").
+func yearSpan(ts []token) bool {
+	for j := 0; j+2 < len(ts); j++ {
+		if _, n, ok := yearAt(ts, j); ok && n+1 < len(ts) && (ts[n].raw == "-" || ts[n].raw == "–") {
+			if _, _, ok2 := yearAt(ts, n+1); ok2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mainDated reports a date written before the "بعد" that opens the
+// control word at c: the main clause's.
+func (b *builder) mainDated(a *annotated, c cueHit) bool {
+	for k, d := range a.dates {
+		if a.res[k].ok && !a.claimed[k] && d.j <= c.i-1 {
+			return true
+		}
+	}
+	return false
 }

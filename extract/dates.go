@@ -595,6 +595,14 @@ func bareYearAt(ts []token, i int) (dateExpr, bool) {
 	if !bracketed && !hasStem(ts[i-1], yearCues) {
 		return dateExpr{}, false
 	}
+	if i > 1 && hasStem(ts[i-2], quantityWords) {
+		return dateExpr{}, false // "أكثر من 2000 منزل", "less than 1990": a count
+	}
+	if n+1 < len(ts) && (ts[n].raw == "-" || ts[n].raw == "–") {
+		if _, _, span := yearAt(ts, n+1); span {
+			return dateExpr{}, false // "in 1991-1992": a span of years dates no single change
+		}
+	}
 	return dateExpr{i: i, j: n, year: y}, true
 }
 
@@ -721,7 +729,16 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			return civil{}, "", false
 		}
 		y, again := r.written[[2]int{c.m, c.d}]
+		// the same sentence wrote a year a few days before ("launched on
+		// March 27 in 1993, … occupied Kalbajar on April 2"): its
+		// narrative, not the same day written elsewhere (a dateline of
+		// the anniversary) gives the year
+		inSentence := r.prevYear && r.sent == r.prevSent && r.prev.y != 0 && e.qual == qualNone && !e.today &&
+			(r.prev.m == c.m && c.d >= r.prev.d || r.prev.m+1 == c.m && c.d < r.prev.d) // forward, within a month
 		switch {
+		case again && inSentence && y != r.prev.y:
+			c.y = r.prev.y
+			how = narrativeYear
 		case again && c.d != 0 && e.qual == qualNone:
 			// "20 أكتوبر 2020 … وفي 20 أكتوبر": the same day again
 			c.y = y

@@ -164,6 +164,10 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 			if n, j, vague, ok := countAt(ts, i); ok && isWordAt(ts, j, "ago") {
 				out = append(out, durExpr{i: i, j: j + 1, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
 				i = j
+			} else if ok && afterChange(ts, j) {
+				// "28 years after its occupation": back after N years away
+				out = append(out, durExpr{i: i, j: j + 1, kind: durAfter, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
+				i = j
 			}
 		}
 	}
@@ -174,6 +178,8 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 		}
 		if n, j, vague, ok := countAt(ts, i); ok && isWordAt(ts, j, "ago") && !inDur(out, i) {
 			out = append(out, durExpr{i: i, j: j + 1, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
+		} else if ok && afterChange(ts, j) && !inDur(out, i) {
+			out = append(out, durExpr{i: i, j: j + 1, kind: durAfter, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
 		}
 	}
 	for i := range out {
@@ -205,4 +211,22 @@ func firstTimeAt(ts []token, i int) int {
 		return i + 4
 	}
 	return i
+}
+
+// afterChange reports English "after" at k followed within three words
+// by a control word ("after its occupation", "after the capture"): "N
+// years after its occupation" counts back to that change.
+func afterChange(ts []token, k int) bool {
+	if !isWordAt(ts, k, "after") {
+		return false
+	}
+	for m := k + 1; m < len(ts) && m <= k+3; m++ {
+		if ts[m].kind != tokWord {
+			return false
+		}
+		if _, _, _, _, ok := matchPhrase(ts, m, controlIndex); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -32,14 +32,18 @@ var gazetteerJSON []byte
 // Place is one gazetteer entry: a district, a named part of one, or a
 // place that is not a district (Karabakh itself, towns outside the area).
 type Place struct {
-	ID      string   `json:"id"`
-	Region  string   `json:"region"`  // district id, "" when the place is not one district
-	Name    string   `json:"name"`    // English display name
-	Partial bool     `json:"partial"` // a village, town or corridor inside Region, not all of it
-	Outside bool     `json:"outside"` // outside the conflict area
-	Ar      []string `json:"ar"`
-	ArGuess []string `json:"ar_unverified"`
-	En      []string `json:"en"`
+	ID      string `json:"id"`
+	Region  string `json:"region"`  // district id, "" when the place is not one district
+	Name    string `json:"name"`    // English display name
+	Partial bool   `json:"partial"` // a village, town or corridor inside Region, not all of it
+	Outside bool   `json:"outside"` // outside the conflict area
+	// Settlement: a village or town of Region; a change told of it is a
+	// partial change of its district (like a list of villages), not
+	// context only as for a corridor
+	Settlement bool     `json:"settlement"`
+	Ar         []string `json:"ar"`
+	ArGuess    []string `json:"ar_unverified"`
+	En         []string `json:"en"`
 }
 
 type gazetteerFile struct {

@@ -67,6 +67,7 @@ var wordListNames = []string{
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
+	"quantity", "earlier", "date_labels",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -352,6 +353,9 @@ var (
 	monthQualifiers map[string]int
 	approxWords     map[string]bool // "late September": month precision
 	yearCues        map[string]bool // precede a bare year
+	quantityWords   map[string]bool // "أكثر من 2000": a count, not a year
+	earlierWords    map[string]bool // open a sentence told as before the news
+	dateLabels      map[string]bool // a line of its own before the page's date
 	notTodayAfter   map[string]bool // "the next day", not today
 	notTodayBefore  map[string]bool // a channel name, not today
 	yearUnits       map[string]bool
@@ -434,6 +438,9 @@ func bindWordLists(lex *lexicon) {
 	monthQualifiers = lex.qualifiers
 	approxWords = lex.words["approx"]
 	yearCues = lex.words["year_cues"]
+	quantityWords = lex.words["quantity"]
+	earlierWords = lex.words["earlier"]
+	dateLabels = lex.words["date_labels"]
 	notTodayAfter = lex.words["not_today_after"]
 	notTodayBefore = lex.words["not_today_before"]
 	yearUnits = lex.words["year_units"]

@@ -216,6 +216,12 @@ func (b *builder) finish(res *Result) {
 	sentDate := map[int]*proposal{}
 	if b.anniversary {
 		for _, x := range undated {
+			if b.datedSents[x.sent] || x.earlier {
+				// a sentence with dates of its own ("during the 44 days
+				// until 10 November …") is not a retelling of the
+				// commemorated day
+				continue
+			}
 			for _, p := range props {
 				if p.p.Region == x.region && p.date.prec == "day" {
 					sentDate[x.sent] = p
@@ -259,6 +265,9 @@ func (b *builder) finish(res *Result) {
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
 				best.p.Kind = x.kind
 			}
+		case x.earlier && best == nil && !b.datedSents[x.sent]:
+			// told as before the news: not dated by the page
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "earlier"}, x.ev)
 		case x.lead && !x.relative && b.hasPub && b.hasNewsDay && x.sent > b.newsDaySent:
 			x.dated, x.date = true, b.newsDay
 			x.how = fmt.Sprintf("the day the lead dates the news (sentence %d)", b.newsDaySent+1)

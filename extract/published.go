@@ -38,7 +38,10 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	// lines with text before this sentence's: blank lines between a
 	// breadcrumb, a headline and a dateline do not push the dateline down
 	textLine, lastLine := -1, -1
+	var prevA *annotated
 	for _, a := range anns {
+		label := labelLine(prevA, a)
+		prevA = a
 		if a.s.line != lastLine {
 			textLine, lastLine = textLine+1, a.s.line
 		}
@@ -51,6 +54,10 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 			case marker == markUpdated:
 				// a later edit: not the day the article appeared
 			case marked == nil && marker == markPublished && full && a.s.line < 12:
+				marked = &a.dates[k]
+			case marked == nil && label && full && e.i == 0:
+				// "Date" on a line of its own, the date opening the next
+				// (a footer with the date, the author, the tags)
 				marked = &a.dates[k]
 			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e):
 				headers = append(headers, &a.dates[k])
@@ -339,6 +346,11 @@ func anniversaryPublished(anns []*annotated) (pubInference, bool) {
 		}
 		y := change.year + years
 		m, d := change.month, change.day
+		if later, ok := narrativeDayAfter(anns, change); ok {
+			// "launched on March 27, 1993, … occupied X on April 2": the
+			// day the narrative goes on to is the change's
+			m, d = later.month, later.day
+		}
 		how := fmt.Sprintf("the day of the change, %q, %d years on", change.word, years)
 		var dateline *dateExpr
 		for _, b := range anns {
@@ -366,4 +378,41 @@ func anniversaryPublished(anns []*annotated) (pubInference, bool) {
 		return inf, true
 	}
 	return inf, false
+}
+
+// narrativeDayAfter finds, in the sentence of a date written with its
+// year, a later day and month written without one a few days on ("on
+// March 27, 1993 … on April 2"): the narrative goes on to it.
+func narrativeDayAfter(anns []*annotated, e *dateExpr) (dateExpr, bool) {
+	for _, a := range anns {
+		for k := range a.dates {
+			if &a.dates[k] != e {
+				continue
+			}
+			for _, l := range a.dates[k+1:] {
+				if l.rel != relNone || l.year != 0 || l.month == 0 || l.day == 0 || e.day == 0 {
+					continue
+				}
+				if l.month == e.month && l.day > e.day || l.month == e.month+1 && l.day < e.day {
+					return l, true
+				}
+			}
+			return dateExpr{}, false
+		}
+	}
+	return dateExpr{}, false
+}
+
+// labelLine reports a sentence on the line right after a line that is
+// only a date label ("Date", "التاريخ", "Published:").
+func labelLine(prev, a *annotated) bool {
+	if prev == nil || prev.s.line+1 != a.s.line || wordCount(prev.s.toks) != 1 {
+		return false
+	}
+	for _, t := range prev.s.toks {
+		if t.kind == tokWord {
+			return hasStem(t, dateLabels) || hasStem(t, publishedWords)
+		}
+	}
+	return false
 }
