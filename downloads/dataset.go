@@ -29,6 +29,9 @@ type feat struct {
 	props  json.RawMessage
 	fields []service.Field
 	geom   orb.Geometry // nil: no geometry left, or none
+	// shared names the region whose shaped boundary geom is ("" for an
+	// area's own): the encoders encode it once for a run of features.
+	shared string
 	info   featInfo
 }
 
@@ -153,7 +156,7 @@ func (ds *dataset) feature(rf rawFeature) (feat, error) {
 		}
 		ds.shaped[ft.info.Region] = g
 	}
-	ft.geom = g
+	ft.geom, ft.shared = g, ft.info.Region
 	return ft, nil
 }
 

@@ -42,8 +42,30 @@ func newEncoder(w io.Writer, format string, ds *dataset, cols []string) (encoder
 // geojsonEncoder writes a FeatureCollection with the API's top-level
 // members and the options used.
 type geojsonEncoder struct {
-	w *bufio.Writer
-	n int
+	w    *bufio.Writer
+	n    int
+	last lastGeometry[[]byte]
+}
+
+// lastGeometry keeps the encoding of the last shared geometry: a region's
+// periods come one after another, all with its boundary.
+type lastGeometry[T any] struct {
+	key string
+	val T
+}
+
+// get returns f's geometry encoded by enc, reusing the last encoding
+// when f shares it.
+func (l *lastGeometry[T]) get(f *feat, enc func() (T, error)) (T, error) {
+	if f.shared != "" && f.shared == l.key {
+		return l.val, nil
+	}
+	v, err := enc()
+	if err != nil {
+		return v, err
+	}
+	l.key, l.val = f.shared, v
+	return v, nil
 }
 
 func newGeoJSONEncoder(w io.Writer, ds *dataset) (*geojsonEncoder, error) {
@@ -80,7 +102,7 @@ func (e *geojsonEncoder) feature(f *feat) error {
 	if f.geom == nil {
 		b.WriteString("null")
 	} else {
-		g, err := json.Marshal(geojson.NewGeometry(f.geom))
+		g, err := e.last.get(f, func() ([]byte, error) { return json.Marshal(geojson.NewGeometry(f.geom)) })
 		if err != nil {
 			return fmt.Errorf("export: feature %q geometry: %w", f.id, err)
 		}
@@ -107,6 +129,7 @@ type csvEncoder struct {
 	cols []string
 	row  []string
 	vals map[string]string
+	last lastGeometry[string]
 }
 
 func newCSVEncoder(w io.Writer, cols []string) (*csvEncoder, error) {
@@ -120,7 +143,7 @@ func newCSVEncoder(w io.Writer, cols []string) (*csvEncoder, error) {
 func (e *csvEncoder) feature(f *feat) error {
 	row := append(e.row[:0], "", f.id)
 	if f.geom != nil {
-		row[0] = wkt.MarshalString(f.geom)
+		row[0], _ = e.last.get(f, func() (string, error) { return wkt.MarshalString(f.geom), nil })
 	}
 	clear(e.vals)
 	for _, fl := range f.fields {
@@ -165,8 +188,9 @@ func styleOf(f *feat) string {
 // time sliders work. The document's start is written as tokens and each
 // Placemark as an element, so the document need not be held whole.
 type kmlEncoder struct {
-	w   *bufio.Writer
-	enc *xml.Encoder
+	w    *bufio.Writer
+	enc  *xml.Encoder
+	last lastGeometry[kml.Element]
 }
 
 var (
@@ -226,11 +250,14 @@ func (e *kmlEncoder) feature(f *feat) error {
 	}
 	pm.Add(kml.ExtendedData(data...))
 	if f.geom != nil {
-		g, err := toGeom(f.geom)
-		if err != nil {
-			return fmt.Errorf("export: feature %q: %w", f.id, err)
-		}
-		el, err := geomkml.Encode(g)
+		// An element is only read when written, so one serves a run.
+		el, err := e.last.get(f, func() (kml.Element, error) {
+			g, err := toGeom(f.geom)
+			if err != nil {
+				return nil, err
+			}
+			return geomkml.Encode(g)
+		})
 		if err != nil {
 			return fmt.Errorf("export: feature %q: %w", f.id, err)
 		}

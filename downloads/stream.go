@@ -90,7 +90,7 @@ func writePeriods(w io.Writer, ds *dataset, r *request) error {
 // the features (type left out, as the whole download leaves it out).
 func eachPeriod(v *service.View, r *request, fn func(members []service.Field, rf rawFeature) error) error {
 	pr, pw := io.Pipe()
-	go func() { pw.CloseWithError(v.WritePeriods(pw, r.lang, service.PeriodsRange{})) }()
+	go func() { pw.CloseWithError(v.WritePeriods(pw, r.lang, service.PeriodsRange{NoGeometry: true})) }()
 	defer pr.Close() // stops the writer if we stop early
 	dec := json.NewDecoder(bufio.NewReaderSize(pr, 64<<10))
 	if err := expectDelim(dec, '{'); err != nil {
@@ -117,7 +117,7 @@ func eachPeriod(v *service.View, r *request, fn func(members []service.Field, rf
 			return err
 		}
 		for dec.More() {
-			// The geometry is left out: the region's own is shaped once.
+			// The feed has no geometry: the region's own is shaped once.
 			var rf struct {
 				ID         string          `json:"id"`
 				Properties json.RawMessage `json:"properties"`

@@ -103,6 +103,10 @@ type PeriodsRange struct {
 	Paged  bool
 	Offset int
 	Limit  int // 0: to the end
+	// NoGeometry writes every geometry as null: for a reader that takes
+	// the regions' boundaries from elsewhere (the downloads shape them),
+	// half the bytes to parse on a large world. Never an HTTP answer.
+	NoGeometry bool
 }
 
 // PeriodsETag is the strong ETag of the periods feed or page r, identity
@@ -140,11 +144,15 @@ func (v *View) WritePeriods(w io.Writer, lang geo.Lang, r PeriodsRange) error {
 		}
 	}
 	bw.WriteString(head + `,"features":[`)
+	geomOf := func(region string) string { return region }
+	if r.NoGeometry {
+		geomOf = func(string) string { return "" } // no geometry of that name: null
+	}
 	if v.periods != nil {
-		if err := v.writeIndexedPeriods(bw, lang, ix, first, end); err != nil {
+		if err := v.writeIndexedPeriods(bw, lang, ix, first, end, geomOf); err != nil {
 			return err
 		}
-	} else if err := v.writeHistoryPeriods(bw, lang, ix, first, end); err != nil {
+	} else if err := v.writeHistoryPeriods(bw, lang, ix, first, end, geomOf); err != nil {
 		return err
 	}
 	bw.WriteString("]}\n")
@@ -153,7 +161,7 @@ func (v *View) WritePeriods(w io.Writer, lang geo.Lang, r PeriodsRange) error {
 
 // writeHistoryPeriods writes features first .. end-1 from the history in
 // memory.
-func (v *View) writeHistoryPeriods(bw *bufio.Writer, lang geo.Lang, ix *periodIndex, first, end int) error {
+func (v *View) writeHistoryPeriods(bw *bufio.Writer, lang geo.Lang, ix *periodIndex, first, end int, geomOf func(string) string) error {
 	regions := v.History.Regions()
 	// The region of feature first: the last whose start is <= first.
 	ri := sort.Search(len(regions), func(i int) bool { return ix.start[i+1] > first })
@@ -164,7 +172,7 @@ func (v *View) writeHistoryPeriods(bw *bufio.Writer, lang geo.Lang, ix *periodIn
 		ps := v.History.Periods(reg.ID)
 		for j := k - ix.start[ri]; j < len(ps) && k < end; j++ {
 			scratch.Reset()
-			if err := v.writeFeature(&scratch, n, PeriodID(&ps[j]), PeriodFeatureProps(&ps[j], reg, lang), reg.ID); err != nil {
+			if err := v.writeFeature(&scratch, n, PeriodID(&ps[j]), PeriodFeatureProps(&ps[j], reg, lang), geomOf(reg.ID)); err != nil {
 				return err
 			}
 			if _, err := bw.Write(scratch.Bytes()); err != nil {
@@ -190,7 +198,7 @@ const indexedReleaseBytes = 32 << 20
 // period index, a chunk of regions per read transaction, each checked to
 // be at the view's data version. The ledger is not read, and nothing is
 // kept between chunks but the chunk's buffer.
-func (v *View) writeIndexedPeriods(bw *bufio.Writer, lang geo.Lang, ix *periodIndex, first, end int) error {
+func (v *View) writeIndexedPeriods(bw *bufio.Writer, lang geo.Lang, ix *periodIndex, first, end int, geomOf func(string) string) error {
 	regions := v.History.Regions()
 	ri := sort.Search(len(regions), func(i int) bool { return ix.start[i+1] > first })
 	rel, _ := v.periods.st.(mappedReleaser)
@@ -219,7 +227,7 @@ func (v *View) writeIndexedPeriods(bw *bufio.Writer, lang geo.Lang, ix *periodIn
 					if err != nil {
 						return fmt.Errorf("region %q: %w", reg.ID, err)
 					}
-					if err := v.writeFeature(&chunk, n, PeriodID(p), PeriodFeatureProps(p, reg, lang), reg.ID); err != nil {
+					if err := v.writeFeature(&chunk, n, PeriodID(p), PeriodFeatureProps(p, reg, lang), geomOf(reg.ID)); err != nil {
 						return err
 					}
 					n++
