@@ -476,7 +476,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-			lead: b.isLead(a), relative: isRelative(a.s.toks, c), earlier: earlierSentence(a.s.toks), focus: a.s.toks[c.i].start,
+			lead: b.isLead(a), relative: isRelative(a.s.toks, c) || reducedRelative(a, c), earlier: earlierSentence(a.s.toks), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
