@@ -51,6 +51,17 @@ func TestErrorClassRules(t *testing.T) {
 		{"not ground", "Arabic: a standing regained",
 			"ألحقت المنطقة بمنطقة كلبجار عام 1960 ثم استعادت استقلالها الإداري بعد سنوات.",
 			"", nil},
+		// a change bound by a deadline in its clause is still to come, and
+		// a headline naming it is the plan
+		{"deadline", "Arabic: بحلول in the clause, and the headline",
+			"القوات الأرمنية تنسحب من لاتشين\nويتعين على الوحدات الأرمنية الانسحاب من لاتشين بحلول 1 ديسمبر وفق الاتفاق.",
+			"2020-11-28", nil},
+		{"deadline", "English: 'to withdraw … by', and the headline",
+			"Armenian forces withdraw from Kalbajar\nArmenian troops have to withdraw from Kalbajar by November 25 under the agreement.",
+			"2020-11-20", nil},
+		{"deadline", "a change of the day beside a deadline elsewhere stays",
+			"Azerbaijani units entered Agdam district today, the ministry said.\nThe agreement had set 20 November as the deadline.",
+			"2020-11-20", []string{"agdam 2020-11-20 AZE"}},
 		// English "fell under … occupation" with the place as subject (a
 		// regression check: the occupation word itself binds it)
 		{"fell under occupation", "English 'fell under … occupation'",
