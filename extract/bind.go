@@ -57,6 +57,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			if p.i-c.j > 8 {
 				break
 			}
+			if originPlace(ts, c, p.i) {
+				continue // "starting their assault from X": where they came from
+			}
 			out = append(out, target{place: p.place, tok: p.i})
 			last = p
 			continue
@@ -606,6 +609,23 @@ func (b *builder) villageList(a *annotated, c cueHit) []target {
 		out = append(out, target{place: p.place, tok: p.i, villages: true})
 	}
 	return out
+}
+
+// originPlace reports an English place after "from" following a control
+// word that is not a leaving ("began the occupation from the heights of
+// X", "entered from X"): the place the forces came from, not the one taken.
+// A leaving names what was left after "from" ("withdrew from X").
+func originPlace(ts []token, c cueHit, k int) bool {
+	switch c.cls {
+	case cueWithdraw, cueLose, cueCede, cueHandover, cueSurrender:
+		return false
+	}
+	for m := c.j; m < k; m++ {
+		if isWordAt(ts, m, "from") && latinWord(ts[m]) {
+			return true
+		}
+	}
+	return false
 }
 
 // inLaterRelative reports a word k inside a relative clause opened after

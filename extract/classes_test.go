@@ -51,6 +51,13 @@ func TestErrorClassRules(t *testing.T) {
 		{"not ground", "Arabic: a standing regained",
 			"ألحقت المنطقة بمنطقة كلبجار عام 1960 ثم استعادت استقلالها الإداري بعد سنوات.",
 			"", nil},
+		// a place after "from" is where the forces came from
+		{"origin", "English: an occupation started from a town",
+			"Armenian forces began their occupation from positions near Shusha and seized Lachin district on 17 May 1992.",
+			"", []string{"lachin 1992-05-17 ARM"}},
+		{"origin", "a withdrawal still names what was left after 'from'",
+			"Armenian units withdrew from Agdam district on 20 November 2020, the ministry said.",
+			"", []string{"agdam 2020-11-20 AZE"}},
 		// a change bound by a deadline in its clause is still to come, and
 		// a headline naming it is the plan
 		{"deadline", "Arabic: بحلول in the clause, and the headline",
