@@ -162,10 +162,19 @@ func (a *annotated) evidence(runes []rune) Evidence {
 // dropDirections leaves out a place named as a direction of the front
 // ("in the direction of the Agdere district", "على محور أغدام",
 // "باتجاه شوشا"): the fighting went towards it, it was not taken.
+//
+// English puts the modifier first: names before a direction noun ("the
+// Fizuli, Jabrayil and Gubadli directions of the front", "on the Agdam
+// direction") are fronts too. A list of names (commas, "and", "the",
+// district nouns between them) is read forward to the first other word.
 func dropDirections(ts []token, ps []placeHit) []placeHit {
+	inPlace := make(map[int]int, len(ps)) // first token of a place -> its end
+	for _, p := range ps {
+		inPlace[p.i] = p.j
+	}
 	out := ps[:0]
 	for _, p := range ps {
-		dir := false
+		dir := directionAfter(ts, p, inPlace)
 		for k := p.i - 1; k >= 0 && k >= p.i-3; k-- {
 			if ts[k].kind != tokWord {
 				break
@@ -180,6 +189,37 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 		}
 	}
 	return out
+}
+
+// directionAfter reports an English place list ending in a direction noun
+// ("the Fizuli, Jabrayil, and Gubadli directions of the front").
+func directionAfter(ts []token, p placeHit, inPlace map[int]int) bool {
+	if !latinWord(ts[p.i]) {
+		return false // Arabic puts the head noun first: "محور فضولي"
+	}
+	for k, n := p.j, 0; k < len(ts) && n < 16; n++ {
+		t := ts[k]
+		switch {
+		case t.nl > 0:
+			return false
+		case inPlace[k] > k:
+			k = inPlace[k]
+			continue
+		case t.kind == tokPunct && (t.raw == "," || t.raw == "-"):
+		case isWordAt(ts, k, "and", "the") || t.kind == tokWord && hasStem(t, anaphorNouns):
+		case t.kind == tokWord && hasStem(t, directionWords):
+			return true
+		default:
+			return false
+		}
+		k++
+	}
+	return false
+}
+
+// latinWord reports a word written in Latin letters.
+func latinWord(t token) bool {
+	return t.kind == tokWord && t.raw != "" && t.raw[0] < 0x80
 }
 
 // ctxIn reports a non-event phrase (a flag raised, a ceasefire, a

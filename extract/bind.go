@@ -57,6 +57,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			if p.i-c.j > 8 {
 				break
 			}
+			if originPlace(ts, c, p.i) {
+				continue // "starting their assault from X": where they came from
+			}
 			out = append(out, target{place: p.place, tok: p.i})
 			last = p
 			continue
@@ -343,7 +346,8 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		}
 		return best >= 0
 	}
-	if t.relative || isRelative(a.s.toks, c) {
+	reduced := reducedRelative(a, c)
+	if t.relative || isRelative(a.s.toks, c) || reduced {
 		// "أغدام الذي سلم في 20 …، وكلبجار الذي سلم في 25 …", "the
 		// capital, which came under control in September": the relative
 		// clause carries its own date, after the verb
@@ -352,7 +356,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 				best = k
 			}
 		}
-		if best >= 0 || t.relative {
+		if best >= 0 || t.relative || reduced {
 			return best, best >= 0
 		}
 	}
@@ -576,7 +580,7 @@ func (b *builder) villageList(a *annotated, c cueHit) []target {
 	ts := a.s.toks
 	hasVillages := false
 	for k := range ts {
-		if ts[k].kind == tokWord && hasStem(ts[k], villageWords) {
+		if ts[k].kind == tokWord && hasStem(ts[k], villageWords) && !inLaterRelative(ts, c, k) {
 			hasVillages = true
 			break
 		}
@@ -605,6 +609,39 @@ func (b *builder) villageList(a *annotated, c cueHit) []target {
 		out = append(out, target{place: p.place, tok: p.i, villages: true})
 	}
 	return out
+}
+
+// originPlace reports an English place after "from" following a control
+// word that is not a leaving ("began the occupation from the heights of
+// X", "entered from X"): the place the forces came from, not the one taken.
+// A leaving names what was left after "from" ("withdrew from X").
+func originPlace(ts []token, c cueHit, k int) bool {
+	switch c.cls {
+	case cueWithdraw, cueLose, cueCede, cueHandover, cueSurrender:
+		return false
+	}
+	for m := c.j; m < k; m++ {
+		if isWordAt(ts, m, "from") && latinWord(ts[m]) {
+			return true
+		}
+	}
+	return false
+}
+
+// inLaterRelative reports a word k inside a relative clause opened after
+// control word c ("after the occupation of X on …, the forces which went on
+// to invade settlements around Y"): the villages there are what the
+// relative clause tells, not places of c's change.
+func inLaterRelative(ts []token, c cueHit, k int) bool {
+	if k <= c.j {
+		return false
+	}
+	for r := c.j; r < k; r++ {
+		if ts[r].kind == tokWord && hasStem(ts[r], relativeWords) && !(r > 0 && hasStem(ts[r-1], villageWords)) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveSubject binds a control word with nothing after it to the one

@@ -66,14 +66,17 @@ type schedRec struct {
 
 // builder walks the annotated sentences and collects readings.
 type builder struct {
-	g      *gazetteer
-	runes  []rune
-	opt    Options
-	pub    time.Time
-	hasPub bool
-	pubHow string
-	prev   *annotated
-	prev2  *annotated // the sentence before prev
+	// planned: districts whose change the page tells as due by a
+	// deadline ("must withdraw from X by Friday")
+	planned map[string]bool
+	g       *gazetteer
+	runes   []rune
+	opt     Options
+	pub     time.Time
+	hasPub  bool
+	pubHow  string
+	prev    *annotated
+	prev2   *annotated // the sentence before prev
 	// pastSent and past: the last sentence that wrote an explicit date
 	// long before the publication date (a narrative turned to the past),
 	// and that date
@@ -476,7 +479,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-			lead: b.isLead(a), relative: isRelative(a.s.toks, c), earlier: earlierSentence(a.s.toks), focus: a.s.toks[c.i].start,
+			lead: b.isLead(a), relative: isRelative(a.s.toks, c) || reducedRelative(a, c), earlier: earlierSentence(a.s.toks), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
@@ -498,6 +501,16 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 					x.rel, x.hasRel, bestDist = e, true, abs(e.i-pos)
 				}
 			}
+		}
+		if !dated && dueBy(a, c) {
+			// "must leave X by Friday", "الانسحاب من X بحلول الجمعة": a
+			// change still to come when the page was written
+			if b.planned == nil {
+				b.planned = map[string]bool{}
+			}
+			b.planned[t.place.Region] = true
+			b.mention(Mention{Type: ctxFuture, Region: t.place.Region, To: to}, ev)
+			continue
 		}
 		if !dated && consequenceOfOccupation(a, c) {
 			// "As a result of the occupation, the enemy captured …": what
@@ -551,6 +564,24 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 	}
 	cp := *first
 	return &cp
+}
+
+// dueBy reports a control word whose clause sets a deadline after it
+// ("بحلول الجمعة", "لغاية …", "to withdraw … by 1 December"): the change
+// is still to come. A past perfect after the date ("by 3 April … had
+// taken") tells a change done by then (doneBy).
+func dueBy(a *annotated, c cueHit) bool {
+	ts := a.s.toks
+	for _, d := range a.dates {
+		if d.i < c.j || d.i-c.j > 8 || a.clauseOf(d.i) != a.clauseOf(c.i) || doneBy(ts, d) {
+			continue
+		}
+		if isWordAt(ts, d.i-1, "بحلول", "لغايه") ||
+			isWordAt(ts, d.i-1, "by") && isWordAt(ts, c.i-1, "to") {
+			return true
+		}
+	}
+	return false
 }
 
 // kindOf classifies a change by its wording.

@@ -119,8 +119,12 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // "حرر من الاحتلال", "liberated from occupation": a state left, told with the other verb
 			continue
 		}
-		if h.cls == cueOccupy && occupiedAdjective(ts, i, end) {
-			i = end - 1 // "the occupied city": a state, not an event
+		if h.cls == cueOccupy && occupiedAdjective(ts, i, end) || participleAdjective(ts, i, end) {
+			i = end - 1 // "the occupied city", "the newly liberated town": a state, not an event
+			continue
+		}
+		if notGroundObject(ts, end) {
+			i = end - 1 // "regained its independent status": not ground changing hands
 			continue
 		}
 		if h.cls == cueFall && fallenThing(ts, i, end) {
@@ -483,6 +487,68 @@ func occupiedAdjective(ts []token, i, end int) bool {
 		return false
 	}
 	return i > 0 && (isWordAt(ts, i-1, "the", "unlawfully", "illegally", "still", "formerly", "previously") || ts[i-1].kind != tokWord)
+}
+
+// notGroundObject reports a control word whose object, within the three
+// words after it, is a standing rather than ground ("regained its
+// independent status", "استعادت استقلالها").
+func notGroundObject(ts []token, end int) bool {
+	for k := end; k < len(ts) && k < end+3; k++ {
+		if ts[k].kind != tokWord {
+			return false
+		}
+		if hasStem(ts[k], notGround) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleAdjective reports an English past participle of a control
+// word used as an adjective before a noun, after a determiner or an adverb
+// of time ("the liberated city", "its newly freed villages"): it
+// describes a place, it does not tell a change.
+func participleAdjective(ts []token, i, end int) bool {
+	if end != i+1 || !latinWord(ts[i]) || !strings.HasSuffix(ts[i].norm, "ed") || end >= len(ts) || ts[end].kind != tokWord {
+		return false
+	}
+	if isWordAt(ts, end, "by", "in", "on", "the", "a", "an", "since", "until", "for", "and", "from", "at", "during", "after", "as", "to", "with", "it", "them", "over", "control", "back") {
+		return false
+	}
+	return isWordAt(ts, i-1, "the", "newly", "recently", "formerly", "previously", "once", "its", "their", "our")
+}
+
+// reducedRelative reports an English participle right after a place it
+// describes, the place being the object of a preposition ("a speech in
+// Gubadli city liberated from occupation", "a visit to Shusha, liberated
+// in 2020"): a relative clause without its relative word, so background
+// that carries only its own date.
+func reducedRelative(a *annotated, c cueHit) bool {
+	ts := a.s.toks
+	if c.j != c.i+1 || !latinWord(ts[c.i]) || !strings.HasSuffix(ts[c.i].norm, "ed") {
+		return false
+	}
+	if c.j < len(ts) && ts[c.j].kind == tokWord && !isWordAt(ts, c.j, "from", "by", "in", "on", "during", "after", "since", "at", "last", "as", "and") {
+		return false // an object follows: the verb of a clause
+	}
+	k := c.i - 1
+	if k >= 0 && ts[k].kind == tokPunct && ts[k].raw == "," {
+		k--
+	}
+	if k >= 0 && ts[k].kind == tokWord && hasStem(ts[k], anaphorNouns) {
+		k-- // "Gubadli city"
+	}
+	for _, p := range a.places {
+		if p.j != k+1 {
+			continue
+		}
+		m := p.i - 1
+		if isWordAt(ts, m, "the") {
+			m--
+		}
+		return isWordAt(ts, m, "in", "at", "to", "from", "into", "of", "near", "toward", "towards", "across", "visited", "visit", "visiting")
+	}
+	return false
 }
 
 // becameUnder finds a verb of becoming followed by "under … control"

@@ -67,7 +67,7 @@ var wordListNames = []string{
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
-	"quantity", "earlier", "date_labels",
+	"quantity", "earlier", "date_labels", "not_ground",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -396,6 +396,8 @@ var (
 	topicPreps map[string]bool
 	// "أراض فقدت السيطرة عليها": a pronoun after lands points to them
 	landNouns map[string]bool
+	// "regained its independent status": what was regained is not ground
+	notGround map[string]bool
 )
 
 // bindWordLists gives the finders' names their lists, and builds what is
@@ -462,6 +464,7 @@ func bindWordLists(lex *lexicon) {
 	directionWords = lex.words["direction"]
 	topicPreps = lex.words["topic_preps"]
 	landNouns = lex.words["land_nouns"]
+	notGround = lex.words["not_ground"]
 	controlIndex = buildIndex(controlPatterns)
 	contextIndex = buildIndex(contextPatterns)
 	actorWordSet = make(map[string]bool, len(actorWords))

@@ -268,6 +268,11 @@ func (b *builder) finish(res *Result) {
 		case x.earlier && best == nil && !b.datedSents[x.sent]:
 			// told as before the news: not dated by the page
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "earlier"}, x.ev)
+		case x.needsPub == "" && !x.hasRel && x.lead && b.planned[x.region]:
+			// a headline or lead that names a change the page tells as due
+			// by a deadline ("forces withdraw from X" over "must leave X by
+			// Friday"): the plan, not a change of the day
+			b.mention(Mention{Type: ctxFuture, Region: x.region, To: x.to}, x.ev)
 		case x.lead && !x.relative && b.hasPub && b.hasNewsDay && x.sent > b.newsDaySent:
 			x.dated, x.date = true, b.newsDay
 			x.how = fmt.Sprintf("the day the lead dates the news (sentence %d)", b.newsDaySent+1)

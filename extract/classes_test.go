@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
+)
+
+// Rules for the error classes that recurred on held-out first runs
+// (extract14h, see README "Error classes"): grammatical mechanisms, not
+// phrases of any page. The sentences are written for these tests. want
+// lists proposals as "region date to", sorted.
+func TestErrorClassRules(t *testing.T) {
+	tests := []struct {
+		class, name, text, published string
+		want                         []string
+	}{
+		// a participle describing a place is background, not the news
+		{"participle", "reduced relative after a place governed by a preposition",
+			"The president spoke to veterans in Shusha city liberated from occupation, the agency reported.",
+			"2020-12-20", nil},
+		{"participle", "adjective after a determiner",
+			"Engineers began clearing mines around the newly liberated villages of Fuzuli district this week.",
+			"2020-12-20", nil},
+		{"participle", "a reduced relative keeps its own date",
+			"Officials laid flowers in Shusha, liberated on 8 November 2020, the ministry said.",
+			"2021-05-01", []string{"shusha 2020-11-08 AZE"}},
+		{"participle", "a verb with its object is still the news",
+			"Azerbaijani units liberated Fuzuli city on Saturday, the president said.",
+			"2020-10-17", []string{"fuzuli 2020-10-17 AZE"}},
+		// names before a direction noun are fronts
+		{"front", "English names before 'directions of the front'",
+			"Heavy fighting went on in the Fuzuli, Jabrayil and Zangilan directions of the front, and several heights were liberated, the ministry said.",
+			"2020-10-23", nil},
+		{"front", "a district named as the object is still taken",
+			"The army liberated Zangilan town, the ministry said, while fighting went on along the whole front.",
+			"2020-10-20", []string{"zangilan 2020-10-20 AZE"}},
+		// a village word inside a relative clause opened after the control
+		// word belongs to that clause
+		{"relative villages", "villages near another district told in a relative clause",
+			"After the capture of Shusha on 8 May 1992, Armenian units, which then pushed into villages near Lachin, shelled the district centre.",
+			"", []string{"shusha 1992-05-08 ARM"}},
+		{"relative villages", "villages of several districts in the main clause still count",
+			"On 4 November 2020 the army freed villages of Jabrayil, Zangilan and Gubadli districts.",
+			"", []string{"gubadli 2020-11-04 AZE", "jabrayil 2020-11-04 AZE", "zangilan 2020-11-04 AZE"}},
+		// what is regained is not always ground
+		{"not ground", "English: a status regained",
+			"The district was joined to Kalbajar in 1960 but later regained its independent status.",
+			"", nil},
+		{"not ground", "Arabic: a standing regained",
+			"ألحقت المنطقة بمنطقة كلبجار عام 1960 ثم استعادت استقلالها الإداري بعد سنوات.",
+			"", nil},
+		// a place after "from" is where the forces came from
+		{"origin", "English: an occupation started from a town",
+			"Armenian forces began their occupation from positions near Shusha and seized Lachin district on 17 May 1992.",
+			"", []string{"lachin 1992-05-17 ARM"}},
+		{"origin", "a withdrawal still names what was left after 'from'",
+			"Armenian units withdrew from Agdam district on 20 November 2020, the ministry said.",
+			"", []string{"agdam 2020-11-20 AZE"}},
+		// a change bound by a deadline in its clause is still to come, and
+		// a headline naming it is the plan
+		{"deadline", "Arabic: بحلول in the clause, and the headline",
+			"القوات الأرمنية تنسحب من لاتشين\nويتعين على الوحدات الأرمنية الانسحاب من لاتشين بحلول 1 ديسمبر وفق الاتفاق.",
+			"2020-11-28", nil},
+		{"deadline", "English: 'to withdraw … by', and the headline",
+			"Armenian forces withdraw from Kalbajar\nArmenian troops have to withdraw from Kalbajar by November 25 under the agreement.",
+			"2020-11-20", nil},
+		{"deadline", "a change of the day beside a deadline elsewhere stays",
+			"Azerbaijani units entered Agdam district today, the ministry said.\nThe agreement had set 20 November as the deadline.",
+			"2020-11-20", []string{"agdam 2020-11-20 AZE"}},
+		// English "fell under … occupation" with the place as subject (a
+		// regression check: the occupation word itself binds it)
+		{"fell under occupation", "English 'fell under … occupation'",
+			"Gubadli fell under Armenian occupation on 31 August 1993, after days of fighting.",
+			"", []string{"gubadli 1993-08-31 ARM"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
+			r, err := Extract(tt.text, Options{Published: tt.published, History: ledgertest.History(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range r.Proposals {
+				got = append(got, p.Region+" "+p.Date+" "+p.To)
+			}
+			if strings.Join(sorted(got), "|") != strings.Join(sorted(tt.want), "|") {
+				t.Errorf("got %q, want %q (context: %s)", got, tt.want, mentionTypes(r))
+			}
+		})
+	}
+}
