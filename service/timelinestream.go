@@ -17,8 +17,9 @@ import (
 // the timeline of a large ledger is written without the ledger in memory
 // (store.DB).
 type eventFeedStore interface {
-	// EventDatesAt calls fn with every event's id and date window.
-	EventDatesAt(version string, fn func(id []byte, first, last geo.Day) error) error
+	// EventDatesAt calls fn with every event's id, date window and
+	// region ("" for none), in id order.
+	EventDatesAt(version string, fn func(id []byte, first, last geo.Day, region string) error) error
 	// ReadEventsAt calls fn with a reader of events by id.
 	ReadEventsAt(version string, fn func(get func(id string) (geo.Event, bool, error)) error) error
 }
@@ -71,7 +72,7 @@ func (v *View) WriteTimeline(w io.Writer, lang geo.Lang) error {
 		id          string
 	}
 	keys := make([]key, 0, v.History.EventCount())
-	if err := st.EventDatesAt(v.Version, func(id []byte, first, last geo.Day) error {
+	if err := st.EventDatesAt(v.Version, func(id []byte, first, last geo.Day, _ string) error {
 		keys = append(keys, key{first, last, string(id)})
 		return nil
 	}); err != nil {

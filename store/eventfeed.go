@@ -14,12 +14,12 @@ import (
 // read transaction would hold up a write that must grow the file.
 const eventChunk = 20_000
 
-// EventDatesAt calls fn with every event's id and date window, in id
-// order, a chunk of events per read transaction, each checked to be at
-// data version version (service.ErrIndexMoved when it no longer is). Only
-// the dates are decoded; fn must copy id to keep it. The pages each chunk
-// mapped in are handed back after it (ReleaseMapped).
-func (db *DB) EventDatesAt(version string, fn func(id []byte, first, last geo.Day) error) error {
+// EventDatesAt calls fn with every event's id, date window and region
+// ("" for none), in id order, a chunk of events per read transaction, each
+// checked to be at data version version (service.ErrIndexMoved when it no
+// longer is). Only those fields are decoded; fn must copy id to keep it.
+// The pages each chunk mapped in are handed back after it (ReleaseMapped).
+func (db *DB) EventDatesAt(version string, fn func(id []byte, first, last geo.Day, region string) error) error {
 	var after []byte
 	for {
 		n := 0
@@ -36,12 +36,13 @@ func (db *DB) EventDatesAt(version string, fn func(id []byte, first, last geo.Da
 			}
 			for ; k != nil && n < eventChunk; k, v = c.Next() {
 				var e struct {
-					Date geo.DateSpec `json:"date"`
+					Region string       `json:"region"`
+					Date   geo.DateSpec `json:"date"`
 				}
 				if err := json.Unmarshal(v, &e); err != nil {
 					return fmt.Errorf("event %s: %w", k, err)
 				}
-				if err := fn(k, e.Date.First, e.Date.Last); err != nil {
+				if err := fn(k, e.Date.First, e.Date.Last, e.Region); err != nil {
 					return err
 				}
 				after = append(after[:0], k...)
