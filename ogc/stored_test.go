@@ -19,6 +19,7 @@ import (
 	"github.com/mapsvc/mapsvc/handlers"
 	"github.com/mapsvc/mapsvc/internal/synth"
 	"github.com/mapsvc/mapsvc/ogc"
+	"github.com/mapsvc/mapsvc/placeapi"
 	"github.com/mapsvc/mapsvc/service"
 	"github.com/mapsvc/mapsvc/store"
 )
@@ -72,11 +73,13 @@ func storedWorld(t *testing.T) (indexed, mem *service.Service, evs []geo.Event) 
 	return indexed, mem, evs
 }
 
-// routerOf is the real router with the OGC API, with a fixed public URL
-// so that both services' links are the same.
+// routerOf is the real router with the OGC API and its place and area
+// collections (as cmd/mapsvc mounts them), with a fixed public URL so that
+// both services' links are the same.
 func routerOf(svc *service.Service) http.Handler {
+	extras := placeapi.OGCCollections(placeapi.EmbeddedHistories())
 	return handlers.New(svc, handlers.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		PublicURL: "http://example.test", Mounts: []func(*echo.Echo){ogc.Mount(svc)}})
+		PublicURL: "http://example.test", Mounts: []func(*echo.Echo){ogc.MountWith(svc, extras...)}})
 }
 
 // served since: when a cache first served the version, which differs
@@ -180,6 +183,13 @@ func TestStoredCollectionsMatchInMemory(t *testing.T) {
 	}
 	same("/ogc/collections")
 	same("/ogc/collections/regions/items?limit=5&offset=10")
+	// The embedded places are not in this world: their collections are
+	// empty, and say so without the ledger.
+	for _, coll := range []string{"places", "control-areas"} {
+		if n, _ := matched("/ogc/collections/" + coll + "/items"); n != 0 {
+			t.Fatalf("%s: %d features in a synthetic world", coll, n)
+		}
+	}
 	for _, q := range []string{"", "?from=" + a.String(), "?to=" + b.String(), "?from=" + a.String() + "&to=" + b.String(),
 		"?region=" + synth.RegionID(5), "?region=" + synth.RegionID(5) + "&from=" + a.String(), "?from=2100-01-01"} {
 		same("/api/v1/events" + q)
