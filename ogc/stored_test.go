@@ -105,7 +105,11 @@ func TestStoredCollectionsMatchInMemory(t *testing.T) {
 		if a.Code != b.Code || !bytes.Equal(ab, bb) {
 			t.Fatalf("%s: indexed %d (%d bytes), in memory %d (%d bytes)\nindexed:   %.400s\nin memory: %.400s", path, a.Code, len(ab), b.Code, len(bb), ab, bb)
 		}
-		for _, h := range []string{"Content-Type", "ETag"} {
+		hs := []string{"Content-Type"}
+		if !stampRE.Match(a.Body.Bytes()) {
+			hs = append(hs, "ETag") // else a hash of the body with its stamp
+		}
+		for _, h := range hs {
 			if a.Header().Get(h) != b.Header().Get(h) {
 				t.Fatalf("%s: %s %q, in memory %q", path, h, a.Header().Get(h), b.Header().Get(h))
 			}

@@ -162,13 +162,78 @@ func eventsKey(f geo.EventFilter) string {
 	return key
 }
 
-// eventsChunk is how many events WriteEvents reads in one read
-// transaction before it writes them out.
+// Writing every event in date order from a store that keeps them by id
+// reads the file in random order: read one by one, each event faulted in
+// a page and the kernel mapped 64 KB around it, a third of the stream's
+// time (a million events took 39 s of CPU). So the events are taken a
+// part at a time in date order, read in id order (the file's order after
+// an import), a read transaction per eventsChunk with the mapped pages
+// handed back after each, and the part's encoded events written out in
+// date order. Memory holds one part's encoded events (some 25 MB).
 const eventsChunk = 4096
 
+// EventsPart is how many events a part holds (see writeEach). A variable
+// so that tests can write a small world in many parts.
+var EventsPart = 1 << 16
+
+// writeEach writes the encoding of every event at the positions given by
+// next (ascending, in parts of up to EventsPart; next returns none at the
+// end) to w, separated by commas.
+func (x *EventIndex) writeEach(w io.Writer, next func(at []int) []int, encode func(e *geo.Event) ([]byte, error)) error {
+	rel, _ := x.v.periods.st.(mappedReleaser)
+	at := make([]int, 0, EventsPart)
+	order := make([]int, 0, EventsPart)
+	out := make([][]byte, 0, EventsPart)
+	var chunk []int
+	n := 0
+	for {
+		if at = next(at[:0]); len(at) == 0 {
+			return nil
+		}
+		order = order[:0]
+		for k := range at {
+			order = append(order, k)
+		}
+		// ids were appended in id order: idEnd grows with the id.
+		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(x.refs[at[a]].idEnd, x.refs[at[b]].idEnd) })
+		out = out[:len(at)]
+		for c := 0; c < len(order); c += eventsChunk {
+			part := order[c:min(c+eventsChunk, len(order))]
+			chunk = chunk[:0]
+			for _, k := range part {
+				chunk = append(chunk, at[k])
+			}
+			j := 0
+			if err := x.Read(chunk, func(_ int, e *geo.Event) error {
+				b, err := encode(e)
+				out[part[j]] = b
+				j++
+				return err
+			}); err != nil {
+				return err
+			}
+			if rel != nil {
+				rel.ReleaseMapped()
+			}
+		}
+		for k, b := range out {
+			if n > 0 {
+				if _, err := w.Write([]byte{','}); err != nil {
+					return err
+				}
+			}
+			n++
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+			out[k] = nil
+		}
+	}
+}
+
 // WriteEvents writes the bytes Events answers for f (f.Region empty) from
-// the store's events in the EventIndex's order, a chunk at a time: memory
-// holds the index and one chunk, whatever the ledger's length.
+// the store's events in the EventIndex's order (see writeEach): memory
+// holds the index and one part, whatever the ledger's length.
 func (v *View) WriteEvents(w io.Writer, f geo.EventFilter) error {
 	x, ok, err := v.EventIndex()
 	if err != nil {
@@ -192,44 +257,17 @@ func (v *View) WriteEvents(w io.Writer, f geo.EventFilter) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	ver, _ := json.Marshal(v.Version)
 	fmt.Fprintf(bw, `{"count":%d,"data_version":%s,"events":[`, count, ver)
-	rel, _ := v.periods.st.(mappedReleaser)
-	var (
-		chunk bytes.Buffer
-		at    []int
-		n     int
-	)
-	for i := 0; i < x.Len(); {
-		at = at[:0]
-		for ; i < x.Len() && len(at) < eventsChunk; i++ {
+	i := 0
+	next := func(at []int) []int {
+		for ; i < x.Len() && len(at) < EventsPart; i++ {
 			if x.Matches(i, f.From, f.To) {
 				at = append(at, i)
 			}
 		}
-		if len(at) == 0 {
-			continue
-		}
-		chunk.Reset()
-		if err := x.Read(at, func(_ int, e *geo.Event) error {
-			b, err := json.Marshal(e)
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				chunk.WriteByte(',')
-			}
-			n++
-			chunk.Write(b)
-			return nil
-		}); err != nil {
-			return err
-		}
-		if _, err := bw.Write(chunk.Bytes()); err != nil {
-			return err
-		}
-		if rel != nil {
-			// Date order is random order in the file (see WriteTimeline).
-			rel.ReleaseMapped()
-		}
+		return at
+	}
+	if err := x.writeEach(bw, next, func(e *geo.Event) ([]byte, error) { return json.Marshal(e) }); err != nil {
+		return err
 	}
 	bw.WriteString("]}\n")
 	return bw.Flush()

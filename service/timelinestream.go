@@ -2,13 +2,9 @@ package service
 
 import (
 	"bufio"
-	"bytes"
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
-	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
 )
@@ -49,17 +45,12 @@ func (v *View) TimelineETag(lang geo.Lang) string {
 	return fmt.Sprintf(`"%s-%s"`, v.Version, etagSafe("timeline-"+string(lang)))
 }
 
-// timelineChunk is how many events WriteTimeline reads in one read
-// transaction before it writes their entries out.
-const timelineChunk = 4096
-
 // WriteTimeline writes the bytes Timeline answers, reading the events
 // from the store a chunk at a time in date order: what it holds is the
-// order (an id and two days an event) and one chunk. The ledger is not
-// read into the history.
+// view's EventIndex and one chunk. The ledger is not read into the
+// history.
 func (v *View) WriteTimeline(w io.Writer, lang geo.Lang) error {
-	st, stream := v.eventStore()
-	if !stream {
+	if !v.StreamTimeline() {
 		e, err := v.Timeline(lang)
 		if err != nil {
 			return err
@@ -67,21 +58,11 @@ func (v *View) WriteTimeline(w io.Writer, lang geo.Lang) error {
 		_, err = w.Write(e.Bytes())
 		return err
 	}
-	type key struct {
-		first, last geo.Day
-		id          string
-	}
-	keys := make([]key, 0, v.History.EventCount())
-	if err := st.EventDatesAt(v.Version, func(id []byte, first, last geo.Day, _ string) error {
-		keys = append(keys, key{first, last, string(id)})
-		return nil
-	}); err != nil {
+	// History.Events' order, shared with the events answers.
+	x, _, err := v.EventIndex()
+	if err != nil {
 		return err
 	}
-	// History.Events' order: by first day, last day, then id.
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.last, b.last), strings.Compare(a.id, b.id))
-	})
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`{"change_days":[`)
 	for i, d := range v.History.ChangeDays() {
@@ -94,44 +75,15 @@ func (v *View) WriteTimeline(w io.Writer, lang geo.Lang) error {
 	bw.WriteString(`],"data_version":`)
 	bw.Write(ver)
 	bw.WriteString(`,"events":[`)
-	rel, _ := v.periods.st.(mappedReleaser)
-	var chunk bytes.Buffer
-	for at := 0; at < len(keys); {
-		chunk.Reset()
-		end := min(at+timelineChunk, len(keys))
-		if err := st.ReadEventsAt(v.Version, func(get func(string) (geo.Event, bool, error)) error {
-			for i := at; i < end; i++ {
-				e, ok, err := get(keys[i].id)
-				if err != nil {
-					return err
-				}
-				if !ok {
-					return fmt.Errorf("event %q: %w", keys[i].id, ErrIndexMoved)
-				}
-				b, err := json.Marshal(v.timelineEntry(&e, lang))
-				if err != nil {
-					return err
-				}
-				if i > 0 {
-					chunk.WriteByte(',')
-				}
-				chunk.Write(b)
-			}
-			return nil
-		}); err != nil {
-			return err
+	i := 0
+	next := func(at []int) []int {
+		for ; i < x.Len() && len(at) < EventsPart; i++ {
+			at = append(at, i)
 		}
-		if _, err := bw.Write(chunk.Bytes()); err != nil {
-			return err
-		}
-		at = end
-		if rel != nil {
-			// Date order is random order in the file: each event read
-			// faults in a page of its own, and the kernel maps up to
-			// 64 KB around it (fault-around): up to 256 MB a chunk of
-			// 4,096 if they were left to pile up.
-			rel.ReleaseMapped()
-		}
+		return at
+	}
+	if err := x.writeEach(bw, next, func(e *geo.Event) ([]byte, error) { return json.Marshal(v.timelineEntry(e, lang)) }); err != nil {
+		return err
 	}
 	l, _ := json.Marshal(lang)
 	bw.WriteString(`],"lang":`)
