@@ -170,7 +170,11 @@ func eventsKey(f geo.EventFilter) string {
 // an import), a read transaction per eventsChunk with the mapped pages
 // handed back after each, and the part's encoded events written out in
 // date order. Memory holds one part's encoded events (some 25 MB).
+
+// eventsChunk is how many events one read transaction of writeEach reads.
 const eventsChunk = 4096
+
+var comma = []byte{','}
 
 // EventsPart is how many events a part holds (see writeEach). A variable
 // so that tests can write a small world in many parts.
@@ -218,7 +222,7 @@ func (x *EventIndex) writeEach(w io.Writer, next func(at []int) []int, encode fu
 		}
 		for k, b := range out {
 			if n > 0 {
-				if _, err := w.Write([]byte{','}); err != nil {
+				if _, err := w.Write(comma); err != nil {
 					return err
 				}
 			}
