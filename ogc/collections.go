@@ -179,6 +179,8 @@ func buildIndex(v *service.View, lang geo.Lang) (index, error) {
 	}
 	events := newColl(collectionDefs[2])
 	centre := conflictCentre(h)
+	// Whole-ledger event answers come from the store exactly when
+	// /api/v1/events streams them.
 	if v.StreamEvents(geo.EventFilter{}) {
 		events.src = &storedEvents{v: v, centre: centre}
 	} else {
