@@ -304,6 +304,8 @@ row "synthetic: snapshot, 1,000 random dates, p50 / p90 / max" "$(sf p50_ms) / $
 row "synthetic: resident memory (after load / after 1,000 random dates)" "$(sf rss_load_mib) / $(sf rss_snapshots_mib) MiB" "-" "< 1024 MiB"
 row "synthetic: /periods whole (streamed): time, size, peak RSS" "$(sf periods_s) s, $(awk -v b="$(sf periods_bytes)" 'BEGIN { printf "%.0f MB", b / 1e6 }'), $(sf periods_peak_rss_mib) MiB" "-" "< 1024 MiB"
 row "synthetic: one page of periods / one region's history" "$(sf page_s) / $(sf region_s) s" "-" "-"
+row "synthetic: /events whole (streamed): time, size, peak RSS" "$(sf events_s) s, $(awk -v b="$(sf events_bytes)" 'BEGIN { printf "%.0f MB", b / 1e6 }'), $(sf events_peak_rss_mib) MiB" "-" "< 1024 MiB"
+row "synthetic: OGC page of control periods (offset half) / of events (a month)" "$(sf ogc_cp_page_s) / $(sf ogc_ev_page_s) s" "-" "-"
 
 ###########################################################################
 log "5. Go benchmarks (bench/bench_test.go)"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Synthetic-world measurements of issue 15 §1 on their own (bench/run.sh
 # runs them too, section 4): exec to first 200, resident memory after load
-# and after N random-date snapshots, their p50, and /api/v1/periods streamed
-# whole with the peak RSS while it is served.
+# and after N random-date snapshots, their p50, /api/v1/periods
+# and /api/v1/events streamed whole with the peak RSS
+# while each is served, and OGC API pages read from the store.
 #
 #   bench/synthetic.sh                     # builds the world (gen + import) in a temp dir
 #   SYN_DB=/tmp/syn.db bench/synthetic.sh  # reuses a database made by `mapsvc init`
@@ -97,4 +98,22 @@ page_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/periods?limit=1000&
 region_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/api/v1/regions/$(curl -fs "$srv/api/v1/regions" | jq -r '.features[42].id')")
 log "one page of periods (limit=1000, offset $((events / 2))): ${page_s}s; one region's history: ${region_s}s"
 
-echo "RESULT $(sed "s/elapsed_s=/import_s=/; s/maxrss_kb=/import_maxrss_kb=/; s/user_s=/import_user_s=/; s/sys_s=/import_sys_s=/" <<<"$imp") ready_s=$ready ready_cpu_s=$ready_cpu rss_load_mib=$((rss_load / 1024)) snapshots=$n p50_ms=$p50 p90_ms=$p90 max_ms=$max rss_snapshots_mib=$((rss_snap / 1024)) periods_s=$per_s periods_bytes=$per_bytes periods_peak_rss_mib=$((peak / 1024)) periods_after_rss_mib=$((rss_per / 1024)) page_s=$page_s region_s=$region_s loadavg=$(cut -d' ' -f1 /proc/loadavg)"
+# OGC API pages from the store (the first of each collection; the first
+# events page builds the view's event order), and /api/v1/events whole,
+# streamed, with the peak RSS sampled while it is served.
+ogc_cp_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/ogc/collections/control-periods/items?offset=$((events / 2))")
+ogc_ev_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/ogc/collections/events/items?datetime=2000-01-01/2000-01-31")
+epeak=$(rss_kb "$srv_pid" VmRSS)
+t2=$(now)
+curl -fso /dev/null -w '%{size_download}' "$srv/api/v1/events" >"$work/events.size" &
+curl_pid=$!
+while kill -0 "$curl_pid" 2>/dev/null; do
+  r=$(rss_kb "$srv_pid" VmRSS); [ "$r" -gt "$epeak" ] && epeak=$r
+  sleep 0.1
+done
+wait "$curl_pid"
+ev_s=$(since "$t2")
+ev_bytes=$(cat "$work/events.size")
+log "OGC control-periods page at offset $((events / 2)): ${ogc_cp_s}s; OGC events page for a month: ${ogc_ev_s}s; /api/v1/events: ${ev_s}s, $ev_bytes bytes, RSS peak $((epeak / 1024)) MiB"
+
+echo "RESULT $(sed "s/elapsed_s=/import_s=/; s/maxrss_kb=/import_maxrss_kb=/; s/user_s=/import_user_s=/; s/sys_s=/import_sys_s=/" <<<"$imp") ready_s=$ready ready_cpu_s=$ready_cpu rss_load_mib=$((rss_load / 1024)) snapshots=$n p50_ms=$p50 p90_ms=$p90 max_ms=$max rss_snapshots_mib=$((rss_snap / 1024)) periods_s=$per_s periods_bytes=$per_bytes periods_peak_rss_mib=$((peak / 1024)) periods_after_rss_mib=$((rss_per / 1024)) page_s=$page_s region_s=$region_s ogc_cp_page_s=$ogc_cp_s ogc_ev_page_s=$ogc_ev_s events_s=$ev_s events_bytes=$ev_bytes events_peak_rss_mib=$((epeak / 1024)) loadavg=$(cut -d' ' -f1 /proc/loadavg)"

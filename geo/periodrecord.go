@@ -153,6 +153,14 @@ func (r PeriodRecord) span(i int) (start, end Day) {
 	return Day(int32(binary.LittleEndian.Uint32(r.spans[8*i:]))), Day(int32(binary.LittleEndian.Uint32(r.spans[8*i+4:])))
 }
 
+// Span returns period i's first day and its end (exclusive; open: the
+// period has not ended, and end means nothing), without decoding its
+// state: what a filter by day needs.
+func (r PeriodRecord) Span(i int) (start, end Day, open bool) {
+	start, end = r.span(i)
+	return start, end, end == math.MaxInt32
+}
+
 // At returns the index of the period that holds at the end of day d, or
 // -1 (as History.EachPeriod finds it).
 func (r PeriodRecord) At(d Day) int {

@@ -76,7 +76,6 @@ type PlaceHistory struct {
 // is held whole by the other (a ConflictError names both event ids), and
 // each place's changes start from the holder its previous change left.
 func NewPlaceHistory(h *History, places []Place, events []Event) (*PlaceHistory, error) {
-	h.ensure()
 	ph := &PlaceHistory{
 		h: h, idx: map[string]*Place{}, inRegion: map[string][]*Place{},
 		eventIdx: map[string]*Event{}, control: map[string][]*Event{}, all: map[string][]*Event{},
@@ -97,6 +96,10 @@ func NewPlaceHistory(h *History, places []Place, events []Event) (*PlaceHistory,
 		ph.places = append(ph.places, p)
 		ph.inRegion[p.Region] = append(ph.inRegion[p.Region], p)
 	}
+	// The places need only the regions; the events need the district
+	// events too. Places of another world's districts (a synthetic world
+	// on a period index) are refused above without reading its ledger.
+	h.ensure()
 	for i := range events {
 		e := &events[i]
 		if err := e.Validate(); err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mapsvc/mapsvc/geo"
 	"github.com/mapsvc/mapsvc/internal/ledgertest"
+	"github.com/mapsvc/mapsvc/internal/synth"
 )
 
 func day(t *testing.T, s string) geo.Day {
@@ -148,5 +149,26 @@ func TestDistrictLedgerRejectsPlaceEvents(t *testing.T) {
 	evs = append(evs, placeEvent("test-place-in-ledger", "fuzuli", "horadiz", "2020-10-20", geo.ARM, geo.AZE))
 	if _, err := geo.NewHistory(rs, evs); !errors.Is(err, geo.ErrInvalid) {
 		t.Errorf("got %v, want ErrInvalid for a place event in the district ledger", err)
+	}
+}
+
+// Places that name districts a history does not have are refused from the
+// regions alone: a deferred history (a large world on a period index) is
+// not read for them, so the place collections of another world stay
+// empty without loading its ledger.
+func TestPlacesOfAnotherWorldDoNotReadTheLedger(t *testing.T) {
+	places, events := ledgertest.Places(t)
+	h, err := geo.NewDeferredHistory(synth.Regions(4, 1), nil, 0, geo.HistoryOptions{}, func() (*geo.History, error) {
+		t.Error("the ledger was read")
+		return nil, errors.New("not here")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := geo.NewPlaceHistory(h, places, events); !errors.Is(err, geo.ErrInvalid) {
+		t.Fatalf("places of another world: %v, want ErrInvalid", err)
+	}
+	if h.LedgerRead() {
+		t.Fatal("the ledger was read")
 	}
 }

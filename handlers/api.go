@@ -208,7 +208,16 @@ func (a *API) events(c echo.Context) error {
 	if f.From != nil && f.To != nil && *f.To < *f.From {
 		return service.BadRequest("to (%s) is before from (%s)", *f.To, *f.From)
 	}
-	e, err := a.svc.View().Events(f)
+	v := a.svc.View()
+	if v.StreamEvents(f) {
+		// A large ledger's events are written from the store a chunk at
+		// a time: the whole answer is hundreds of MB with a million.
+		etag := v.EventsETag(f)
+		return httpkit.Stream(c, httpkit.Streamed{ContentType: service.TypeJSON, ETag: etag,
+			GzipETag: etag[:len(etag)-1] + `-gz"`, Cache: httpkit.CacheShort,
+			Body: func(w io.Writer) error { return v.WriteEvents(w, f) }})
+	}
+	e, err := v.Events(f)
 	if err != nil {
 		return err
 	}

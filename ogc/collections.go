@@ -55,6 +55,14 @@ type collection struct {
 	hasBBox  bool
 	// Temporal extent; nil ends are open or unknown.
 	tFirst, tLast *geo.Day
+
+	// src, when set, answers the items from the store instead of
+	// features (a view on a store's period index: a million periods or
+	// events would take gigabytes here); its extent is computed on
+	// first use.
+	src        source
+	extentOnce sync.Once
+	extentErr  error
 }
 
 // index holds every collection of one data version and language.
@@ -78,7 +86,7 @@ func (x *indexes) get(v *service.View, lang geo.Lang) (index, error) {
 	if ok {
 		return ix, nil
 	}
-	ix, err := buildIndex(v.History, lang)
+	ix, err := buildIndex(v, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +122,8 @@ type regionProps struct {
 	Licence        string         `json:"licence"`
 }
 
-func buildIndex(h *geo.History, lang geo.Lang) (index, error) {
+func buildIndex(v *service.View, lang geo.Lang) (index, error) {
+	h := v.History
 	ix := index{}
 	geomJSON := map[string]json.RawMessage{}
 	for _, r := range h.Regions() {
@@ -152,47 +161,82 @@ func buildIndex(h *geo.History, lang geo.Lang) (index, error) {
 		}
 	}
 	periods := newColl(collectionDefs[1])
-	for _, r := range h.Regions() {
-		ps := h.Periods(r.ID)
-		for i := range ps {
-			p := &ps[i]
-			pb, err := flatJSON(service.PeriodFeatureProps(p, r, lang))
-			if err != nil {
-				return nil, err
-			}
-			f := feature{id: service.PeriodID(p), props: pb, geom: r.Geometry, geomJSON: geomJSON[r.ID], bound: r.Geometry.Bound(),
-				timed: true, first: p.Start, last: p.End - 1, open: p.Open}
-			if err := add(periods, f); err != nil {
-				return nil, err
+	if v.Indexed() {
+		periods.src = newStoredPeriods(v, lang, geomJSON)
+	} else {
+		for _, r := range h.Regions() {
+			ps := h.Periods(r.ID)
+			for i := range ps {
+				f, err := periodFeature(&ps[i], r, lang, geomJSON[r.ID])
+				if err != nil {
+					return nil, err
+				}
+				if err := add(periods, f); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
 	events := newColl(collectionDefs[2])
 	centre := conflictCentre(h)
-	for _, e := range h.Events() {
-		// Every event has a point, so formats that drop features without
-		// geometry (FlatGeobuf) keep them all; located says which point.
-		at, located := centre, "conflict-area"
-		if e.Region != "" {
-			if r, err := h.Region(e.Region); err == nil {
-				at, located = r.Label, "region"
+	// Whole-ledger event answers come from the store exactly when
+	// /api/v1/events streams them.
+	if v.StreamEvents(geo.EventFilter{}) {
+		events.src = &storedEvents{v: v, centre: centre}
+	} else {
+		for _, e := range h.Events() {
+			f, err := eventFeature(h, e, centre)
+			if err != nil {
+				return nil, err
 			}
-		}
-		pb, err := flatJSON(e)
-		if err != nil {
-			return nil, err
-		}
-		pb = append(append(pb[:len(pb)-1], `,"located":"`+located+`"`...), '}')
-		f := feature{id: e.ID, props: pb, timed: true, first: e.Date.First, last: e.Date.Last, geom: at, bound: at.Bound()}
-		f.geomJSON, _ = json.Marshal(geojson.NewGeometry(at))
-		if err := add(events, f); err != nil {
-			return nil, err
+			if err := add(events, f); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, c := range ix {
-		c.extent()
+		if c.src == nil {
+			c.extent()
+		}
 	}
 	return ix, nil
+}
+
+// eventLocation is the point of an event: its region's label point, or
+// for an area-wide event that names no region the conflict area's centre.
+// Every event has a point, so formats that drop features without
+// geometry (FlatGeobuf) keep them all; located says which point.
+func eventLocation(h *geo.History, e *geo.Event, centre orb.Point) (orb.Point, string) {
+	if e.Region != "" {
+		if r, err := h.Region(e.Region); err == nil {
+			return r.Label, "region"
+		}
+	}
+	return centre, "conflict-area"
+}
+
+// eventFeature is the feature of event e.
+func eventFeature(h *geo.History, e *geo.Event, centre orb.Point) (feature, error) {
+	at, located := eventLocation(h, e, centre)
+	pb, err := flatJSON(e)
+	if err != nil {
+		return feature{}, err
+	}
+	pb = append(append(pb[:len(pb)-1], `,"located":"`+located+`"`...), '}')
+	f := feature{id: e.ID, props: pb, timed: true, first: e.Date.First, last: e.Date.Last, geom: at, bound: at.Bound()}
+	f.geomJSON, _ = json.Marshal(geojson.NewGeometry(at))
+	return f, nil
+}
+
+// periodFeature is the feature of period p of region r, whose geometry
+// text is geomJSON.
+func periodFeature(p *geo.Period, r *geo.Region, lang geo.Lang, geomJSON json.RawMessage) (feature, error) {
+	pb, err := flatJSON(service.PeriodFeatureProps(p, r, lang))
+	if err != nil {
+		return feature{}, err
+	}
+	return feature{id: service.PeriodID(p), props: pb, geom: r.Geometry, geomJSON: geomJSON, bound: r.Geometry.Bound(),
+		timed: true, first: p.Start, last: p.End - 1, open: p.Open}, nil
 }
 
 // conflictCentre is the centre of the conflict-area regions' bounds: the
@@ -252,34 +296,47 @@ func (c *collection) extent() {
 	for i := range c.features {
 		f := &c.features[i]
 		if f.geom != nil {
-			if c.hasBBox {
-				c.bbox = c.bbox.Union(f.bound)
-			} else {
-				c.bbox, c.hasBBox = f.bound, true
-			}
+			c.addBound(f.bound)
 		}
 		if !f.timed {
 			continue
 		}
-		if c.tFirst == nil || f.first < *c.tFirst {
-			d := f.first
-			c.tFirst = &d
-		}
-		if f.open {
-			open = true
-		} else if c.tLast == nil || f.last > *c.tLast {
-			d := f.last
-			c.tLast = &d
-		}
+		c.addDays(f.first, f.last, f.open)
+		open = open || f.open
 	}
 	if open {
 		c.tLast = nil
 	}
 }
 
-// match returns the indices of the features that pass the filters.
-func (c *collection) match(bbox *orb.Bound, dt *Interval) []int {
-	out := []int{}
+// addBound widens the spatial extent to b.
+func (c *collection) addBound(b orb.Bound) {
+	if c.hasBBox {
+		c.bbox = c.bbox.Union(b)
+	} else {
+		c.bbox, c.hasBBox = b, true
+	}
+}
+
+// addDays widens the temporal extent to first .. last (open: no last
+// day; the caller then drops tLast once every feature is seen).
+func (c *collection) addDays(first, last geo.Day, open bool) {
+	if c.tFirst == nil || first < *c.tFirst {
+		d := first
+		c.tFirst = &d
+	}
+	if !open && (c.tLast == nil || last > *c.tLast) {
+		d := last
+		c.tLast = &d
+	}
+}
+
+// page returns how many features pass the filters and those of them
+// from offset, at most limit.
+func (c *collection) page(bbox *orb.Bound, dt *Interval, offset, limit int) (matched int, pg []*feature, err error) {
+	if c.src != nil {
+		return c.src.page(bbox, dt, offset, limit)
+	}
 	for i := range c.features {
 		f := &c.features[i]
 		if bbox != nil && (f.geom == nil || !intersects(f.geom, f.bound, *bbox)) {
@@ -288,7 +345,29 @@ func (c *collection) match(bbox *orb.Bound, dt *Interval) []int {
 		if dt != nil && f.timed && !dt.Meets(f.first, f.last, f.open) {
 			continue
 		}
-		out = append(out, i)
+		if matched >= offset && len(pg) < limit {
+			pg = append(pg, f)
+		}
+		matched++
 	}
-	return out
+	return matched, pg, nil
+}
+
+// feature returns the feature of id; nil when there is none.
+func (c *collection) feature(id string) (*feature, error) {
+	if c.src != nil {
+		return c.src.feature(id)
+	}
+	if i, ok := c.byID[id]; ok {
+		return &c.features[i], nil
+	}
+	return nil, nil
+}
+
+// ready computes the extent of a collection served from the store, once.
+func (c *collection) ready() error {
+	if c.src != nil {
+		c.extentOnce.Do(func() { c.extentErr = c.src.extent(c) })
+	}
+	return c.extentErr
 }

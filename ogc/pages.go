@@ -154,6 +154,9 @@ func (s *server) collections(r *request) ([]byte, error) {
 	links := r.selfLinks("/collections", nil, typeJSON, "The collections")
 	var cs []collectionJSON
 	for _, def := range s.defs {
+		if err := ix[def.ID].ready(); err != nil {
+			return nil, err
+		}
 		cs = append(cs, r.collectionJSON(ix[def.ID]))
 	}
 	if r.f == "html" {
@@ -169,6 +172,9 @@ func (s *server) collection(r *request) ([]byte, error) {
 	}
 	c, err := s.coll(r, ix)
 	if err != nil {
+		return nil, err
+	}
+	if err := c.ready(); err != nil {
 		return nil, err
 	}
 	cj := r.collectionJSON(c)
@@ -215,8 +221,10 @@ func (s *server) items(r *request) ([]byte, error) {
 			return nil, err
 		}
 	}
-	matched := c.match(bbox, dt)
-	pg := matched[min(offset, len(matched)):min(offset+limit, len(matched))]
+	matched, pg, err := c.page(bbox, dt, offset, limit)
+	if err != nil {
+		return nil, err
+	}
 
 	path := "/collections/" + c.ID + "/items"
 	q := with(r.q, "limit", strconv.Itoa(limit))
@@ -230,7 +238,7 @@ func (s *server) items(r *request) ([]byte, error) {
 		pageType = typeHTML
 	}
 	var next, prev string
-	if offset+len(pg) < len(matched) {
+	if offset+len(pg) < matched {
 		next = r.href(path, with(q, "offset", strconv.Itoa(offset+len(pg))))
 		links = append(links, link{Href: next, Rel: "next", Type: pageType, Title: "Next page"})
 	}
@@ -247,9 +255,9 @@ func (s *server) items(r *request) ([]byte, error) {
 
 	if r.f == "html" {
 		p := page{Title: c.Title, Description: c.Description, Links: links, Next: next, Prev: prev,
-			Matched: len(matched), Returned: len(pg), First: offset + 1, Last: offset + len(pg), TimeStamp: stamp}
-		for _, i := range pg {
-			hf, err := htmlFeature(r, c, &c.features[i])
+			Matched: matched, Returned: len(pg), First: offset + 1, Last: offset + len(pg), TimeStamp: stamp}
+		for _, f := range pg {
+			hf, err := htmlFeature(r, c, f)
 			if err != nil {
 				return nil, err
 			}
@@ -259,14 +267,14 @@ func (s *server) items(r *request) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	b.WriteString(`{"type":"FeatureCollection","features":[`)
-	for k, i := range pg {
+	for k, f := range pg {
 		if k > 0 {
 			b.WriteByte(',')
 		}
-		writeFeature(&b, &c.features[i], nil)
+		writeFeature(&b, f, nil)
 	}
 	b.WriteString(`],"numberMatched":`)
-	b.WriteString(strconv.Itoa(len(matched)))
+	b.WriteString(strconv.Itoa(matched))
 	b.WriteString(`,"numberReturned":`)
 	b.WriteString(strconv.Itoa(len(pg)))
 	b.WriteString(`,"timeStamp":"` + stamp + `","data_version":`)
@@ -309,11 +317,13 @@ func (s *server) item(r *request) ([]byte, error) {
 		return nil, err
 	}
 	id := r.c.Param("featureId")
-	i, ok := c.byID[id]
-	if !ok {
+	f, err := c.feature(id)
+	if err != nil {
+		return nil, err
+	}
+	if f == nil {
 		return nil, fmt.Errorf("%w: no feature %q in %s", geo.ErrNotFound, id, c.ID)
 	}
-	f := &c.features[i]
 	q := url.Values{}
 	if r.q.Has("lang") {
 		q.Set("lang", r.q.Get("lang"))

@@ -151,3 +151,54 @@ func newIndexedView(ix IndexedDataset, st PeriodIndexStore) (*View, error) {
 	v.periods = &periodSource{st: st}
 	return v, nil
 }
+
+// periodRecordChunk is how many regions' records EachPeriodRecord reads in
+// one read transaction: a pass over every region stays a series of short
+// transactions that a write need not wait for.
+const periodRecordChunk = 1000
+
+// EachPeriodRecord calls fn with the period record of each region from
+// index from to to-1 of History.Regions() that has one, in region order,
+// read from the store's period index at v's data version (ErrIndexMoved
+// when the store moved on). ok is false when v is not on a period index
+// (History.Periods answers). rec is valid only while fn runs. Answers that
+// filter or page every period (the OGC control-periods collection) use it
+// instead of the periods in memory.
+func (v *View) EachPeriodRecord(from, to int, fn func(i int, r *geo.Region, rec geo.PeriodRecord) error) (ok bool, err error) {
+	if v.periods == nil {
+		return false, nil
+	}
+	regions := v.History.Regions()
+	rel, _ := v.periods.st.(mappedReleaser)
+	var read int64
+	for at := from; at < to; {
+		end := min(at+periodRecordChunk, to)
+		err := v.periods.st.ReadPeriodsAt(v.Version, func(get func(string) []byte) error {
+			for i := at; i < end; i++ {
+				r := regions[i]
+				b := get(r.ID)
+				if b == nil {
+					continue
+				}
+				read += int64(len(b))
+				rec, err := geo.ParsePeriodRecord(b)
+				if err != nil {
+					return fmt.Errorf("region %q: %w", r.ID, err)
+				}
+				if err := fn(i, r, rec); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return true, err
+		}
+		at = end
+		if rel != nil && read >= indexedReleaseBytes {
+			rel.ReleaseMapped()
+			read = 0
+		}
+	}
+	return true, nil
+}

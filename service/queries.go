@@ -179,14 +179,14 @@ func (v *View) Events(f geo.EventFilter) (*Encoded, error) {
 			return nil, err
 		}
 	}
-	key := "events-" + f.Region
-	if f.From != nil {
-		key += "-from-" + f.From.String()
-	}
-	if f.To != nil {
-		key += "-to-" + f.To.String()
-	}
-	return v.cached(key, TypeJSON, func() ([]byte, error) {
+	return v.cached(eventsKey(f), TypeJSON, func() ([]byte, error) {
+		if v.StreamEvents(f) {
+			// Built whole for callers that want the bytes; transports
+			// stream it with WriteEvents instead.
+			var b bytes.Buffer
+			err := v.WriteEvents(&b, f)
+			return b.Bytes(), err
+		}
 		evs, err := v.findEvents(f)
 		if err != nil {
 			return nil, err

@@ -153,6 +153,7 @@ type View struct {
 	built *atomic.Uint64
 
 	periodsIndexState // the periods feed's order, for streaming and paging
+	eventIndexState   // the events' order on a store's period index
 
 	// periods, when set, answers snapshots from the store's period
 	// index instead of History (whose events are then read only when

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -14,12 +15,12 @@ import (
 // read transaction would hold up a write that must grow the file.
 const eventChunk = 20_000
 
-// EventDatesAt calls fn with every event's id and date window, in id
-// order, a chunk of events per read transaction, each checked to be at
-// data version version (service.ErrIndexMoved when it no longer is). Only
-// the dates are decoded; fn must copy id to keep it. The pages each chunk
-// mapped in are handed back after it (ReleaseMapped).
-func (db *DB) EventDatesAt(version string, fn func(id []byte, first, last geo.Day) error) error {
+// EventDatesAt calls fn with every event's id, date window and region
+// ("" for none), in id order, a chunk of events per read transaction, each
+// checked to be at data version version (service.ErrIndexMoved when it no
+// longer is). Only those fields are decoded; fn must copy id to keep it.
+// The pages each chunk mapped in are handed back after it (ReleaseMapped).
+func (db *DB) EventDatesAt(version string, fn func(id []byte, first, last geo.Day, region string) error) error {
 	var after []byte
 	for {
 		n := 0
@@ -35,13 +36,18 @@ func (db *DB) EventDatesAt(version string, fn func(id []byte, first, last geo.Da
 				}
 			}
 			for ; k != nil && n < eventChunk; k, v = c.Next() {
-				var e struct {
-					Date geo.DateSpec `json:"date"`
+				region, first, last, ok := eventKeys(v)
+				if !ok {
+					var e struct {
+						Region string       `json:"region"`
+						Date   geo.DateSpec `json:"date"`
+					}
+					if err := json.Unmarshal(v, &e); err != nil {
+						return fmt.Errorf("event %s: %w", k, err)
+					}
+					region, first, last = e.Region, e.Date.First, e.Date.Last
 				}
-				if err := json.Unmarshal(v, &e); err != nil {
-					return fmt.Errorf("event %s: %w", k, err)
-				}
-				if err := fn(k, e.Date.First, e.Date.Last); err != nil {
+				if err := fn(k, first, last, region); err != nil {
 					return err
 				}
 				after = append(after[:0], k...)
@@ -57,6 +63,43 @@ func (db *DB) EventDatesAt(version string, fn func(id []byte, first, last geo.Da
 		// the whole bucket leaves the file resident.
 		db.ReleaseMapped()
 	}
+}
+
+// eventKeys reads an event's region and date window from the layout the
+// store writes (appendEvent, or json.Marshal in the same field order): the
+// id first, then the region if any, and date_first and date_last last.
+// Decoding the whole event to find them took most of a pass over a
+// million. ok is false when the value is not so laid out (escaped text,
+// another writer), and json.Unmarshal then reads it.
+func eventKeys(v []byte) (region string, first, last geo.Day, ok bool) {
+	const head, tail = `{"id":"`, `","date_first":"2006-01-02","date_last":"2006-01-02"}`
+	if !bytes.HasPrefix(v, []byte(head)) || len(v) < len(head)+len(tail) {
+		return "", 0, 0, false
+	}
+	rest := v[len(head):]
+	end := bytes.IndexByte(rest, '"')
+	if end < 0 || bytes.IndexByte(rest[:end], '\\') >= 0 {
+		return "", 0, 0, false
+	}
+	rest = rest[end+1:]
+	if r, found := bytes.CutPrefix(rest, []byte(`,"region":"`)); found {
+		end := bytes.IndexByte(r, '"')
+		if end < 0 || bytes.IndexByte(r[:end], '\\') >= 0 {
+			return "", 0, 0, false
+		}
+		region = string(r[:end])
+	}
+	t := v[len(v)-len(tail):]
+	if string(t[:len(`","date_first":"`)]) != `","date_first":"` || string(t[26:41]) != `","date_last":"` || string(t[51:]) != `"}` {
+		return "", 0, 0, false
+	}
+	var err1, err2 error
+	first, err1 = geo.ParseDay(string(t[16:26]))
+	last, err2 = geo.ParseDay(string(t[41:51]))
+	if err1 != nil || err2 != nil {
+		return "", 0, 0, false
+	}
+	return region, first, last, true
 }
 
 // ReadEventsAt runs fn in one read transaction at data version version

@@ -49,3 +49,6 @@ func DataVersionMarshal(regions []geo.Region, events []geo.Event) (string, error
 // AppendEvent is appendEvent: the event written directly, and whether
 // it could be.
 func AppendEvent(e *geo.Event) ([]byte, bool) { return appendEvent(nil, e) }
+
+// EventKeys is eventKeys.
+func EventKeys(v []byte) (region string, first, last geo.Day, ok bool) { return eventKeys(v) }

@@ -7,8 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/labstack/echo/v4"
@@ -83,13 +81,11 @@ func TestIndexedTimelineDoesNotReadTheLedger(t *testing.T) {
 	if !v.StreamTimeline() || mem.StreamTimeline() {
 		t.Fatalf("streamed: indexed %v, in memory %v", v.StreamTimeline(), mem.StreamTimeline())
 	}
-	// One bucket held in memory, then entries spilled to many files (the
-	// last one part full).
-	t.Setenv("TMPDIR", t.TempDir()) // where the spill files go: this test's own
-	defaultBucket := service.TimelineBucketEvents
-	t.Cleanup(func() { service.TimelineBucketEvents = defaultBucket })
-	for _, per := range []int{defaultBucket, 7} {
-		service.TimelineBucketEvents = per
+	// One part, then many (the last one part full).
+	defaultPart := service.EventsPart
+	t.Cleanup(func() { service.EventsPart = defaultPart })
+	for _, per := range []int{defaultPart, 7} {
+		service.EventsPart = per
 		for _, lang := range []geo.Lang{geo.LangEN, geo.LangRU} {
 			var a bytes.Buffer
 			if err := v.WriteTimeline(&a, lang); err != nil {
@@ -100,7 +96,7 @@ func TestIndexedTimelineDoesNotReadTheLedger(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(a.Bytes(), want.Bytes()) {
-				t.Fatalf("%s, buckets of %d: the streamed timeline differs from the in-memory one (%d vs %d bytes)", lang, per, a.Len(), len(want.Bytes()))
+				t.Fatalf("%s, parts of %d: the streamed timeline differs from the in-memory one (%d vs %d bytes)", lang, per, a.Len(), len(want.Bytes()))
 			}
 			if v.TimelineETag(lang) != want.ETag {
 				t.Fatalf("%s: ETag %s, in memory %s", lang, v.TimelineETag(lang), want.ETag)
@@ -108,10 +104,7 @@ func TestIndexedTimelineDoesNotReadTheLedger(t *testing.T) {
 		}
 	}
 	if n := v.History.EventCount(); n%7 == 0 || n < 3*7 {
-		t.Fatalf("%d events: the spilled case needs several buckets and a part-full last one", n)
-	}
-	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "mapsvc-timeline-*")); len(left) > 0 {
-		t.Fatalf("spill files left behind: %v", left)
+		t.Fatalf("%d events: the test needs several parts and a part-full last one", n)
 	}
 	if v.History.LedgerRead() {
 		t.Fatal("the timeline read the whole ledger")

@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"testing"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -89,4 +90,62 @@ func TestIndexedRegionDoesNotReadTheLedger(t *testing.T) {
 		t.Fatalf("%d events after the delete, want %d", n, len(before)-1)
 	}
 	same(reopened.View(), after, edited, synth.RegionID(2))
+}
+
+// GET /api/v1/events without a region, on an indexed view, is written from
+// the store in the order and with the bytes of the history in memory, and
+// a stream of a view an edit has replaced stops with ErrIndexMoved rather
+// than mix two versions; the new view's answer follows the edit.
+func TestIndexedEventsStream(t *testing.T) {
+	_, db, svc := indexedService(t)
+	v, mem := svc.View(), memView(t, db)
+	old := service.EventsPart
+	service.EventsPart = 97 // many parts, the last one short
+	t.Cleanup(func() { service.EventsPart = old })
+	evs := mem.History.Events()
+	if len(evs) < 5*service.EventsPart {
+		t.Fatalf("only %d events", len(evs))
+	}
+	from, to := evs[len(evs)/3].Date.First, evs[2*len(evs)/3].Date.Last
+	for _, f := range []geo.EventFilter{{}, {From: &from}, {To: &to}, {From: &from, To: &to}} {
+		if !v.StreamEvents(f) || mem.StreamEvents(f) {
+			t.Fatalf("%+v: streamed indexed %v, in memory %v", f, v.StreamEvents(f), mem.StreamEvents(f))
+		}
+		var a bytes.Buffer
+		if err := v.WriteEvents(&a, f); err != nil {
+			t.Fatal(err)
+		}
+		b, err := mem.Events(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) || v.EventsETag(f) != b.ETag {
+			t.Fatalf("events %+v: the stream differs (%d vs %d bytes, ETag %s vs %s)", f, a.Len(), len(b.Bytes()), v.EventsETag(f), b.ETag)
+		}
+	}
+	if v.History.LedgerRead() {
+		t.Fatal("the events stream read the whole ledger")
+	}
+	delayLastChange(t, svc, mem, synth.RegionID(5), 1)
+	if err := v.WriteEvents(io.Discard, geo.EventFilter{}); !errors.Is(err, service.ErrIndexMoved) {
+		t.Fatalf("old view after an edit: %v, want ErrIndexMoved", err)
+	}
+	reopened, err := service.New(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reopened.View().StreamEvents(geo.EventFilter{}) {
+		t.Fatal("the edit left no current index")
+	}
+	var a bytes.Buffer
+	if err := reopened.View().WriteEvents(&a, geo.EventFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := memView(t, db).Events(geo.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatalf("after the edit the stream differs (%d vs %d bytes)", a.Len(), len(b.Bytes()))
+	}
 }
