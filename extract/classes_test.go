@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/mapsvc/mapsvc/internal/ledgertest"
-)
+import "testing"
 
 // Rules for the error classes that recurred on held-out first runs
 // (extract14h, see README "Error classes"): grammatical mechanisms, not
@@ -77,17 +72,7 @@ func TestErrorClassRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
-			r, err := Extract(tt.text, Options{Published: tt.published, History: ledgertest.History(t)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range r.Proposals {
-				got = append(got, p.Region+" "+p.Date+" "+p.To)
-			}
-			if strings.Join(sorted(got), "|") != strings.Join(sorted(tt.want), "|") {
-				t.Errorf("got %q, want %q (context: %s)", got, tt.want, mentionTypes(r))
-			}
+			wantProposals(t, tt.text, Options{Published: tt.published}, tt.want)
 		})
 	}
 }

@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/mapsvc/mapsvc/internal/ledgertest"
-)
+import "testing"
 
 // Rules written from the misses of held-out batches 9-11 (extract14g),
 // each with sentences written for these tests, not taken from any
@@ -104,17 +99,7 @@ func TestGeneralRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+": "+tt.name, func(t *testing.T) {
-			r, err := Extract(tt.text, Options{Published: tt.published, History: ledgertest.History(t)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range r.Proposals {
-				got = append(got, p.Region+" "+p.Date+" "+p.To)
-			}
-			if strings.Join(sorted(got), "|") != strings.Join(sorted(tt.want), "|") {
-				t.Errorf("got %q, want %q (context: %s)", got, tt.want, mentionTypes(r))
-			}
+			wantProposals(t, tt.text, Options{Published: tt.published}, tt.want)
 		})
 	}
 }

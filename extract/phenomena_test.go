@@ -446,17 +446,7 @@ func TestPhenomena(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.phenomenon+": "+tt.name, func(t *testing.T) {
-			r, err := Extract(tt.text, Options{Published: tt.published, Source: tt.source, History: ledgertest.History(t)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range r.Proposals {
-				got = append(got, p.Region+" "+p.Date+" "+p.To)
-			}
-			if strings.Join(sorted(got), "|") != strings.Join(sorted(tt.want), "|") {
-				t.Errorf("got %q, want %q (context: %s)", got, tt.want, mentionTypes(r))
-			}
+			wantProposals(t, tt.text, Options{Published: tt.published, Source: tt.source}, tt.want)
 		})
 	}
 }
@@ -519,5 +509,24 @@ func TestVillageListIsPartialAndValid(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v", le.ID, err)
 		}
+	}
+}
+
+// wantProposals extracts text with opts (and the embedded ledger as
+// history) and checks the proposals, as "region date to", against want
+// in any order.
+func wantProposals(t *testing.T, text string, opts Options, want []string) {
+	t.Helper()
+	opts.History = ledgertest.History(t)
+	r, err := Extract(text, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Proposals {
+		got = append(got, p.Region+" "+p.Date+" "+p.To)
+	}
+	if strings.Join(sorted(got), "|") != strings.Join(sorted(want), "|") {
+		t.Errorf("got %q, want %q (context: %s)", got, want, mentionTypes(r))
 	}
 }
