@@ -33,6 +33,8 @@ type dateExpr struct {
 	dir         int // relWeekday: 0 on or before, -1 strictly before, +1 strictly after
 	qual        int // month qualifier (qualThis …)
 	approx      bool
+	yearOff     int    // with hasYearOff: years from the publication year ("8 November last year")
+	hasYearOff  bool   // the year is written relative to the publication's
 	word        string // the words, for DateHow
 	today       bool   // "today" (with or without a weekday): a publication-date clue
 }
@@ -219,6 +221,20 @@ func dayAt(ts []token, k int) (day, next int, ok bool) {
 	if k >= len(ts) || ts[k].kind != tokWord {
 		return 0, k, false
 	}
+	// "twenty-fifth", "thirty first": a tens number word, then an ordinal
+	// of a unit
+	if tens := numberWords[ts[k].norm]; tens == 20 || tens == 30 {
+		n := k + 1
+		if n < len(ts) && ts[n].raw == "-" && ts[n].start == ts[k].end {
+			n++
+		}
+		if n < len(ts) && ts[n].kind == tokWord {
+			if u, ok := ordinalDays[ts[n].norm]; ok && u < 10 && tens+u <= 31 {
+				return tens + u, n + 1, true
+			}
+		}
+		return 0, k, false
+	}
 	v, isOrd := ordinalDays[ts[k].norm]
 	if !isOrd {
 		return 0, k, false
@@ -352,6 +368,11 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 			}
 		}
 	}
+	// "في 20 الجاري", "10 من الشهر الماضي", "the 20th of this month"
+	if n, off, rel := relMonthAfterDay(ts, k, ts[i].kind == tokNum); rel {
+		e.rel, e.offset, e.j = relMonth, off, n
+		return e, true
+	}
 	// "same month" in either word order, and "of the same month"
 	if n, same := sameMonthAt(ts, k); same {
 		e.rel, e.j = relSameMonth, n
@@ -365,6 +386,13 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 	if !isMonth {
 		return dateExpr{}, false
 	}
+	// "the 10th of this October": an English qualifier before the month
+	preQual := qualNone
+	if isWordAt(ts, n-2, "this") {
+		preQual = qualThis
+	} else if isWordAt(ts, n-2, "last") {
+		preQual = qualPast
+	}
 	e.month, k = m, n
 	if y, n, ok := yearAt(ts, k); ok {
 		e.year, k = y, n
@@ -373,12 +401,29 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 		if y, n, ok := yearAt(ts, k+1); ok {
 			e.year, k = y, n
 		}
+	} else if isWordAt(ts, k, "من", "of") && isWordAt(ts, k+1, "عام", "العام", "سنه", "السنه", "year", "the") {
+		// "8 نوفمبر من العام 2020", "8 November of the year 2020"
+		p := k + 2
+		if isWordAt(ts, k+1, "the") && isWordAt(ts, p, "year") {
+			p++
+		}
+		if y, n, ok := yearAt(ts, p); ok {
+			e.year, k = y, n
+		}
 	} else if k < len(ts) && ts[k].raw == "," {
 		if y, n, ok := yearAt(ts, k+1); ok {
 			e.year, k = y, n
 		}
 	}
+	if e.year == 0 {
+		if off, n, ok := relYearAfterDate(ts, k); ok {
+			e.yearOff, e.hasYearOff, k = off, true, n
+		}
+	}
 	e.qual, k = qualAt(ts, k)
+	if e.qual == qualNone {
+		e.qual = preQual
+	}
 	if e.day > 28 && e.year != 0 && !validDay(e.year, e.month, e.day) {
 		return dateExpr{}, false
 	}
@@ -386,13 +431,77 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 	return e, true
 }
 
-// monthAfterDay accepts "من"/"of" between a day and its month.
+// monthAfterDay accepts "من"/"of" between a day and its month, the noun
+// "شهر" (month) before the month's name ("الثامن من شهر نوفمبر") and an
+// English "this"/"last" ("the 10th of this October").
 func monthAfterDay(ts []token, k int) (int, int, bool) {
 	if isWordAt(ts, k, "من", "of") {
 		k++
+		if isWordAt(ts, k, "this", "last") {
+			if m, n, _ := monthAt(ts, k+1); m != 0 {
+				return m, n, true
+			}
+		}
+	}
+	if isWordAt(ts, k, "شهر") {
+		if m, n, _ := monthAt(ts, k+1); m != 0 {
+			return m, n, true
+		}
 	}
 	m, n, _ := monthAt(ts, k)
 	return m, n, m != 0
+}
+
+// relMonthAfterDay reads a month told relative to the publication's
+// after a day: "20 الحالي" (of the current month), "10 من الشهر الماضي",
+// "من هذا الشهر", "the 20th of this month", "of the current month", "of
+// last month". The bare qualifier needs a day written in digits. It
+// returns the index after it and the month offset.
+func relMonthAfterDay(ts []token, k int, numeric bool) (next, offset int, ok bool) {
+	if q, n := qualAt(ts, k); q == qualThis && numeric {
+		return n, 0, true // "في 20 الجاري": the month is understood
+	}
+	if !isWordAt(ts, k, "من", "of") {
+		return k, 0, false
+	}
+	k++
+	switch {
+	case isWordAt(ts, k, "الشهر"):
+		if q, n := qualAt(ts, k+1); q != qualNone {
+			return n, qualOffset(q), true
+		}
+	case isWordAt(ts, k, "هذا") && isWordAt(ts, k+1, "الشهر"):
+		return k + 2, 0, true
+	case isWordAt(ts, k, "this", "last", "next") && isWordAt(ts, k+1, "month"):
+		return k + 2, map[string]int{"last": -1, "this": 0, "next": 1}[ts[k].norm], true
+	case isWordAt(ts, k, "the") && isWordAt(ts, k+1, "current") && isWordAt(ts, k+2, "month"):
+		return k + 3, 0, true
+	}
+	return k, 0, false
+}
+
+// relYearAfterDate reads a year told relative to the publication's after a
+// day and month: "last year", "this year", "من العام الماضي", "العام
+// الجاري". It returns the year offset and the index after it.
+func relYearAfterDate(ts []token, k int) (offset, next int, ok bool) {
+	if k < len(ts) && ts[k].raw == "," {
+		k++
+	}
+	if isWordAt(ts, k, "last", "this") && isWordAt(ts, k+1, "year") {
+		if ts[k].norm == "last" {
+			return -1, k + 2, true
+		}
+		return 0, k + 2, true
+	}
+	if isWordAt(ts, k, "من") {
+		k++
+	}
+	if isWordAt(ts, k, "العام", "السنه") {
+		if q, n := qualAt(ts, k+1); q != qualNone {
+			return qualOffset(q), n, true
+		}
+	}
+	return 0, k, false
 }
 
 func sameMonthAt(ts []token, k int) (int, bool) {
@@ -416,7 +525,7 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 	approx := false
 	if i < len(ts) && hasStem(ts[i], approxWords) {
 		k := i + 1
-		if isWordAt(ts, k, "of") {
+		if isWordAt(ts, k, "of", "شهر") {
 			k++
 		}
 		if m, _, _ := monthAt(ts, k); m != 0 {
@@ -692,6 +801,12 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			return civil{}, "", false
 		}
 		t := time.Date(r.pub.Year(), r.pub.Month()+time.Month(e.offset), 1, 0, 0, 0, 0, time.UTC)
+		if e.day != 0 {
+			if !validDay(t.Year(), int(t.Month()), e.day) {
+				return civil{}, "", false
+			}
+			return civil{y: t.Year(), m: int(t.Month()), d: e.day, prec: "day"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
+		}
 		return civil{y: t.Year(), m: int(t.Month()), prec: "month"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relYear:
 		if !r.hasPub {
@@ -723,6 +838,13 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if _, seen := r.written[[2]int{c.m, c.d}]; !seen {
 			r.written[[2]int{c.m, c.d}] = c.y
 		}
+	}
+	if c.y == 0 && e.hasYearOff {
+		if !r.hasPub {
+			return civil{}, "", false
+		}
+		c.y = r.pub.Year() + e.yearOff
+		how = fmt.Sprintf("relative to publication date (%s)", e.word)
 	}
 	if c.y == 0 {
 		if c.m == 0 {
