@@ -69,6 +69,20 @@ func TestErrorClassRules(t *testing.T) {
 		{"fell under occupation", "English 'fell under … occupation'",
 			"Gubadli fell under Armenian occupation on 31 August 1993, after days of fighting.",
 			"", []string{"gubadli 1993-08-31 ARM"}},
+		// a control word naming an award is no change, and the decree that
+		// awards it dates none
+		{"award", "English: a medal named for a liberation, awarded by decrees",
+			"Under decrees of 25 December 2020 and 3 March 2021, a group of officers received the medal \u201cFor the liberation of Gubadli\u201d for their courage.",
+			"2021-03-04", nil},
+		{"award", "Arabic: a medal named 'for the liberation of'",
+			"وبموجب مرسومين صدرا في 25 ديسمبر 2020 و3 مارس 2021 نال عدد من الضباط ميدالية \"من أجل تحرير قوبادلي\" تقديرا لشجاعتهم.",
+			"2021-03-04", nil},
+		{"award", "Arabic: an order named for a liberation",
+			"منح الرئيس في 3 مارس 2021 عددا من الضباط وسام \"تحرير قوبادلي\" تقديرا لشجاعتهم.",
+			"2021-03-04", nil},
+		{"award", "the same words as the news stay a change",
+			"The army completed the liberation of Gubadli on 25 October 2020, and the president later awarded medals to the units.",
+			"", []string{"gubadli 2020-10-25 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {

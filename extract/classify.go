@@ -123,6 +123,10 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // "the occupied city", "the newly liberated town": a state, not an event
 			continue
 		}
+		if awardName(ts, i) {
+			i = end - 1 // "قوات الاحتلال", "occupation forces", a medal "for the liberation of X": a name, not an event
+			continue
+		}
 		if notGroundObject(ts, end) {
 			i = end - 1 // "regained its independent status": not ground changing hands
 			continue
@@ -487,6 +491,42 @@ func occupiedAdjective(ts []token, i, end int) bool {
 		return false
 	}
 	return i > 0 && (isWordAt(ts, i-1, "the", "unlawfully", "illegally", "still", "formerly", "previously") || ts[i-1].kind != tokWord)
+}
+
+// nominalActor reports a control noun that names who acts rather than
+// telling a change: in Arabic the definite noun completing a construct
+// whose head is a force or an authority ("قوات الاحتلال", "لسلطات
+// الاحتلال", "جيش التحرير"); in English a noun modifying such a head after
+// it ("occupation forces", "the liberation army"). Heads are the list
+// actor_heads.
+func nominalActor(ts []token, i, end int) bool {
+	if end != i+1 || ts[i].kind != tokWord {
+		return false
+	}
+	if latinWord(ts[i]) {
+		return !strings.HasSuffix(ts[i].norm, "ed") && end < len(ts) && ts[end].kind == tokWord && latinWord(ts[end]) && actorHeads[ts[end].norm]
+	}
+	return strings.HasPrefix(ts[i].norm, "ال") && i > 0 && ts[i-1].kind == tokWord && !latinWord(ts[i-1]) && hasStem(ts[i-1], actorHeads)
+}
+
+// awardName reports a control word inside the name of an award, a medal or
+// an order ("the medal “For the liberation of X”", "وسام تحرير X"): the
+// award noun stands within the four tokens before it, with only quotes,
+// brackets and "for"/"the"/"of"/"من أجل" between. The decree that awards it dates no
+// change.
+func awardName(ts []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch {
+		case ts[k].kind == tokPunct && ts[k].raw != "." && ts[k].raw != "," && ts[k].raw != "،":
+			continue
+		case isWordAt(ts, k, "for", "the", "of", "من", "اجل"):
+			continue
+		case ts[k].kind == tokWord && hasStem(ts[k], awardNouns):
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // notGroundObject reports a control word whose object, within the three

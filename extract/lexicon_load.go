@@ -67,7 +67,7 @@ var wordListNames = []string{
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
-	"quantity", "earlier", "date_labels", "not_ground",
+	"quantity", "earlier", "date_labels", "not_ground", "actor_heads", "award_nouns",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -398,6 +398,10 @@ var (
 	landNouns map[string]bool
 	// "regained its independent status": what was regained is not ground
 	notGround map[string]bool
+	// "قوات الاحتلال", "occupation forces": a control noun naming an actor
+	actorHeads map[string]bool
+	// a medal "for the liberation of X": a control word naming an award
+	awardNouns map[string]bool
 )
 
 // bindWordLists gives the finders' names their lists, and builds what is
@@ -465,6 +469,8 @@ func bindWordLists(lex *lexicon) {
 	topicPreps = lex.words["topic_preps"]
 	landNouns = lex.words["land_nouns"]
 	notGround = lex.words["not_ground"]
+	actorHeads = lex.words["actor_heads"]
+	awardNouns = lex.words["award_nouns"]
 	controlIndex = buildIndex(controlPatterns)
 	contextIndex = buildIndex(contextPatterns)
 	actorWordSet = make(map[string]bool, len(actorWords))
