@@ -123,7 +123,7 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // "the occupied city", "the newly liberated town": a state, not an event
 			continue
 		}
-		if awardName(ts, i) {
+		if nominalActor(ts, i, end) || awardName(ts, i) {
 			i = end - 1 // "قوات الاحتلال", "occupation forces", a medal "for the liberation of X": a name, not an event
 			continue
 		}
@@ -545,8 +545,9 @@ func notGroundObject(ts []token, end int) bool {
 }
 
 // participleAdjective reports an English past participle of a control
-// word used as an adjective before a noun, after a determiner or an adverb
-// of time ("the liberated city", "its newly freed villages"): it
+// word used as an adjective before a noun, after a determiner, an adverb
+// of time, a quantifier or a preposition ("the liberated city", "its newly
+// freed villages", "returning to liberated lands"): it
 // describes a place, it does not tell a change.
 func participleAdjective(ts []token, i, end int) bool {
 	if end != i+1 || !latinWord(ts[i]) || !strings.HasSuffix(ts[i].norm, "ed") || end >= len(ts) || ts[end].kind != tokWord {
@@ -555,7 +556,12 @@ func participleAdjective(ts []token, i, end int) bool {
 	if isWordAt(ts, end, "by", "in", "on", "the", "a", "an", "since", "until", "for", "and", "from", "at", "during", "after", "as", "to", "with", "it", "them", "over", "control", "back") {
 		return false
 	}
-	return isWordAt(ts, i-1, "the", "newly", "recently", "formerly", "previously", "once", "its", "their", "our")
+	// after a determiner, an adverb of time, a quantifier or a preposition
+	// (no verb follows a preposition: "to liberated lands", "in occupied
+	// territories", "all liberated villages")
+	return isWordAt(ts, i-1, "the", "newly", "recently", "formerly", "previously", "once", "its", "their", "our",
+		"all", "other", "these", "those", "some", "many", "several",
+		"in", "into", "to", "of", "across", "throughout", "within", "toward", "towards")
 }
 
 // reducedRelative reports an English participle right after a place it
