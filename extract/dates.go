@@ -453,7 +453,8 @@ func monthAfterDay(ts []token, k int) (int, int, bool) {
 }
 
 // relMonthAfterDay reads a month told relative to the publication's
-// after a day: "20 الحالي" (of the current month), "10 من الشهر الماضي",
+// after a day: "20 الحالي" (of the current month), "10 من الشهر الماضي"
+// (من may be left out),
 // "من هذا الشهر", "the 20th of this month", "of the current month", "of
 // last month". The bare qualifier needs a day written in digits. It
 // returns the index after it and the month offset.
@@ -461,10 +462,11 @@ func relMonthAfterDay(ts []token, k int, numeric bool) (next, offset int, ok boo
 	if q, n := qualAt(ts, k); q == qualThis && numeric {
 		return n, 0, true // "في 20 الجاري": the month is understood
 	}
-	if !isWordAt(ts, k, "من", "of") {
+	if isWordAt(ts, k, "من", "of") {
+		k++
+	} else if !isWordAt(ts, k, "الشهر", "هذا") {
 		return k, 0, false
 	}
-	k++
 	switch {
 	case isWordAt(ts, k, "الشهر"):
 		if q, n := qualAt(ts, k+1); q != qualNone {

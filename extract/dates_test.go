@@ -139,6 +139,7 @@ func TestDates(t *testing.T) {
 		{"day of the current month, spelled out", "في 14 من الشهر الحالي", "2021-07-20", "2021-07-14"},
 		{"day of this month, demonstrative", "يوم 3 من هذا الشهر", "2021-07-20", "2021-07-03"},
 		{"day of last month", "في 27 من الشهر الماضي", "2021-07-02", "2021-06-27"},
+		{"day of last month without من", "يوم 27 الشهر الماضي", "2021-07-02", "2021-06-27"},
 		{"ordinal day of last month", "في الخامس من الشهر المنصرم", "2021-07-02", "2021-06-05"},
 		{"a bare qualifier needs digits", "النصف الثاني الحالي", "2021-07-20", ""},
 		{"no 31st in last month", "في 31 من الشهر الماضي", "2021-07-02", ""},
