@@ -110,6 +110,14 @@ func TestErrorClassRules(t *testing.T) {
 		{"nominal", "an occupation told as an event stays one",
 			"The occupation of Kalbajar by Armenian forces on 2 April 1993 forced thousands to flee.",
 			"", []string{"kalbajar 1993-04-02 ARM"}},
+		// a side after "of" following a participle is what a place was rid
+		// of, not who acted
+		{"cleared of", "English: villages cleared of a side's forces",
+			"Five villages of Fuzuli district were cleared of Armenian invaders on 20 October 2020.",
+			"", []string{"fuzuli 2020-10-20 AZE"}},
+		{"cleared of", "after a noun 'of' still names the actor",
+			"The withdrawal of Armenian forces from Agdam district was completed on 20 November 2020.",
+			"", []string{"agdam 2020-11-20 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {

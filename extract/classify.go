@@ -182,13 +182,30 @@ func findActors(ts []token) []actorHit {
 			pre := t.pre
 			if a, ok := actorWords[s]; ok {
 				to := pre[n] == "ل" || pre[n] == "لل" || isWordAt(ts, i-1, "الي", "to")
-				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against") && isWordAt(ts, i-1, "the")
+				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against") && isWordAt(ts, i-1, "the") ||
+					clearedOf(ts, i)
 				out = append(out, actorHit{i: i, actor: a, to: to, obj: obj})
 				break
 			}
 		}
 	}
 	return out
+}
+
+// clearedOf reports a side named after "of" that follows an English
+// participle ("cleared of Armenian invaders", "freed of the occupiers"):
+// what a place was rid of, never the one who acted. After a noun "of"
+// names the actor too ("the withdrawal of Armenian forces"), so only a
+// participle counts.
+func clearedOf(ts []token, i int) bool {
+	k := i - 1
+	if isWordAt(ts, k, "the") {
+		k--
+	}
+	if !isWordAt(ts, k, "of") || k < 1 || !latinWord(ts[k-1]) {
+		return false
+	}
+	return strings.HasSuffix(ts[k-1].norm, "ed") || ts[k-1].norm == "rid"
 }
 
 // findContext lists ceasefire, offensive, flag, meeting and memorandum
