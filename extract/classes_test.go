@@ -118,6 +118,11 @@ func TestErrorClassRules(t *testing.T) {
 		{"cleared of", "after a noun 'of' still names the actor",
 			"The withdrawal of Armenian forces from Agdam district was completed on 20 November 2020.",
 			"", []string{"agdam 2020-11-20 AZE"}},
+		// a year-less day goes on with the last writing of that day, not
+		// with the page's date line written first
+		{"same day again", "an anniversary page: the dateline, then the day it marks",
+			"25 October 2021\nOn October 25, 2020, the president announced that the army had liberated Gubadli city.\nThe flag was raised over the town hall.\nAlong with the city, several villages of Zangilan district were cleared of Armenian invaders on October 25.",
+			"2021-10-25", []string{"gubadli 2020-10-25 AZE", "zangilan 2020-10-25 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {

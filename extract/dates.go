@@ -734,7 +734,8 @@ type resolver struct {
 	// sentences of prev and of the date being resolved
 	prevYear       bool
 	prevSent, sent int
-	// written: the year of each day and month the text wrote with one
+	// written: the year of each day and month the text wrote with one,
+	// the last such writing
 	written map[[2]int]int
 	// today: the day the text calls today when its weekday is not the
 	// page's (see writtenToday); it bases today, yesterday and tomorrow
@@ -837,9 +838,11 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if r.written == nil {
 			r.written = map[[2]int]int{}
 		}
-		if _, seen := r.written[[2]int{c.m, c.d}]; !seen {
-			r.written[[2]int{c.m, c.d}] = c.y
-		}
+		// the last writing wins: a page's own date line ("20 October
+		// 2021") and then the day it marks ("On October 20, 2020"): a
+		// later "on October 20" goes on with the narrative, not the
+		// dateline
+		r.written[[2]int{c.m, c.d}] = c.y
 	}
 	if c.y == 0 && e.hasYearOff {
 		if !r.hasPub {
