@@ -123,6 +123,14 @@ func TestErrorClassRules(t *testing.T) {
 		{"same day again", "an anniversary page: the dateline, then the day it marks",
 			"25 October 2021\nOn October 25, 2020, the president announced that the army had liberated Gubadli city.\nThe flag was raised over the town hall.\nAlong with the city, several villages of Zangilan district were cleared of Armenian invaders on October 25.",
 			"2021-10-25", []string{"gubadli 2020-10-25 AZE", "zangilan 2020-10-25 AZE"}},
+		// "فيما يتعلق ب", "المتعلق ب" (relating to) make the change the topic
+		// of a document, as بشأن does
+		{"topic", "Arabic: a resolution relating to an occupation",
+			"وتبنى مجلس الأمن قرارا في 30 أبريل 1993 فيما يتعلق باحتلال منطقة كلبجار وطالب بالانسحاب.",
+			"", nil},
+		{"topic", "Arabic: the statement related to a liberation",
+			"نشرت الوزارة في 5 مايو 2021 بيانها المتعلق بتحرير مدينة فضولي.",
+			"", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
