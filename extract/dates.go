@@ -558,10 +558,13 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 			e.year, k = y, n
 		} else if y, n, ok := yearNounAt(ts, k); ok {
 			e.year, k = y, n
+		} else if off, n, ok := relYearAfterDate(ts, k); ok {
+			// "نوفمبر من العام الماضي", "in November last year"
+			e.yearOff, e.hasYearOff, k = off, true, n
 		}
 	}
 	e.qual, k = qualAt(ts, k)
-	if e.day == 0 && e.year == 0 && e.qual == qualNone && !approx {
+	if e.day == 0 && e.year == 0 && e.qual == qualNone && !approx && !(e.hasYearOff && strong) {
 		// a month alone: only an unambiguous name after "in"/"في"/"منذ"
 		if !strong || start == 0 || !isWordAt(ts, start-1, "في", "منذ", "خلال", "in", "since", "during", "وفي", "ومنذ") {
 			return dateExpr{}, false

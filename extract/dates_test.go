@@ -157,6 +157,11 @@ func TestDates(t *testing.T) {
 		{"English compound ordinal with a hyphen", "on the twenty-third of July 2021", "", "2021-07-23"},
 		{"English compound ordinal with a space", "on the thirty first of July 2021", "", "2021-07-31"},
 		{"English ordinal words, no year", "on the sixth of June", "2021-07-02", "2021-06-06"},
+		{"a month of last year", "استعيدت في يونيو من العام الماضي", "2021-12-30", "2020-06"},
+		{"a month of last year, no preposition", "يونيو من العام الماضي شهد معارك", "2021-12-30", "2020-06"},
+		{"English month of last year", "in June last year", "2021-12-30", "2020-06"},
+		{"approximate month of last year, one date", "in early June last year", "2021-12-30", "2020-06"},
+		{"a weak month name before last year stays a word", "مارس العام الماضي ضغوطا", "2021-12-30", "2020"},
 		{"twenty alone is a count", "twenty of July's villages", "2021-07-02", ""},
 	}
 	for _, tc := range tests {
