@@ -18,6 +18,7 @@ const (
 	relThisDay                  // "on this day in 1992", "في نفس اليوم من عام 1992": the day of the text, that year
 	relMonth                    // a month relative to the publication month
 	relYear                     // a year relative to the publication year
+	relShift                    // offset days from the date just spoken of, else the publication date ("a day before", "في اليوم التالي")
 )
 
 // dateExpr is a date as written, before it is resolved against the
@@ -306,6 +307,9 @@ func dateAt(ts []token, i int) (dateExpr, bool) {
 		return e, true
 	}
 	if e, ok := monthFirstAt(ts, i); ok {
+		return e, true
+	}
+	if e, ok := dayShiftAt(ts, i); ok {
 		return e, true
 	}
 	if e, ok := relativeAt(ts, i); ok {
@@ -657,6 +661,113 @@ func relativeAt(ts []token, i int) (dateExpr, bool) {
 	return e, true
 }
 
+// dayShiftAt reads days counted from another day: "a day before", "the
+// day after", "two days later", "the previous day", "قبل يوم", "بعد
+// يومين", "قبل ثلاثة أيام", "في اليوم السابق", "اليوم التالي". A count
+// tied to an event ("a day after the truce", "قبل يومين من التحرير",
+// "اليوم التالي لتوقيع") is that event's day, not a date, and "the day
+// before yesterday" is relativeAt's.
+func dayShiftAt(ts []token, i int) (dateExpr, bool) {
+	t := ts[i]
+	if t.kind != tokWord {
+		return dateExpr{}, false
+	}
+	e := dateExpr{i: i, rel: relShift}
+	dir := func(k int) int {
+		switch {
+		case hasStem(ts[k], daysBack):
+			return -1
+		case hasStem(ts[k], daysForward):
+			return 1
+		}
+		return 0
+	}
+	// what follows must not tie the count to an event or be "yesterday"
+	free := func(k int) bool {
+		if k >= len(ts) || ts[k].kind != tokWord {
+			return true
+		}
+		w := ts[k].norm
+		return !(isLatinWord(w) || w == "من" || w == "علي" || w == "امس" || strings.HasPrefix(w, "ل") && runeLen(w) > 3)
+	}
+	switch {
+	case isWordAt(ts, i, "the") && i+2 < len(ts) && hasStem(ts[i+2], dayUnits) && isWordAt(ts, i+1, "previous", "next", "following"):
+		// "the previous day", "the next day"
+		e.offset, e.j = dir(i+1), i+3
+	case strings.HasSuffix(t.norm, "اليوم"):
+		// "في اليوم السابق", "اليوم التالي"
+		if i+1 >= len(ts) || dir(i+1) == 0 || isWordAt(ts, i+1, "قبل", "بعد") || !free(i+2) {
+			return dateExpr{}, false
+		}
+		e.offset, e.j = dir(i+1), i+2
+	case !isLatinWord(t.norm) && dir(i) != 0 && !isWordAt(ts, i, "السابق", "التالي"):
+		// "قبل يوم [واحد]", "بعد يومين", "قبل ثلاثة أيام"
+		d := dir(i)
+		n, k := 0, i+1
+		switch {
+		case isWordAt(ts, k, "يوم", "يوما"):
+			n, k = 1, k+1
+			if isWordAt(ts, k, "واحد") {
+				k++
+			}
+		case k < len(ts) && hasStem(ts[k], dayDuals):
+			n, k = 2, k+1
+		default:
+			if c, ok := smallCountAt(ts, k); ok && k+1 < len(ts) && hasStem(ts[k+1], dayUnits) && !strings.HasPrefix(ts[k+1].norm, "ال") {
+				n, k = c, k+2
+			}
+		}
+		if n == 0 || n > 10 || !free(k) {
+			return dateExpr{}, false
+		}
+		e.offset, e.j = d*n, k
+	default:
+		// "a day before", "the day after", "two days later"
+		n := 0
+		switch {
+		case isWordAt(ts, i, "a", "one", "the"):
+			n = 1
+		default:
+			n, _ = smallCountAt(ts, i)
+		}
+		if n == 0 || n > 10 || i+2 >= len(ts) || !isWordAt(ts, i+1, "day", "days") || (n == 1) != isWordAt(ts, i+1, "day") {
+			return dateExpr{}, false
+		}
+		d := dir(i + 2)
+		if d == 0 || isWordAt(ts, i+2, "previous", "next", "following") {
+			return dateExpr{}, false
+		}
+		if isWordAt(ts, i+2, "before", "after") && !free(i+3) {
+			return dateExpr{}, false
+		}
+		if isWordAt(ts, i, "the") && isWordAt(ts, i+2, "later", "earlier") {
+			return dateExpr{}, false
+		}
+		e.offset, e.j = d*n, i+3
+	}
+	if e.offset == 0 {
+		return dateExpr{}, false
+	}
+	return e, true
+}
+
+// smallCountAt reads a count in digits or as a number word.
+func smallCountAt(ts []token, k int) (int, bool) {
+	if n, ok := numAt(ts, k); ok {
+		return n, true
+	}
+	if k < len(ts) && ts[k].kind == tokWord {
+		if n, ok := stemIn(ts[k], numberWords); ok {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+func isLatinWord(w string) bool {
+	return w != "" && w[0] < 0x80
+}
+
 func qualOffset(q int) int {
 	switch q {
 	case qualPast:
@@ -819,6 +930,24 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			return civil{}, "", false
 		}
 		return civil{y: r.pub.Year() + e.offset, prec: "year"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
+	case relShift:
+		// from the day just spoken of in this or the sentence before
+		if r.prev.prec == "day" && r.prev.d2 == 0 && r.sent-r.prevSent <= 1 {
+			t := r.prev.time().AddDate(0, 0, e.offset)
+			if r.sent == r.prevSent {
+				return civilOf(t), fmt.Sprintf("%s (%s)", shiftHow, e.word), true
+			}
+			return civilOf(t), fmt.Sprintf("relative to the date of the sentence before (%s)", e.word), true
+		}
+		// days later than the page's own are not a day that happened
+		if !r.hasPub || e.offset > 0 {
+			return civil{}, "", false
+		}
+		base := r.pub
+		if r.hasToday {
+			base = r.today
+		}
+		return civilOf(base.AddDate(0, 0, e.offset)), fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relThisDay:
 		// the day and month just spoken of, else the publication's
 		m, d := r.prev.m, r.prev.d

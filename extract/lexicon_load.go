@@ -68,6 +68,7 @@ var wordListNames = []string{
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "date_labels", "not_ground", "actor_heads", "award_nouns",
+	"day_units", "day_duals", "days_back", "days_forward",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -402,6 +403,9 @@ var (
 	actorHeads map[string]bool
 	// a medal "for the liberation of X": a control word naming an award
 	awardNouns map[string]bool
+	// "a day before", "two days later", "قبل يومين", "في اليوم التالي":
+	// days counted from the date just spoken of
+	dayUnits, dayDuals, daysBack, daysForward map[string]bool
 )
 
 // bindWordLists gives the finders' names their lists, and builds what is
@@ -471,6 +475,10 @@ func bindWordLists(lex *lexicon) {
 	notGround = lex.words["not_ground"]
 	actorHeads = lex.words["actor_heads"]
 	awardNouns = lex.words["award_nouns"]
+	dayUnits = lex.words["day_units"]
+	dayDuals = lex.words["day_duals"]
+	daysBack = lex.words["days_back"]
+	daysForward = lex.words["days_forward"]
 	controlIndex = buildIndex(controlPatterns)
 	contextIndex = buildIndex(contextPatterns)
 	actorWordSet = make(map[string]bool, len(actorWords))

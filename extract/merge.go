@@ -88,6 +88,16 @@ func (b *builder) finish(res *Result) {
 			return // not a date the ledger can write
 		}
 		for _, p := range props {
+			if p.p.Region == x.region && p.p.To == x.to && shiftedFrom(p, x) {
+				// "entered on November 20 after the others left a day
+				// earlier": one change told in two steps of one sentence;
+				// the day written out dates it
+				if strings.HasPrefix(p.p.DateHow, shiftHow) {
+					p.date, p.p.DateHow, p.p.focus = x.date, x.how, x.focus
+				}
+				p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
+				return
+			}
 			if p.p.Region == x.region && p.p.To == x.to && compatible(p.date, x.date) {
 				if precRank(x.date.prec) < precRank(p.date.prec) ||
 					(precRank(x.date.prec) == precRank(p.date.prec) && howRank(x.how) < howRank(p.p.DateHow)) {
@@ -367,6 +377,23 @@ func (b *builder) finish(res *Result) {
 }
 
 // kindWord is the short word of a kind used in ids.
+// shiftHow begins the date_how of a date counted in days from a date
+// before it in its sentence ("on November 20 … a day earlier").
+const shiftHow = "relative to the date before in its sentence"
+
+// shiftedFrom reports a proposal and a reading of which exactly one is
+// dated by days counted from a day of its own sentence, at most ten days
+// from the other's: "entered on November 20 after the others left a day
+// earlier" tells one change in two steps, whichever sentence wrote the
+// day before.
+func shiftedFrom(p *proposal, x cand) bool {
+	if strings.HasPrefix(p.p.DateHow, shiftHow) == strings.HasPrefix(x.how, shiftHow) || p.date.prec != "day" || x.date.prec != "day" {
+		return false
+	}
+	d := p.date.time().Sub(x.date.time())
+	return d != 0 && d <= 10*24*time.Hour && d >= -10*24*time.Hour
+}
+
 func kindWord(k string) string {
 	switch k {
 	case kindHandover:
