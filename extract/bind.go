@@ -119,6 +119,13 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			}
 		}
 		if t, ok := b.antecedent(a, c.i); ok {
+			if t.tok < 0 && b.isLead(a) && b.namesOtherDistrict(b.next, t.place) {
+				// "said it took it on Friday. The town of X lies …": in a
+				// lead, a pronoun with no place of its own sentence
+				// between one district and another may point either
+				// way; no proposal rather than a guess
+				return nil
+			}
 			return []target{t}
 		}
 		return nil
@@ -294,6 +301,20 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 		}
 	}
 	return target{}, false
+}
+
+// namesOtherDistrict reports that sentence a names a district other than
+// that of p.
+func (b *builder) namesOtherDistrict(a *annotated, p *Place) bool {
+	if a == nil || p == nil {
+		return false
+	}
+	for _, q := range a.places {
+		if q.place.Region != "" && q.place.Region != p.Region {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) placeAt(a *annotated, k int) *Place {

@@ -77,6 +77,7 @@ type builder struct {
 	pubHow  string
 	prev    *annotated
 	prev2   *annotated // the sentence before prev
+	next    *annotated // the sentence after the one being read
 	// pastSent and past: the last sentence that wrote an explicit date
 	// long before the publication date (a narrative turned to the past),
 	// and that date

@@ -172,6 +172,21 @@ func TestErrorClassRules(t *testing.T) {
 		{"relative days", "Arabic: a count tied to an event is no date",
 			"استعادت القوات الأذربيجانية مدينة هادروت في منطقة خوجافند في 9 أكتوبر 2020 بعد يومين من بدء الهدنة.",
 			"", []string{"khojavend 2020-10-09 AZE"}},
+		// an attached or object pronoun with no place of its own sentence:
+		// in a lead, between one district and another named next, it may
+		// point either way, so it proposes nothing
+		{"pronoun", "Arabic: سيطر عليها between two districts of a lead",
+			"اشتدت المعارك قرب مدينة أغدام خلال الأسبوع.\nوأعلن الجيش الأذربيجاني مساء أمس أنه سيطر عليها بعد قتال.\nوتقع بلدة لاتشين على الطريق إلى أرمينيا.",
+			"2022-08-27", nil},
+		{"pronoun", "English: 'took control of it' between two districts of a lead",
+			"The minister visited Agdam last month.\nThe Azerbaijani army said on Friday it took control of it after heavy fighting.\nThe town of Lachin lies on the road to Armenia.",
+			"2022-08-27", nil},
+		{"pronoun", "the district before still binds when the next sentence names none",
+			"اشتدت المعارك قرب مدينة أغدام خلال الأسبوع.\nوأعلن الجيش الأذربيجاني مساء أمس أنه سيطر عليها بعد قتال.\nوقال إن الوحدات تواصل تقدمها.",
+			"2022-08-27", []string{"agdam 2022-08-26 AZE"}},
+		{"pronoun", "a district two sentences back is not the antecedent",
+			"زار الوزير مدينة أغدام الشهر الماضي.\nوتواصلت المعارك في المنطقة طوال الليل.\nوأعلن الجيش الأذربيجاني مساء أمس أنه سيطر عليها بعد قتال.",
+			"2022-08-27", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {

@@ -108,6 +108,10 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		if i%64 == 0 && ctx.Err() != nil {
 			return res, ErrTimeout
 		}
+		b.next = nil
+		if i+1 < len(anns) {
+			b.next = anns[i+1]
+		}
 		b.sentence(a)
 	}
 	b.finish(&res)
