@@ -214,10 +214,10 @@ log "2b. vector tiles vs PostGIS ST_AsMVT (periods layer, random tiles at zooms 
 serve "$work/default.db"
 read -r bw bs be bn < <(curl -fs "$srv/tiles/periods.json" | jq -r '.bounds | map(tostring) | join(" ")')
 tile_awk='
-  function tx(lon, z) { return int((lon + 180) / 360 * 2 ^ z) }
-  function ty(lat, z,  r) { r = lat * 3.141592653589793 / 180; return int((1 - log(sin(r) / cos(r) + 1 / cos(r)) / 3.141592653589793) / 2 * 2 ^ z) }
   function fx(lon, z) { return (lon + 180) / 360 * 2 ^ z }
   function fy(lat, z,  r) { r = lat * 3.141592653589793 / 180; return (1 - log(sin(r) / cos(r) + 1 / cos(r)) / 3.141592653589793) / 2 * 2 ^ z }
+  function tx(lon, z) { return int(fx(lon, z)) }
+  function ty(lat, z) { return int(fy(lat, z)) }
   function max(a, b) { return a > b ? a : b }
   function min(a, b) { return a < b ? a : b }'
 awk -v w="$bw" -v s="$bs" -v e="$be" -v n="$bn" "$tile_awk"'

@@ -78,18 +78,26 @@ rss_snap=$(rss_kb "$srv_pid" VmRSS)
 read -r p50 p90 max < <(sort -g "$work/times.txt" | awk '{ v[NR] = $1 * 1000 } END { printf "%.1f %.1f %.1f\n", v[int((NR + 1) / 2)], v[int(NR * 0.9)], v[NR] }')
 log "$n random-date snapshots: p50 ${p50} ms, p90 ${p90} ms, max ${max} ms; RSS $((rss_snap / 1024)) MiB"
 
+# stream URL: fetches URL whole, sampling the server's RSS while it is
+# served; sets stream_s, stream_bytes and stream_peak (kB, at least the
+# RSS before it).
+stream() {
+  stream_peak=$(rss_kb "$srv_pid" VmRSS)
+  local t; t=$(now)
+  curl -fso /dev/null -w '%{size_download}' "$1" >"$work/stream.size" &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    r=$(rss_kb "$srv_pid" VmRSS); [ "$r" -gt "$stream_peak" ] && stream_peak=$r
+    sleep 0.1
+  done
+  wait "$pid"
+  stream_s=$(since "$t")
+  stream_bytes=$(cat "$work/stream.size")
+}
+
 # The whole periods feed, with the peak RSS sampled while it streams.
-peak=$rss_snap
-t1=$(now)
-curl -fso /dev/null -w '%{size_download}' "$srv/api/v1/periods" >"$work/periods.size" &
-curl_pid=$!
-while kill -0 "$curl_pid" 2>/dev/null; do
-  r=$(rss_kb "$srv_pid" VmRSS); [ "$r" -gt "$peak" ] && peak=$r
-  sleep 0.1
-done
-wait "$curl_pid"
-per_s=$(since "$t1")
-per_bytes=$(cat "$work/periods.size")
+stream "$srv/api/v1/periods"
+per_s=$stream_s per_bytes=$stream_bytes peak=$(( stream_peak > rss_snap ? stream_peak : rss_snap ))
 rss_per=$(rss_kb "$srv_pid" VmRSS)
 log "/api/v1/periods: ${per_s}s, $per_bytes bytes; RSS peak $((peak / 1024)) MiB, after $((rss_per / 1024)) MiB"
 
@@ -103,17 +111,8 @@ log "one page of periods (limit=1000, offset $((events / 2))): ${page_s}s; one r
 # streamed, with the peak RSS sampled while it is served.
 ogc_cp_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/ogc/collections/control-periods/items?offset=$((events / 2))")
 ogc_ev_s=$(curl -fso /dev/null -w '%{time_total}' "$srv/ogc/collections/events/items?datetime=2000-01-01/2000-01-31")
-epeak=$(rss_kb "$srv_pid" VmRSS)
-t2=$(now)
-curl -fso /dev/null -w '%{size_download}' "$srv/api/v1/events" >"$work/events.size" &
-curl_pid=$!
-while kill -0 "$curl_pid" 2>/dev/null; do
-  r=$(rss_kb "$srv_pid" VmRSS); [ "$r" -gt "$epeak" ] && epeak=$r
-  sleep 0.1
-done
-wait "$curl_pid"
-ev_s=$(since "$t2")
-ev_bytes=$(cat "$work/events.size")
+stream "$srv/api/v1/events"
+ev_s=$stream_s ev_bytes=$stream_bytes epeak=$stream_peak
 log "OGC control-periods page at offset $((events / 2)): ${ogc_cp_s}s; OGC events page for a month: ${ogc_ev_s}s; /api/v1/events: ${ev_s}s, $ev_bytes bytes, RSS peak $((epeak / 1024)) MiB"
 
 echo "RESULT $(sed "s/elapsed_s=/import_s=/; s/maxrss_kb=/import_maxrss_kb=/; s/user_s=/import_user_s=/; s/sys_s=/import_sys_s=/" <<<"$imp") ready_s=$ready ready_cpu_s=$ready_cpu rss_load_mib=$((rss_load / 1024)) snapshots=$n p50_ms=$p50 p90_ms=$p90 max_ms=$max rss_snapshots_mib=$((rss_snap / 1024)) periods_s=$per_s periods_bytes=$per_bytes periods_peak_rss_mib=$((peak / 1024)) periods_after_rss_mib=$((rss_per / 1024)) page_s=$page_s region_s=$region_s ogc_cp_page_s=$ogc_cp_s ogc_ev_page_s=$ogc_ev_s events_s=$ev_s events_bytes=$ev_bytes events_peak_rss_mib=$((epeak / 1024)) loadavg=$(cut -d' ' -f1 /proc/loadavg)"

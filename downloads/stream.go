@@ -46,7 +46,7 @@ func writePeriods(w io.Writer, ds *dataset, r *request) error {
 	var cols []string
 	if r.format == "csv" {
 		var set columnSet
-		err := eachPeriod(v, r, func(members []service.Field, rf rawFeature) error {
+		err := eachPeriod(v, r, nil, func(rf rawFeature) error {
 			fields, err := service.Fields(rf.Properties)
 			if err != nil {
 				return fmt.Errorf("export: feature %q: %w", rf.ID, err)
@@ -60,14 +60,11 @@ func writePeriods(w io.Writer, ds *dataset, r *request) error {
 		cols = set.names
 	}
 	var enc encoder
-	err := eachPeriod(v, r, func(members []service.Field, rf rawFeature) error {
-		if enc == nil {
-			ds.members = members
-			var err error
-			if enc, err = newEncoder(w, r.format, ds, cols); err != nil {
-				return err
-			}
-		}
+	err := eachPeriod(v, r, func(members []service.Field) (err error) {
+		ds.members = members
+		enc, err = newEncoder(w, r.format, ds, cols)
+		return err
+	}, func(rf rawFeature) error {
 		f, err := ds.feature(rf)
 		if err != nil {
 			return err
@@ -77,18 +74,17 @@ func writePeriods(w io.Writer, ds *dataset, r *request) error {
 	if err != nil {
 		return err
 	}
-	if enc == nil { // no period at all
-		if enc, err = newEncoder(w, r.format, ds, cols); err != nil {
-			return err
-		}
+	if enc == nil {
+		return fmt.Errorf("export: periods feed without features")
 	}
 	return enc.close()
 }
 
-// eachPeriod reads v's whole periods feed (service.View.WritePeriods) and
-// calls fn with each feature and the top-level members written before
-// the features (type left out, as the whole download leaves it out).
-func eachPeriod(v *service.View, r *request, fn func(members []service.Field, rf rawFeature) error) error {
+// eachPeriod reads v's whole periods feed (service.View.WritePeriods),
+// calls head (unless nil) with the top-level members written before the
+// features (type left out, as the whole download leaves it out), then fn
+// with each feature.
+func eachPeriod(v *service.View, r *request, head func(members []service.Field) error, fn func(rf rawFeature) error) error {
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(v.WritePeriods(pw, r.lang, service.PeriodsRange{NoGeometry: true})) }()
 	defer pr.Close() // stops the writer if we stop early
@@ -113,6 +109,11 @@ func eachPeriod(v *service.View, r *request, fn func(members []service.Field, rf
 			}
 			continue
 		}
+		if head != nil {
+			if err := head(members); err != nil {
+				return err
+			}
+		}
 		if err := expectDelim(dec, '['); err != nil {
 			return err
 		}
@@ -125,7 +126,7 @@ func eachPeriod(v *service.View, r *request, fn func(members []service.Field, rf
 			if err := dec.Decode(&rf); err != nil {
 				return fmt.Errorf("export: periods feed: %w", err)
 			}
-			if err := fn(members, rawFeature{ID: rf.ID, Properties: rf.Properties}); err != nil {
+			if err := fn(rawFeature{ID: rf.ID, Properties: rf.Properties}); err != nil {
 				return err
 			}
 		}
