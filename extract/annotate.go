@@ -21,6 +21,10 @@ type annotated struct {
 	ctx    []ctxHit
 	anaph  []int // token indices of anaphoric nouns (المنطقة، the district)
 	bound  []int // token index of each place bound to a control word, in order
+	// villages are the data/places settlements named (Place.Village):
+	// not targets of a control word, the evidence of a district's
+	// proposal (Proposal.Places)
+	villages []placeHit
 }
 
 // resolved is a date expression placed on the calendar.
@@ -34,7 +38,7 @@ type resolved struct {
 func annotate(g *gazetteer, s *sentence) *annotated {
 	a := &annotated{s: s}
 	ts := s.toks
-	a.places = dropDirections(ts, g.findPlaces(ts))
+	a.places, a.villages = splitVillages(dropDirections(ts, g.findPlaces(ts)))
 	a.dates = parseDates(ts)
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))

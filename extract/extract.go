@@ -115,6 +115,7 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		b.sentence(a)
 	}
 	b.finish(&res)
+	attachPlaces(&res, anns)
 	if ctx.Err() != nil {
 		return res, ErrTimeout
 	}

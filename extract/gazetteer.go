@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/mapsvc/mapsvc/data/places"
 	"github.com/mapsvc/mapsvc/data/regions"
 	"github.com/mapsvc/mapsvc/geo"
 )
@@ -40,17 +41,28 @@ type Place struct {
 	// Settlement: a village or town of Region; a change told of it is a
 	// partial change of its district (like a list of villages), not
 	// context only as for a corridor
-	Settlement bool     `json:"settlement"`
-	Ar         []string `json:"ar"`
-	ArGuess    []string `json:"ar_unverified"`
-	En         []string `json:"en"`
+	Settlement bool `json:"settlement"`
+	// Village: a settlement or height of data/places that binds only as
+	// its district's evidence: named alone it is context (partial_area),
+	// and a district proposal told of it lists it in Places
+	Village bool     `json:"-"`
+	Ar      []string `json:"ar"`
+	ArGuess []string `json:"ar_unverified"`
+	En      []string `json:"en"`
 }
 
 type gazetteerFile struct {
-	Source     string   `json:"_source"`
-	Places     []Place  `json:"places"`
-	Ambiguous  []string `json:"ambiguous"`
-	PlaceWords struct {
+	Source    string   `json:"_source"`
+	Places    []Place  `json:"places"`
+	Ambiguous []string `json:"ambiguous"`
+	// SettlementsAlone lists the spellings under which news tell of a
+	// village of data/places on its own (Sugovushan, Zabukh; the regions
+	// list several as their district's aliases): the village takes them
+	// from the district and binds alone as a partial change. Any other
+	// settlement spelling that is also a district spelling stays the
+	// district's, and any other village is its district's evidence only.
+	SettlementsAlone []string `json:"settlements_alone"`
+	PlaceWords       struct {
 		Ar []string `json:"ar"`
 		En []string `json:"en"`
 	} `json:"place_words"`
@@ -62,6 +74,7 @@ type gazetteer struct {
 	places     []Place
 	exact      map[string]int // normalised spelling -> index in places
 	skel       map[string]int // skeleton -> index, only unambiguous skeletons
+	skelWords  map[string]int // skeleton -> number of words of its spelling
 	ambiguous  map[string]bool
 	placeWords map[string]bool
 	maxWords   int
@@ -75,8 +88,9 @@ var (
 )
 
 // loadGazetteer builds the gazetteer once: the conflict-area districts
-// with their names and aliases from the embedded regions, then the places
-// of gazetteer.json.
+// with their names and aliases from the embedded regions, the places of
+// gazetteer.json, then the settlements of the embedded places gazetteer
+// (data/places).
 func loadGazetteer() (*gazetteer, error) {
 	gazOnce.Do(func() {
 		rs, err := regions.Load()
@@ -84,9 +98,99 @@ func loadGazetteer() (*gazetteer, error) {
 			gazErr = fmt.Errorf("extract: regions: %w", err)
 			return
 		}
-		gaz, gazErr = parseGazetteer(gazetteerJSON, rs)
+		ps, err := places.Load()
+		if err != nil {
+			gazErr = fmt.Errorf("extract: places: %w", err)
+			return
+		}
+		gaz, gazErr = parseGazetteer(gazetteerJSON, rs, ps)
 	})
 	return gaz, gazErr
+}
+
+// districtSpellings lists every name and alias of the conflict-area
+// districts (a bracketed label dropped), by normalised key.
+func districtSpellings(rs []geo.Region) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range rs {
+		if r.Role != geo.RoleConflict {
+			continue
+		}
+		for _, n := range r.Names {
+			out[strings.Join(nameWords(n), "")] = true
+		}
+		for _, a := range r.Aliases {
+			out[strings.Join(nameWords(a), "")] = true
+		}
+	}
+	return out
+}
+
+// settlementPlaces turns the settlements and heights of data/places into
+// gazetteer places of their district (Village). A village named alone
+// proposes nothing: the sources tell changes per district, and an
+// editor files the village from a district proposal's Places. Only a
+// village under a spelling of settlements_alone ("Sugovushan", "Zabukh")
+// is told of on its own and binds as a partial change (a second entry of
+// the same id, Settlement).
+// Every name, alias and NKR name is a spelling, except
+//   - a spelling of a district (the town of Jabrayil is written as its
+//     district is; "Hadrut" also names the NKR province): the district
+//     keeps it, unless settlements_alone gives it to the village;
+//   - a spelling two places share (Aghjakend lies in three districts):
+//     it names no one place and no one district, so neither.
+func settlementPlaces(ps []geo.Place, district, aloneKeys map[string]bool) []Place {
+	spellings := func(p geo.Place) []string {
+		var out []string
+		for _, l := range geo.Langs {
+			if n := p.Names[l]; n != "" {
+				out = append(out, n)
+			}
+		}
+		out = append(out, p.Aliases...)
+		if p.NKRName != "" {
+			out = append(out, p.NKRName) // "Akna (Ակնա)": the gloss is dropped by nameWords
+		}
+		return out
+	}
+	owners := map[string]map[string]bool{}
+	for _, p := range ps {
+		for _, s := range spellings(p) {
+			k := strings.Join(nameWords(s), "")
+			if owners[k] == nil {
+				owners[k] = map[string]bool{}
+			}
+			owners[k][p.ID] = true
+		}
+	}
+	out := make([]Place, 0, len(ps))
+	for _, p := range ps {
+		q := Place{ID: p.ID, Region: p.Region, Name: p.Names[geo.LangEN], Partial: true, Village: true}
+		alone := q // the spellings of settlements_alone: Settlement
+		alone.Settlement = true
+		seen := map[string]bool{}
+		for _, s := range spellings(p) {
+			k := strings.Join(nameWords(s), "")
+			if k == "" || seen[k] || len(owners[k]) > 1 || district[k] && !aloneKeys[k] {
+				continue
+			}
+			seen[k] = true
+			e := &q
+			if aloneKeys[k] {
+				e = &alone
+			}
+			if isArabicLetter(firstRune(k)) {
+				e.Ar = append(e.Ar, s)
+			} else {
+				e.En = append(e.En, s)
+			}
+		}
+		out = append(out, q)
+		if len(alone.Ar)+len(alone.En) > 0 {
+			out = append(out, alone)
+		}
+	}
+	return out
 }
 
 // districtPlaces turns the conflict-area regions into gazetteer places:
@@ -147,16 +251,28 @@ func districtPlaces(rs []geo.Region) []Place {
 	return out
 }
 
-func parseGazetteer(data []byte, rs []geo.Region) (*gazetteer, error) {
+func parseGazetteer(data []byte, rs []geo.Region, ps []geo.Place) (*gazetteer, error) {
 	var f gazetteerFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, fmt.Errorf("extract: gazetteer: %w", err)
+	}
+	settled := map[string]bool{}
+	for _, p := range ps {
+		settled[p.ID] = true
 	}
 	for _, p := range f.Places {
 		if p.Region != "" && !p.Partial {
 			return nil, fmt.Errorf("extract: gazetteer: %s is a whole district; district names come from the regions' names and aliases", p.ID)
 		}
+		if p.Settlement || settled[p.ID] {
+			return nil, fmt.Errorf("extract: gazetteer: %s is a settlement; settlements come from data/places", p.ID)
+		}
 	}
+	alone := map[string]bool{}
+	for _, s := range f.SettlementsAlone {
+		alone[strings.Join(nameWords(s), "")] = true
+	}
+	f.Places = append(f.Places, settlementPlaces(ps, districtSpellings(rs), alone)...)
 	districts := districtPlaces(rs)
 	nDistricts := len(districts)
 	// the file's places are more specific than a district alias of the
@@ -172,6 +288,7 @@ func parseGazetteer(data []byte, rs []geo.Region) (*gazetteer, error) {
 		places:     f.Places,
 		exact:      map[string]int{},
 		skel:       map[string]int{},
+		skelWords:  map[string]int{},
 		ambiguous:  map[string]bool{},
 		placeWords: map[string]bool{},
 		regionName: map[string]string{},
@@ -208,10 +325,14 @@ func parseGazetteer(data []byte, rs []geo.Region) (*gazetteer, error) {
 			if runeLen(sk) < 4 {
 				continue // too short to match loosely without false hits
 			}
+			if j, ok := g.skel[sk]; ok && j != i && p.Village && !f.Places[j].Village {
+				continue // a settlement's loose spelling never takes a district's
+			}
 			if j, ok := g.skel[sk]; ok && j != i {
 				clash[sk] = true
 			}
 			g.skel[sk] = i
+			g.skelWords[sk] = len(words)
 		}
 	}
 	for sk := range clash {
@@ -372,6 +493,9 @@ func (g *gazetteer) matchAt(ts []token, i int) (placeHit, bool) {
 			idx, ok := g.skel[sk]
 			if !ok {
 				continue
+			}
+			if g.places[idx].Village && g.skelWords[sk] != n {
+				continue // a village's loose spelling spans as many words as it has ("أو سجلوا" is no village)
 			}
 			nl := letters + runeLen(st)
 			sl := runeLen(sk)

@@ -113,6 +113,10 @@ type Proposal struct {
 	// Source is Options.Source.
 	Source   string     `json:"source,omitempty"`
 	Evidence []Evidence `json:"evidence"`
+	// Places are the ids (data/places) of the district's villages and
+	// heights the evidence names, in order, when Extent is "partial": the
+	// change is proposed per district, and an editor can file it per place.
+	Places []string `json:"places,omitempty"`
 
 	// focus is the rune offset, in the input, of the words the date came
 	// from; Ledger centres its short quote there.

@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/data/places"
+	"github.com/mapsvc/mapsvc/data/regions"
+)
+
+// The extractor's settlements are data/places' settlements: a village of
+// that file is found by its names in every language and its aliases.
+func TestGazetteerSettlementsComeFromDataPlaces(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"the army entered Mehdili", "mehdili"},
+		{"the army entered Karkhulu", "qarxulu"}, // an alias
+		{"the army entered Garkhulu", "qarxulu"}, // the English name
+		{"the army entered Qarxulu", "qarxulu"},  // the Azerbaijani name, folded
+		{"دخل الجيش قرية سلطانلي", "sultanli"},   // the Arabic name
+		{"The army entered Yukhari Abdurrahmanli", "yuxari-ebdurrehmanli"},
+		{"Talish", "talis"},
+		{"Mataghis", "suqovusan"}, // moved from the old gazetteer file into data/places
+	} {
+		if got := placeIn(t, tc.text); got != tc.want {
+			t.Errorf("place in %q: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// A settlement spelling that is also a district's, a spelling two places
+// of data/places share, and a common word bind no village on their own.
+func TestGazetteerSettlementAmbiguity(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"the town of Jabrayil is written as its district", "the army entered Jebrail", "jabrayil"},
+		{"Hadrut also names the NKR province", "the army entered Hadrut", "khojavend"},
+		{"Aghdam town is the district", "دخل الجيش أغدام", "agdam"},
+		{"Aghjakend lies in three districts", "the army entered Aghjakend", ""},
+		{"a common English word alone", "a Tatar dish", ""},
+		{"a common English word after a place word", "the village Tatar", "tatar-zangilan"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := placeIn(t, tc.text); got != tc.want {
+				t.Errorf("place in %q: got %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// gazetteer.json holds no settlement of data/places, and every spelling of
+// settlements_alone is a spelling of one of them.
+func TestGazetteerFileHoldsNoSettlement(t *testing.T) {
+	var f gazetteerFile
+	if err := json.Unmarshal(gazetteerJSON, &f); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := regions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, p := range ps {
+		ids[p.ID] = true
+	}
+	for _, p := range f.Places {
+		if p.Settlement || ids[p.ID] {
+			t.Errorf("%s: a settlement in gazetteer.json; it belongs in data/places", p.ID)
+		}
+	}
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range f.SettlementsAlone {
+		idx, ok := g.exact[strings.Join(nameWords(s), "")]
+		if !ok || !g.places[idx].Settlement || !ids[g.places[idx].ID] {
+			t.Errorf("settlements_alone %q names no settlement of data/places", s)
+		}
+	}
+	// a file that lists a settlement is refused
+	bad := []byte(`{"places": [{"id": "mehdili", "region": "jabrayil", "partial": true, "name": "Mehdili", "en": ["Mehdili"]}]}`)
+	if _, err := parseGazetteer(bad, rs, ps); err == nil || !strings.Contains(err.Error(), "data/places") {
+		t.Errorf("a settlement in the gazetteer file: got %v, want an error naming data/places", err)
+	}
+}
+
+// A village named alone proposes nothing; a list of villages with their
+// districts proposes per district and lists the villages' ids.
+func TestVillagesAreEvidenceOfTheirDistrict(t *testing.T) {
+	res, err := Extract("Officials said the army took Mehdili on 3 October 2020.", Options{Published: "2020-10-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Proposals) != 0 {
+		t.Errorf("a village alone: got %v, want no proposal", res.Proposals)
+	}
+	text := "On 3 October 2020 the army liberated the villages of Mehdili and Chakhirli in Jabrayil district and Yukhari Abdurrahmanli in Fuzuli district."
+	res, err = Extract(text, Options{Published: "2020-10-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range res.Proposals {
+		got[p.Region+" "+p.Extent] = strings.Join(p.Places, ",")
+	}
+	want := map[string]string{
+		"jabrayil partial": "mehdili,caxirli",
+		"fuzuli partial":   "yuxari-ebdurrehmanli",
+	}
+	for k, v := range want {
+		if g, ok := got[k]; !ok || g != v {
+			t.Errorf("%s: got places %q (proposals %v), want %q", k, g, got, v)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got proposals %v, want %v", got, want)
+	}
+	b, err := json.Marshal(res.Proposals[0])
+	if err != nil || !strings.Contains(string(b), `"places":[`) {
+		t.Errorf("JSON %s lacks places", b)
+	}
+}
