@@ -110,3 +110,50 @@ func TestArabicNamesFollowTheReference(t *testing.T) {
 		}
 	}
 }
+
+// An alias added after the reference names file carries the page where it
+// is used (curated.json alias_sources), and that alias is the unit's.
+func TestAliasSourcesNameAliasesOfTheirUnit(t *testing.T) {
+	b, err := os.ReadFile("curated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		AliasSources map[string]json.RawMessage `json:"alias_sources"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatal(err)
+	}
+	_, m := loadAll(t)
+	n := 0
+	for id, raw := range f.AliasSources {
+		if id == "_about" {
+			continue
+		}
+		var srcs map[string]string
+		if err := json.Unmarshal(raw, &srcs); err != nil {
+			t.Fatalf("alias_sources %s: %v", id, err)
+		}
+		r := m[id]
+		if r == nil {
+			t.Errorf("alias_sources: no unit %q", id)
+			continue
+		}
+		for alias, url := range srcs {
+			n++
+			if !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
+				t.Errorf("%s: alias %q: source %q is not a page", id, alias, url)
+			}
+			found := false
+			for _, a := range r.Aliases {
+				found = found || a == alias
+			}
+			if !found {
+				t.Errorf("%s: alias_sources names %q, which is not an alias of the unit", id, alias)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("alias_sources lists no alias")
+	}
+}
