@@ -130,10 +130,11 @@ func TestVillagesAreEvidenceOfTheirDistrict(t *testing.T) {
 // place's note in data/places).
 func TestGazetteerSpellingsFromPages(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
-		{"ذكرى أحداث خوجلي", "khojaly"},          // Khojaly without its long a
-		{"في محافظة مارتوني سابقا", "khojavend"}, // the NKR province, read as its seat's district
-		{"شمال مارتاكيرت", "tartar"},             // likewise
-		{"زار الوفد قلعة أسكيران", "esgeran"},    // the town of Askeran: a village of Khojaly, evidence only
+		{"ذكرى أحداث خوجلي", "khojaly"},
+		{"fighting in the Aghdere direction", "tartar"}, // Khojaly without its long a
+		{"في محافظة مارتوني سابقا", "khojavend"},        // the NKR province, read as its seat's district
+		{"شمال مارتاكيرت", "tartar"},                    // likewise
+		{"زار الوفد قلعة أسكيران", "esgeran"},           // the town of Askeran: a village of Khojaly, evidence only
 	} {
 		if got := placeIn(t, tc.text); got != tc.want {
 			t.Errorf("place in %q: got %q, want %q", tc.text, got, tc.want)
