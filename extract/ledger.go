@@ -61,6 +61,9 @@ func (r Result) Ledger(p Proposal) LedgerEvent {
 			ev.Majority = p.Majority
 			ev.ExtentNote = "most of the district, as the source says; majority " + p.Majority + ", check"
 		}
+		if len(p.Places) > 0 {
+			ev.ExtentNote += "; places named (data/places ids): " + strings.Join(p.Places, ", ")
+		}
 	}
 	src := LedgerSource{Ref: p.Source, Outlet: r.Outlet, Published: r.Published, Lang: r.Language}
 	if len(p.Evidence) > 0 {

@@ -141,3 +141,15 @@ func TestGazetteerSpellingsFromPages(t *testing.T) {
 		}
 	}
 }
+
+// A partial ledger event names the places an editor can file it under.
+func TestLedgerNoteNamesThePlaces(t *testing.T) {
+	res, err := Extract("On 3 October 2020 the army liberated the villages of Mehdili and Chakhirli in Jabrayil district.", Options{Published: "2020-10-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := res.LedgerEvents()
+	if len(evs) != 1 || !strings.HasSuffix(evs[0].ExtentNote, "places named (data/places ids): mehdili, caxirli") {
+		t.Errorf("got %+v, want one partial event whose note names mehdili, caxirli", evs)
+	}
+}
