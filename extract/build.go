@@ -129,6 +129,11 @@ type builder struct {
 	// lists, keyed by sentence and the control word's offset (groupDays)
 	groupDay  map[[2]int]geo.Day
 	groupSize map[[2]int]int
+	// anchors: what the changes dated by the ledger say about the day of
+	// a page whose date is unknown (noteAnchor, pageDay); fitPrecise: the
+	// last ledgerDate found a change the ledger dates to one day
+	anchors    []pageAnchor
+	fitPrecise bool
 }
 
 // stance is one side denying or confirming what the article reports.

@@ -118,6 +118,18 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 	if ctx.Err() != nil {
 		return res, ErrTimeout
 	}
+	if day, how, ok := b.pageDay(); ok {
+		// the changes told as today's news fit one day of the ledger: read
+		// the page again as published that day
+		again := opt
+		again.Published = day.Format("2006-01-02")
+		res2, err := ExtractContext(ctx, text, again)
+		if err != nil {
+			return res, err
+		}
+		res2.PublishedHow = how
+		return res2, nil
+	}
 	return res, nil
 }
 

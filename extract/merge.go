@@ -297,6 +297,7 @@ func (b *builder) finish(res *Result) {
 			// happened, only the calendar day is unknown; when the ledger
 			// holds exactly one change that fits it, that is its day
 			if c, how, ok := b.ledgerDate(x); ok {
+				b.noteAnchor(x, c)
 				x.dated, x.date, x.how, x.conf = true, c, how, 0.5
 				add(x)
 				break
@@ -560,6 +561,7 @@ const ledgerDateHow = "the ledger's change of"
 // change the ledger does not know stays undated.
 func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 	h := b.opt.History
+	b.fitPrecise = false
 	if h == nil || x.region == "" || x.to == "" {
 		return civil{}, "", false
 	}
@@ -654,6 +656,7 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 	case fit[0].Date.Precision != geo.PrecisionDay:
 		return civil{}, "", false // a span of days the text does not narrow to one
 	}
+	b.fitPrecise = fit[0].Date.Precision == geo.PrecisionDay && day == fit[0].Date.First
 	y, m, d := day.Date()
 	how := fmt.Sprintf("%s %s to %s on %s, the only one that fits the text", ledgerDateHow, x.region, x.to, fit[0].Date)
 	if hasWd {

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// pageAnchor is what one change, told relative to the day of the page and
+// dated by the ledger (ledgerDate), says about that day: the page was
+// written on a day in [first, last]. exact anchors ("today", "yesterday")
+// name one day; a weekday only bounds the week after the change.
+type pageAnchor struct {
+	first, last geo.Day
+	exact       bool
+	region, to  string
+	word        string
+	change      geo.Day
+}
+
+// noteAnchor records what a change dated by the ledger says about the day
+// of the page. Only a change the ledger dates to one day of its own
+// counts (a day picked out of a span by a weekday is the text's reading,
+// not the ledger's); a claim may report what did not happen that day, and
+// a date told after "after" or forward in time says nothing of the page.
+func (b *builder) noteAnchor(x cand, c civil) {
+	if !b.fitPrecise || c.prec != "day" || x.claimant != "" || x.after {
+		return
+	}
+	d := geo.Day(c.time().Unix() / 86400)
+	a := pageAnchor{region: x.region, to: x.to, change: d}
+	switch {
+	case x.hasRel && x.rel.rel == relDays && x.rel.offset <= 0:
+		// "today" is the page's day, "yesterday" the day before it
+		a.first, a.last, a.exact = d-geo.Day(x.rel.offset), d-geo.Day(x.rel.offset), true
+		a.word = x.rel.word
+	case x.hasRel && x.rel.rel == relWeekday && x.rel.dir <= 0:
+		// a weekday of the past week: the page is at most a week later
+		a.first, a.last = d, d+6
+		if x.rel.dir < 0 {
+			a.first, a.last = d+1, d+7
+		}
+		a.word = x.rel.word
+	default:
+		return
+	}
+	b.anchors = append(b.anchors, a)
+}
+
+// pageDay is the day of the page that the anchors agree on: at least one
+// exact anchor, every exact anchor naming the same day, every weekday
+// anchor's week holding it, and no date the text writes later than it.
+// A commemoration is refused outright: its "today" is the anniversary,
+// not the day of the change the ledger holds.
+func (b *builder) pageDay() (time.Time, string, bool) {
+	if b.hasPub || b.anniversary || len(b.anchors) == 0 {
+		return time.Time{}, "", false
+	}
+	var day geo.Day
+	var by *pageAnchor
+	for i := range b.anchors {
+		a := &b.anchors[i]
+		if !a.exact {
+			continue
+		}
+		if by != nil && a.first != day {
+			return time.Time{}, "", false // anchors that disagree date nothing
+		}
+		if by == nil {
+			day, by = a.first, a
+		}
+	}
+	if by == nil {
+		return time.Time{}, "", false
+	}
+	for _, a := range b.anchors {
+		if day < a.first || day > a.last {
+			return time.Time{}, "", false
+		}
+	}
+	if b.hasLatest && b.latest > day {
+		return time.Time{}, "", false // the text dates something after that day
+	}
+	how := fmt.Sprintf("inferred: the ledger's change of %s to %s on %s, told as %q", by.region, by.to, by.change.Time().Format("2006-01-02"), by.word)
+	if n := len(b.anchors); n > 1 {
+		how += fmt.Sprintf(" (%d changes agree)", n)
+	}
+	return day.Time(), how, true
+}

@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
+)
+
+// A page without a date whose "today" fits exactly one day-precise change
+// of the ledger is dated by it; its other relative days resolve from that
+// day, and published_how names the basis.
+func TestPageDayFromLedgerAnchor(t *testing.T) {
+	text := "Units of the army of Azerbaijan entered the Agdam district today.\n" +
+		"Yesterday the army of Azerbaijan captured two villages in Tartar district."
+	r, err := Extract(text, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Published != "2020-11-20" || !strings.HasPrefix(r.PublishedHow, "inferred: the ledger's change of agdam to AZE on 2020-11-20") {
+		t.Fatalf("published %q (%s), want 2020-11-20 from the ledger's change of agdam", r.Published, r.PublishedHow)
+	}
+	var tartar *Proposal
+	for i, p := range r.Proposals {
+		if p.Region == "tartar" {
+			tartar = &r.Proposals[i]
+		}
+	}
+	if tartar == nil || tartar.Date != "2020-11-19" {
+		t.Fatalf("tartar should be dated the day before the page's day: %+v", r.Proposals)
+	}
+}
+
+// A side's claim of today's news does not date the page: it may tell what
+// did not happen that day.
+func TestPageDayRefusesClaim(t *testing.T) {
+	text := "The defence ministry of Azerbaijan said its army entered the Agdam district today.\n" +
+		"Yesterday the army of Azerbaijan captured two villages in Tartar district."
+	r, err := Extract(text, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Published != "" {
+		t.Fatalf("a claim dated the page: %q (%s)", r.Published, r.PublishedHow)
+	}
+}
+
+// The anchors must agree: a weekday change whose week does not hold the
+// day "today" gives refuses the page's day.
+func TestPageDayRefusesDisagreement(t *testing.T) {
+	b := &builder{}
+	b.anchors = []pageAnchor{
+		{first: 100, last: 100, exact: true, region: "agdam", to: "AZE", word: "today", change: 100},
+		{first: 90, last: 96, region: "fuzuli", to: "AZE", word: "Sunday", change: 90},
+	}
+	if _, _, ok := b.pageDay(); ok {
+		t.Fatal("anchors that disagree dated the page")
+	}
+	b.anchors[1].first, b.anchors[1].last = 95, 101
+	if _, _, ok := b.pageDay(); !ok {
+		t.Fatal("anchors that agree did not date the page")
+	}
+	b.anniversary = true
+	if _, _, ok := b.pageDay(); ok {
+		t.Fatal("a commemoration dated the page by its anniversary")
+	}
+}
