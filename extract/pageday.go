@@ -22,10 +22,12 @@ type pageAnchor struct {
 // noteAnchor records what a change dated by the ledger says about the day
 // of the page. Only a change the ledger dates to one day of its own
 // counts (a day picked out of a span by a weekday is the text's reading,
-// not the ledger's); a claim may report what did not happen that day, and
-// a date told after "after" or forward in time says nothing of the page.
+// not the ledger's); a side's claim that the page reports denied may tell
+// what did not happen that day (an undisputed claim that fits the
+// ledger's day is the ledger's change); a date told after "after" or
+// forward in time says nothing of the page.
 func (b *builder) noteAnchor(x cand, c civil) {
-	if !b.fitPrecise || c.prec != "day" || x.claimant != "" || x.after {
+	if !b.fitPrecise || c.prec != "day" || x.after || x.claimant != "" && b.denied(x) {
 		return
 	}
 	d := geo.Day(c.time().Unix() / 86400)
@@ -87,4 +89,15 @@ func (b *builder) pageDay() (time.Time, string, bool) {
 		how += fmt.Sprintf(" (%d changes agree)", n)
 	}
 	return day.Time(), how, true
+}
+
+// denied reports a denial, on the page, of a change of x's district (or of
+// the news as a whole) by a side other than the one that gained.
+func (b *builder) denied(x cand) bool {
+	for _, st := range b.stance {
+		if st.deny && st.side != x.to && (st.region == "" || st.region == x.region) {
+			return true
+		}
+	}
+	return false
 }

@@ -31,17 +31,39 @@ func TestPageDayFromLedgerAnchor(t *testing.T) {
 	}
 }
 
-// A side's claim of today's news does not date the page: it may tell what
-// did not happen that day.
-func TestPageDayRefusesClaim(t *testing.T) {
-	text := "The defence ministry of Azerbaijan said its army entered the Agdam district today.\n" +
-		"Yesterday the army of Azerbaijan captured two villages in Tartar district."
-	r, err := Extract(text, Options{History: ledgertest.History(t)})
+// A side's claim of today's news that the page reports denied does not
+// date the page: it may tell what did not happen that day. The same claim
+// undisputed is the ledger's change of that day.
+func TestPageDayClaims(t *testing.T) {
+	claim := "The defence ministry of Azerbaijan said its army entered the Agdam district today.\n" +
+		"Yesterday the army of Azerbaijan captured two villages in Tartar district.\n"
+	r, err := Extract(claim+"Armenia denied the report.", Options{History: ledgertest.History(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Published != "" {
-		t.Fatalf("a claim dated the page: %q (%s)", r.Published, r.PublishedHow)
+		t.Fatalf("a denied claim dated the page: %q (%s)", r.Published, r.PublishedHow)
+	}
+	r, err = Extract(claim, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Published != "2020-11-20" {
+		t.Fatalf("an undisputed claim that fits the ledger's day did not date the page: %q (%s)", r.Published, r.PublishedHow)
+	}
+}
+
+// "اليوم (الجمعة)": a weekday in brackets after "today" is today's
+// weekday, so the change told with it is an exact anchor.
+func TestPageDayTodayWithBracketedWeekday(t *testing.T) {
+	text := "أفاد الجيش الأذربيجاني اليوم (الجمعة) بدخول وحداته إقليم أغدام وسط ترحيب السكان.\n" +
+		"وسيطر الجيش أمس على قريتين في إقليم ترتر."
+	r, err := Extract(text, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Published != "2020-11-20" || !strings.Contains(r.PublishedHow, "agdam") {
+		t.Fatalf("published %q (%s), want 2020-11-20 from agdam's change", r.Published, r.PublishedHow)
 	}
 }
 
