@@ -55,6 +55,9 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				// a later edit: not the day the article appeared
 			case marked == nil && marker == markPublished && full && a.s.line < 12:
 				marked = &a.dates[k]
+			case marked == nil && full && a.s.line < 12 && labelOpens(a.s.toks, e.i):
+				// "Date: 2023-10-20" opening a line at the top of the page
+				marked = &a.dates[k]
 			case marked == nil && label && full && e.i == 0:
 				// "Date" on a line of its own, the date opening the next
 				// (a footer with the date, the author, the tags)
@@ -415,4 +418,18 @@ func labelLine(prev, a *annotated) bool {
 		}
 	}
 	return false
+}
+
+// labelOpens reports a date right after a date label that opens its line
+// ("Date: 12 May 2021", "التاريخ 2021-05-12"): the page's own stamp, not
+// a date of the text.
+func labelOpens(ts []token, i int) bool {
+	k := i - 1
+	if k >= 0 && ts[k].raw == ":" {
+		k--
+	}
+	if k < 0 || ts[k].kind != tokWord || !hasStem(ts[k], dateLabels) {
+		return false
+	}
+	return k == 0 || ts[k].nl > 0
 }
