@@ -134,6 +134,9 @@ type builder struct {
 	// last ledgerDate found a change the ledger dates to one day
 	anchors    []pageAnchor
 	fitPrecise bool
+	// dateline: a dateline's day and month without a year (pageDay)
+	dateline    dateExpr
+	hasDateline bool
 }
 
 // stance is one side denying or confirming what the article reports.

@@ -102,6 +102,7 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 	}
 	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow}
 	b.latest, b.hasLatest = latestDated(anns)
+	b.dateline, b.hasDateline = inf.dateline, inf.hasDateline
 	b.annivYear = anniversaryYears(anns, pub, hasPub)
 	b.dayMonths = yearlessDays(anns)
 	for i, a := range anns {

@@ -44,6 +44,14 @@ func (b *builder) noteAnchor(x cand, c civil) {
 			a.first, a.last = d+1, d+7
 		}
 		a.word = x.rel.word
+	case x.lead && (!x.hasRel || x.rel.rel == relNone):
+		// the news of the lead, undated or dated by a day and month
+		// without a year: the page is of that day or the week after it
+		a.first, a.last = d, d+7
+		a.word = "the news of the lead"
+		if x.hasRel {
+			a.word = x.rel.word
+		}
 	default:
 		return
 	}
@@ -74,7 +82,7 @@ func (b *builder) pageDay() (time.Time, string, bool) {
 		}
 	}
 	if by == nil {
-		return time.Time{}, "", false
+		return b.datelineDay()
 	}
 	for _, a := range b.anchors {
 		if day < a.first || day > a.last {
@@ -100,4 +108,38 @@ func (b *builder) denied(x cand) bool {
 		}
 	}
 	return false
+}
+
+// datelineDay is the day of a dateline written without a year ("BAKU,
+// December 1.") in the one year that puts it in the week after every
+// change of the lead the ledger dates.
+func (b *builder) datelineDay() (time.Time, string, bool) {
+	if !b.hasDateline || len(b.anchors) == 0 {
+		return time.Time{}, "", false
+	}
+	var day geo.Day
+	found := false
+	y0, _, _ := b.anchors[0].first.Date()
+	for y := y0 - 1; y <= y0+1; y++ {
+		if !validDay(y, b.dateline.month, b.dateline.day) {
+			continue
+		}
+		d := geo.Day(time.Date(y, time.Month(b.dateline.month), b.dateline.day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+		all := true
+		for _, a := range b.anchors {
+			all = all && a.first <= d && d <= a.last
+		}
+		if all {
+			if found {
+				return time.Time{}, "", false
+			}
+			day, found = d, true
+		}
+	}
+	if !found || b.hasLatest && b.latest > day {
+		return time.Time{}, "", false
+	}
+	a := b.anchors[0]
+	how := fmt.Sprintf("inferred: dateline %q without a year; the year of the ledger's change of %s to %s on %s, told as %s", b.dateline.word, a.region, a.to, a.change.Time().Format("2006-01-02"), a.word)
+	return day.Time(), how, true
 }

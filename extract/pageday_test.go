@@ -87,3 +87,25 @@ func TestPageDayRefusesDisagreement(t *testing.T) {
 		t.Fatal("a commemoration dated the page by its anniversary")
 	}
 }
+
+// A dateline without a year ("BAKU, November 21.") takes the one year that
+// puts it in the week after the lead's change the ledger dates; the page
+// is then read as of that day. Without such a change it dates nothing.
+func TestPageDayFromYearlessDateline(t *testing.T) {
+	text := "BAKU, November 21. /Agency/. Units of the army of Azerbaijan entered the Agdam district on November 20, officials reported.\n" +
+		"Yesterday the army of Azerbaijan also captured two villages in Tartar district."
+	r, err := Extract(text, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Published != "2020-11-21" || !strings.Contains(r.PublishedHow, "dateline") {
+		t.Fatalf("published %q (%s), want 2020-11-21 from the dateline and agdam's change", r.Published, r.PublishedHow)
+	}
+	r, err = Extract("BAKU, November 21. /Agency/. Talks between the two foreign ministers resumed in the capital.", Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Published != "" {
+		t.Fatalf("a dateline without a year and without a change the ledger dates gave %q (%s)", r.Published, r.PublishedHow)
+	}
+}
