@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -504,8 +505,12 @@ func (b *builder) groupDays(undated []cand) {
 		return
 	}
 	b.groupSize = map[[2]int]int{}
+	b.groupRegions = map[int][]string{}
 	for _, x := range undated {
 		b.groupSize[[2]int{x.sent, 0}]++
+		if !slices.Contains(b.groupRegions[x.sent], x.region) {
+			b.groupRegions[x.sent] = append(b.groupRegions[x.sent], x.region)
+		}
 	}
 	days := map[[2]int]geo.Day{}
 	bad := map[[2]int]bool{}
@@ -627,6 +632,26 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 			fit = held
 		}
 	}
+	if len(fit) > 1 && hasWd {
+		// the text's weekday names the one day the ledger dates to a day
+		// of its own; the other fits are spans of weeks that only bound
+		// when the whole district was held (a day inside one of them is
+		// unknown to the ledger). The other districts the same words list
+		// must hold that day too, else the news is of another day.
+		var exact []*geo.Event
+		loose := true
+		for _, e := range fit {
+			switch {
+			case e.Date.Precision == geo.PrecisionDay:
+				exact = append(exact, e)
+			case e.Date.Last-e.Date.First < 7:
+				loose = false
+			}
+		}
+		if loose && len(exact) == 1 && b.groupHolds(x, exact[0].Date.First) {
+			fit = exact
+		}
+	}
 	gday, hasGroup := b.groupDay[[2]int{x.sent, 0}]
 	if hasGroup && len(fit) > 1 {
 		var held []*geo.Event
@@ -720,4 +745,26 @@ func hasDayMonth(first, last geo.Day, m, d int) bool {
 		}
 	}
 	return false
+}
+
+// groupHolds reports that every other district the reading's sentence
+// tells as the same news has a change to the same side in the ledger
+// that spans day: the districts listed together went the same day.
+func (b *builder) groupHolds(x cand, day geo.Day) bool {
+	for _, r := range b.groupRegions[x.sent] {
+		if r == x.region {
+			continue
+		}
+		held := false
+		for _, e := range b.opt.History.Events() {
+			if e.Region == r && string(e.To) == x.to && e.Kind != geo.KindBaseline && e.Date.First <= day && day <= e.Date.Last {
+				held = true
+				break
+			}
+		}
+		if !held {
+			return false
+		}
+	}
+	return true
 }

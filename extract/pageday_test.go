@@ -109,3 +109,26 @@ func TestPageDayFromYearlessDateline(t *testing.T) {
 		t.Fatalf("a dateline without a year and without a change the ledger dates gave %q (%s)", r.Published, r.PublishedHow)
 	}
 }
+
+// A weekday that names the one day-precise change of the ledger, the
+// district's other changes being spans of weeks, dates the change that
+// day; when another district told with it holds no change on that day,
+// the news is of another day and stays undated.
+func TestWeekdayPicksTheLedgersDayOverSpans(t *testing.T) {
+	r, err := Extract("On Saturday the army of Azerbaijan took control of the town of Fuzuli.", Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Proposals) != 1 || r.Proposals[0].Date != "2020-10-17" || !strings.HasPrefix(r.Proposals[0].DateHow, ledgerDateHow) {
+		t.Fatalf("want fuzuli on the ledger's Saturday 2020-10-17: %+v", r.Proposals)
+	}
+	r, err = Extract("On Saturday the army of Azerbaijan took control of villages in the districts of Fuzuli and Khojaly.", Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Proposals {
+		if p.Region == "fuzuli" && p.Date != "" {
+			t.Fatalf("fuzuli dated although khojaly, told with it, holds no change that day: %+v", p)
+		}
+	}
+}
