@@ -139,6 +139,12 @@ type builder struct {
 	// dateline: a dateline's day and month without a year (pageDay)
 	dateline    dateExpr
 	hasDateline bool
+	// todayWd: the weekday the page calls today (noteLandmarks)
+	todayWd     time.Weekday
+	hasTodayWd  bool
+	todayWdWord string
+	// pageNeedsConfirm: the page's day rests on landmarks alone
+	pageNeedsConfirm bool
 }
 
 // stance is one side denying or confirming what the article reports.

@@ -78,7 +78,8 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		}
 		anns[i] = annotate(g, &sents[i])
 	}
-	inf := inferPublished(anns, anchorsFrom(opt.History))
+	landmarks := anchorsFrom(opt.History)
+	inf := inferPublished(anns, landmarks)
 	if !hasPub {
 		if t, how, ok := dateFromURL(opt.Source); ok {
 			pub, hasPub = t, true
@@ -103,6 +104,7 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow}
 	b.latest, b.hasLatest = latestDated(anns)
 	b.dateline, b.hasDateline = inf.dateline, inf.hasDateline
+	b.noteLandmarks(anns, landmarks)
 	b.annivYear = anniversaryYears(anns, pub, hasPub)
 	b.dayMonths = yearlessDays(anns)
 	for i, a := range anns {
@@ -128,8 +130,10 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		if err != nil {
 			return res, err
 		}
-		res2.PublishedHow = how
-		return res2, nil
+		if !b.pageNeedsConfirm || confirmed(res2, opt.History) {
+			res2.PublishedHow = how
+			return res2, nil
+		}
 	}
 	return res, nil
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/mapsvc/mapsvc/geo"
@@ -17,6 +18,7 @@ type pageAnchor struct {
 	region, to  string
 	word        string
 	change      geo.Day
+	landmark    string // the ledger's offensive or ceasefire, for an anchor that is one
 }
 
 // noteAnchor records what a change dated by the ledger says about the day
@@ -82,6 +84,9 @@ func (b *builder) pageDay() (time.Time, string, bool) {
 		}
 	}
 	if by == nil {
+		if t, how, ok := b.weekdayInWindows(); ok {
+			return t, how, true
+		}
 		return b.datelineDay()
 	}
 	for _, a := range b.anchors {
@@ -93,6 +98,10 @@ func (b *builder) pageDay() (time.Time, string, bool) {
 		return time.Time{}, "", false // the text dates something after that day
 	}
 	how := fmt.Sprintf("inferred: the ledger's change of %s to %s on %s, told as %q", by.region, by.to, by.change.Time().Format("2006-01-02"), by.word)
+	if by.landmark != "" {
+		how = fmt.Sprintf("inferred: %s, told as %q", by.landmark, by.word)
+		b.pageNeedsConfirm = true
+	}
 	if n := len(b.anchors); n > 1 {
 		how += fmt.Sprintf(" (%d changes agree)", n)
 	}
@@ -142,4 +151,121 @@ func (b *builder) datelineDay() (time.Time, string, bool) {
 	a := b.anchors[0]
 	how := fmt.Sprintf("inferred: dateline %q without a year; the year of the ledger's change of %s to %s on %s, told as %s", b.dateline.word, a.region, a.to, a.change.Time().Format("2006-01-02"), a.word)
 	return day.Time(), how, true
+}
+
+// noteLandmarks records, for a page without a date, what a landmark of
+// the ledger told relative to the page says of its day: "the offensive
+// began on Sunday", "clashes broke out this morning" name the ledger's one
+// offensive or ceasefire of that kind that falls on that weekday; and the
+// weekday the page calls today ("اليوم الأحد", "yesterday, Saturday").
+func (b *builder) noteLandmarks(anns []*annotated, landmarks []anchor) {
+	if b.hasPub {
+		return
+	}
+	for _, a := range anns {
+		for k, e := range a.dates {
+			if a.claimed[k] || a.deadline[k] {
+				continue
+			}
+			if e.rel == relDays && e.hasWeekday && e.offset <= 0 && !b.hasTodayWd {
+				b.todayWd, b.hasTodayWd, b.todayWdWord = time.Weekday((int(e.weekday)-e.offset)%7), true, e.word
+			}
+			if !(e.rel == relDays && e.offset <= 0 || e.rel == relWeekday && e.dir <= 0) {
+				continue
+			}
+			for _, h := range a.ctx {
+				if h.typ != ctxOffensive && h.typ != ctxCeasefire || h.i-e.j > 3 || e.i-h.j > 3 {
+					// the day must be told with the landmark itself
+					// ("broke out on Sunday morning"), not elsewhere in a
+					// sentence that cites it ("said on Tuesday that …
+					// under the ceasefire agreement")
+					continue
+				}
+				var only *anchor
+				n := 0
+				for i, l := range landmarks {
+					day := time.Date(l.year, time.Month(l.month), l.day, 0, 0, 0, 0, time.UTC)
+					if l.ctx != h.typ || e.hasWeekday && day.Weekday() != e.weekday {
+						continue
+					}
+					only = &landmarks[i]
+					n++
+				}
+				if n != 1 {
+					continue
+				}
+				d := geo.Day(time.Date(only.year, time.Month(only.month), only.day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+				pa := pageAnchor{change: d, word: e.word, landmark: only.what}
+				switch {
+				case e.rel == relDays:
+					pa.first, pa.last, pa.exact = d-geo.Day(e.offset), d-geo.Day(e.offset), true
+				case e.dir < 0:
+					pa.first, pa.last = d+1, d+7
+				default:
+					pa.first, pa.last = d, d+6
+				}
+				b.anchors = append(b.anchors, pa)
+			}
+		}
+	}
+}
+
+// weekdayInWindows is the one day with the weekday the page calls today
+// that lies in every anchor's window, when no anchor names the day.
+func (b *builder) weekdayInWindows() (time.Time, string, bool) {
+	if !b.hasTodayWd || len(b.anchors) == 0 {
+		return time.Time{}, "", false
+	}
+	first, last := b.anchors[0].first, b.anchors[0].last
+	for _, a := range b.anchors[1:] {
+		first, last = max(first, a.first), min(last, a.last)
+	}
+	var hits []geo.Day
+	for d := first; d <= last; d++ {
+		if d.Time().Weekday() == b.todayWd {
+			hits = append(hits, d)
+		}
+	}
+	if len(hits) != 1 || b.hasLatest && b.latest > hits[0] {
+		return time.Time{}, "", false
+	}
+	a := b.anchors[0]
+	b.pageNeedsConfirm = true
+	for _, o := range b.anchors {
+		if o.landmark == "" {
+			b.pageNeedsConfirm = false
+		}
+	}
+	what := a.landmark
+	if what == "" {
+		what = fmt.Sprintf("the ledger's change of %s to %s on %s", a.region, a.to, a.change.Time().Format("2006-01-02"))
+	}
+	how := fmt.Sprintf("inferred: %q (a %s) in the week after %s, told as %q", b.todayWdWord, b.todayWd, what, a.word)
+	return hits[0].Time(), how, true
+}
+
+// confirmed reports a change the page, read as of its inferred day, dates
+// to a day on which the ledger holds a change of that district to that
+// side: a landmark alone ("clashes broke out on Sunday") may be another
+// year's fighting that the ledger does not list.
+func confirmed(r Result, h *geo.History) bool {
+	if h == nil {
+		return false
+	}
+	for _, p := range r.Proposals {
+		if p.Precision != "day" || strings.HasPrefix(p.DateHow, ledgerDateHow) {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", p.Date)
+		if err != nil {
+			continue
+		}
+		d := geo.Day(t.Unix() / 86400)
+		for _, e := range h.Events() {
+			if e.Region == p.Region && string(e.To) == p.To && e.Kind != geo.KindBaseline && e.Date.First <= d && d <= e.Date.Last {
+				return true
+			}
+		}
+	}
+	return false
 }

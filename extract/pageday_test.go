@@ -132,3 +132,53 @@ func TestWeekdayPicksTheLedgersDayOverSpans(t *testing.T) {
 		}
 	}
 }
+
+// A landmark of the ledger told with a weekday ("fighting broke out on
+// Sunday": the ledger's one offensive that began on a Sunday) and the
+// weekday the page calls today give the page's day, when a change the
+// page then dates is one the ledger holds on that day; a landmark merely
+// cited in a sentence with a day of its own gives nothing.
+func TestPageDayFromLandmark(t *testing.T) {
+	h := ledgertest.History(t)
+	lead := "Heavy fighting broke out on Sunday morning along the front, officials said today, Sunday.\n"
+	r, err := Extract(lead+"The army of Azerbaijan took control of villages in Fuzuli district.", Options{History: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Published != "2020-09-27" || !strings.Contains(r.PublishedHow, "offensive_start") {
+		t.Fatalf("published %q (%s), want 2020-09-27 from the offensive's Sunday", r.Published, r.PublishedHow)
+	}
+	r, err = Extract(lead+"The army of Azerbaijan took control of villages in Lachin district.", Options{History: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Published != "" {
+		t.Fatalf("a landmark no change of the page confirms dated it: %q (%s)", r.Published, r.PublishedHow)
+	}
+	for text, want := range map[string]int{
+		"The ministry said today, Tuesday, that its units had entered a village of Fuzuli district as the ceasefire agreement provides.": 0,
+		"A ceasefire began on Tuesday along the whole line.":                                                                             1,
+	} {
+		b := &builder{}
+		b.noteLandmarks(annotateForTest(t, text), anchorsFrom(h))
+		if len(b.anchors) != want {
+			t.Errorf("%q: %d landmark anchors, want %d", text, len(b.anchors), want)
+		}
+	}
+}
+
+func annotateForTest(t *testing.T, text string) []*annotated {
+	t.Helper()
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadLexicon()
+	toks, _ := tokenize(text, 0, len(text), 0)
+	sents := splitSentences(toks)
+	anns := make([]*annotated, len(sents))
+	for i := range sents {
+		anns[i] = annotate(g, &sents[i])
+	}
+	return anns
+}
