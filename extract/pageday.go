@@ -46,14 +46,14 @@ func (b *builder) noteAnchor(x cand, c civil) {
 			a.first, a.last = d+1, d+7
 		}
 		a.word = x.rel.word
-	case x.lead && (!x.hasRel || x.rel.rel == relNone):
-		// the news of the lead, undated or dated by a day and month
-		// without a year: the page is of that day or the week after it
-		a.first, a.last = d, d+7
-		a.word = "the news of the lead"
-		if x.hasRel {
-			a.word = x.rel.word
-		}
+	case x.lead && x.hasRel && x.rel.rel == relNone:
+		// the lead's news dated by a day and month without a year: the
+		// page is of that day or the week after it
+		a.first, a.last, a.word = d, d+7, x.rel.word
+	case x.lead && !x.hasRel:
+		// the lead's news with no date: of the day of the page or the
+		// day before it
+		a.first, a.last, a.word = d, d+1, "the news of the lead"
 	default:
 		return
 	}
