@@ -34,6 +34,13 @@ func Extract(text string, opt Options) (Result, error) {
 // maxTokens tokens and maxSentences sentences are read (Result.Truncated
 // says where reading stopped).
 func ExtractContext(ctx context.Context, text string, opt Options) (Result, error) {
+	return extractWith(ctx, text, opt, "")
+}
+
+// extractWith is ExtractContext; inferredHow, when set, says how
+// opt.Published was worked out from the page (pageDay), so that it is
+// reported and weighed as inferred, not given.
+func extractWith(ctx context.Context, text string, opt Options, inferredHow string) (Result, error) {
 	loadLexicon() // before the budget starts: the first call reads it
 	budget := opt.Timeout
 	if budget <= 0 {
@@ -54,6 +61,9 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		}
 		pub, hasPub = t, true
 		res.Published, res.PublishedHow = opt.Published, "given"
+		if inferredHow != "" {
+			res.PublishedHow = inferredHow
+		}
 	}
 	g, err := loadGazetteer()
 	if err != nil {
@@ -126,12 +136,11 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		// the page again as published that day
 		again := opt
 		again.Published = day.Format("2006-01-02")
-		res2, err := ExtractContext(ctx, text, again)
+		res2, err := extractWith(ctx, text, again, how)
 		if err != nil {
 			return res, err
 		}
 		if !b.pageNeedsConfirm || confirmed(res2, opt.History) {
-			res2.PublishedHow = how
 			return res2, nil
 		}
 	}

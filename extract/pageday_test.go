@@ -29,6 +29,15 @@ func TestPageDayFromLedgerAnchor(t *testing.T) {
 	if tartar == nil || tartar.Date != "2020-11-19" {
 		t.Fatalf("tartar should be dated the day before the page's day: %+v", r.Proposals)
 	}
+	given, err := Extract(text, Options{Published: "2020-11-20", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range given.Proposals {
+		if p.Region == "tartar" && p.Confidence <= tartar.Confidence {
+			t.Fatalf("a day inferred from the ledger is weighed as a given one: %.2f, given %.2f", tartar.Confidence, p.Confidence)
+		}
+	}
 }
 
 // A side's claim of today's news that the page reports denied does not
