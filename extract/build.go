@@ -129,6 +129,22 @@ type builder struct {
 	// lists, keyed by sentence and the control word's offset (groupDays)
 	groupDay  map[[2]int]geo.Day
 	groupSize map[[2]int]int
+	// groupRegions: the districts of the undated readings of a sentence
+	groupRegions map[int][]string
+	// anchors: what the changes dated by the ledger say about the day of
+	// a page whose date is unknown (noteAnchor, pageDay); fitPrecise: the
+	// last ledgerDate found a change the ledger dates to one day
+	anchors    []pageAnchor
+	fitPrecise bool
+	// dateline: a dateline's day and month without a year (pageDay)
+	dateline    dateExpr
+	hasDateline bool
+	// todayWd: the weekday the page calls today (noteLandmarks)
+	todayWd     time.Weekday
+	hasTodayWd  bool
+	todayWdWord string
+	// pageNeedsConfirm: the page's day rests on landmarks alone
+	pageNeedsConfirm bool
 }
 
 // stance is one side denying or confirming what the article reports.

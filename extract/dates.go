@@ -648,14 +648,19 @@ func relativeAt(ts []token, i int) (dateExpr, bool) {
 	default:
 		return weekdayAt(ts, i)
 	}
-	// a weekday after the relative word: "اليوم السبت", "أمس الثلاثاء", "today, Wednesday"
+	// a weekday after the relative word: "اليوم السبت", "أمس الثلاثاء",
+	// "today, Wednesday", "yesterday (Monday)"
 	k := e.j
-	if k < len(ts) && ts[k].raw == "," {
+	paren := k < len(ts) && ts[k].raw == "("
+	if k < len(ts) && (ts[k].raw == "," || paren) {
 		k++
 	}
 	if k < len(ts) {
 		if wd, ok := stemIn(ts[k], weekdayWords); ok {
 			e.weekday, e.hasWeekday, e.j = wd, true, k+1
+			if paren && k+1 < len(ts) && ts[k+1].raw == ")" {
+				e.j = k + 2
+			}
 		}
 	}
 	return e, true

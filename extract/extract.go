@@ -34,6 +34,13 @@ func Extract(text string, opt Options) (Result, error) {
 // maxTokens tokens and maxSentences sentences are read (Result.Truncated
 // says where reading stopped).
 func ExtractContext(ctx context.Context, text string, opt Options) (Result, error) {
+	return extractWith(ctx, text, opt, "")
+}
+
+// extractWith is ExtractContext; inferredHow, when set, says how
+// opt.Published was worked out from the page (pageDay), so that it is
+// reported and weighed as inferred, not given.
+func extractWith(ctx context.Context, text string, opt Options, inferredHow string) (Result, error) {
 	loadLexicon() // before the budget starts: the first call reads it
 	budget := opt.Timeout
 	if budget <= 0 {
@@ -54,6 +61,9 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		}
 		pub, hasPub = t, true
 		res.Published, res.PublishedHow = opt.Published, "given"
+		if inferredHow != "" {
+			res.PublishedHow = inferredHow
+		}
 	}
 	g, err := loadGazetteer()
 	if err != nil {
@@ -78,7 +88,8 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 		}
 		anns[i] = annotate(g, &sents[i])
 	}
-	inf := inferPublished(anns, anchorsFrom(opt.History))
+	landmarks := anchorsFrom(opt.History)
+	inf := inferPublished(anns, landmarks)
 	if !hasPub {
 		if t, how, ok := dateFromURL(opt.Source); ok {
 			pub, hasPub = t, true
@@ -102,6 +113,8 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 	}
 	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow}
 	b.latest, b.hasLatest = latestDated(anns)
+	b.dateline, b.hasDateline = inf.dateline, inf.hasDateline
+	b.noteLandmarks(anns, landmarks)
 	b.annivYear = anniversaryYears(anns, pub, hasPub)
 	b.dayMonths = yearlessDays(anns)
 	for i, a := range anns {
@@ -118,6 +131,19 @@ func ExtractContext(ctx context.Context, text string, opt Options) (Result, erro
 	attachPlaces(&res, anns)
 	if ctx.Err() != nil {
 		return res, ErrTimeout
+	}
+	if day, how, ok := b.pageDay(); ok {
+		// the changes told as today's news fit one day of the ledger: read
+		// the page again as published that day
+		again := opt
+		again.Published = day.Format("2006-01-02")
+		res2, err := extractWith(ctx, text, again, how)
+		if err != nil {
+			return res, err
+		}
+		if !b.pageNeedsConfirm || confirmed(res2, opt.History) {
+			return res2, nil
+		}
 	}
 	return res, nil
 }

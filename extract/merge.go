@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -297,6 +298,7 @@ func (b *builder) finish(res *Result) {
 			// happened, only the calendar day is unknown; when the ledger
 			// holds exactly one change that fits it, that is its day
 			if c, how, ok := b.ledgerDate(x); ok {
+				b.noteAnchor(x, c)
 				x.dated, x.date, x.how, x.conf = true, c, how, 0.5
 				add(x)
 				break
@@ -503,8 +505,12 @@ func (b *builder) groupDays(undated []cand) {
 		return
 	}
 	b.groupSize = map[[2]int]int{}
+	b.groupRegions = map[int][]string{}
 	for _, x := range undated {
 		b.groupSize[[2]int{x.sent, 0}]++
+		if !slices.Contains(b.groupRegions[x.sent], x.region) {
+			b.groupRegions[x.sent] = append(b.groupRegions[x.sent], x.region)
+		}
 	}
 	days := map[[2]int]geo.Day{}
 	bad := map[[2]int]bool{}
@@ -560,6 +566,7 @@ const ledgerDateHow = "the ledger's change of"
 // change the ledger does not know stays undated.
 func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 	h := b.opt.History
+	b.fitPrecise = false
 	if h == nil || x.region == "" || x.to == "" {
 		return civil{}, "", false
 	}
@@ -625,6 +632,26 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 			fit = held
 		}
 	}
+	if len(fit) > 1 && hasWd {
+		// the text's weekday names the one day the ledger dates to a day
+		// of its own; the other fits are spans of weeks that only bound
+		// when the whole district was held (a day inside one of them is
+		// unknown to the ledger). The other districts the same words list
+		// must hold that day too, else the news is of another day.
+		var exact []*geo.Event
+		loose := true
+		for _, e := range fit {
+			switch {
+			case e.Date.Precision == geo.PrecisionDay:
+				exact = append(exact, e)
+			case e.Date.Last-e.Date.First < 7:
+				loose = false
+			}
+		}
+		if loose && len(exact) == 1 && b.groupHolds(x, exact[0].Date.First) {
+			fit = exact
+		}
+	}
 	gday, hasGroup := b.groupDay[[2]int{x.sent, 0}]
 	if hasGroup && len(fit) > 1 {
 		var held []*geo.Event
@@ -654,6 +681,7 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 	case fit[0].Date.Precision != geo.PrecisionDay:
 		return civil{}, "", false // a span of days the text does not narrow to one
 	}
+	b.fitPrecise = fit[0].Date.Precision == geo.PrecisionDay && day == fit[0].Date.First
 	y, m, d := day.Date()
 	how := fmt.Sprintf("%s %s to %s on %s, the only one that fits the text", ledgerDateHow, x.region, x.to, fit[0].Date)
 	if hasWd {
@@ -717,4 +745,26 @@ func hasDayMonth(first, last geo.Day, m, d int) bool {
 		}
 	}
 	return false
+}
+
+// groupHolds reports that every other district the reading's sentence
+// tells as the same news has a change to the same side in the ledger
+// that spans day: the districts listed together went the same day.
+func (b *builder) groupHolds(x cand, day geo.Day) bool {
+	for _, r := range b.groupRegions[x.sent] {
+		if r == x.region {
+			continue
+		}
+		held := false
+		for _, e := range b.opt.History.Events() {
+			if e.Region == r && string(e.To) == x.to && e.Kind != geo.KindBaseline && e.Date.First <= day && day <= e.Date.Last {
+				held = true
+				break
+			}
+		}
+		if !held {
+			return false
+		}
+	}
+	return true
 }

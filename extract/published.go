@@ -12,6 +12,10 @@ type pubInference struct {
 	how      string
 	yearHint int    // a year known even when the day is not
 	hintHow  string // where yearHint came from
+	// dateline is a dateline's day and month written without a year
+	// ("BAKU, December 1."), when no year for it was found (pageDay)
+	dateline    dateExpr
+	hasDateline bool
 }
 
 // inferPublished works out the publication date from the text alone:
@@ -30,6 +34,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	var header, marked *dateExpr
 	var headers []*dateExpr
 	var embedded *dateExpr
+	var yearless *dateExpr // "BAKU, December 1." at the top
 	var today *dateExpr
 	var thisMonth, pastMonth *dateExpr
 	anchorY, anchorM := 0, 0
@@ -55,12 +60,19 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				// a later edit: not the day the article appeared
 			case marked == nil && marker == markPublished && full && a.s.line < 12:
 				marked = &a.dates[k]
+			case marked == nil && full && a.s.line < 12 && labelOpens(a.s.toks, e.i):
+				// "Date: 2023-10-20" opening a line at the top of the page
+				marked = &a.dates[k]
 			case marked == nil && label && full && e.i == 0:
 				// "Date" on a line of its own, the date opening the next
 				// (a footer with the date, the author, the tags)
 				marked = &a.dates[k]
 			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e):
 				headers = append(headers, &a.dates[k])
+			}
+			if yearless == nil && textLine < 5 && e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 &&
+				!a.deadline[k] && placeDateline(a.s.toks, e) {
+				yearless = &a.dates[k]
 			}
 			if embedded == nil && full && embeddedPostDate(a.s.toks, e) {
 				embedded = &a.dates[k]
@@ -134,6 +146,23 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	}
 	if an, ok := anniversaryPublished(anns); ok {
 		return an
+	}
+	if yearless != nil && anchorY != 0 {
+		// a dateline without a year: the year of the landmark the text
+		// names (the year after it when the dateline's month comes first)
+		y := anchorY
+		if yearless.month < anchorM {
+			y++
+		}
+		if validDay(y, yearless.month, yearless.day) {
+			inf.pub = time.Date(y, time.Month(yearless.month), yearless.day, 0, 0, 0, 0, time.UTC)
+			inf.ok = true
+			inf.how = fmt.Sprintf("inferred: dateline %q without a year; year %d from %s", yearless.word, y, anchorWhat)
+			return inf
+		}
+	}
+	if yearless != nil {
+		inf.dateline, inf.hasDateline = *yearless, true
 	}
 	if today == nil {
 		return inf
@@ -415,4 +444,41 @@ func labelLine(prev, a *annotated) bool {
 		}
 	}
 	return false
+}
+
+// labelOpens reports a date right after a date label that opens its line
+// ("Date: 12 May 2021", "التاريخ 2021-05-12"): the page's own stamp, not
+// a date of the text.
+func labelOpens(ts []token, i int) bool {
+	k := i - 1
+	if k >= 0 && ts[k].raw == ":" {
+		k--
+	}
+	if k < 0 || ts[k].kind != tokWord || !hasStem(ts[k], dateLabels) {
+		return false
+	}
+	return k == 0 || ts[k].nl > 0
+}
+
+// placeDateline reports a day and month right after a place and a comma
+// or dash at the head of a sentence, ending there ("BAKU, December 1.",
+// "BAKU, Azerbaijan, Nov. 26 Trend:", "باكو - 25 نوفمبر:"): the dateline
+// of a news agency.
+func placeDateline(ts []token, e dateExpr) bool {
+	if e.i < 2 || e.i > 5 || (ts[e.i-1].raw != "," && ts[e.i-1].raw != "-" && ts[e.i-1].raw != "–") || ts[0].kind != tokWord {
+		return false
+	}
+	for k := 0; k < e.i; k++ {
+		if ts[k].kind == tokNum {
+			return false
+		}
+	}
+	if e.j >= len(ts) || ts[e.j].nl > 0 {
+		return true
+	}
+	switch ts[e.j].raw {
+	case ".", "/", "(", ":", "-", "–", "—":
+		return true
+	}
+	return ts[e.j].kind == tokWord && e.j+1 < len(ts) && ts[e.j+1].raw == ":" // "Nov. 26 Trend:"
 }
