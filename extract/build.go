@@ -160,6 +160,9 @@ func (b *builder) sentence(a *annotated) {
 			continue
 		}
 		mod := modalityOf(a.s, c)
+		if mod == modEvent && operationFrame(a, c) {
+			mod = modCumulative
+		}
 		// "تعهدت يريفان بسحب جنودها وبتسليم البلدة": a verb joined by و
 		// shares the modality of the one before it
 		if n := len(infos); n > 0 && mod == modEvent && strings.HasPrefix(c.prefix, "و") {

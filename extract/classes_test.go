@@ -24,6 +24,23 @@ func TestErrorClassRules(t *testing.T) {
 		{"participle", "a verb with its object is still the news",
 			"Azerbaijani units liberated Fuzuli city on Saturday, the president said.",
 			"2020-10-17", []string{"fuzuli 2020-10-17 AZE"}},
+		// what an operation or a war took, told as its summary, is a
+		// running total, not the news of the day (unless dated itself)
+		{"operation frame", "Arabic: after في إطار and an operation noun",
+			"وفي إطار الهجوم المضاد، نجحت القوات الأذربيجانية في تحرير جبرائيل وعشرات البلدات، بحسب بيان للوزارة.",
+			"2020-10-20", nil},
+		{"operation frame", "Arabic: خلالها after the launch of an operation",
+			"في 27 سبتمبر بدأت باكو عملية واسعة، واستعادت خلالها مدينة فضولي وقرى كثيرة.",
+			"2020-10-25", nil},
+		{"operation frame", "English: during the offensive",
+			"During the six-week offensive, Azerbaijani troops retook Fuzuli and Jabrayil, officials say.",
+			"2020-11-20", nil},
+		{"operation frame", "a clause with its own date keeps it",
+			"During the offensive, Azerbaijani troops retook Fuzuli on 17 October, officials say.",
+			"2020-11-20", []string{"fuzuli 2020-10-17 AZE"}},
+		{"operation frame", "خلال without an operation is a span of time",
+			"خلال الساعات الماضية، حرر الجيش مدينة جبرائيل، حسب الرئيس.",
+			"2020-10-04", []string{"jabrayil 2020-10-04 AZE"}},
 		// names before a direction noun are fronts
 		{"front", "English names before 'directions of the front'",
 			"Heavy fighting went on in the Fuzuli, Jabrayil and Zangilan directions of the front, and several heights were liberated, the ministry said.",

@@ -710,3 +710,69 @@ func sinceStart(ts []token, k, end int) bool {
 	}
 	return fight && start
 }
+
+// operationFrame reports a control word told within an operation or a
+// war ("during the offensive, the army freed …", "في إطار العملية، تمكن
+// الجيش من تحرير …", "أطلق عملية …، وتمكن خلالها من تحرير …"): a summary
+// of what the operation took, not the news of one day, unless the word's
+// own clause carries a date.
+func operationFrame(a *annotated, c cueHit) bool {
+	ts := a.s.toks
+	for _, d := range a.dates {
+		if a.clauseOf(d.i) == a.clauseOf(c.i) {
+			return false
+		}
+	}
+	for k := 0; k < len(ts); k++ {
+		if k >= c.i && k < c.j {
+			continue
+		}
+		if k >= c.j && (k > c.j+6 || a.clauseOf(k) != a.clauseOf(c.i)) {
+			break
+		}
+		t := ts[k]
+		if t.kind != tokWord {
+			continue
+		}
+		if pronounDuring(t) {
+			// "خلالها", "أثناءها": during it, an operation or a war named
+			// before in the sentence
+			for m := 0; m < k; m++ {
+				if hasStem(ts[m], operationWords) || hasStem(ts[m], fightWords) {
+					return true
+				}
+			}
+			continue
+		}
+		if !hasStem(t, duringWords) {
+			continue
+		}
+		switch {
+		case t.norm == "part" && !isWordAt(ts, k-1, "as"),
+			t.norm == "course" && !(isWordAt(ts, k-1, "the") && isWordAt(ts, k-2, "in")),
+			hasStem(t, map[string]bool{"اطار": true}) && !isWordAt(ts, k-1, "في", "وفي"):
+			continue
+		}
+		// the operation noun within a few words ("during the six-week
+		// offensive", "في إطار العملية العسكرية")
+		for m := k + 1; m < len(ts) && m <= k+5 && !isClausePunct(ts[m]); m++ {
+			if hasStem(ts[m], operationWords) || hasStem(ts[m], fightWords) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronounDuring reports an Arabic "during" word with a pronoun suffix
+// ("خلالها", "وأثناءه").
+func pronounDuring(t token) bool {
+	for _, st := range tokenStems(t) {
+		for _, suf := range []string{"ها", "ه", "هم"} {
+			if w, ok := strings.CutSuffix(st, suf); ok && duringWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
