@@ -913,6 +913,15 @@ func (b *builder) soleDistrict(a *annotated) string {
 			region = t.place.Region
 		}
 	}
+	if region == "" && isWordAt(a.s.toks, 0, "it") && b.prev != nil {
+		// "It remained under occupation from …" opening a sentence: the
+		// subject of the sentence before, the first district it names
+		for _, p := range b.prev.districts() {
+			if !p.place.Partial {
+				return p.place.Region
+			}
+		}
+	}
 	return region
 }
 

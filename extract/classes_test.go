@@ -41,6 +41,18 @@ func TestErrorClassRules(t *testing.T) {
 		{"operation frame", "خلال without an operation is a span of time",
 			"خلال الساعات الماضية، حرر الجيش مدينة جبرائيل، حسب الرئيس.",
 			"2020-10-04", []string{"jabrayil 2020-10-04 AZE"}},
+		// a state told with its start ("from" after "under … occupation")
+		// is a change on that day, and "It" opening the sentence is the
+		// district the sentence before opened with
+		{"held from", "English: remained under occupation from a day",
+			"Kalbajar district was formed in 1930 and merged with Lachin later. It remained under Armenian occupation from 2 April 1993, a historian writes.",
+			"2024-01-01", []string{"kalbajar 1993-04-02 ARM"}},
+		{"held from", "a sentence after one with no district binds nothing",
+			"Mountain roads were closed for the winter. It remained under Armenian occupation from 2 April 1993, a historian writes.",
+			"2024-01-01", nil},
+		{"held from", "anniversary: districts retold with the commemorated one take its day, not the earlier occupation",
+			"Azerbaijan marks the fourth anniversary of the liberation of Zangilan.\nZangilan was liberated on 20 October 2020, the ministry recalled.\nZangilan was founded in 1930 and stayed under Armenian occupation from 29 October 1993.\nAlong with Zangilan, the cities of Jabrayil and Fuzuli were freed by the army, the ministry said.",
+			"2024-10-20", []string{"fuzuli 2020-10-20 AZE", "jabrayil 2020-10-20 AZE", "zangilan 1993-10-29 ARM", "zangilan 2020-10-20 AZE"}},
 		// names before a direction noun are fronts
 		{"front", "English names before 'directions of the front'",
 			"Heavy fighting went on in the Fuzuli, Jabrayil and Zangilan directions of the front, and several heights were liberated, the ministry said.",

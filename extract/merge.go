@@ -233,7 +233,10 @@ func (b *builder) finish(res *Result) {
 				continue
 			}
 			for _, p := range props {
-				if p.p.Region == x.region && p.date.prec == "day" {
+				// the commemorated day falls on the publication's day of
+				// the year: another change of the district (its earlier
+				// occupation) is not the day the sentence retells
+				if q := sentDate[x.sent]; p.p.Region == x.region && p.date.prec == "day" && (q == nil || b.onPubDay(p.date) || !b.onPubDay(q.date)) {
 					sentDate[x.sent] = p
 				}
 			}
@@ -717,4 +720,10 @@ func hasDayMonth(first, last geo.Day, m, d int) bool {
 		}
 	}
 	return false
+}
+
+// onPubDay reports a day-precise date on the publication's day of the
+// year (the day an anniversary piece commemorates).
+func (b *builder) onPubDay(c civil) bool {
+	return b.hasPub && c.prec == "day" && c.m == int(b.pub.Month()) && c.d == b.pub.Day()
 }
