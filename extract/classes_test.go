@@ -53,6 +53,14 @@ func TestErrorClassRules(t *testing.T) {
 		{"held from", "anniversary: districts retold with the commemorated one take its day, not the earlier occupation",
 			"Azerbaijan marks the fourth anniversary of the liberation of Zangilan.\nZangilan was liberated on 20 October 2020, the ministry recalled.\nZangilan was founded in 1930 and stayed under Armenian occupation from 29 October 1993.\nAlong with Zangilan, the cities of Jabrayil and Fuzuli were freed by the army, the ministry said.",
 			"2024-10-20", []string{"fuzuli 2020-10-20 AZE", "jabrayil 2020-10-20 AZE", "zangilan 1993-10-29 ARM", "zangilan 2020-10-20 AZE"}},
+		// a date right after a launch verb is the day the fighting began,
+		// not the day of what was taken in it
+		{"launch date", "Arabic: within a war that began on a day",
+			"وكانت القوات قد استعادت خلال الحرب التي بدأت في 27 سبتمبر مدينة جبرائيل وقرى عديدة.",
+			"2020-12-01", nil},
+		{"launch date", "English: the launch day does not date the change, the weekday does",
+			"In the offensive launched on 27 September the army has retaken Jabrayil, the ministry said on Saturday.",
+			"2020-10-04", []string{"jabrayil 2020-10-03 AZE"}},
 		// names before a direction noun are fronts
 		{"front", "English names before 'directions of the front'",
 			"Heavy fighting went on in the Fuzuli, Jabrayil and Zangilan directions of the front, and several heights were liberated, the ministry said.",

@@ -718,8 +718,8 @@ func sinceStart(ts []token, k, end int) bool {
 // own clause carries a date.
 func operationFrame(a *annotated, c cueHit) bool {
 	ts := a.s.toks
-	for _, d := range a.dates {
-		if a.clauseOf(d.i) == a.clauseOf(c.i) {
+	for k, d := range a.dates {
+		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) {
 			return false
 		}
 	}
