@@ -1341,7 +1341,9 @@ func (b *builder) noteNewsRel(a *annotated) {
 	found := false
 	for k, e := range a.dates {
 		dayMonth := e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0
-		if a.claimed[k] || a.deadline[k] || !(dayMonth || e.rel == relWeekday || e.rel == relDays && e.hasWeekday && e.offset <= 0) {
+		// the day an operation began ("which started on September 27")
+		// is not the day of the news
+		if a.claimed[k] || a.deadline[k] || launchDate(a, k) || !(dayMonth || e.rel == relWeekday || e.rel == relDays && e.hasWeekday && e.offset <= 0) {
 			continue
 		}
 		if !found || dayMonth {

@@ -61,6 +61,13 @@ func TestErrorClassRules(t *testing.T) {
 		{"launch date", "English: the launch day does not date the change, the weekday does",
 			"In the offensive launched on 27 September the army has retaken Jabrayil, the ministry said on Saturday.",
 			"2020-10-04", []string{"jabrayil 2020-10-03 AZE"}},
+		{"operation frame", "English: as a result of a war, across the commas of a list, the war's year no date of the change",
+			"Azerbaijan freed dozens of villages, two towns and the city of Fuzuli as a result of the 44-day war in 2020, officials say.",
+			"2023-05-01", nil},
+		// a date told after a signing or "followed by" is the other event's
+		{"later event", "English: followed by a signing on a day",
+			"Armenian forces took Lachin on 18 May 1992.\nThe fall of Lachin was followed by the signing of a new protocol between the sides on 12 June 1992.",
+			"", []string{"lachin 1992-05-18 ARM"}},
 		// names before a direction noun are fronts
 		{"front", "English names before 'directions of the front'",
 			"Heavy fighting went on in the Fuzuli, Jabrayil and Zangilan directions of the front, and several heights were liberated, the ministry said.",
@@ -230,4 +237,11 @@ func TestErrorClassRules(t *testing.T) {
 			wantProposals(t, tt.text, Options{Published: tt.published}, tt.want)
 		})
 	}
+}
+
+// The day an operation began, written without a year, is neither the news
+// day of a page without a date nor a day the ledger can pin a change to.
+func TestLaunchDayIsNoNewsDay(t *testing.T) {
+	wantProposals(t, "Jabrayil district was liberated as a result of the counter-offensive of the army, which started on September 27, the agency reports.\nThe same day, the president announced the liberation of the city.",
+		Options{Source: "https://example.org/news/1234.html"}, []string{"jabrayil  AZE"})
 }

@@ -719,7 +719,8 @@ func sinceStart(ts []token, k, end int) bool {
 func operationFrame(a *annotated, c cueHit) bool {
 	ts := a.s.toks
 	for k, d := range a.dates {
-		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) {
+		// "until November 2020, when …" dates the change told after it
+		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) {
 			return false
 		}
 	}
@@ -727,7 +728,10 @@ func operationFrame(a *annotated, c cueHit) bool {
 		if k >= c.i && k < c.j {
 			continue
 		}
-		if k >= c.j && (k > c.j+6 || a.clauseOf(k) != a.clauseOf(c.i)) {
+		// after the word: "liberated X, Y and Z as a result of the war",
+		// across the commas of its list, up to another control word or a
+		// date of the change's own
+		if k >= c.j && (k > c.j+25 || cueAt(a, k) || ownDateAt(a, k)) {
 			break
 		}
 		t := ts[k]
@@ -748,14 +752,15 @@ func operationFrame(a *annotated, c cueHit) bool {
 			continue
 		}
 		switch {
-		case t.norm == "part" && !isWordAt(ts, k-1, "as"),
+		case t.norm == "result" && !(isWordAt(ts, k-1, "a") && isWordAt(ts, k-2, "as")),
+			t.norm == "part" && !isWordAt(ts, k-1, "as"),
 			t.norm == "course" && !(isWordAt(ts, k-1, "the") && isWordAt(ts, k-2, "in")),
 			hasStem(t, map[string]bool{"اطار": true}) && !isWordAt(ts, k-1, "في", "وفي"):
 			continue
 		}
 		// the operation noun within a few words ("during the six-week
 		// offensive", "في إطار العملية العسكرية")
-		for m := k + 1; m < len(ts) && m <= k+5 && !isClausePunct(ts[m]); m++ {
+		for m := k + 1; m < len(ts) && m <= k+6 && !isClausePunct(ts[m]); m++ {
 			if hasStem(ts[m], operationWords) || hasStem(ts[m], fightWords) {
 				return true
 			}
@@ -772,6 +777,34 @@ func pronounDuring(t token) bool {
 			if w, ok := strings.CutSuffix(st, suf); ok && duringWords[w] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// warDate reports a date that names a war or an operation ("the 44-day
+// war in 2020", "حرب 2020", "عملية سبتمبر 2023"): an operation or war noun
+// among the three words before it.
+func warDate(a *annotated, k int) bool {
+	ts := a.s.toks
+	d := a.dates[k]
+	for m := d.i - 1; m >= 0 && m >= d.i-3; m-- {
+		if ts[m].kind == tokWord && (hasStem(ts[m], fightWords) || hasStem(ts[m], operationWords)) {
+			return true
+		}
+		if cueAt(a, m) {
+			return false
+		}
+	}
+	return false
+}
+
+// ownDateAt reports a date starting at token k that names no war and no
+// launch.
+func ownDateAt(a *annotated, k int) bool {
+	for n, d := range a.dates {
+		if d.i == k && !launchDate(a, n) && !warDate(a, n) {
+			return true
 		}
 	}
 	return false

@@ -538,7 +538,8 @@ func yearlessDays(anns []*annotated) map[string][][2]int {
 	out := map[string][][2]int{}
 	for _, a := range anns {
 		for k, e := range a.dates {
-			if e.rel != relNone || e.year != 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] {
+			// (the day an operation began is not a day of its changes)
+			if e.rel != relNone || e.year != 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] || launchDate(a, k) {
 				continue
 			}
 			for _, p := range a.districts() {
