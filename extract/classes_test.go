@@ -68,6 +68,16 @@ func TestErrorClassRules(t *testing.T) {
 		{"later event", "English: followed by a signing on a day",
 			"Armenian forces took Lachin on 18 May 1992.\nThe fall of Lachin was followed by the signing of a new protocol between the sides on 12 June 1992.",
 			"", []string{"lachin 1992-05-18 ARM"}},
+		// a count that sums up a war is a running total
+		{"running count", "English: a total of",
+			"The army has freed a total of 120 villages, among them villages of Jabrayil and Fuzuli, the ministry says.",
+			"2020-11-01", nil},
+		{"running count", "Arabic: hundreds of units before a village word",
+			"حررت القوات الأذربيجانية 300 قرية وبلدة ومدينة شوشا التاريخية، وفق الوزارة.",
+			"2021-01-10", nil},
+		{"running count", "a small count of villages on a day is still the news",
+			"Azerbaijani forces freed 13 villages of Jabrayil district on Friday, the ministry said.",
+			"2020-10-10", []string{"jabrayil 2020-10-09 AZE"}},
 		// names before a direction noun are fronts
 		{"front", "English names before 'directions of the front'",
 			"Heavy fighting went on in the Fuzuli, Jabrayil and Zangilan directions of the front, and several heights were liberated, the ministry said.",

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // cueHit is a control-change word or phrase in tokens [i, j).
 type cueHit struct {
@@ -735,6 +738,9 @@ func operationFrame(a *annotated, c cueHit) bool {
 			break
 		}
 		t := ts[k]
+		if runningCount(ts, k) {
+			return true
+		}
 		if t.kind != tokWord {
 			continue
 		}
@@ -806,6 +812,25 @@ func ownDateAt(a *annotated, k int) bool {
 		if d.i == k && !launchDate(a, n) && !warDate(a, n) {
 			return true
 		}
+	}
+	return false
+}
+
+// runningCount reports a count that sums up a war rather than a day: "a
+// total of", "in total", "ما مجموعه", "hundreds of villages", or a
+// number of 50 or more before a village word ("300 villages and
+// settlements").
+func runningCount(ts []token, k int) bool {
+	t := ts[k]
+	switch {
+	case t.kind == tokWord && hasStem(t, totalWords):
+		return true
+	case t.kind == tokNum:
+		n, err := strconv.Atoi(t.norm)
+		if err != nil || n < 50 || n >= 1900 {
+			return false // a year is no count
+		}
+		return findWithin(ts, k+1, 3, villageWords) >= 0
 	}
 	return false
 }

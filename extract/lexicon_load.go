@@ -68,7 +68,7 @@ var wordListNames = []string{
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "date_labels", "not_ground", "actor_heads", "award_nouns",
-	"day_units", "day_duals", "days_back", "days_forward", "during",
+	"day_units", "day_duals", "days_back", "days_forward", "during", "total",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -391,6 +391,9 @@ var (
 	// what a sentence says was taken within an operation is its running
 	// total, not the news of one day
 	duringWords map[string]bool
+	// "a total of", "in total", "ما مجموعه", "hundreds of villages": a
+	// count across a war, a running total
+	totalWords map[string]bool
 	// "الموعد النهائي لانسحاب", "the deadline for the withdrawal": a
 	// change planned by a date, not one that happened
 	deadlineNouns map[string]bool
@@ -473,6 +476,7 @@ func bindWordLists(lex *lexicon) {
 	majorityWords = lex.words["majority"]
 	sinceWords = lex.words["since"]
 	duringWords = lex.words["during"]
+	totalWords = lex.words["total"]
 	deadlineNouns = lex.words["deadline_nouns"]
 	directionWords = lex.words["direction"]
 	topicPreps = lex.words["topic_preps"]
