@@ -78,6 +78,13 @@ func TestErrorClassRules(t *testing.T) {
 		{"running count", "a small count of villages on a day is still the news",
 			"Azerbaijani forces freed 13 villages of Jabrayil district on Friday, the ministry said.",
 			"2020-10-10", []string{"jabrayil 2020-10-09 AZE"}},
+		// a document's date ("dated", "المؤرخة") dates the document
+		{"document date", "English: a letter dated a day",
+			"In a note dated 3 May 1993, the ministry condemned the capture of Kalbajar by Armenian forces.",
+			"2023-04-02", nil},
+		{"document date", "Arabic: a letter dated a day",
+			"وفي رسالة مؤرخة في 3 مايو 1993، تحدث الوزير عن احتلال كلبجار من قبل القوات الأرمينية.",
+			"2023-04-02", nil},
 		// names before a direction noun are fronts
 		{"front", "English names before 'directions of the front'",
 			"Heavy fighting went on in the Fuzuli, Jabrayil and Zangilan directions of the front, and several heights were liberated, the ministry said.",

@@ -68,7 +68,7 @@ var wordListNames = []string{
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "date_labels", "not_ground", "actor_heads", "award_nouns",
-	"day_units", "day_duals", "days_back", "days_forward", "during", "total",
+	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -394,6 +394,9 @@ var (
 	// "a total of", "in total", "ما مجموعه", "hundreds of villages": a
 	// count across a war, a running total
 	totalWords map[string]bool
+	// "a note dated 6 April", "الرسالة المؤرخة في": a document's date,
+	// never the date of a change it speaks of
+	datedWords map[string]bool
 	// "الموعد النهائي لانسحاب", "the deadline for the withdrawal": a
 	// change planned by a date, not one that happened
 	deadlineNouns map[string]bool
@@ -477,6 +480,7 @@ func bindWordLists(lex *lexicon) {
 	sinceWords = lex.words["since"]
 	duringWords = lex.words["during"]
 	totalWords = lex.words["total"]
+	datedWords = lex.words["dated"]
 	deadlineNouns = lex.words["deadline_nouns"]
 	directionWords = lex.words["direction"]
 	topicPreps = lex.words["topic_preps"]
