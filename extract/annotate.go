@@ -265,8 +265,3 @@ func untilWhen(ts []token, d dateExpr) int {
 	}
 	return -1
 }
-
-// datedAt reports "dated", "المؤرخة" at token k.
-func datedAt(ts []token, k int) bool {
-	return k >= 0 && k < len(ts) && ts[k].kind == tokWord && hasStem(ts[k], datedWords)
-}

@@ -238,17 +238,3 @@ func afterChange(ts []token, k int) bool {
 	}
 	return false
 }
-
-// underBefore reports "under" (a state: "under … occupation", "under the
-// control of") among the few words before k in its clause.
-func underBefore(ts []token, k int) bool {
-	for m := k - 1; m >= 0 && m >= k-6; m-- {
-		if isClausePunct(ts[m]) {
-			return false
-		}
-		if hasStem(ts[m], underWords) {
-			return true
-		}
-	}
-	return false
-}

@@ -722,9 +722,3 @@ func hasDayMonth(first, last geo.Day, m, d int) bool {
 	}
 	return false
 }
-
-// onPubDay reports a day-precise date on the publication's day of the
-// year (the day an anniversary piece commemorates).
-func (b *builder) onPubDay(c civil) bool {
-	return b.hasPub && c.prec == "day" && c.m == int(b.pub.Month()) && c.d == b.pub.Day()
-}
