@@ -61,7 +61,8 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		}
 		if isWordAt(ts, d.i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") ||
 			isWordAt(ts, d.i-1, "of") && isWordAt(ts, d.i-2, "as") || // "as of November 24": a state by then
-			findWithin(ts, max(0, d.i-4), min(4, d.i), signingWords) >= 0 {
+			findWithin(ts, max(0, d.i-4), min(4, d.i), signingWords) >= 0 ||
+			datedAt(ts, d.i-1) || isWordAt(ts, d.i-1, "في", "on") && datedAt(ts, d.i-2) { // "a note dated 6 April"
 			a.deadline[k] = true
 		}
 	}

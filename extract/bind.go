@@ -354,7 +354,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	afterNoun := afterVerbalNoun(a.s.toks, c.i)
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) || launchDate(a, k) || laterEventDate(a, c, k) {
 				continue
 			}
 			if afterNoun && d.j <= c.i-1 {
@@ -432,6 +432,52 @@ func operationDate(a *annotated, k, cue int) bool {
 		}
 		if a.s.toks[m].kind == tokWord && hasStem(a.s.toks[m], operationWords) {
 			return cue < 0 || cue < m
+		}
+	}
+	return false
+}
+
+// launchDate reports a date that tells when an operation or the fighting
+// began ("التي بدأت في 27 سبتمبر", "fighting that erupted on", "launched
+// on"): a launch verb just before it, at most a preposition between. The
+// changes that followed are not dated by it.
+func launchDate(a *annotated, k int) bool {
+	ts := a.s.toks
+	d := a.dates[k]
+	for m := d.i - 1; m >= 0 && m >= d.i-3; m-- {
+		if ts[m].kind != tokWord || cueAt(a, m) {
+			return false
+		}
+		if hasStem(ts[m], launchWords) || hasStem(ts[m], eruptWords) {
+			return true
+		}
+		if !isWordAt(ts, m, "في", "on", "in", "منذ", "since", "يوم", "بتاريخ") {
+			return false
+		}
+	}
+	return false
+}
+
+// laterEventDate reports a date told after the control word and after a
+// signing or a "followed by" that opens another event ("the liberation of
+// X was followed by the signing of a deal … on 10 November", "تلاه توقيع
+// اتفاق في …"): that event's day, not the change's.
+func laterEventDate(a *annotated, c cueHit, k int) bool {
+	ts := a.s.toks
+	d := a.dates[k]
+	if d.i < c.j {
+		return false
+	}
+	for m := c.j; m < d.i; m++ {
+		if cueAt(a, m) {
+			return false
+		}
+		if ts[m].kind != tokWord {
+			continue
+		}
+		if hasStem(ts[m], signingWords) || isWordAt(ts, m, "followed") && isWordAt(ts, m+1, "by") ||
+			isWordAt(ts, m, "تلاه", "تلاها", "تلته", "اعقبه", "اعقبها", "اعقبته", "تبعه", "تبعها") {
+			return true
 		}
 	}
 	return false

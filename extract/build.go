@@ -176,6 +176,9 @@ func (b *builder) sentence(a *annotated) {
 			continue
 		}
 		mod := modalityOf(a.s, c)
+		if mod == modEvent && operationFrame(a, c) {
+			mod = modCumulative
+		}
 		// "تعهدت يريفان بسحب جنودها وبتسليم البلدة": a verb joined by و
 		// shares the modality of the one before it
 		if n := len(infos); n > 0 && mod == modEvent && strings.HasPrefix(c.prefix, "و") {
@@ -926,6 +929,15 @@ func (b *builder) soleDistrict(a *annotated) string {
 			region = t.place.Region
 		}
 	}
+	if region == "" && isWordAt(a.s.toks, 0, "it") && b.prev != nil {
+		// "It remained under occupation from …" opening a sentence: the
+		// subject of the sentence before, the first district it names
+		for _, p := range b.prev.districts() {
+			if !p.place.Partial {
+				return p.place.Region
+			}
+		}
+	}
 	return region
 }
 
@@ -1345,7 +1357,9 @@ func (b *builder) noteNewsRel(a *annotated) {
 	found := false
 	for k, e := range a.dates {
 		dayMonth := e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0
-		if a.claimed[k] || a.deadline[k] || !(dayMonth || e.rel == relWeekday || e.rel == relDays && e.hasWeekday && e.offset <= 0) {
+		// the day an operation began ("which started on September 27")
+		// is not the day of the news
+		if a.claimed[k] || a.deadline[k] || launchDate(a, k) || !(dayMonth || e.rel == relWeekday || e.rel == relDays && e.hasWeekday && e.offset <= 0) {
 			continue
 		}
 		if !found || dayMonth {

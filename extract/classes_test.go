@@ -24,6 +24,67 @@ func TestErrorClassRules(t *testing.T) {
 		{"participle", "a verb with its object is still the news",
 			"Azerbaijani units liberated Fuzuli city on Saturday, the president said.",
 			"2020-10-17", []string{"fuzuli 2020-10-17 AZE"}},
+		// what an operation or a war took, told as its summary, is a
+		// running total, not the news of the day (unless dated itself)
+		{"operation frame", "Arabic: after في إطار and an operation noun",
+			"وفي إطار الهجوم المضاد، نجحت القوات الأذربيجانية في تحرير جبرائيل وعشرات البلدات، بحسب بيان للوزارة.",
+			"2020-10-20", nil},
+		{"operation frame", "Arabic: خلالها after the launch of an operation",
+			"في 27 سبتمبر بدأت باكو عملية واسعة، واستعادت خلالها مدينة فضولي وقرى كثيرة.",
+			"2020-10-25", nil},
+		{"operation frame", "English: during the offensive",
+			"During the six-week offensive, Azerbaijani troops retook Fuzuli and Jabrayil, officials say.",
+			"2020-11-20", nil},
+		{"operation frame", "a clause with its own date keeps it",
+			"During the offensive, Azerbaijani troops retook Fuzuli on 17 October, officials say.",
+			"2020-11-20", []string{"fuzuli 2020-10-17 AZE"}},
+		{"operation frame", "خلال without an operation is a span of time",
+			"خلال الساعات الماضية، حرر الجيش مدينة جبرائيل، حسب الرئيس.",
+			"2020-10-04", []string{"jabrayil 2020-10-04 AZE"}},
+		// a state told with its start ("from" after "under … occupation")
+		// is a change on that day, and "It" opening the sentence is the
+		// district the sentence before opened with
+		{"held from", "English: remained under occupation from a day",
+			"Kalbajar district was formed in 1930 and merged with Lachin later. It remained under Armenian occupation from 2 April 1993, a historian writes.",
+			"2024-01-01", []string{"kalbajar 1993-04-02 ARM"}},
+		{"held from", "a sentence after one with no district binds nothing",
+			"Mountain roads were closed for the winter. It remained under Armenian occupation from 2 April 1993, a historian writes.",
+			"2024-01-01", nil},
+		{"held from", "anniversary: districts retold with the commemorated one take its day, not the earlier occupation",
+			"Azerbaijan marks the fourth anniversary of the liberation of Zangilan.\nZangilan was liberated on 20 October 2020, the ministry recalled.\nZangilan was founded in 1930 and stayed under Armenian occupation from 29 October 1993.\nAlong with Zangilan, the cities of Jabrayil and Fuzuli were freed by the army, the ministry said.",
+			"2024-10-20", []string{"fuzuli 2020-10-20 AZE", "jabrayil 2020-10-20 AZE", "zangilan 1993-10-29 ARM", "zangilan 2020-10-20 AZE"}},
+		// a date right after a launch verb is the day the fighting began,
+		// not the day of what was taken in it
+		{"launch date", "Arabic: within a war that began on a day",
+			"وكانت القوات قد استعادت خلال الحرب التي بدأت في 27 سبتمبر مدينة جبرائيل وقرى عديدة.",
+			"2020-12-01", nil},
+		{"launch date", "English: the launch day does not date the change, the weekday does",
+			"In the offensive launched on 27 September the army has retaken Jabrayil, the ministry said on Saturday.",
+			"2020-10-04", []string{"jabrayil 2020-10-03 AZE"}},
+		{"operation frame", "English: as a result of a war, across the commas of a list, the war's year no date of the change",
+			"Azerbaijan freed dozens of villages, two towns and the city of Fuzuli as a result of the 44-day war in 2020, officials say.",
+			"2023-05-01", nil},
+		// a date told after a signing or "followed by" is the other event's
+		{"later event", "English: followed by a signing on a day",
+			"Armenian forces took Lachin on 18 May 1992.\nThe fall of Lachin was followed by the signing of a new protocol between the sides on 12 June 1992.",
+			"", []string{"lachin 1992-05-18 ARM"}},
+		// a count that sums up a war is a running total
+		{"running count", "English: a total of",
+			"The army has freed a total of 120 villages, among them villages of Jabrayil and Fuzuli, the ministry says.",
+			"2020-11-01", nil},
+		{"running count", "Arabic: hundreds of units before a village word",
+			"حررت القوات الأذربيجانية 300 قرية وبلدة ومدينة شوشا التاريخية، وفق الوزارة.",
+			"2021-01-10", nil},
+		{"running count", "a small count of villages on a day is still the news",
+			"Azerbaijani forces freed 13 villages of Jabrayil district on Friday, the ministry said.",
+			"2020-10-10", []string{"jabrayil 2020-10-09 AZE"}},
+		// a document's date ("dated", "المؤرخة") dates the document
+		{"document date", "English: a letter dated a day",
+			"In a note dated 3 May 1993, the ministry condemned the capture of Kalbajar by Armenian forces.",
+			"2023-04-02", nil},
+		{"document date", "Arabic: a letter dated a day",
+			"وفي رسالة مؤرخة في 3 مايو 1993، تحدث الوزير عن احتلال كلبجار من قبل القوات الأرمينية.",
+			"2023-04-02", nil},
 		// names before a direction noun are fronts
 		{"front", "English names before 'directions of the front'",
 			"Heavy fighting went on in the Fuzuli, Jabrayil and Zangilan directions of the front, and several heights were liberated, the ministry said.",
@@ -193,4 +254,11 @@ func TestErrorClassRules(t *testing.T) {
 			wantProposals(t, tt.text, Options{Published: tt.published}, tt.want)
 		})
 	}
+}
+
+// The day an operation began, written without a year, is neither the news
+// day of a page without a date nor a day the ledger can pin a change to.
+func TestLaunchDayIsNoNewsDay(t *testing.T) {
+	wantProposals(t, "Jabrayil district was liberated as a result of the counter-offensive of the army, which started on September 27, the agency reports.\nThe same day, the president announced the liberation of the city.",
+		Options{Source: "https://example.org/news/1234.html"}, []string{"jabrayil  AZE"})
 }

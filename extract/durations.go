@@ -138,6 +138,14 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 				out = append(out, durExpr{i: i, j: j, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j)})
 				i = j - 1
 			}
+		case w == "from" && underBefore(ts, i):
+			// "remained under Armenian occupation from 31 August 1993 until
+			// …", "was under the control of X from 1993 to 2020": the start
+			// of a state told with its end, as "since" tells it
+			if d, ok := dateAtTok[i+1]; ok && d.rel == relNone && d.year != 0 {
+				out = append(out, durExpr{i: i, j: d.j, kind: durSince, since: d, word: joinRaw(ts, i, d.j)})
+				i = d.j - 1
+			}
 		case w == "منذ" || w == "ومنذ" || w == "since":
 			k := i + 1
 			if isWordAt(ts, k, "عام", "العام", "سنه", "year") {

@@ -68,7 +68,7 @@ var wordListNames = []string{
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "date_labels", "not_ground", "actor_heads", "award_nouns",
-	"day_units", "day_duals", "days_back", "days_forward",
+	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -387,6 +387,16 @@ var (
 	majorityWords map[string]bool
 	// "since the fighting began": what follows is a running total
 	sinceWords map[string]bool
+	// "خلال العملية", "في إطار العملية", "during the offensive", "خلالها":
+	// what a sentence says was taken within an operation is its running
+	// total, not the news of one day
+	duringWords map[string]bool
+	// "a total of", "in total", "ما مجموعه", "hundreds of villages": a
+	// count across a war, a running total
+	totalWords map[string]bool
+	// "a note dated 6 April", "الرسالة المؤرخة في": a document's date,
+	// never the date of a change it speaks of
+	datedWords map[string]bool
 	// "الموعد النهائي لانسحاب", "the deadline for the withdrawal": a
 	// change planned by a date, not one that happened
 	deadlineNouns map[string]bool
@@ -468,6 +478,9 @@ func bindWordLists(lex *lexicon) {
 	controlNounWords = lex.words["control_nouns"]
 	majorityWords = lex.words["majority"]
 	sinceWords = lex.words["since"]
+	duringWords = lex.words["during"]
+	totalWords = lex.words["total"]
+	datedWords = lex.words["dated"]
 	deadlineNouns = lex.words["deadline_nouns"]
 	directionWords = lex.words["direction"]
 	topicPreps = lex.words["topic_preps"]

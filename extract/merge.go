@@ -234,7 +234,10 @@ func (b *builder) finish(res *Result) {
 				continue
 			}
 			for _, p := range props {
-				if p.p.Region == x.region && p.date.prec == "day" {
+				// the commemorated day falls on the publication's day of
+				// the year: another change of the district (its earlier
+				// occupation) is not the day the sentence retells
+				if q := sentDate[x.sent]; p.p.Region == x.region && p.date.prec == "day" && (q == nil || b.onPubDay(p.date) || !b.onPubDay(q.date)) {
 					sentDate[x.sent] = p
 				}
 			}
@@ -541,7 +544,8 @@ func yearlessDays(anns []*annotated) map[string][][2]int {
 	out := map[string][][2]int{}
 	for _, a := range anns {
 		for k, e := range a.dates {
-			if e.rel != relNone || e.year != 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] {
+			// (the day an operation began is not a day of its changes)
+			if e.rel != relNone || e.year != 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] || launchDate(a, k) {
 				continue
 			}
 			for _, p := range a.districts() {

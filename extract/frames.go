@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Clause frames and the owners of dates (round extract14k): what makes a
+// control word a running total (told within an operation, a war's count),
+// and which dates belong to another event than the change (a launch, a
+// document, a war's year).
+
+// operationFrame reports a control word told within an operation or a
+// war ("during the offensive, the army freed …", "في إطار العملية، تمكن
+// الجيش من تحرير …", "أطلق عملية …، وتمكن خلالها من تحرير …"): a summary
+// of what the operation took, not the news of one day, unless the word's
+// own clause carries a date.
+func operationFrame(a *annotated, c cueHit) bool {
+	ts := a.s.toks
+	for k, d := range a.dates {
+		// "until November 2020, when …" dates the change told after it
+		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) {
+			return false
+		}
+	}
+	for k := 0; k < len(ts); k++ {
+		if k >= c.i && k < c.j {
+			continue
+		}
+		// after the word: "liberated X, Y and Z as a result of the war",
+		// across the commas of its list, up to another control word or a
+		// date of the change's own
+		if k >= c.j && (k > c.j+25 || cueAt(a, k) || ownDateAt(a, k)) {
+			break
+		}
+		t := ts[k]
+		if runningCount(ts, k) {
+			return true
+		}
+		if t.kind != tokWord {
+			continue
+		}
+		if pronounDuring(t) {
+			// "خلالها", "أثناءها": during it, an operation or a war named
+			// before in the sentence
+			for m := 0; m < k; m++ {
+				if hasStem(ts[m], operationWords) || hasStem(ts[m], fightWords) {
+					return true
+				}
+			}
+			continue
+		}
+		if !hasStem(t, duringWords) {
+			continue
+		}
+		switch {
+		case t.norm == "result" && !(isWordAt(ts, k-1, "a") && isWordAt(ts, k-2, "as")),
+			t.norm == "part" && !isWordAt(ts, k-1, "as"),
+			t.norm == "course" && !(isWordAt(ts, k-1, "the") && isWordAt(ts, k-2, "in")),
+			hasStem(t, map[string]bool{"اطار": true}) && !isWordAt(ts, k-1, "في", "وفي"):
+			continue
+		}
+		// the operation noun within a few words ("during the six-week
+		// offensive", "في إطار العملية العسكرية")
+		for m := k + 1; m < len(ts) && m <= k+6 && !isClausePunct(ts[m]); m++ {
+			if hasStem(ts[m], operationWords) || hasStem(ts[m], fightWords) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronounDuring reports an Arabic "during" word with a pronoun suffix
+// ("خلالها", "وأثناءه").
+func pronounDuring(t token) bool {
+	for _, st := range tokenStems(t) {
+		for _, suf := range []string{"ها", "ه", "هم"} {
+			if w, ok := strings.CutSuffix(st, suf); ok && duringWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// warDate reports a date that names a war or an operation ("the 44-day
+// war in 2020", "حرب 2020", "عملية سبتمبر 2023"): an operation or war noun
+// among the three words before it.
+func warDate(a *annotated, k int) bool {
+	ts := a.s.toks
+	d := a.dates[k]
+	for m := d.i - 1; m >= 0 && m >= d.i-3; m-- {
+		if ts[m].kind == tokWord && (hasStem(ts[m], fightWords) || hasStem(ts[m], operationWords)) {
+			return true
+		}
+		if cueAt(a, m) {
+			return false
+		}
+	}
+	return false
+}
+
+// ownDateAt reports a date starting at token k that names no war and no
+// launch.
+func ownDateAt(a *annotated, k int) bool {
+	for n, d := range a.dates {
+		if d.i == k && !launchDate(a, n) && !warDate(a, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// runningCount reports a count that sums up a war rather than a day: "a
+// total of", "in total", "ما مجموعه", "hundreds of villages", or a
+// number of 50 or more before a village word ("300 villages and
+// settlements").
+func runningCount(ts []token, k int) bool {
+	t := ts[k]
+	switch {
+	case t.kind == tokWord && hasStem(t, totalWords):
+		return true
+	case t.kind == tokNum:
+		n, err := strconv.Atoi(t.norm)
+		if err != nil || n < 50 || n >= 1900 {
+			return false // a year is no count
+		}
+		return findWithin(ts, k+1, 3, villageWords) >= 0
+	}
+	return false
+}
+
+// onPubDay reports a day-precise date on the publication's day of the
+// year (the day an anniversary piece commemorates).
+func (b *builder) onPubDay(c civil) bool {
+	return b.hasPub && c.prec == "day" && c.m == int(b.pub.Month()) && c.d == b.pub.Day()
+}
+
+// underBefore reports "under" (a state: "under … occupation", "under the
+// control of") among the few words before k in its clause.
+func underBefore(ts []token, k int) bool {
+	for m := k - 1; m >= 0 && m >= k-6; m-- {
+		if isClausePunct(ts[m]) {
+			return false
+		}
+		if hasStem(ts[m], underWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// datedAt reports "dated", "المؤرخة" at token k.
+func datedAt(ts []token, k int) bool {
+	return k >= 0 && k < len(ts) && ts[k].kind == tokWord && hasStem(ts[k], datedWords)
+}
