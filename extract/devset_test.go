@@ -17,7 +17,7 @@ import (
 // repository; testdata/devset.json holds their URLs and expected facts.
 var (
 	devsetDir  = flag.String("devset", os.Getenv("MAPSVC_DEVSET"), "directory with <id>.txt for each article of testdata/devset.json")
-	devsetPart = flag.String("devset-part", "all", "dev, heldout, heldout2 … heldout14 (heldoutN for batch N) or all")
+	devsetPart = flag.String("devset-part", "all", "dev, heldout, heldout2 … (heldoutN for held-out batch N) or all")
 	devsetSkip = flag.Bool("devset-skip-missing", false, "score the articles whose text is in -devset and list the others, instead of failing on the first missing text")
 )
 
@@ -190,7 +190,7 @@ func TestDevSet(t *testing.T) {
 			}
 		}
 		var parts []string
-		for _, k := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "all"} {
+		for _, k := range partNames(doc.Articles) {
 			parts = append(parts, k, k+", URL with a date", k+", URL without a date")
 		}
 		for _, k := range parts {
@@ -214,4 +214,20 @@ func TestDevSet(t *testing.T) {
 			fmt.Printf("  %-22s %s\n", n, perPhen[n])
 		}
 	}
+}
+
+// partNames lists the dev set's parts in order: dev, heldout (batch 1),
+// heldoutN for every later batch present, then all.
+func partNames(arts []devArticle) []string {
+	maxBatch := 1
+	for _, a := range arts {
+		if a.HeldOut && a.Batch > maxBatch {
+			maxBatch = a.Batch
+		}
+	}
+	out := []string{"dev", "heldout"}
+	for n := 2; n <= maxBatch; n++ {
+		out = append(out, fmt.Sprintf("heldout%d", n))
+	}
+	return append(out, "all")
 }
