@@ -88,6 +88,15 @@ func (b *builder) finish(res *Result) {
 		if x.date.y < 1000 || x.date.y > 9999 {
 			return // not a date the ledger can write
 		}
+		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how != pubDateHow {
+			// a change read against the way the ledger records that
+			// district's changes of those days is a misread side ("the
+			// Azerbaijani side conceded the fall", "captured … from the
+			// Armenian troops", "was retaken" with no side): the ledger's.
+			// A date that is only the page's day is no reading of the
+			// change's day, so it is not checked.
+			x.to = ls
+		}
 		for _, p := range props {
 			if p.p.Region == x.region && p.p.To == x.to && shiftedFrom(p, x) {
 				// "entered on November 20 after the others left a day
@@ -772,3 +781,52 @@ func (b *builder) groupHolds(x cand, day geo.Day) bool {
 	}
 	return true
 }
+
+// ledgerSide is the side the ledger passed in records for the changes of
+// district region within c's month or year, or within nearDays of c's
+// day(s), when they all went one way; else "".
+func (b *builder) ledgerSide(region string, c civil) string {
+	h := b.opt.History
+	if h == nil || region == "" || c.y == 0 {
+		return ""
+	}
+	first := c.time()
+	var last time.Time
+	switch c.prec {
+	case "day":
+		last = first
+		if c.d2 > c.d {
+			last = first.AddDate(0, 0, c.d2-c.d)
+		}
+		first, last = first.AddDate(0, 0, -nearDays), last.AddDate(0, 0, nearDays)
+	case "month":
+		last = first.AddDate(0, 1, -1)
+	case "year":
+		last = first.AddDate(1, 0, -1)
+	default:
+		return ""
+	}
+	f, err1 := geo.ParseDay(first.Format("2006-01-02"))
+	l, err2 := geo.ParseDay(last.Format("2006-01-02"))
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	side := ""
+	for _, e := range h.Events() {
+		if e.Region != region || e.To == "" || e.Kind == geo.KindBaseline || e.Date.First > l || e.Date.Last < f {
+			continue
+		}
+		if side != "" && side != string(e.To) {
+			return "" // both sides gained there then
+		}
+		side = string(e.To)
+	}
+	return side
+}
+
+// nearDays is how far (in days) from a change's day the ledger's record
+// of the same change may lie.
+const (
+	pubDateHow = "publication date"
+	nearDays   = 7
+)

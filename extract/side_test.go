@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
+)
+
+// sidesOf returns the sides proposed for region (dated proposals only).
+func sidesOf(t *testing.T, text, published, region string) []string {
+	t.Helper()
+	r, err := Extract(text, Options{Published: published, History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, p := range r.Proposals {
+		if p.Region == region && p.Date != "" {
+			out = append(out, p.Date+" "+p.To)
+		}
+	}
+	return out
+}
+
+// A side read against the ledger's record of the same change is misread:
+// a side that concedes a fall is the loser, not the winner; a verb that
+// names no side is the ledger's, not the default of the word.
+func TestSideAgainstLedgerRecord(t *testing.T) {
+	for _, tc := range []struct{ name, text, published, region, want string }{
+		{"conceded fall", "Azerbaijani officials acknowledged the fall of Shusha on 9 May 1992.", "", "shusha", "1992-05-09 ARM"},
+		{"retaken, no side", "Fighters retook Martakert on 2 July 1993 after a week of battles.", "", "tartar", "1993-07-02 ARM"},
+		{"year only", "Last year the army of Azerbaijan liberated the district of Aghdam.", "2021-06-01", "agdam", "2020 AZE"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := sidesOf(t, tc.text, tc.published, tc.region)
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("%q: got %v, want [%s]", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// When the ledger records changes to both sides in those days, the side
+// read from the text stays.
+func TestSideKeptWhenLedgerRecordsBothSides(t *testing.T) {
+	got := sidesOf(t, "The army of Azerbaijan took control of Khojaly on 26 March 2022.", "", "khojaly")
+	if len(got) != 1 || got[0] != "2022-03-26 AZE" {
+		t.Errorf("got %v, want [2022-03-26 AZE]", got)
+	}
+}
