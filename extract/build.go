@@ -637,6 +637,10 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		// word stands between
 		h, named = sentenceSubject(a, c)
 	}
+	if named && c.cls == cueFall && !h.to && conceding(a, h, c) {
+		// "X conceded the fall of Y", "اعترفت X بسقوط Y": X lost it
+		return other(h.actor)
+	}
 	if named && h.actor == actRUS {
 		if c.cls == cueWithdraw {
 			return "" // peacekeepers leaving hand nothing to either side by themselves
@@ -674,6 +678,12 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 	case cueRetake:
 		if named {
 			return h.actor
+		}
+		// "was retaken" with no side: back to the side that held it
+		// before the ledger's holder of the day took it (away from that
+		// holder), else Azerbaijan's (whose word it mostly is)
+		if s := b.unnamedSide(region, when); s != "" {
+			return s
 		}
 		return actAZE
 	}
@@ -1507,3 +1517,23 @@ func (b *builder) mainDated(a *annotated, c cueHit) bool {
 	}
 	return false
 }
+
+// conceding reports side mention h as the one admitting the change told
+// by control word c: a concession word (admitted, acknowledged, اعترف)
+// stands before c, near both h and c, and h comes before c.
+func conceding(a *annotated, h actorHit, c cueHit) bool {
+	ts := a.s.toks
+	if h.i >= c.i {
+		return false
+	}
+	for k := c.i - 1; k >= 0 && k >= c.i-concedeSpan; k-- {
+		if ts[k].kind == tokWord && hasStem(ts[k], concedeWords) && abs(k-h.i) <= concedeSpan {
+			return true
+		}
+	}
+	return false
+}
+
+// concedeSpan is how many tokens a concession word may stand from the
+// side that concedes and from the control word it concedes.
+const concedeSpan = 6

@@ -115,6 +115,10 @@ func findCues(ts []token) []cueHit {
 			continue
 		}
 		h := cueHit{i: i, j: end, cls: controlPatterns[key], pronoun: pron, prefix: pre}
+		if h.cls == cueOccupy && occupationLeaving(ts, i) {
+			i = end - 1 // "جلاء الاحتلال عنها", "the withdrawal of the occupation": the occupier leaving, told by the other word
+			continue
+		}
 		if h.cls == cueOccupy && fromOccupation(ts, i) {
 			i = end - 1 // "حرر من الاحتلال", "liberated from occupation": a state left, told with the other verb
 			continue
@@ -182,7 +186,7 @@ func findActors(ts []token) []actorHit {
 			pre := t.pre
 			if a, ok := actorWords[s]; ok {
 				to := pre[n] == "ل" || pre[n] == "لل" || isWordAt(ts, i-1, "الي", "to")
-				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against") && isWordAt(ts, i-1, "the") ||
+				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against", "from") && isWordAt(ts, i-1, "the") ||
 					clearedOf(ts, i)
 				out = append(out, actorHit{i: i, actor: a, to: to, obj: obj})
 				break
@@ -709,4 +713,24 @@ func sinceStart(ts []token, k, end int) bool {
 		start = start || hasStem(ts[m], launchWords) || hasStem(ts[m], approxWords) || hasStem(ts[m], eruptWords)
 	}
 	return fight && start
+}
+
+// occupationLeaving reports an occupation noun completing a withdrawal
+// word before it ("جلاء الاحتلال", "انسحاب الاحتلال", "the withdrawal of
+// the occupation"): the occupier's leaving, which the withdrawal word
+// tells; the noun names who left, not a new occupation.
+func occupationLeaving(ts []token, i int) bool {
+	k := i - 1
+	for n := 0; n < 2 && isWordAt(ts, k, "of", "the"); n++ {
+		k--
+	}
+	for p := k; p >= 0 && p >= k-2; p-- {
+		if ts[p].kind != tokWord {
+			break
+		}
+		if key, end, _, _, ok := matchPhrase(ts, p, controlIndex); ok && end == k+1 && controlPatterns[key] == cueWithdraw {
+			return true
+		}
+	}
+	return false
 }

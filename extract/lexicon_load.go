@@ -69,6 +69,7 @@ var wordListNames = []string{
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
+	"concession",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -333,6 +334,9 @@ var (
 	speechWords  map[string]bool
 	denialWords  map[string]bool
 	confirmWords map[string]bool
+	// concedeWords: a side admitting a change ("conceded the fall of
+	// X", "اعترفت بسقوط"): the side that lost it
+	concedeWords map[string]bool
 	// notFallen after a "fell" word make it casualties or aircraft, not a
 	// place changing hands
 	notFallen map[string]bool
@@ -446,6 +450,7 @@ func bindWordLists(lex *lexicon) {
 	speechWords = lex.words["speech"]
 	denialWords = lex.words["denial"]
 	confirmWords = lex.words["confirmation"]
+	concedeWords = lex.words["concession"]
 	notFallen = lex.words["not_fallen"]
 	notEntered = lex.words["not_entered"]
 	clauseConnectors = lex.words["clause_connectors"]

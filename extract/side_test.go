@@ -48,3 +48,41 @@ func TestSideKeptWhenLedgerRecordsBothSides(t *testing.T) {
 		t.Errorf("got %v, want [2022-03-26 AZE]", got)
 	}
 }
+
+// The side read from the text alone (no ledger passed in).
+func TestSideFromTheText(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		// "from the X": what a place was taken from, the loser
+		{"taken from the other side", "The president of Azerbaijan said on Sunday that his country's troops had captured Jabrayil from the Armenian forces on 4 October 2020.", "jabrayil 2020-10-04 AZE"},
+		// a side that concedes a fall lost the place
+		{"conceded fall", "Officials in Baku conceded the fall of Shusha on 9 May 1992.", "shusha 1992-05-09 ARM"},
+		{"conceded fall, Arabic", "اعترف مسؤولون في باكو بسقوط شوشا يوم 9 مايو 1992.", "shusha 1992-05-09 ARM"},
+		// the occupier leaving is no new occupation
+		{"occupation leaving", "عادت لاتشين إلى سيطرة أذربيجان بعد جلاء الاحتلال الأرميني عنها يوم 26 أغسطس 2022.", "lachin 2022-08-26 AZE"},
+		// "fell under X occupation": X gained, whichever side says it
+		{"fell under occupation", "On 26 August 2022 Lachin fell under Azerbaijani occupation, residents said.", "lachin 2022-08-26 AZE"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Extract(tc.text, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range r.Proposals {
+				got = append(got, p.Region+" "+p.Date+" "+p.To)
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("%q: got %v, want [%s]", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// "was retaken" with no side named: away from the ledger's holder of
+// the day, not Azerbaijan's by default.
+func TestSideRetakenUnnamedFromLedger(t *testing.T) {
+	got := sidesOf(t, "The town of Shusha was retaken on 15 March 1992.", "", "shusha")
+	if len(got) != 1 || got[0] != "1992-03-15 ARM" {
+		t.Errorf("got %v, want [1992-03-15 ARM]", got)
+	}
+}
