@@ -641,6 +641,22 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		// "X conceded the fall of Y", "اعترفت X بسقوط Y": X lost it
 		return other(h.actor)
 	}
+	if !named {
+		// "“Our army took X,” the Armenian minister said": the side of
+		// the one who speaks in the first person
+		if sp := firstPersonSpeaker(a, c); sp != "" {
+			h, named = actorHit{i: -1, actor: sp}, true
+		}
+	}
+	if !named {
+		// only the side that held the place is named ("captured the
+		// Armenian-held town"): the other side gained it
+		for _, x := range a.actors {
+			if x.holder && x.actor != actRUS && a.clauseOf(x.i) == a.clauseOf(c.i) {
+				return other(x.actor)
+			}
+		}
+	}
 	if named && h.actor == actRUS {
 		if c.cls == cueWithdraw {
 			return "" // peacekeepers leaving hand nothing to either side by themselves
@@ -1537,3 +1553,40 @@ func conceding(a *annotated, h actorHit, c cueHit) bool {
 // concedeSpan is how many tokens a concession word may stand from the
 // side that concedes and from the control word it concedes.
 const concedeSpan = 6
+
+// firstPersonSpeaker returns the side of the one who tells control word c
+// in the first person ("our army", "we", "جيشنا" in c's clause, before
+// it): the side named next to a speech word anywhere in the sentence
+// (the speaker is often named after the quote). "" when there is none.
+func firstPersonSpeaker(a *annotated, c cueHit) string {
+	ts := a.s.toks
+	first := false
+	for k := c.i - 1; k >= 0 && k >= c.i-firstPersonSpan; k-- {
+		if a.clauseOf(k) != a.clauseOf(c.i) {
+			break
+		}
+		if ts[k].kind == tokWord && hasStem(ts[k], firstPerson) {
+			first = true
+			break
+		}
+	}
+	if !first {
+		return ""
+	}
+	best, dist := "", 1<<30
+	for k := range ts {
+		if ts[k].kind != tokWord || !hasStem(ts[k], speechWords) {
+			continue
+		}
+		for _, h := range a.actors {
+			if d := abs(h.i - k); d <= firstPersonSpan && d < dist && h.actor != actRUS && !h.obj {
+				best, dist = h.actor, d
+			}
+		}
+	}
+	return best
+}
+
+// firstPersonSpan is how many tokens a first-person word may stand before
+// the control word it acts in, and a speaker's side from the speech word.
+const firstPersonSpan = 6

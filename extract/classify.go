@@ -19,6 +19,9 @@ type actorHit struct {
 	// obj: governed by "with", "from" or "against" ("على الحدود مع
 	// أرمينيا", "from Armenian forces"): never the one who acted
 	obj bool
+	// holder: named in an adjective of possession ("Armenian-held"):
+	// the side that held the place
+	holder bool
 }
 
 // ctxHit is a non-event phrase.
@@ -188,7 +191,9 @@ func findActors(ts []token) []actorHit {
 				to := pre[n] == "ل" || pre[n] == "لل" || isWordAt(ts, i-1, "الي", "to")
 				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against", "from") && isWordAt(ts, i-1, "the") ||
 					clearedOf(ts, i)
-				out = append(out, actorHit{i: i, actor: a, to: to, obj: obj})
+				holder := holderAdjective(ts, i)
+				obj = obj || holder
+				out = append(out, actorHit{i: i, actor: a, to: to, obj: obj, holder: holder})
 				break
 			}
 		}
@@ -733,4 +738,11 @@ func occupationLeaving(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// holderAdjective reports a side named in a compound adjective of
+// possession ("the Armenian-held town", "Azerbaijani-controlled
+// villages"): the side that held the place, not the one who acted.
+func holderAdjective(ts []token, i int) bool {
+	return i+2 < len(ts) && ts[i+1].norm == "-" && ts[i+2].kind == tokWord && heldAdjectives[ts[i+2].norm]
 }

@@ -69,7 +69,7 @@ var wordListNames = []string{
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
-	"concession",
+	"concession", "held_adjectives", "first_person",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -337,6 +337,12 @@ var (
 	// concedeWords: a side admitting a change ("conceded the fall of
 	// X", "اعترفت بسقوط"): the side that lost it
 	concedeWords map[string]bool
+	// heldAdjectives after a side and a hyphen ("Armenian-held") name
+	// the holder of a place, not the one who acts
+	heldAdjectives map[string]bool
+	// firstPerson words ("our army", "جيشنا") make the speaker's side
+	// the one who acted
+	firstPerson map[string]bool
 	// notFallen after a "fell" word make it casualties or aircraft, not a
 	// place changing hands
 	notFallen map[string]bool
@@ -451,6 +457,8 @@ func bindWordLists(lex *lexicon) {
 	denialWords = lex.words["denial"]
 	confirmWords = lex.words["confirmation"]
 	concedeWords = lex.words["concession"]
+	heldAdjectives = lex.words["held_adjectives"]
+	firstPerson = lex.words["first_person"]
 	notFallen = lex.words["not_fallen"]
 	notEntered = lex.words["not_entered"]
 	clauseConnectors = lex.words["clause_connectors"]

@@ -61,6 +61,10 @@ func TestSideFromTheText(t *testing.T) {
 		{"occupation leaving", "عادت لاتشين إلى سيطرة أذربيجان بعد جلاء الاحتلال الأرميني عنها يوم 26 أغسطس 2022.", "lachin 2022-08-26 AZE"},
 		// "fell under X occupation": X gained, whichever side says it
 		{"fell under occupation", "On 26 August 2022 Lachin fell under Azerbaijani occupation, residents said.", "lachin 2022-08-26 AZE"},
+		// an adjective of possession names the holder: the other side gained
+		{"holder adjective", "Troops captured the Armenian-held town of Fuzuli on 17 October 2020.", "fuzuli 2020-10-17 AZE"},
+		// "our army" in a quote: the speaker's side, named after the quote
+		{"first person, speaker after the quote", "\"Our soldiers are now in Kalbajar, we entered it at dawn,\" an Armenian commander said on 3 April 1993.", "kalbajar 1993-04-03 ARM"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := Extract(tc.text, Options{})
