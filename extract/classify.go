@@ -192,7 +192,7 @@ func findActors(ts []token) []actorHit {
 				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against", "from") && isWordAt(ts, i-1, "the") ||
 					clearedOf(ts, i)
 				holder := holderAdjective(ts, i)
-				obj = obj || holder
+				obj = obj || holder || ownerOfPlaces(ts, i)
 				out = append(out, actorHit{i: i, actor: a, to: to, obj: obj, holder: holder})
 				break
 			}
@@ -745,4 +745,21 @@ func occupationLeaving(ts []token, i int) bool {
 // villages"): the side that held the place, not the one who acted.
 func holderAdjective(ts []token, i int) bool {
 	return i+2 < len(ts) && ts[i+1].norm == "-" && ts[i+2].kind == tokWord && heldAdjectives[ts[i+2].norm]
+}
+
+// ownerOfPlaces reports a side named as the nationality of places
+// ("nine Azerbaijani villages", "the Armenian positions", "القرى
+// الأذربيجانية"): whose the places are, which says nothing of who took
+// them (Armenian forces took Azerbaijani villages in 1993, Azerbaijan's
+// army freed them in 2020), so never the one who acted. English puts the
+// adjective before the noun, Arabic after it.
+func ownerOfPlaces(ts []token, i int) bool {
+	placeNoun := func(k int) bool {
+		return k >= 0 && k < len(ts) && ts[k].kind == tokWord &&
+			(hasStem(ts[k], landNouns) || hasStem(ts[k], villageWords) || hasStem(ts[k], anaphorNouns))
+	}
+	if latinWord(ts[i]) {
+		return placeNoun(i + 1)
+	}
+	return placeNoun(i - 1)
 }

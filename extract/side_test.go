@@ -63,6 +63,8 @@ func TestSideFromTheText(t *testing.T) {
 		{"fell under occupation", "On 26 August 2022 Lachin fell under Azerbaijani occupation, residents said.", "lachin 2022-08-26 AZE"},
 		// an adjective of possession names the holder: the other side gained
 		{"holder adjective", "Troops captured the Armenian-held town of Fuzuli on 17 October 2020.", "fuzuli 2020-10-17 AZE"},
+		// the nationality of places names whose they are, not who took them
+		{"owner of places", "Armenian troops backed by tanks seized Azerbaijani villages of the Fuzuli district on 20 August 1993.", "fuzuli 1993-08-20 ARM"},
 		// "our army" in a quote: the speaker's side, named after the quote
 		{"first person, speaker after the quote", "\"Our soldiers are now in Kalbajar, we entered it at dawn,\" an Armenian commander said on 3 April 1993.", "kalbajar 1993-04-03 ARM"},
 	} {
