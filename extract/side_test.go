@@ -92,3 +92,12 @@ func TestSideRetakenUnnamedFromLedger(t *testing.T) {
 		t.Errorf("got %v, want [1992-03-15 ARM]", got)
 	}
 }
+
+// A side's claim of its own gain is reported as claimed even when the
+// ledger records the other side gaining there in those days.
+func TestSideOwnClaimNotFlippedByLedger(t *testing.T) {
+	got := sidesOf(t, "Yerevan said on 10 October 2020 that Armenian units had recaptured Jabrayil.", "", "jabrayil")
+	if len(got) != 1 || got[0] != "2020-10-10 ARM" {
+		t.Errorf("got %v, want [2020-10-10 ARM]", got)
+	}
+}
