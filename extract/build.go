@@ -42,6 +42,8 @@ type cand struct {
 	noDate bool
 	// claimant is the side making the statement that reports the change
 	claimant string
+	// sideHow says why the side is not the one the words read (ledgerSide)
+	sideHow string
 	// partial: told of villages or heights of the district, not all of it
 	partial bool
 	// most: told of most of the district ("معظم أراضي", "most of"): the

@@ -96,6 +96,7 @@ func (b *builder) finish(res *Result) {
 			// A date that is only the page's day is no reading of the
 			// change's day, so it is not checked; nor is a side's claim
 			// of its own gain, which the ledger may not hold.
+			x.sideHow = fmt.Sprintf("the ledger: the changes it records for %s around %s all went to %s (the text read %s)", x.region, x.date, ls, x.to)
 			x.to = ls
 		}
 		for _, p := range props {
@@ -120,6 +121,9 @@ func (b *builder) finish(res *Result) {
 				if p.p.Claimant == "" {
 					p.p.Claimant = x.claimant
 				}
+				if p.p.SideHow == "" {
+					p.p.SideHow = x.sideHow
+				}
 				if !x.partial {
 					p.p.Extent = "whole"
 				}
@@ -133,7 +137,7 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		props = append(props, &proposal{
-			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus, Claimant: x.claimant, Extent: extentOf(x), Majority: majorityOf(x)},
+			p:    Proposal{Region: x.region, To: x.to, From: b.prior(x.region, x.date, x.to), Kind: x.kind, DateHow: x.how, Source: b.opt.Source, Evidence: []Evidence{x.ev}, focus: x.focus, Claimant: x.claimant, SideHow: x.sideHow, Extent: extentOf(x), Majority: majorityOf(x)},
 			date: x.date, conf: x.conf, first: x.sent,
 		})
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/mapsvc/mapsvc/internal/ledgertest"
@@ -99,5 +100,31 @@ func TestSideOwnClaimNotFlippedByLedger(t *testing.T) {
 	got := sidesOf(t, "Yerevan said on 10 October 2020 that Armenian units had recaptured Jabrayil.", "", "jabrayil")
 	if len(got) != 1 || got[0] != "2020-10-10 ARM" {
 		t.Errorf("got %v, want [2020-10-10 ARM]", got)
+	}
+}
+
+// A side taken from the ledger against the words is said so, naming the
+// side the words read; a side the words read is not annotated.
+func TestSideHowNamesTheLedgerOverride(t *testing.T) {
+	// a misreading as plain as it gets: the words name the wrong actor
+	text := "The Azerbaijani army captured Shusha on 9 May 1992."
+	r, err := Extract(text, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Proposals) != 1 || r.Proposals[0].To != "ARM" || r.Proposals[0].SideHow == "" {
+		t.Fatalf("got %+v, want one ARM proposal with side_how", r.Proposals)
+	}
+	if want := "(the text read AZE)"; !strings.Contains(r.Proposals[0].SideHow, want) {
+		t.Errorf("side_how %q does not name the text's reading %s", r.Proposals[0].SideHow, want)
+	}
+	r, err = Extract("The army of Azerbaijan took control of Khojaly on 26 March 2022.", Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Proposals {
+		if p.SideHow != "" {
+			t.Errorf("side read from the words got side_how %q", p.SideHow)
+		}
 	}
 }

@@ -87,6 +87,11 @@ type Proposal struct {
 	// the date when Options.History is given, else the other side.
 	From string `json:"from,omitempty"`
 	To   string `json:"to"`
+	// SideHow is set when To is not the side the text's words read: the
+	// ledger passed in records every change of the district around that
+	// date going the other way, so the reading was taken as misread. The
+	// editor sees both.
+	SideHow string `json:"side_how,omitempty"`
 	// Extent is "whole", or "partial" when the text tells of villages or
 	// heights of the district only.
 	Extent string `json:"extent"`
