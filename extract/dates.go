@@ -860,6 +860,10 @@ type resolver struct {
 	// page's (see writtenToday); it bases today, yesterday and tomorrow
 	today    time.Time
 	hasToday bool
+	// cited: the day of a quoted report's citation line (citedReportDay),
+	// the base of the weekdays and "today" of the passage after it
+	cited    time.Time
+	hasCited bool
 }
 
 // writtenToday returns the day a text calls today when that differs from
@@ -896,6 +900,12 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			r.prev, r.prevYear, r.prevSent = c, e.rel == relNone && (e.year != 0 || how == narrativeYear), r.sent
 		}
 	}()
+	if r.hasCited && (e.rel == relDays || e.rel == relWeekday) {
+		if e.rel == relDays {
+			return civilOf(r.cited.AddDate(0, 0, e.offset)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
+		}
+		return civilOf(weekdayNear(r.cited, e.weekday, e.dir)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
+	}
 	switch e.rel {
 	case relDays:
 		if !r.hasPub {

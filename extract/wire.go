@@ -1,0 +1,51 @@
+package extract
+
+import "time"
+
+// English wire and newspaper reports of 1992-94 and 2016 (round
+// extract14m): the dates of a quoted report.
+
+// citedReportDay returns the day of a citation line: a short line that
+// names a report and its full date and says nothing else ("“The Daily
+// Courier”, March 3, 1994;" before a quoted passage). The weekdays,
+// "today" and "yesterday" of the passage that follows are that report's,
+// not the page's: a book or a blog of later years quoting a wire story
+// keeps the story's "on Friday". Only a date well before the page's own
+// counts (a page's own dateline is its publication date already).
+func citedReportDay(a *annotated, pub time.Time, hasPub bool) (time.Time, bool) {
+	if len(a.dates) != 1 || len(a.cues) > 0 {
+		return time.Time{}, false
+	}
+	e := a.dates[0]
+	if e.rel != relNone || e.year == 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || !validDay(e.year, e.month, e.day) {
+		return time.Time{}, false
+	}
+	ts := a.s.toks
+	words, quoted, closed := 0, false, false
+	for k, t := range ts {
+		if k >= e.i && k < e.j {
+			continue
+		}
+		switch t.kind {
+		case tokWord:
+			words++
+		case tokNum:
+			return time.Time{}, false
+		case tokPunct:
+			switch t.raw {
+			case "“", "”", "\"", "«", "»":
+				quoted = true
+			case ";", ":":
+				closed = k >= e.j // the line ends on the date and opens what follows
+			}
+		}
+	}
+	if words == 0 || words > 5 || !quoted && !closed {
+		return time.Time{}, false
+	}
+	d := time.Date(e.year, time.Month(e.month), e.day, 0, 0, 0, 0, time.UTC)
+	if hasPub && pub.Sub(d) < 30*24*time.Hour {
+		return time.Time{}, false
+	}
+	return d, true
+}

@@ -1,0 +1,38 @@
+package extract
+
+import "testing"
+
+// English wire and newspaper wording of 1992-94 and 2016 (round
+// extract14m). Sentences written for these tests.
+func TestWireReports(t *testing.T) {
+	tests := []struct {
+		name, text, published, source string
+		want                          []string
+	}{
+		// verbs of the wire reports
+		{"overran", "Armenian units overran Gubadli on 31 August 1993 after a week of fighting.",
+			"", "", []string{"gubadli 1993-08-31 ARM"}},
+		{"passive overrun with its agent", "Zangilan was overrun by Armenian units on 29 October 1993, officials in Baku said.",
+			"", "", []string{"zangilan 1993-10-29 ARM"}},
+		{"conquered", "Karabakh Armenian troops conquered Kubatly on 31 August 1993.",
+			"", "", []string{"gubadli 1993-08-31 ARM"}},
+		{"forced to withdraw from", "The ministry admitted on Monday that its units had been forced to withdraw from Jebrail.",
+			"1993-08-24", "", []string{"jabrayil 1993-08-23 ARM"}},
+		{"driven out of", "Azerbaijani troops were driven out of Zangelan on 30 October 1993.",
+			"", "", []string{"zangilan 1993-10-30 ARM"}},
+		{"a call to withdraw is no change", "The council called on the attackers to withdraw from Fizuli and Kubatly.",
+			"1993-08-20", "", nil},
+		// a quoted report keeps its own day
+		{"a weekday of a quoted report", "Chapter 9. The summer offensive.\nThe town came under fire for weeks.\n“The Evening Ledger”, August 1, 1993;\n“On Saturday, Armenian units overran Gubadli after heavy shelling,” the paper wrote.",
+			"2012-05-14", "", []string{"gubadli 1993-07-31 ARM"}},
+		{"a weekday of a quoted report, no publication date", "Chapter 9. The summer offensive.\n“The Evening Ledger”, August 1, 1993;\n“On Saturday, Armenian units overran Gubadli after heavy shelling,” the paper wrote.",
+			"", "", []string{"gubadli 1993-07-31 ARM"}},
+		{"a page's own dateline is not a quoted report", "“The Evening Ledger”, August 1, 1993;\nOn Saturday, Armenian units overran Gubadli after heavy shelling.",
+			"1993-08-02", "", []string{"gubadli 1993-07-31 ARM"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantProposals(t, tt.text, Options{Published: tt.published, Source: tt.source}, tt.want)
+		})
+	}
+}
