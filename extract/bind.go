@@ -57,6 +57,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			if p.i-c.j > 8 {
 				break
 			}
+			if t, ok := b.anaphorBeforeArea(a, c, p); ok {
+				return []target{t} // "conquered the province in the Karabakh region"
+			}
 			if originPlace(ts, c, p.i) {
 				continue // "starting their assault from X": where they came from
 			}

@@ -38,6 +38,7 @@ type dateExpr struct {
 	hasYearOff  bool   // the year is written relative to the publication's
 	word        string // the words, for DateHow
 	today       bool   // "today" (with or without a weekday): a publication-date clue
+	weekend     bool   // relWeekday: the Saturday and Sunday ("over the weekend")
 }
 
 // civil is a resolved calendar date with its precision.
@@ -638,6 +639,11 @@ func relativeAt(ts []token, i int) (dateExpr, bool) {
 			return e, true
 		}
 		return dateExpr{}, false
+	case (t.norm == "last" || t.norm == "the" && isWordAt(ts, i-1, "over", "at", "during")) && isWordAt(ts, i+1, "weekend"):
+		// "over the weekend", "last weekend": the Saturday and Sunday
+		// before the day of the report
+		e.rel, e.weekday, e.hasWeekday, e.weekend, e.j = relWeekday, time.Saturday, true, true, i+2
+		return e, true
 	case (t.norm == "last" || t.norm == "this" || t.norm == "next") && isWordAt(ts, i+1, "month", "year"):
 		e.rel, e.j = relMonth, i+2
 		if ts[i+1].norm == "year" {
@@ -904,6 +910,9 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if e.rel == relDays {
 			return civilOf(r.cited.AddDate(0, 0, e.offset)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
 		}
+		if e.weekend {
+			return weekendOf(r.cited), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
+		}
 		return civilOf(weekdayNear(r.cited, e.weekday, e.dir)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
 	}
 	switch e.rel {
@@ -926,6 +935,9 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 	case relWeekday:
 		if !r.hasPub {
 			return civil{}, "", false
+		}
+		if e.weekend {
+			return weekendOf(r.pub), fmt.Sprintf("relative to publication date (%s)", e.word), true
 		}
 		return civilOf(weekdayNear(r.pub, e.weekday, e.dir)), fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relMonth:

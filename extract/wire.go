@@ -49,3 +49,47 @@ func citedReportDay(a *annotated, pub time.Time, hasPub bool) (time.Time, bool) 
 	}
 	return d, true
 }
+
+// weekendOf returns the weekend on or before day: its Saturday and Sunday
+// as a range, or the Saturday alone where the two fall in two months (a
+// range stays within one month).
+func weekendOf(day time.Time) civil {
+	sat := weekdayNear(day, time.Saturday, 0)
+	if day.Weekday() == time.Saturday {
+		sat = day.AddDate(0, 0, -7) // told on a Saturday: the weekend before
+	}
+	sun := sat.AddDate(0, 0, 1)
+	if sun.Month() != sat.Month() {
+		return civilOf(sat)
+	}
+	return civil{y: sat.Year(), m: int(sat.Month()), d: sat.Day(), d2: sun.Day(), prec: "range"}
+}
+
+// anaphorBeforeArea reads "took the town in the Karabakh region": the
+// object of the control word is the anaphoric noun ("the town", "the
+// province", referring back to a district named before), and the
+// area-wide place after "in" only says where it lies. A district named
+// after the noun ("the town of Shusha") is the object itself and is not
+// read here.
+func (b *builder) anaphorBeforeArea(a *annotated, c cueHit, p *placeHit) (target, bool) {
+	if p.place.Region != "" {
+		return target{}, false
+	}
+	ts := a.s.toks
+	for _, k := range a.anaph {
+		if k < c.j || k >= p.i || a.clauseOf(k) != a.clauseOf(c.i) {
+			continue
+		}
+		in := false
+		for m := k + 1; m < p.i; m++ {
+			if isWordAt(ts, m, "in", "inside", "within") {
+				in = true
+			}
+		}
+		if !in {
+			return target{}, false
+		}
+		return b.antecedent(a, k)
+	}
+	return target{}, false
+}

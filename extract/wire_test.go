@@ -29,6 +29,16 @@ func TestWireReports(t *testing.T) {
 			"", "", []string{"gubadli 1993-07-31 ARM"}},
 		{"a page's own dateline is not a quoted report", "“The Evening Ledger”, August 1, 1993;\nOn Saturday, Armenian units overran Gubadli after heavy shelling.",
 			"1993-08-02", "", []string{"gubadli 1993-07-31 ARM"}},
+		// "over the weekend": the Saturday and Sunday before the report
+		{"over the weekend", "Armenian units captured Gubadli over the weekend, the ministry said on Tuesday.",
+			"1993-09-01", "", []string{"gubadli 1993-08-28/1993-08-29 ARM"}},
+		{"last weekend across two months", "Armenian units captured Gubadli last weekend.",
+			"1993-08-02", "", []string{"gubadli 1993-07-31 ARM"}},
+		// "the province" refers back; "in the Karabakh region" says where
+		{"the province in the Karabakh region", "Refugees walked out of the province of Kubatly for days.\nThe attackers captured the province in the Nagorno-Karabakh region on 31 August 1993.",
+			"", "", []string{"gubadli 1993-08-31 ARM"}},
+		{"the town of a district is that district", "Refugees reached Baku from the south.\nThe attackers captured the town of Fizuli in the Nagorno-Karabakh region on 23 August 1993.",
+			"", "", []string{"fuzuli 1993-08-23 ARM"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
