@@ -475,7 +475,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		if len(in.targets) > 1 && common != "" {
 			to = common
 		}
-		if t.place.Partial && t.place.Settlement && t.place.Region != "" && !t.place.Outside {
+		if t.place.Partial && t.place.Settlement && t.place.Region != "" && !t.place.Outside && !unnamedVillageTaker(a, c, t) {
 			t.villages = true // "Sugovushan was liberated": a partial change of its district
 		} else if t.place.Region == "" || t.place.Partial {
 			typ := ctxAreaWide

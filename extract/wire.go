@@ -1,6 +1,9 @@
 package extract
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // English wire and newspaper reports of 1992-94 and 2016 (round
 // extract14m): the dates of a quoted report.
@@ -92,4 +95,68 @@ func (b *builder) anaphorBeforeArea(a *annotated, c cueHit, p *placeHit) (target
 		return b.antecedent(a, k)
 	}
 	return target{}, false
+}
+
+// namedVillages marks the villages and heights of data/places that an
+// English text names as such ("the village of X", "X village", "the X
+// height", "the villages of X and Y"): the news tells of that place
+// itself, so a control word binds it as a partial change of its district
+// (Settlement), as for a spelling of settlements_alone. A village named
+// bare, or in a sentence that names a district, stays evidence only.
+func namedVillages(ts []token, hits []placeHit) []placeHit {
+	kindAt := func(k int) bool {
+		return isLatinWordAt(ts, k) && hasStem(ts[k], villageWords)
+	}
+	marked := func(h placeHit) bool {
+		// a plural after the name ends a list of names ("A, B and C
+		// villages of the district"): the district is what changed
+		return kindAt(h.i-1) || isWordAt(ts, h.i-1, "of") && kindAt(h.i-2) || kindAt(h.j) && !strings.HasSuffix(ts[h.j].norm, "s")
+	}
+	for _, h := range hits {
+		if h.place.Region != "" && !h.place.Partial {
+			// "the villages of X and Y in Z district": the district
+			// named is the unit of the change, its villages evidence
+			return hits
+		}
+	}
+	for n := range hits {
+		h := &hits[n]
+		if !h.place.Village || h.place.Settlement || h.place.Outside {
+			continue
+		}
+		ok := marked(*h)
+		if !ok && n > 0 && hits[n-1].place.NamedKind {
+			// "the villages of X and Y": Y joined to a named village
+			gap := h.i - hits[n-1].j
+			ok = gap == 1 && (isWordAt(ts, h.i-1, "and") || ts[h.i-1].raw == ",")
+		}
+		if !ok {
+			continue
+		}
+		p := *h.place
+		p.Settlement, p.NamedKind = true, true
+		h.place = &p
+	}
+	return hits
+}
+
+// isLatinWordAt reports a word in Latin letters at k.
+func isLatinWordAt(ts []token, k int) bool {
+	if k < 0 || k >= len(ts) || ts[k].kind != tokWord || ts[k].norm == "" {
+		return false
+	}
+	r := []rune(ts[k].norm)[0]
+	return r < 0x250
+}
+
+// unnamedVillageTaker reports a village bound by namedVillages whose
+// clause names no side that took it ("the village of X was liberated"):
+// who held one village of a district is not the district's holder in the
+// ledger, so it stays context (partial_area) rather than a guess.
+func unnamedVillageTaker(a *annotated, c cueHit, t target) bool {
+	if !t.place.NamedKind {
+		return false
+	}
+	_, named := actorOf(a, c)
+	return !named
 }

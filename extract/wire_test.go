@@ -39,6 +39,15 @@ func TestWireReports(t *testing.T) {
 			"", "", []string{"gubadli 1993-08-31 ARM"}},
 		{"the town of a district is that district", "Refugees reached Baku from the south.\nThe attackers captured the town of Fizuli in the Nagorno-Karabakh region on 23 August 1993.",
 			"", "", []string{"fuzuli 1993-08-23 ARM"}},
+		// a village or height the text names as one, with its taker
+		{"the village of X, its taker named", "Azerbaijani units took control of the village of Mardanli on 25 October 2020.",
+			"", "", []string{"gubadli 2020-10-25 AZE"}},
+		{"the X height, its taker named", "Armenian fighters seized the Leletepe height on 3 April 2016, a spokesman said.",
+			"", "", []string{"jabrayil 2016-04-03 ARM"}},
+		{"the village of X with no taker named stays context", "The village of Mardanli was liberated on 25 October 2020.",
+			"", "", nil},
+		{"a village bare in a speaker's list stays evidence", "Azerbaijani units took control of Padar, Khanlig and Mardanli villages of Gubadli on 25 October 2020.",
+			"", "", []string{"gubadli 2020-10-25 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
