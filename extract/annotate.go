@@ -66,7 +66,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 			a.deadline[k] = true
 		}
 	}
-	a.cues = findCues(ts)
+	a.cues = lostNeedsPlace(ts, a.places, findCues(ts))
 	a.actors = findActors(ts)
 	a.ctx = findContext(ts)
 	for i, t := range ts {

@@ -160,3 +160,32 @@ func unnamedVillageTaker(a *annotated, c cueHit, t target) bool {
 	_, named := actorOf(a, c)
 	return !named
 }
+
+// lostNeedsPlace keeps a one-word "lose" cue ("lost", "losing") only
+// when a place is its object, right after it or after "the town of"
+// ("after losing Mardakert", "Azerbaijan lost the town of Shusha"): a
+// side that lost soldiers, a helicopter or ground in general changed no
+// district.
+func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
+	out := cues[:0]
+	for _, c := range cues {
+		if c.cls != cueLose || c.j-c.i > 1 || !isLatinWordAt(ts, c.i) {
+			out = append(out, c)
+			continue
+		}
+		k := c.j
+		if isWordAt(ts, k, "the") {
+			k++
+		}
+		if isLatinWordAt(ts, k) && hasStem(ts[k], anaphorNouns) && isWordAt(ts, k+1, "of") {
+			k += 2 // "the town of X"
+		}
+		for _, p := range places {
+			if p.i == k {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}

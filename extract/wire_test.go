@@ -48,6 +48,13 @@ func TestWireReports(t *testing.T) {
 			"", "", nil},
 		{"a village bare in a speaker's list stays evidence", "Azerbaijani units took control of Padar, Khanlig and Mardanli villages of Gubadli on 25 October 2020.",
 			"", "", []string{"gubadli 2020-10-25 AZE"}},
+		// "lost"/"losing" with a place as its object
+		{"after losing a town", "The defenders retreated south after losing Kubatly on 31 August 1993.",
+			"", "", []string{"gubadli 1993-08-31 ARM"}},
+		{"lost the town of", "Azerbaijan lost the town of Shusha on 8 May 1992.",
+			"", "", []string{"shusha 1992-05-08 ARM"}},
+		{"lost soldiers is no change", "Azerbaijan lost twelve soldiers in Tartar on 2 April 2016.",
+			"", "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
