@@ -569,6 +569,9 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 		}
 	}
 	e.qual, k = qualAt(ts, k)
+	if e.qual == qualNone && e.year == 0 && !e.hasYearOff && !approx {
+		e.qual, e.i = lastBeforeMonth(ts, start, e.qual, e.i) // "last April"
+	}
 	if e.day == 0 && e.year == 0 && e.qual == qualNone && !approx && !(e.hasYearOff && strong) {
 		// a month alone: only an unambiguous name after "in"/"في"/"منذ"
 		if !strong || start == 0 || !isWordAt(ts, start-1, "في", "منذ", "خلال", "in", "since", "during", "وفي", "ومنذ") {

@@ -189,3 +189,14 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 	}
 	return out
 }
+
+// lastBeforeMonth reads an English "last" before a month's name ("was
+// followed last April by …"): the most recent such month before the
+// report, as the Arabic qualifier after the month does. It returns the
+// qualifier and the start of the expression.
+func lastBeforeMonth(ts []token, start, qual, i int) (int, int) {
+	if isWordAt(ts, start-1, "last") {
+		return qualPast, start - 1
+	}
+	return qual, i
+}

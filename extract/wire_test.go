@@ -55,6 +55,16 @@ func TestWireReports(t *testing.T) {
 			"", "", []string{"shusha 1992-05-08 ARM"}},
 		{"lost soldiers is no change", "Azerbaijan lost twelve soldiers in Tartar on 2 April 2016.",
 			"", "", nil},
+		// "last April": the most recent April before the report
+		{"last <month>", "Refugees keep arriving. Gubadli was overrun last April, officials recalled.",
+			"1993-09-10", "", []string{"gubadli 1993-04 ARM"}},
+		{"last <month> of the report's own month is a year back", "Gubadli was overrun last September, officials recalled.",
+			"1994-09-10", "", []string{"gubadli 1993-09 ARM"}},
+		// "the first town to fall was X"
+		{"the first to fall was", "The first district to fall was Kubatly, in August 1993.",
+			"", "", []string{"gubadli 1993-08 ARM"}},
+		{"a town that may fall is no change", "Kubatly may fall next, officials warned in August 1993.",
+			"", "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
