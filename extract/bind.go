@@ -106,6 +106,10 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			return nil
 		}
 	}
+	// "recaptured two villages" after a sentence on one district's villages
+	if t, ok := b.countedVillages(a, c, limit); ok {
+		return []target{t}
+	}
 	// a description in apposition to the place that ends the clause
 	// before it ("… the road to Fizuli, another regional centre occupied
 	// in 1993", "…إلى فضولي، وهي مركز آخر احتله …")

@@ -200,3 +200,31 @@ func lastBeforeMonth(ts []token, start, qual, i int) (int, int) {
 	}
 	return qual, i
 }
+
+// countedVillages reads a count of villages as the object of a control
+// word in a sentence that names no place ("the ministry later said its
+// forces had recaptured two villages"), told right after a sentence on
+// the villages of one district ("seized nine villages and reached the
+// outskirts of Agdam"): those are villages of that district.
+func (b *builder) countedVillages(a *annotated, c cueHit, limit int) (target, bool) {
+	if len(a.places) > 0 || len(a.villages) > 0 || b.prev == nil {
+		return target{}, false
+	}
+	ts := a.s.toks
+	counted := false
+	for k := c.j; k < limit && k < c.j+4; k++ {
+		if isLatinWordAt(ts, k) && hasStem(ts[k], villageWords) && strings.HasSuffix(ts[k].norm, "s") &&
+			(ts[k-1].kind == tokNum || numberWords[ts[k-1].norm] > 0) {
+			counted = true
+			break
+		}
+	}
+	if !counted || findWithin(b.prev.s.toks, 0, len(b.prev.s.toks), villageWords) < 0 {
+		return target{}, false
+	}
+	ds := b.prev.districts()
+	if len(ds) != 1 || len(b.prev.bound) == 0 {
+		return target{}, false
+	}
+	return target{place: ds[0].place, tok: -1, anaphor: true, villages: true}, true
+}

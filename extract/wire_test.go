@@ -65,6 +65,11 @@ func TestWireReports(t *testing.T) {
 			"", "", []string{"gubadli 1993-08 ARM"}},
 		{"a town that may fall is no change", "Kubatly may fall next, officials warned in August 1993.",
 			"", "", nil},
+		// a count of villages after a sentence on one district's villages
+		{"two villages retaken after nine were seized", "Armenian units seized nine villages near Fizuli on 20 August 1993.\nLater that day Azerbaijani forces had recaptured three villages, a spokesman said.",
+			"1993-08-20", "", []string{"fuzuli 1993-08-20 ARM", "fuzuli 1993-08-20 AZE"}},
+		{"a count of villages after a sentence on two districts stays unbound", "Armenian units seized villages near Fizuli and Jebrail on 20 August 1993.\nLater Azerbaijani forces had recaptured three villages, a spokesman said.",
+			"1993-08-20", "", []string{"fuzuli 1993-08-20 ARM", "jabrayil 1993-08-20 ARM"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
