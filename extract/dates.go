@@ -708,6 +708,13 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 	case isWordAt(ts, i, "the") && i+2 < len(ts) && hasStem(ts[i+2], dayUnits) && isWordAt(ts, i+1, "previous", "next", "following"):
 		// "the previous day", "the next day"
 		e.offset, e.j = dir(i+1), i+3
+	case isWordAt(ts, i, "the", "that") && isWordAt(ts, i+1, "same") && isWordAt(ts, i+2, "day"):
+		// "on the same day": the day just spoken of
+		if !free(i + 3) {
+			return dateExpr{}, false // "the same day as the truce"
+		}
+		e.j = i + 3
+		return e, true
 	case strings.HasSuffix(t.norm, "اليوم"):
 		// "في اليوم السابق", "اليوم التالي"
 		if i+1 >= len(ts) || dir(i+1) == 0 || isWordAt(ts, i+1, "قبل", "بعد") || !free(i+2) {
@@ -962,7 +969,9 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		return civil{y: r.pub.Year() + e.offset, prec: "year"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relShift:
 		// from the day just spoken of in this or the sentence before
-		if r.prev.prec == "day" && r.prev.d2 == 0 && r.sent-r.prevSent <= 1 {
+		// "the same day" only after a day written with its year: a
+		// year-less day before it may be a launch or the page's date
+		if r.prev.prec == "day" && r.prev.d2 == 0 && r.sent-r.prevSent <= 1 && (e.offset != 0 || r.prevYear) {
 			t := r.prev.time().AddDate(0, 0, e.offset)
 			if r.sent == r.prevSent {
 				return civilOf(t), fmt.Sprintf("%s (%s)", shiftHow, e.word), true

@@ -70,6 +70,11 @@ func TestWireReports(t *testing.T) {
 			"1993-08-20", "", []string{"fuzuli 1993-08-20 ARM", "fuzuli 1993-08-20 AZE"}},
 		{"a count of villages after a sentence on two districts stays unbound", "Armenian units seized villages near Fizuli and Jebrail on 20 August 1993.\nLater Azerbaijani forces had recaptured three villages, a spokesman said.",
 			"1993-08-20", "", []string{"fuzuli 1993-08-20 ARM", "jabrayil 1993-08-20 ARM"}},
+		// "on the same day": the day of the sentence before, when written with its year
+		{"on the same day", "Troops entered Zangelan on 29 October 1993.\nOn the same day, the villages of Mardanli and Padar of Kubatly district were also captured by Armenian forces.",
+			"2003-10-29", "", []string{"zangilan 1993-10-29 ARM", "gubadli 1993-10-29 ARM"}},
+		{"on the same day after a year-less day", "The offensive started on October 27.\nOn the same day, the villages of Padar and Mardanli of Kubatly district were also captured by Azerbaijani troops.",
+			"2021-10-30", "", []string{"gubadli 2021-10-30 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
