@@ -75,6 +75,11 @@ func TestWireReports(t *testing.T) {
 			"2003-10-29", "", []string{"zangilan 1993-10-29 ARM", "gubadli 1993-10-29 ARM"}},
 		{"on the same day after a year-less day", "The offensive started on October 27.\nOn the same day, the villages of Padar and Mardanli of Kubatly district were also captured by Azerbaijani troops.",
 			"2021-10-30", "", []string{"gubadli 2021-10-30 AZE"}},
+		// a demand is no change
+		{"urging a withdrawal", "Envoys in Moscow were urging a withdrawal from Kelbajar on 30 April 1993.",
+			"", "", nil},
+		{"demands a pullout", "Baku demands Armenian forces' withdrawal from Fizuli, its envoy said on 24 August 1993.",
+			"", "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
