@@ -45,13 +45,14 @@ type Place struct {
 	// Village: a settlement or height of data/places that binds only as
 	// its district's evidence: named alone it is context (partial_area),
 	// and a district proposal told of it lists it in Places
-	Village bool `json:"-"`
+	Village bool     `json:"-"`
+	Ar      []string `json:"ar"`
+	ArGuess []string `json:"ar_unverified"`
+	En      []string `json:"en"`
+
 	// NamedKind: a village the text names as one ("the village of X"),
 	// bound by namedVillages; it proposes only with its taker named
-	NamedKind bool     `json:"-"`
-	Ar        []string `json:"ar"`
-	ArGuess   []string `json:"ar_unverified"`
-	En        []string `json:"en"`
+	NamedKind bool `json:"-"`
 }
 
 type gazetteerFile struct {
