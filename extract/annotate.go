@@ -38,7 +38,7 @@ type resolved struct {
 func annotate(g *gazetteer, s *sentence) *annotated {
 	a := &annotated{s: s}
 	ts := s.toks
-	a.places, a.villages = splitVillages(dropDirections(ts, g.findPlaces(ts)))
+	a.places, a.villages = splitVillages(namedVillages(ts, dropDirections(ts, g.findPlaces(ts))))
 	a.dates = parseDates(ts)
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))
@@ -66,7 +66,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 			a.deadline[k] = true
 		}
 	}
-	a.cues = findCues(ts)
+	a.cues = lostNeedsPlace(ts, a.places, findCues(ts))
 	a.actors = findActors(ts)
 	a.ctx = findContext(ts)
 	for i, t := range ts {

@@ -57,6 +57,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			if p.i-c.j > 8 {
 				break
 			}
+			if t, ok := b.anaphorBeforeArea(a, c, p); ok {
+				return []target{t} // "conquered the province in the Karabakh region"
+			}
 			if originPlace(ts, c, p.i) {
 				continue // "starting their assault from X": where they came from
 			}
@@ -102,6 +105,10 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			}
 			return nil
 		}
+	}
+	// "recaptured two villages" after a sentence on one district's villages
+	if t, ok := b.countedVillages(a, c, limit); ok {
+		return []target{t}
 	}
 	// a description in apposition to the place that ends the clause
 	// before it ("… the road to Fizuli, another regional centre occupied

@@ -199,7 +199,7 @@ func (b *builder) sentence(a *annotated) {
 				if t.place.Region != "" && !t.place.Partial {
 					have[t.place.Region] = true
 					// "captured villages in X": the villages, not X
-					t.villages = t.tok > c.j && findWithin(a.s.toks, c.j, t.tok-c.j, villageWords) >= 0 ||
+					t.villages = t.villages || t.tok > c.j && findWithin(a.s.toks, c.j, t.tok-c.j, villageWords) >= 0 ||
 						t.tok >= 0 && t.tok < c.i && findWithin(a.s.toks, max(0, t.tok-3), min(3, t.tok), villageWords) >= 0
 					if t.tok > 0 {
 						from := max(0, t.tok-4)
@@ -477,7 +477,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		if len(in.targets) > 1 && common != "" {
 			to = common
 		}
-		if t.place.Partial && t.place.Settlement && t.place.Region != "" && !t.place.Outside {
+		if t.place.Partial && t.place.Settlement && t.place.Region != "" && !t.place.Outside && !unnamedVillageTaker(a, c, t) {
 			t.villages = true // "Sugovushan was liberated": a partial change of its district
 		} else if t.place.Region == "" || t.place.Partial {
 			typ := ctxAreaWide

@@ -38,6 +38,7 @@ type dateExpr struct {
 	hasYearOff  bool   // the year is written relative to the publication's
 	word        string // the words, for DateHow
 	today       bool   // "today" (with or without a weekday): a publication-date clue
+	weekend     bool   // relWeekday: the Saturday and Sunday ("over the weekend")
 }
 
 // civil is a resolved calendar date with its precision.
@@ -568,6 +569,9 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 		}
 	}
 	e.qual, k = qualAt(ts, k)
+	if e.qual == qualNone && e.year == 0 && !e.hasYearOff && !approx {
+		e.qual, e.i = lastBeforeMonth(ts, start, e.qual, e.i) // "last April"
+	}
 	if e.day == 0 && e.year == 0 && e.qual == qualNone && !approx && !(e.hasYearOff && strong) {
 		// a month alone: only an unambiguous name after "in"/"في"/"منذ"
 		if !strong || start == 0 || !isWordAt(ts, start-1, "في", "منذ", "خلال", "in", "since", "during", "وفي", "ومنذ") {
@@ -638,6 +642,11 @@ func relativeAt(ts []token, i int) (dateExpr, bool) {
 			return e, true
 		}
 		return dateExpr{}, false
+	case (t.norm == "last" || t.norm == "the" && isWordAt(ts, i-1, "over", "at", "during")) && isWordAt(ts, i+1, "weekend"):
+		// "over the weekend", "last weekend": the Saturday and Sunday
+		// before the day of the report
+		e.rel, e.weekday, e.hasWeekday, e.weekend, e.j = relWeekday, time.Saturday, true, true, i+2
+		return e, true
 	case (t.norm == "last" || t.norm == "this" || t.norm == "next") && isWordAt(ts, i+1, "month", "year"):
 		e.rel, e.j = relMonth, i+2
 		if ts[i+1].norm == "year" {
@@ -699,6 +708,13 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 	case isWordAt(ts, i, "the") && i+2 < len(ts) && hasStem(ts[i+2], dayUnits) && isWordAt(ts, i+1, "previous", "next", "following"):
 		// "the previous day", "the next day"
 		e.offset, e.j = dir(i+1), i+3
+	case isWordAt(ts, i, "the", "that") && isWordAt(ts, i+1, "same") && isWordAt(ts, i+2, "day"):
+		// "on the same day": the day just spoken of
+		if !free(i + 3) {
+			return dateExpr{}, false // "the same day as the truce"
+		}
+		e.j = i + 3
+		return e, true
 	case strings.HasSuffix(t.norm, "اليوم"):
 		// "في اليوم السابق", "اليوم التالي"
 		if i+1 >= len(ts) || dir(i+1) == 0 || isWordAt(ts, i+1, "قبل", "بعد") || !free(i+2) {
@@ -860,6 +876,10 @@ type resolver struct {
 	// page's (see writtenToday); it bases today, yesterday and tomorrow
 	today    time.Time
 	hasToday bool
+	// cited: the day of a quoted report's citation line (citedReportDay),
+	// the base of the weekdays and "today" of the passage after it
+	cited    time.Time
+	hasCited bool
 }
 
 // writtenToday returns the day a text calls today when that differs from
@@ -896,6 +916,15 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			r.prev, r.prevYear, r.prevSent = c, e.rel == relNone && (e.year != 0 || how == narrativeYear), r.sent
 		}
 	}()
+	if r.hasCited && (e.rel == relDays || e.rel == relWeekday) {
+		if e.rel == relDays {
+			return civilOf(r.cited.AddDate(0, 0, e.offset)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
+		}
+		if e.weekend {
+			return weekendOf(r.cited), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
+		}
+		return civilOf(weekdayNear(r.cited, e.weekday, e.dir)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
+	}
 	switch e.rel {
 	case relDays:
 		if !r.hasPub {
@@ -917,6 +946,9 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if !r.hasPub {
 			return civil{}, "", false
 		}
+		if e.weekend {
+			return weekendOf(r.pub), fmt.Sprintf("relative to publication date (%s)", e.word), true
+		}
 		return civilOf(weekdayNear(r.pub, e.weekday, e.dir)), fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relMonth:
 		if !r.hasPub {
@@ -937,7 +969,9 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		return civil{y: r.pub.Year() + e.offset, prec: "year"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relShift:
 		// from the day just spoken of in this or the sentence before
-		if r.prev.prec == "day" && r.prev.d2 == 0 && r.sent-r.prevSent <= 1 {
+		// "the same day" only after a day written with its year: a
+		// year-less day before it may be a launch or the page's date
+		if r.prev.prec == "day" && r.prev.d2 == 0 && r.sent-r.prevSent <= 1 && (e.offset != 0 || r.prevYear) {
 			t := r.prev.time().AddDate(0, 0, e.offset)
 			if r.sent == r.prevSent {
 				return civilOf(t), fmt.Sprintf("%s (%s)", shiftHow, e.word), true

@@ -106,6 +106,9 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 	}
 	for _, a := range anns {
 		r.sent = a.s.idx
+		if d, ok := citedReportDay(a, pub, hasPub); ok {
+			r.cited, r.hasCited = d, true // the passage after it quotes that report
+		}
 		for k, e := range a.dates {
 			c, how, ok := r.resolve(e)
 			a.res[k] = resolved{c: c, how: how, ok: ok}

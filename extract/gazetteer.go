@@ -49,6 +49,10 @@ type Place struct {
 	Ar      []string `json:"ar"`
 	ArGuess []string `json:"ar_unverified"`
 	En      []string `json:"en"`
+
+	// NamedKind: a village the text names as one ("the village of X"),
+	// bound by namedVillages; it proposes only with its taker named
+	NamedKind bool `json:"-"`
 }
 
 type gazetteerFile struct {

@@ -1,0 +1,230 @@
+package extract
+
+import (
+	"strings"
+	"time"
+)
+
+// English wire and newspaper reports of 1992-94 and 2016 (round
+// extract14m): the dates of a quoted report.
+
+// citedReportDay returns the day of a citation line: a short line that
+// names a report and its full date and says nothing else ("“The Daily
+// Courier”, March 3, 1994;" before a quoted passage). The weekdays,
+// "today" and "yesterday" of the passage that follows are that report's,
+// not the page's: a book or a blog of later years quoting a wire story
+// keeps the story's "on Friday". Only a date well before the page's own
+// counts (a page's own dateline is its publication date already).
+func citedReportDay(a *annotated, pub time.Time, hasPub bool) (time.Time, bool) {
+	if len(a.dates) != 1 || len(a.cues) > 0 {
+		return time.Time{}, false
+	}
+	e := a.dates[0]
+	if e.rel != relNone || e.year == 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || !validDay(e.year, e.month, e.day) {
+		return time.Time{}, false
+	}
+	ts := a.s.toks
+	words, quoted, closed := 0, false, false
+	for k, t := range ts {
+		if k >= e.i && k < e.j {
+			continue
+		}
+		switch t.kind {
+		case tokWord:
+			words++
+		case tokNum:
+			return time.Time{}, false
+		case tokPunct:
+			switch t.raw {
+			case "“", "”", "\"", "«", "»":
+				quoted = true
+			case ";", ":":
+				closed = k >= e.j // the line ends on the date and opens what follows
+			}
+		}
+	}
+	if words == 0 || words > 5 || !quoted && !closed {
+		return time.Time{}, false
+	}
+	d := time.Date(e.year, time.Month(e.month), e.day, 0, 0, 0, 0, time.UTC)
+	if hasPub && pub.Sub(d) < 30*24*time.Hour {
+		return time.Time{}, false
+	}
+	return d, true
+}
+
+// weekendOf returns the weekend on or before day: its Saturday and Sunday
+// as a range, or the Saturday alone where the two fall in two months (a
+// range stays within one month).
+func weekendOf(day time.Time) civil {
+	sat := weekdayNear(day, time.Saturday, 0)
+	if day.Weekday() == time.Saturday {
+		sat = day.AddDate(0, 0, -7) // told on a Saturday: the weekend before
+	}
+	sun := sat.AddDate(0, 0, 1)
+	if sun.Month() != sat.Month() {
+		return civilOf(sat)
+	}
+	return civil{y: sat.Year(), m: int(sat.Month()), d: sat.Day(), d2: sun.Day(), prec: "range"}
+}
+
+// anaphorBeforeArea reads "took the town in the Karabakh region": the
+// object of the control word is the anaphoric noun ("the town", "the
+// province", referring back to a district named before), and the
+// area-wide place after "in" only says where it lies. A district named
+// after the noun ("the town of Shusha") is the object itself and is not
+// read here.
+func (b *builder) anaphorBeforeArea(a *annotated, c cueHit, p *placeHit) (target, bool) {
+	if p.place.Region != "" {
+		return target{}, false
+	}
+	ts := a.s.toks
+	for _, k := range a.anaph {
+		if k < c.j || k >= p.i || a.clauseOf(k) != a.clauseOf(c.i) {
+			continue
+		}
+		in := false
+		for m := k + 1; m < p.i; m++ {
+			if isWordAt(ts, m, "in", "inside", "within") {
+				in = true
+			}
+		}
+		if !in {
+			return target{}, false
+		}
+		return b.antecedent(a, k)
+	}
+	return target{}, false
+}
+
+// namedVillages marks the villages and heights of data/places that an
+// English text names as such ("the village of X", "X village", "the X
+// height", "the villages of X and Y"): the news tells of that place
+// itself, so a control word binds it as a partial change of its district
+// (Settlement), as for a spelling of settlements_alone. A village named
+// bare, or in a sentence that names a district, stays evidence only.
+func namedVillages(ts []token, hits []placeHit) []placeHit {
+	kindAt := func(k int) bool {
+		return isLatinWordAt(ts, k) && hasStem(ts[k], villageWords)
+	}
+	marked := func(h placeHit) bool {
+		// a plural after the name ends a list of names ("A, B and C
+		// villages of the district"): the district is what changed
+		return kindAt(h.i-1) || isWordAt(ts, h.i-1, "of") && kindAt(h.i-2) || kindAt(h.j) && !strings.HasSuffix(ts[h.j].norm, "s")
+	}
+	for _, h := range hits {
+		if h.place.Region != "" && !h.place.Partial {
+			// "the villages of X and Y in Z district": the district
+			// named is the unit of the change, its villages evidence
+			return hits
+		}
+	}
+	for n := range hits {
+		h := &hits[n]
+		if !h.place.Village || h.place.Settlement || h.place.Outside {
+			continue
+		}
+		ok := marked(*h)
+		if !ok && n > 0 && hits[n-1].place.NamedKind {
+			// "the villages of X and Y": Y joined to a named village
+			gap := h.i - hits[n-1].j
+			ok = gap == 1 && (isWordAt(ts, h.i-1, "and") || ts[h.i-1].raw == ",")
+		}
+		if !ok {
+			continue
+		}
+		p := *h.place
+		p.Settlement, p.NamedKind = true, true
+		h.place = &p
+	}
+	return hits
+}
+
+// isLatinWordAt reports a word in Latin letters at k.
+func isLatinWordAt(ts []token, k int) bool {
+	if k < 0 || k >= len(ts) || ts[k].kind != tokWord || ts[k].norm == "" {
+		return false
+	}
+	r := []rune(ts[k].norm)[0]
+	return r < 0x250
+}
+
+// unnamedVillageTaker reports a village bound by namedVillages whose
+// clause names no side that took it ("the village of X was liberated"):
+// who held one village of a district is not the district's holder in the
+// ledger, so it stays context (partial_area) rather than a guess.
+func unnamedVillageTaker(a *annotated, c cueHit, t target) bool {
+	if !t.place.NamedKind {
+		return false
+	}
+	_, named := actorOf(a, c)
+	return !named
+}
+
+// lostNeedsPlace keeps a one-word "lose" cue ("lost", "losing") only
+// when a place is its object, right after it or after "the town of"
+// ("after losing Mardakert", "Azerbaijan lost the town of Shusha"): a
+// side that lost soldiers, a helicopter or ground in general changed no
+// district.
+func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
+	out := cues[:0]
+	for _, c := range cues {
+		if c.cls != cueLose || c.j-c.i > 1 || !isLatinWordAt(ts, c.i) {
+			out = append(out, c)
+			continue
+		}
+		k := c.j
+		if isWordAt(ts, k, "the") {
+			k++
+		}
+		if isLatinWordAt(ts, k) && hasStem(ts[k], anaphorNouns) && isWordAt(ts, k+1, "of") {
+			k += 2 // "the town of X"
+		}
+		for _, p := range places {
+			if p.i == k {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// lastBeforeMonth reads an English "last" before a month's name ("was
+// followed last April by …"): the most recent such month before the
+// report, as the Arabic qualifier after the month does. It returns the
+// qualifier and the start of the expression.
+func lastBeforeMonth(ts []token, start, qual, i int) (int, int) {
+	if isWordAt(ts, start-1, "last") {
+		return qualPast, start - 1
+	}
+	return qual, i
+}
+
+// countedVillages reads a count of villages as the object of a control
+// word in a sentence that names no place ("the ministry later said its
+// forces had recaptured two villages"), told right after a sentence on
+// the villages of one district ("seized nine villages and reached the
+// outskirts of Agdam"): those are villages of that district.
+func (b *builder) countedVillages(a *annotated, c cueHit, limit int) (target, bool) {
+	if len(a.places) > 0 || len(a.villages) > 0 || b.prev == nil {
+		return target{}, false
+	}
+	ts := a.s.toks
+	counted := false
+	for k := c.j; k < limit && k < c.j+4; k++ {
+		if isLatinWordAt(ts, k) && hasStem(ts[k], villageWords) && strings.HasSuffix(ts[k].norm, "s") &&
+			(ts[k-1].kind == tokNum || numberWords[ts[k-1].norm] > 0) {
+			counted = true
+			break
+		}
+	}
+	if !counted || findWithin(b.prev.s.toks, 0, len(b.prev.s.toks), villageWords) < 0 {
+		return target{}, false
+	}
+	ds := b.prev.districts()
+	if len(ds) != 1 || len(b.prev.bound) == 0 {
+		return target{}, false
+	}
+	return target{place: ds[0].place, tok: -1, anaphor: true, villages: true}, true
+}
