@@ -88,14 +88,16 @@ func (b *builder) finish(res *Result) {
 		if x.date.y < 1000 || x.date.y > 9999 {
 			return // not a date the ledger can write
 		}
-		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how != pubDateHow && x.claimant != x.to {
+		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how != pubDateHow && x.claimant != x.to && !x.partial {
 			// a change read against the way the ledger records that
 			// district's changes of those days is a misread side ("the
 			// Azerbaijani side conceded the fall", "captured … from the
 			// Armenian troops", "was retaken" with no side): the ledger's.
 			// A date that is only the page's day is no reading of the
 			// change's day, so it is not checked; nor is a side's claim
-			// of its own gain, which the ledger may not hold.
+			// of its own gain, which the ledger may not hold, nor a
+			// village or height: the ledger records districts, and
+			// villages changed hands both ways within one month.
 			x.sideHow = fmt.Sprintf("the ledger: the changes it records for %s around %s all went to %s (the text read %s)", x.region, x.date, ls, x.to)
 			x.to = ls
 		}
