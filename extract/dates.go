@@ -28,7 +28,8 @@ type dateExpr struct {
 	year, month int
 	day, dayEnd int
 	rel         relKind
-	offset      int // days for relDays, months for relMonth, years for relYear
+	offset      int  // days for relDays, months for relMonth, years for relYear
+	same        bool // relShift: "the same day", offset 0 from the day just spoken of
 	weekday     time.Weekday
 	hasWeekday  bool
 	dir         int // relWeekday: 0 on or before, -1 strictly before, +1 strictly after
@@ -696,6 +697,15 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 		return !(isLatinWord(w) || w == "من" || w == "علي" || w == "امس" || strings.HasPrefix(w, "ل") && runeLen(w) > 3)
 	}
 	switch {
+	case isWordAt(ts, i, "the", "that") && i+2 < len(ts) && sameDayWord(ts[i+1]) && isWordAt(ts, i+2, "day"):
+		// "on the same day": the day just spoken of
+		e.same, e.j = true, i+3
+	case strings.HasSuffix(t.norm, "اليوم") && i+1 < len(ts) && ts[i+1].kind == tokWord && sameDayWord(ts[i+1]):
+		// "في اليوم نفسه", "اليوم ذاته"
+		e.same, e.j = true, i+2
+	case sameDayWord(t) && i+1 < len(ts) && ts[i+1].kind == tokWord && strings.HasSuffix(ts[i+1].norm, "اليوم"):
+		// "في نفس اليوم", "بذات اليوم"
+		e.same, e.j = true, i+2
 	case isWordAt(ts, i, "the") && i+2 < len(ts) && hasStem(ts[i+2], dayUnits) && isWordAt(ts, i+1, "previous", "next", "following"):
 		// "the previous day", "the next day"
 		e.offset, e.j = dir(i+1), i+3
@@ -750,7 +760,7 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 		}
 		e.offset, e.j = d*n, i+3
 	}
-	if e.offset == 0 {
+	if e.offset == 0 && !e.same {
 		return dateExpr{}, false
 	}
 	return e, true
@@ -944,8 +954,9 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			}
 			return civilOf(t), fmt.Sprintf("relative to the date of the sentence before (%s)", e.word), true
 		}
-		// days later than the page's own are not a day that happened
-		if !r.hasPub || e.offset > 0 {
+		// days later than the page's own are not a day that happened;
+		// "the same day" with no day just spoken of dates nothing
+		if !r.hasPub || e.offset > 0 || e.same {
 			return civil{}, "", false
 		}
 		base := r.pub

@@ -1,0 +1,57 @@
+package extract
+
+// Reports of the day (round extract14o): a day named as the same as the
+// one just spoken of, plans told as a schedule, places reached through a
+// village or a height of data/places.
+
+func init() {
+	// lists read by this file's finders (see lexicon.json)
+	wordListNames = append(wordListNames, "same_day")
+}
+
+// sameDayWord reports "same" in "the same day", "في اليوم نفسه", "في نفس
+// اليوم": the day just spoken of.
+func sameDayWord(t token) bool {
+	return t.kind == tokWord && hasStem(t, lex.words["same_day"])
+}
+
+// sameDayOfLaunch unresolves "the same day" when the day just spoken of
+// is the day an operation began ("the offensive, which started on 27
+// September … The same day, X was freed"): that day belongs to the
+// launch, and what happened "the same day" as the page's own news is not
+// said.
+func sameDayOfLaunch(anns []*annotated) {
+	for i, a := range anns {
+		for k, e := range a.dates {
+			if !e.same || !a.res[k].ok {
+				continue
+			}
+			ba, bk := sameDayBase(anns, i, k)
+			if ba != nil && launchDate(ba, bk) {
+				a.res[k].ok = false
+			}
+		}
+	}
+}
+
+// sameDayBase finds the date that "the same day" at date k of sentence i
+// counts from: the last day-precise date before it in its sentence, else
+// in the sentence before.
+func sameDayBase(anns []*annotated, i, k int) (*annotated, int) {
+	a := anns[i]
+	for m := k - 1; m >= 0; m-- {
+		if a.res[m].ok && a.res[m].c.prec == "day" {
+			return a, m
+		}
+	}
+	if i == 0 || anns[i-1].s.idx != a.s.idx-1 {
+		return nil, 0
+	}
+	p := anns[i-1]
+	for m := len(p.dates) - 1; m >= 0; m-- {
+		if p.res[m].ok && p.res[m].c.prec == "day" {
+			return p, m
+		}
+	}
+	return nil, 0
+}

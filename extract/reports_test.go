@@ -1,0 +1,31 @@
+package extract
+
+import "testing"
+
+// Reports of the day (round extract14o): sentences of our own, each
+// failing without its rule.
+func TestReportsOfTheDay(t *testing.T) {
+	tests := []struct {
+		name, text, published string
+		want                  []string
+	}{
+		// "the same day" counts from the day just spoken of
+		{"English: on the same day, villages per district",
+			"On 9 November 2020 the army liberated Shusha city, officials said. On the same day, the villages of Alpha and Beta of Fuzuli and Gamma of Jabrayil districts were freed from occupation.",
+			"2023-11-09", []string{"shusha 2020-11-09 AZE", "fuzuli 2020-11-09 AZE", "jabrayil 2020-11-09 AZE"}},
+		{"Arabic: في اليوم نفسه",
+			"وفي 17 أكتوبر 2020 أعلن الرئيس تحرير مدينة فضولي. وفي اليوم نفسه سيطر الجيش على مدينة جبرائيل بالكامل.",
+			"2021-10-17", []string{"fuzuli 2020-10-17 AZE", "jabrayil 2020-10-17 AZE"}},
+		{"Arabic: في نفس اليوم",
+			"وفي 17 أكتوبر 2020 أعلن الرئيس تحرير مدينة فضولي. وفي نفس اليوم سيطر الجيش على مدينة جبرائيل بالكامل.",
+			"2021-10-17", []string{"fuzuli 2020-10-17 AZE", "jabrayil 2020-10-17 AZE"}},
+		{"no day spoken of: the same day dates nothing",
+			"On the same day, the army entered Jabrayil city, the minister told reporters.",
+			"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantProposals(t, tt.text, Options{Published: tt.published}, tt.want)
+		})
+	}
+}
