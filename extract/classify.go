@@ -316,6 +316,9 @@ func modalityOf(s *sentence, c cueHit) modality {
 			return modIntent
 		}
 	}
+	if scheduleHead(ts, c) {
+		return modIntent
+	}
 	// "قرار بشأن احتلال", "a statement concerning the occupation of": the
 	// change is the topic of a document, which the document's date does not
 	// date

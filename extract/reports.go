@@ -6,7 +6,7 @@ package extract
 
 func init() {
 	// lists read by this file's finders (see lexicon.json)
-	wordListNames = append(wordListNames, "same_day")
+	wordListNames = append(wordListNames, "same_day", "schedule_heads")
 }
 
 // sameDayWord reports "same" in "the same day", "في اليوم نفسه", "في نفس
@@ -54,4 +54,34 @@ func sameDayBase(anns []*annotated, i, k int) (*annotated, int) {
 		}
 	}
 	return nil, 0
+}
+
+// scheduleHead reports a handover or withdrawal named as the complement
+// of a time noun ("تاريخ تسليم المنطقة", "وقت انسحاب القوات", "the date of
+// the handover"): the day set for it, a plan, not a change done, even
+// when the day named is the one the ledger holds.
+func scheduleHead(ts []token, c cueHit) bool {
+	switch c.cls {
+	case cueHandover, cueWithdraw, cueCede:
+	default:
+		return false
+	}
+	if c.prefix == "ل" || c.prefix == "لل" {
+		// "مهلة عشرة أيام لسحب القوات", "استعدادا لتسليم المنطقة": what the
+		// time or the steps are for
+		return true
+	}
+	heads := lex.words["schedule_heads"]
+	k := c.i - 1
+	if isWordAt(ts, k, "the") {
+		k--
+	}
+	if isWordAt(ts, k, "of", "for") {
+		k--
+		if isWordAt(ts, k, "date", "time") && isWordAt(ts, k-1, "the") {
+			return true
+		}
+		return false
+	}
+	return k >= 0 && ts[k].kind == tokWord && !isLatinWord(ts[k].norm) && hasStem(ts[k], heads)
 }

@@ -22,6 +22,23 @@ func TestReportsOfTheDay(t *testing.T) {
 		{"no day spoken of: the same day dates nothing",
 			"On the same day, the army entered Jabrayil city, the minister told reporters.",
 			"", nil},
+		// a handover or withdrawal set for a day, or what time is given
+		// for, is a plan even when the ledger holds that day
+		{"Arabic: the date of the handover",
+			"وأوضح المسؤول أن تاريخ تسليم منطقة أغدام إلى أذربيجان بقي 20 نوفمبر دون تغيير.",
+			"", nil},
+		{"Arabic: the time of the withdrawal",
+			"وقال الوزير إن وقت انسحاب القوات من منطقة لاتشين حدد في الأول من ديسمبر.",
+			"2020-11-16", nil},
+		{"English: the date of the handover",
+			"Officials said the date of the handover of Kalbajar district had been moved to 25 November.",
+			"2020-11-16", nil},
+		{"Arabic: days granted to withdraw",
+			"ووافقت باكو على إعطاء يريفان أسبوعا آخر لسحب قواتها من منطقة كلبجر بسبب الثلوج.",
+			"2020-11-16", nil},
+		{"a handover done stays a change",
+			"وتسلمت أذربيجان اليوم منطقة أغدام من القوات الأرمينية، وفق وزارة الدفاع.",
+			"2020-11-20", []string{"agdam 2020-11-20 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
