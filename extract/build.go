@@ -216,6 +216,11 @@ func (b *builder) sentence(a *annotated) {
 			if len(whole) >= len(tg) || (len(whole) > 0 && len(tg) > 0 && tg[0].place.Region == "") {
 				tg = whole
 			}
+			if len(whole) == 0 && (len(tg) == 0 || tg[0].place.Region == "") {
+				if v := b.villageObject(a, c); v != nil {
+					tg = v
+				}
+			}
 		}
 		for _, t := range tg {
 			if t.tok >= 0 {

@@ -6,7 +6,7 @@ package extract
 
 func init() {
 	// lists read by this file's finders (see lexicon.json)
-	wordListNames = append(wordListNames, "same_day", "schedule_heads")
+	wordListNames = append(wordListNames, "same_day", "schedule_heads", "height_nouns")
 }
 
 // sameDayWord reports "same" in "the same day", "في اليوم نفسه", "في نفس
@@ -84,4 +84,38 @@ func scheduleHead(ts []token, c cueHit) bool {
 		return false
 	}
 	return k >= 0 && ts[k].kind == tokWord && !isLatinWord(ts[k].norm) && hasStem(ts[k], heads)
+}
+
+// villageObject binds control word c to a village or height of
+// data/places named as its object ("حررت قمة X", "سيطرت على قرية Y",
+// "took the village of Z") when the clause names no district: a partial
+// change of the district the gazetteer puts the place in, with the place
+// as its evidence. Between the word and the name stand only a place noun
+// (a village, a summit), a preposition or an article.
+func (b *builder) villageObject(a *annotated, c cueHit) []target {
+	ts := a.s.toks
+	for _, h := range a.villages {
+		if h.place.Region == "" || h.place.Outside || h.i < c.j || h.i > c.j+3 || a.clauseOf(h.i) != a.clauseOf(c.i) {
+			continue
+		}
+		ok := true
+		for m := c.j; m < h.i; m++ {
+			t := ts[m]
+			if t.kind != tokWord {
+				continue
+			}
+			if !(b.g.placeWords[t.norm] || hasStem(t, villageWords) || hasStem(t, lex.words["height_nouns"]) ||
+				isWordAt(ts, m, "علي", "من", "the", "of", "on")) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			return nil
+		}
+		p := *h.place
+		p.Settlement = true // told on its own: a partial change of its district
+		return []target{{place: &p, tok: h.i, villages: true}}
+	}
+	return nil
 }

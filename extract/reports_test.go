@@ -39,6 +39,17 @@ func TestReportsOfTheDay(t *testing.T) {
 		{"a handover done stays a change",
 			"وتسلمت أذربيجان اليوم منطقة أغدام من القوات الأرمينية، وفق وزارة الدفاع.",
 			"2020-11-20", []string{"agdam 2020-11-20 AZE"}},
+		// a village or height of data/places as the object of a control
+		// word: a partial change of its district
+		{"Arabic: a village taken, no district named",
+			"وأكد الرئيس مساء اليوم أن جنود الجيش سيطروا على قرية ماشانلي بعد معارك عنيفة.",
+			"2020-10-18", []string{"jabrayil 2020-10-18 AZE"}},
+		{"Arabic: a height freed, no district named",
+			"وأعلنت الوزارة اليوم تحرير تلة ليلة تبه بعد قتال استمر ساعات.",
+			"2020-10-10", []string{"jabrayil 2020-10-10 AZE"}},
+		{"a village named apart from the control word binds nothing",
+			"وقال سكان من قرية ماشانلي إن الجيش سيطر اليوم على مواقع جديدة.",
+			"2020-10-18", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
