@@ -53,6 +53,8 @@ type cand struct {
 	// rel is that relative date, when the text gives one
 	rel    dateExpr
 	hasRel bool
+	// saidOn: dated by the day of the statement that reports it
+	saidOn bool
 }
 
 // schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
@@ -507,6 +509,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			lead: b.isLead(a), relative: isRelative(a.s.toks, c) || reducedRelative(a, c), earlier: earlierSentence(a.s.toks), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
+		x.saidOn = dated && statementDay(a, k, c)
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
 			// a day after the article appeared: a plan told as a list
 			// of dates, not a change that happened

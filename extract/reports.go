@@ -1,5 +1,7 @@
 package extract
 
+import "time"
+
 // Reports of the day (round extract14o): a day named as the same as the
 // one just spoken of, plans told as a schedule, places reached through a
 // village or a height of data/places.
@@ -118,4 +120,75 @@ func (b *builder) villageObject(a *annotated, c cueHit) []target {
 		return []target{{place: &p, tok: h.i, villages: true}}
 	}
 	return nil
+}
+
+// newsDayBefore reports a day of the news ("مساء أمس", "yesterday",
+// "on Sunday") told before control word c in its sentence, with no other
+// control word between: "late last night, during the battles, the enemy
+// took X" is that night's change, not a summary of the battles.
+func newsDayBefore(a *annotated, c cueHit) bool {
+	for k, d := range a.dates {
+		if d.i >= c.i || !(d.rel == relDays && d.offset <= 0 || d.rel == relWeekday) || a.claimed[k] || a.deadline[k] {
+			continue
+		}
+		other := false
+		for _, o := range a.cues {
+			if o.i > d.i && o.i < c.i {
+				other = true
+			}
+		}
+		if !other {
+			return true
+		}
+	}
+	return false
+}
+
+// statementDay reports date k as the day of a statement that reports
+// control word c ("أكد المتحدث، اليوم الإثنين، سيطرة …", "announced on
+// Monday the capture of …"): a speech word before the date (up to ten
+// words, no control word between), the
+// control word after it in the same sentence with no other date between.
+func statementDay(a *annotated, k int, c cueHit) bool {
+	ts := a.s.toks
+	d := a.dates[k]
+	if d.i >= c.i {
+		return false
+	}
+	for n, e := range a.dates {
+		if n != k && e.i > d.j && e.i < c.i {
+			return false
+		}
+	}
+	speech := false
+	for m := d.i - 1; m >= 0 && m >= d.i-10 && !cueAt(a, m); m-- {
+		if ts[m].kind == tokWord && (hasStem(ts[m], speechWords) || hasStem(ts[m], confirmWords)) {
+			speech = true
+			break
+		}
+	}
+	return speech
+}
+
+// foldStatementDays gives a change dated by the day of the statement
+// that reports it the day another sentence tells for the same change
+// (to the same side) one to three days before: the statement came after
+// the event ("confirmed on Monday …; late last night the enemy took it").
+func foldStatementDays(cs []cand) {
+	for i := range cs {
+		x := &cs[i]
+		if !x.dated || !x.saidOn || x.date.prec != "day" {
+			continue
+		}
+		for _, y := range cs {
+			if !y.dated || y.saidOn || y.region != x.region || y.to != x.to || y.date.prec != "day" || y.date.d2 != 0 {
+				continue
+			}
+			gap := x.date.time().Sub(y.date.time())
+			if gap >= 24*time.Hour && gap <= 72*time.Hour {
+				x.date, x.how = y.date, y.how
+				break
+			}
+		}
+	}
 }

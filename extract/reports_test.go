@@ -50,6 +50,16 @@ func TestReportsOfTheDay(t *testing.T) {
 		{"a village named apart from the control word binds nothing",
 			"وقال سكان من قرية ماشانلي إن الجيش سيطر اليوم على مواقع جديدة.",
 			"2020-10-18", nil},
+		// a night of the news before a frame of battles: that night's
+		// change, not a summary
+		{"Arabic: late last night, during the fighting",
+			"وأضاف المسؤول في مؤتمر صحفي: \"مع الأسف، في وقت متأخر من ليلة أمس، وأثناء القتال، استطاع العدو السيطرة على مدينة قوبادلي\".",
+			"2020-10-26", []string{"gubadli 2020-10-25 AZE"}},
+		// the day of a statement does not date the change it reports
+		// when another sentence tells the change a day before
+		{"Arabic: confirmed today, taken last night",
+			"اعترف متحدث عسكري أرميني، اليوم الثلاثاء، بسيطرة الجيش الأذربيجاني على مدينة قوبادلي. وأوضح في حديث للصحفيين أن الخصم استطاع مساء أمس السيطرة على قوبادلي بعد معارك.",
+			"2020-10-27", []string{"gubadli 2020-10-26 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
