@@ -222,6 +222,9 @@ func (b *builder) sentence(a *annotated) {
 				if v := b.villageObject(a, c); v != nil {
 					tg = v
 				}
+				if v := b.nextSentenceDistrict(a, c); v != nil {
+					tg = v
+				}
 			}
 		}
 		for _, t := range tg {

@@ -192,3 +192,41 @@ func foldStatementDays(cs []cand) {
 		}
 	}
 }
+
+// nextSentenceDistrict binds a change told of villages with no district
+// ("took 13 new villages in Karabakh") to the one district the next
+// sentence places those villages in when that sentence tells no change
+// of its own ("the liberated villages belong to the X district", "القرى
+// المحررة تتبع لمنطقة X"): a partial change of that district.
+func (b *builder) nextSentenceDistrict(a *annotated, c cueHit) []target {
+	ts := a.s.toks
+	if b.next == nil || len(b.next.cues) > 0 || findWithin(ts, c.j, min(4, len(ts)-c.j), villageWords) < 0 {
+		return nil
+	}
+	n := b.next
+	village := false
+	for _, t := range n.s.toks {
+		if t.kind == tokWord && hasStem(t, villageWords) {
+			village = true
+			break
+		}
+	}
+	if !village {
+		return nil
+	}
+	var found *Place
+	for k := range n.places {
+		p := n.places[k].place
+		if p.Region == "" || p.Outside {
+			continue
+		}
+		if found != nil && found.Region != p.Region {
+			return nil // villages of several districts: not this rule's
+		}
+		found = p
+	}
+	if found == nil {
+		return nil
+	}
+	return []target{{place: found, tok: -1, villages: true}}
+}

@@ -60,6 +60,14 @@ func TestReportsOfTheDay(t *testing.T) {
 		{"Arabic: confirmed today, taken last night",
 			"اعترف متحدث عسكري أرميني، اليوم الثلاثاء، بسيطرة الجيش الأذربيجاني على مدينة قوبادلي. وأوضح في حديث للصحفيين أن الخصم استطاع مساء أمس السيطرة على قوبادلي بعد معارك.",
 			"2020-10-27", []string{"gubadli 2020-10-26 AZE"}},
+		// villages taken "in Karabakh", placed in a district by the next
+		// sentence
+		{"Arabic: the next sentence names the villages' district",
+			"أعلنت وزارة الدفاع الأذربيجانية اليوم السيطرة على تسع قرى إضافية في إقليم قره باغ. وأوضحت الوزارة أن هذه القرى المحررة تتبع لمنطقة فضولي.",
+			"2020-10-22", []string{"fuzuli 2020-10-22 AZE"}},
+		{"the next sentence with a change of its own is not the place",
+			"أعلنت وزارة الدفاع الأذربيجانية اليوم السيطرة على تسع قرى إضافية في إقليم قره باغ. وفي 15 أكتوبر دخلت القوات قرى في منطقة فضولي.",
+			"2020-10-22", []string{"fuzuli 2020-10-15 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
