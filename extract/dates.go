@@ -19,6 +19,7 @@ const (
 	relMonth                    // a month relative to the publication month
 	relYear                     // a year relative to the publication year
 	relShift                    // offset days from the date just spoken of, else the publication date ("a day before", "في اليوم التالي")
+	relWeek                     // a week relative to the publication week ("last week"), told to its month
 )
 
 // dateExpr is a date as written, before it is resolved against the
@@ -311,6 +312,9 @@ func dateAt(ts []token, i int) (dateExpr, bool) {
 		return e, true
 	}
 	if e, ok := dayShiftAt(ts, i); ok {
+		return e, true
+	}
+	if e, ok := lastWeekAt(ts, i); ok {
 		return e, true
 	}
 	if e, ok := relativeAt(ts, i); ok {
@@ -945,6 +949,11 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			return civil{}, "", false
 		}
 		return civil{y: r.pub.Year() + e.offset, prec: "year"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
+	case relWeek:
+		if !r.hasPub {
+			return civil{}, "", false
+		}
+		return resolveWeek(r.pub, e), fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relShift:
 		// from the day just spoken of in this or the sentence before
 		if r.prev.prec == "day" && r.prev.d2 == 0 && r.sent-r.prevSent <= 1 {

@@ -1,6 +1,9 @@
 package extract
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Reports of the day (round extract14o): a day named as the same as the
 // one just spoken of, plans told as a schedule, places reached through a
@@ -229,4 +232,58 @@ func (b *builder) nextSentenceDistrict(a *annotated, c cueHit) []target {
 		return nil
 	}
 	return []target{{place: found, tok: -1, villages: true}}
+}
+
+// lastWeekAt reads "الأسبوع الماضي", "الأسبوع المنصرم", "last week": a day
+// of the week before the publication, told only to the month of that
+// week (relWeek).
+func lastWeekAt(ts []token, i int) (dateExpr, bool) {
+	t := ts[i]
+	if t.kind != tokWord {
+		return dateExpr{}, false
+	}
+	switch {
+	case isWordAt(ts, i, "last") && isWordAt(ts, i+1, "week"):
+		return dateExpr{i: i, j: i + 2, rel: relWeek, offset: -1}, true
+	case strings.HasSuffix(t.norm, "الاسبوع"):
+		if q, n := qualAt(ts, i+1); q == qualPast {
+			return dateExpr{i: i, j: n, rel: relWeek, offset: -1}, true
+		}
+	}
+	return dateExpr{}, false
+}
+
+// resolveWeek places a week relative to the publication date: the month
+// of the day seven days before it, month precision.
+func resolveWeek(pub time.Time, e dateExpr) civil {
+	t := pub.AddDate(0, 0, 7*e.offset)
+	return civil{y: t.Year(), m: int(t.Month()), prec: "month"}
+}
+
+// appositionObject binds control word c whose object is a general noun
+// set off by commas from the district it names ("تسليم المنطقة الأولى،
+// أغدام،", "handed over the first district, Agdam,"): the district.
+func (b *builder) appositionObject(a *annotated, c cueHit) []target {
+	ts := a.s.toks
+	k := c.j
+	if isWordAt(ts, k, "the") {
+		k++
+	}
+	if k >= len(ts) || ts[k].kind != tokWord || !(hasStem(ts[k], anaphorNouns) || b.g.placeWords[ts[k].norm]) {
+		return nil
+	}
+	k++
+	if k < len(ts) && ts[k].kind == tokWord {
+		k++ // one adjective: "الأولى", "first"
+	}
+	if k >= len(ts) || ts[k].raw != "," && ts[k].raw != "،" {
+		return nil
+	}
+	for m := range a.places {
+		p := &a.places[m]
+		if p.i == k+1 && p.place.Region != "" && !p.place.Outside && !p.place.Partial {
+			return []target{{place: p.place, tok: p.i}}
+		}
+	}
+	return nil
 }

@@ -68,6 +68,17 @@ func TestReportsOfTheDay(t *testing.T) {
 		{"the next sentence with a change of its own is not the place",
 			"قال الجيش في باكو صباح اليوم إنه بسط سيطرته على تسع قرى إضافية في إقليم قره باغ. وفي 15 أكتوبر دخلت القوات قرى في منطقة فضولي.",
 			"2020-10-22", []string{"fuzuli 2020-10-15 AZE"}},
+		// "last week": the month of the week before the page
+		{"Arabic: last week, month precision",
+			"وكانت القوات الأرمنية قد سلمت منطقة لاتشين الأسبوع الماضي دون قتال.",
+			"2020-12-05", []string{"lachin 2020-11 AZE"}},
+		{"English: last week",
+			"Armenian troops handed over Lachin district last week, officials said.",
+			"2020-12-09", []string{"lachin 2020-12 AZE"}},
+		// a general noun set off by commas from the district it names
+		{"Arabic: the first district, X, by apposition",
+			"وجرى تسليم المنطقة الثانية، كلبجر، صباح اليوم بحسب مسؤولين.",
+			"2020-11-25", []string{"kalbajar 2020-11-25 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
