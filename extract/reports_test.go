@@ -79,6 +79,13 @@ func TestReportsOfTheDay(t *testing.T) {
 		{"Arabic: the first district, X, by apposition",
 			"وجرى تسليم المنطقة الثانية، كلبجر، صباح اليوم بحسب مسؤولين.",
 			"2020-11-25", []string{"kalbajar 2020-11-25 AZE"}},
+		// wanting to leave is no leaving
+		{"Arabic: those who want to leave",
+			"وقال مسؤول محلي يوم الأحد إن العائلات التي تريد مغادرة مدينة خانكندي ستنقل بالحافلات.",
+			"2023-09-24", nil},
+		{"English: those who want to leave",
+			"Families who want to leave Lachin district will be taken out by bus, a local official said on Sunday.",
+			"2022-08-21", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
