@@ -190,6 +190,9 @@ func (b *builder) sentence(a *annotated) {
 			}
 		}
 		tg := b.bindTargets(a, c)
+		if partitiveObject(a, c) {
+			tg = nil // "four of them": a count, not the last place named
+		}
 		tg = append(tg, b.continuation(a, c, tg)...)
 		if mod == modEvent && c.cls != cueHeld {
 			// villages of several districts: every district named

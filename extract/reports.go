@@ -287,3 +287,18 @@ func (b *builder) appositionObject(a *annotated, c cueHit) []target {
 	}
 	return nil
 }
+
+// partitiveObject reports a control word whose object is a count of a
+// set named before ("سيطرت على أربعة منها", "took four of them"): a
+// number of the places, not the last place named, so no anaphor binds.
+func partitiveObject(a *annotated, c cueHit) bool {
+	ts := a.s.toks
+	k := c.j
+	if isWordAt(ts, k, "علي") {
+		k++
+	}
+	if _, ok := smallCountAt(ts, k); !ok {
+		return false
+	}
+	return isWordAt(ts, k+1, "منها", "منهم", "منهن") || isWordAt(ts, k+1, "of") && isWordAt(ts, k+2, "them", "these", "those")
+}

@@ -86,6 +86,10 @@ func TestReportsOfTheDay(t *testing.T) {
 		{"English: those who want to leave",
 			"Families who want to leave Lachin district will be taken out by bus, a local official said on Sunday.",
 			"2022-08-21", nil},
+		// a count of a set named before is not its last member
+		{"Arabic: four of them",
+			"وتضم المناطق المعنية عدة أقاليم من بينها منطقة زنغيلان. وكان الجيش قد استعاد ثلاثة منها بالقوة يوم الجمعة.",
+			"2020-11-22", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
