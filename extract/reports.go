@@ -302,3 +302,15 @@ func partitiveObject(a *annotated, c cueHit) bool {
 	}
 	return isWordAt(ts, k+1, "منها", "منهم", "منهن") || isWordAt(ts, k+1, "of") && isWordAt(ts, k+2, "them", "these", "those")
 }
+
+// operationNamed reports an Arabic control noun that names an operation
+// ("عملية تحرير X", "حملة استعادة Y") in a sentence that writes no date: the
+// operation spoken of as a whole ("the operation to free X took several
+// days"), not a change of the page's day.
+func operationNamed(s *sentence, c cueHit) bool {
+	ts := s.toks
+	if c.prefix != "" || c.i == 0 || ts[c.i-1].kind != tokWord || isLatinWord(ts[c.i-1].norm) || !hasStem(ts[c.i-1], operationWords) {
+		return false
+	}
+	return len(parseDates(ts)) == 0
+}

@@ -90,6 +90,10 @@ func TestReportsOfTheDay(t *testing.T) {
 		{"Arabic: four of them",
 			"وتضم المناطق المعنية عدة أقاليم من بينها منطقة زنغيلان. وكان الجيش قد استعاد ثلاثة منها بالقوة يوم الجمعة.",
 			"2020-11-22", nil},
+		// an operation named by its aim, in a sentence with no date
+		{"Arabic: the operation to free X lasted weeks",
+			"واستمرت عملية تحرير مدينة فضولي أسابيع عدة بحسب ما رواه الرئيس لاحقا.",
+			"2021-01-10", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
