@@ -55,6 +55,8 @@ type cand struct {
 	// rel is that relative date, when the text gives one
 	rel    dateExpr
 	hasRel bool
+	// saidOn: dated by the day of the statement that reports it
+	saidOn bool
 }
 
 // schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
@@ -190,6 +192,9 @@ func (b *builder) sentence(a *annotated) {
 			}
 		}
 		tg := b.bindTargets(a, c)
+		if partitiveObject(a, c) {
+			tg = nil // "four of them": a count, not the last place named
+		}
 		tg = append(tg, b.continuation(a, c, tg)...)
 		if mod == modEvent && c.cls != cueHeld {
 			// villages of several districts: every district named
@@ -217,6 +222,17 @@ func (b *builder) sentence(a *annotated) {
 			}
 			if len(whole) >= len(tg) || (len(whole) > 0 && len(tg) > 0 && tg[0].place.Region == "") {
 				tg = whole
+			}
+			if len(whole) == 0 && (len(tg) == 0 || tg[0].place.Region == "") {
+				if v := b.villageObject(a, c); v != nil {
+					tg = v
+				}
+				if v := b.nextSentenceDistrict(a, c); v != nil {
+					tg = v
+				}
+				if v := b.appositionObject(a, c); v != nil {
+					tg = v
+				}
 			}
 		}
 		for _, t := range tg {
@@ -504,6 +520,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			lead: b.isLead(a), relative: isRelative(a.s.toks, c) || reducedRelative(a, c), earlier: earlierSentence(a.s.toks), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
+		x.saidOn = dated && statementDay(a, k, c)
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
 			// a day after the article appeared: a plan told as a list
 			// of dates, not a change that happened

@@ -325,6 +325,12 @@ func modalityOf(s *sentence, c cueHit) modality {
 			return modIntent
 		}
 	}
+	if scheduleHead(ts, c) {
+		return modIntent
+	}
+	if operationNamed(s, c) {
+		return modCumulative
+	}
 	// "قرار بشأن احتلال", "a statement concerning the occupation of": the
 	// change is the topic of a document, which the document's date does not
 	// date

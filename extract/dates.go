@@ -19,6 +19,7 @@ const (
 	relMonth                    // a month relative to the publication month
 	relYear                     // a year relative to the publication year
 	relShift                    // offset days from the date just spoken of, else the publication date ("a day before", "في اليوم التالي")
+	relWeek                     // a week relative to the publication week ("last week"), told to its month
 )
 
 // dateExpr is a date as written, before it is resolved against the
@@ -28,7 +29,8 @@ type dateExpr struct {
 	year, month int
 	day, dayEnd int
 	rel         relKind
-	offset      int // days for relDays, months for relMonth, years for relYear
+	offset      int  // days for relDays, months for relMonth, years for relYear
+	same        bool // relShift: "the same day", offset 0 from the day just spoken of
 	weekday     time.Weekday
 	hasWeekday  bool
 	dir         int // relWeekday: 0 on or before, -1 strictly before, +1 strictly after
@@ -311,6 +313,9 @@ func dateAt(ts []token, i int) (dateExpr, bool) {
 		return e, true
 	}
 	if e, ok := dayShiftAt(ts, i); ok {
+		return e, true
+	}
+	if e, ok := lastWeekAt(ts, i); ok {
 		return e, true
 	}
 	if e, ok := relativeAt(ts, i); ok {
@@ -705,6 +710,15 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 		return !(isLatinWord(w) || w == "من" || w == "علي" || w == "امس" || strings.HasPrefix(w, "ل") && runeLen(w) > 3)
 	}
 	switch {
+	case isWordAt(ts, i, "the", "that") && i+2 < len(ts) && sameDayWord(ts[i+1]) && isWordAt(ts, i+2, "day"):
+		// "on the same day": the day just spoken of
+		e.same, e.j = true, i+3
+	case strings.HasSuffix(t.norm, "اليوم") && i+1 < len(ts) && ts[i+1].kind == tokWord && sameDayWord(ts[i+1]):
+		// "في اليوم نفسه", "اليوم ذاته"
+		e.same, e.j = true, i+2
+	case sameDayWord(t) && i+1 < len(ts) && ts[i+1].kind == tokWord && strings.HasSuffix(ts[i+1].norm, "اليوم"):
+		// "في نفس اليوم", "بذات اليوم"
+		e.same, e.j = true, i+2
 	case isWordAt(ts, i, "the") && i+2 < len(ts) && hasStem(ts[i+2], dayUnits) && isWordAt(ts, i+1, "previous", "next", "following"):
 		// "the previous day", "the next day"
 		e.offset, e.j = dir(i+1), i+3
@@ -766,7 +780,7 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 		}
 		e.offset, e.j = d*n, i+3
 	}
-	if e.offset == 0 {
+	if e.offset == 0 && !e.same {
 		return dateExpr{}, false
 	}
 	return e, true
@@ -967,6 +981,11 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			return civil{}, "", false
 		}
 		return civil{y: r.pub.Year() + e.offset, prec: "year"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
+	case relWeek:
+		if !r.hasPub {
+			return civil{}, "", false
+		}
+		return resolveWeek(r.pub, e), fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relShift:
 		// from the day just spoken of in this or the sentence before
 		// "the same day" only after a day written with its year: a
@@ -978,8 +997,9 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			}
 			return civilOf(t), fmt.Sprintf("relative to the date of the sentence before (%s)", e.word), true
 		}
-		// days later than the page's own are not a day that happened
-		if !r.hasPub || e.offset > 0 {
+		// days later than the page's own are not a day that happened;
+		// "the same day" with no day just spoken of dates nothing
+		if !r.hasPub || e.offset > 0 || e.same {
 			return civil{}, "", false
 		}
 		base := r.pub

@@ -114,6 +114,7 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 			a.res[k] = resolved{c: c, how: how, ok: ok}
 		}
 	}
+	sameDayOfLaunch(anns)
 	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow}
 	b.latest, b.hasLatest = latestDated(anns)
 	b.dateline, b.hasDateline = inf.dateline, inf.hasDateline

@@ -17,6 +17,9 @@ import (
 // own clause carries a date.
 func operationFrame(a *annotated, c cueHit) bool {
 	ts := a.s.toks
+	if newsDayBefore(a, c) {
+		return false
+	}
 	for k, d := range a.dates {
 		// "until November 2020, when …" dates the change told after it
 		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) {

@@ -137,6 +137,8 @@ func districtSpellings(rs []geo.Region) map[string]bool {
 // village under a spelling of settlements_alone ("Sugovushan", "Zabukh")
 // is told of on its own and binds as a partial change (a second entry of
 // the same id, Settlement).
+// (A village or height that is the direct object of a control word binds
+// as a partial change too: villageObject, reports.go.)
 // Every name, alias and NKR name is a spelling, except
 //   - a spelling of a district (the town of Jabrayil is written as its
 //     district is; "Hadrut" also names the NKR province): the district

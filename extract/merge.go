@@ -166,6 +166,7 @@ func (b *builder) finish(res *Result) {
 			conf: 0.5, first: x.sent,
 		})
 	}
+	foldStatementDays(b.cands)
 	// dated readings, finest dates first so that coarser ones join them
 	var dated, pending, undated []cand
 	for _, x := range b.cands {
