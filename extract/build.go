@@ -1231,6 +1231,16 @@ func (b *builder) stances(a *annotated, ev Evidence) {
 	}
 }
 
+// cueBetween reports a control word strictly between tokens lo and hi.
+func (a *annotated) cueBetween(lo, hi int) bool {
+	for _, o := range a.cues {
+		if o.i > lo && o.i < hi {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceSubject returns the last side named before control word c in
 // its sentence, outside its clause, with no control word between them.
 func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
@@ -1240,13 +1250,7 @@ func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
 		if h.i >= c.i || h.to {
 			continue
 		}
-		between := false
-		for _, o := range a.cues {
-			if o.i > h.i && o.i < c.i {
-				between = true
-			}
-		}
-		if !between {
+		if !a.cueBetween(h.i, c.i) {
 			best, found = h, true
 		}
 	}

@@ -134,13 +134,7 @@ func newsDayBefore(a *annotated, c cueHit) bool {
 		if d.i >= c.i || !(d.rel == relDays && d.offset <= 0 || d.rel == relWeekday) || a.claimed[k] || a.deadline[k] {
 			continue
 		}
-		other := false
-		for _, o := range a.cues {
-			if o.i > d.i && o.i < c.i {
-				other = true
-			}
-		}
-		if !other {
+		if !a.cueBetween(d.i, c.i) {
 			return true
 		}
 	}
