@@ -57,6 +57,9 @@ type cand struct {
 	hasRel bool
 	// saidOn: dated by the day of the statement that reports it
 	saidOn bool
+	// period: the control word is a noun after "during" ("خلال احتلال X",
+	// "during the occupation of X"): a stretch of time, not a day
+	period bool
 }
 
 // schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
@@ -521,6 +524,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
 		x.saidOn = dated && statementDay(a, k, c)
+		x.period = duringPeriod(a.s.toks, c.i)
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
 			// a day after the article appeared: a plan told as a list
 			// of dates, not a change that happened

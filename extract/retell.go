@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"fmt"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// retoldBefore finds, for an undated reading x that would take the page's
+// day, a change the page itself dates, of the same district to the other
+// side, before the page's day: "during the occupation of X … on 4 October
+// 2020 the army freed X". The undated reading is then the state that dated
+// change ended, retold, not a change of the page's day (the district
+// cannot have changed hands back on the page's day with nothing saying
+// so). It returns the earliest such change.
+func (b *builder) retoldBefore(x cand, props []*proposal) (*proposal, bool) {
+	if !b.hasPub || !x.period || x.sideNamed || x.region == "" || x.to == "" {
+		return nil, false
+	}
+	pubDay := geo.DayOf(b.pub.Year(), int(b.pub.Month()), b.pub.Day())
+	var best *proposal
+	var bestDay geo.Day
+	for _, p := range props {
+		if p.p.Region != x.region || p.p.To == x.to || p.p.DateHow == pubDateHow {
+			continue
+		}
+		if first, _ := civilSpan(p.date); first < pubDay && (best == nil || first < bestDay) {
+			best, bestDay = p, first
+		}
+	}
+	return best, best != nil
+}
+
+// civilSpan is the first and last day a civil date may mean.
+func civilSpan(c civil) (geo.Day, geo.Day) {
+	switch c.prec {
+	case "year":
+		return geo.DayOf(c.y, 1, 1), geo.DayOf(c.y, 12, 31)
+	case "month":
+		first := geo.DayOf(c.y, c.m, 1)
+		return first, geo.DayOf(c.y+c.m/12, c.m%12+1, 1) - 1
+	case "range":
+		return geo.DayOf(c.y, c.m, c.d), geo.DayOf(c.y, c.m, c.d2)
+	}
+	d := geo.DayOf(c.y, c.m, c.d)
+	return d, d
+}
+
+// ledgerBefore dates a retold state from the ledger passed in: when the
+// district went to x's side for the stretch that the page's own change to
+// the other side (p) ended. That stretch began after the other side last
+// held the whole district (its baseline or a whole change) before p; its
+// start is the first change of the whole district to x's side in it, else
+// its first change at all. The date keeps the ledger's precision.
+func (b *builder) ledgerBefore(x cand, p *proposal) (civil, string, bool) {
+	h := b.opt.History
+	if h == nil {
+		return civil{}, "", false
+	}
+	end, _ := civilSpan(p.date)
+	var held geo.Day
+	found := false
+	for _, e := range h.Events() {
+		if e.Region == x.region && e.To != "" && string(e.To) != x.to && e.Date.First < end && (e.Kind == geo.KindBaseline || e.Extent != geo.ExtentPartial) && (!found || e.Date.First > held) {
+			held, found = e.Date.First, true
+		}
+	}
+	var hit, whole *geo.Event
+	for _, e := range h.Events() {
+		if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline || e.Date.First >= end || found && e.Date.First <= held {
+			continue
+		}
+		if hit == nil || e.Date.First < hit.Date.First {
+			hit = e
+		}
+		if e.Extent != geo.ExtentPartial && (whole == nil || e.Date.First < whole.Date.First) {
+			whole = e
+		}
+	}
+	if whole != nil {
+		hit = whole
+	}
+	if hit == nil {
+		return civil{}, "", false
+	}
+	y, m, d := hit.Date.First.Date()
+	c := civil{y: y, m: m, d: d, prec: "day"}
+	ly, lm, _ := hit.Date.Last.Date()
+	switch {
+	case hit.Date.Precision == geo.PrecisionDay:
+	case ly == y && lm == m:
+		c = civil{y: y, m: m, prec: "month"}
+	case ly == y:
+		c = civil{y: y, prec: "year"}
+	default:
+		return civil{}, "", false
+	}
+	how := fmt.Sprintf("%s %s to %s on %s, the state the page's change of %s to %s on %s ended (told without a date)", ledgerDateHow, x.region, x.to, hit.Date, p.p.Region, p.p.To, p.date)
+	return c, how, true
+}
+
+// retold reports an undated reading of the lead that retells the state
+// the page's own dated change of the district ended (retoldBefore); it
+// dates the reading from the ledger, which must hold the start of that
+// stretch.
+func (b *builder) retold(x *cand, props []*proposal) bool {
+	p, ok := b.retoldBefore(*x, props)
+	if !ok {
+		return false
+	}
+	c, how, ok := b.ledgerBefore(*x, p)
+	if !ok {
+		// the ledger knows no such stretch: the reading is left to the
+		// rules for the news of the day
+		return false
+	}
+	x.dated, x.date, x.how, x.conf = true, c, how, 0.5
+	return true
+}
+
+// duringPeriod reports a control word at token i written as a noun after
+// "during" ("خلال احتلال", "during the occupation", "during its
+// occupation"): the stretch the change began, not a change of a day.
+func duringPeriod(ts []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := ts[k]
+		if t.kind != tokWord {
+			return false
+		}
+		if hasStem(t, duringWords) {
+			return true
+		}
+		if !isWordAt(ts, k, "the", "its", "their") {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
+)
+
+// A lead that tells what happened "during the occupation" of a district,
+// on a page that dates its own later change of that district to the other
+// side, retells the stretch that change ended: the ledger dates its start,
+// and the page's day dates nothing.
+func TestDuringTheOccupationRetellsTheStretchThePagesChangeEnded(t *testing.T) {
+	text := "Schools and clinics of Jabrayil were ruined during the occupation of Jabrayil, the mayor said. " +
+		"On 4 October 2020 the army of Azerbaijan freed Jabrayil. Families have begun to come back."
+	opt := Options{Published: "2022-06-15", History: ledgertest.History(t)}
+	r, err := Extract(text, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old, freed bool
+	for _, p := range r.Proposals {
+		switch {
+		case p.Region == "jabrayil" && p.To == "ARM" && strings.HasPrefix(p.Date, "1993") && strings.HasPrefix(p.DateHow, ledgerDateHow):
+			old = true
+		case p.Region == "jabrayil" && p.To == "AZE" && p.Date == "2020-10-04":
+			freed = true
+		case p.Date == "2022-06-15":
+			t.Fatalf("the page's day dates a retold stretch: %+v", p)
+		}
+	}
+	if !old || !freed {
+		t.Fatalf("want jabrayil to ARM in 1993 from the ledger and to AZE on 2020-10-04: %+v", r.Proposals)
+	}
+
+	// without the ledger nothing dates the stretch: it is not moved off
+	// the rules for the news of the day by this rule
+	opt.History = nil
+	if _, err := Extract(text, opt); err != nil {
+		t.Fatal(err)
+	}
+
+	// a verb told of the page's day is news, not a stretch: "during"
+	// must govern the control noun itself
+	r, err = Extract("During the night Armenian forces occupied Jabrayil again, the ministry said. "+
+		"On 4 October 2020 the army of Azerbaijan freed Jabrayil.", Options{Published: "2022-06-15", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Proposals {
+		if p.Region == "jabrayil" && p.To == "ARM" && strings.HasPrefix(p.DateHow, ledgerDateHow) {
+			t.Fatalf("a finite verb after a time phrase was taken as a retold stretch: %+v", p)
+		}
+	}
+}
+
+func TestDuringPeriodNeedsTheNounRightAfterDuring(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"during the occupation of Lachin", true},
+		{"خلال احتلال لاتشين", true},
+		{"during its occupation", true},
+		{"during the night troops occupied Lachin", false},
+	} {
+		ts, _ := tokenizeAll(c.s)
+		i := -1
+		for k, t := range ts {
+			if t.norm == "occupation" || t.norm == "occupied" || strings.HasPrefix(t.norm, "احتلال") {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
+			t.Fatalf("%q: no control word", c.s)
+		}
+		if got := duringPeriod(ts, i); got != c.want {
+			t.Errorf("%q: duringPeriod = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
