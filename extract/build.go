@@ -464,6 +464,12 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			if !ok && annivYears == 0 {
 				d, ok = b.annivFromNext(a)
 			}
+			how := "derived from anniversary"
+			if !ok && annivYears == 0 {
+				if d, ok = b.annivFromLedger(t.place.Region); ok {
+					how += fmt.Sprintf(" (the ledger's one change of %s on the page's day and month, in %d)", t.place.Region, d.y)
+				}
+			}
 			if !ok {
 				b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "anniversary"}, ev)
 				continue
@@ -473,7 +479,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 				to = s // a side marks its own gains ("تحيي أذربيجان ذكرى تحرير …")
 			}
 			x := cand{region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-				focus: a.s.toks[c.i].start, dated: true, date: d, how: "derived from anniversary", conf: 0.6}
+				focus: a.s.toks[c.i].start, dated: true, date: d, how: how, conf: 0.6}
 			if x.to != "" {
 				b.addCand(x)
 			}

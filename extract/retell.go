@@ -136,3 +136,38 @@ func duringPeriod(ts []token, i int) bool {
 	}
 	return false
 }
+
+// annivFromLedger dates an anniversary told without a count of years
+// ("marks the anniversary of the capture of X") from the ledger passed
+// in: the anniversary falls on the page's day, so the change is the one
+// change of X in an earlier year whose days hold the page's day and month.
+// The day is the page's day and month in that year; none or several such
+// changes leave it undated.
+func (b *builder) annivFromLedger(region string) (civil, bool) {
+	h := b.opt.History
+	if h == nil || !b.hasPub || region == "" {
+		return civil{}, false
+	}
+	m, d := int(b.pub.Month()), b.pub.Day()
+	var fit *geo.Event
+	for _, e := range h.Events() {
+		if e.Region != region || e.Kind == geo.KindBaseline || e.To == "" || e.Date.Last-e.Date.First > 31 {
+			continue
+		}
+		if y, _, _ := e.Date.First.Date(); y >= b.pub.Year() || !hasDayMonth(e.Date.First, e.Date.Last, m, d) {
+			continue
+		}
+		if fit != nil {
+			return civil{}, false
+		}
+		fit = e
+	}
+	if fit == nil {
+		return civil{}, false
+	}
+	y, _, _ := fit.Date.First.Date()
+	if !hasDayMonth(geo.DayOf(y, m, d), geo.DayOf(y, m, d), m, d) {
+		return civil{}, false
+	}
+	return civil{y: y, m: m, d: d, prec: "day"}, true
+}

@@ -81,3 +81,29 @@ func TestDuringPeriodNeedsTheNounRightAfterDuring(t *testing.T) {
 		}
 	}
 }
+
+// An anniversary told without a count of years falls on the page's day:
+// the ledger's one change of the district whose days hold that day and
+// month, in an earlier year, dates it; a page on a day that no change of
+// the district holds leaves it undated.
+func TestAnniversaryWithoutCountTakesTheLedgersChangeOnThePagesDay(t *testing.T) {
+	for _, c := range []struct{ text, pub, want string }{
+		{"Azerbaijan marks the anniversary of the occupation of Lachin.", "2015-05-18", "1992-05-18"},
+		{"أحيا الأذربيجانيون ذكرى احتلال لاتشين.", "2016-05-18", "1992-05-18"},
+		{"Azerbaijan marks the anniversary of the occupation of Lachin.", "2015-06-18", ""},
+	} {
+		r, err := Extract(c.text, Options{Published: c.pub, History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, p := range r.Proposals {
+			if p.Region == "lachin" && p.To == "ARM" {
+				got = p.Date
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q on %s: lachin to ARM dated %q, want %q (%+v)", c.text, c.pub, got, c.want, r.Proposals)
+		}
+	}
+}
