@@ -107,3 +107,10 @@ func TestAnniversaryWithoutCountTakesTheLedgersChangeOnThePagesDay(t *testing.T)
 		}
 	}
 }
+
+// The same words on the day the ledger's change of Shusha holds (8 May)
+// take that change's year.
+func TestAnniversaryWithoutCountOnTheLedgersDay(t *testing.T) {
+	wantProposals(t, "The town held a ceremony for the anniversary of the capture of Shusha.",
+		Options{Published: "2023-05-08"}, []string{"shusha 1992-05-08 ARM"})
+}
