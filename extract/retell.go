@@ -171,3 +171,15 @@ func (b *builder) annivFromLedger(region string) (civil, bool) {
 	}
 	return civil{y: y, m: m, d: d, prec: "day"}, true
 }
+
+// possessorPlace reports place hit k of a sentence written as the
+// possessor of the place right after it ("Karabakh's Shushi", "Artsakh's
+// Shushi town"): the larger area the next place lies in, which a control
+// word before both does not govern.
+func possessorPlace(a *annotated, k int) bool {
+	if k+1 >= len(a.places) {
+		return false
+	}
+	ts, p := a.s.toks, a.places[k]
+	return p.j+1 < len(ts) && ts[p.j].norm == "'" && isWordAt(ts, p.j+1, "s") && a.places[k+1].i == p.j+2
+}

@@ -114,3 +114,19 @@ func TestAnniversaryWithoutCountOnTheLedgersDay(t *testing.T) {
 	wantProposals(t, "The town held a ceremony for the anniversary of the capture of Shusha.",
 		Options{Published: "2023-05-08"}, []string{"shusha 1992-05-08 ARM"})
 }
+
+// A district written after its area in the possessive ("Karabakh's
+// Shusha") is the place a control word before both governs.
+func TestPossessiveAreaBeforeDistrict(t *testing.T) {
+	wantProposals(t, "Veterans recalled the capture of Karabakh's Shusha town in 1992.",
+		Options{Published: "2019-03-02"}, []string{"shusha 1992 ARM"})
+	wantProposals(t, "Veterans recalled the capture of Artsakh’s Lachin in 1992.",
+		Options{Published: "2019-03-02"}, []string{"lachin 1992 ARM"})
+}
+
+// "the anniversaries of" frames a commemoration as the singular does: the
+// page's day is not the day of the change.
+func TestPluralAnniversariesFrameACommemoration(t *testing.T) {
+	wantProposals(t, "Yerevan holds concerts for the anniversaries of the capture of Shusha and of the founding of its army.",
+		Options{Published: "2021-05-08"}, []string{"shusha 1992-05-08 ARM"})
+}
