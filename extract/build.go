@@ -60,6 +60,9 @@ type cand struct {
 	// period: the control word is a noun after "during" ("خلال احتلال X",
 	// "during the occupation of X"): a stretch of time, not a day
 	period bool
+	// annivGuess: an anniversary without a count dated by a date told
+	// after it, a guess that a change the page dates outright overrides
+	annivGuess bool
 }
 
 // schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
@@ -461,8 +464,10 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			// was N years before the day the anniversary falls on
 			b.anniversary = true
 			d, ok := b.anniversaryDate(a, annivYears)
+			guess := false
 			if !ok && annivYears == 0 {
 				d, ok = b.annivFromNext(a)
+				guess = ok
 			}
 			how := "derived from anniversary"
 			if !ok && annivYears == 0 {
@@ -479,7 +484,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 				to = s // a side marks its own gains ("تحيي أذربيجان ذكرى تحرير …")
 			}
 			x := cand{region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-				focus: a.s.toks[c.i].start, dated: true, date: d, how: how, conf: 0.6}
+				focus: a.s.toks[c.i].start, dated: true, date: d, how: how, conf: 0.6, annivGuess: guess}
 			if x.to != "" {
 				b.addCand(x)
 			}

@@ -88,6 +88,9 @@ func (b *builder) finish(res *Result) {
 		if x.date.y < 1000 || x.date.y > 9999 {
 			return // not a date the ledger can write
 		}
+		if x.annivGuess && commemoratedChange(props, x) {
+			return
+		}
 		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how != pubDateHow && x.claimant != x.to && !x.partial {
 			// a change read against the way the ledger records that
 			// district's changes of those days is a misread side ("the

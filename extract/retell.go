@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/mapsvc/mapsvc/geo"
 )
@@ -182,4 +183,20 @@ func possessorPlace(a *annotated, k int) bool {
 	}
 	ts, p := a.s.toks, a.places[k]
 	return p.j+1 < len(ts) && ts[p.j].norm == "'" && isWordAt(ts, p.j+1, "s") && a.places[k+1].i == p.j+2
+}
+
+// commemoratedChange joins an anniversary told without a count, dated
+// only by a date told after it (annivFromNext), to the change of the same
+// district to the same side that the page dates outright ("the anniversary
+// of the occupation of X" over "X was occupied on 2 April 1993"): that is
+// the change commemorated, and the guessed date (perhaps of other events
+// the page tells next) is dropped.
+func commemoratedChange(props []*proposal, x cand) bool {
+	for _, p := range props {
+		if p.p.Region == x.region && p.p.To == x.to && !strings.HasPrefix(p.p.DateHow, "derived") && p.p.DateHow != pubDateHow {
+			p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
+			return true
+		}
+	}
+	return false
 }

@@ -130,3 +130,13 @@ func TestPluralAnniversariesFrameACommemoration(t *testing.T) {
 	wantProposals(t, "Yerevan holds concerts for the anniversaries of the capture of Shusha and of the founding of its army.",
 		Options{Published: "2021-05-08"}, []string{"shusha 1992-05-08 ARM"})
 }
+
+// An anniversary without a count, over a page that dates the change it
+// commemorates outright, is that change: a later date the page tells
+// (of other fighting) does not date it.
+func TestAnniversaryWithoutCountJoinsTheChangeThePageDates(t *testing.T) {
+	wantProposals(t, "A ministry note on the anniversary of the occupation of Kalbajar.\n"+
+		"Heavy clashes broke out again along the front in April 2016.\n"+
+		"Kalbajar was occupied by Armenian forces on 2 April 1993.",
+		Options{}, []string{"kalbajar 1993-04-02 ARM"})
+}
