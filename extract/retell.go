@@ -200,3 +200,20 @@ func commemoratedChange(props []*proposal, x cand) bool {
 	}
 	return false
 }
+
+// monthFirstDayEnd reads the last day of an English span written month
+// first ("April 1-2, 2016", "the night of April 1–2"): the hyphen and a
+// later day of the same month after the first day at k.
+func monthFirstDayEnd(ts []token, k int, e *dateExpr) int {
+	if k+1 >= len(ts) || ts[k].raw != "-" && ts[k].raw != "–" || ts[k+1].kind != tokNum {
+		return k
+	}
+	if _, _, isYear := yearAt(ts, k+1); isYear {
+		return k
+	}
+	if d2, n, ok := dayAt(ts, k+1); ok && d2 > e.day {
+		e.dayEnd = d2
+		return n
+	}
+	return k
+}

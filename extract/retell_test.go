@@ -140,3 +140,16 @@ func TestAnniversaryWithoutCountJoinsTheChangeThePageDates(t *testing.T) {
 		"Kalbajar was occupied by Armenian forces on 2 April 1993.",
 		Options{}, []string{"kalbajar 1993-04-02 ARM"})
 }
+
+// An English span of days written month first keeps the year after it.
+func TestMonthFirstSpanOfDaysKeepsItsYear(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"On the night of March 3-4, 1994, the line moved.", "1994-03-03/1994-03-04"},
+		{"Fighting raged on June 12–13, 1993 near the town.", "1993-06-12/1993-06-13"},
+		{"Talks on June 12, 1993-era maps stalled.", "1993-06-12"},
+	} {
+		if got := datesIn(t, c.text, ""); got != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
