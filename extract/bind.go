@@ -63,6 +63,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			if originPlace(ts, c, p.i) {
 				continue // "starting their assault from X": where they came from
 			}
+			if possessorPlace(a, k) {
+				continue // "Karabakh's Shushi": the place the district belongs to
+			}
 			out = append(out, target{place: p.place, tok: p.i})
 			last = p
 			continue

@@ -57,6 +57,12 @@ type cand struct {
 	hasRel bool
 	// saidOn: dated by the day of the statement that reports it
 	saidOn bool
+	// period: the control word is a noun after "during" ("خلال احتلال X",
+	// "during the occupation of X"): a stretch of time, not a day
+	period bool
+	// annivGuess: an anniversary without a count dated by a date told
+	// after it, a guess that a change the page dates outright overrides
+	annivGuess bool
 }
 
 // schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
@@ -458,8 +464,16 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			// was N years before the day the anniversary falls on
 			b.anniversary = true
 			d, ok := b.anniversaryDate(a, annivYears)
+			guess := false
 			if !ok && annivYears == 0 {
 				d, ok = b.annivFromNext(a)
+				guess = ok
+			}
+			how := "derived from anniversary"
+			if !ok && annivYears == 0 {
+				if d, ok = b.annivFromLedger(t.place.Region); ok {
+					how += fmt.Sprintf(" (the ledger's one change of %s on the page's day and month, in %d)", t.place.Region, d.y)
+				}
 			}
 			if !ok {
 				b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "anniversary"}, ev)
@@ -470,7 +484,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 				to = s // a side marks its own gains ("تحيي أذربيجان ذكرى تحرير …")
 			}
 			x := cand{region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-				focus: a.s.toks[c.i].start, dated: true, date: d, how: "derived from anniversary", conf: 0.6}
+				focus: a.s.toks[c.i].start, dated: true, date: d, how: how, conf: 0.6, annivGuess: guess}
 			if x.to != "" {
 				b.addCand(x)
 			}
@@ -521,6 +535,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
 		x.saidOn = dated && statementDay(a, k, c)
+		x.period = duringPeriod(a.s.toks, c.i)
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
 			// a day after the article appeared: a plan told as a list
 			// of dates, not a change that happened

@@ -554,6 +554,7 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 	if d, n, ok := dayAt(ts, k); ok && ts[k].kind == tokNum && !approx {
 		if _, _, isYear := yearAt(ts, k); !isYear {
 			e.day, k = d, n
+			k = monthFirstDayEnd(ts, k, &e)
 			if k < len(ts) && ts[k].raw == "," {
 				if y, n2, ok := yearAt(ts, k+1); ok {
 					e.year, k = y, n2

@@ -88,6 +88,9 @@ func (b *builder) finish(res *Result) {
 		if x.date.y < 1000 || x.date.y > 9999 {
 			return // not a date the ledger can write
 		}
+		if x.annivGuess && commemoratedChange(props, x) {
+			return
+		}
 		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how != pubDateHow && x.claimant != x.to && !x.partial {
 			// a change read against the way the ledger records that
 			// district's changes of those days is a misread side ("the
@@ -304,6 +307,11 @@ func (b *builder) finish(res *Result) {
 			// by a deadline ("forces withdraw from X" over "must leave X by
 			// Friday"): the plan, not a change of the day
 			b.mention(Mention{Type: ctxFuture, Region: x.region, To: x.to}, x.ev)
+		case x.lead && !x.relative && b.retold(&x, props):
+			// the state the page's own dated change ended, retold
+			if x.dated {
+				add(x)
+			}
 		case x.lead && !x.relative && b.hasPub && b.hasNewsDay && x.sent > b.newsDaySent:
 			x.dated, x.date = true, b.newsDay
 			x.how = fmt.Sprintf("the day the lead dates the news (sentence %d)", b.newsDaySent+1)
