@@ -591,6 +591,9 @@ func participleAdjective(ts []token, i, end int) bool {
 	// after a determiner, an adverb of time, a quantifier or a preposition
 	// (no verb follows a preposition: "to liberated lands", "in occupied
 	// territories", "all liberated villages")
+	if countBeforeNoun(ts, i) {
+		return true // "the two occupied villages", "its 3 liberated towns"
+	}
 	return isWordAt(ts, i-1, "the", "newly", "recently", "formerly", "previously", "once", "its", "their", "our",
 		"all", "other", "these", "those", "some", "many", "several",
 		"in", "into", "to", "of", "across", "throughout", "within", "toward", "towards")
