@@ -16,3 +16,12 @@ func countBeforeNoun(ts []token, i int) bool {
 	}
 	return isWordAt(ts, k-1, "the", "its", "their", "these", "those", "of", "in", "to", "into", "near", "all")
 }
+
+// receivedBy reports a side named after a surrender or a loss behind a
+// "to" preposition ("surrendered to Azerbaijan", "lost the town to the
+// Armenian forces", "استسلموا لأذربيجان"): the one that received the place
+// gained it, so it is the side, not its opposite. After a withdrawal the
+// same preposition names where the forces went, so it does not count.
+func receivedBy(c cueHit, h actorHit) bool {
+	return h.to && h.i >= c.j && (c.cls == cueSurrender || c.cls == cueLose)
+}

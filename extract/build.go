@@ -703,6 +703,9 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		}
 		return actAZE
 	case cueWithdraw, cueSurrender, cueLose:
+		if named && receivedBy(c, h) {
+			return h.actor // "surrendered to Azerbaijan", "lost the town to X"
+		}
 		if named {
 			return other(h.actor)
 		}

@@ -13,6 +13,12 @@ func TestExtract14qRules(t *testing.T) {
 		{"participle", "after a determiner and a count: the noun phrase describes the villages",
 			"Aid workers could not reach the three occupied Fuzuli villages because of mines, the agency said.",
 			"2021-03-02", nil},
+		{"side", "a surrender to a named side gives the place to that side",
+			"Rebel units in Shusha have surrendered to Azerbaijan, officials said on Tuesday.",
+			"2021-03-02", []string{"shusha 2021-03-02 AZE"}},
+		{"side", "guard: a loss to a named side gives the place to that side (already right without the rule)",
+			"Officials admitted that the militia had lost Fuzuli to the Armenian forces on Monday.",
+			"1993-08-24", []string{"fuzuli 1993-08-23 ARM"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
