@@ -19,6 +19,12 @@ func TestExtract14qRules(t *testing.T) {
 		{"side", "guard: a loss to a named side gives the place to that side (already right without the rule)",
 			"Officials admitted that the militia had lost Fuzuli to the Armenian forces on Monday.",
 			"1993-08-24", []string{"fuzuli 1993-08-23 ARM"}},
+		{"plan", "a control noun after an adjective of a coming event is a plan",
+			"Families in a Lachin village were told on Friday to pack for the upcoming handover of the area to Azerbaijan.",
+			"2022-08-05", nil},
+		{"plan", "the adverb 'eventually' still tells a change done",
+			"After a delay of ten days, Kalbajar was eventually handed over to Azerbaijan on 25 November 2020.",
+			"2021-01-10", []string{"kalbajar 2020-11-25 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
