@@ -103,6 +103,9 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 	r := &resolver{pub: pub, hasPub: hasPub, yearHint: inf.yearHint, hintHow: inf.hintHow}
 	if hasPub {
 		r.today, r.hasToday = writtenToday(anns, pub)
+		if !r.hasToday {
+			r.today, r.hasToday = writtenDay(anns, pub)
+		}
 	}
 	for _, a := range anns {
 		r.sent = a.s.idx

@@ -25,6 +25,15 @@ func TestExtract14qRules(t *testing.T) {
 		{"plan", "the adverb 'eventually' still tells a change done",
 			"After a delay of ten days, Kalbajar was eventually handed over to Azerbaijan on 25 November 2020.",
 			"2021-01-10", []string{"kalbajar 2020-11-25 AZE"}},
+		{"written day", "the lead names the day before the page's by weekday and date: its 'today' is that day",
+			"On Tuesday, 20 October, the army reported gains on two fronts.\nThe second came today, when units freed Zangilan city, the ministry said.",
+			"2020-10-21", []string{"zangilan 2020-10-20 AZE"}},
+		{"written day", "Arabic: يوم + weekday + date in the lead",
+			"حقق الجيش تقدما يوم الثلاثاء 20 أكتوبر على جبهتين.\nوالتقدم الثاني جاء اليوم بتحرير مدينة زنغيلان، بحسب الوزارة.",
+			"2020-10-21", []string{"zangilan 2020-10-20 AZE"}},
+		{"written day", "a text that says 'yesterday' counts 'today' from the page's day",
+			"On Tuesday, 20 October, the army reported gains yesterday on two fronts.\nThe second came today, when units freed Zangilan city, the ministry said.",
+			"2020-10-21", []string{"zangilan 2020-10-21 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
