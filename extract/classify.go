@@ -130,6 +130,10 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // "the occupied city", "the newly liberated town": a state, not an event
 			continue
 		}
+		if unreportedGerund(ts, i, end) {
+			i = end - 1 // "after capturing X", "Capturing X would …": not the news
+			continue
+		}
 		if nominalActor(ts, i, end) || awardName(ts, i) {
 			i = end - 1 // "قوات الاحتلال", "occupation forces", a medal "for the liberation of X": a name, not an event
 			continue
@@ -334,8 +338,8 @@ func modalityOf(s *sentence, c cueHit) modality {
 	// "قرار بشأن احتلال", "a statement concerning the occupation of": the
 	// change is the topic of a document, which the document's date does not
 	// date
-	if isWordAt(ts, c.i-1, "the") && c.i > 1 && ts[c.i-2].kind == tokWord && hasStem(ts[c.i-2], topicPreps) ||
-		c.i > 0 && ts[c.i-1].kind == tokWord && hasStem(ts[c.i-1], topicPreps) {
+	if (isWordAt(ts, c.i-1, "the") && c.i > 1 && ts[c.i-2].kind == tokWord && hasStem(ts[c.i-2], topicPreps) ||
+		c.i > 0 && ts[c.i-1].kind == tokWord && hasStem(ts[c.i-1], topicPreps)) && !spokenAbout(ts, c) {
 		return modTopic
 	}
 	from := c.i - 5

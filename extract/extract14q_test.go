@@ -34,6 +34,18 @@ func TestExtract14qRules(t *testing.T) {
 		{"written day", "a text that says 'yesterday' counts 'today' from the page's day",
 			"On Tuesday, 20 October, the army reported gains yesterday on two fronts.\nThe second came today, when units freed Zangilan city, the ministry said.",
 			"2020-10-21", []string{"zangilan 2020-10-21 AZE"}},
+		{"gerund", "a gerund reported by a verb of speech, with 'about' between, is the news",
+			"The Azerbaijani defence ministry has announced about seizing Gubadli city, a news agency wrote.",
+			"2020-10-25", []string{"gubadli 2020-10-25 AZE"}},
+		{"gerund", "guard: a gerund after 'after' is a step of the main clause, not the news",
+			"Armenian troops pressed towards Agdam city on Friday after capturing several villages in the region.",
+			"1993-07-20", nil},
+		{"gerund", "a gerund as a subject of a hypothesis is no change",
+			"Seizing Fuzuli would have opened the road south for the Armenian forces, analysts said.",
+			"1993-04-06", nil},
+		{"gerund", "guard: a gerund with its own date stays a change",
+			"Azerbaijani forces fell back to the border after losing Kalbajar city on Sunday.",
+			"1993-04-06", []string{"kalbajar 1993-04-04 ARM"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
