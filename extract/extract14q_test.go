@@ -46,6 +46,15 @@ func TestExtract14qRules(t *testing.T) {
 		{"gerund", "guard: a gerund with its own date stays a change",
 			"Azerbaijani forces fell back to the border after losing Kalbajar city on Sunday.",
 			"1993-04-06", []string{"kalbajar 1993-04-04 ARM"}},
+		{"placement", "villages of one district that the text places in another change hands in that one",
+			"Four villages of the Martakert region were handed over to Azerbaijan on 20 November 2020.\nResidents left in a hurry.\nOfficials said this area was located in the Agdam district before 1991.",
+			"2020-11-21", []string{"agdam 2020-11-20 AZE"}},
+		{"placement", "in the same sentence, with a pronoun subject",
+			"On 20 November 2020 Azerbaijani units took control of six villages of the Martakert region, since they belonged to the Agdam district in the old division.",
+			"2020-11-21", []string{"agdam 2020-11-20 AZE"}},
+		{"placement", "guard: a placement with no anaphoric subject moves nothing",
+			"Four villages of the Martakert region were handed over to Azerbaijan on 20 November 2020.\nThe new road is located in the Agdam district.",
+			"2020-11-21", []string{"tartar 2020-11-20 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
