@@ -940,6 +940,13 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		return civilOf(weekdayNear(r.cited, e.weekday, e.dir)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
 	}
 	switch e.rel {
+	case relFewDays:
+		if !r.hasPub {
+			return civil{}, "", false
+		}
+		// "a few days ago": the month it most likely fell in
+		t := r.pub.AddDate(0, 0, e.offset)
+		return civil{y: t.Year(), m: int(t.Month()), prec: "month"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relDays:
 		if !r.hasPub {
 			return civil{}, "", false

@@ -55,6 +55,15 @@ func TestExtract14qRules(t *testing.T) {
 		{"placement", "guard: a placement with no anaphoric subject moves nothing",
 			"Four villages of the Martakert region were handed over to Azerbaijan on 20 November 2020.\nThe new road is located in the Agdam district.",
 			"2020-11-21", []string{"tartar 2020-11-20 AZE"}},
+		{"relative list", "a relative clause after two coordinated districts is about both",
+			"Engineers reached Agdam and Kalbajar, which were handed over to Azerbaijan on 25 November 2020, the ministry said.",
+			"2020-12-05", []string{"agdam 2020-11-25 AZE", "kalbajar 2020-11-25 AZE"}},
+		{"relative list", "Arabic: a district pair before the relative word",
+			"ووصل المهندسون إلى منطقتي أغدام وكالبجار التي سلمت في 25 نوفمبر 2020 إلى أذربيجان.",
+			"2020-12-05", []string{"agdam 2020-11-25 AZE", "kalbajar 2020-11-25 AZE"}},
+		{"relative list", "Arabic: the dual relative word اللتين",
+			"ووصل المهندسون إلى أغدام وكالبجار، اللتين سلمتهما أرمينيا في 25 نوفمبر 2020 إلى أذربيجان.",
+			"2020-12-05", []string{"agdam 2020-11-25 AZE", "kalbajar 2020-11-25 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {

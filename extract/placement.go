@@ -76,3 +76,75 @@ func (b *builder) replaceVillageDistrict(a *annotated, tg []target) []target {
 	}
 	return tg
 }
+
+// coordinatedBefore lists the districts joined to antecedent t by "و" /
+// "and" or a comma before it ("منطقتي أغدام وكالبجار اللتين سلمتا", "Agdam
+// and Kalbajar, which were handed over"): a relative clause after a list
+// is about every member of it.
+func coordinatedBefore(a *annotated, t target) []target {
+	ts := a.s.toks
+	var out []target
+	cur := t.tok
+	for {
+		var link bool
+		for _, p := range a.places {
+			if p.i == cur {
+				link = p.prefix == "و"
+			}
+		}
+		end := cur
+		switch {
+		case link:
+		case isWordAt(ts, cur-1, "and", "و"), cur > 0 && ts[cur-1].kind == tokPunct && (ts[cur-1].raw == "," || ts[cur-1].raw == "،"):
+			end = cur - 1
+		default:
+			return out
+		}
+		found := false
+		for _, p := range a.places {
+			if p.j == end && p.place.Region != "" && !p.place.Partial && p.place.Region != t.place.Region {
+				out = append(out, target{place: p.place, tok: p.i, relative: true})
+				cur, found = p.i, true
+				break
+			}
+		}
+		if !found {
+			return out
+		}
+	}
+}
+
+// relFewDays: "a few days ago", offset days from the publication date,
+// resolved at month precision (kept apart from relDays, whose day is exact).
+const relFewDays relKind = 100
+
+// fewDaysAgoAt reads "a few days ago" without a count: "قبل أيام", "منذ
+// أيام", "قبل بضعة أيام", "a few days ago", "several days ago", "days
+// ago". Its day is unknown, so it is resolved at the precision of a month,
+// about three days before the page. A count tied to an event ("قبل أيام
+// من التحرير") is that event's, not a date.
+func fewDaysAgoAt(ts []token, i int) (dateExpr, bool) {
+	e := dateExpr{i: i, rel: relFewDays, offset: -3, approx: true}
+	if isWordAt(ts, i, "قبل", "منذ", "وقبل", "ومنذ") {
+		k := i + 1
+		if isWordAt(ts, k, "بضعه", "عده") {
+			k++
+		}
+		if !isWordAt(ts, k, "ايام") || isWordAt(ts, k+1, "من", "علي") {
+			return dateExpr{}, false
+		}
+		e.j = k + 1
+		return e, true
+	}
+	k := i
+	if isWordAt(ts, k, "a") && isWordAt(ts, k+1, "few") {
+		k += 2
+	} else if isWordAt(ts, k, "several", "some") {
+		k++
+	}
+	if !isWordAt(ts, k, "days") || !isWordAt(ts, k+1, "ago") {
+		return dateExpr{}, false
+	}
+	e.j = k + 2
+	return e, true
+}
