@@ -318,6 +318,9 @@ func dateAt(ts []token, i int) (dateExpr, bool) {
 	if e, ok := lastWeekAt(ts, i); ok {
 		return e, true
 	}
+	if e, ok := fewDaysAgoAt(ts, i); ok {
+		return e, true
+	}
 	if e, ok := relativeAt(ts, i); ok {
 		return e, true
 	}

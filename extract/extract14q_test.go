@@ -64,6 +64,15 @@ func TestExtract14qRules(t *testing.T) {
 		{"relative list", "Arabic: the dual relative word اللتين",
 			"ووصل المهندسون إلى أغدام وكالبجار، اللتين سلمتهما أرمينيا في 25 نوفمبر 2020 إلى أذربيجان.",
 			"2020-12-05", []string{"agdam 2020-11-25 AZE", "kalbajar 2020-11-25 AZE"}},
+		{"few days", "Arabic: قبل أيام dates a change at the month of about three days before the page",
+			"وكانت أذربيجان قد تسلمت منطقة كالبجار قبل أيام بموجب الاتفاق.",
+			"2020-11-28", []string{"kalbajar 2020-11 AZE"}},
+		{"few days", "English: 'a few days ago' at the start of a month gives the month before",
+			"Azerbaijan took over Kalbajar district a few days ago under the truce deal.",
+			"2020-12-02", []string{"kalbajar 2020-11 AZE"}},
+		{"few days", "a count tied to an event is that event's, not a date",
+			"وكانت أذربيجان قد تسلمت منطقة كالبجار قبل أيام من الشتاء بموجب الاتفاق.",
+			"2020-11-28", []string{"kalbajar 2020-11-28 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
