@@ -81,3 +81,14 @@ func spokenAbout(ts []token, c cueHit) bool {
 	}
 	return p > 0 && ts[p-1].kind == tokWord && hasStem(ts[p-1], speechWords)
 }
+
+// underRightBefore reports "under" (تحت) right before token i, or with one
+// possessive between ("under their control", "تحت سيطرتهم"): a control noun
+// there names a state, the way the "held" phrases do; a verb of becoming
+// before it ("came under their control") is read by becameUnder.
+func underRightBefore(ts []token, i int) bool {
+	if i > 0 && ts[i-1].kind == tokWord && hasStem(ts[i-1], underWords) {
+		return true
+	}
+	return i > 1 && isWordAt(ts, i-1, "their", "its", "his", "our", "the") && ts[i-2].kind == tokWord && hasStem(ts[i-2], underWords)
+}

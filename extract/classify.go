@@ -118,6 +118,9 @@ func findCues(ts []token) []cueHit {
 			continue
 		}
 		h := cueHit{i: i, j: end, cls: controlPatterns[key], pronoun: pron, prefix: pre}
+		if h.cls == cueControl && underRightBefore(ts, i) {
+			h.cls = cueHeld // "تحت سيطرتهم", "under their control": a state
+		}
 		if h.cls == cueOccupy && occupationLeaving(ts, i) {
 			i = end - 1 // "جلاء الاحتلال عنها", "the withdrawal of the occupation": the occupier leaving, told by the other word
 			continue

@@ -73,6 +73,12 @@ func TestExtract14qRules(t *testing.T) {
 		{"few days", "a count tied to an event is that event's, not a date",
 			"وكانت أذربيجان قد تسلمت منطقة كالبجار قبل أيام من الشتاء بموجب الاتفاق.",
 			"2020-11-28", []string{"kalbajar 2020-11-28 AZE"}},
+		{"state", "Arabic: a control noun with a possessive right after تحت is a state",
+			"وشوهدت وحدات مدرعة قرب مدينة شوشا، فيما بقيت الطرق تحت سيطرتهم.",
+			"2023-09-20", nil},
+		{"state", "guard: a verb of becoming before it still tells a change",
+			"قال الجيش الأذربيجاني إن مدينة شوشا أصبحت تحت سيطرته صباح اليوم.",
+			"2020-11-08", []string{"shusha 2020-11-08 AZE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {
