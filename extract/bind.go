@@ -30,7 +30,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	// on ..."): the clause is about that place
 	if t, ok := relativeAntecedent(a, c); ok {
 		t.relative = true
-		return []target{t}
+		return append([]target{t}, coordinatedBefore(a, t)...)
 	}
 	// "the city that was occupied in 1993": an anaphoric noun before
 	// the relative word stands for the district it refers back to

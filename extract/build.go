@@ -88,6 +88,9 @@ type builder struct {
 	prev    *annotated
 	prev2   *annotated // the sentence before prev
 	next    *annotated // the sentence after the one being read
+	// placed: the district the text re-places a sentence's villages in
+	// (placedIn)
+	placed map[int]*Place
 	// pastSent and past: the last sentence that wrote an explicit date
 	// long before the publication date (a narrative turned to the past),
 	// and that date
@@ -241,6 +244,7 @@ func (b *builder) sentence(a *annotated) {
 				}
 			}
 		}
+		tg = b.replaceVillageDistrict(a, tg)
 		for _, t := range tg {
 			if t.tok >= 0 {
 				a.bound = append(a.bound, t.tok)
@@ -718,6 +722,9 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		}
 		return actAZE
 	case cueWithdraw, cueSurrender, cueLose:
+		if named && receivedBy(c, h) {
+			return h.actor // "surrendered to Azerbaijan", "lost the town to X"
+		}
 		if named {
 			return other(h.actor)
 		}

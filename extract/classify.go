@@ -118,6 +118,9 @@ func findCues(ts []token) []cueHit {
 			continue
 		}
 		h := cueHit{i: i, j: end, cls: controlPatterns[key], pronoun: pron, prefix: pre}
+		if h.cls == cueControl && underRightBefore(ts, i) {
+			h.cls = cueHeld // "تحت سيطرتهم", "under their control": a state
+		}
 		if h.cls == cueOccupy && occupationLeaving(ts, i) {
 			i = end - 1 // "جلاء الاحتلال عنها", "the withdrawal of the occupation": the occupier leaving, told by the other word
 			continue
@@ -128,6 +131,10 @@ func findCues(ts []token) []cueHit {
 		}
 		if h.cls == cueOccupy && occupiedAdjective(ts, i, end) || participleAdjective(ts, i, end) {
 			i = end - 1 // "the occupied city", "the newly liberated town": a state, not an event
+			continue
+		}
+		if unreportedGerund(ts, i, end) {
+			i = end - 1 // "after capturing X", "Capturing X would …": not the news
 			continue
 		}
 		if nominalActor(ts, i, end) || awardName(ts, i) {
@@ -334,8 +341,8 @@ func modalityOf(s *sentence, c cueHit) modality {
 	// "قرار بشأن احتلال", "a statement concerning the occupation of": the
 	// change is the topic of a document, which the document's date does not
 	// date
-	if isWordAt(ts, c.i-1, "the") && c.i > 1 && ts[c.i-2].kind == tokWord && hasStem(ts[c.i-2], topicPreps) ||
-		c.i > 0 && ts[c.i-1].kind == tokWord && hasStem(ts[c.i-1], topicPreps) {
+	if (isWordAt(ts, c.i-1, "the") && c.i > 1 && ts[c.i-2].kind == tokWord && hasStem(ts[c.i-2], topicPreps) ||
+		c.i > 0 && ts[c.i-1].kind == tokWord && hasStem(ts[c.i-1], topicPreps)) && !spokenAbout(ts, c) {
 		return modTopic
 	}
 	from := c.i - 5
@@ -591,6 +598,9 @@ func participleAdjective(ts []token, i, end int) bool {
 	// after a determiner, an adverb of time, a quantifier or a preposition
 	// (no verb follows a preposition: "to liberated lands", "in occupied
 	// territories", "all liberated villages")
+	if countBeforeNoun(ts, i) {
+		return true // "the two occupied villages", "its 3 liberated towns"
+	}
 	return isWordAt(ts, i-1, "the", "newly", "recently", "formerly", "previously", "once", "its", "their", "our",
 		"all", "other", "these", "those", "some", "many", "several",
 		"in", "into", "to", "of", "across", "throughout", "within", "toward", "towards")

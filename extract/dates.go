@@ -318,6 +318,9 @@ func dateAt(ts []token, i int) (dateExpr, bool) {
 	if e, ok := lastWeekAt(ts, i); ok {
 		return e, true
 	}
+	if e, ok := fewDaysAgoAt(ts, i); ok {
+		return e, true
+	}
 	if e, ok := relativeAt(ts, i); ok {
 		return e, true
 	}
@@ -941,6 +944,13 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		return civilOf(weekdayNear(r.cited, e.weekday, e.dir)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
 	}
 	switch e.rel {
+	case relFewDays:
+		if !r.hasPub {
+			return civil{}, "", false
+		}
+		// "a few days ago": the month it most likely fell in
+		t := r.pub.AddDate(0, 0, e.offset)
+		return civil{y: t.Year(), m: int(t.Month()), prec: "month"}, fmt.Sprintf("relative to publication date (%s)", e.word), true
 	case relDays:
 		if !r.hasPub {
 			return civil{}, "", false

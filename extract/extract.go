@@ -103,6 +103,9 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 	r := &resolver{pub: pub, hasPub: hasPub, yearHint: inf.yearHint, hintHow: inf.hintHow}
 	if hasPub {
 		r.today, r.hasToday = writtenToday(anns, pub)
+		if !r.hasToday {
+			r.today, r.hasToday = writtenDay(anns, pub)
+		}
 	}
 	for _, a := range anns {
 		r.sent = a.s.idx
@@ -121,6 +124,7 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 	b.noteLandmarks(anns, landmarks)
 	b.annivYear = anniversaryYears(anns, pub, hasPub)
 	b.dayMonths = yearlessDays(anns)
+	b.placed = placedIn(anns)
 	for i, a := range anns {
 		if i%64 == 0 && ctx.Err() != nil {
 			return res, ErrTimeout
