@@ -91,6 +91,7 @@ func (b *builder) finish(res *Result) {
 		if x.annivGuess && commemoratedChange(props, x) {
 			return
 		}
+		b.pageDayAnniversary(&x)
 		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how != pubDateHow && x.claimant != x.to && !x.partial {
 			// a change read against the way the ledger records that
 			// district's changes of those days is a misread side ("the

@@ -145,9 +145,15 @@ func duringPeriod(ts []token, i int) bool {
 // The day is the page's day and month in that year; none or several such
 // changes leave it undated.
 func (b *builder) annivFromLedger(region string) (civil, bool) {
+	c, _, ok := b.annivEvent(region)
+	return c, ok
+}
+
+// annivEvent is annivFromLedger's change itself, with the day it dates.
+func (b *builder) annivEvent(region string) (civil, *geo.Event, bool) {
 	h := b.opt.History
 	if h == nil || !b.hasPub || region == "" {
-		return civil{}, false
+		return civil{}, nil, false
 	}
 	m, d := int(b.pub.Month()), b.pub.Day()
 	var fit *geo.Event
@@ -159,18 +165,54 @@ func (b *builder) annivFromLedger(region string) (civil, bool) {
 			continue
 		}
 		if fit != nil {
-			return civil{}, false
+			return civil{}, nil, false
 		}
 		fit = e
 	}
 	if fit == nil {
-		return civil{}, false
+		return civil{}, nil, false
 	}
 	y, _, _ := fit.Date.First.Date()
 	if !hasDayMonth(geo.DayOf(y, m, d), geo.DayOf(y, m, d), m, d) {
-		return civil{}, false
+		return civil{}, nil, false
 	}
-	return civil{y: y, m: m, d: d, prec: "day"}, true
+	return civil{y: y, m: m, d: d, prec: "day"}, fit, true
+}
+
+// pageDayAnniversary moves a change dated only by the page's own day
+// ("today", the publication date, the lead's news day) to the earlier
+// change of the district the ledger holds on that day and month: a page
+// that tells a district's change on the very day and month of a change
+// the ledger already records for an earlier year is marking it, whatever
+// words it uses ("today Shusha was freed" in a piece for the day's
+// fifth year). The ledger's change gives the side too. A reading whose
+// day came from the text itself is left alone.
+func (b *builder) pageDayAnniversary(x *cand) bool {
+	if !b.hasPub || x.date != civilOf(b.pub) || !pageDayHow(x.how) {
+		return false
+	}
+	c, e, ok := b.annivEvent(x.region)
+	// a change the ledger dates loosely (a span of days) is no sure
+	// anniversary: a page of 25 October 2020 telling Jabrayil taken today
+	// is not marking its fall of 23 October-1 November 1993
+	if !ok || e.Date.Last-e.Date.First > 2 {
+		return false
+	}
+	x.how = fmt.Sprintf("the page's day is the anniversary of the ledger's change of %s to %s on %s (it was dated %s)", x.region, e.To, e.Date, x.how)
+	if string(e.To) != x.to {
+		// a side read for a change of the page's day ("liberated" away from
+		// the day's holder) was read for the wrong day: the ledger's
+		x.sideHow = fmt.Sprintf("the ledger's change it marks went to %s (the text read %s)", e.To, x.to)
+		x.to = string(e.To)
+	}
+	x.date = c
+	return true
+}
+
+// pageDayHow reports a date_how that takes the day from the page's own
+// day rather than from the text.
+func pageDayHow(how string) bool {
+	return how == pubDateHow || strings.HasPrefix(how, "relative to publication date (") || strings.HasPrefix(how, "the day the lead dates the news")
 }
 
 // possessorPlace reports place hit k of a sentence written as the
