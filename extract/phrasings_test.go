@@ -2,10 +2,12 @@ package extract
 
 import "testing"
 
-// Rules of round extract14q: grammatical mechanisms found behind the
-// first-run errors of batches 19-20. The sentences are written for these
-// tests; want lists proposals as "region date to", sorted.
-func TestExtract14qRules(t *testing.T) {
+// Grammatical mechanisms found behind the first-run errors of held-out
+// batches 19-20 (participles, "surrendered to", coming events, a written
+// day, gerunds, placements, relative lists, "a few days ago", "under").
+// The sentences are written for these tests; want lists proposals as
+// "region date to", sorted.
+func TestPhrasingRules(t *testing.T) {
 	tests := []struct {
 		class, name, text, published string
 		want                         []string
