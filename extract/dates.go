@@ -299,33 +299,18 @@ func joinRaw(ts []token, i, j int) string {
 	return b.String()
 }
 
+// dateReaders read a date starting at a token, tried in this order: the
+// first that reads one wins.
+var dateReaders = []func([]token, int) (dateExpr, bool){
+	numericDateAt, thisDayAt, dayFirstAt, monthFirstAt, dayShiftAt,
+	lastWeekAt, fewDaysAgoAt, relativeAt, bareYearAt,
+}
+
 func dateAt(ts []token, i int) (dateExpr, bool) {
-	if e, ok := numericDateAt(ts, i); ok {
-		return e, true
-	}
-	if e, ok := thisDayAt(ts, i); ok {
-		return e, true
-	}
-	if e, ok := dayFirstAt(ts, i); ok {
-		return e, true
-	}
-	if e, ok := monthFirstAt(ts, i); ok {
-		return e, true
-	}
-	if e, ok := dayShiftAt(ts, i); ok {
-		return e, true
-	}
-	if e, ok := lastWeekAt(ts, i); ok {
-		return e, true
-	}
-	if e, ok := fewDaysAgoAt(ts, i); ok {
-		return e, true
-	}
-	if e, ok := relativeAt(ts, i); ok {
-		return e, true
-	}
-	if e, ok := bareYearAt(ts, i); ok {
-		return e, true
+	for _, read := range dateReaders {
+		if e, ok := read(ts, i); ok {
+			return e, true
+		}
 	}
 	return dateExpr{}, false
 }

@@ -807,25 +807,14 @@ func (b *builder) ledgerSide(region string, c civil) string {
 	if h == nil || region == "" || c.y == 0 {
 		return ""
 	}
-	first := c.time()
-	var last time.Time
+	var f, l geo.Day
 	switch c.prec {
 	case "day":
-		last = first
-		if c.d2 > c.d {
-			last = first.AddDate(0, 0, c.d2-c.d)
-		}
-		first, last = first.AddDate(0, 0, -nearDays), last.AddDate(0, 0, nearDays)
-	case "month":
-		last = first.AddDate(0, 1, -1)
-	case "year":
-		last = first.AddDate(1, 0, -1)
+		f, l = geo.DayOf(c.y, c.m, c.d), geo.DayOf(c.y, c.m, max(c.d, c.d2))
+		f, l = f-nearDays, l+nearDays
+	case "month", "year":
+		f, l = civilSpan(c)
 	default:
-		return ""
-	}
-	f, err1 := geo.ParseDay(first.Format("2006-01-02"))
-	l, err2 := geo.ParseDay(last.Format("2006-01-02"))
-	if err1 != nil || err2 != nil {
 		return ""
 	}
 	side := ""

@@ -140,13 +140,10 @@ func namedVillages(ts []token, hits []placeHit) []placeHit {
 	return hits
 }
 
-// isLatinWordAt reports a word in Latin letters at k.
+// isLatinWordAt reports a word in Latin letters at k (latinWord, with
+// k checked against the sentence).
 func isLatinWordAt(ts []token, k int) bool {
-	if k < 0 || k >= len(ts) || ts[k].kind != tokWord || ts[k].norm == "" {
-		return false
-	}
-	r := []rune(ts[k].norm)[0]
-	return r < 0x250
+	return k >= 0 && k < len(ts) && latinWord(ts[k])
 }
 
 // unnamedVillageTaker reports a village bound by namedVillages whose
