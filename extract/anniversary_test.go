@@ -17,7 +17,7 @@ func TestPageDayAnniversary(t *testing.T) {
 		{"today, Arabic", "حرر الجيش الأذربيجاني اليوم مدينة شوشا، كما قال الوزير أمام الحشد.", "2023-11-08", "shusha 2020-11-08 AZE", "anniversary"},
 		// "captured" takes the side named, so only the date is at stake
 		{"the text writes the year", "On 8 November 2024 the army of Azerbaijan captured the town of Shusha.", "2024-11-08", "shusha 2024-11-08 AZE", "explicit"},
-		{"another day of the year", "Today the army of Azerbaijan captured the town of Shusha, the minister said.", "2024-11-12", "shusha 2024-11-12 AZE", "relative"},
+		{"another day of the year", "Today the army of Azerbaijan captured the town of Shusha, the minister said.", "2020-11-12", "shusha 2020-11-12 AZE", "relative"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := Extract(tc.text, Options{Published: tc.published, History: ledgertest.History(t)})

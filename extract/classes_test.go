@@ -244,10 +244,10 @@ func TestErrorClassRules(t *testing.T) {
 			"2022-08-27", nil},
 		{"pronoun", "the district before still binds when the next sentence names none",
 			"اشتدت المعارك قرب مدينة أغدام خلال الأسبوع.\nوأعلن الجيش الأذربيجاني مساء أمس أنه سيطر عليها بعد قتال.\nوقال إن الوحدات تواصل تقدمها.",
-			"2022-08-27", []string{"agdam 2022-08-26 AZE"}},
+			"2020-11-21", []string{"agdam 2020-11-20 AZE"}},
 		{"pronoun", "a district two sentences back is not the antecedent",
 			"زار الوزير مدينة أغدام الشهر الماضي.\nوتواصلت المعارك في المنطقة طوال الليل.\nوأعلن الجيش الأذربيجاني مساء أمس أنه سيطر عليها بعد قتال.",
-			"2022-08-27", nil},
+			"2020-11-21", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+": "+tt.name, func(t *testing.T) {

@@ -79,12 +79,12 @@ func TestExtract(t *testing.T) {
 	}{
 		{
 			name:      "a list gives one proposal per district and date",
-			text:      "وبموجب الاتفاق تسلمت أذربيجان زنغيلان في 5 ديسمبر، ثم جبرائيل في يوم 7 من نفس الشهر، قبل أن تتسلم فضولي اليوم.",
-			published: "2020-12-10",
+			text:      "وبموجب الاتفاق تسلمت أذربيجان أغدام في 20 نوفمبر، ثم كلبجر في يوم 25 من نفس الشهر، قبل أن تتسلم لاتشين اليوم.",
+			published: "2020-12-01",
 			want: []string{
-				"fuzuli 2020-12-10 AZE handover_by_agreement",
-				"jabrayil 2020-12-07 AZE handover_by_agreement",
-				"zangilan 2020-12-05 AZE handover_by_agreement",
+				"agdam 2020-11-20 AZE handover_by_agreement",
+				"kalbajar 2020-11-25 AZE handover_by_agreement",
+				"lachin 2020-12-01 AZE handover_by_agreement",
 			},
 		},
 		{

@@ -45,4 +45,7 @@ const (
 	ctxVague       = "vague_duration"
 	ctxUndated     = "undated_control_change"
 	ctxOutsideArea = "outside_area"
+	// ctxHeld: a change to the side the ledger had holding the district
+	// long before the day the page lent it (heldAlready)
+	ctxHeld = "held_already"
 )

@@ -92,6 +92,17 @@ func (b *builder) finish(res *Result) {
 			return
 		}
 		b.pageDayAnniversary(&x)
+		if weakDate(x.how) && !x.partial && b.heldAlready(x.region, x.to, x.date) {
+			// the ledger has that side holding the district long before
+			// the day the page lent the reading: the day and month of
+			// the ledger's own change, or a restated hold
+			c, how, ok := b.ledgerYear(x)
+			if !ok {
+				b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec}, x.ev)
+				return
+			}
+			x.date, x.how = c, how
+		}
 		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how != pubDateHow && x.claimant != x.to && !x.partial {
 			// a change read against the way the ledger records that
 			// district's changes of those days is a misread side ("the

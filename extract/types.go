@@ -143,7 +143,7 @@ type Mention struct {
 	// Type is one of: ceasefire, offensive_start, flag_raising, meeting,
 	// memorandum, future_handover, scheduled, intent, capitulation,
 	// control_change_without_district, partial_area, vague_duration,
-	// undated_control_change, outside_area.
+	// undated_control_change, outside_area, held_already.
 	Type string `json:"type"`
 	// Region is set when the mention concerns one district.
 	Region string `json:"region,omitempty"`

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// heldWholeDays and heldLongDays are how long a side must have held the
+// whole, or the larger part, of a district before a day for a reading of
+// the district going to it that day to be a restatement of its hold:
+// longer than any gap between a change and the ledger's record of it.
+const (
+	heldWholeDays = 30
+	heldLongDays  = 365
+)
+
+// weakDate reports a date the text did not write out whole: the page's
+// own day, a day relative to it, a day and month whose year came from the
+// page or from an earlier date, or a year counted from a duration. Only
+// such a date may be wrong where the ledger contradicts it; a date the
+// text writes in full is the text's claim and stays.
+func weakDate(how string) bool {
+	switch {
+	case how == pubDateHow,
+		strings.HasPrefix(how, "relative to publication date"),
+		strings.HasPrefix(how, "the day the lead dates the news"),
+		strings.HasPrefix(how, "derived from duration"),
+		strings.HasPrefix(how, "explicit (year"):
+		return true
+	}
+	return false
+}
+
+// heldAlready reports that the ledger passed in has side to holding
+// region, undisputed, from well before the first day c may mean through
+// its last, with no change of the district to that side anywhere near:
+// on such a day nothing went to that side, so a reading that says so
+// retells the hold ("the occupied Kalbajar district" in a report of 2020
+// is no capture of 2020). A whole district must have been held for a
+// month before, with no change to the side within nearDays; a majority
+// of one for heldLongDays, with none within as long (a side holding part
+// of a district may take more of it, but then the ledger records that).
+func (b *builder) heldAlready(region, to string, c civil) bool {
+	h := b.opt.History
+	if h == nil || region == "" || to == "" || c.y == 0 {
+		return false
+	}
+	r, err := h.Region(region)
+	if err != nil {
+		return false
+	}
+	first, last := civilSpan(c)
+	before := h.StateAt(r, first-1)
+	if string(before.Controller) != to || before.Status != geo.StatusFirm || string(h.StateAt(r, last).Controller) != to {
+		return false
+	}
+	held, near := geo.Day(heldWholeDays), geo.Day(nearDays)
+	if before.Extent != geo.ExtentWhole || before.ExtentStatus != geo.StatusFirm {
+		held, near = heldLongDays, heldLongDays
+	}
+	if before.Since.Last+held > first {
+		return false
+	}
+	for _, e := range h.Events() {
+		if e.Region == region && string(e.To) == to && e.Kind != geo.KindBaseline &&
+			e.Date.First <= last+near && e.Date.Last >= first-near {
+			return false
+		}
+	}
+	return true
+}
+
+// ledgerYear re-dates a day and month whose year the text left to the
+// page or to an earlier date, when that year finds the district already
+// held by the side (heldAlready) and the ledger holds exactly one change
+// of the district to that side whose days include that day and month in
+// another year: a piece of 2023 that says "on 8 November the army took
+// Shusha" marks the day of 2020. It returns the ledger's year.
+func (b *builder) ledgerYear(x cand) (civil, string, bool) {
+	if b.opt.History == nil || x.date.prec != "day" || !strings.HasPrefix(x.how, "explicit (year") && !strings.HasPrefix(x.how, "relative to publication date") {
+		return civil{}, "", false
+	}
+	var hit *geo.Event
+	hitYear := 0
+	for _, e := range b.opt.History.Events() {
+		if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline {
+			continue
+		}
+		fy, _, _ := e.Date.First.Date()
+		ly, _, _ := e.Date.Last.Date()
+		for y := fy; y <= ly; y++ {
+			if y == x.date.y || !validDay(y, x.date.m, x.date.d) {
+				continue
+			}
+			if d := geo.DayOf(y, x.date.m, x.date.d); e.Date.First <= d && d <= e.Date.Last {
+				if hit != nil && hit != e {
+					return civil{}, "", false // two changes fit: the ledger cannot tell which
+				}
+				hit, hitYear = e, y
+			}
+		}
+	}
+	if hit == nil {
+		return civil{}, "", false
+	}
+	c := civil{y: hitYear, m: x.date.m, d: x.date.d, prec: "day"}
+	how := fmt.Sprintf("%s %s to %s on %s: the day and month the text writes; the year it implies (%d) finds the district already held by that side", ledgerDateHow, x.region, x.to, hit.Date, x.date.y)
+	return c, how, true
+}

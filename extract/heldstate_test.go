@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
+)
+
+// TestHeldAlready: a reading that gives a district to the side the ledger
+// had holding it for years, on a day the page lent it, restates the hold
+// (a held_already mention); a day and month whose year the page lent
+// takes the year of the ledger's own change; a date the text writes out
+// stays the text's.
+func TestHeldAlready(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, published string
+		want                  []string // region date to
+		how                   string   // part of the first proposal's date_how
+		held                  string   // region of a held_already mention
+	}{
+		{"a hold restated on the page's day", "Armenian forces occupied the Kalbajar district, the ministry said.", "2020-10-05", nil, "", "kalbajar"},
+		{"a hold restated, Arabic", "وقالت الوزارة إن القوات الأرمينية احتلت منطقة كلبجر.", "2020-10-05", nil, "", "kalbajar"},
+		{"the ledger's year for a day and month", "Baku held a parade on 8 November 2024.\nOn 8 November the Azerbaijani army captured Shusha after a night of fighting.", "2024-11-09",
+			[]string{"shusha 2020-11-08 AZE"}, "the ledger's change of shusha to AZE", ""},
+		{"a date written out stays", "On 8 November 2024 the Azerbaijani army captured Shusha after a night of fighting.", "2024-11-09",
+			[]string{"shusha 2024-11-08 AZE"}, "explicit", ""},
+		{"a change the ledger has on that day stays", "The Azerbaijani army entered Lachin district today, the ministry said.", "2020-12-01",
+			[]string{"lachin 2020-12-01 AZE"}, "publication date", ""},
+		{"a side new to the district is news", "Azerbaijani troops captured Jabrayil today, the ministry said.", "2020-10-09",
+			[]string{"jabrayil 2020-10-09 AZE"}, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Extract(tc.text, Options{Published: tc.published, History: ledgertest.History(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range r.Proposals {
+				got = append(got, p.Region+" "+p.Date+" "+p.To)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+			if tc.how != "" && !strings.Contains(r.Proposals[0].DateHow, tc.how) {
+				t.Errorf("date_how %q, want it to say %q", r.Proposals[0].DateHow, tc.how)
+			}
+			held := ""
+			for _, m := range r.Context {
+				if m.Type == ctxHeld {
+					held = m.Region
+				}
+			}
+			if held != tc.held {
+				t.Errorf("held_already mention of %q, want %q (context %+v)", held, tc.held, r.Context)
+			}
+		})
+	}
+}
+
+// TestAttempts: an attempt, or an attack made in order to take a place,
+// is no change of who holds it.
+func TestAttempts(t *testing.T) {
+	for _, text := range []string{
+		"Armenian units tried to retake Jabrayil overnight but were pushed back, the ministry said.",
+		"The army is attempting to capture Fuzuli, a spokesman said today.",
+		"وحاولت الوحدات الأرمينية ليلا أن تستعيد بلدة جبرائيل.",
+		"وشنت القوات هجمات على فضولي من أجل استعادة مواقع فقدتها.",
+	} {
+		r, err := Extract(text, Options{Published: "2020-10-14", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Proposals) != 0 {
+			t.Errorf("%q: got %d proposals (%s %s %s), want none", text, len(r.Proposals), r.Proposals[0].Region, r.Proposals[0].Date, r.Proposals[0].To)
+		}
+	}
+}
