@@ -710,7 +710,11 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		// ledger's holder, else Azerbaijan (whose word it mostly is). A
 		// side named near the word is as often the loser ("liberated from
 		// Armenian occupation") as the winner, so the ledger goes first.
-		if s := b.unnamedSide(region, when); s != "" {
+		// A liberation the ledger shows no side advancing toward is the
+		// word's usual side, not the one away from a settled holder: a
+		// piece of 2024 that says Aghdam was "liberated on 20 November"
+		// retells Azerbaijan's gain, which the ledger then dates.
+		if s, guess := b.unnamedSideWhy(region, when); s != "" && !guess {
 			return s
 		}
 		return actAZE
@@ -784,21 +788,30 @@ const advancingDays = 60
 // sides, the side that gained there last. Without a history or a date it
 // is unknown ("").
 func (b *builder) unnamedSide(region string, when civil) string {
+	side, _ := b.unnamedSideWhy(region, when)
+	return side
+}
+
+// unnamedSideWhy is unnamedSide, and whether the side is only the one
+// away from a holder that was not losing ground there (no side advancing
+// in the district or along the front): a guess that a word with a side of
+// its own may overrule.
+func (b *builder) unnamedSideWhy(region string, when civil) (string, bool) {
 	h := b.opt.History
 	if h == nil || region == "" || when.y == 0 {
-		return ""
+		return "", false
 	}
 	r, err := h.Region(region)
 	if err != nil {
-		return ""
+		return "", false
 	}
 	d, err := geo.ParseDay(when.time().AddDate(0, 0, -1).Format("2006-01-02"))
 	if err != nil {
-		return ""
+		return "", false
 	}
 	st := h.StateAt(r, d)
 	if st.Controller == "" {
-		return ""
+		return "", false
 	}
 	var last *geo.Event
 	if len(st.EventIDs) > 0 {
@@ -812,19 +825,27 @@ func (b *builder) unnamedSide(region string, when civil) string {
 	// ("liberated three more villages of Jabrayil" after its town was
 	// taken).
 	if last != nil && d-last.Date.Last <= advancingDays {
-		return string(last.To)
+		return string(last.To), false
 	}
 	// A side that made the conflict's gains of those weeks elsewhere is
 	// the one advancing here too (an offensive moves along the front).
 	if s := advancingSide(h, d); s != "" {
-		return s
+		return s, false
 	}
 	if st.Extent == geo.ExtentPartial && last != nil {
 		// In a split district either side may take ground; the side that
 		// gained there last is the one advancing.
-		return string(last.To)
+		return string(last.To), false
 	}
-	return other(string(st.Controller))
+	// the side away from the holder is a guess only when the ledger
+	// records no change of the district in the days the date may mean
+	from, to := civilSpan(when)
+	for _, e := range h.Events() {
+		if e.Region == region && e.To != "" && e.Kind != geo.KindBaseline && e.Date.First <= to && e.Date.Last >= from {
+			return other(string(st.Controller)), false
+		}
+	}
+	return other(string(st.Controller)), true
 }
 
 // dateConf is the base confidence of a dated reading.

@@ -76,3 +76,29 @@ func TestAttempts(t *testing.T) {
 		}
 	}
 }
+
+// TestLiberationOfASettledHold: "liberated" with no side named goes away
+// from the ledger's holder only where the ledger records a change of the
+// district in the days meant; a piece written years after Azerbaijan took
+// the district back retells Azerbaijan's gain, which the ledger then
+// dates, and a year in which the ledger records the district changing
+// hands keeps the side away from the holder.
+func TestLiberationOfASettledHold(t *testing.T) {
+	for _, tc := range []struct{ text, published, want string }{
+		{"Residents gathered in the town. Aghdam, liberated on 20 November, now hosts a new mosque.", "2024-11-21", "agdam 2020-11-20 AZE"},
+		{"حررت مدينة أغدام في 20 نوفمبر، وتحتفل بها البلاد كل عام.", "2025-11-21", "agdam 2020-11-20 AZE"},
+		{"Armenian veterans recalled the liberation of Kelbajar in 1993.", "2013-04-03", "kalbajar 1993 ARM"},
+	} {
+		r, err := Extract(tc.text, Options{Published: tc.published, History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: got %v, want [%s]", tc.text, got, tc.want)
+		}
+	}
+}
