@@ -840,6 +840,25 @@ func afterVerbalNoun(ts []token, k int) bool {
 	return k > 0 && isWordAt(ts, k-1, "بعد", "وبعد")
 }
 
+// beforeVerbalNoun reports control word k governed by "before" ("before
+// its withdrawal from Aghdam", "prior to the handover of", "قبل انسحابها",
+// "قبل أن تنسحب"): a change told as coming after what the main clause
+// tells, so the clause's date is not its day.
+func beforeVerbalNoun(ts []token, k int) bool {
+	for i, n := k-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
+		if ts[i].kind != tokWord {
+			return false
+		}
+		if beforeWords[ts[i].norm] {
+			return true
+		}
+		if !isWordAt(ts, i, "the", "its", "their", "of", "to", "ان") {
+			return false
+		}
+	}
+	return false
+}
+
 // afterWordBetween reports "after"/"بعد" in the same clause between
 // tokens i and j.
 func afterWordBetween(a *annotated, i, j int) bool {

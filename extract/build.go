@@ -331,6 +331,12 @@ func (b *builder) durationCues(a *annotated) (map[int]bool, map[int]int) {
 			if isWordAt(ts, k, "علي", "من", "of", "since") {
 				k++
 			}
+			if k < len(ts) && ts[k].kind == tokPunct {
+				// "After 27 years, the army entered Aghdam": the duration
+				// is the clause's own adverb, and the word after the comma
+				// the change that ended the span, not the earlier one
+				continue
+			}
 			for ci, c := range a.cues {
 				if c.i == k || c.i == k+1 {
 					consumed[ci], durCue[di] = true, ci
@@ -492,6 +498,13 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			if x.to != "" {
 				b.addCand(x)
 			}
+			continue
+		}
+		if beforeVerbalNoun(a.s.toks, c.i) && !(dated && a.dates[k].i > c.i) {
+			// "documented on Saturday the ruin left before its withdrawal
+			// from Aghdam": the withdrawal came later than what the
+			// clause's date dates (a date told after the word is its own)
+			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "told as after the main clause"}, ev)
 			continue
 		}
 		if !dated && afterVerbalNoun(a.s.toks, c.i) && b.mainDated(a, c) {

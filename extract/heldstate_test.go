@@ -102,3 +102,31 @@ func TestLiberationOfASettledHold(t *testing.T) {
 		}
 	}
 }
+
+// TestBeforeAndAfterClauses: a change governed by "before" came later
+// than what its clause's date dates; a duration set off by a comma ("After
+// 27 years, the army entered …") is the clause's adverb, so the change
+// after it is the news and the span counts back to the earlier one.
+func TestBeforeAndAfterClauses(t *testing.T) {
+	for _, tc := range []struct {
+		text, published string
+		want            []string
+	}{
+		{"On Saturday the ministry filmed the ruins the Armenian units left before their withdrawal from Aghdam.", "2020-11-21", nil},
+		{"وصورت الوزارة يوم السبت الخراب الذي تركته الوحدات الأرمينية قبل انسحابها من أغدام.", "2020-11-21", nil},
+		{"After 27 years, Azerbaijani troops entered Aghdam on Friday.", "2020-11-21", []string{"agdam 1993 ARM", "agdam 2020-11-20 AZE"}},
+		{"وبعد 27 سنة، دخلت القوات الأذربيجانية يوم الجمعة مدينة أغدام.", "2020-11-21", []string{"agdam 1993 ARM", "agdam 2020-11-20 AZE"}},
+	} {
+		r, err := Extract(tc.text, Options{Published: tc.published, History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

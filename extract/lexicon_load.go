@@ -67,7 +67,7 @@ var wordListNames = []string{
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
-	"quantity", "earlier", "date_labels", "not_ground", "actor_heads", "award_nouns",
+	"quantity", "earlier", "before", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
 	"concession", "held_adjectives", "first_person",
 }
@@ -366,6 +366,7 @@ var (
 	yearCues        map[string]bool // precede a bare year
 	quantityWords   map[string]bool // "أكثر من 2000": a count, not a year
 	earlierWords    map[string]bool // open a sentence told as before the news
+	beforeWords     map[string]bool // "before", "قبل": a change told as later than the main clause
 	dateLabels      map[string]bool // a line of its own before the page's date
 	notTodayAfter   map[string]bool // "the next day", not today
 	notTodayBefore  map[string]bool // a channel name, not today
@@ -473,6 +474,7 @@ func bindWordLists(lex *lexicon) {
 	yearCues = lex.words["year_cues"]
 	quantityWords = lex.words["quantity"]
 	earlierWords = lex.words["earlier"]
+	beforeWords = lex.words["before"]
 	dateLabels = lex.words["date_labels"]
 	notTodayAfter = lex.words["not_today_after"]
 	notTodayBefore = lex.words["not_today_before"]
