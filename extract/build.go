@@ -826,6 +826,12 @@ func (b *builder) unnamedSideWhy(region string, when civil) (string, bool) {
 	if st.Controller == "" {
 		return "", false
 	}
+	// the changes the ledger records in the days the date may mean, when
+	// they all went one way ("from 2 to 5 April the army freed the heights
+	// around Talish"): that side, whoever held the most before
+	if side := ledgerSpanSide(h, region, when); side != "" {
+		return side, false
+	}
 	var last *geo.Event
 	if len(st.EventIDs) > 0 {
 		if e, err := h.Event(st.EventIDs[len(st.EventIDs)-1]); err == nil && e.To != "" && e.Date.First <= d {
@@ -859,6 +865,23 @@ func (b *builder) unnamedSideWhy(region string, when civil) (string, bool) {
 		}
 	}
 	return other(string(st.Controller)), true
+}
+
+// ledgerSpanSide is the side of the ledger's changes of district region
+// in the days c may mean, when there are some and all went one way.
+func ledgerSpanSide(h *geo.History, region string, c civil) string {
+	from, to := civilSpan(c)
+	side := ""
+	for _, e := range h.Events() {
+		if e.Region != region || e.To == "" || e.Kind == geo.KindBaseline || e.Date.First > to || e.Date.Last < from {
+			continue
+		}
+		if side != "" && side != string(e.To) {
+			return ""
+		}
+		side = string(e.To)
+	}
+	return side
 }
 
 // dateConf is the base confidence of a dated reading.

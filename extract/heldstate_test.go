@@ -130,3 +130,25 @@ func TestBeforeAndAfterClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedSideFromTheLedgersDays: "freed" with no side named, in days
+// the ledger records the district changing hands one way, is that way,
+// even where the side that gained held most of the district before.
+func TestUnnamedSideFromTheLedgersDays(t *testing.T) {
+	for _, text := range []string{
+		"From 2 to 5 April 2016 the heights around the village of Talish were freed after heavy fighting.",
+		"وفي الفترة بين 2 و5 أبريل 2016 تم تحرير تاليش والمرتفعات المحيطة بها.",
+	} {
+		r, err := Extract(text, Options{Published: "2016-04-06", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if len(got) != 1 || got[0] != "tartar 2016-04-02/2016-04-05 AZE" {
+			t.Errorf("%q: got %v, want [tartar 2016-04-02/2016-04-05 AZE]", text, got)
+		}
+	}
+}
