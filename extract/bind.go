@@ -675,7 +675,10 @@ func (b *builder) villageList(a *annotated, c cueHit) []target {
 		// a place told of another control word is that word's
 		other := false
 		for _, o := range a.cues {
-			if o.i != c.i && o.i < p.i && o.i > c.i {
+			// ("the territories previously occupied by Armenia: A, B
+			// villages": a participle describing the land, not a word
+			// of its own)
+			if o.i != c.i && o.i < p.i && o.i > c.i && !earlierAdverb(ts, o) {
 				other = o.cls != c.cls
 			}
 		}

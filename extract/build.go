@@ -548,7 +548,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-			lead: b.isLead(a), relative: isRelative(a.s.toks, c) || reducedRelative(a, c), earlier: earlierSentence(a.s.toks), focus: a.s.toks[c.i].start,
+			lead: b.isLead(a), relative: isRelative(a.s.toks, c) || reducedRelative(a, c), earlier: earlierSentence(a.s.toks) || earlierAdverb(a.s.toks, c), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 		}
 		x.saidOn = dated && statementDay(a, k, c)
@@ -1601,6 +1601,14 @@ func commemorator(a *annotated, c cueHit) string {
 // earlierSentence reports a sentence opened by a word saying that what it
 // tells came before the news ("Earlier, …", "Previously, …", "سابقا، …",
 // and the Arabic phrase "at an earlier time": في، وقت، سابق).
+// earlierAdverb reports a control word with an adverb of the past right
+// before or after it ("the territories previously occupied by Armenia",
+// "formerly held", "المحتلة سابقا"): a state that came before the news.
+func earlierAdverb(ts []token, c cueHit) bool {
+	return c.i > 0 && ts[c.i-1].kind == tokWord && hasStem(ts[c.i-1], earlierWords) ||
+		c.j < len(ts) && ts[c.j].kind == tokWord && hasStem(ts[c.j], earlierWords)
+}
+
 func earlierSentence(ts []token) bool {
 	k := 0
 	for k < len(ts) && ts[k].kind != tokWord {

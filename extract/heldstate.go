@@ -109,3 +109,32 @@ func (b *builder) ledgerYear(x cand) (civil, string, bool) {
 	how := fmt.Sprintf("%s %s to %s on %s: the day and month the text writes; the year it implies (%d) finds the district already held by that side", ledgerDateHow, x.region, x.to, hit.Date, x.date.y)
 	return c, how, true
 }
+
+// ledgerDayBefore dates the news of a lead that the page tells without a
+// date by the ledger's change of the district to the same side on the day
+// before the page (or the one before that), when the ledger records
+// exactly one such change and none on the page's own day: a morning paper
+// reports the day before ("Azerbaijani troops freed villages of Fuzuli"
+// in a page of 28 September, the ledger's change of the 27th).
+func (b *builder) ledgerDayBefore(x cand) (civil, string, bool) {
+	h := b.opt.History
+	if h == nil || !b.hasPub {
+		return civil{}, "", false
+	}
+	pub := geo.DayOf(b.pub.Year(), int(b.pub.Month()), b.pub.Day())
+	var hit *geo.Event
+	for _, e := range h.Events() {
+		if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline || e.Date.Last < pub-2 || e.Date.First > pub {
+			continue
+		}
+		if e.Date.Precision != geo.PrecisionDay || e.Date.Last >= pub || hit != nil {
+			return civil{}, "", false // a change of the page's own day, a span, or two changes
+		}
+		hit = e
+	}
+	if hit == nil {
+		return civil{}, "", false
+	}
+	y, m, d := hit.Date.First.Date()
+	return civil{y: y, m: m, d: d, prec: "day"}, fmt.Sprintf("%s %s to %s on %s, the day before the page's (the news of its lead, told without a date)", ledgerDateHow, x.region, x.to, hit.Date), true
+}

@@ -152,3 +152,33 @@ func TestUnnamedSideFromTheLedgersDays(t *testing.T) {
 		}
 	}
 }
+
+// TestStatesAndNewsDays: an abbreviated month or a title does not end a
+// sentence; land "under its control" (a participle of state, Arabic
+// "الخاضعة لسيطرتها") and land "previously occupied" are states, not
+// changes, and a list after them belongs to the verb before; the news
+// of a lead told without a date is the ledger's change of the day before
+// the page when the ledger records one.
+func TestStatesAndNewsDays(t *testing.T) {
+	for _, tc := range []struct {
+		text, published string
+		want            []string
+	}{
+		{"Refugees kept arriving after the Aug. 23 fall of Fizuli to Armenian forces, aid workers said.", "1993-08-25", []string{"fuzuli 1993-08-23 ARM"}},
+		{"Lt. Col. Hasanov said the army had freed the town of Jabrayil on Oct. 4 after a week of fighting.", "2020-10-10", []string{"jabrayil 2020-10-04 AZE"}},
+		{"وأقامت أذربيجان في 23 أبريل حاجزا على الأراضي الخاضعة لسيطرتها قرب لاتشين.", "2023-04-24", nil},
+		{"The army freed the lands previously occupied by Armenia: the villages of Garvend and Horadiz (Fuzuli district).", "2020-09-28", []string{"fuzuli 2020-09-27 AZE"}},
+	} {
+		r, err := Extract(tc.text, Options{Published: tc.published, History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

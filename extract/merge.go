@@ -332,6 +332,9 @@ func (b *builder) finish(res *Result) {
 		case x.lead && !x.relative && b.hasPub:
 			x.dated, x.date, x.how = true, civilOf(b.pub), "publication date"
 			x.conf = b.dateConf(x.how, "day")
+			if c, how, ok := b.ledgerDayBefore(x); ok {
+				x.date, x.how = c, how
+			}
 			add(x)
 		case !b.hasPub && (x.needsPub != "" || x.lead && !x.relative):
 			// dated by "today", a weekday, or as the news of the day: it

@@ -107,6 +107,12 @@ func isStop(toks []token, i int) bool {
 		if p.kind == tokWord && utf8.RuneCountInString(p.raw) == 1 && p.raw[0] < 0x80 && p.end == toks[i].start {
 			return false
 		}
+		// "the Aug. 23 fall of Fizuli", "Gen. Safarov said": an
+		// abbreviated month before its day, or a title before a name
+		if p.kind == tokWord && p.raw[0] < 0x80 && p.end == toks[i].start && n.nl == 0 &&
+			(monthWords[p.norm] != 0 && n.kind == tokNum || titleWords[p.norm]) {
+			return false
+		}
 	}
 	return true
 }
