@@ -51,6 +51,11 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 				a.claimed[k] = true // "منذ صيف 1992" dates the earlier change, not the news
 			}
 		}
+		if labelOpens(ts, d.i) {
+			// "date 2023-10-04" opening a line: the page's stamp, which
+			// inferPublished reads, not the day of what follows it
+			a.claimed[k] = true
+		}
 	}
 	for k, d := range a.dates {
 		a.whenAt[k] = untilWhen(ts, d)

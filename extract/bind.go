@@ -70,7 +70,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			last = p
 			continue
 		}
-		joined := p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and", "or")
+		joined := p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and", "or", "ومن") || isWordAt(ts, p.i-1, "from") && isWordAt(ts, p.i-2, "and")
 		gap := p.i - last.j
 		if last.j+2 < len(ts) && ts[last.j].raw == "(" {
 			// "Kalbajar (1993) and Lachin": a bracket after the name
@@ -80,6 +80,11 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 					break
 				}
 			}
+		}
+		if joined && gap > 3 && datedBetween(a, last.j, p.i) {
+			// "left Aghdam on 20 November and Kalbajar on 25 November":
+			// each place with its own day
+			gap = 1
 		}
 		if !joined || gap > 3 {
 			break
@@ -179,6 +184,31 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		return []target{t}
 	}
 	return nil
+}
+
+// datedBetween reports the tokens from i up to the joining word before
+// token j as one date expression placed on the calendar, with a
+// preposition before it ("on 20 November and", "في 20 نوفمبر و").
+func datedBetween(a *annotated, i, j int) bool {
+	ts := a.s.toks
+	if isWordAt(ts, i, "on", "in", "في", "يوم") {
+		i++
+	}
+	end := j
+	switch {
+	case isWordAt(ts, j-1, "from") && isWordAt(ts, j-2, "and"):
+		end = j - 2
+	case isWordAt(ts, j-1, "و", "and", "ومن"):
+		end = j - 1
+	}
+	for k, d := range a.dates {
+		if d.i == i && d.j == end {
+			// a date the page cannot place (no year, no publication
+			// date) may be a plan's; the list stops there
+			return a.res[k].ok
+		}
+	}
+	return false
 }
 
 // passiveTopic binds a control word followed by an agent ("من قبل",

@@ -158,7 +158,9 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 				out = append(out, durExpr{i: i, j: j, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j)})
 				i = j - 1
 			}
-		case w == "لمده" || w == "طوال" || w == "طيله" || w == "for" || (w == "علي" && isWordAt(ts, i+1, "مدي", "مدار")):
+		case w == "لمده" || w == "طوال" || w == "طيله" || w == "for" || (w == "علي" && isWordAt(ts, i+1, "مدي", "مدار")) ||
+			w == "ل" && i+1 < len(ts) && ts[i+1].kind == tokNum && ts[i+1].start == t.end:
+			// "لـ27 عاما" (for 27 years), the preposition joined to the number
 			k := i + 1
 			if w == "علي" {
 				k++

@@ -182,3 +182,30 @@ func TestStatesAndNewsDays(t *testing.T) {
 		}
 	}
 }
+
+// TestListsWithDaysAndStamps: districts listed each with its own day
+// each take it; "لـ27 عاما" is a span of 27 years; a date stamp opening
+// the page's first line dates the page, not the change after it.
+func TestListsWithDaysAndStamps(t *testing.T) {
+	for _, tc := range []struct {
+		text, published string
+		want            []string
+	}{
+		{"Under the deal, Armenian units left Aghdam on 20 November and Kalbajar on 25 November.", "2020-11-30", []string{"agdam 2020-11-20 AZE", "kalbajar 2020-11-25 AZE"}},
+		{"وبموجب الاتفاق انسحبت الوحدات الأرمينية من أغدام في 20 نوفمبر ومن كلبجر في 25 نوفمبر.", "2020-11-30", []string{"agdam 2020-11-20 AZE", "kalbajar 2020-11-25 AZE"}},
+		{"ودخلت القوات الأذربيجانية اليوم منطقة أغدام التي بقيت تحت سيطرة الأرمن لـ27 عاما.", "2020-11-20", []string{"agdam 1993 ARM", "agdam 2020-11-20 AZE"}},
+		{"date 2023-10-04 (Agency) Three years ago, the Azerbaijani army freed the town of Jabrayil.", "2023-10-04", []string{"jabrayil 2020 AZE"}},
+	} {
+		r, err := Extract(tc.text, Options{Published: tc.published, History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

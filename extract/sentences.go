@@ -107,14 +107,23 @@ func isStop(toks []token, i int) bool {
 		if p.kind == tokWord && utf8.RuneCountInString(p.raw) == 1 && p.raw[0] < 0x80 && p.end == toks[i].start {
 			return false
 		}
-		// "the Aug. 23 fall of Fizuli", "Gen. Safarov said": an
-		// abbreviated month before its day, or a title before a name
-		if p.kind == tokWord && p.raw[0] < 0x80 && p.end == toks[i].start && n.nl == 0 &&
-			(monthWords[p.norm] != 0 && n.kind == tokNum || titleWords[p.norm]) {
+		if abbreviationDot(toks, i) {
 			return false
 		}
 	}
 	return true
+}
+
+// abbreviationDot reports the dot at i closing an abbreviated month
+// before its day or a title before a name ("the Aug. 23 fall of Fizuli",
+// "Gen. Safarov said"): it ends neither a sentence nor a clause.
+func abbreviationDot(toks []token, i int) bool {
+	if toks[i].raw != "." || i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	p, n := toks[i-1], toks[i+1]
+	return p.kind == tokWord && p.raw[0] < 0x80 && p.end == toks[i].start && n.nl == 0 &&
+		(monthWords[p.norm] != 0 && n.kind == tokNum || titleWords[p.norm])
 }
 
 // splitClauses numbers the clauses of one sentence.
@@ -123,7 +132,7 @@ func splitClauses(ts []token) []int {
 	c := 0
 	for i, t := range ts {
 		switch {
-		case isClausePunct(t):
+		case isClausePunct(t) && !abbreviationDot(ts, i):
 			cl[i] = c
 			c++
 			continue
