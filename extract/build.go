@@ -919,14 +919,21 @@ func (b *builder) dateConf(how, prec string) float64 {
 func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evidence) {
 	for di, d := range a.durs {
 		var region, to string
+		village := false
 		ci, hasCue := durCue[di]
 		var cue cueHit
 		if hasCue {
 			cue = a.cues[ci]
-			if tg := b.bindTargets(a, cue); len(tg) > 0 && tg[0].place.Region != "" && !tg[0].place.Partial {
+			tg := b.bindTargets(a, cue)
+			switch {
+			case len(tg) > 0 && tg[0].place.Region != "" && !tg[0].place.Partial:
 				region = tg[0].place.Region
-			} else if len(tg) > 0 {
-				continue // Karabakh as a whole, or a village: not a district change
+			case len(tg) > 0 && d.kind == durAgo && tg[0].place.Settlement && tg[0].place.Region != "" && !tg[0].place.Outside:
+				// "freed the village of Talish exactly one year ago": the
+				// village's change, counted back from the page
+				region, village = tg[0].place.Region, true
+			case len(tg) > 0:
+				continue // Karabakh as a whole, or a village held over a span: not a district change
 			}
 		}
 		if region == "" {
@@ -983,7 +990,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			}
 			b.addCand(cand{region: region, to: main.to, kind: main.kind, ev: ev, sent: a.s.idx,
 				how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: main.to, durWord: d.word,
-				ago: true, exact: d.exact, sideNamed: main.sideNamed, focus: a.s.toks[d.i].start})
+				ago: true, exact: d.exact, sideNamed: main.sideNamed, partial: main.partial, focus: a.s.toks[d.i].start})
 			continue
 		}
 		if d.kind == durFor && !hasCue {
@@ -1006,7 +1013,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 		}
 		x := cand{region: region, to: to, kind: kindCapture, ev: ev, sent: a.s.idx,
 			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
-			ago: d.kind == durAgo, exact: d.exact,
+			ago: d.kind == durAgo, exact: d.exact, partial: village,
 			focus: a.s.toks[d.i].start}
 		anchorY := 0
 		if main != nil && main.dated && main.region == region {

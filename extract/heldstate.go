@@ -138,3 +138,35 @@ func (b *builder) ledgerDayBefore(x cand) (civil, string, bool) {
 	y, m, d := hit.Date.First.Date()
 	return civil{y: y, m: m, d: d, prec: "day"}, fmt.Sprintf("%s %s to %s on %s, the day before the page's (the news of its lead, told without a date)", ledgerDateHow, x.region, x.to, hit.Date), true
 }
+
+// exactAgoSlack is how many days a page may lag the day on which "exactly
+// N years ago" was said.
+const exactAgoSlack = 3
+
+// ledgerNearDay finds the one change of x's district to x's side that the
+// ledger dates to a day within slack days before x's day ("exactly one
+// year ago", said at a ceremony on the anniversary and printed the day
+// after, counts from the printing): that day, with a date_how saying so.
+func (b *builder) ledgerNearDay(x cand, slack int) (civil, string, bool) {
+	h := b.opt.History
+	if h == nil || x.date.prec != "day" {
+		return civil{}, "", false
+	}
+	d := geo.DayOf(x.date.y, x.date.m, x.date.d)
+	var hit *geo.Event
+	for _, e := range h.Events() {
+		if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline || e.Date.Precision != geo.PrecisionDay ||
+			e.Date.First > d || e.Date.First < d-geo.Day(slack) {
+			continue
+		}
+		if hit != nil || e.Date.First == d {
+			return civil{}, "", false // two changes, or the day counted is the ledger's own
+		}
+		hit = e
+	}
+	if hit == nil {
+		return civil{}, "", false
+	}
+	y, m, dd := hit.Date.First.Date()
+	return civil{y: y, m: m, d: dd, prec: "day"}, fmt.Sprintf("%s %s to %s on %s, %d days before the day counted (%s) from the page's", ledgerDateHow, x.region, x.to, hit.Date, d-hit.Date.First, x.durWord), true
+}

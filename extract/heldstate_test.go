@@ -209,3 +209,25 @@ func TestListsWithDaysAndStamps(t *testing.T) {
 		}
 	}
 }
+
+// TestVillageYearsAgo: a village's change told "N years ago" is a
+// partial change of its district counted back from the page; "exactly a
+// year ago", printed a day after the anniversary, is the ledger's day.
+func TestVillageYearsAgo(t *testing.T) {
+	for _, tc := range []struct{ text, published, want string }{
+		{"Exactly one year ago our soldiers freed the village of Talish, the president told the crowd.", "2021-10-04", "tartar 2020-10-03 AZE partial"},
+		{"Two years ago Azerbaijani soldiers freed the village of Talish.", "2022-10-04", "tartar 2020 AZE partial"},
+	} {
+		r, err := Extract(tc.text, Options{Published: tc.published, History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To+" "+p.Extent)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: got %v, want [%s]", tc.text, got, tc.want)
+		}
+	}
+}

@@ -227,6 +227,10 @@ func (b *builder) finish(res *Result) {
 		if x.ago && x.exact && b.hasPub {
 			// "exactly a year ago": the same day that many years before
 			x.date = civilOf(b.pub.AddDate(-x.years, 0, 0))
+			if c, how, ok := b.ledgerNearDay(x, exactAgoSlack); ok {
+				// said on the anniversary, printed a day or two later
+				x.date, x.how = c, how
+			}
 		}
 		if x.ago && !x.sideNamed && x.anchorTo == x.to {
 			// a side the text does not name is the ledger's then, not on
