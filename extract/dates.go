@@ -31,6 +31,7 @@ type dateExpr struct {
 	rel         relKind
 	offset      int  // days for relDays, months for relMonth, years for relYear
 	same        bool // relShift: "the same day", offset 0 from the day just spoken of
+	that        bool // "on that day", "في ذلك اليوم": the same, reaching a few sentences back
 	weekday     time.Weekday
 	hasWeekday  bool
 	dir         int // relWeekday: 0 on or before, -1 strictly before, +1 strictly after
@@ -702,6 +703,11 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 	case isWordAt(ts, i, "the", "that") && i+2 < len(ts) && sameDayWord(ts[i+1]) && isWordAt(ts, i+2, "day"):
 		// "on the same day": the day just spoken of
 		e.same, e.j = true, i+3
+	case isWordAt(ts, i, "that") && isWordAt(ts, i+1, "day") && isWordAt(ts, i-1, "on") && !isWordAt(ts, i+2, "in", "of"),
+		isWordAt(ts, i, "ذلك", "تلك") && i+1 < len(ts) && ts[i+1].kind == tokWord && strings.HasSuffix(ts[i+1].norm, "اليوم"):
+		// "on that day", "في ذلك اليوم": the day just spoken of ("on
+		// that day in 1992" dates by its year instead)
+		e.same, e.that, e.j = true, true, i+2
 	case strings.HasSuffix(t.norm, "اليوم") && i+1 < len(ts) && ts[i+1].kind == tokWord && sameDayWord(ts[i+1]):
 		// "في اليوم نفسه", "اليوم ذاته"
 		e.same, e.j = true, i+2
@@ -859,6 +865,10 @@ func bareYearAt(ts []token, i int) (dateExpr, bool) {
 // the narrative it goes on.
 const narrativeYear = "explicit (year from the previous date)"
 
+// thatDayBack is how many sentences back "on that day" may find the day
+// it points to: a demonstrative reaches past a sentence or two of comment.
+const thatDayBack = 3
+
 // resolver turns date expressions into calendar dates against the
 // publication date, remembering the last month mentioned for "من الشهر
 // نفسه".
@@ -986,7 +996,11 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		// from the day just spoken of in this or the sentence before
 		// "the same day" only after a day written with its year: a
 		// year-less day before it may be a launch or the page's date
-		if r.prev.prec == "day" && r.prev.d2 == 0 && r.sent-r.prevSent <= 1 && (e.offset != 0 || r.prevYear) {
+		back := 1
+		if e.that {
+			back = thatDayBack
+		}
+		if r.prev.prec == "day" && r.prev.d2 == 0 && r.sent-r.prevSent <= back && (e.offset != 0 || r.prevYear) {
 			t := r.prev.time().AddDate(0, 0, e.offset)
 			if r.sent == r.prevSent {
 				return civilOf(t), fmt.Sprintf("%s (%s)", shiftHow, e.word), true

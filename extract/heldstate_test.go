@@ -231,3 +231,24 @@ func TestVillageYearsAgo(t *testing.T) {
 		}
 	}
 }
+
+// TestThatDay: "on that day" points to the day a sentence or two before
+// told, past a sentence of comment.
+func TestThatDay(t *testing.T) {
+	for _, text := range []string{
+		"On October 22, 2020, the army freed the settlement of Aghband in Zangilan. With it the whole border was under its control.\nOfficials said that on that day the villages of Mollavali and Ashagi Rafidinli in Fuzuli district were freed as well.",
+		"في 22 أكتوبر 2020 حرر الجيش بلدة أغبند في زنغيلان. وبذلك صارت الحدود كلها تحت سيطرته.\nوقال مسؤولون إنه في ذلك اليوم حررت أيضا قرى ملاولي في منطقة فضولي.",
+	} {
+		r, err := Extract(text, Options{Published: "2024-10-21", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != "fuzuli 2020-10-22 AZE|zangilan 2020-10-22 AZE" {
+			t.Errorf("%q: got %v, want [fuzuli 2020-10-22 AZE zangilan 2020-10-22 AZE]", text, got)
+		}
+	}
+}
