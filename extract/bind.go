@@ -54,7 +54,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			continue
 		}
 		if last == nil {
-			if p.i-c.j > 8 {
+			if p.i-c.j > 8 && !(p.i-c.j <= 14 && namedByKindNoun(ts, p.i) && plainPhrase(ts, c.j, p.i)) {
 				break
 			}
 			if t, ok := b.anaphorBeforeArea(a, c, p); ok {
@@ -184,6 +184,32 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		return []target{t}
 	}
 	return nil
+}
+
+// namedByKindNoun reports a place named right after a noun of its kind
+// ("city of Shusha", "the second-largest city, Shusha", "مدينة شوشا"):
+// the head of a long object phrase.
+func namedByKindNoun(ts []token, i int) bool {
+	k := i - 1
+	if k >= 0 && (isWordAt(ts, k, "of") || ts[k].raw == ",") {
+		k--
+	}
+	return k >= 0 && ts[k].kind == tokWord && hasStem(ts[k], anaphorNouns)
+}
+
+// plainPhrase reports tokens i..j-1 holding no clause break, no number and
+// no control word: one noun phrase ("the mountain enclave's second-largest
+// city of").
+func plainPhrase(ts []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if ts[k].kind == tokNum || ts[k].kind == tokPunct && ts[k].raw != "'" && ts[k].raw != "’" && ts[k].raw != "-" && !(ts[k].raw == "," && k == j-1) {
+			return false
+		}
+		if ts[k].kind == tokWord && clauseConnectors[ts[k].norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // datedBetween reports the tokens from i up to the joining word before

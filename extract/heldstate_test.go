@@ -252,3 +252,24 @@ func TestThatDay(t *testing.T) {
 		}
 	}
 }
+
+// TestLongObjectPhrase: a place named after a noun of its kind at the
+// end of a long object phrase is the object, not the area a possessive
+// before it names.
+func TestLongObjectPhrase(t *testing.T) {
+	for _, text := range []string{
+		"The separatist leaders admitted last week that they had lost control of the mountain region's second-largest city of Shusha.",
+	} {
+		r, err := Extract(text, Options{Published: "2020-11-15", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != "shusha 2020-11 AZE" {
+			t.Errorf("%q: got %v, want [shusha 2020-11 AZE]", text, got)
+		}
+	}
+}
