@@ -178,6 +178,12 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 				// "28 years after its occupation": back after N years away
 				out = append(out, durExpr{i: i, j: j + 1, kind: durAfter, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
 				i = j
+			} else if k, of := yearsOfChange(ts, j); ok && of && !inDur(out, i) {
+				// "put an end to 27 years' occupation", "ended 27 years of
+				// occupation", "أنهى 27 عاما من الاحتلال": the span the
+				// change that ended it closed, as "after N years of" tells it
+				out = append(out, durExpr{i: i, j: k, kind: durAfter, years: n, vague: vague, word: joinRaw(ts, i, k)})
+				i = k - 1
 			}
 		}
 	}
@@ -190,6 +196,8 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 			out = append(out, durExpr{i: i, j: j + 1, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
 		} else if ok && afterChange(ts, j) && !inDur(out, i) {
 			out = append(out, durExpr{i: i, j: j + 1, kind: durAfter, years: n, vague: vague, word: joinRaw(ts, i, j+1)})
+		} else if k, of := yearsOfChange(ts, j); ok && of && !inDur(out, i) {
+			out = append(out, durExpr{i: i, j: k, kind: durAfter, years: n, vague: vague, word: joinRaw(ts, i, k)})
 		}
 	}
 	for i := range out {
@@ -221,6 +229,33 @@ func firstTimeAt(ts []token, i int) int {
 		return i + 4
 	}
 	return i
+}
+
+// yearsOfChange reports a control word right after a count of years and
+// a possessive or "of" ("27 years' occupation", "ended 27 years of
+// occupation"; not "during 27 years of occupation", a span inside the
+// hold): it returns the index of the "of" or of the control word, which
+// is where durationCues looks for the change the span belongs to.
+func yearsOfChange(ts []token, j int) (int, bool) {
+	k := j
+	switch {
+	case k < len(ts) && (ts[k].raw == "'" || ts[k].raw == "’"):
+		k++
+		if isWordAt(ts, k, "s") {
+			k++
+		}
+		if k >= len(ts) {
+			return 0, false
+		}
+		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok {
+			return k, true
+		}
+	case isWordAt(ts, k, "of") && k+1 < len(ts) && !isWordAt(ts, j-3, "during", "over", "for", "within", "in"):
+		if _, _, _, _, ok := matchPhrase(ts, k+1, controlIndex); ok {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // afterChange reports English "after" at k followed within three words

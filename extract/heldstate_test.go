@@ -273,3 +273,30 @@ func TestLongObjectPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsOfOccupation: "an end to 27 years' occupation", "ending 27
+// years of occupation" count back from the change that ended the span;
+// "during 27 years of occupation" is a span inside the hold and dates
+// nothing.
+func TestYearsOfOccupation(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Azerbaijani troops entered Aghdam today, ending 27 years of occupation.", []string{"agdam 1993 ARM", "agdam 2020-11-20 AZE"}},
+		{"Azerbaijani troops entered Aghdam today. It put an end to 27 years' occupation of the town.", []string{"agdam 1993 ARM", "agdam 2020-11-20 AZE"}},
+		{"The town's mosque was looted during 27 years of occupation, officials said.", nil},
+	} {
+		r, err := Extract(tc.text, Options{Published: "2020-11-20", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
