@@ -975,6 +975,14 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			b.addCand(cand{region: region, to: to, dated: true, date: c,
 				how: "derived from duration (" + d.word + ")", kind: kindCapture,
 				conf: b.dateConf("explicit", c.prec) - 0.1, ev: ev, sent: a.s.idx, focus: a.s.toks[d.i].start})
+			if k, ok := untilDate(a, d.j); ok {
+				// "occupied from 8 May 1992 until 8 November 2020": the
+				// hold ended then, the district going to the other side
+				e := a.dates[k]
+				b.addCand(cand{region: region, to: other(to), dated: true, date: a.res[k].c,
+					how: "the end of a hold told from " + c.String() + " (" + joinRaw(a.s.toks, d.j, e.j) + ")", kind: kindCapture,
+					conf: b.dateConf("explicit", a.res[k].c.prec) - 0.1, ev: ev, sent: a.s.idx, focus: a.s.toks[e.i].start})
+			}
 			continue
 		}
 		// N years before an anchor event
@@ -1026,6 +1034,29 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 		}
 		b.addCand(x)
 	}
+}
+
+// untilDate finds a date written in full right after token j and "until"
+// ("… since 8 May 1992, until 8 November 2020", "حتى يوم 8 نوفمبر"): the
+// end of the span that began at the date before it.
+func untilDate(a *annotated, j int) (int, bool) {
+	ts := a.s.toks
+	if j < len(ts) && ts[j].raw == "," || j < len(ts) && ts[j].raw == "،" {
+		j++
+	}
+	if !isWordAt(ts, j, "until", "till", "to", "حتي", "الي") {
+		return 0, false
+	}
+	j++
+	if isWordAt(ts, j, "يوم", "عام", "العام") {
+		j++
+	}
+	for k, e := range a.dates {
+		if e.i == j && a.res[k].ok && e.rel == relNone && e.year != 0 {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // returns reports a sentence that says a side came back: a control word

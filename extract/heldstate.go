@@ -170,3 +170,48 @@ func (b *builder) ledgerNearDay(x cand, slack int) (civil, string, bool) {
 	y, m, dd := hit.Date.First.Date()
 	return civil{y: y, m: m, d: dd, prec: "day"}, fmt.Sprintf("%s %s to %s on %s, %d days before the day counted (%s) from the page's", ledgerDateHow, x.region, x.to, hit.Date, d-hit.Date.First, x.durWord), true
 }
+
+// ledgerOffByOne re-dates a change counted from an anniversary ("28 years
+// since the occupation", said on its 29th return) whose day the ledger
+// does not hold, when the ledger holds exactly one change of the district
+// to that side on the same day and month a year before or after: counts
+// of years slip by one between an ordinal and a cardinal.
+func (b *builder) ledgerOffByOne(x cand) (civil, string, bool) {
+	h := b.opt.History
+	if h == nil || x.date.prec != "day" || !strings.HasPrefix(x.how, "derived from anniversary") {
+		return civil{}, "", false
+	}
+	fits := func(y int) (*geo.Event, int) {
+		if !validDay(y, x.date.m, x.date.d) {
+			return nil, 0
+		}
+		d := geo.DayOf(y, x.date.m, x.date.d)
+		var hit *geo.Event
+		n := 0
+		for _, e := range h.Events() {
+			if e.Region == x.region && string(e.To) == x.to && e.Kind != geo.KindBaseline && e.Date.First <= d && d <= e.Date.Last {
+				hit = e
+				n++
+			}
+		}
+		return hit, n
+	}
+	if _, n := fits(x.date.y); n > 0 {
+		return civil{}, "", false // the count agrees with the ledger
+	}
+	var hit *geo.Event
+	year := 0
+	for _, y := range []int{x.date.y - 1, x.date.y + 1} {
+		if e, n := fits(y); n == 1 {
+			if hit != nil {
+				return civil{}, "", false
+			}
+			hit, year = e, y
+		}
+	}
+	if hit == nil {
+		return civil{}, "", false
+	}
+	c := civil{y: year, m: x.date.m, d: x.date.d, prec: "day"}
+	return c, fmt.Sprintf("%s %s to %s on %s: the anniversary's count gave %d, a year off", ledgerDateHow, x.region, x.to, hit.Date, x.date.y), true
+}

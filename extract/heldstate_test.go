@@ -300,3 +300,28 @@ func TestYearsOfOccupation(t *testing.T) {
 		}
 	}
 }
+
+// TestAnniversaryCountsAndHoldEnds: an anniversary's count a year off the
+// ledger's change on that day and month is the ledger's year; a hold told
+// "from … until …" ended with a change to the other side.
+func TestAnniversaryCountsAndHoldEnds(t *testing.T) {
+	for _, tc := range []struct {
+		text, published string
+		want            []string
+	}{
+		{"May 8 marks 28 years since the occupation of the town of Shusha by Armenian forces.", "2021-05-08", []string{"shusha 1992-05-08 ARM"}},
+		{"Shusha had been held by Armenian forces since 8 May 1992 until 8 November 2020.", "2021-05-08", []string{"shusha 1992-05-08 ARM", "shusha 2020-11-08 AZE"}},
+	} {
+		r, err := Extract(tc.text, Options{Published: tc.published, History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -92,6 +92,9 @@ func (b *builder) finish(res *Result) {
 			return
 		}
 		b.pageDayAnniversary(&x)
+		if c, how, ok := b.ledgerOffByOne(x); ok {
+			x.date, x.how = c, how
+		}
 		if weakDate(x.how) && !x.partial && b.heldAlready(x.region, x.to, x.date) {
 			// the ledger has that side holding the district long before
 			// the day the page lent the reading: the day and month of
