@@ -66,6 +66,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			if possessorPlace(a, k) {
 				continue // "Karabakh's Shushi": the place the district belongs to
 			}
+			if operationName(ts, p) {
+				continue // "freed in the Horadiz operation", "بعملية هوراديز": the operation's name
+			}
 			out = append(out, target{place: p.place, tok: p.i})
 			last = p
 			continue
@@ -210,6 +213,15 @@ func plainPhrase(ts []token, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// operationName reports a place that names an operation, right after
+// the operation word in Arabic ("بعملية هوراديز") or right before it in
+// English ("the Horadiz operation").
+func operationName(ts []token, p *placeHit) bool {
+	before := p.i > 0 && ts[p.i-1].kind == tokWord && hasStem(ts[p.i-1], operationWords) && !latinWord(ts[p.i-1])
+	after := p.j < len(ts) && ts[p.j].kind == tokWord && latinWord(ts[p.j]) && hasStem(ts[p.j], operationWords)
+	return before || after
 }
 
 // datedBetween reports the tokens from i up to the joining word before
@@ -725,7 +737,7 @@ func (b *builder) villageList(a *annotated, c cueHit) []target {
 	seen := map[string]bool{}
 	for k := range a.places {
 		p := &a.places[k]
-		if p.place.Region == "" || p.place.Outside || seen[p.place.Region] || b.isBound(a, p.i) {
+		if p.place.Region == "" || p.place.Outside || seen[p.place.Region] || b.isBound(a, p.i) || operationName(ts, p) {
 			continue
 		}
 		// a place told of another control word is that word's

@@ -325,3 +325,22 @@ func TestAnniversaryCountsAndHoldEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestOperationNames: a place that names an operation ("the Horadiz
+// operation", "بعملية هوراديز") is not what the control word took.
+func TestOperationNames(t *testing.T) {
+	for _, text := range []string{
+		"The village of Jojug Marjanli was freed on 6 January 1994 in the Horadiz operation.",
+		"وقال إن قرية جوجوق مرجانلي تم تحريرها في 6 يناير 1994 بعملية هوراديز الكبرى.",
+	} {
+		r, err := Extract(text, Options{Published: "2017-07-05", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range r.Proposals {
+			if p.Region == "fuzuli" {
+				t.Errorf("%q: proposed %s %s %s, the operation's name", text, p.Region, p.Date, p.To)
+			}
+		}
+	}
+}
