@@ -106,7 +106,7 @@ func (b *builder) ledgerYear(x cand) (civil, string, bool) {
 		return civil{}, "", false
 	}
 	c := civil{y: hitYear, m: x.date.m, d: x.date.d, prec: "day"}
-	how := fmt.Sprintf("%s %s to %s on %s: the day and month the text writes; the year it implies (%d) finds the district already held by that side", ledgerDateHow, x.region, x.to, hit.Date, x.date.y)
+	how := fmt.Sprintf("%s %s to %s on %s: the day and month the text writes; the ledger has no such change in the year the text implies (%d)", ledgerDateHow, x.region, x.to, hit.Date, x.date.y)
 	return c, how, true
 }
 
@@ -214,4 +214,22 @@ func (b *builder) ledgerOffByOne(x cand) (civil, string, bool) {
 	}
 	c := civil{y: year, m: x.date.m, d: x.date.d, prec: "day"}
 	return c, fmt.Sprintf("%s %s to %s on %s: the anniversary's count gave %d, a year off", ledgerDateHow, x.region, x.to, hit.Date, x.date.y), true
+}
+
+// ledgerNear reports a change of x's district to x's side that the ledger
+// dates within nearDays of x's date, or x's date beyond the ledger's
+// knowledge (no ledger, no date): nothing to correct.
+func (b *builder) ledgerNear(x cand) bool {
+	h := b.opt.History
+	if h == nil || x.date.y == 0 {
+		return true
+	}
+	first, last := civilSpan(x.date)
+	for _, e := range h.Events() {
+		if e.Region == x.region && string(e.To) == x.to && e.Kind != geo.KindBaseline &&
+			e.Date.First <= last+nearDays && e.Date.Last >= first-nearDays {
+			return true
+		}
+	}
+	return false
 }

@@ -344,3 +344,22 @@ func TestOperationNames(t *testing.T) {
 		}
 	}
 }
+
+// TestLentYearAgainstTheLedger: a day and month whose year an earlier
+// date lent (a page with no date of its own), where the ledger has no
+// change of the district to that side, takes the year of the one change
+// the ledger holds on that day.
+func TestLentYearAgainstTheLedger(t *testing.T) {
+	text := "The town of Lachin, which Armenian forces occupied on May 18, 1992, is calm.\nThe president said: \"Today, on August 26, our army entered the town of Lachin.\""
+	r, err := Extract(text, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Proposals {
+		got = append(got, p.Region+" "+p.Date+" "+p.To)
+	}
+	if strings.Join(got, "|") != "lachin 1992-05-18 ARM|lachin 2022-08-26 AZE" {
+		t.Errorf("got %v, want [lachin 1992-05-18 ARM lachin 2022-08-26 AZE]", got)
+	}
+}

@@ -95,6 +95,14 @@ func (b *builder) finish(res *Result) {
 		if c, how, ok := b.ledgerOffByOne(x); ok {
 			x.date, x.how = c, how
 		}
+		if strings.HasPrefix(x.how, "explicit (year") && !b.ledgerNear(x) {
+			// a year lent to a day and month the ledger has no change
+			// near, which the ledger holds in another year ("26 August"
+			// after a paragraph on 1992, in a piece on the 2022 handover)
+			if c, how, ok := b.ledgerYear(x); ok {
+				x.date, x.how = c, how
+			}
+		}
 		if weakDate(x.how) && !x.partial && b.heldAlready(x.region, x.to, x.date) {
 			// the ledger has that side holding the district long before
 			// the day the page lent the reading: the day and month of
