@@ -707,6 +707,13 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 				return other(x.actor)
 			}
 		}
+		// "were cleared of Armenian separatists": the side named as
+		// what the place was rid of lost it
+		for _, x := range a.actors {
+			if x.i > c.i && x.i-c.j <= 3 && x.actor != actRUS && clearedOf(a.s.toks, x.i) && a.clauseOf(x.i) == a.clauseOf(c.i) {
+				return other(x.actor)
+			}
+		}
 	}
 	if named && h.actor == actRUS {
 		if c.cls == cueWithdraw {

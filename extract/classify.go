@@ -215,6 +215,9 @@ func findActors(ts []token) []actorHit {
 // participle counts.
 func clearedOf(ts []token, i int) bool {
 	k := i - 1
+	if k >= 0 && ts[k].kind == tokWord && latinWord(ts[k]) && actorWords[ts[k].norm] != "" {
+		k-- // "cleared of Armenian separatists": the side's adjective before its noun
+	}
 	if isWordAt(ts, k, "the") {
 		k--
 	}

@@ -363,3 +363,20 @@ func TestLentYearAgainstTheLedger(t *testing.T) {
 		t.Errorf("got %v, want [lachin 1992-05-18 ARM lachin 2022-08-26 AZE]", got)
 	}
 }
+
+// TestClearedOf: a place "cleared of Armenian separatists" went to the
+// other side; on an anniversary written years later, the ledger's year.
+func TestClearedOf(t *testing.T) {
+	text := "Today, September 20, marks one year since the town of Khojaly was cleared of Armenian separatists."
+	r, err := Extract(text, Options{Published: "2024-09-20", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Proposals {
+		got = append(got, p.Region+" "+p.Date+" "+p.To)
+	}
+	if strings.Join(got, "|") != "khojaly 2023-09-20 AZE" {
+		t.Errorf("got %v, want [khojaly 2023-09-20 AZE]", got)
+	}
+}
