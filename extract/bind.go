@@ -923,8 +923,8 @@ func beforeVerbalNoun(ts []token, k int) bool {
 		if beforeWords[ts[i].norm] {
 			return true
 		}
-		if !isWordAt(ts, i, "the", "its", "their", "of", "to", "ان") {
-			return false
+		if !isWordAt(ts, i, "the", "its", "their", "of", "to", "ان") && !(latinWord(ts[i]) && actorWords[ts[i].norm] != "") {
+			return false // "before Azerbaijan handover": a side's name may stand between
 		}
 	}
 	return false

@@ -380,3 +380,21 @@ func TestClearedOf(t *testing.T) {
 		t.Errorf("got %v, want [khojaly 2023-09-20 AZE]", got)
 	}
 }
+
+// TestShouldHaveAndBeforeHandover: "should have been handed over" did not
+// happen then; residents leaving "before the Azerbaijan handover" date no
+// handover by the page's day.
+func TestShouldHaveAndBeforeHandover(t *testing.T) {
+	for _, text := range []string{
+		"Kalbajar should have been handed over on November 15, but Baku agreed to a delay.",
+		"Kelbajar residents burn their houses before Azerbaijan handover",
+	} {
+		r, err := Extract(text, Options{Published: "2020-11-15", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Proposals) != 0 {
+			t.Errorf("%q: got %s %s %s, want no proposal", text, r.Proposals[0].Region, r.Proposals[0].Date, r.Proposals[0].To)
+		}
+	}
+}
