@@ -272,6 +272,11 @@ func (b *builder) sentence(a *annotated) {
 	}
 	b.durations(a, durCue, mainEvent, ev)
 	b.contextHits(a, ev)
+	if operationAnniversary(a.s.toks) {
+		// "the 24th anniversary of the Horadiz operation": a piece that
+		// marks an operation retells its gains; the page's day dates none
+		b.anniversary = true
+	}
 	b.stances(a, ev)
 	b.notePast(a)
 	if len(a.dates) > 0 {
@@ -1064,6 +1069,17 @@ func untilDate(a *annotated, j int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// operationAnniversary reports an anniversary word with an operation word
+// a few words after it ("anniversary of Horadiz operation", "ذكرى عملية").
+func operationAnniversary(ts []token) bool {
+	for k := range ts {
+		if ts[k].kind == tokWord && hasStem(ts[k], anniversaryWords) && findWithin(ts, k+1, 5, operationWords) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // returns reports a sentence that says a side came back: a control word

@@ -398,3 +398,18 @@ func TestShouldHaveAndBeforeHandover(t *testing.T) {
 		}
 	}
 }
+
+// TestOperationAnniversary: a piece that marks an operation's anniversary
+// retells its gains; the page's day dates none of them.
+func TestOperationAnniversary(t *testing.T) {
+	text := "The army marks the 25th anniversary of the winter operation that ended on 6 January 1994.\nThe troops freed the Horadiz settlement and 20 villages of Fuzuli district."
+	r, err := Extract(text, Options{Published: "2019-01-05", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Proposals {
+		if p.Date == "2019-01-05" {
+			t.Errorf("got %s %s %s dated by the page", p.Region, p.Date, p.To)
+		}
+	}
+}
