@@ -50,7 +50,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	var last *placeHit
 	for k := range a.places {
 		p := &a.places[k]
-		if p.i < c.j || p.i >= limit || a.clauseOf(p.i) != cl {
+		if p.i < c.j || p.i >= limit || a.clauseOf(p.i) != cl && !(last != nil && datedListGoesOn(a, last.j, p.i)) {
 			continue
 		}
 		if last == nil {
@@ -83,6 +83,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 					break
 				}
 			}
+		}
+		if datedListGoesOn(a, last.j, p.i) {
+			joined, gap = true, 1
 		}
 		if joined && gap > 3 && datedBetween(a, last.j, p.i) {
 			// "left Aghdam on 20 November and Kalbajar on 25 November":
@@ -224,11 +227,35 @@ func operationName(ts []token, p *placeHit) bool {
 	return before || after
 }
 
+// datedListGoesOn reports a list of places each with its own day, its
+// items set off by commas and a repeated "from" ("withdrew from Aghdam on
+// Nov. 20, from Kalbajar on Nov. 25, and from Lachin on Nov. 30"): the
+// tokens from i to j are a placed date, a comma, perhaps "and", and
+// "from".
+func datedListGoesOn(a *annotated, i, j int) bool {
+	ts := a.s.toks
+	k := j - 1
+	if !isWordAt(ts, k, "from", "ومن", "من") {
+		return false
+	}
+	k--
+	if isWordAt(ts, k, "and", "و") {
+		k--
+	}
+	if k < 0 || ts[k].raw != "," && ts[k].raw != "،" {
+		return false
+	}
+	return datedBetween(a, i, k+1) || datedBetween(a, i, k)
+}
+
 // datedBetween reports the tokens from i up to the joining word before
 // token j as one date expression placed on the calendar, with a
 // preposition before it ("on 20 November and", "في 20 نوفمبر و").
 func datedBetween(a *annotated, i, j int) bool {
 	ts := a.s.toks
+	if i < len(ts) && ts[i].kind == tokWord && hasStem(ts[i], anaphorNouns) {
+		i++ // "Aghdam province on Nov. 20"
+	}
 	if isWordAt(ts, i, "on", "in", "في", "يوم") {
 		i++
 	}

@@ -233,3 +233,50 @@ func (b *builder) ledgerNear(x cand) bool {
 	}
 	return false
 }
+
+// foldNextDay joins two proposals of one district to one side dated a day
+// apart when the ledger holds a change of it to that side on exactly one
+// of the two days: one handover told in two steps ("the Armenian army left
+// Lachin on Nov. 30" and "the Azerbaijani army entered it on Tuesday, 1
+// December"). The ledger's day stays; the other reading is its evidence.
+func (b *builder) foldNextDay(props []*proposal) []*proposal {
+	h := b.opt.History
+	if h == nil {
+		return props
+	}
+	onDay := func(p *proposal) bool {
+		d := geo.DayOf(p.date.y, p.date.m, p.date.d)
+		for _, e := range h.Events() {
+			if e.Region == p.p.Region && string(e.To) == p.p.To && e.Kind != geo.KindBaseline && e.Date.Precision == geo.PrecisionDay && e.Date.First == d {
+				return true
+			}
+		}
+		return false
+	}
+	gone := map[*proposal]bool{}
+	for _, p := range props {
+		for _, q := range props {
+			if p == q || gone[p] || gone[q] || p.p.Region != q.p.Region || p.p.To != q.p.To || p.date.prec != "day" || q.date.prec != "day" {
+				continue
+			}
+			dp, dq := geo.DayOf(p.date.y, p.date.m, p.date.d), geo.DayOf(q.date.y, q.date.m, q.date.d)
+			if dp-dq != 1 && dq-dp != 1 || !onDay(p) || onDay(q) {
+				continue
+			}
+			for _, ev := range q.p.Evidence {
+				p.p.Evidence = addEvidence(p.p.Evidence, ev)
+			}
+			gone[q] = true
+		}
+	}
+	if len(gone) == 0 {
+		return props
+	}
+	out := props[:0]
+	for _, p := range props {
+		if !gone[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}

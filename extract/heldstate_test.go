@@ -413,3 +413,22 @@ func TestOperationAnniversary(t *testing.T) {
 		}
 	}
 }
+
+// TestCommaListsAndTwoStepHandovers: a list of places each with its own
+// day, set off by commas and a repeated "from", binds every place; one
+// handover told as a withdrawal one day and an entry the next is the
+// ledger's day.
+func TestCommaListsAndTwoStepHandovers(t *testing.T) {
+	text := "The Armenian army withdrew from the Aghdam province on Nov. 20, from Kalbajar on Nov. 25, and from Lachin on Nov. 30.\nAzerbaijani troops entered Lachin on Tuesday."
+	r, err := Extract(text, Options{Published: "2020-12-02", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Proposals {
+		got = append(got, p.Region+" "+p.Date+" "+p.To)
+	}
+	if want := "agdam 2020-11-20 AZE|kalbajar 2020-11-25 AZE|lachin 2020-12-01 AZE"; strings.Join(got, "|") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}

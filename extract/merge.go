@@ -366,6 +366,7 @@ func (b *builder) finish(res *Result) {
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to}, x.ev)
 		}
 	}
+	props = b.foldNextDay(props)
 	// planned dates join the change that happened
 	for _, s := range b.sched {
 		var best *proposal
