@@ -728,6 +728,13 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 	}
 	switch c.cls {
 	case cueOccupy:
+		// "occupied" is mostly said of Armenian forces' gains; a side
+		// named as its subject or agent ("the Azerbaijani military
+		// occupied the village", "occupied by Azerbaijani troops") is its
+		// own
+		if named && h.actor != actRUS && (subjectOf(a, h, c) || agentOf(a, h, c)) {
+			return h.actor
+		}
 		return actARM
 	case cueLiberate:
 		// each side calls its own gains liberation ("تحرير كارفاجار" in
@@ -1080,6 +1087,44 @@ func operationAnniversary(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// subjectOf reports side mention h as the subject of control word c: right
+// before it with only its head noun between ("Azerbaijani forces
+// occupied"), or right after an Arabic verb ("احتلت القوات الأذربيجانية").
+func subjectOf(a *annotated, h actorHit, c cueHit) bool {
+	ts := a.s.toks
+	from, to := h.i+1, c.i
+	if h.i > c.i {
+		from, to = c.j, h.i
+		if latinWord(ts[c.i]) {
+			return false // English puts the subject first
+		}
+	}
+	if to-from > 2 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if ts[k].kind != tokWord || !hasStem(ts[k], actorHeads) && !isWordAt(ts, k, "the") {
+			return false
+		}
+	}
+	return true
+}
+
+// agentOf reports side mention h as the agent of a passive control word
+// c ("occupied by Azerbaijani troops", "احتلت من قبل القوات").
+func agentOf(a *annotated, h actorHit, c cueHit) bool {
+	ts := a.s.toks
+	if h.i <= c.i || h.i-c.j > 4 {
+		return false
+	}
+	for k := c.j; k < h.i; k++ {
+		if !isWordAt(ts, k, "by", "the", "من", "قبل") && !(ts[k].kind == tokWord && hasStem(ts[k], actorHeads)) {
+			return false
+		}
+	}
+	return isWordAt(ts, c.j, "by") || isWordAt(ts, c.j, "من") && isWordAt(ts, c.j+1, "قبل")
 }
 
 // returns reports a sentence that says a side came back: a control word

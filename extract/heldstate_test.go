@@ -432,3 +432,25 @@ func TestCommaListsAndTwoStepHandovers(t *testing.T) {
 		t.Errorf("got %v, want %s", got, want)
 	}
 }
+
+// TestOccupiedBySideNamed: "occupied" takes a side named as its subject or
+// agent; with none named it is the Armenian forces' word.
+func TestOccupiedBySideNamed(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"On March 24, the Azerbaijani military occupied the Armenian village of Parukh in Khojaly district.", "khojaly 2022-03-24 AZE"},
+		{"احتلت القوات الأذربيجانية في 24 مارس قرية فروخ في منطقة خوجالي.", "khojaly 2022-03-24 AZE"},
+		{"Kalbajar was occupied in April 1993.", "kalbajar 1993-04 ARM"},
+	} {
+		r, err := Extract(tc.text, Options{Published: "2022-03-26", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q: got %v, want [%s]", tc.text, got, tc.want)
+		}
+	}
+}
