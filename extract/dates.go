@@ -617,6 +617,9 @@ func relativeAt(ts []token, i int) (dateExpr, bool) {
 		e.rel, e.offset, e.j = relDays, -2, i+3
 	case t.norm == "the" && isWordAt(ts, i+1, "day") && isWordAt(ts, i+2, "before") && isWordAt(ts, i+3, "yesterday"):
 		e.rel, e.offset, e.j = relDays, -2, i+4
+	case has("الليله") && isWordAt(ts, i+1, "الماضيه"), t.norm == "last" && isWordAt(ts, i+1, "night"):
+		// "الليلة الماضية", "last night": the evening before the page
+		e.rel, e.offset, e.j = relDays, -1, i+2
 	case has("غدا") || t.norm == "tomorrow":
 		e.rel, e.offset = relDays, 1
 	case t.norm == "بعد" && isWordAt(ts, i+1, "غد"):

@@ -454,3 +454,23 @@ func TestOccupiedBySideNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestLastNight: "last night", "الليلة الماضية" is the day before the page.
+func TestLastNight(t *testing.T) {
+	for _, text := range []string{
+		"The president wrote last night that the army had freed the town of Zangilan.",
+		"وكتب الرئيس الليلة الماضية أن الجيش حرر مدينة زنغيلان.",
+	} {
+		r, err := Extract(text, Options{Published: "2020-10-21", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != "zangilan 2020-10-20 AZE" {
+			t.Errorf("%q: got %v, want [zangilan 2020-10-20 AZE]", text, got)
+		}
+	}
+}
