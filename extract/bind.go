@@ -57,6 +57,12 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			if p.i-c.j > 8 && !(p.i-c.j <= 14 && namedByKindNoun(ts, p.i) && plainPhrase(ts, c.j, p.i)) {
 				break
 			}
+			if findWithin(ts, c.j, p.i-c.j, shellingWords) >= 0 || findWithin(ts, c.j, p.i-c.j, intentWords) >= 0 {
+				// "الاحتلال الأرميني أعاد قصف قرية …": the village was
+				// shelled; "took a height allowing them to control part
+				// of Fizuli": what the gain made possible
+				break
+			}
 			if t, ok := b.anaphorBeforeArea(a, c, p); ok {
 				return []target{t} // "conquered the province in the Karabakh region"
 			}
@@ -766,6 +772,9 @@ func (b *builder) villageList(a *annotated, c cueHit) []target {
 		p := &a.places[k]
 		if p.place.Region == "" || p.place.Outside || seen[p.place.Region] || b.isBound(a, p.i) || operationName(ts, p) {
 			continue
+		}
+		if p.i > c.j && findWithin(ts, c.j, p.i-c.j, shellingWords) >= 0 {
+			continue // "أعاد قصف قرية …": a village shelled, not taken
 		}
 		// a place told of another control word is that word's
 		other := false

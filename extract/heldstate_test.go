@@ -474,3 +474,20 @@ func TestLastNight(t *testing.T) {
 		}
 	}
 }
+
+// TestShelledVillage: a village the occupying force shelled is not one it
+// took ("الاحتلال الأرميني أعاد قصف قرية …" names the force, not a change).
+func TestShelledVillage(t *testing.T) {
+	for _, text := range []string{
+		"وقالت الوزارة إن الاحتلال الأرميني أعاد قصف قرية جوجوق مرجانلي في منطقة جبرائيل بالمدفعية.",
+		"The ministry said the occupation forces shelled the village of Jojug Marjanli in Jabrayil district again.",
+	} {
+		r, err := Extract(text, Options{Published: "2020-10-03", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Proposals) != 0 {
+			t.Errorf("%q: got %s %s %s, want no proposal", text, r.Proposals[0].Region, r.Proposals[0].Date, r.Proposals[0].To)
+		}
+	}
+}

@@ -67,7 +67,7 @@ var wordListNames = []string{
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
-	"quantity", "earlier", "before", "titles", "date_labels", "not_ground", "actor_heads", "award_nouns",
+	"quantity", "earlier", "before", "titles", "shelling", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
 	"concession", "held_adjectives", "first_person",
 }
@@ -368,6 +368,7 @@ var (
 	earlierWords    map[string]bool // open a sentence told as before the news
 	beforeWords     map[string]bool // "before", "قبل": a change told as later than the main clause
 	titleWords      map[string]bool // "Gen.", "Mr.": a dot after them ends no sentence
+	shellingWords   map[string]bool // "قصف", "shelled": what follows was struck, not taken
 	dateLabels      map[string]bool // a line of its own before the page's date
 	notTodayAfter   map[string]bool // "the next day", not today
 	notTodayBefore  map[string]bool // a channel name, not today
@@ -477,6 +478,7 @@ func bindWordLists(lex *lexicon) {
 	earlierWords = lex.words["earlier"]
 	beforeWords = lex.words["before"]
 	titleWords = lex.words["titles"]
+	shellingWords = lex.words["shelling"]
 	dateLabels = lex.words["date_labels"]
 	notTodayAfter = lex.words["not_today_after"]
 	notTodayBefore = lex.words["not_today_before"]
