@@ -241,6 +241,11 @@ func dayAt(ts []token, k int) (day, next int, ok bool) {
 		return 0, k, false
 	}
 	v, isOrd := ordinalDays[ts[k].norm]
+	if !isOrd && !latinWord(ts[k]) && k+1 < len(ts) && monthWords[ts[k+1].norm] != 0 {
+		// "في ثاني أكتوبر": an Arabic ordinal without its article, right
+		// before a month name
+		v, isOrd = ordinalDays["ال"+ts[k].norm]
+	}
 	if !isOrd {
 		return 0, k, false
 	}

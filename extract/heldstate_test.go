@@ -491,3 +491,24 @@ func TestShelledVillage(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdinalWithoutArticle: "في ثاني أكتوبر عام 1992" is the 2nd of
+// October; "ثاني" before anything but a month is no day.
+func TestOrdinalWithoutArticle(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"وقال إن منطقة خوجاوند احتلت من قبل القوات الأرمينية في ثاني أكتوبر عام 1992.", "khojavend 1992-10-02 ARM"},
+		{"وقال إن شوشا، ثاني مدن الإقليم، احتلت في عام 1992.", "shusha 1992 ARM"},
+	} {
+		r, err := Extract(tc.text, Options{Published: "2015-10-03", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q: got %v, want [%s]", tc.text, got, tc.want)
+		}
+	}
+}
