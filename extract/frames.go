@@ -21,8 +21,10 @@ func operationFrame(a *annotated, c cueHit) bool {
 		return false
 	}
 	for k, d := range a.dates {
-		// "until November 2020, when …" dates the change told after it
-		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) {
+		// "until November 2020, when …" dates the change told after it;
+		// "On August 23, 1993, Armenian forces occupied Fuzuli and 58
+		// villages": a date opening the sentence is its main clause's
+		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) || frontedDate(a, k) && d.j <= c.i && findWithin(ts, 0, c.i, operationWords) < 0 {
 			return false
 		}
 	}
@@ -157,4 +159,20 @@ func underBefore(ts []token, k int) bool {
 // datedAt reports "dated", "المؤرخة" at token k.
 func datedAt(ts []token, k int) bool {
 	return k >= 0 && k < len(ts) && ts[k].kind == tokWord && hasStem(ts[k], datedWords)
+}
+
+// frontedDate reports date k opening its sentence, after at most a
+// preposition, and set off by a comma ("On August 23, 1993, …", "وفي 23
+// أغسطس 1993، …"): the date of the sentence's main clause.
+func frontedDate(a *annotated, k int) bool {
+	ts := a.s.toks
+	d := a.dates[k]
+	i := 0
+	for i < len(ts) && ts[i].kind != tokWord && ts[i].kind != tokNum {
+		i++
+	}
+	if isWordAt(ts, i, "on", "in", "في", "وفي", "يوم", "ويوم") {
+		i++
+	}
+	return d.i == i && d.j < len(ts) && (ts[d.j].raw == "," || ts[d.j].raw == "،") && a.res[k].ok
 }

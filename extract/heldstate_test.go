@@ -512,3 +512,25 @@ func TestOrdinalWithoutArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontedDateWithCount: a date opening the sentence dates its main
+// clause even when the clause counts villages; a count in an operation's
+// frame stays a running total.
+func TestFrontedDateWithCount(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"On August 23, 1993, Armenian forces occupied the town of Fizuli and 58 villages.", "fuzuli 1993-08-23 ARM"},
+		{"On 27 September, during the operation, the army freed Fizuli and 60 villages.", ""},
+	} {
+		r, err := Extract(tc.text, Options{Published: "2020-10-20", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q: got %v, want [%s]", tc.text, got, tc.want)
+		}
+	}
+}
