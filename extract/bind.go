@@ -462,6 +462,21 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			return k, true
 		}
 	}
+	// "On the same day, along with Hadrut, the villages of X and Y were
+	// freed": a date opening the sentence dates its main clause, past
+	// the places named in between, unless the word's clause has its own
+	own := false
+	for k, d := range a.dates {
+		own = own || a.clauseOf(d.i) == a.clauseOf(c.i) && !a.claimed[k]
+	}
+	if !own {
+		for k, d := range a.dates {
+			if frontedDate(a, k) && !a.claimed[k] && d.j <= c.i && !launchDate(a, k) && !operationDate(a, k, c.i) &&
+				findWithin(a.s.toks, 0, c.i, operationWords) < 0 && !(happened && a.deadline[k]) {
+				return k, true
+			}
+		}
+	}
 	afterNoun := afterVerbalNoun(a.s.toks, c.i)
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {

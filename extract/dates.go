@@ -709,8 +709,10 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 	}
 	switch {
 	case isWordAt(ts, i, "the", "that") && i+2 < len(ts) && sameDayWord(ts[i+1]) && isWordAt(ts, i+2, "day"):
-		// "on the same day": the day just spoken of
+		// "on the same day": the day just spoken of; opening its sentence
+		// ("On the same day, …") it reaches as far back as "that day"
 		e.same, e.j = true, i+3
+		e.that = i <= 2 && (i == 0 || isWordAt(ts, i-1, "on", "في", "وفي"))
 	case isWordAt(ts, i, "that") && isWordAt(ts, i+1, "day") && isWordAt(ts, i-1, "on") && !isWordAt(ts, i+2, "in", "of"),
 		isWordAt(ts, i, "ذلك", "تلك") && i+1 < len(ts) && ts[i+1].kind == tokWord && strings.HasSuffix(ts[i+1].norm, "اليوم"):
 		// "on that day", "في ذلك اليوم": the day just spoken of ("on

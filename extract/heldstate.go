@@ -280,3 +280,40 @@ func (b *builder) foldNextDay(props []*proposal) []*proposal {
 	}
 	return out
 }
+
+// foldPageDayAnniversary joins a change dated only by the page's day
+// ("Today is the day when Hadrut was liberated") to a change of the same
+// district to the same side that the page dates itself on the same day
+// and month of an earlier year ("liberated on October 9" of 2020): the
+// page marks that day's anniversary.
+func (b *builder) foldPageDayAnniversary(props []*proposal) []*proposal {
+	if !b.hasPub {
+		return props
+	}
+	gone := map[*proposal]bool{}
+	for _, p := range props {
+		if !b.onPubDay(p.date) || p.date.y != b.pub.Year() || !(p.p.DateHow == pubDateHow || strings.HasPrefix(p.p.DateHow, "relative to publication date")) {
+			continue
+		}
+		for _, q := range props {
+			if q == p || gone[q] || q.p.Region != p.p.Region || q.p.To != p.p.To || q.date.prec != "day" || q.date.y >= p.date.y || q.date.m != p.date.m || q.date.d != p.date.d {
+				continue
+			}
+			for _, ev := range p.p.Evidence {
+				q.p.Evidence = addEvidence(q.p.Evidence, ev)
+			}
+			gone[p] = true
+			break
+		}
+	}
+	if len(gone) == 0 {
+		return props
+	}
+	out := props[:0]
+	for _, p := range props {
+		if !gone[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -534,3 +534,25 @@ func TestFrontedDateWithCount(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontedSameDayAndTodaysAnniversary: "On the same day," opening a
+// sentence two sentences after the day reaches it, and dates the places
+// listed after "along with …"; "Today is the day when X was liberated"
+// joins the change the page dates on that day of an earlier year.
+func TestFrontedSameDayAndTodaysAnniversary(t *testing.T) {
+	text := "Today is the day when the town of Hadrut was liberated.\n" +
+		"Starting from September 27, 2020, the army advanced, and Hadrut was freed on October 9.\n" +
+		"The president told the nation the news.\n" +
+		"On the same day, along with the town of Hadrut, the villages of Chayli of Tartar and Jabrayil's Kishlaq were also freed."
+	r, err := Extract(text, Options{Published: "2023-10-09", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Proposals {
+		got = append(got, p.Region+" "+p.Date+" "+p.To)
+	}
+	if want := "jabrayil 2020-10-09 AZE|khojavend 2020-10-09 AZE|tartar 2020-10-09 AZE"; strings.Join(got, "|") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}

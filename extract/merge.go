@@ -367,6 +367,7 @@ func (b *builder) finish(res *Result) {
 		}
 	}
 	props = b.foldNextDay(props)
+	props = b.foldPageDayAnniversary(props)
 	// planned dates join the change that happened
 	for _, s := range b.sched {
 		var best *proposal
