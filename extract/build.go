@@ -480,15 +480,18 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			b.anniversary = true
 			d, ok := b.anniversaryDate(a, annivYears)
 			guess := false
-			if !ok && annivYears == 0 {
-				d, ok = b.annivFromNext(a)
-				guess = ok
-			}
 			how := "derived from anniversary"
 			if !ok && annivYears == 0 {
+				// the ledger's one change of the district on the page's
+				// day and month before a date told next, which may be
+				// another event's ("a decree signed on July 31, 2023")
 				if d, ok = b.annivFromLedger(t.place.Region); ok {
 					how += fmt.Sprintf(" (the ledger's one change of %s on the page's day and month, in %d)", t.place.Region, d.y)
 				}
+			}
+			if !ok && annivYears == 0 {
+				d, ok = b.annivFromNext(a)
+				guess = ok
 			}
 			if !ok {
 				b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "anniversary"}, ev)

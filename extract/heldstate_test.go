@@ -556,3 +556,21 @@ func TestFrontedSameDayAndTodaysAnniversary(t *testing.T) {
 		t.Errorf("got %v, want %s", got, want)
 	}
 }
+
+// TestAnniversaryBeforeADecreeDate: an anniversary whose count the text does
+// not give in a form we read is the ledger's one change of the district
+// on the page's day and month, before any date told next (a decree's).
+func TestAnniversaryBeforeADecreeDate(t *testing.T) {
+	text := "Today the country marks the anniversary of the liberation of Fuzuli city.\nAccording to a decree signed by the President of the country on July 31, 2023, Fuzuli City Day is marked every year."
+	r, err := Extract(text, Options{Published: "2024-10-17", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Proposals {
+		got = append(got, p.Region+" "+p.Date+" "+p.To)
+	}
+	if strings.Join(got, "|") != "fuzuli 2020-10-17 AZE" {
+		t.Errorf("got %v, want [fuzuli 2020-10-17 AZE]", got)
+	}
+}
