@@ -771,6 +771,19 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 			return s
 		}
 		return actAZE
+	case cueFall:
+		// "Goradiz fell", said by a side: a place falls to the side named
+		// after "to"; a side named otherwise (the one who says so) lost it
+		if named && h.to {
+			return h.actor
+		}
+		if s := b.unnamedSide(region, when); s != "" {
+			return s
+		}
+		if named {
+			return other(h.actor)
+		}
+		return ""
 	case cueRetake:
 		if named {
 			return h.actor

@@ -574,3 +574,24 @@ func TestAnniversaryBeforeADecreeDate(t *testing.T) {
 		t.Errorf("got %v, want [fuzuli 2020-10-17 AZE]", got)
 	}
 }
+
+// TestFellSaidBySide: a place "fell" to the side named after "to"; a side
+// that says it fell lost it, and with none named the ledger's days tell.
+func TestFellSaidBySide(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Azerbaijani officials said on Saturday that the town of Goradiz in the Fizuli district fell after heavy shelling.", "fuzuli 1993-09-04 ARM"},
+		{"The town of Goradiz in the Fizuli district fell to Armenian forces on Saturday.", "fuzuli 1993-09-04 ARM"},
+	} {
+		r, err := Extract(tc.text, Options{Published: "1993-09-05", History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q: got %v, want [%s]", tc.text, got, tc.want)
+		}
+	}
+}
