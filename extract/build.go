@@ -1054,6 +1054,17 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			}
 			to = actARM // Azerbaijan coming back after N years: the earlier change went the other way
 		}
+		if to == "" && main != nil && main.region == region {
+			// "X, under occupation for 28 years, has been liberated": the
+			// span the sentence's change ended went the other way
+			to = other(main.to)
+		}
+		if to == "" && hasCue && cue.cls == cueHeld && occupationWord(a.s.toks, cue) {
+			to = actARM // "under occupation for 28 years": the word's side
+		}
+		if to == "" {
+			continue // no side the text or the ledger gives
+		}
 		x := cand{region: region, to: to, kind: kindCapture, ev: ev, sent: a.s.idx,
 			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
 			ago: d.kind == durAgo, exact: d.exact, partial: village,
@@ -1141,6 +1152,16 @@ func agentOf(a *annotated, h actorHit, c cueHit) bool {
 		}
 	}
 	return isWordAt(ts, c.j, "by") || isWordAt(ts, c.j, "من") && isWordAt(ts, c.j+1, "قبل")
+}
+
+// occupationWord reports "occupation", "احتلال" among the words of c.
+func occupationWord(ts []token, c cueHit) bool {
+	for k := c.i; k < c.j && k < len(ts); k++ {
+		if isWordAt(ts, k, "occupation", "احتلال", "الاحتلال") {
+			return true
+		}
+	}
+	return false
 }
 
 // returns reports a sentence that says a side came back: a control word

@@ -83,6 +83,10 @@ func countAt(ts []token, k int) (years, next int, vague, ok bool) {
 	default:
 		return 0, k, false, false
 	}
+	if isWordAt(ts, k, "and") && isWordAt(ts, k+1, "a") && isWordAt(ts, k+2, "half") {
+		// "twenty-eight and a half years": the whole years count
+		k += 3
+	}
 	if k < len(ts) && ts[k].kind == tokWord {
 		if yearUnits[ts[k].norm] {
 			return n, k + 1, vague, true

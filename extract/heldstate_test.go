@@ -595,3 +595,23 @@ func TestFellSaidBySide(t *testing.T) {
 		}
 	}
 }
+
+// TestHalfYearsOfOccupation: "under occupation for twenty-eight and a half
+// years" counts the whole years back, to the Armenian forces' gain.
+func TestHalfYearsOfOccupation(t *testing.T) {
+	text := "Azerbaijani troops liberated Shusha today. The town was under occupation for twenty-eight and a half years."
+	r, err := Extract(text, Options{Published: "2020-11-08", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Proposals {
+		if p.To == "" {
+			t.Errorf("a proposal with no side: %+v", p)
+		}
+		got = append(got, p.Region+" "+p.Date+" "+p.To)
+	}
+	if strings.Join(got, "|") != "shusha 1992 ARM|shusha 2020-11-08 AZE" {
+		t.Errorf("got %v, want [shusha 1992 ARM shusha 2020-11-08 AZE]", got)
+	}
+}
