@@ -837,6 +837,13 @@ func weekdayAt(ts []token, i int) (dateExpr, bool) {
 		return dateExpr{}, false
 	}
 	e := dateExpr{i: i, j: k + 1, rel: relWeekday, weekday: wd, hasWeekday: true, dir: dir}
+	if isWordAt(ts, k+1, "to", "into", "الي") && k+2 < len(ts) && (isWordAt(ts, i-2, "night", "ليله", "الليله") || isWordAt(ts, i-1, "ليله", "night")) {
+		// "on the night of Tuesday to Wednesday", "ليلة الثلاثاء إلى
+		// الأربعاء": what was done that night is dated by its morning
+		if wd2, ok := stemIn(ts[k+2], weekdayWords); ok {
+			e.weekday, e.j = wd2, k+3
+		}
+	}
 	if q, n := qualAt(ts, k+1); q == qualPast || q == qualNext {
 		e.j = n
 		e.dir = qualOffset(q)

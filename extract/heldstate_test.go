@@ -615,3 +615,20 @@ func TestHalfYearsOfOccupation(t *testing.T) {
 		t.Errorf("got %v, want [shusha 1992 ARM shusha 2020-11-08 AZE]", got)
 	}
 }
+
+// TestNightOfTwoDays: a change "on the night of Tuesday to Wednesday" is
+// dated by its morning.
+func TestNightOfTwoDays(t *testing.T) {
+	text := "The district of Kalbajar, taken over on the night of Tuesday to Wednesday by Azerbaijan, is the second to be handed back."
+	r, err := Extract(text, Options{Published: "2020-11-26", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Proposals {
+		got = append(got, p.Region+" "+p.Date+" "+p.To)
+	}
+	if strings.Join(got, "|") != "kalbajar 2020-11-25 AZE" {
+		t.Errorf("got %v, want [kalbajar 2020-11-25 AZE]", got)
+	}
+}
