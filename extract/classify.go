@@ -766,8 +766,8 @@ func holderAdjective(ts []token, i int) bool {
 	return i+2 < len(ts) && ts[i+1].norm == "-" && ts[i+2].kind == tokWord && heldAdjectives[ts[i+2].norm]
 }
 
-// ownerOfPlaces reports a side named as the nationality of places
-// ("nine Azerbaijani villages", "the Armenian positions", "القرى
+// ownerOfPlaces reports a side named as the nationality of places or
+// military positions ("nine Azerbaijani villages", "an Armenian base", "القرى
 // الأذربيجانية"): whose the places are, which says nothing of who took
 // them (Armenian forces took Azerbaijani villages in 1993, Azerbaijan's
 // army freed them in 2020), so never the one who acted. English puts the
@@ -775,7 +775,7 @@ func holderAdjective(ts []token, i int) bool {
 func ownerOfPlaces(ts []token, i int) bool {
 	placeNoun := func(k int) bool {
 		return k >= 0 && k < len(ts) && ts[k].kind == tokWord &&
-			(hasStem(ts[k], landNouns) || hasStem(ts[k], villageWords) || hasStem(ts[k], anaphorNouns))
+			(hasStem(ts[k], landNouns) || hasStem(ts[k], villageWords) || hasStem(ts[k], anaphorNouns) || hasStem(ts[k], positionNouns))
 	}
 	if latinWord(ts[i]) {
 		return placeNoun(i + 1)

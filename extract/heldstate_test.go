@@ -632,3 +632,18 @@ func TestNightOfTwoDays(t *testing.T) {
 		t.Errorf("got %v, want [kalbajar 2020-11-25 AZE]", got)
 	}
 }
+
+// TestSideOfABase: "the capture of an Armenian base" names the side that
+// held the base, not the one that took it.
+func TestSideOfABase(t *testing.T) {
+	text := "Earlier today, the media reported the capture of an Armenian base next to Talish in the Tartar district."
+	r, err := Extract(text, Options{Published: "2020-10-03", History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Proposals {
+		if p.To == "ARM" {
+			t.Errorf("got %s %s %s: the base's holder taken as the taker", p.Region, p.Date, p.To)
+		}
+	}
+}

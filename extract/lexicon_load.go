@@ -67,7 +67,7 @@ var wordListNames = []string{
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
-	"quantity", "earlier", "before", "titles", "shelling", "date_labels", "not_ground", "actor_heads", "award_nouns",
+	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
 	"concession", "held_adjectives", "first_person",
 }
@@ -369,6 +369,7 @@ var (
 	beforeWords     map[string]bool // "before", "قبل": a change told as later than the main clause
 	titleWords      map[string]bool // "Gen.", "Mr.": a dot after them ends no sentence
 	shellingWords   map[string]bool // "قصف", "shelled": what follows was struck, not taken
+	positionNouns   map[string]bool // "base", "posts": a side's adjective before them names the holder
 	dateLabels      map[string]bool // a line of its own before the page's date
 	notTodayAfter   map[string]bool // "the next day", not today
 	notTodayBefore  map[string]bool // a channel name, not today
@@ -479,6 +480,7 @@ func bindWordLists(lex *lexicon) {
 	beforeWords = lex.words["before"]
 	titleWords = lex.words["titles"]
 	shellingWords = lex.words["shelling"]
+	positionNouns = lex.words["position_nouns"]
 	dateLabels = lex.words["date_labels"]
 	notTodayAfter = lex.words["not_today_after"]
 	notTodayBefore = lex.words["not_today_before"]
