@@ -1,5 +1,10 @@
 package extract
 
+// Checks of a reading against the ledger passed in (Options.History): a
+// hold restated is no change, a lent year the ledger contradicts takes the
+// ledger's, a page's news of the day before is the ledger's change of
+// that day, and one change told twice folds into the ledger's day.
+
 import (
 	"fmt"
 	"strings"
@@ -263,22 +268,11 @@ func (b *builder) foldNextDay(props []*proposal) []*proposal {
 			if dp-dq != 1 && dq-dp != 1 || !onDay(p) || onDay(q) {
 				continue
 			}
-			for _, ev := range q.p.Evidence {
-				p.p.Evidence = addEvidence(p.p.Evidence, ev)
-			}
+			foldInto(p, q)
 			gone[q] = true
 		}
 	}
-	if len(gone) == 0 {
-		return props
-	}
-	out := props[:0]
-	for _, p := range props {
-		if !gone[p] {
-			out = append(out, p)
-		}
-	}
-	return out
+	return withoutFolded(props, gone)
 }
 
 // foldPageDayAnniversary joins a change dated only by the page's day
@@ -299,13 +293,23 @@ func (b *builder) foldPageDayAnniversary(props []*proposal) []*proposal {
 			if q == p || gone[q] || q.p.Region != p.p.Region || q.p.To != p.p.To || q.date.prec != "day" || q.date.y >= p.date.y || q.date.m != p.date.m || q.date.d != p.date.d {
 				continue
 			}
-			for _, ev := range p.p.Evidence {
-				q.p.Evidence = addEvidence(q.p.Evidence, ev)
-			}
+			foldInto(q, p)
 			gone[p] = true
 			break
 		}
 	}
+	return withoutFolded(props, gone)
+}
+
+// foldInto keeps q's evidence with p, the proposal that stays.
+func foldInto(p, q *proposal) {
+	for _, ev := range q.p.Evidence {
+		p.p.Evidence = addEvidence(p.p.Evidence, ev)
+	}
+}
+
+// withoutFolded drops the proposals folded into others.
+func withoutFolded(props []*proposal, gone map[*proposal]bool) []*proposal {
 	if len(gone) == 0 {
 		return props
 	}
