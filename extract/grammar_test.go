@@ -298,3 +298,10 @@ func TestSideOfABase(t *testing.T) {
 		}
 	}
 }
+
+// TestBareTook: "had taken Shusha" is a capture; "took place in Shusha" is
+// not.
+func TestBareTook(t *testing.T) {
+	expectProposed(t, "The president said on Sunday that his forces had taken Shusha, the second-largest city.", "2020-11-08", "shusha 2020-11-08 AZE")
+	expectProposed(t, "A ceremony took place in Shusha on Sunday, the ministry said.", "2020-11-08", "")
+}

@@ -158,15 +158,16 @@ func unnamedVillageTaker(a *annotated, c cueHit, t target) bool {
 	return !named
 }
 
-// lostNeedsPlace keeps a one-word "lose" cue ("lost", "losing") only
-// when a place is its object, right after it or after "the town of"
-// ("after losing Mardakert", "Azerbaijan lost the town of Shusha"): a
-// side that lost soldiers, a helicopter or ground in general changed no
-// district.
+// lostNeedsPlace keeps a one-word "lose" cue ("lost", "losing") or a bare
+// "took"/"taken" only when a place is its object, right after it or after
+// "the town of" ("after losing Mardakert", "had taken Shusha"): a side
+// that lost soldiers or ground in general, or an event that "took place",
+// changed no district.
 func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 	out := cues[:0]
 	for _, c := range cues {
-		if c.cls != cueLose || c.j-c.i > 1 || !isLatinWordAt(ts, c.i) {
+		bare := c.cls == cueLose || isWordAt(ts, c.i, "took", "taken")
+		if !bare || c.j-c.i > 1 || !isLatinWordAt(ts, c.i) {
 			out = append(out, c)
 			continue
 		}
