@@ -864,8 +864,10 @@ func (b *builder) unnamedSideWhy(region string, when civil) (string, bool) {
 	// the changes the ledger records in the days the date may mean, when
 	// they all went one way ("from 2 to 5 April the army freed the heights
 	// around Talish"): that side, whoever held the most before
-	if side := ledgerSpanSide(h, region, when); side != "" {
-		return side, false
+	from, to := civilSpan(when)
+	changed, anyChange := ledgerChanges(h, region, from, to)
+	if changed != "" {
+		return changed, false
 	}
 	var last *geo.Event
 	if len(st.EventIDs) > 0 {
@@ -893,30 +895,23 @@ func (b *builder) unnamedSideWhy(region string, when civil) (string, bool) {
 	}
 	// the side away from the holder is a guess only when the ledger
 	// records no change of the district in the days the date may mean
-	from, to := civilSpan(when)
-	for _, e := range h.Events() {
-		if e.Region == region && e.To != "" && e.Kind != geo.KindBaseline && e.Date.First <= to && e.Date.Last >= from {
-			return other(string(st.Controller)), false
-		}
-	}
-	return other(string(st.Controller)), true
+	return other(string(st.Controller)), !anyChange
 }
 
-// ledgerSpanSide is the side of the ledger's changes of district region
-// in the days c may mean, when there are some and all went one way.
-func ledgerSpanSide(h *geo.History, region string, c civil) string {
-	from, to := civilSpan(c)
-	side := ""
+// ledgerChanges looks at the ledger's changes of district region between
+// days from and to: side is theirs when there are some and all went one
+// way ("" when none or both), any whether there are some.
+func ledgerChanges(h *geo.History, region string, from, to geo.Day) (side string, any bool) {
 	for _, e := range h.Events() {
 		if e.Region != region || e.To == "" || e.Kind == geo.KindBaseline || e.Date.First > to || e.Date.Last < from {
 			continue
 		}
-		if side != "" && side != string(e.To) {
-			return ""
+		if any && side != string(e.To) {
+			return "", true // both sides gained there then
 		}
-		side = string(e.To)
+		side, any = string(e.To), true
 	}
-	return side
+	return side, any
 }
 
 // dateConf is the base confidence of a dated reading.

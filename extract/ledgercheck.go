@@ -68,13 +68,18 @@ func (b *builder) heldAlready(region, to string, c civil) bool {
 	if before.Since.Last+held > first {
 		return false
 	}
+	return !changeTo(h, region, to, first-near, last+near)
+}
+
+// changeTo reports a change of district region to side to that the
+// ledger dates between days from and to.
+func changeTo(h *geo.History, region, side string, from, to geo.Day) bool {
 	for _, e := range h.Events() {
-		if e.Region == region && string(e.To) == to && e.Kind != geo.KindBaseline &&
-			e.Date.First <= last+near && e.Date.Last >= first-near {
-			return false
+		if e.Region == region && string(e.To) == side && e.Kind != geo.KindBaseline && e.Date.First <= to && e.Date.Last >= from {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // ledgerYear re-dates a day and month whose year the text left to the
@@ -230,13 +235,7 @@ func (b *builder) ledgerNear(x cand) bool {
 		return true
 	}
 	first, last := civilSpan(x.date)
-	for _, e := range h.Events() {
-		if e.Region == x.region && string(e.To) == x.to && e.Kind != geo.KindBaseline &&
-			e.Date.First <= last+nearDays && e.Date.Last >= first-nearDays {
-			return true
-		}
-	}
-	return false
+	return changeTo(h, x.region, x.to, first-nearDays, last+nearDays)
 }
 
 // foldNextDay joins two proposals of one district to one side dated a day

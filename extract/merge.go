@@ -848,16 +848,7 @@ func (b *builder) ledgerSide(region string, c civil) string {
 	default:
 		return ""
 	}
-	side := ""
-	for _, e := range h.Events() {
-		if e.Region != region || e.To == "" || e.Kind == geo.KindBaseline || e.Date.First > l || e.Date.Last < f {
-			continue
-		}
-		if side != "" && side != string(e.To) {
-			return "" // both sides gained there then
-		}
-		side = string(e.To)
-	}
+	side, _ := ledgerChanges(h, region, f, l)
 	return side
 }
 
