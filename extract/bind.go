@@ -117,6 +117,11 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return out
 	}
+	// "took several towns, including X and Y": the places after an
+	// inclusion word are the members of the object
+	if list := inclusionList(a, c, limit); len(list) > 0 {
+		return list
+	}
 	// forward anaphoric noun ("إلى المنطقة")
 	for _, k := range a.anaph {
 		if k >= c.j && k < limit && k-c.j <= 6 && a.clauseOf(k) == cl {
@@ -1025,4 +1030,42 @@ func appositiveDescription(a *annotated, c cueHit) (target, bool) {
 		}
 	}
 	return target{}, false
+}
+
+// inclusionList binds the places listed after an inclusion word that
+// follows control word c within its sentence ("have fallen …, including
+// Gubadli and Jabrayil", "سيطرت على عدة بلدات، بينها …"), when no place
+// comes between: the first place right after the word (a kind noun may
+// come between), the others joined to it by "and"/"و" or a comma.
+func inclusionList(a *annotated, c cueHit, limit int) []target {
+	ts := a.s.toks
+	for m := c.j; m < limit && m < c.j+14; m++ {
+		if !hasStem(ts[m], inclusionWords) {
+			continue
+		}
+		var out []target
+		last := m
+		for k := range a.places {
+			p := &a.places[k]
+			if p.i <= m || p.i >= limit {
+				continue
+			}
+			if len(out) == 0 {
+				if p.i-m > 4 || !plainPhrase(ts, m+1, p.i) {
+					return nil
+				}
+			} else if p.i-last > 3 || !(p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and") || ts[p.i-1].raw == "," || ts[p.i-1].raw == "،") {
+				break
+			}
+			for _, o := range a.cues {
+				if o.i == p.j {
+					return nil // "including Lachin occupied by …": the place has its own verb
+				}
+			}
+			out = append(out, target{place: p.place, tok: p.i})
+			last = p.j
+		}
+		return out
+	}
+	return nil
 }

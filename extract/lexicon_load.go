@@ -69,7 +69,7 @@ var wordListNames = []string{
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
-	"concession", "held_adjectives", "first_person",
+	"concession", "held_adjectives", "first_person", "inclusion",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -421,6 +421,7 @@ var (
 	topicPreps map[string]bool
 	// "أراض فقدت السيطرة عليها": a pronoun after lands points to them
 	landNouns map[string]bool
+	inclusionWords map[string]bool // "including", "بينها": the members of a plural object follow
 	// "regained its independent status": what was regained is not ground
 	notGround map[string]bool
 	// "قوات الاحتلال", "occupation forces": a control noun naming an actor
@@ -506,6 +507,7 @@ func bindWordLists(lex *lexicon) {
 	directionWords = lex.words["direction"]
 	topicPreps = lex.words["topic_preps"]
 	landNouns = lex.words["land_nouns"]
+	inclusionWords = lex.words["inclusion"]
 	notGround = lex.words["not_ground"]
 	actorHeads = lex.words["actor_heads"]
 	awardNouns = lex.words["award_nouns"]

@@ -19,3 +19,16 @@ func TestHandedBackGivenUpInvaded(t *testing.T) {
 		expectProposed(t, tc.text, tc.published, tc.want)
 	}
 }
+
+// TestInclusionLists: the places after "including"/"بينها" are the
+// members of a plural object and change hands with it; a listed place
+// with its own participle ("including Lachin, held by …") is not.
+func TestInclusionLists(t *testing.T) {
+	for _, tc := range []struct{ text, published, want string }{
+		{"Armenian units captured several towns on 31 August, including Gubadli and Jabrayil, officials in Baku said.", "1993-09-02", "gubadli 1993-08-31 ARM|jabrayil 1993-08-31 ARM"},
+		{"وسيطرت الوحدات الأرمينية أمس على عدة بلدات بينها قبادلي وجبرائيل.", "1993-09-02", "gubadli 1993-09-01 ARM|jabrayil 1993-09-01 ARM"},
+		{"Baku still demands the liberation of every district, including Lachin occupied by Armenia in May 1992.", "2005-03-01", "lachin 1992-05 ARM"},
+	} {
+		expectProposed(t, tc.text, tc.published, tc.want)
+	}
+}
