@@ -420,7 +420,7 @@ var (
 	// "بشأن احتلال", "concerning the occupation": the topic of a document
 	topicPreps map[string]bool
 	// "أراض فقدت السيطرة عليها": a pronoun after lands points to them
-	landNouns map[string]bool
+	landNouns      map[string]bool
 	inclusionWords map[string]bool // "including", "بينها": the members of a plural object follow
 	// "regained its independent status": what was regained is not ground
 	notGround map[string]bool
