@@ -138,6 +138,9 @@ type builder struct {
 	// dayMonths are the days and months written without a year in the
 	// sentences that name each district (ledgerDate)
 	dayMonths map[string][][2]int
+	// fullDays are the full dates written in sentences naming a district
+	// (see writtenDays)
+	fullDays map[string][]geo.Day
 	// groupDay is the day the ledger gives the districts one control word
 	// lists, keyed by sentence and the control word's offset (groupDays)
 	groupDay  map[[2]int]geo.Day

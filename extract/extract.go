@@ -124,6 +124,7 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 	b.noteLandmarks(anns, landmarks)
 	b.annivYear = anniversaryYears(anns, pub, hasPub)
 	b.dayMonths = yearlessDays(anns)
+	b.fullDays = writtenDays(anns)
 	b.placed = placedIn(anns)
 	for i, a := range anns {
 		if i%64 == 0 && ctx.Err() != nil {

@@ -615,6 +615,40 @@ func yearlessDays(anns []*annotated) map[string][][2]int {
 	return out
 }
 
+// writtenDays are the full dates (day, month and year) written in the
+// sentences that name each district, so that a change told in another
+// sentence without a date can be placed on the one day of the ledger's
+// span that the text writes for the district ("freed Shusha …" and, later,
+// "the flag went up there on 8 November 2020").
+func writtenDays(anns []*annotated) map[string][]geo.Day {
+	out := map[string][]geo.Day{}
+	for _, a := range anns {
+		for k, e := range a.dates {
+			if e.rel != relNone || e.year == 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] || launchDate(a, k) {
+				continue
+			}
+			for _, p := range a.districts() {
+				if len(out[p.place.Region]) < 8 {
+					out[p.place.Region] = append(out[p.place.Region], geo.DayOf(e.year, e.month, e.day))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// writesDayIn reports a full date written for region within [first, last].
+func (b *builder) writesDayIn(region string, first, last geo.Day) (geo.Day, bool) {
+	var hit geo.Day
+	n := 0
+	for _, d := range b.fullDays[region] {
+		if first <= d && d <= last && d != hit {
+			hit, n = d, n+1
+		}
+	}
+	return hit, n == 1
+}
+
 // ledgerDateHow starts the date_how of a change dated by ledgerDate.
 const ledgerDateHow = "the ledger's change of"
 
@@ -686,6 +720,13 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 				if hasDayMonth(e.Date.First, e.Date.Last, md[0], md[1]) {
 					held = append(held, e)
 					break
+				}
+			}
+		}
+		if len(held) == 0 {
+			for _, e := range fit {
+				if _, ok := b.writesDayIn(x.region, e.Date.First, e.Date.Last); ok {
+					held = append(held, e)
 				}
 			}
 		}
@@ -780,6 +821,11 @@ func (b *builder) pinDay(first, last geo.Day, x cand, wd time.Weekday, hasWd boo
 		if ok && (hasWd || len(mds) > 0) {
 			hits = append(hits, d)
 		}
+	}
+	if len(hits) != 1 && len(mds) == 0 && !hasWd {
+		// no day and month written without a year: a full date the text
+		// writes for the district inside the span
+		return b.writesDayIn(x.region, first, last)
 	}
 	if len(hits) != 1 {
 		return 0, false

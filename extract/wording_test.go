@@ -32,3 +32,15 @@ func TestInclusionLists(t *testing.T) {
 		expectProposed(t, tc.text, tc.published, tc.want)
 	}
 }
+
+// TestDayWrittenInAnotherSentence: on a page with no date, a change told
+// without one takes the day of the ledger's span for the district that
+// another sentence of the text writes out in full.
+func TestDayWrittenInAnotherSentence(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Our soldiers freed Shusha after days of close combat. The flag went up over Shusha's fortress on 8 November 2020.", "shusha 2020-11-08 AZE"},
+		{"حرر الجنود مدينة شوشا بعد قتال عنيف. ورفع العلم فوق قلعة شوشا في 8 نوفمبر 2020.", "shusha 2020-11-08 AZE"},
+	} {
+		expectProposed(t, tc.text, "", tc.want)
+	}
+}
