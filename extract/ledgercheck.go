@@ -89,33 +89,47 @@ func changeTo(h *geo.History, region, side string, from, to geo.Day) bool {
 // another year: a piece of 2023 that says "on 8 November the army took
 // Shusha" marks the day of 2020. It returns the ledger's year.
 func (b *builder) ledgerYear(x cand) (civil, string, bool) {
-	if b.opt.History == nil || x.date.prec != "day" || !strings.HasPrefix(x.how, "explicit (year") && !strings.HasPrefix(x.how, "relative to publication date") {
+	if b.opt.History == nil || x.date.prec != "day" && x.date.prec != "range" || !strings.HasPrefix(x.how, "explicit (year") && !strings.HasPrefix(x.how, "relative to publication date") {
 		return civil{}, "", false
 	}
 	var hit *geo.Event
-	hitYear := 0
-	for _, e := range b.opt.History.Events() {
-		if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline {
-			continue
-		}
-		fy, _, _ := e.Date.First.Date()
-		ly, _, _ := e.Date.Last.Date()
-		for y := fy; y <= ly; y++ {
-			if y == x.date.y || !validDay(y, x.date.m, x.date.d) {
+	hitYear, hitDay := 0, 0
+	days := []int{x.date.d}
+	if x.date.d2 > x.date.d {
+		// "the night of 25-26 February": the change the night ended in
+		// first, else the one it began in
+		days = []int{x.date.d2, x.date.d}
+	}
+	for _, dd := range days {
+		for _, e := range b.opt.History.Events() {
+			if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline {
 				continue
 			}
-			if d := geo.DayOf(y, x.date.m, x.date.d); e.Date.First <= d && d <= e.Date.Last {
-				if hit != nil && hit != e {
-					return civil{}, "", false // two changes fit: the ledger cannot tell which
+			fy, _, _ := e.Date.First.Date()
+			ly, _, _ := e.Date.Last.Date()
+			for y := fy; y <= ly; y++ {
+				if y == x.date.y || !validDay(y, x.date.m, dd) {
+					continue
 				}
-				hit, hitYear = e, y
+				if d := geo.DayOf(y, x.date.m, dd); e.Date.First <= d && d <= e.Date.Last {
+					if hit != nil && hit != e {
+						return civil{}, "", false // two changes fit: the ledger cannot tell which
+					}
+					hit, hitYear, hitDay = e, y, dd
+				}
 			}
+		}
+		if hit != nil {
+			break
 		}
 	}
 	if hit == nil {
 		return civil{}, "", false
 	}
-	c := civil{y: hitYear, m: x.date.m, d: x.date.d, prec: "day"}
+	c := civil{y: hitYear, m: x.date.m, d: x.date.d, d2: x.date.d2, prec: x.date.prec}
+	if hitDay != x.date.d || !x.date.inside(hit.Date.First, hit.Date.Last, hitYear) {
+		c.d, c.d2, c.prec = hitDay, 0, "day" // the day of the range that the ledger holds
+	}
 	how := fmt.Sprintf("%s %s to %s on %s: the day and month the text writes; the ledger has no such change in the year the text implies (%d)", ledgerDateHow, x.region, x.to, hit.Date, x.date.y)
 	return c, how, true
 }
@@ -319,4 +333,13 @@ func withoutFolded(props []*proposal, gone map[*proposal]bool) []*proposal {
 		}
 	}
 	return out
+}
+
+// inside reports both ends of a day range, in year y, within [first, last].
+func (c civil) inside(first, last geo.Day, y int) bool {
+	if c.d2 == 0 {
+		return true
+	}
+	a, z := geo.DayOf(y, c.m, c.d), geo.DayOf(y, c.m, c.d2)
+	return first <= a && z <= last
 }

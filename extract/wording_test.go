@@ -44,3 +44,12 @@ func TestDayWrittenInAnotherSentence(t *testing.T) {
 		expectProposed(t, tc.text, "", tc.want)
 	}
 }
+
+// TestNightRangeTakesTheLedgersYear: a night written as two days with no
+// year ("the night of 25-26 February"), read in the page's year when the
+// ledger has the side holding the district long before, is the ledger's
+// change on the day the night ended in.
+func TestNightRangeTakesTheLedgersYear(t *testing.T) {
+	expectProposed(t, "Armenian units captured Khojaly in the night of February 25-26, and hundreds of its people died.", "2014-02-26", "khojaly 1992-02-26 ARM")
+	expectProposed(t, "احتلت الوحدات الأرمنية خوجالي في ليلة 25-26 فبراير وقتل المئات من سكانها.", "2014-02-26", "khojaly 1992-02-26 ARM")
+}
