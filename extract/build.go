@@ -564,6 +564,14 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x.saidOn = dated && statementDay(a, k, c)
 		x.period = duringPeriod(a.s.toks, c.i)
+		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour && toldAsDone(a.s.toks, c) && a.res[k].how == "explicit (year from publication date)" {
+			// "on 25 November Kalbajar was handed over" in a page of 20
+			// November: a day told as done that the page's year would put
+			// after the page is of the year before
+			r := &a.res[k]
+			r.c.y--
+			r.how = "explicit (the year before the publication's: told as done)"
+		}
 		if dated && b.hasPub && a.res[k].c.prec == "day" && a.res[k].c.time().Sub(b.pub) > 24*time.Hour {
 			// a day after the article appeared: a plan told as a list
 			// of dates, not a change that happened
@@ -1841,3 +1849,14 @@ func firstPersonSpeaker(a *annotated, c cueHit) string {
 // firstPersonSpan is how many tokens a first-person word may stand before
 // the control word it acts in, and a speaker's side from the speech word.
 const firstPersonSpan = 6
+
+// toldAsDone reports a control word in a perfect or passive form: a past
+// auxiliary, "has"/"have"/"been" or "تم" just before it.
+func toldAsDone(ts []token, c cueHit) bool {
+	for k := c.i - 1; k >= 0 && k >= c.i-2; k-- {
+		if hasStem(ts[k], pastAux) || isWordAt(ts, k, "been", "has", "have", "تم", "تمت", "قد") {
+			return true
+		}
+	}
+	return false
+}

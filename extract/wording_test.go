@@ -53,3 +53,13 @@ func TestNightRangeTakesTheLedgersYear(t *testing.T) {
 	expectProposed(t, "Armenian units captured Khojaly in the night of February 25-26, and hundreds of its people died.", "2014-02-26", "khojaly 1992-02-26 ARM")
 	expectProposed(t, "احتلت الوحدات الأرمنية خوجالي في ليلة 25-26 فبراير وقتل المئات من سكانها.", "2014-02-26", "khojaly 1992-02-26 ARM")
 }
+
+// TestDayToldAsDoneAfterThePage: a day and month without a year, told as
+// done ("was handed over", "تم تسليم"), that the page's year would put
+// days after the page is of the year before; told as a plan it stays a
+// future handover.
+func TestDayToldAsDoneAfterThePage(t *testing.T) {
+	expectProposed(t, "On November 25 Kalbajar and on December 1 Lachin were handed over to Azerbaijan.", "2021-11-20", "kalbajar 2020-11-25 AZE|lachin 2020-12-01 AZE")
+	expectProposed(t, "وفي 25 نوفمبر تم تسليم كلبجار إلى أذربيجان دون قتال.", "2021-11-20", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "Kalbajar will be handed over to Azerbaijan on November 25.", "2020-11-12", "")
+}
