@@ -763,6 +763,9 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		if s, guess := b.unnamedSideWhy(region, when); s != "" && !guess {
 			return s
 		}
+		if nkrNamed(a, c, region) {
+			return actARM // "the liberation of Shushi": the Armenian side's name, its word
+		}
 		return actAZE
 	case cueHandover, cueCede:
 		for _, x := range a.actors {
@@ -1529,6 +1532,13 @@ func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 		}
 		return n, ok
 	}
+	// "every year on 9 May … marks the anniversary": a yearly
+	// commemoration that counts no years
+	for k := max(0, w-12); k < min(len(ts), w+3); k++ {
+		if isWordAt(ts, k, "كل", "every", "each") && isWordAt(ts, k+1, "عام", "سنه", "year") || isWordAt(ts, k, "annually", "سنويا") {
+			return 0, true
+		}
+	}
 	// a count or an ordinal right around the anniversary word
 	for k := max(0, w-4); k < min(len(ts), w+4); k++ {
 		if n, _, vague, ok := countAt(ts, k); ok && !vague && n > 0 && n < 100 {
@@ -1855,6 +1865,17 @@ const firstPersonSpan = 6
 func toldAsDone(ts []token, c cueHit) bool {
 	for k := c.i - 1; k >= 0 && k >= c.i-2; k-- {
 		if hasStem(ts[k], pastAux) || isWordAt(ts, k, "been", "has", "have", "تم", "تمت", "قد") {
+			return true
+		}
+	}
+	return false
+}
+
+// nkrNamed reports region named in control word c's clause by its NKR
+// name ("Shushi", "Berdzor"), the name the Armenian side uses.
+func nkrNamed(a *annotated, c cueHit, region string) bool {
+	for _, p := range a.places {
+		if p.place.Region == region && p.place.nkr[p.key] && a.clauseOf(p.i) == a.clauseOf(c.i) {
 			return true
 		}
 	}

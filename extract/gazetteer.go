@@ -50,6 +50,10 @@ type Place struct {
 	ArGuess []string `json:"ar_unverified"`
 	En      []string `json:"en"`
 
+	// nkr holds the keys of the spellings that are the district's NKR
+	// name ("Shushi", "Berdzor"): the Armenian side's name for it
+	nkr map[string]bool
+
 	// NamedKind: a village the text names as one ("the village of X"),
 	// bound by namedVillages; it proposes only with its taker named
 	NamedKind bool `json:"-"`
@@ -247,6 +251,14 @@ func districtPlaces(rs []geo.Region) []Place {
 			continue
 		}
 		p := Place{ID: r.ID, Region: r.ID, Name: r.Names[geo.LangEN]}
+		for _, a := range r.Aliases {
+			if strings.Contains(a, "(NKR name)") {
+				if p.nkr == nil {
+					p.nkr = map[string]bool{}
+				}
+				p.nkr[strings.Join(nameWords(a), "")] = true
+			}
+		}
 		for _, s := range spellings(r) {
 			if len(owners[strings.Join(nameWords(s), "")]) == 1 {
 				p.En = append(p.En, s) // En holds every spelling; matching is by normalised words
@@ -383,6 +395,7 @@ type placeHit struct {
 	place  *Place
 	fuzzy  bool
 	prefix string // clitic removed from the first word, e.g. "و"
+	key    string // the spelling matched, normalised (exact matches only)
 }
 
 // RegionName returns the English display name of a region id, or the id
@@ -480,7 +493,7 @@ func (g *gazetteer) matchAt(ts []token, i int) (placeHit, bool) {
 			if g.ambiguous[key] && !g.placeWordBefore(ts, i) {
 				continue
 			}
-			return placeHit{i: i, j: ends[n-1], place: &g.places[idx], prefix: prefixes[k]}, true
+			return placeHit{i: i, j: ends[n-1], place: &g.places[idx], prefix: prefixes[k], key: key}, true
 		}
 	}
 	// loose, Arabic only
