@@ -114,6 +114,13 @@ func (b *builder) finish(res *Result) {
 			}
 			x.date, x.how = c, how
 		}
+		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how == pubDateHow && x.claimant != x.to && !x.partial {
+			// the page's day, told of a side against every change the
+			// ledger records for the district around it: a misread side
+			// of a change told without its own day
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "side against the ledger"}, x.ev)
+			return
+		}
 		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how != pubDateHow && x.claimant != x.to && !x.partial {
 			// a change read against the way the ledger records that
 			// district's changes of those days is a misread side ("the

@@ -76,3 +76,13 @@ func TestLiberationUnderTheArmenianName(t *testing.T) {
 	expectProposed(t, "وفي كل عام يحيي الأرمن في 9 أيار ذكرى تحرير شوشي.", "2015-05-09", "shusha 1992-05-09 ARM")
 	expectProposed(t, "Every year on 9 May Karabakh Armenians mark the anniversary of the liberation of Shushi.", "2015-05-09", "shusha 1992-05-09 ARM")
 }
+
+// TestPageDayAgainstTheLedger: a change dated only by the page's day
+// whose side goes against every change the ledger records for the
+// district around that day ("after the collapse of the Armenian forces,
+// after taking Jabrayil …" read with the Armenian forces as the taker) is
+// no proposal; the same side the ledger has is.
+func TestPageDayAgainstTheLedger(t *testing.T) {
+	expectProposed(t, "وبعد انهيار القوات الأرمينية، وبعد السيطرة على مدينة جبرائيل، يتقدم الجيش نحو الشمال.", "2020-10-30", "")
+	expectProposed(t, "Azerbaijani troops took control of the town of Jabrayil, the ministry said.", "2020-10-05", "jabrayil 2020-10-05 AZE")
+}
