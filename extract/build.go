@@ -65,6 +65,14 @@ type cand struct {
 	annivGuess bool
 }
 
+// countedDay is a change told with its day but no district ("freed 16
+// more villages on Saturday"): the sentences after it may name them.
+type countedDay struct {
+	sent int
+	date civil
+	to   string
+}
+
 // schedRec is a planned date for a change ("كان مقررا أن تعود البلدة
 // مطلع الشهر", "was due on the 1st").
 type schedRec struct {
@@ -76,6 +84,8 @@ type schedRec struct {
 
 // builder walks the annotated sentences and collects readings.
 type builder struct {
+	// counted: changes told with a day and no district (countedDay)
+	counted []countedDay
 	// planned: districts whose change the page tells as due by a
 	// deadline ("must withdraw from X by Friday")
 	planned map[string]bool
@@ -445,9 +455,13 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		m := Mention{Type: typ, Place: a.karabakh()}
 		year := 0
+		dayOf := civil{}
 		if k, ok := b.pickDate(a, c, target{tok: -1}); ok {
 			m.Date, m.Precision = a.res[k].c.String(), a.res[k].c.prec
 			year = a.res[k].c.y
+			if a.res[k].c.prec == "day" && c.cls != cueSurrender {
+				dayOf = a.res[k].c
+			}
 		} else if b.isLead(a) && b.hasPub {
 			// the lead of the article reports the news of the day
 			c := civilOf(b.pub)
@@ -456,6 +470,9 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		m.To = b.sideFor(a, c, "", civil{y: year})
 		b.mention(m, ev)
+		if dayOf.y != 0 && m.To != "" {
+			b.counted = append(b.counted, countedDay{sent: a.s.idx, date: dayOf, to: m.To})
+		}
 		return nil
 	}
 	var first *cand

@@ -333,6 +333,15 @@ func (b *builder) finish(res *Result) {
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
 				best.p.Kind = x.kind
 			}
+		case best == nil && x.partial && !x.relative && !x.earlier && !b.datedSents[x.sent] && b.countedBefore(x) != nil:
+			// "freed 16 more villages on Saturday. The villages A and B
+			// of Fuzuli, C of Jabrayil …": the list names the villages
+			// the count before it dated
+			cd := b.countedBefore(x)
+			x.dated, x.date = true, cd.date
+			x.how = fmt.Sprintf("the day of the villages counted in sentence %d", cd.sent+1)
+			x.conf = b.dateConf("explicit", "day") - 0.1
+			add(x)
 		case x.earlier && best == nil && !b.datedSents[x.sent]:
 			// told as before the news: not dated by the page
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "earlier"}, x.ev)
@@ -911,3 +920,15 @@ const (
 	pubDateHow = "publication date"
 	nearDays   = 7
 )
+
+// countedBefore is the change told with a day and no district in one of
+// the three sentences before x's, to x's side: the last such.
+func (b *builder) countedBefore(x cand) *countedDay {
+	for i := len(b.counted) - 1; i >= 0; i-- {
+		cd := &b.counted[i]
+		if cd.sent < x.sent && x.sent-cd.sent <= 3 && cd.to == x.to {
+			return cd
+		}
+	}
+	return nil
+}

@@ -86,3 +86,13 @@ func TestPageDayAgainstTheLedger(t *testing.T) {
 	expectProposed(t, "وبعد انهيار القوات الأرمينية، وبعد السيطرة على مدينة جبرائيل، يتقدم الجيش نحو الشمال.", "2020-10-30", "")
 	expectProposed(t, "Azerbaijani troops took control of the town of Jabrayil, the ministry said.", "2020-10-05", "jabrayil 2020-10-05 AZE")
 }
+
+// TestVillagesNamedAfterTheirCount: a sentence naming the villages by
+// district, with no date of its own, tells the villages the sentence
+// before counted and dated ("freed 16 more villages on Saturday").
+func TestVillagesNamedAfterTheirCount(t *testing.T) {
+	expectProposed(t, "The army entered Shusha on Sunday, the president said. On Saturday he had said the army freed 16 more villages. The army liberated Gorgan and Gajar villages of Fuzuli district and Bala Soltanli village of Gubadli district, he added.", "2020-11-09",
+		"fuzuli 2020-11-07 AZE|gubadli 2020-11-07 AZE|shusha 2020-11-08 AZE")
+	expectProposed(t, "ودخل الجيش مدينة شوشا يوم الأحد. وكان الرئيس قد أعلن يوم السبت تحرير 16 قرية أخرى. واستعاد الجيش الأذربيجاني قرى قورقان وقاجار لمنطقة فضولي وبلاسولتانلي لمنطقة قبادلي.", "2020-11-09",
+		"fuzuli 2020-11-07 AZE|gubadli 2020-11-07 AZE|shusha 2020-11-08 AZE")
+}
