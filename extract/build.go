@@ -283,6 +283,9 @@ func (b *builder) sentence(a *annotated) {
 	if mainEvent != nil {
 		b.eventSents++
 	}
+	if len(a.cues) == 0 {
+		b.listAfter(a, ev)
+	}
 	b.durations(a, durCue, mainEvent, ev)
 	b.contextHits(a, ev)
 	if operationAnniversary(a.s.toks) {
@@ -1897,4 +1900,42 @@ func nkrNamed(a *annotated, c cueHit, region string) bool {
 		}
 	}
 	return false
+}
+
+// listAfter reads a sentence with no control word that goes on with the
+// villages of the sentence before it ("In another tweet he added: 'X
+// village in Zangilan, Y and Z in Khojavend'"): a speech word, no date of
+// its own, and districts named; each district named changes hands as the
+// villages before did, on their day.
+func (b *builder) listAfter(a *annotated, ev Evidence) {
+	if len(a.dates) > 0 || len(a.districts()) == 0 {
+		return
+	}
+	ts := a.s.toks
+	said := false
+	for k := 0; k < len(ts) && k < 10; k++ {
+		said = said || isWordAt(ts, k, "اضاف", "واضاف", "added", "adding", "tweet", "تغريده")
+	}
+	if !said || findWithin(ts, 0, len(ts), villageWords) < 0 && len(a.villages) == 0 || findWithin(ts, 0, len(ts), shellingWords) >= 0 {
+		return // a list goes on with villages, and tells no shelling
+	}
+	var prev *cand
+	for i := range b.cands {
+		if x := &b.cands[i]; x.sent == a.s.idx-1 && x.partial {
+			prev = x
+		}
+	}
+	if prev == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, p := range a.districts() {
+		if seen[p.place.Region] || p.place.Outside {
+			continue
+		}
+		seen[p.place.Region] = true
+		x := *prev
+		x.region, x.ev, x.sent, x.focus = p.place.Region, ev, a.s.idx, ts[p.i].start
+		b.addCand(x)
+	}
 }

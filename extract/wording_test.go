@@ -96,3 +96,16 @@ func TestVillagesNamedAfterTheirCount(t *testing.T) {
 	expectProposed(t, "ودخل الجيش مدينة شوشا يوم الأحد. وكان الرئيس قد أعلن يوم السبت تحرير 16 قرية أخرى. واستعاد الجيش الأذربيجاني قرى قورقان وقاجار لمنطقة فضولي وبلاسولتانلي لمنطقة قبادلي.", "2020-11-09",
 		"fuzuli 2020-11-07 AZE|gubadli 2020-11-07 AZE|shusha 2020-11-08 AZE")
 }
+
+// TestListGoesOnInTheNextSentence: a sentence with no control word and no
+// date that a speech word opens and that names districts goes on with the
+// villages of the sentence before ("In another tweet he added: …").
+func TestListGoesOnInTheNextSentence(t *testing.T) {
+	expectProposed(t, "The army liberated Gorgan and Gajar villages of Fuzuli district today, the president wrote. In another tweet he added: Bashdili village in Zangilan and Atagut in Khojavend.", "2020-11-07",
+		"fuzuli 2020-11-07 AZE|khojavend 2020-11-07 AZE|zangilan 2020-11-07 AZE")
+	expectProposed(t, "وكتب الرئيس أن الجيش حرر اليوم قرى قورقان وقاجار في فضولي. وأضاف في تغريدة أخرى: قرية بشديلي في زنغيلان وقرية أتاغوت في خوجافيند.", "2020-11-07",
+		"fuzuli 2020-11-07 AZE|khojavend 2020-11-07 AZE|zangilan 2020-11-07 AZE")
+	// a sentence that tells something else about a district is no list
+	expectProposed(t, "The army liberated Gorgan and Gajar villages of Fuzuli district today, the president wrote. Shelling hit Tartar overnight, the ministry said.", "2020-11-07",
+		"fuzuli 2020-11-07 AZE")
+}
