@@ -117,6 +117,17 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 			a.res[k] = resolved{c: c, how: how, ok: ok}
 		}
 	}
+	if day, how, ok := chronicleDay(anns); ok && (!hasPub || pub.Sub(day.Time()) > chronicleRead) {
+		// an "on this day" chronicle of a war, written long after it:
+		// its "today" and its undated news are of the day it retells
+		again := opt
+		again.Published = day.String()
+		note := fmt.Sprintf("the page retells one day: %s", how)
+		if hasPub {
+			note = fmt.Sprintf("published %s (%s); %s", res.Published, res.PublishedHow, note)
+		}
+		return extractWith(ctx, text, again, note)
+	}
 	sameDayOfLaunch(anns)
 	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow}
 	b.latest, b.hasLatest = latestDated(anns)

@@ -69,7 +69,7 @@ var wordListNames = []string{
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
-	"concession", "held_adjectives", "first_person", "inclusion",
+	"concession", "held_adjectives", "first_person", "inclusion", "chronicle",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -421,6 +421,7 @@ var (
 	topicPreps map[string]bool
 	// "أراض فقدت السيطرة عليها": a pronoun after lands points to them
 	landNouns      map[string]bool
+	chronicleWords map[string]bool // "chronicle": a page that retells one day of a war
 	inclusionWords map[string]bool // "including", "بينها": the members of a plural object follow
 	// "regained its independent status": what was regained is not ground
 	notGround map[string]bool
@@ -508,6 +509,7 @@ func bindWordLists(lex *lexicon) {
 	topicPreps = lex.words["topic_preps"]
 	landNouns = lex.words["land_nouns"]
 	inclusionWords = lex.words["inclusion"]
+	chronicleWords = lex.words["chronicle"]
 	notGround = lex.words["not_ground"]
 	actorHeads = lex.words["actor_heads"]
 	awardNouns = lex.words["award_nouns"]

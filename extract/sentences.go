@@ -38,6 +38,7 @@ func splitSentences(toks []token) []sentence {
 		out = append(out, s)
 		startTok = end
 	}
+	wrapped := hardWrapped(toks)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// a line ending with a comma goes on in the next ("…الموعد النهائي،
@@ -48,6 +49,12 @@ func splitSentences(toks []token) []sentence {
 		// a sentence ("the", "of", "on")
 		if t.nl == 1 && i > 0 && !goesOn && t.kind == tokWord && toks[i-1].kind == tokWord &&
 			(startsLower(t.raw) || continuesWord[toks[i-1].norm]) {
+			goesOn = true
+		}
+		// a text wrapped at a fixed width: a line that ends without a stop
+		// goes on in the next, whatever letter that starts with
+		if wrapped && t.nl == 1 && i > 0 && !goesOn && (t.kind == tokWord || t.kind == tokNum) &&
+			(toks[i-1].kind != tokPunct || !isStopRune(toks[i-1].raw)) {
 			goesOn = true
 		}
 		if (t.nl > 0 && i > startTok && !goesOn) || i-startTok >= maxSentenceTokens {
@@ -213,4 +220,25 @@ var continuesWord = map[string]bool{"the": true, "a": true, "an": true, "of": tr
 // startsLower reports a word starting with a small Latin letter.
 func startsLower(w string) bool {
 	return w != "" && w[0] >= 'a' && w[0] <= 'z'
+}
+
+// hardWrapped reports a text broken into lines of about one width (a
+// wire feed wrapped at 60-70 characters): most of its lines, at least six,
+// are 45 to 80 characters long and end without a stop.
+func hardWrapped(toks []token) bool {
+	lines, wrapped := 0, 0
+	first := 0
+	for i := 1; i <= len(toks); i++ {
+		if i < len(toks) && toks[i].nl == 0 {
+			continue
+		}
+		n := toks[i-1].end - toks[first].start
+		last := toks[i-1]
+		lines++
+		if n >= 45 && n <= 80 && !(last.kind == tokPunct && isStopRune(last.raw)) {
+			wrapped++
+		}
+		first = i
+	}
+	return lines >= 6 && wrapped*2 > lines
 }

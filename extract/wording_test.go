@@ -109,3 +109,35 @@ func TestListGoesOnInTheNextSentence(t *testing.T) {
 	expectProposed(t, "The army liberated Gorgan and Gajar villages of Fuzuli district today, the president wrote. Shelling hit Tartar overnight, the ministry said.", "2020-11-07",
 		"fuzuli 2020-11-07 AZE")
 }
+
+// wrappedText is a wire story wrapped at a fixed width, as feeds print
+// it: a line break inside a sentence does not end it.
+const wrappedText = `BAKU, November 20. Officials of the district administration met
+returning families in the town centre, where new houses, a clinic and
+a school have been built over the past year by state contractors.
+On October 4, 2020 the Azerbaijani
+Army liberated Jabrayil city and several villages of the district,
+the officials recalled, and the first families came back this spring
+after the roads, the power lines and the water supply were rebuilt
+by the state. The school will open in the autumn, the administration
+said today, and a second group of families is expected next month.`
+
+// TestHardWrappedLines: in a text wrapped at a fixed width a line that
+// ends without a stop goes on in the next, whatever letter starts it.
+func TestHardWrappedLines(t *testing.T) {
+	expectProposed(t, wrappedText, "2023-11-20", "jabrayil 2020-10-04 AZE")
+}
+
+// TestChronicleOfADay: an "on this day" chronicle of the war, written
+// years later, tells the news of the day it names ("the chronicle … for
+// October 4, 2020") or of the Nth day of the war counted from the day the
+// text says it began; a page that counts the years since is an
+// anniversary, read as of its own day.
+func TestChronicleOfADay(t *testing.T) {
+	expectProposed(t, "The army launched its counter-offensive on September 27, 2020. Here is the chronicle of the 20th day of the war:\n- The president announced that the army liberated three villages of Khojavend district.", "2023-10-16",
+		"khojavend 2020-10-16 AZE")
+	expectProposed(t, "Trend presents the chronicle of the war for October 4, 2020:\n- The president announced the liberation of the city of Jabrayil.", "2023-10-04",
+		"jabrayil 2020-10-04 AZE")
+	expectProposed(t, "Four years have passed since the army liberated Talish village of Tartar district on October 3, 2020, the seventh day of the war it launched on September 27, 2020.", "2024-10-03",
+		"tartar 2020-10-03 AZE")
+}

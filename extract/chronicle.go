@@ -1,0 +1,139 @@
+package extract
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
+)
+
+// chronicleLead is how many sentences from the top a chronicle announces
+// itself in.
+const chronicleLead = 15
+
+// chronicleDay finds the day an "on this day" chronicle tells, for a page
+// that retells the news of one day of a war long after it ("the chronicle
+// of the 20th day of the Second Karabakh war", "the chronicle … for
+// October 4, 2020"): the day the page's "today" and undated news mean. It
+// is the full date written with the word "chronicle", or the Nth day of
+// the war counted from the day the text says the war or the operation
+// began.
+func chronicleDay(anns []*annotated) (geo.Day, string, bool) {
+	var start geo.Day
+	startWord := ""
+	nth, nthWord := 0, ""
+	anniv := false
+	for i, a := range anns {
+		if i >= chronicleLead {
+			break
+		}
+		ts := a.s.toks
+		if findWithin(ts, 0, len(ts), chronicleWords) >= 0 {
+			for k, e := range a.dates {
+				if r := a.res[k]; r.ok && r.c.prec == "day" && e.year != 0 && !launchSentence(a) {
+					return geo.DayOf(r.c.y, r.c.m, r.c.d), fmt.Sprintf("the day the chronicle names (%q)", e.word), true
+				}
+			}
+		}
+		if start == 0 && launchSentence(a) {
+			// the earliest full date of the sentence (not a dateline
+			// before it)
+			for k, e := range a.dates {
+				if r := a.res[k]; r.ok && r.c.prec == "day" && e.year != 0 {
+					if d := geo.DayOf(r.c.y, r.c.m, r.c.d); start == 0 || d < start {
+						start, startWord = d, e.word
+					}
+				}
+			}
+		}
+		if nth == 0 {
+			nth, nthWord = nthDayOfWar(ts)
+		}
+		anniv = anniv || findWithin(ts, 0, len(ts), anniversaryWords) >= 0
+	}
+	// a page that counts the years since ("four years have passed since
+	// the liberation of X, on the seventh day of the war") is an
+	// anniversary of its own day, not a chronicle of the war's
+	if nth > 0 && start != 0 && !anniv {
+		return start + geo.Day(nth-1), fmt.Sprintf("the %s of the war that began %q", nthWord, startWord), true
+	}
+	return 0, "", false
+}
+
+// launchSentence reports a sentence that tells a war or an operation
+// beginning.
+func launchSentence(a *annotated) bool {
+	ts := a.s.toks
+	return findWithin(ts, 0, len(ts), launchWords) >= 0 || findWithin(ts, 0, len(ts), eruptWords) >= 0
+}
+
+// nthDayOfWar reads "the 20th day of the … war", "the twenty-fourth day
+// of the war", "اليوم الـ20 من الحرب": the ordinal and its words.
+func nthDayOfWar(ts []token) (int, string) {
+	for k := range ts {
+		if !hasStem(ts[k], dayUnits) {
+			continue
+		}
+		war := false
+		for m := k + 1; m < len(ts) && m <= k+5; m++ {
+			war = war || isWordAt(ts, m, "war", "الحرب", "للحرب", "حرب")
+		}
+		if !war {
+			continue
+		}
+		// the ordinal before "day" (English) or after it (Arabic)
+		before := k - 1
+		if isWordAt(ts, before, "st", "nd", "rd", "th") {
+			before-- // "20th": the number and its suffix
+		}
+		for _, m := range []int{before, k + 1} {
+			if m == k+1 && !isArabicLetter(firstRune(ts[k].norm)) {
+				continue
+			}
+			if n, ok := ordinalAt(ts, m); ok && n > 0 && n <= 60 {
+				lo, hi := min(k, m), max(k, m)
+				return n, textOf(ts, lo, hi+1)
+			}
+		}
+	}
+	return 0, ""
+}
+
+// ordinalAt reads an ordinal at token k: "20th", "الـ20", "twenty-fourth".
+func ordinalAt(ts []token, k int) (int, bool) {
+	if k < 0 || k >= len(ts) {
+		return 0, false
+	}
+	if v, ok := numAt(ts, k); ok {
+		if isWordAt(ts, k+1, "st", "nd", "rd", "th") || isWordAt(ts, k-1, "ال", "الـ") || k > 0 && ts[k-1].raw == "الـ" {
+			return v, true
+		}
+		return 0, false
+	}
+	if ts[k].kind != tokWord {
+		return 0, false
+	}
+	n, ok := ordinalDays[ts[k].norm]
+	if ok && n < 10 && k > 1 && ts[k-1].raw == "-" {
+		if u, isTens := numberWords[ts[k-2].norm]; isTens && u >= 20 && u%10 == 0 {
+			n += u // "twenty-fourth"
+		}
+	}
+	return n, ok
+}
+
+// textOf joins the raw tokens [i, j) with spaces.
+func textOf(ts []token, i, j int) string {
+	s := ""
+	for k := i; k < j && k < len(ts); k++ {
+		if k > i {
+			s += " "
+		}
+		s += ts[k].raw
+	}
+	return s
+}
+
+// chronicleRead is how long before the page a chronicle's day must lie
+// for the page to be read as of that day: a retelling, not the news.
+const chronicleRead = 300 * 24 * time.Hour
