@@ -141,3 +141,10 @@ func TestChronicleOfADay(t *testing.T) {
 	expectProposed(t, "Four years have passed since the army liberated Talish village of Tartar district on October 3, 2020, the seventh day of the war it launched on September 27, 2020.", "2024-10-03",
 		"tartar 2020-10-03 AZE")
 }
+
+// TestMovingInto: troops "moving into" or tanks "rolling into" a district
+// enter it.
+func TestMovingInto(t *testing.T) {
+	expectProposed(t, "Azerbaijani troops and armoured vehicles were moving into the district of Aghdam on Friday, the ministry said.", "2020-11-21", "agdam 2020-11-20 AZE")
+	expectProposed(t, "Azerbaijani tanks rolled into Lachin on Tuesday morning, the defence ministry said.", "2020-12-02", "lachin 2020-12-01 AZE")
+}
