@@ -485,7 +485,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	afterNoun := afterVerbalNoun(a.s.toks, c.i)
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) || launchDate(a, k) || laterEventDate(a, c, k) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c) && !b.doneByDeadline(a, c, k)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) || launchDate(a, k) || laterEventDate(a, c, k) {
 				continue
 			}
 			if afterNoun && d.j <= c.i-1 {
@@ -504,7 +504,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		// capital, which came under control in September": the relative
 		// clause carries its own date, after the verb
 		for k, d := range a.dates {
-			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k] && !a.dateWhen(k, c)) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
+			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k] && !a.dateWhen(k, c) && !b.doneByDeadline(a, c, k)) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
 				best = k
 			}
 		}
@@ -1068,4 +1068,12 @@ func inclusionList(a *annotated, c cueHit, limit int) []target {
 		return out
 	}
 	return nil
+}
+
+// doneByDeadline reports a deadline date ("by November 20, 2020") of a change
+// told as done ("was returned … by"), on a page written after it: the
+// change happened by then, and the date dates it.
+func (b *builder) doneByDeadline(a *annotated, c cueHit, k int) bool {
+	r := a.res[k]
+	return b.hasPub && r.ok && r.c.prec == "day" && toldAsDone(a.s.toks, c) && r.c.time().Before(b.pub)
 }

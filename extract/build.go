@@ -1883,6 +1883,9 @@ const firstPersonSpan = 6
 // toldAsDone reports a control word in a perfect or passive form: a past
 // auxiliary, "has"/"have"/"been" or "تم" just before it.
 func toldAsDone(ts []token, c cueHit) bool {
+	if hasStem(ts[c.i], pastAux) || isWordAt(ts, c.i, "been") {
+		return true // the auxiliary is the control phrase's first word ("was returned to")
+	}
 	for k := c.i - 1; k >= 0 && k >= c.i-2; k-- {
 		if hasStem(ts[k], pastAux) || isWordAt(ts, k, "been", "has", "have", "تم", "تمت", "قد") {
 			return true

@@ -148,3 +148,13 @@ func TestMovingInto(t *testing.T) {
 	expectProposed(t, "Azerbaijani troops and armoured vehicles were moving into the district of Aghdam on Friday, the ministry said.", "2020-11-21", "agdam 2020-11-20 AZE")
 	expectProposed(t, "Azerbaijani tanks rolled into Lachin on Tuesday morning, the defence ministry said.", "2020-12-02", "lachin 2020-12-01 AZE")
 }
+
+// TestReturnedByADay: a deadline day ("by 20 November 2020") of a change
+// told as done ("was returned … by"), on a page written after it, dates
+// the change; told as a plan it stays one.
+func TestReturnedByADay(t *testing.T) {
+	expectProposed(t, "Under the statement the Aghdam district was returned to Azerbaijan by November 20, 2020, and the Lachin district was returned to Azerbaijan by December 1, 2020.", "2022-12-01",
+		"agdam 2020-11-20 AZE|lachin 2020-12-01 AZE")
+	expectProposed(t, "The Kalbajar district was returned to Azerbaijan on 25 November.", "2020-11-26", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "Under the statement the Aghdam district is to be handed over to Azerbaijan by November 20, 2020.", "2020-11-12", "")
+}
