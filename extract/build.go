@@ -86,6 +86,9 @@ type schedRec struct {
 type builder struct {
 	// counted: changes told with a day and no district (countedDay)
 	counted []countedDay
+	// operations: operations told with their date and no district
+	// (noteOperation)
+	operations []countedDay
 	// planned: districts whose change the page tells as due by a
 	// deadline ("must withdraw from X by Friday")
 	planned map[string]bool
@@ -286,6 +289,7 @@ func (b *builder) sentence(a *annotated) {
 	if len(a.cues) == 0 {
 		b.listAfter(a, ev)
 	}
+	b.noteOperation(a)
 	b.durations(a, durCue, mainEvent, ev)
 	b.contextHits(a, ev)
 	if operationAnniversary(a.s.toks) {
@@ -1941,4 +1945,41 @@ func (b *builder) listAfter(a *annotated, ev Evidence) {
 		x.region, x.ev, x.sent, x.focus = p.place.Region, ev, a.s.idx, ts[p.i].start
 		b.addCand(x)
 	}
+}
+
+// noteOperation records a sentence that dates an operation, an offensive
+// or an attack (with a year, written or lent by the page) and binds no
+// place to a control word: the changes the next sentences tell without a
+// date of their own may be what it brought ("in early April 2016 … the
+// army thwarted the provocation through a counter-offensive. The heights
+// around Talish … were liberated").
+func (b *builder) noteOperation(a *annotated) {
+	ts := a.s.toks
+	if findWithin(ts, 0, len(ts), operationWords) < 0 || len(a.bound) > 0 {
+		return
+	}
+	for k, e := range a.dates {
+		r := a.res[k]
+		if !r.ok || a.claimed[k] || a.deadline[k] || e.rel != relNone || r.c.prec != "day" && r.c.prec != "month" {
+			continue
+		}
+		if r.c.prec == "day" && (launchDate(a, k) || launchSentence(a)) {
+			continue // the day an operation began bounds what it brought, later
+		}
+		b.operations = append(b.operations, countedDay{sent: a.s.idx, date: r.c})
+		return
+	}
+}
+
+// operationBefore is the operation dated in one of the two sentences
+// before x's whose day or month the ledger's changes of x's district went
+// to x's side around.
+func (b *builder) operationBefore(x cand) *countedDay {
+	for i := len(b.operations) - 1; i >= 0; i-- {
+		o := &b.operations[i]
+		if o.sent < x.sent && x.sent-o.sent <= 2 && b.ledgerSide(x.region, o.date) == x.to {
+			return o
+		}
+	}
+	return nil
 }

@@ -342,6 +342,15 @@ func (b *builder) finish(res *Result) {
 			x.how = fmt.Sprintf("the day of the villages counted in sentence %d", cd.sent+1)
 			x.conf = b.dateConf("explicit", "day") - 0.1
 			add(x)
+		case best == nil && !x.relative && !b.datedSents[x.sent] && !x.hasRel && x.needsPub == "" && b.operationBefore(x) != nil:
+			// "… the counter-offensive of early April 2016. The heights
+			// around Talish were liberated": what the operation dated
+			// just before brought, on its day or in its month
+			o := b.operationBefore(x)
+			x.dated, x.date = true, o.date
+			x.how = fmt.Sprintf("the date of the operation told in sentence %d", o.sent+1)
+			x.conf = b.dateConf("explicit", o.date.prec) - 0.1
+			add(x)
 		case x.earlier && best == nil && !b.datedSents[x.sent]:
 			// told as before the news: not dated by the page
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "earlier"}, x.ev)

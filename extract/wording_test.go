@@ -158,3 +158,16 @@ func TestReturnedByADay(t *testing.T) {
 	expectProposed(t, "The Kalbajar district was returned to Azerbaijan on 25 November.", "2020-11-26", "kalbajar 2020-11-25 AZE")
 	expectProposed(t, "Under the statement the Aghdam district is to be handed over to Azerbaijan by November 20, 2020.", "2020-11-12", "")
 }
+
+// TestWhatTheOperationBrought: a change told without a date right after
+// a sentence that dates an operation (and binds no place) took place on
+// the operation's date, when the ledger's changes of the district then
+// went to that side; the day an operation began only bounds what it
+// brought later.
+func TestWhatTheOperationBrought(t *testing.T) {
+	expectProposed(t, "In early April 2016 the army answered the shelling with a counter-offensive operation. The heights around Talish village in the Tartar district were liberated, the expert said.", "2024-04-03",
+		"tartar 2016-04 AZE")
+	// (the lead's news, dated by the page, not by the launch)
+	expectProposed(t, "On 27 September the army launched an operation in Karabakh. During it the army liberated the city of Jabrayil, the president said.", "2020-10-14",
+		"jabrayil 2020-10-14 AZE")
+}
