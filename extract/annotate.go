@@ -261,16 +261,19 @@ func doneBy(ts []token, d dateExpr) bool {
 
 // untilWhen returns the token of "when" after an "until" date ("until
 // November 2020, when …", "حتى نوفمبر 2020 حين …"), -1 when there is none.
+//
+// A day set off by a comma before "when" dates the clause after it too
+// ("We left on July 23 [1993], when Aghdam was occupied"): the day is
+// the one the when-clause happened on.
 func untilWhen(ts []token, d dateExpr) int {
-	if !isWordAt(ts, d.i-1, "until", "حتي") {
-		return -1
-	}
+	until := isWordAt(ts, d.i-1, "until", "حتي")
 	k := d.j
-	if k < len(ts) && (ts[k].raw == "," || ts[k].raw == "،") {
+	comma := k < len(ts) && (ts[k].raw == "," || ts[k].raw == "،")
+	if comma {
 		k++
 	}
-	if isWordAt(ts, k, "when", "حين", "عندما", "حينما") {
-		return k
+	if !isWordAt(ts, k, "when", "حين", "عندما", "حينما") || !until && (!comma || d.day == 0) {
+		return -1
 	}
-	return -1
+	return k
 }

@@ -420,7 +420,9 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 		}
 	}
 	if e.year == 0 {
-		if off, n, ok := relYearAfterDate(ts, k); ok {
+		if y, n, ok := bracketedYear(ts, k); ok {
+			e.year, k = y, n
+		} else if off, n, ok := relYearAfterDate(ts, k); ok {
 			e.yearOff, e.hasYearOff, k = off, true, n
 		}
 	}
@@ -560,6 +562,8 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 	}
 	if e.year == 0 {
 		if y, n, ok := yearAt(ts, k); ok {
+			e.year, k = y, n
+		} else if y, n, ok := bracketedYear(ts, k); ok {
 			e.year, k = y, n
 		} else if y, n, ok := yearNounAt(ts, k); ok {
 			e.year, k = y, n
@@ -1232,4 +1236,17 @@ func thisDayAt(ts []token, i int) (dateExpr, bool) {
 		return dateExpr{}, false
 	}
 	return dateExpr{i: i, j: n, year: y, rel: relThisDay}, true
+}
+
+// bracketedYear reads a year an editor put in brackets after a day and
+// month ("on July 23 [1993]", "في 23 يوليو (1993)").
+func bracketedYear(ts []token, k int) (year, next int, ok bool) {
+	if k >= len(ts) || ts[k].raw != "[" && ts[k].raw != "(" {
+		return 0, k, false
+	}
+	y, n, ok := yearAt(ts, k+1)
+	if !ok || n >= len(ts) || ts[n].raw != "]" && ts[n].raw != ")" {
+		return 0, k, false
+	}
+	return y, n + 1, true
 }

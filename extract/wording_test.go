@@ -171,3 +171,12 @@ func TestWhatTheOperationBrought(t *testing.T) {
 	expectProposed(t, "On 27 September the army launched an operation in Karabakh. During it the army liberated the city of Jabrayil, the president said.", "2020-10-14",
 		"jabrayil 2020-10-14 AZE")
 }
+
+// TestBracketedYearAndWhenClause: a year an editor put in brackets after
+// a day and month is that day's; a day set off by a comma before "when"
+// dates the when-clause.
+func TestBracketedYearAndWhenClause(t *testing.T) {
+	expectProposed(t, "We fled the town on July 23 [1993], when Aghdam was occupied, the old man said.", "2020-11-28", "agdam 1993-07-23 ARM")
+	expectProposed(t, "Our families left the region on July 23 [1993], when Aghdam was occupied, the old man said.", "2020-11-28", "agdam 1993-07-23 ARM")
+	expectProposed(t, "غادرنا المدينة في 23 يوليو (1993)، عندما احتلت أغدام.", "2020-11-28", "agdam 1993-07-23 ARM")
+}
