@@ -574,6 +574,11 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			m := Mention{Type: typ, Region: t.place.Region, Place: t.place.ID, To: to}
 			if dated {
 				m.Date, m.Precision = a.res[k].c.String(), a.res[k].c.prec
+				if typ == ctxAreaWide && a.res[k].c.prec == "day" && to != "" {
+					// "took 3 more villages in Karabakh on Friday": the
+					// next sentences may name them (countedDay)
+					b.counted = append(b.counted, countedDay{sent: a.s.idx, date: a.res[k].c, to: to})
+				}
 			}
 			b.mention(m, ev)
 			continue

@@ -328,6 +328,16 @@ func (b *builder) finish(res *Result) {
 		case best == nil && b.anniversary:
 			// the publication day of a commemoration dates no change
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "anniversary"}, x.ev)
+		case best != nil && best.first > x.sent && x.partial && !x.relative && !x.earlier && !b.datedSents[x.sent] && b.countedBefore(x) != nil && x.sent-b.countedBefore(x).sent == 1:
+			// the villages of the count just before ("on Friday he
+			// announced three more villages. 'The army freed A, B and C
+			// of Khojavend,' he tweeted"), not those of a change of the
+			// same district told later
+			cd := b.countedBefore(x)
+			x.dated, x.date = true, cd.date
+			x.how = fmt.Sprintf("the day of the villages counted in sentence %d", cd.sent+1)
+			x.conf = b.dateConf("explicit", "day") - 0.1
+			add(x)
 		case best != nil:
 			best.p.Evidence = addEvidence(best.p.Evidence, x.ev)
 			if kindRank(x.kind) < kindRank(best.p.Kind) {

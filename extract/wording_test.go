@@ -180,3 +180,11 @@ func TestBracketedYearAndWhenClause(t *testing.T) {
 	expectProposed(t, "Our families left the region on July 23 [1993], when Aghdam was occupied, the old man said.", "2020-11-28", "agdam 1993-07-23 ARM")
 	expectProposed(t, "غادرنا المدينة في 23 يوليو (1993)، عندما احتلت أغدام.", "2020-11-28", "agdam 1993-07-23 ARM")
 }
+
+// TestVillagesOfTheCountJustBefore: villages named right after a count
+// of villages dated and placed only in Karabakh are that count's, even
+// when a later sentence tells another change of the same district.
+func TestVillagesOfTheCountJustBefore(t *testing.T) {
+	expectProposed(t, "أعلن الرئيس الأذري يوم الجمعة سيطرة جيش بلاده على ثلاث قرى جديدة في إقليم قره باغ. وقال في تغريدة إن الجيش حرر قرى هرمانجق وأقبولاق في خوجاوند. ويوم الخميس أعلن الرئيس السيطرة على قرى في فضولي وخوجاوند.", "2020-10-16",
+		"fuzuli 2020-10-15 AZE|khojavend 2020-10-15 AZE|khojavend 2020-10-16 AZE")
+}
