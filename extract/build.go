@@ -789,11 +789,13 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		// word's usual side, not the one away from a settled holder: a
 		// piece of 2024 that says Aghdam was "liberated on 20 November"
 		// retells Azerbaijan's gain, which the ledger then dates.
+		if nkrNamed(a, c, region) {
+			// "the liberation of Shushi", "Karvachar": the Armenian
+			// side's name for the place, and its word for its own gain
+			return actARM
+		}
 		if s, guess := b.unnamedSideWhy(region, when); s != "" && !guess {
 			return s
-		}
-		if nkrNamed(a, c, region) {
-			return actARM // "the liberation of Shushi": the Armenian side's name, its word
 		}
 		return actAZE
 	case cueHandover, cueCede:
