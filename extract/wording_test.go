@@ -194,3 +194,10 @@ func TestVillagesOfTheCountJustBefore(t *testing.T) {
 	expectProposed(t, "أعلن الرئيس الأذري يوم الجمعة سيطرة جيش بلاده على ثلاث قرى جديدة في إقليم قره باغ. وقال في تغريدة إن الجيش حرر قرى هرمانجق وأقبولاق في خوجاوند. ويوم الخميس أعلن الرئيس السيطرة على قرى في فضولي وخوجاوند.", "2020-10-16",
 		"fuzuli 2020-10-15 AZE|khojavend 2020-10-15 AZE|khojavend 2020-10-16 AZE")
 }
+
+// TestSetAndPoisedTo: forces "set to" or "poised to" take a place have
+// not taken it yet.
+func TestSetAndPoisedTo(t *testing.T) {
+	expectProposed(t, "On March 27, 1993 Armenian units were set to capture Kelbajar from the west.", "2012-04-02", "")
+	expectProposed(t, "Azerbaijani troops were poised to take Shusha on Saturday, a spokesman said.", "2020-11-08", "")
+}
