@@ -39,6 +39,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	a := &annotated{s: s}
 	ts := s.toks
 	a.places, a.villages = splitVillages(namedVillages(ts, dropDirections(ts, g.findPlaces(ts))))
+	listCommasJoin(s.clause, ts, a.places, a.villages)
 	a.dates = parseDates(ts)
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))
@@ -276,4 +277,25 @@ func untilWhen(ts []token, d dateExpr) int {
 		return -1
 	}
 	return k
+}
+
+// listCommasJoin keeps a list of places in one clause: a comma between two
+// place names ("Fuzuli, Jabrayil and Zangilan", "فضولي، جبرائيل") separates
+// the list's items, it opens no clause, so the clauses after it move back
+// by one.
+func listCommasJoin(clause []int, ts []token, lists ...[]placeHit) {
+	ends, starts := map[int]bool{}, map[int]bool{}
+	for _, hs := range lists {
+		for _, h := range hs {
+			ends[h.j] = true
+			starts[h.i] = true
+		}
+	}
+	for i := 1; i+1 < len(ts) && i < len(clause); i++ {
+		if (ts[i].raw == "," || ts[i].raw == "،") && ends[i] && starts[i+1] && clause[i+1] != clause[i-1] {
+			for k := i + 1; k < len(clause); k++ {
+				clause[k]--
+			}
+		}
+	}
 }

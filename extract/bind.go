@@ -50,6 +50,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	var last *placeHit
 	for k := range a.places {
 		p := &a.places[k]
+		// "liberated Fuzuli, Jabrayil and Zangilan": a place right after
+		// the last one and a comma goes on with the list
+		listComma := last != nil && p.i-last.j == 1 && (ts[last.j].raw == "," || ts[last.j].raw == "،")
 		if p.i < c.j || p.i >= limit || a.clauseOf(p.i) != cl && !(last != nil && datedListGoesOn(a, last.j, p.i)) {
 			continue
 		}
@@ -79,7 +82,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			last = p
 			continue
 		}
-		joined := p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and", "or", "ومن") || isWordAt(ts, p.i-1, "from") && isWordAt(ts, p.i-2, "and")
+		joined := listComma || p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and", "or", "ومن") || isWordAt(ts, p.i-1, "from") && isWordAt(ts, p.i-2, "and")
 		gap := p.i - last.j
 		if last.j+2 < len(ts) && ts[last.j].raw == "(" {
 			// "Kalbajar (1993) and Lachin": a bracket after the name

@@ -319,7 +319,7 @@ func (b *builder) finish(res *Result) {
 			}
 		}
 		switch {
-		case best == nil && b.anniversary && sentDate[x.sent] != nil:
+		case best == nil && b.anniversary && sentDate[x.sent] != nil && (x.partial || b.ledgerAllows(x.region, sentDate[x.sent].p.To, sentDate[x.sent].date)):
 			p := sentDate[x.sent]
 			x.dated, x.date = true, p.date
 			x.to, x.how = p.p.To, fmt.Sprintf("the day of %s, told with it", p.p.Region)
@@ -950,4 +950,17 @@ func (b *builder) countedBefore(x cand) *countedDay {
 		}
 	}
 	return nil
+}
+
+// ledgerAllows reports that the ledger passed in (if any) records a change
+// of region to side within nearDays of c: "Aghdam, Kalbajar and Lachin were
+// liberated without losses" in a piece on Lachin's day did not all go on
+// Lachin's day. (Asked of whole districts only: the ledger does not record
+// every village.)
+func (b *builder) ledgerAllows(region, side string, c civil) bool {
+	if b.opt.History == nil || c.y == 0 {
+		return true
+	}
+	d := geo.DayOf(c.y, max(c.m, 1), max(c.d, 1))
+	return changeTo(b.opt.History, region, side, d-nearDays, d+nearDays)
 }

@@ -201,3 +201,23 @@ func TestSetAndPoisedTo(t *testing.T) {
 	expectProposed(t, "On March 27, 1993 Armenian units were set to capture Kelbajar from the west.", "2012-04-02", "")
 	expectProposed(t, "Azerbaijani troops were poised to take Shusha on Saturday, a spokesman said.", "2020-11-08", "")
 }
+
+// TestEndOfTheOccupation: ending the occupation of a place ("ended the
+// occupation of", "إنهاء الاحتلال") frees it.
+func TestEndOfTheOccupation(t *testing.T) {
+	expectProposed(t, "In October 2020 the army ended the occupation of Fuzuli.", "2021-05-01", "fuzuli 2020-10 AZE")
+	expectProposed(t, "وأعلن الرئيس في أكتوبر 2020 إنهاء الاحتلال في مدينة فضولي.", "2021-05-01", "fuzuli 2020-10 AZE")
+	// with no date the ledger cannot tell the side: the words do
+	expectProposed(t, "The army ended the occupation of Fuzuli, the president said.", "", "fuzuli  AZE")
+	expectProposed(t, "وأعلن الرئيس إنهاء الاحتلال في مدينة فضولي.", "", "fuzuli  AZE")
+}
+
+// TestCommaListsOfDistricts: a comma between two place names separates
+// the items of one list; it opens no clause, so every district of "A, B
+// and C" binds and the list's date dates them all.
+func TestCommaListsOfDistricts(t *testing.T) {
+	expectProposed(t, "The army liberated Fuzuli, Jabrayil and Zangilan in October 2020.", "2021-05-01",
+		"fuzuli 2020-10 AZE|jabrayil 2020-10 AZE|zangilan 2020-10 AZE")
+	expectProposed(t, "حرر الجيش فضولي ، جبرائيل ، زنجيلان ، قوبادلي عام 2020.", "2021-05-01",
+		"fuzuli 2020 AZE|gubadli 2020 AZE|jabrayil 2020 AZE|zangilan 2020 AZE")
+}
