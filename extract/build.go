@@ -84,6 +84,9 @@ type schedRec struct {
 
 // builder walks the annotated sentences and collects readings.
 type builder struct {
+	// pageMonth bounds the days a page without a date may tell as its
+	// news, from a URL with a year and month and no day (zero: none)
+	pageMonth [2]geo.Day
 	// counted: changes told with a day and no district (countedDay)
 	counted []countedDay
 	// operations: operations told with their date and no district

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"github.com/mapsvc/mapsvc/geo"
 	"time"
 )
 
@@ -101,6 +102,19 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 		res.Published, res.PublishedHow = pub.Format("2006-01-02"), inf.how
 	}
 	r := &resolver{pub: pub, hasPub: hasPub, yearHint: inf.yearHint, hintHow: inf.hintHow}
+	var pageMonth [2]geo.Day
+	if !hasPub {
+		if y, m, ok := monthFromURL(opt.Source); ok {
+			// "/2015/05/…": the page is of that month; its year dates the
+			// days the text writes without one, and the ledger's changes
+			// its news may be are of that month or the week before
+			if r.yearHint == 0 {
+				r.yearHint, r.hintHow = y, fmt.Sprintf("the URL's year and month %d/%02d", y, m)
+			}
+			first := geo.DayOf(y, m, 1)
+			pageMonth = [2]geo.Day{first - 7, geo.DayOf(y, m+1, 1) - 1}
+		}
+	}
 	if hasPub {
 		r.today, r.hasToday = writtenToday(anns, pub)
 		if !r.hasToday {
@@ -129,7 +143,7 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 		return extractWith(ctx, text, again, note)
 	}
 	sameDayOfLaunch(anns)
-	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow}
+	b := &builder{g: g, runes: []rune(text), opt: opt, pub: pub, hasPub: hasPub, pubHow: res.PublishedHow, pageMonth: pageMonth}
 	b.latest, b.hasLatest = latestDated(anns)
 	b.dateline, b.hasDateline = inf.dateline, inf.hasDateline
 	b.noteLandmarks(anns, landmarks)

@@ -710,6 +710,9 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		// only a change of the whole district undoes: the other side
 		// taking back a village later leaves the district's change today's
 		// news of its day
+		if b.pageMonth[1] != 0 && e.Date.First > b.pageMonth[1] {
+			continue // after the page: it cannot have undone the page's news
+		}
 		if e.Region == x.region && e.Kind != geo.KindBaseline && e.To != "" && string(e.To) != x.to && e.Extent != geo.ExtentPartial && e.Date.First > undone {
 			undone = e.Date.First
 		}
@@ -733,6 +736,9 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		}
 		if b.hasLatest && e.Date.Last < b.latest {
 			continue
+		}
+		if b.pageMonth[1] != 0 && (e.Date.Last < b.pageMonth[0] || e.Date.First > b.pageMonth[1]) {
+			continue // not of the month the URL dates the page to
 		}
 		if hasWd && !hasWeekday(e.Date.First, e.Date.Last, wd) {
 			continue
@@ -844,6 +850,9 @@ func (b *builder) pinDay(first, last geo.Day, x cand, wd time.Weekday, hasWd boo
 	}
 	var hits []geo.Day
 	for d := first; d <= last; d++ {
+		if b.pageMonth[1] != 0 && (d < b.pageMonth[0] || d > b.pageMonth[1]) {
+			continue // outside the month the URL dates the page to
+		}
 		_, mm, dd := d.Date()
 		ok := !hasWd || d.Time().Weekday() == wd
 		if len(mds) > 0 {

@@ -16,6 +16,7 @@ import (
 // calendar date between 1990 and the year after the reference day is an
 // id, not a date.
 var (
+	urlYMPath   = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/`)
 	urlYMDPath  = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_.])`)
 	urlCompact  = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)(\d\d)(\d\d)(?:$|[/_.-]|\d{0,10}(?:$|[/_.-]))`)
 	urlQueryKey = []string{"date", "pubdate", "published", "d"}
@@ -66,4 +67,24 @@ func dateFromURL(source string) (t time.Time, how string, ok bool) {
 		}
 	}
 	return time.Time{}, "", false
+}
+
+// monthFromURL reads the year and month of a page from a URL path that
+// has them without a day ("/2015/05/slug.html", blog and archive
+// permalinks): the page was written in that month.
+func monthFromURL(source string) (y, m int, ok bool) {
+	u, err := url.Parse(strings.TrimSpace(source))
+	if err != nil || u.Host == "" {
+		return 0, 0, false
+	}
+	g := urlYMPath.FindStringSubmatch(u.EscapedPath())
+	if g == nil {
+		return 0, 0, false
+	}
+	y, _ = strconv.Atoi(g[1])
+	m, _ = strconv.Atoi(g[2])
+	if y < 1990 || y > time.Now().Year()+1 || m < 1 || m > 12 {
+		return 0, 0, false
+	}
+	return y, m, true
 }

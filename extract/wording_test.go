@@ -4,7 +4,12 @@ package extract
 // names the batch page that showed the need); the helpers proposed and
 // expectProposed are in ledgercheck_test.go.
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/mapsvc/mapsvc/internal/ledgertest"
+)
 
 // TestHandedBackGivenUpInvaded: "handed back" is a handover like "handed
 // over", land "given up" is ceded, "invaded by" names the side that took
@@ -220,4 +225,28 @@ func TestCommaListsOfDistricts(t *testing.T) {
 		"fuzuli 2020-10 AZE|jabrayil 2020-10 AZE|zangilan 2020-10 AZE")
 	expectProposed(t, "حرر الجيش فضولي ، جبرائيل ، زنجيلان ، قوبادلي عام 2020.", "2021-05-01",
 		"fuzuli 2020 AZE|gubadli 2020 AZE|jabrayil 2020 AZE|zangilan 2020 AZE")
+}
+
+// TestMonthFromTheURL: a URL with a year and a month and no day
+// ("/1993/6/", blog permalinks "/2015/05/") dates the page to that month:
+// its year dates the days the text writes without one, and a weekday
+// picks the ledger's change of that month, which a later change of the
+// district cannot have undone when the page was written.
+func TestMonthFromTheURL(t *testing.T) {
+	for _, tc := range []struct{ text, source, want string }{
+		{"Armenian forces captured Mardakert on Sunday, the Azeri army said.", "http://archive.example.com/free/1993/6/article/mardakert-falls.html", "tartar 1993-06-27 ARM"},
+		{"On 2 April Armenian forces took Kalbajar after a week of fighting.", "https://example.blogspot.com/1993/04/kalbajar.html", "kalbajar 1993-04-02 ARM"},
+	} {
+		r, err := Extract(tc.text, Options{Source: tc.source, History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range r.Proposals {
+			got = append(got, p.Region+" "+p.Date+" "+p.To)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q from %s: got %v, want [%s]", tc.text, tc.source, got, tc.want)
+		}
+	}
 }
