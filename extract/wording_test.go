@@ -250,3 +250,14 @@ func TestMonthFromTheURL(t *testing.T) {
 		}
 	}
 }
+
+// TestPriorToThatDroveIntoTookHold: a sentence opened by "Prior to that"
+// tells what came before the news, not the news of the page's day;
+// columns "drove into" a district enter it; forces that "had taken hold
+// of" a town took it.
+func TestPriorToThatDroveIntoTookHold(t *testing.T) {
+	expectProposed(t, "Azerbaijani troops entered Lachin on Tuesday. Prior to that, the Armenian forces left the Agdam and Kalbajar districts.", "2020-12-02",
+		"lachin 2020-12-01 AZE")
+	expectProposed(t, "A column of Azerbaijani trucks drove into the Lachin district on Tuesday, the ministry said.", "2020-12-02", "lachin 2020-12-01 AZE")
+	expectProposed(t, "By July 23, 1993 Armenian forces had taken hold of Agdam.", "2013-07-23", "agdam 1993-07-23 ARM")
+}
