@@ -344,6 +344,16 @@ func numericDateAt(ts []token, i int) (dateExpr, bool) {
 		return dateExpr{i: i, j: i + 5, year: a, month: b, day: c}, true
 	case len(ts[i+4].norm) == 4 && validDay(c, b, a):
 		return dateExpr{i: i, j: i + 5, year: c, month: b, day: a}, true
+	case sep == "." && len(ts[i].norm) == 2 && len(ts[i+2].norm) == 2 && len(ts[i+4].norm) == 2 && (c >= 88 || c <= 30):
+		// "22.09.23", "08.05.12": a day, a month and a two-digit year,
+		// the European way (the conflict's years run from 1988)
+		y := 2000 + c
+		if c >= 88 {
+			y = 1900 + c
+		}
+		if validDay(y, b, a) {
+			return dateExpr{i: i, j: i + 5, year: y, month: b, day: a}, true
+		}
 	}
 	return dateExpr{}, false
 }

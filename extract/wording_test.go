@@ -261,3 +261,21 @@ func TestPriorToThatDroveIntoTookHold(t *testing.T) {
 	expectProposed(t, "A column of Azerbaijani trucks drove into the Lachin district on Tuesday, the ministry said.", "2020-12-02", "lachin 2020-12-01 AZE")
 	expectProposed(t, "By July 23, 1993 Armenian forces had taken hold of Agdam.", "2013-07-23", "agdam 1993-07-23 ARM")
 }
+
+// TestTwoDigitYearDates: a dateline with a day, a month and a two-digit
+// year written the European way ("Baku/22.09.23/Turan", "08.05.12 -")
+// dates the page.
+func TestTwoDigitYearDates(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Baku/22.09.23/Turan: Azerbaijani forces took control of Agdere today.", "2023-09-22"},
+		{"08.05.12 - Press conference of a veterans' union in Yerevan.\nArmenian forces took Shushi on this day in 1992.", "2012-05-08"},
+	} {
+		r, err := Extract(tc.text, Options{History: ledgertest.History(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Published != tc.want {
+			t.Errorf("%q: published %q (%s), want %s", tc.text, r.Published, r.PublishedHow, tc.want)
+		}
+	}
+}
