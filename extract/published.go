@@ -266,6 +266,16 @@ func datelineShaped(a *annotated, e dateExpr) bool {
 			return true
 		}
 	}
+	// a byline's time stamp: the date followed by a clock time ("Mon
+	// 02nd November 2020 | 05:50 PM", "20.11.2020, 14:35")
+	for k := e.j; k < len(ts) && k <= e.j+2; k++ {
+		if ts[k].kind == tokNum && k+2 < len(ts) && ts[k+1].raw == ":" && ts[k+2].kind == tokNum && ts[k+1].start == ts[k].end {
+			return true
+		}
+		if ts[k].kind != tokPunct && k > e.j {
+			break
+		}
+	}
 	// a photo caption: the date just before its credit "(صورة: …)"
 	for k := e.j; k < len(ts) && k <= e.j+1; k++ {
 		if ts[k].raw == "(" {

@@ -279,3 +279,16 @@ func TestTwoDigitYearDates(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineTimeStamp: a date followed by a clock time in a byline ("Mon
+// 02nd November 2020 | 05:50 PM") is the page's date.
+func TestBylineTimeStamp(t *testing.T) {
+	text := "Azeri forces take more villages\n\nStaff reporter 6 hours ago Mon 02nd November 2020 | 05:50 PM\n\nAzeri forces have taken control of several more villages in Jabrayil, the president said."
+	r, err := Extract(text, Options{History: ledgertest.History(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Published != "2020-11-02" {
+		t.Errorf("published %q (%s), want 2020-11-02", r.Published, r.PublishedHow)
+	}
+}
