@@ -721,8 +721,11 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline {
 			continue
 		}
-		if e.Date.Last < undone {
-			continue // the other side took it back later: not today's news
+		if e.Date.Last < undone && !b.writesDayMonthIn(x.region, e.Date.First, e.Date.Last) {
+			// the other side took it back later: not today's news, unless
+			// the text writes a day and month of this change for the
+			// district ("BAKU, Aug. 23 — … withdraw from Fizuli today")
+			continue
 		}
 		switch x.kind {
 		case kindHandover, kindCapitulation:
@@ -972,4 +975,15 @@ func (b *builder) ledgerAllows(region, side string, c civil) bool {
 	}
 	d := geo.DayOf(c.y, max(c.m, 1), max(c.d, 1))
 	return changeTo(b.opt.History, region, side, d-nearDays, d+nearDays)
+}
+
+// writesDayMonthIn reports a day and month written without a year in a
+// sentence naming region that falls in [first, last].
+func (b *builder) writesDayMonthIn(region string, first, last geo.Day) bool {
+	for _, md := range b.dayMonths[region] {
+		if hasDayMonth(first, last, md[0], md[1]) {
+			return true
+		}
+	}
+	return false
 }

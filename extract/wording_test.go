@@ -292,3 +292,12 @@ func TestBylineTimeStamp(t *testing.T) {
 		t.Errorf("published %q (%s), want 2020-11-02", r.Published, r.PublishedHow)
 	}
 }
+
+// TestYearlessDatelineOfAnOldChange: on a page without a year, a change
+// told as today's news under a dateline with a day and month ("BAKU, Aug.
+// 23 — … today …") is the ledger's change of that day, even though the
+// other side took the district back years later.
+func TestYearlessDatelineOfAnOldChange(t *testing.T) {
+	expectProposed(t, "BAKU, Azerbaijan, Aug. 23 — The Defense Ministry acknowledged today that its forces had withdrawn from the city of Fizuli.", "",
+		"fuzuli 1993-08-23 ARM")
+}
