@@ -333,11 +333,7 @@ func (b *builder) finish(res *Result) {
 			// announced three more villages. 'The army freed A, B and C
 			// of Khojavend,' he tweeted"), not those of a change of the
 			// same district told later
-			cd := b.countedBefore(x)
-			x.dated, x.date = true, cd.date
-			x.how = fmt.Sprintf("the day of the villages counted in sentence %d", cd.sent+1)
-			x.conf = b.dateConf("explicit", "day") - 0.1
-			add(x)
+			add(b.datedByCount(x, b.countedBefore(x)))
 		case best != nil:
 			best.p.Evidence = addEvidence(best.p.Evidence, x.ev)
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
@@ -347,11 +343,7 @@ func (b *builder) finish(res *Result) {
 			// "freed 16 more villages on Saturday. The villages A and B
 			// of Fuzuli, C of Jabrayil …": the list names the villages
 			// the count before it dated
-			cd := b.countedBefore(x)
-			x.dated, x.date = true, cd.date
-			x.how = fmt.Sprintf("the day of the villages counted in sentence %d", cd.sent+1)
-			x.conf = b.dateConf("explicit", "day") - 0.1
-			add(x)
+			add(b.datedByCount(x, b.countedBefore(x)))
 		case best == nil && !x.relative && !b.datedSents[x.sent] && !x.hasRel && x.needsPub == "" && b.operationBefore(x) != nil:
 			// "… the counter-offensive of early April 2016. The heights
 			// around Talish were liberated": what the operation dated
@@ -986,4 +978,12 @@ func (b *builder) writesDayMonthIn(region string, first, last geo.Day) bool {
 		}
 	}
 	return false
+}
+
+// datedByCount dates x by the count of villages told before it.
+func (b *builder) datedByCount(x cand, cd *countedDay) cand {
+	x.dated, x.date = true, cd.date
+	x.how = fmt.Sprintf("the day of the villages counted in sentence %d", cd.sent+1)
+	x.conf = b.dateConf("explicit", "day") - 0.1
+	return x
 }
