@@ -155,7 +155,7 @@ type builder struct {
 	// sentences that name each district (ledgerDate)
 	dayMonths map[string][][2]int
 	// fullDays are the full dates written in sentences naming a district
-	// (see writtenDays)
+	// (writtenDays)
 	fullDays map[string][]geo.Day
 	// groupDay is the day the ledger gives the districts one control word
 	// lists, keyed by sentence and the control word's offset (groupDays)
@@ -1554,17 +1554,7 @@ func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 		if v, isNum := numAt(ts, k); isNum && v > 0 && v < 100 && isWordAt(ts, k+1, "st", "nd", "rd", "th") {
 			return v, true // "the 27th anniversary"
 		}
-		if ts[k].kind != tokWord {
-			return 0, false
-		}
-		n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]
-		if ok && n < 10 && k > 1 && ts[k-1].raw == "-" {
-			// "twenty-first": the tens before the hyphen
-			if u, isTens := numberWords[ts[k-2].norm]; isTens && u >= 20 && u%10 == 0 {
-				n += u
-			}
-		}
-		return n, ok
+		return ordinalWordAt(ts, k)
 	}
 	// "every year on 9 May … marks the anniversary": a yearly
 	// commemoration that counts no years

@@ -92,7 +92,7 @@ func nthDayOfWar(ts []token) (int, string) {
 			}
 			if n, ok := ordinalAt(ts, m); ok && n > 0 && n <= 60 {
 				lo, hi := min(k, m), max(k, m)
-				return n, textOf(ts, lo, hi+1)
+				return n, joinRaw(ts, lo, hi+1)
 			}
 		}
 	}
@@ -110,28 +110,7 @@ func ordinalAt(ts []token, k int) (int, bool) {
 		}
 		return 0, false
 	}
-	if ts[k].kind != tokWord {
-		return 0, false
-	}
-	n, ok := ordinalDays[ts[k].norm]
-	if ok && n < 10 && k > 1 && ts[k-1].raw == "-" {
-		if u, isTens := numberWords[ts[k-2].norm]; isTens && u >= 20 && u%10 == 0 {
-			n += u // "twenty-fourth"
-		}
-	}
-	return n, ok
-}
-
-// textOf joins the raw tokens [i, j) with spaces.
-func textOf(ts []token, i, j int) string {
-	s := ""
-	for k := i; k < j && k < len(ts); k++ {
-		if k > i {
-			s += " "
-		}
-		s += ts[k].raw
-	}
-	return s
+	return ordinalWordAt(ts, k)
 }
 
 // chronicleRead is how long before the page a chronicle's day must lie

@@ -132,6 +132,21 @@ func isWordAt(ts []token, k int, words ...string) bool {
 	return false
 }
 
+// ordinalWordAt reads an ordinal written as a word at token k ("fourth",
+// "الرابعة", and "twenty-fourth" with the tens before the hyphen).
+func ordinalWordAt(ts []token, k int) (int, bool) {
+	if k < 0 || k >= len(ts) || ts[k].kind != tokWord {
+		return 0, false
+	}
+	n, ok := ordinalDays[strings.TrimSuffix(ts[k].norm, "ه")]
+	if ok && n < 10 && k > 1 && ts[k-1].raw == "-" {
+		if u, isTens := numberWords[ts[k-2].norm]; isTens && u >= 20 && u%10 == 0 {
+			n += u
+		}
+	}
+	return n, ok
+}
+
 // numAt reads a number token as an int (any digit script, already folded).
 func numAt(ts []token, k int) (int, bool) {
 	if k < 0 || k >= len(ts) || ts[k].kind != tokNum || len(ts[k].norm) > 6 {

@@ -148,8 +148,7 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 	b.dateline, b.hasDateline = inf.dateline, inf.hasDateline
 	b.noteLandmarks(anns, landmarks)
 	b.annivYear = anniversaryYears(anns, pub, hasPub)
-	b.dayMonths = yearlessDays(anns)
-	b.fullDays = writtenDays(anns)
+	b.dayMonths, b.fullDays = writtenDays(anns)
 	b.placed = placedIn(anns)
 	for i, a := range anns {
 		if i%64 == 0 && ctx.Err() != nil {

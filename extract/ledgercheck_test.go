@@ -11,7 +11,15 @@ import (
 // proposals as "region date to".
 func proposed(t *testing.T, text, published string) ([]string, Result) {
 	t.Helper()
-	r, err := Extract(text, Options{Published: published, History: ledgertest.History(t)})
+	return proposedWith(t, text, Options{Published: published})
+}
+
+// proposedWith is proposed with other options (a source URL); the
+// embedded ledger is always passed.
+func proposedWith(t *testing.T, text string, opt Options) ([]string, Result) {
+	t.Helper()
+	opt.History = ledgertest.History(t)
+	r, err := Extract(text, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -114,14 +114,15 @@ func (b *builder) finish(res *Result) {
 			}
 			x.date, x.how = c, how
 		}
-		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how == pubDateHow && x.claimant != x.to && !x.partial {
+		ls := b.ledgerSide(x.region, x.date)
+		if ls != "" && ls != x.to && x.how == pubDateHow && x.claimant != x.to && !x.partial {
 			// the page's day, told of a side against every change the
 			// ledger records for the district around it: a misread side
 			// of a change told without its own day
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "side against the ledger"}, x.ev)
 			return
 		}
-		if ls := b.ledgerSide(x.region, x.date); ls != "" && ls != x.to && x.how != pubDateHow && x.claimant != x.to && !x.partial {
+		if ls != "" && ls != x.to && x.how != pubDateHow && x.claimant != x.to && !x.partial {
 			// a change read against the way the ledger records that
 			// district's changes of those days is a misread side ("the
 			// Azerbaijani side conceded the fall", "captured … from the
@@ -318,6 +319,9 @@ func (b *builder) finish(res *Result) {
 				best = p
 			}
 		}
+		// a count of villages or an operation dated just before, that
+		// the sentence may go on with
+		cd, op := b.countedBefore(x), b.operationBefore(x)
 		switch {
 		case best == nil && b.anniversary && sentDate[x.sent] != nil && (x.partial || b.ledgerAllows(x.region, sentDate[x.sent].p.To, sentDate[x.sent].date)):
 			p := sentDate[x.sent]
@@ -328,30 +332,29 @@ func (b *builder) finish(res *Result) {
 		case best == nil && b.anniversary:
 			// the publication day of a commemoration dates no change
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "anniversary"}, x.ev)
-		case best != nil && best.first > x.sent && x.partial && !x.relative && !x.earlier && !b.datedSents[x.sent] && b.countedBefore(x) != nil && x.sent-b.countedBefore(x).sent == 1:
+		case best != nil && best.first > x.sent && x.partial && !x.relative && !x.earlier && !b.datedSents[x.sent] && cd != nil && x.sent-cd.sent == 1:
 			// the villages of the count just before ("on Friday he
 			// announced three more villages. 'The army freed A, B and C
 			// of Khojavend,' he tweeted"), not those of a change of the
 			// same district told later
-			add(b.datedByCount(x, b.countedBefore(x)))
+			add(b.datedByCount(x, cd))
 		case best != nil:
 			best.p.Evidence = addEvidence(best.p.Evidence, x.ev)
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
 				best.p.Kind = x.kind
 			}
-		case best == nil && x.partial && !x.relative && !x.earlier && !b.datedSents[x.sent] && b.countedBefore(x) != nil:
+		case best == nil && x.partial && !x.relative && !x.earlier && !b.datedSents[x.sent] && cd != nil:
 			// "freed 16 more villages on Saturday. The villages A and B
 			// of Fuzuli, C of Jabrayil …": the list names the villages
 			// the count before it dated
-			add(b.datedByCount(x, b.countedBefore(x)))
-		case best == nil && !x.relative && !b.datedSents[x.sent] && !x.hasRel && x.needsPub == "" && b.operationBefore(x) != nil:
+			add(b.datedByCount(x, cd))
+		case best == nil && !x.relative && !b.datedSents[x.sent] && !x.hasRel && x.needsPub == "" && op != nil:
 			// "… the counter-offensive of early April 2016. The heights
 			// around Talish were liberated": what the operation dated
 			// just before brought, on its day or in its month
-			o := b.operationBefore(x)
-			x.dated, x.date = true, o.date
-			x.how = fmt.Sprintf("the date of the operation told in sentence %d", o.sent+1)
-			x.conf = b.dateConf("explicit", o.date.prec) - 0.1
+			x.dated, x.date = true, op.date
+			x.how = fmt.Sprintf("the date of the operation told in sentence %d", op.sent+1)
+			x.conf = b.dateConf("explicit", op.date.prec) - 0.1
 			add(x)
 		case x.earlier && best == nil && !b.datedSents[x.sent]:
 			// told as before the news: not dated by the page
@@ -622,46 +625,31 @@ func (b *builder) groupDays(undated []cand) {
 	b.groupDay = days
 }
 
-// yearlessDays lists, per district, the days and months written without a
-// year (deadlines left out) in the sentences that name it.
-func yearlessDays(anns []*annotated) map[string][][2]int {
-	out := map[string][][2]int{}
+// writtenDays lists, per district, the days written in the sentences that
+// name it (deadlines, claims and the day an operation began left out): the
+// days and months written without a year, and the full dates, so that a
+// change told in another sentence without a date can be placed on the one
+// day of the ledger's span that the text writes for the district ("freed
+// Shusha …" and, later, "the flag went up there on 8 November 2020").
+func writtenDays(anns []*annotated) (yearless map[string][][2]int, full map[string][]geo.Day) {
+	yearless, full = map[string][][2]int{}, map[string][]geo.Day{}
 	for _, a := range anns {
 		for k, e := range a.dates {
-			// (the day an operation began is not a day of its changes)
-			if e.rel != relNone || e.year != 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] || launchDate(a, k) {
+			if e.rel != relNone || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] || launchDate(a, k) {
 				continue
 			}
 			for _, p := range a.districts() {
-				if len(out[p.place.Region]) < 8 {
-					out[p.place.Region] = append(out[p.place.Region], [2]int{e.month, e.day})
+				r := p.place.Region
+				switch {
+				case e.year == 0 && len(yearless[r]) < 8:
+					yearless[r] = append(yearless[r], [2]int{e.month, e.day})
+				case e.year != 0 && len(full[r]) < 8:
+					full[r] = append(full[r], geo.DayOf(e.year, e.month, e.day))
 				}
 			}
 		}
 	}
-	return out
-}
-
-// writtenDays are the full dates (day, month and year) written in the
-// sentences that name each district, so that a change told in another
-// sentence without a date can be placed on the one day of the ledger's
-// span that the text writes for the district ("freed Shusha …" and, later,
-// "the flag went up there on 8 November 2020").
-func writtenDays(anns []*annotated) map[string][]geo.Day {
-	out := map[string][]geo.Day{}
-	for _, a := range anns {
-		for k, e := range a.dates {
-			if e.rel != relNone || e.year == 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 || a.deadline[k] || a.claimed[k] || launchDate(a, k) {
-				continue
-			}
-			for _, p := range a.districts() {
-				if len(out[p.place.Region]) < 8 {
-					out[p.place.Region] = append(out[p.place.Region], geo.DayOf(e.year, e.month, e.day))
-				}
-			}
-		}
-	}
-	return out
+	return yearless, full
 }
 
 // writesDayIn reports a full date written for region within [first, last].
@@ -752,11 +740,8 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		// changes that may fit, keep those that hold such a day
 		var held []*geo.Event
 		for _, e := range fit {
-			for _, md := range b.dayMonths[x.region] {
-				if hasDayMonth(e.Date.First, e.Date.Last, md[0], md[1]) {
-					held = append(held, e)
-					break
-				}
+			if b.writesDayMonthIn(x.region, e.Date.First, e.Date.Last) {
+				held = append(held, e)
 			}
 		}
 		if len(held) == 0 {
