@@ -52,6 +52,11 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 				a.claimed[k] = true // "منذ صيف 1992" dates the earlier change, not the news
 			}
 		}
+		if namesDocument(ts, d) {
+			// "per the November 10 trilateral statement", "اتفاق 10
+			// نوفمبر": the date is the document's name, not a change's day
+			a.claimed[k] = true
+		}
 		if labelOpens(ts, d.i) {
 			// "date 2023-10-04" opening a line: the page's stamp, which
 			// inferPublished reads, not the day of what follows it
@@ -298,4 +303,29 @@ func listCommasJoin(clause []int, ts []token, lists ...[]placeHit) {
 			}
 		}
 	}
+}
+
+// namesDocument reports a date used as the name of an agreement or a
+// statement: after "the" and before the document's noun with at most one
+// word between ("the 10 November trilateral statement"), or right after
+// the noun with no preposition ("اتفاق 10 نوفمبر", "statement of 10
+// November" reads the same).
+func namesDocument(ts []token, d dateExpr) bool {
+	if d.rel != relNone {
+		return false
+	}
+	if isWordAt(ts, d.i-1, "the") {
+		for k := d.j; k < len(ts) && k <= d.j+1; k++ {
+			if ts[k].kind != tokWord {
+				break
+			}
+			if hasStem(ts[k], documentNames) {
+				return true
+			}
+		}
+	}
+	if d.i > 0 && ts[d.i-1].kind == tokWord && hasStem(ts[d.i-1], documentNames) {
+		return true
+	}
+	return isWordAt(ts, d.i-1, "of") && d.i > 1 && ts[d.i-2].kind == tokWord && hasStem(ts[d.i-2], documentNames)
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // cueHit is a control-change word or phrase in tokens [i, j).
 type cueHit struct {
@@ -115,6 +118,10 @@ func findCues(ts []token) []cueHit {
 	for i := 0; i < len(ts); i++ {
 		key, end, pre, pron, ok := matchPhrase(ts, i, controlIndex)
 		if !ok {
+			key, ok = splitPhrasal(ts, i)
+			end = i + 1
+		}
+		if !ok {
 			continue
 		}
 		h := cueHit{i: i, j: end, cls: controlPatterns[key], pronoun: pron, prefix: pre}
@@ -183,6 +190,52 @@ func findCues(ts []token) []cueHit {
 		}
 	}
 	return out
+}
+
+// alternativeTo reports a control word at i told as the alternative not
+// taken: an alternative word and its connector ("rather than", "instead
+// of", "بدلا من") right before it, or with "to" between.
+func alternativeTo(ts []token, i int) bool {
+	for k := i - 3; k <= i-2; k++ {
+		if k >= 0 && hasStem(ts[k], altWords) && isWordAt(ts, k+1, "than", "of", "من", "عن") && (k+2 == i || isWordAt(ts, k+2, "to")) {
+			return true
+		}
+	}
+	return false
+}
+
+// phrasalParticles are the English particles a two-word control verb of
+// the lexicon may leave after its object ("handed Kalbajar over").
+var phrasalParticles = map[string]bool{"over": true, "back": true, "up": true, "out": true}
+
+// splitPhrasal matches a two-word control verb of the lexicon whose
+// particle comes after a short object ("handed the district over to",
+// "gave Aghdam up", "took the town back"): the lexicon key and whether it
+// matched. The object names ground (a capitalised name, "it", "them",
+// a land noun, not "handed a letter over") and is at most six words with no punctuation but an apostrophe, so a
+// particle of another clause is not read as the verb's.
+func splitPhrasal(ts []token, i int) (string, bool) {
+	if ts[i].kind != tokWord {
+		return "", false
+	}
+	for _, pat := range controlIndex[ts[i].norm] {
+		if len(pat) != 2 || !phrasalParticles[pat[1]] {
+			continue
+		}
+		ground := false
+		for k := i + 1; k < len(ts) && k <= i+7; k++ {
+			if ts[k].kind != tokWord && ts[k].raw != "'" && ts[k].raw != "’" {
+				break
+			}
+			if k > i+1 && ts[k].norm == pat[1] && ground {
+				return strings.Join(pat, " "), true
+			}
+			// the object names ground: a proper name, a pronoun or a
+			// land noun, not "handed a letter over"
+			ground = ground || unicode.IsUpper(firstRune(ts[k].raw)) || isWordAt(ts, k, "it", "them") || hasStem(ts[k], landNouns)
+		}
+	}
+	return "", false
 }
 
 // findActors lists the mentions of the sides.
@@ -382,6 +435,11 @@ func modalityOf(s *sentence, c cueHit) modality {
 				mod = modIntent
 			}
 		}
+	}
+	// "rather than hand them over", "instead of withdrawing", "بدلا من
+	// تسليمها": the change is what did not happen
+	if mod == modEvent && alternativeTo(ts, c.i) {
+		return modNegated
 	}
 	// "did not confirm the withdrawal", "لم تؤكد … انسحاب", "denied that
 	// its troops had withdrawn", "نفت … انسحاب": the change is not

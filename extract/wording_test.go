@@ -286,3 +286,25 @@ func TestYearlessDatelineOfAnOldChange(t *testing.T) {
 	expectProposed(t, "BAKU, Azerbaijan, Aug. 23 — The Defense Ministry acknowledged today that its forces had withdrawn from the city of Fizuli.", "",
 		"fuzuli 1993-08-23 ARM")
 }
+
+// TestSplitPhrasalVerb: an English two-word control verb whose object
+// stands between its words ("handed the district over", "gave Aghdam up")
+// is the verb; a particle after an object that names no ground ("took a
+// step back") is not. A change told as the alternative not taken ("rather
+// than hand them over") is not one.
+func TestSplitPhrasalVerb(t *testing.T) {
+	expectProposed(t, "The Armenian side formally handed the Kalbajar district over to Azerbaijan on Wednesday, officials said.", "2020-11-26", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "Yerevan gave Aghdam up to Baku on Friday under the truce.", "2020-11-21", "agdam 2020-11-20 AZE")
+	expectProposed(t, "Armenian officials handed a letter over in Lachin on Friday.", "2020-11-21", "")
+	expectProposed(t, "Families in Kalbajar burned their houses on Sunday rather than hand them over to Azerbaijan.", "2020-11-16", "")
+	expectProposed(t, "Villagers near Lachin cut down their trees on Sunday instead of handing over the district intact.", "2020-11-30", "")
+}
+
+// TestDateNamingADocument: a date that names an agreement or a statement
+// ("the November 10 trilateral statement", "بيان 10 نوفمبر") is not the
+// day of the change told beside it.
+func TestDateNamingADocument(t *testing.T) {
+	expectProposed(t, "On November 25, the Armenian side handed over Kalbajar to Azerbaijan under the November 10 trilateral statement.", "2020-11-26", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "Under the 10 November statement, Azerbaijani units entered Aghdam, the ministry said on Friday.", "2020-11-21", "agdam 2020-11-20 AZE")
+	expectProposed(t, "دخلت وحدات الجيش الأذربيجاني أغدام يوم الجمعة تنفيذا لبيان 10 نوفمبر.", "2020-11-21", "agdam 2020-11-20 AZE")
+}
