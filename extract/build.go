@@ -1564,7 +1564,7 @@ func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 		}
 	}
 	// a count or an ordinal right around the anniversary word
-	for k := max(0, w-4); k < min(len(ts), w+4); k++ {
+	for k := numberStart(ts, max(0, w-4)); k < min(len(ts), w+4); k++ {
 		if n, _, vague, ok := countAt(ts, k); ok && !vague && n > 0 && n < 100 {
 			return n, true
 		}

@@ -72,8 +72,8 @@ func countAt(ts []token, k int) (years, next int, vague, ok bool) {
 		n, k = v, k+1
 		// "سبعة وعشرين", "twenty-seven", "ثلاثة عشر"
 		if k < len(ts) && ts[k].kind == tokWord {
-			if u, ok := numberWords[trimWa(ts[k].norm)]; ok && ((u >= 20 && n < 10) || (u == 10 && n < 10)) {
-				n, k = n+u, k+1
+			if u, ok := numberWords[trimWa(ts[k].norm)]; ok && ((u >= 20 && n < 10) || (u == 10 && n < 10) || (latinWord(ts[k]) && n >= 20 && n%10 == 0 && u < 10)) {
+				n, k = n+u, k+1 // also "twenty eight" written apart
 			}
 		} else if k+1 < len(ts) && ts[k].raw == "-" {
 			if u, ok := numberWords[ts[k+1].norm]; ok && n >= 20 && u < 10 {
@@ -278,4 +278,33 @@ func afterChange(ts []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// numberStart moves k back to the first word of a number written in
+// words that k is the last part of ("twenty-eight", "twenty eight"), so
+// a count read from a window that begins inside it is read whole.
+func numberStart(ts []token, k int) int {
+	tens := func(j int) bool {
+		if j < 0 || j >= len(ts) || ts[j].kind != tokWord {
+			return false
+		}
+		v, ok := numberWords[ts[j].norm]
+		return ok && v >= 20 && v%10 == 0 && latinWord(ts[j])
+	}
+	if k >= 1 && k < len(ts) && ts[k].raw == "-" && tens(k-1) {
+		return k - 1
+	}
+	if k < 0 || k >= len(ts) || ts[k].kind != tokWord {
+		return k
+	}
+	if u, ok := numberWords[ts[k].norm]; !ok || u >= 10 {
+		return k
+	}
+	if k >= 2 && ts[k-1].raw == "-" && tens(k-2) {
+		return k - 2
+	}
+	if k >= 1 && tens(k-1) {
+		return k - 1
+	}
+	return k
 }

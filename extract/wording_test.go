@@ -308,3 +308,12 @@ func TestDateNamingADocument(t *testing.T) {
 	expectProposed(t, "Under the 10 November statement, Azerbaijani units entered Aghdam, the ministry said on Friday.", "2020-11-21", "agdam 2020-11-20 AZE")
 	expectProposed(t, "دخلت وحدات الجيش الأذربيجاني أغدام يوم الجمعة تنفيذا لبيان 10 نوفمبر.", "2020-11-21", "agdam 2020-11-20 AZE")
 }
+
+// TestTensAndUnitsInWords: a count of years written in words as tens and
+// units ("Twenty-eight", "twenty eight") counts whole, even when the
+// anniversary word is far enough away that the window around it starts
+// inside the number.
+func TestTensAndUnitsInWords(t *testing.T) {
+	expectProposed(t, "Thirty-one years have passed since the occupation of Kalbajar by Armenian armed forces.", "2024-04-02", "kalbajar 1993-04-02 ARM")
+	expectProposed(t, "Twenty nine years have passed since the occupation of Aghdam by Armenian forces.", "2022-07-23", "agdam 1993-07-23 ARM")
+}
