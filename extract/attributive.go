@@ -38,6 +38,9 @@ func unreportedGerund(ts []token, i, end int) bool {
 	if end != i+1 || !latinWord(ts[i]) || !strings.HasSuffix(ts[i].norm, "ing") {
 		return false
 	}
+	if isWordAt(ts, i-1, "after") && isWordAt(ts, i-2, "day", "days") {
+		return false // "a day after liberating X": an earlier change, dated by the count
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if ts[k].kind != tokWord {
 			return true

@@ -659,6 +659,22 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 				}
 			}
 		}
+		if n, ref, refHow, ok := b.dayAfterRef(a, c, k, dated); ok {
+			// "freed 23 villages, a day after liberating Shusha", "بعد
+			// يومين من دخول …": the change came n days before the day of
+			// the main clause, or of the page when the clause is its news
+			x.dated, x.date = true, civilOf(ref.time().AddDate(0, 0, -n))
+			x.how = fmt.Sprintf("%d day(s) before the day of the main clause, %s", n, refHow)
+			x.conf = b.dateConf("explicit", "day") - 0.1
+			x.lead = false
+			if !b.addCand(x) {
+				break
+			}
+			if first == nil {
+				first = &b.cands[len(b.cands)-1]
+			}
+			continue
+		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
 			x.conf = b.dateConf(x.how, x.date.prec)
@@ -1982,4 +1998,74 @@ func (b *builder) operationBefore(x cand) *countedDay {
 		}
 	}
 	return nil
+}
+
+// dayAfterRef is the count of days and the day of the main clause that a
+// change told "n days after" counts back from: the last day written before
+// the count, else the page's day; not when the change has a date of its
+// own after its word.
+func (b *builder) dayAfterRef(a *annotated, c cueHit, k int, dated bool) (int, civil, string, bool) {
+	n, at, ok := dayAfterChange(a.s.toks, c)
+	if !ok {
+		return 0, civil{}, "", false
+	}
+	if dated && a.dates[k].i > c.i {
+		return 0, civil{}, "", false // "a day after it took Shusha on Sunday"
+	}
+	best := -1
+	for kk, d := range a.dates {
+		if d.j <= at && a.res[kk].ok && !a.claimed[kk] && a.res[kk].c.prec == "day" {
+			best = kk
+		}
+	}
+	switch {
+	case best >= 0:
+		return n, a.res[best].c, "its date (" + a.res[best].how + ")", true
+	case b.hasPub:
+		return n, civilOf(b.pub), "the publication date", true
+	}
+	return 0, civil{}, "", false
+}
+
+// dayAfterChange finds a count of days and "after" before control word c
+// that makes c's change the earlier of two ("a day after liberating X",
+// "two days after Baku said its troops had taken X", "بعد يوم من تحرير",
+// "غداة دخول"): the count and the index of "after". At most twelve words
+// without punctuation stand between "after" and the word.
+func dayAfterChange(ts []token, c cueHit) (int, int, bool) {
+	for k := c.i - 1; k >= 0 && k >= c.i-13; k-- {
+		if ts[k].kind != tokWord {
+			if ts[k].raw == "'" || ts[k].raw == "’" {
+				continue
+			}
+			return 0, 0, false
+		}
+		switch {
+		case isWordAt(ts, k, "غداه") && k == c.i-1:
+			return 1, k, true
+		case isWordAt(ts, k, "after") && k >= 2 && isWordAt(ts, k-1, "day", "days"):
+			n := 0
+			if isWordAt(ts, k-2, "a", "one") {
+				n = 1
+			} else {
+				n, _ = smallCountAt(ts, k-2)
+			}
+			if n > 0 && n <= 10 && (n == 1) == isWordAt(ts, k-1, "day") {
+				return n, k, true
+			}
+			return 0, 0, false
+		case isWordAt(ts, k, "من") && k == c.i-1 && k >= 2 && isWordAt(ts, k-2, "بعد"):
+			switch {
+			case isWordAt(ts, k-1, "يوم", "يوما"):
+				return 1, k - 2, true
+			case hasStem(ts[k-1], dayDuals):
+				return 2, k - 2, true
+			}
+		case isWordAt(ts, k, "من") && k == c.i-1 && k >= 3 && isWordAt(ts, k-3, "بعد") && hasStem(ts[k-1], dayUnits):
+			if n, ok := smallCountAt(ts, k-2); ok && n > 0 && n <= 10 {
+				return n, k - 3, true
+			}
+		}
+	}
+	return 0, 0, false
 }

@@ -317,3 +317,13 @@ func TestTensAndUnitsInWords(t *testing.T) {
 	expectProposed(t, "Thirty-one years have passed since the occupation of Kalbajar by Armenian armed forces.", "2024-04-02", "kalbajar 1993-04-02 ARM")
 	expectProposed(t, "Twenty nine years have passed since the occupation of Aghdam by Armenian forces.", "2022-07-23", "agdam 1993-07-23 ARM")
 }
+
+// TestDaysAfterAChange: a change told as what came N days before the main
+// clause ("a day after Baku's troops took X", "بعد يومين من دخول X")
+// is dated N days before the main clause's day, or the page's day when
+// the main clause is its news; a change with its own date keeps it.
+func TestDaysAfterAChange(t *testing.T) {
+	expectProposed(t, "The news conference came a day after officials in Baku said their army had taken Shushi.", "2020-11-09", "shusha 2020-11-08 AZE")
+	expectProposed(t, "أعلنت باكو يوم الجمعة السيطرة على قرى جديدة، بعد يومين من دخول قواتها مدينة جبرائيل.", "2020-10-10", "jabrayil 2020-10-07 AZE")
+	expectProposed(t, "The news conference came a day after the army took Shushi on 8 November.", "2020-11-10", "shusha 2020-11-08 AZE")
+}
