@@ -23,6 +23,7 @@ func chronicleDay(anns []*annotated) (geo.Day, string, bool) {
 	startWord := ""
 	nth, nthWord := 0, ""
 	anniv := false
+	var named dateExpr // a day and month the chronicle names without a year
 	for i, a := range anns {
 		if i >= chronicleLead {
 			break
@@ -32,6 +33,9 @@ func chronicleDay(anns []*annotated) (geo.Day, string, bool) {
 			for k, e := range a.dates {
 				if r := a.res[k]; r.ok && r.c.prec == "day" && e.year != 0 && !launchSentence(a) {
 					return geo.DayOf(r.c.y, r.c.m, r.c.d), fmt.Sprintf("the day the chronicle names (%q)", e.word), true
+				}
+				if e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 && named.month == 0 && !launchSentence(a) {
+					named = e
 				}
 			}
 		}
@@ -54,6 +58,19 @@ func chronicleDay(anns []*annotated) (geo.Day, string, bool) {
 	// a page that counts the years since ("four years have passed since
 	// the liberation of X, on the seventh day of the war") is an
 	// anniversary of its own day, not a chronicle of the war's
+	if named.month != 0 && start != 0 {
+		// "Chronicle of the 44-day war: October 3" on a page that tells
+		// the war began "on September 27, 2020": the first such day from
+		// the start
+		y, _, _ := start.Date()
+		for _, yy := range []int{y, y + 1} {
+			if validDay(yy, named.month, named.day) {
+				if d := geo.DayOf(yy, named.month, named.day); d >= start {
+					return d, fmt.Sprintf("the day the chronicle names (%q), in the war that began %q", named.word, startWord), true
+				}
+			}
+		}
+	}
 	if nth > 0 && start != 0 && !anniv {
 		return start + geo.Day(nth-1), fmt.Sprintf("the %s of the war that began %q", nthWord, startWord), true
 	}

@@ -327,3 +327,11 @@ func TestDaysAfterAChange(t *testing.T) {
 	expectProposed(t, "أعلنت باكو يوم الجمعة السيطرة على قرى جديدة، بعد يومين من دخول قواتها مدينة جبرائيل.", "2020-10-10", "jabrayil 2020-10-07 AZE")
 	expectProposed(t, "The news conference came a day after the army took Shushi on 8 November.", "2020-11-10", "shusha 2020-11-08 AZE")
 }
+
+// TestChronicleDayWithoutYear: a chronicle that names its day without a
+// year ("Chronicle of the war: October 5") on a page that tells when the
+// war began ("on September 27, 2020") tells that day of the war's year.
+func TestChronicleDayWithoutYear(t *testing.T) {
+	expectProposed(t, "The fighting began on September 27, 2020 along the whole front.\n\nChronicle of the 44-day war: October 5\n\n- The president announced that the army liberated five villages of Jabrayil district.", "2022-10-05",
+		"jabrayil 2020-10-05 AZE")
+}
