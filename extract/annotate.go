@@ -41,6 +41,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	a.places, a.villages = splitVillages(namedVillages(ts, dropDirections(ts, g.findPlaces(ts))))
 	listCommasJoin(s.clause, ts, a.places, a.villages)
 	a.dates = parseDates(ts)
+	gappedDatesJoin(s.clause, ts, a.dates, a.places, a.villages)
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))
 	a.deadline = make([]bool, len(a.dates))
@@ -328,4 +329,38 @@ func namesDocument(ts []token, d dateExpr) bool {
 		return true
 	}
 	return isWordAt(ts, d.i-1, "of") && d.i > 1 && ts[d.i-2].kind == tokWord && hasStem(ts[d.i-2], documentNames)
+}
+
+// gappedDatesJoin keeps in one clause a list whose entries each pair a
+// place with its own date and share the verb told once ("Jabrayil was
+// liberated on 4 October, Fuzuli on 17 October and Shusha on 8
+// November"): a comma right after a date, followed by a place and, within
+// three words of its end, another date.
+func gappedDatesJoin(clause []int, ts []token, dates []dateExpr, lists ...[]placeHit) {
+	dateEnds, dateStarts := map[int]bool{}, map[int]bool{}
+	for _, d := range dates {
+		dateEnds[d.j] = true
+		dateStarts[d.i] = true
+	}
+	for i := 1; i+1 < len(ts) && i < len(clause); i++ {
+		if !(ts[i].raw == "," || ts[i].raw == "،") || !dateEnds[i] || clause[i+1] == clause[i-1] {
+			continue
+		}
+		gapped := false
+		for _, hs := range lists {
+			for _, h := range hs {
+				if h.i != i+1 {
+					continue
+				}
+				for k := h.j; k <= h.j+3 && k < len(ts); k++ {
+					gapped = gapped || dateStarts[k]
+				}
+			}
+		}
+		if gapped {
+			for k := i + 1; k < len(clause); k++ {
+				clause[k]--
+			}
+		}
+	}
 }

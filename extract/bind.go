@@ -96,7 +96,13 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		if datedListGoesOn(a, last.j, p.i) {
 			joined, gap = true, 1
 		}
-		if joined && gap > 3 && datedBetween(a, last.j, p.i) {
+		if !joined && p.i > 0 && (ts[p.i-1].raw == "," || ts[p.i-1].raw == "،") && (datedBetween(a, last.j, p.i) || dayMonthBetween(a, last.j, p.i)) {
+			// "Jabrayil on 4 October, Fuzuli on 17 October": a comma
+			// after a place's own day goes on with the list, even when
+			// no year places the days yet (the ledger may)
+			joined, gap = true, 1
+		}
+		if joined && gap > 3 && (datedBetween(a, last.j, p.i) || dayMonthBetween(a, last.j, p.i)) {
 			// "left Aghdam on 20 November and Kalbajar on 25 November":
 			// each place with its own day
 			gap = 1
@@ -277,7 +283,7 @@ func datedBetween(a *annotated, i, j int) bool {
 	switch {
 	case isWordAt(ts, j-1, "from") && isWordAt(ts, j-2, "and"):
 		end = j - 2
-	case isWordAt(ts, j-1, "و", "and", "ومن"):
+	case isWordAt(ts, j-1, "و", "and", "ومن"), j > 0 && (ts[j-1].raw == "," || ts[j-1].raw == "،"):
 		end = j - 1
 	}
 	for k, d := range a.dates {
@@ -285,6 +291,22 @@ func datedBetween(a *annotated, i, j int) bool {
 			// a date the page cannot place (no year, no publication
 			// date) may be a plan's; the list stops there
 			return a.res[k].ok
+		}
+	}
+	return false
+}
+
+// dayMonthBetween reports the tokens from i up to the comma or "and"
+// before token j as one day and month written without a year ("on 17
+// October,", "on 20 October and").
+func dayMonthBetween(a *annotated, i, j int) bool {
+	ts := a.s.toks
+	if isWordAt(ts, i, "on", "in", "في", "يوم") {
+		i++
+	}
+	for _, d := range a.dates {
+		if d.i == i && d.j == j-1 && d.rel == relNone && d.year == 0 && d.month != 0 && d.day != 0 {
+			return true
 		}
 	}
 	return false

@@ -335,3 +335,14 @@ func TestChronicleDayWithoutYear(t *testing.T) {
 	expectProposed(t, "The fighting began on September 27, 2020 along the whole front.\n\nChronicle of the 44-day war: October 5\n\n- The president announced that the army liberated five villages of Jabrayil district.", "2022-10-05",
 		"jabrayil 2020-10-05 AZE")
 }
+
+// TestGappedListOfDays: a verb told once for a list whose entries each
+// pair a district with its own day, joined by commas ("X was freed on 4
+// October, Y on 17 October, Z on 20 October"), gives each its day, also
+// when no year places the days but the ledger does.
+func TestGappedListOfDays(t *testing.T) {
+	expectProposed(t, "In that war Jabrayil was freed on 4 October, Fuzuli on 17 October, Zangilan on 20 October and Gubadli on 25 October.", "2021-05-01",
+		"jabrayil 2020-10-04 AZE|fuzuli 2020-10-17 AZE|zangilan 2020-10-20 AZE|gubadli 2020-10-25 AZE")
+	expectProposed(t, "In that war Jabrayil was freed on 4 October, Fuzuli on 17 October, Zangilan on 20 October and Gubadli on 25 October.", "",
+		"jabrayil 2020-10-04 AZE|fuzuli 2020-10-17 AZE|zangilan 2020-10-20 AZE|gubadli 2020-10-25 AZE")
+}
