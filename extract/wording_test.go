@@ -346,3 +346,11 @@ func TestGappedListOfDays(t *testing.T) {
 	expectProposed(t, "In that war Jabrayil was freed on 4 October, Fuzuli on 17 October, Zangilan on 20 October and Gubadli on 25 October.", "",
 		"jabrayil 2020-10-04 AZE|fuzuli 2020-10-17 AZE|zangilan 2020-10-20 AZE|gubadli 2020-10-25 AZE")
 }
+
+// TestEnglishInflections: the -ing and third-person forms of the English
+// control verbs are control words like their past forms ("a day after
+// liberating X", "the army retakes X").
+func TestEnglishInflections(t *testing.T) {
+	expectProposed(t, "The army reached the outskirts of Khankendi on Monday, a day after liberating the town of Shusha.", "2020-11-10", "shusha 2020-11-08 AZE")
+	expectProposed(t, "Azerbaijan's army retakes Jabrayil, the ministry said on Sunday.", "2020-10-05", "jabrayil 2020-10-04 AZE")
+}
