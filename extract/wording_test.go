@@ -354,3 +354,12 @@ func TestEnglishInflections(t *testing.T) {
 	expectProposed(t, "The army reached the outskirts of Khankendi on Monday, a day after liberating the town of Shusha.", "2020-11-10", "shusha 2020-11-08 AZE")
 	expectProposed(t, "Azerbaijan's army retakes Jabrayil, the ministry said on Sunday.", "2020-10-05", "jabrayil 2020-10-04 AZE")
 }
+
+// TestFrontedDateBeforeAnAttack: a date opening the sentence dates its
+// main clause even when an attack is named before the control word ("On
+// 23 August 1993, as a result of the attack on the district, X was
+// occupied"); in a sentence that tells an operation beginning it stays
+// the operation's.
+func TestFrontedDateBeforeAnAttack(t *testing.T) {
+	expectProposed(t, "On 2 April 1993, as a result of the assault on the district, Kalbajar city and dozens of villages were occupied.", "2024-04-02", "kalbajar 1993-04-02 ARM")
+}
