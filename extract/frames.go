@@ -24,7 +24,7 @@ func operationFrame(a *annotated, c cueHit) bool {
 		// "until November 2020, when …" dates the change told after it;
 		// "On August 23, 1993, Armenian forces occupied Fuzuli and 58
 		// villages": a date opening the sentence is its main clause's
-		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) || frontedDate(a, k) && d.j <= c.i && !warDate(a, k) && (findWithin(ts, 0, c.i, operationWords) < 0 || !launchSentence(a)) {
+		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) || frontedDate(a, k) && d.j <= c.i && !warDate(a, k) && (findWithin(ts, 0, c.i, operationWords) < 0 || !launchSentence(a) && !duringFrameBefore(ts, c.i)) {
 			return false
 		}
 	}
@@ -175,4 +175,17 @@ func frontedDate(a *annotated, k int) bool {
 		i++
 	}
 	return d.i == i && d.j < len(ts) && (ts[d.j].raw == "," || ts[d.j].raw == "،") && a.res[k].ok
+}
+
+// duringFrameBefore reports a word that frames what follows as within an
+// operation ("during", "in the course of", "خلال") before token i; "as a
+// result of" an attack frames nothing, so a fronted day still dates the
+// change it tells.
+func duringFrameBefore(ts []token, i int) bool {
+	for k := 0; k < i && k < len(ts); k++ {
+		if ts[k].kind == tokWord && hasStem(ts[k], duringWords) && !hasStem(ts[k], resultWords) {
+			return true
+		}
+	}
+	return false
 }

@@ -63,7 +63,7 @@ var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctx
 // in the file.
 var wordListNames = []string{
 	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
-	"past_aux", "negation", "alternative", "document_names", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
+	"past_aux", "negation", "alternative", "document_names", "result", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
@@ -319,6 +319,7 @@ var (
 	negWords      map[string]bool
 	altWords      map[string]bool
 	documentNames map[string]bool
+	resultWords   map[string]bool
 	condWords     map[string]bool
 	intentWords   map[string]bool
 	relativeWords map[string]bool
@@ -456,6 +457,7 @@ func bindWordLists(lex *lexicon) {
 	negWords = lex.words["negation"]
 	altWords = lex.words["alternative"]
 	documentNames = lex.words["document_names"]
+	resultWords = lex.words["result"]
 	condWords = lex.words["condition"]
 	intentWords = lex.words["intent"]
 	relativeWords = lex.words["relative"]
