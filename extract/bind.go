@@ -415,7 +415,9 @@ func (b *builder) isBound(a *annotated, k int) bool {
 func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 	for i := len(a.bound) - 1; i >= 0; i-- {
 		if a.bound[i] < k {
-			return target{place: b.placeAt(a, a.bound[i]), tok: a.bound[i], anaphor: true}, true
+			if p := b.placeAt(a, a.bound[i]); p != nil {
+				return target{place: p, tok: a.bound[i], anaphor: true}, true
+			}
 		}
 	}
 	for i := len(a.places) - 1; i >= 0; i-- {
@@ -434,7 +436,9 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 		return target{}, false
 	}
 	if n := len(prev.bound); n > 0 {
-		return target{place: b.placeAt(prev, prev.bound[n-1]), tok: -1, anaphor: true}, true
+		if p := b.placeAt(prev, prev.bound[n-1]); p != nil {
+			return target{place: p, tok: -1, anaphor: true}, true
+		}
 	}
 	for i := len(prev.places) - 1; i >= 0; i-- {
 		if prev.places[i].place.Region != "" {
@@ -462,6 +466,11 @@ func (b *builder) placeAt(a *annotated, k int) *Place {
 	for _, p := range a.places {
 		if p.i == k {
 			return p.place
+		}
+	}
+	for _, p := range a.villages {
+		if p.i == k {
+			return p.place // a village bound as a target is in the other list
 		}
 	}
 	return nil

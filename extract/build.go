@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -264,6 +265,7 @@ func (b *builder) sentence(a *annotated) {
 			}
 		}
 		tg = b.replaceVillageDistrict(a, tg)
+		tg = slices.DeleteFunc(tg, func(t target) bool { return t.place == nil }) // a binder that found no place gives no target
 		for _, t := range tg {
 			if t.tok >= 0 {
 				a.bound = append(a.bound, t.tok)

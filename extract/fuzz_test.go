@@ -18,6 +18,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Azerbaijani troops entered Lachin today for the first time in 28 years.", "2020-12-01")
 	f.Add("حيث سلّمت يريفان آغدام في 20 نوفمبر، ثم كلبجار يوم 25 من نفس الشهر، ثم لاتشين اليوم", "2020-12-01")
 	f.Add("\xff\xfe منذ أبريل 1993 \u200c تحت سيطرة", "")
+	f.Add("After the occupation the Minjivan station was completely destroyed. Before the occupation the region had 83 villages.", "2014-10-29")
 	f.Fuzz(func(t *testing.T, text, pub string) {
 		r, err := Extract(text, Options{Published: pub})
 		if err != nil {
@@ -56,7 +57,10 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 		for _, ev := range r.LedgerEvents() {
-			if ev.Extent != "whole" || len(ev.Sources) != 1 {
+			// a village or height taken is a partial change of its
+			// district, which must say who keeps the rest
+			extentOK := ev.Extent == "whole" || ev.Extent == "partial" && ev.Majority != ""
+			if !extentOK || len(ev.Sources) != 1 {
 				t.Fatalf("malformed ledger event %+v", ev)
 			}
 		}

@@ -363,3 +363,16 @@ func TestEnglishInflections(t *testing.T) {
 func TestFrontedDateBeforeAnAttack(t *testing.T) {
 	expectProposed(t, "On 2 April 1993, as a result of the assault on the district, Kalbajar city and dozens of villages were occupied.", "2024-04-02", "kalbajar 1993-04-02 ARM")
 }
+
+// TestAnaphorToABoundVillage: "the region" in a sentence after one whose
+// control word took a village refers back to that village's district; it
+// used to find no place there (villages are kept apart from districts)
+// and crash the extractor on a nil place.
+func TestAnaphorToABoundVillage(t *testing.T) {
+	got, _ := proposed(t, "After the occupation the Minjivan station was completely destroyed. Before the occupation the region had 83 villages.", "2014-10-29")
+	for _, p := range got {
+		if !strings.HasPrefix(p, "zangilan ") {
+			t.Errorf("proposal %q: want only Zangilan, the district of Minjivan", p)
+		}
+	}
+}
