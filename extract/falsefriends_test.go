@@ -17,6 +17,8 @@ func TestFalseFriendsProposeNothing(t *testing.T) {
 		{"Arabic: a plane fell, noun first", "قالت السلطات إن طائرة سقطت قرب لاتشين أمس."},
 		{"Arabic: dead fell in shelling", "سقط قتلى وجرحى في قصف استهدف مدينة ترتر أمس."},
 		{"Arabic: shells fell on a town", "سقطت قذائف على أطراف آغدام صباح اليوم."},
+		{"Arabic: a child fell victim", "وأعلنت يريفان أن طفل أرمني قد سقط ضحية قصف القوات الأذربيجانية في مناطق فضولي وترتر."},
+		{"Arabic: soldiers fell", "سقط جنود أذربيجانيون في ترتر أمس."},
 		{"shelling is not a capture", "Armenian forces shelled Tartar overnight, the ministry said."},
 		{"Arabic: shelling is not a capture", "قصفت القوات الأرمنية مدينة ترتر ليلة أمس."},
 		{"casualties", "Two soldiers were killed in Fuzuli district on Tuesday."},
