@@ -1126,6 +1126,12 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 		if to == "" {
 			continue // no side the text or the ledger gives
 		}
+		if main != nil && main.dated && main.region == region && main.to == to && d.kind != durAgo {
+			// "occupied Shusha on 8 May 1992 and it stayed under
+			// occupation for 28 years": the span starts at the change the
+			// sentence dates; it is no second, earlier change
+			continue
+		}
 		x := cand{region: region, to: to, kind: kindCapture, ev: ev, sent: a.s.idx,
 			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
 			ago: d.kind == durAgo, exact: d.exact, partial: village,

@@ -376,3 +376,11 @@ func TestAnaphorToABoundVillage(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanFromADatedStart: a span of occupation told after the change that
+// began it, in the same sentence ("occupied Shusha on 8 May 1992, and the
+// city stayed under occupation for 28 years"), is no second change 28
+// years before that date.
+func TestSpanFromADatedStart(t *testing.T) {
+	expectProposed(t, "احتلت القوات الأرمينية مدينة لاتشين في 18 مايو 1992، وظلت المدينة تحت الاحتلال لمدة 28 عاما.", "", "lachin 1992-05-18 ARM")
+}
