@@ -53,6 +53,10 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 				a.claimed[k] = true // "منذ صيف 1992" dates the earlier change, not the news
 			}
 		}
+		if findWithin(ts, max(0, d.i-3), min(3, d.i), birthWords) >= 0 {
+			// "born in 1999", "من مواليد عام 1992": a person's birth
+			a.claimed[k] = true
+		}
 		if namesDocument(ts, d) {
 			// "per the November 10 trilateral statement", "اتفاق 10
 			// نوفمبر": the date is the document's name, not a change's day

@@ -63,7 +63,7 @@ var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctx
 // in the file.
 var wordListNames = []string{
 	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
-	"past_aux", "negation", "alternative", "document_names", "result", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
+	"past_aux", "negation", "alternative", "document_names", "result", "birth", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
@@ -320,6 +320,7 @@ var (
 	altWords      map[string]bool
 	documentNames map[string]bool
 	resultWords   map[string]bool
+	birthWords    map[string]bool
 	condWords     map[string]bool
 	intentWords   map[string]bool
 	relativeWords map[string]bool
@@ -458,6 +459,7 @@ func bindWordLists(lex *lexicon) {
 	altWords = lex.words["alternative"]
 	documentNames = lex.words["document_names"]
 	resultWords = lex.words["result"]
+	birthWords = lex.words["birth"]
 	condWords = lex.words["condition"]
 	intentWords = lex.words["intent"]
 	relativeWords = lex.words["relative"]

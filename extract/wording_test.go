@@ -384,3 +384,11 @@ func TestAnaphorToABoundVillage(t *testing.T) {
 func TestSpanFromADatedStart(t *testing.T) {
 	expectProposed(t, "احتلت القوات الأرمينية مدينة لاتشين في 18 مايو 1992، وظلت المدينة تحت الاحتلال لمدة 28 عاما.", "", "lachin 1992-05-18 ARM")
 }
+
+// TestBirthYearIsNoChangeDate: a year of birth ("born in 1999", "من
+// مواليد عام 1999") dates a person, not a change told in the same
+// sentence.
+func TestBirthYearIsNoChangeDate(t *testing.T) {
+	expectProposed(t, "قتل عامل بانفجار لغم زرعته القوات الأرمينية قبل الانسحاب من لاتشين، وهو من مواليد عام 1998.", "", "")
+	expectProposed(t, "A mine left by the Armenian forces before their withdrawal from Lachin killed a worker born in 1998.", "", "")
+}
