@@ -1911,6 +1911,9 @@ const firstPersonSpan = 6
 // toldAsDone reports a control word in a perfect or passive form: a past
 // auxiliary, "has"/"have"/"been" or "تم" just before it.
 func toldAsDone(ts []token, c cueHit) bool {
+	if isWordAt(ts, c.i-1, "to") {
+		return false // "had to liberate … by November 20": an obligation, not a past perfect
+	}
 	if hasStem(ts[c.i], pastAux) || isWordAt(ts, c.i, "been") {
 		return true // the auxiliary is the control phrase's first word ("was returned to")
 	}

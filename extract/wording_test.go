@@ -392,3 +392,11 @@ func TestBirthYearIsNoChangeDate(t *testing.T) {
 	expectProposed(t, "قتل عامل بانفجار لغم زرعته القوات الأرمينية قبل الانسحاب من لاتشين، وهو من مواليد عام 1998.", "", "")
 	expectProposed(t, "A mine left by the Armenian forces before their withdrawal from Lachin killed a worker born in 1998.", "", "")
 }
+
+// TestHadToByADeadline: "had to" before a control word is an obligation,
+// not a past perfect: a change Armenia "had to" make by a day before the
+// page is a deadline, not a change done by then.
+func TestHadToByADeadline(t *testing.T) {
+	expectProposed(t, "Under the declaration, Armenia had to hand over the Kalbajar and Aghdam districts by November 20.", "2020-12-01", "")
+	expectProposed(t, "By November 20 Armenia had handed over the Aghdam district.", "2020-12-01", "agdam 2020-11-20 AZE")
+}
