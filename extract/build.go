@@ -414,6 +414,9 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 		}
 		if k, ok := b.pickDate(a, in.c, t); ok {
 			a.claimed[k] = true
+			if in.mod == modFuture || in.mod == modScheduled {
+				b.forwardWeekday(a, k) // "will be handed over on Sunday": the coming one
+			}
 			c := a.res[k].c
 			if in.mod == modFuture || in.mod == modScheduled {
 				c = b.nearestOccurrence(c, a.res[k].how)
@@ -558,6 +561,9 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			// single change, and the page's day does not either
 			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "a span of years"}, ev)
 			continue
+		}
+		if dated && b.hasPub && progressiveAt(a.s.toks, c) {
+			b.forwardWeekday(a, k) // "is being handed over on Sunday": the coming one
 		}
 		when := b.sideDate(a, k, dated)
 		to := b.sideFor(a, c, t.place.Region, when)
@@ -2079,4 +2085,27 @@ func dayAfterChange(ts []token, c cueHit) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// forwardWeekday re-reads date k, a weekday with no direction of its own
+// ("on Sunday"), as the coming one (or the page's own day) when its clause
+// tells a change still to come: the page's last Sunday is past.
+func (b *builder) forwardWeekday(a *annotated, k int) {
+	e := a.dates[k]
+	if e.rel != relWeekday || e.dir != 0 || e.weekend || !b.hasPub || !a.res[k].ok {
+		return
+	}
+	d := (int(e.weekday) - int(b.pub.Weekday()) + 7) % 7
+	a.res[k].c = civilOf(b.pub.AddDate(0, 0, d))
+	a.res[k].how = fmt.Sprintf("relative to publication date (%s, the coming one: told as still to come)", e.word)
+}
+
+// progressiveAt reports an English control word in the present
+// progressive ("is being handed over", "are handing over"), which with a
+// weekday tells an arrangement still to come.
+func progressiveAt(ts []token, c cueHit) bool {
+	if isWordAt(ts, c.i-1, "being") && isWordAt(ts, c.i-2, "is", "are") {
+		return true
+	}
+	return latinWord(ts[c.i]) && strings.HasSuffix(ts[c.i].norm, "ing") && isWordAt(ts, c.i-1, "is", "are")
 }

@@ -400,3 +400,27 @@ func TestHadToByADeadline(t *testing.T) {
 	expectProposed(t, "Under the declaration, Armenia had to hand over the Kalbajar and Aghdam districts by November 20.", "2020-12-01", "")
 	expectProposed(t, "By November 20 Armenia had handed over the Aghdam district.", "2020-12-01", "agdam 2020-11-20 AZE")
 }
+
+// TestComingWeekday: a weekday in a clause that tells a change still to
+// come ("will be handed over on Sunday", "is being handed over on
+// Sunday") is the coming one, so the change stays a plan; in a clause told
+// as done it is the last one.
+func TestComingWeekday(t *testing.T) {
+	for _, text := range []string{
+		"The Kalbajar district is being handed over to Azerbaijan on Sunday, residents said.",
+		"Kalbajar will be handed over to Azerbaijan on Sunday, residents said.",
+	} {
+		got, r := proposed(t, text, "2020-11-13")
+		if len(got) != 0 {
+			t.Errorf("%q: got %v, want no proposal", text, got)
+		}
+		found := false
+		for _, m := range r.Context {
+			found = found || m.Type == ctxFuture && m.Region == "kalbajar" && m.Date == "2020-11-15"
+		}
+		if !found {
+			t.Errorf("%q: want a future handover of Kalbajar on 2020-11-15, got %+v", text, r.Context)
+		}
+	}
+	expectProposed(t, "The Kalbajar district was handed over to Azerbaijan on Sunday, residents said.", "2020-11-13", "kalbajar 2020-11-08 AZE")
+}
