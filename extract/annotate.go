@@ -1,5 +1,7 @@
 package extract
 
+import "unicode"
+
 // annotated is a sentence with everything found in it.
 type annotated struct {
 	s       *sentence
@@ -92,6 +94,13 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		if hasStem(t, anaphorNouns) && !inPlace(a.places, i) {
 			// "المنطقة الجبلية" (the mountainous region) is Karabakh, not a district named before
 			if i+1 < len(ts) && ts[i+1].kind == tokWord && len(ts[i+1].norm) > 4 && ts[i+1].norm[:4] == "ال" && !inPlace(a.places, i+1) && !hasStem(ts[i+1], relativeWords) {
+				continue
+			}
+			if i > 0 && latinWord(t) && ts[i-1].kind == tokWord && latinWord(ts[i-1]) && unicode.IsUpper(firstRune(ts[i-1].raw)) && !inPlace(a.places, i-1) &&
+				!isSentenceStart(ts, i-1) && actorWords[ts[i-1].norm] == "" {
+				// "the Garadagh district of the capital": a unit named by a
+				// name the gazetteer does not know, not one named before
+				// ("the Azerbaijani district" still points back)
 				continue
 			}
 			a.anaph = append(a.anaph, i)
@@ -367,4 +376,15 @@ func gappedDatesJoin(clause []int, ts []token, dates []dateExpr, lists ...[]plac
 			}
 		}
 	}
+}
+
+// isSentenceStart reports token k as the first word of its sentence (its
+// capital letter is the sentence's, not a name's).
+func isSentenceStart(ts []token, k int) bool {
+	for m := k - 1; m >= 0; m-- {
+		if ts[m].kind == tokWord || ts[m].kind == tokNum {
+			return false
+		}
+	}
+	return true
 }

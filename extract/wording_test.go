@@ -424,3 +424,10 @@ func TestComingWeekday(t *testing.T) {
 	}
 	expectProposed(t, "The Kalbajar district was handed over to Azerbaijan on Sunday, residents said.", "2020-11-13", "kalbajar 2020-11-08 AZE")
 }
+
+// TestUnknownNamedDistrict: "the Garadagh district" names a unit the
+// gazetteer does not know; it does not point back to the district the
+// page is about.
+func TestUnknownNamedDistrict(t *testing.T) {
+	expectProposed(t, "Families continue to return to Lachin. On Wednesday a convoy of families left the Garadagh district of the capital in the direction of Lachin.", "2024-09-11", "")
+}
