@@ -72,6 +72,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			if originPlace(ts, c, p.i) {
 				continue // "starting their assault from X": where they came from
 			}
+			if destinationPlace(ts, c, p.i) {
+				continue // "left Baku for Lachin": where the leavers went
+			}
 			if possessorPlace(a, k) {
 				continue // "Karabakh's Shushi": the place the district belongs to
 			}
@@ -864,6 +867,21 @@ func originPlace(ts []token, c cueHit, k int) bool {
 		}
 	}
 	return false
+}
+
+// destinationPlace reports a place after a leaving word that is where the
+// leavers went, not the place they left: right after a word of the
+// lexicon list "destination" ("left Baku for Lachin", "غادرت باكو متجهة
+// إلى لاتشين").
+func destinationPlace(ts []token, c cueHit, k int) bool {
+	if c.cls != cueWithdraw {
+		return false
+	}
+	m := k - 1
+	if isWordAt(ts, m, "the") {
+		m--
+	}
+	return m >= c.j && ts[m].kind == tokWord && hasStem(ts[m], destWords)
 }
 
 // inLaterRelative reports a word k inside a relative clause opened after

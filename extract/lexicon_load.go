@@ -63,7 +63,7 @@ var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctx
 // in the file.
 var wordListNames = []string{
 	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
-	"past_aux", "negation", "alternative", "document_names", "result", "birth", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
+	"past_aux", "negation", "alternative", "document_names", "result", "birth", "destination", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
@@ -321,6 +321,7 @@ var (
 	documentNames map[string]bool
 	resultWords   map[string]bool
 	birthWords    map[string]bool
+	destWords     map[string]bool
 	condWords     map[string]bool
 	intentWords   map[string]bool
 	relativeWords map[string]bool
@@ -460,6 +461,7 @@ func bindWordLists(lex *lexicon) {
 	documentNames = lex.words["document_names"]
 	resultWords = lex.words["result"]
 	birthWords = lex.words["birth"]
+	destWords = lex.words["destination"]
 	condWords = lex.words["condition"]
 	intentWords = lex.words["intent"]
 	relativeWords = lex.words["relative"]

@@ -431,3 +431,11 @@ func TestComingWeekday(t *testing.T) {
 func TestUnknownNamedDistrict(t *testing.T) {
 	expectProposed(t, "Families continue to return to Lachin. On Wednesday a convoy of families left the Garadagh district of the capital in the direction of Lachin.", "2024-09-11", "")
 }
+
+// TestLeftForADestination: a place after "for" or "to" following a
+// leaving word is where the leavers went ("left Baku for Lachin"), not
+// the place they left.
+func TestLeftForADestination(t *testing.T) {
+	expectProposed(t, "A convoy of former residents left Baku for Lachin on Wednesday.", "2024-09-11", "")
+	expectProposed(t, "Armenian troops left Kalbajar for Armenia on Wednesday.", "2020-11-26", "kalbajar 2020-11-25 AZE")
+}
