@@ -128,6 +128,9 @@ func findCues(ts []token) []cueHit {
 		if h.cls == cueControl && underRightBefore(ts, i) {
 			h.cls = cueHeld // "تحت سيطرتهم", "under their control": a state
 		}
+		if h.cls == cueOccupy && latinWord(ts[i]) && i > 1 && hasStem(ts[i-2], underWords) && actorWords[ts[i-1].norm] != "" {
+			h.cls = cueHeld // "under Azerbaijani occupation": a state, the side's adjective between
+		}
 		if h.cls == cueOccupy && occupationLeaving(ts, i) {
 			i = end - 1 // "جلاء الاحتلال عنها", "the withdrawal of the occupation": the occupier leaving, told by the other word
 			continue

@@ -158,6 +158,11 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 			if d, ok := dateAtTok[k]; ok && d.rel == relNone && d.year != 0 {
 				out = append(out, durExpr{i: i, j: d.j, kind: durSince, since: d, word: joinRaw(ts, i, d.j)})
 				i = d.j - 1
+			} else if d, j, ok := sinceWarOf(ts, i+1, dateAtTok); ok {
+				// "since the 2020 war", "منذ حرب عام 2020": held since the
+				// war of that year
+				out = append(out, durExpr{i: i, j: j, kind: durSince, since: d, word: joinRaw(ts, i, j)})
+				i = j - 1
 			} else if n, j, vague, ok := countAt(ts, i+1); ok {
 				out = append(out, durExpr{i: i, j: j, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j)})
 				i = j - 1
@@ -307,4 +312,34 @@ func numberStart(ts []token, k int) int {
 		return k - 1
 	}
 	return k
+}
+
+// sinceWarOf reads a war named by its year after "since" at k: "the 2020
+// war" (the year before the war noun) or "حرب 2020", "حرب عام 2020" (the
+// noun first). It returns the year's date expression and the end token.
+func sinceWarOf(ts []token, k int, dateAtTok map[int]dateExpr) (dateExpr, int, bool) {
+	yearOnly := func(d dateExpr) bool { return d.rel == relNone && d.year != 0 && d.month == 0 }
+	if isWordAt(ts, k, "the") {
+		d, ok := dateAtTok[k+1]
+		if !ok {
+			// a bare year before a noun ("the 2020 war") is no date
+			// expression of its own
+			if n, isNum := numAt(ts, k+1); isNum && n >= 1900 && n <= 2100 {
+				d, ok = dateExpr{i: k + 1, j: k + 2, year: n}, true
+			}
+		}
+		if ok && yearOnly(d) && d.j < len(ts) && ts[d.j].kind == tokWord && hasStem(ts[d.j], fightWords) {
+			return d, d.j + 1, true
+		}
+	}
+	if k < len(ts) && ts[k].kind == tokWord && hasStem(ts[k], fightWords) {
+		m := k + 1
+		if isWordAt(ts, m, "عام", "العام", "سنه") {
+			m++
+		}
+		if d, ok := dateAtTok[m]; ok && yearOnly(d) {
+			return d, d.j, true
+		}
+	}
+	return dateExpr{}, 0, false
 }

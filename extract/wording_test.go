@@ -439,3 +439,11 @@ func TestLeftForADestination(t *testing.T) {
 	expectProposed(t, "A convoy of former residents left Baku for Lachin on Wednesday.", "2024-09-11", "")
 	expectProposed(t, "Armenian troops left Kalbajar for Armenia on Wednesday.", "2020-11-26", "kalbajar 2020-11-25 AZE")
 }
+
+// TestSinceTheWarOfAYear: "under Azerbaijani occupation" is a state like
+// "under Azerbaijani control", and "since the 2020 war" or "منذ حرب عام
+// 2020" dates it by the war's year.
+func TestSinceTheWarOfAYear(t *testing.T) {
+	expectProposed(t, "Activists blocked the road near Shushi, under Azerbaijani occupation since the 2020 war.", "2023-01-06", "shusha 2020 AZE")
+	expectProposed(t, "أغلق ناشطون الطريق قرب شوشة الخاضعة لسيطرة أذربيجان منذ حرب عام 2020.", "2023-01-06", "shusha 2020 AZE")
+}
