@@ -159,6 +159,10 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // dead, a plane or a shell fell: not a town falling
 			continue
 		}
+		if (h.cls == cueEnter || h.cls == cueWithdraw) && civilianMover(ts, i, end) {
+			i = end - 1 // "reporters left for the front", "عاد النازحون"…: people moving, not forces
+			continue
+		}
 		if h.cls == cueEnter && figurativeEntry(ts, end) {
 			i = end - 1 // "entered history", "entered into force", "entered its second week"
 			continue
@@ -205,6 +209,21 @@ func alternativeTo(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// civilianMover reports an entering or leaving word whose subject is
+// civilians, reporters or a delegation (lexicon list "civilian_movers"):
+// the word before it (English order, with "the" or a count between) or
+// right after it (Arabic puts the verb first).
+func civilianMover(ts []token, i, end int) bool {
+	k := i - 1
+	for k >= 0 && (isWordAt(ts, k, "the", "of", "a") || ts[k].kind == tokNum) {
+		k--
+	}
+	if k >= 0 && ts[k].kind == tokWord && hasStem(ts[k], civilMovers) {
+		return true
+	}
+	return end < len(ts) && ts[end].kind == tokWord && hasStem(ts[end], civilMovers)
 }
 
 // phrasalParticles are the English particles a two-word control verb of
@@ -609,7 +628,17 @@ func nominalActor(ts []token, i, end int) bool {
 	if latinWord(ts[i]) {
 		return !strings.HasSuffix(ts[i].norm, "ed") && end < len(ts) && ts[end].kind == tokWord && latinWord(ts[end]) && actorHeads[ts[end].norm]
 	}
-	return strings.HasPrefix(ts[i].norm, "ال") && i > 0 && ts[i-1].kind == tokWord && !latinWord(ts[i-1]) && hasStem(ts[i-1], actorHeads)
+	if strings.HasPrefix(ts[i].norm, "ال") && i > 0 && ts[i-1].kind == tokWord && !latinWord(ts[i-1]) && hasStem(ts[i-1], actorHeads) {
+		return true
+	}
+	// "القصف العشوائي للاحتلال الأرميني": the occupation as the agent of
+	// a shelling named just before it (an adjective may stand between)
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if ts[k].kind == tokWord && !latinWord(ts[k]) && hasStem(ts[k], shellingWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // awardName reports a control word inside the name of an award, a medal or

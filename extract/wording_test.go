@@ -447,3 +447,18 @@ func TestSinceTheWarOfAYear(t *testing.T) {
 	expectProposed(t, "Activists blocked the road near Shushi, under Azerbaijani occupation since the 2020 war.", "2023-01-06", "shusha 2020 AZE")
 	expectProposed(t, "أغلق ناشطون الطريق قرب شوشة الخاضعة لسيطرة أذربيجان منذ حرب عام 2020.", "2023-01-06", "shusha 2020 AZE")
 }
+
+// TestShellingByTheOccupation: an occupation noun governed by a shelling
+// word just before it ("القصف العشوائي للاحتلال الأرميني") names who
+// shelled, not a change.
+func TestShellingByTheOccupation(t *testing.T) {
+	expectProposed(t, "زار الصحفيون منطقة ترتر وأغدام للاطلاع على عواقب القصف العشوائي للاحتلال الأرميني على القرى.", "2016-04-06", "")
+}
+
+// TestCiviliansMoving: reporters, residents or a delegation entering or
+// leaving a place move; no force takes or gives it up.
+func TestCiviliansMoving(t *testing.T) {
+	expectProposed(t, "Foreign journalists entered Shusha on Monday with a police escort.", "2020-11-17", "")
+	expectProposed(t, "دخل الصحفيون مدينة شوشة يوم الاثنين برفقة الشرطة.", "2020-11-17", "")
+	expectProposed(t, "Azerbaijani troops entered Shusha on Monday.", "2020-11-10", "shusha 2020-11-09 AZE")
+}
