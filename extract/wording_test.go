@@ -462,3 +462,11 @@ func TestCiviliansMoving(t *testing.T) {
 	expectProposed(t, "دخل الصحفيون مدينة شوشة يوم الاثنين برفقة الشرطة.", "2020-11-17", "")
 	expectProposed(t, "Azerbaijani troops entered Shusha on Monday.", "2020-11-10", "shusha 2020-11-09 AZE")
 }
+
+// TestFirstPersonPluralVerbs: a side telling its own gains in the first
+// person plural ("حررنا", "سيطرنا", "دخلنا") reports changes like the
+// third person does.
+func TestFirstPersonPluralVerbs(t *testing.T) {
+	expectProposed(t, "قال متحدث عسكري أذربيجاني: حررنا اليوم ست قرى في منطقة فضولي.", "2020-09-27", "fuzuli 2020-09-27 AZE")
+	expectProposed(t, "قال قائد أذربيجاني: دخلنا مدينة شوشة اليوم.", "2020-11-08", "shusha 2020-11-08 AZE")
+}
