@@ -324,7 +324,39 @@ func joinRaw(ts []token, i, j int) string {
 // first that reads one wins.
 var dateReaders = []func([]token, int) (dateExpr, bool){
 	numericDateAt, thisDayAt, dayFirstAt, monthFirstAt, dayShiftAt,
-	lastWeekAt, fewDaysAgoAt, relativeAt, bareYearAt,
+	lastWeekAt, fewDaysAgoAt, relativeAt, bareYearAt, sameMonthRefAt,
+}
+
+// sameMonthRefAt reads the month just spoken of, named without a day:
+// "that month", "the same month", "later that month", "by the end of the
+// month", "الشهر نفسه", "نفس الشهر", "الشهر ذاته". (A plain "نهاية الشهر"
+// is this month's end in news, so it is not read.)
+func sameMonthRefAt(ts []token, i int) (dateExpr, bool) {
+	e := dateExpr{i: i, rel: relSameMonth}
+	k := i
+	if isWordAt(ts, k, "by") && isWordAt(ts, k+1, "the") && isWordAt(ts, k+2, "end") {
+		k++ // "by the end of the month": a month reached, not a deadline still to come
+	}
+	if isWordAt(ts, k, "the") && isWordAt(ts, k+1, "end") && isWordAt(ts, k+2, "of") {
+		k += 3
+		if isWordAt(ts, k, "the") && isWordAt(ts, k+1, "month") {
+			e.j = k + 2
+			return e, true
+		}
+	}
+	switch {
+	case isWordAt(ts, k, "that") && isWordAt(ts, k+1, "month"):
+		e.j = k + 2
+	case isWordAt(ts, k, "the", "that") && isWordAt(ts, k+1, "same") && isWordAt(ts, k+2, "month"):
+		e.j = k + 3
+	case isWordAt(ts, k, "الشهر") && isWordAt(ts, k+1, "نفسه", "ذاته"):
+		e.j = k + 2
+	case isWordAt(ts, k, "نفس", "ذات") && isWordAt(ts, k+1, "الشهر"):
+		e.j = k + 2
+	default:
+		return dateExpr{}, false
+	}
+	return e, true
 }
 
 func dateAt(ts []token, i int) (dateExpr, bool) {
@@ -1074,6 +1106,13 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		}
 		return civil{y: e.year, m: m, d: d, prec: "day"}, fmt.Sprintf("explicit (the day spoken of, in %d)", e.year), true
 	case relSameMonth:
+		if e.day == 0 {
+			// "by the end of the month": the month of a date just written
+			if r.prev.m == 0 || r.prev.y == 0 || r.sent-r.prevSent > 1 {
+				return civil{}, "", false
+			}
+			return civil{y: r.prev.y, m: r.prev.m, prec: "month"}, fmt.Sprintf("the month of the date before (%s)", e.word), true
+		}
 		if r.prev.m == 0 || !validDay(r.prev.y, r.prev.m, e.day) {
 			return civil{}, "", false
 		}

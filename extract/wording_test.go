@@ -470,3 +470,13 @@ func TestFirstPersonPluralVerbs(t *testing.T) {
 	expectProposed(t, "قال متحدث عسكري أذربيجاني: حررنا اليوم ست قرى في منطقة فضولي.", "2020-09-27", "fuzuli 2020-09-27 AZE")
 	expectProposed(t, "قال قائد أذربيجاني: دخلنا مدينة شوشة اليوم.", "2020-11-08", "shusha 2020-11-08 AZE")
 }
+
+// TestTheSameMonth: a month named only as the one just spoken of ("by the
+// end of the month", "later that month", "الشهر نفسه") is the month of the
+// date written in that or the sentence before.
+func TestTheSameMonth(t *testing.T) {
+	expectProposed(t, "Armenian forces took Hadrut on August 26, 1993. By the end of the month, the Jabrayil and Gubadli districts also came under Armenian control.", "",
+		"gubadli 1993-08 ARM|jabrayil 1993-08 ARM|khojavend 1993-08-26 ARM")
+	expectProposed(t, "سيطرت القوات الأرمينية على أغدام في يوليو 1993، ثم سيطرت على فضولي وجبرائيل في الشهر نفسه.", "",
+		"agdam 1993-07 ARM|fuzuli 1993-07 ARM|jabrayil 1993-07 ARM")
+}
