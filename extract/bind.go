@@ -396,6 +396,20 @@ func (b *builder) continuation(a *annotated, c cueHit, first []target) []target 
 			break
 		}
 		out = append(out, target{place: p.place, tok: p.i})
+		// "ثم على فضولي وجبرائيل": the places joined to it in its clause
+		last := p
+		for k := range a.places {
+			q := &a.places[k]
+			if q.i <= last.i || a.clauseOf(q.i) != next {
+				continue
+			}
+			joined := q.prefix == "و" || isWordAt(ts, q.i-1, "and", "و") || q.i > 0 && (ts[q.i-1].raw == "," || ts[q.i-1].raw == "،")
+			if !joined || q.i-last.j > 2 {
+				break
+			}
+			out = append(out, target{place: q.place, tok: q.i})
+			last = q
+		}
 	}
 	return out
 }

@@ -480,3 +480,11 @@ func TestTheSameMonth(t *testing.T) {
 	expectProposed(t, "سيطرت القوات الأرمينية على أغدام في يوليو 1993، ثم سيطرت على فضولي وجبرائيل في الشهر نفسه.", "",
 		"agdam 1993-07 ARM|fuzuli 1993-07 ARM|jabrayil 1993-07 ARM")
 }
+
+// TestContinuationWithTwoPlaces: a clause that goes on with the list
+// after the control word ("…، ثم على فضولي وجبرائيل في أغسطس") gives every
+// place joined in it, not only the first.
+func TestContinuationWithTwoPlaces(t *testing.T) {
+	expectProposed(t, "سيطرت القوات الأرمينية على أغدام في يوليو 1993، ثم على فضولي وجبرائيل في أغسطس.", "1995-01-01",
+		"agdam 1993-07 ARM|fuzuli 1993-08 ARM|jabrayil 1993-08 ARM")
+}
