@@ -488,3 +488,8 @@ func TestContinuationWithTwoPlaces(t *testing.T) {
 	expectProposed(t, "سيطرت القوات الأرمينية على أغدام في يوليو 1993، ثم على فضولي وجبرائيل في أغسطس.", "1995-01-01",
 		"agdam 1993-07 ARM|fuzuli 1993-08 ARM|jabrayil 1993-08 ARM")
 }
+
+// TestWrestedVerb: "انتزعت" (wrested) tells a capture.
+func TestWrestedVerb(t *testing.T) {
+	expectProposed(t, "قال علييف أمس إن جيش بلاده انتزعت قواته بلدة شوشة.", "2020-11-09", "shusha 2020-11-08 AZE")
+}
