@@ -1201,15 +1201,25 @@ func subjectOf(a *annotated, h actorHit, c cueHit) bool {
 			return false // English puts the subject first
 		}
 	}
-	if to-from > 2 {
+	if to-from > 4 {
 		return false
 	}
+	heads := 0
 	for k := from; k < to; k++ {
-		if ts[k].kind != tokWord || !hasStem(ts[k], actorHeads) && !isWordAt(ts, k, "the") {
+		if ts[k].kind != tokWord {
+			return false
+		}
+		switch {
+		case hasStem(ts[k], actorHeads) || isWordAt(ts, k, "the"):
+			heads++
+		case h.i < c.i && latinWord(ts[k]) && (strings.HasSuffix(ts[k].norm, "ly") || isWordAt(ts, k, "has", "have", "had")):
+			// "Azerbaijani forces allegedly occupied", "troops have
+			// captured": an adverb or an auxiliary before the verb
+		default:
 			return false
 		}
 	}
-	return true
+	return heads <= 2
 }
 
 // agentOf reports side mention h as the agent of a passive control word

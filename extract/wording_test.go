@@ -493,3 +493,10 @@ func TestContinuationWithTwoPlaces(t *testing.T) {
 func TestWrestedVerb(t *testing.T) {
 	expectProposed(t, "قال علييف أمس إن جيش بلاده انتزعت قواته بلدة شوشة.", "2020-11-09", "shusha 2020-11-08 AZE")
 }
+
+// TestSubjectBeforeAnAdverb: the side named as subject takes the change
+// even with an adverb or an auxiliary before the verb ("Azerbaijani forces
+// allegedly occupied X").
+func TestSubjectBeforeAnAdverb(t *testing.T) {
+	expectProposed(t, "Baku said that Azerbaijani forces allegedly occupied Hadrut on Friday.", "2020-10-10", "khojavend 2020-10-09 AZE")
+}
