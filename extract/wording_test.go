@@ -500,3 +500,10 @@ func TestWrestedVerb(t *testing.T) {
 func TestSubjectBeforeAnAdverb(t *testing.T) {
 	expectProposed(t, "Baku said that Azerbaijani forces allegedly occupied Hadrut on Friday.", "2020-10-10", "khojavend 2020-10-09 AZE")
 }
+
+// TestInvasionWords: "غزو" (invasion) and "اجتاحت" (overran) tell a
+// capture like "invaded" does.
+func TestInvasionWords(t *testing.T) {
+	expectProposed(t, "اجتاحت القوات الأرمينية مدينة لاتشين في 18 مايو 1992.", "", "lachin 1992-05-18 ARM")
+	expectProposed(t, "أحيت باكو اليوم الذكرى الثلاثين لغزو القوات الأرمينية مدينة كلبجر.", "2023-04-02", "kalbajar 1993-04-02 ARM")
+}
