@@ -1838,7 +1838,8 @@ func earlierSentence(ts []token) bool {
 		k++
 	}
 	if k < len(ts) && hasStem(ts[k], earlierWords) {
-		return true
+		// "Earlier in the day", "earlier today": the page's own day
+		return !(isWordAt(ts, k+1, "in") && isWordAt(ts, k+2, "the") && isWordAt(ts, k+3, "day") || isWordAt(ts, k+1, "today"))
 	}
 	return isWordAt(ts, k, "في", "وفي") && isWordAt(ts, k+1, "وقت") && isWordAt(ts, k+2, "سابق")
 }

@@ -507,3 +507,9 @@ func TestInvasionWords(t *testing.T) {
 	expectProposed(t, "اجتاحت القوات الأرمينية مدينة لاتشين في 18 مايو 1992.", "", "lachin 1992-05-18 ARM")
 	expectProposed(t, "أحيت باكو اليوم الذكرى الثلاثين لغزو القوات الأرمينية مدينة كلبجر.", "2023-04-02", "kalbajar 1993-04-02 ARM")
 }
+
+// TestEarlierInTheDay: a sentence opening "Earlier in the day" tells the
+// page's own day, not a change before the news.
+func TestEarlierInTheDay(t *testing.T) {
+	expectProposed(t, "Heavy fighting went on in the south. Earlier in the day, the ministry said its forces captured Jebrail.", "2020-10-09", "jabrayil 2020-10-09 AZE")
+}
