@@ -185,6 +185,22 @@ func findCues(ts []token) []cueHit {
 		i = end - 1
 	}
 	out = becameUnder(ts, out)
+	// "X is completely out of our control", "out of the Armenian side's
+	// control": a loss told by its state, the possessor the side that lost
+	for i := 0; i+2 < len(ts); i++ {
+		if !isWordAt(ts, i, "out") || !isWordAt(ts, i+1, "of") {
+			continue
+		}
+		for k := i + 2; k < len(ts) && k <= i+7; k++ {
+			if ts[k].kind != tokWord && ts[k].raw != "'" && ts[k].raw != "’" {
+				break
+			}
+			if isWordAt(ts, k, "control") {
+				out = append(out, cueHit{i: i, j: k + 1, cls: cueLose})
+				break
+			}
+		}
+	}
 	// "تخلي المجموعات … عن سلاحها": giving up arms
 	for i := 0; i < len(ts); i++ {
 		if isWordAt(ts, i, "تخلي", "وتخلي", "بتخلي") {

@@ -513,3 +513,9 @@ func TestInvasionWords(t *testing.T) {
 func TestEarlierInTheDay(t *testing.T) {
 	expectProposed(t, "Heavy fighting went on in the south. Earlier in the day, the ministry said its forces captured Jebrail.", "2020-10-09", "jabrayil 2020-10-09 AZE")
 }
+
+// TestOutOfControl: "X is completely out of our control" tells a loss by
+// its state; the possessor lost it.
+func TestOutOfControl(t *testing.T) {
+	expectProposed(t, "The town of Shushi is now completely out of the Armenian side's control, the spokesman wrote.", "2020-11-09", "shusha 2020-11-09 AZE")
+}
