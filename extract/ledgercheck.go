@@ -343,3 +343,22 @@ func (c civil) inside(first, last geo.Day, y int) bool {
 	a, z := geo.DayOf(y, c.m, c.d), geo.DayOf(y, c.m, c.d2)
 	return first <= a && z <= last
 }
+
+// firstWarEnd is the last year of the first war, whose changes of whole
+// districts the ledger holds in full.
+const firstWarEnd = 1994
+
+// historicalUnknown reports a change of a whole district that the text
+// dates itself to the first war's years (or before) and that the ledger
+// passed in has no change of that district to that side within a year of:
+// the ledger is complete for those years, so the date belongs to something
+// else the sentence tells (a census, refugees driven out, the war's start).
+func (b *builder) historicalUnknown(x cand) bool {
+	h := b.opt.History
+	if h == nil || x.partial || x.date.y == 0 || x.date.y > firstWarEnd || !strings.HasPrefix(x.how, "explicit") {
+		return false
+	}
+	first := geo.DayOf(x.date.y-1, 1, 1)
+	last := geo.DayOf(x.date.y+1, 12, 31)
+	return !changeTo(h, x.region, x.to, first, last)
+}

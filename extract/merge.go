@@ -135,6 +135,13 @@ func (b *builder) finish(res *Result) {
 			x.sideHow = fmt.Sprintf("the ledger: the changes it records for %s around %s all went to %s (the text read %s)", x.region, x.date, ls, x.to)
 			x.to = ls
 		}
+		if b.historicalUnknown(x) {
+			// "the population of Lachin was 258,229 in 1988": a year of
+			// the first war's time that the ledger, complete for it, has
+			// no change of the district near: a misread year
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "no such change in the ledger's first war"}, x.ev)
+			return
+		}
 		for _, p := range props {
 			if p.p.Region == x.region && p.p.To == x.to && shiftedFrom(p, x) {
 				// "entered on November 20 after the others left a day

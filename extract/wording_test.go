@@ -519,3 +519,19 @@ func TestEarlierInTheDay(t *testing.T) {
 func TestOutOfControl(t *testing.T) {
 	expectProposed(t, "The town of Shushi is now completely out of the Armenian side's control, the spokesman wrote.", "2020-11-09", "shusha 2020-11-09 AZE")
 }
+
+// TestFirstWarYearTheLedgerLacks: a whole district's change that the text
+// dates to the first war's years or before, which the ledger (complete for
+// those years) has nowhere near, is a year of something else the sentence
+// tells ("the population of Lachin was 258,229 in 1988 … before the
+// occupation").
+func TestFirstWarYearTheLedgerLacks(t *testing.T) {
+	text := "If before the conflict the population of the Lachin region was 250,000 people in 1988, by the time of its occupation only 60,000 remained."
+	got, _ := proposed(t, text, "2021-05-18")
+	for _, p := range got {
+		if strings.Contains(p, " 1988") {
+			t.Errorf("%q: got %v, want no change dated 1988", text, got)
+		}
+	}
+	expectProposed(t, "On 18 May 1992 Armenian forces occupied the Lachin region.", "2021-05-18", "lachin 1992-05-18 ARM")
+}
