@@ -81,6 +81,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			if operationName(ts, p) {
 				continue // "freed in the Horadiz operation", "بعملية هوراديز": the operation's name
 			}
+			if subjectOfNextCue(ts, p.j, limit) {
+				break // "ceded on November 20 and Lachin is to be handed over": the next word's subject
+			}
 			out = append(out, target{place: p.place, tok: p.i})
 			last = p
 			continue
@@ -112,6 +115,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		if !joined || gap > 3 {
 			break
+		}
+		if subjectOfNextCue(ts, p.j, limit) {
+			break // "… on November 20 and Lachin is to be handed over by …": the next word's subject
 		}
 		out = append(out, target{place: p.place, tok: p.i})
 		last = p
@@ -297,6 +303,22 @@ func datedBetween(a *annotated, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// subjectOfNextCue reports a place ending at j followed only by English
+// auxiliaries up to the next control word at limit ("Lachin is to be
+// handed over"): the place is that word's subject, not a list item of the
+// word before.
+func subjectOfNextCue(ts []token, j, limit int) bool {
+	if limit >= len(ts) || limit <= j {
+		return false
+	}
+	for k := j; k < limit; k++ {
+		if !isWordAt(ts, k, "is", "are", "was", "were", "to", "be", "will", "has", "have", "had", "been", "also", "then") {
+			return false
+		}
+	}
+	return true
 }
 
 // dayMonthBetween reports the tokens from i up to the comma or "and"

@@ -535,3 +535,11 @@ func TestFirstWarYearTheLedgerLacks(t *testing.T) {
 	}
 	expectProposed(t, "On 18 May 1992 Armenian forces occupied the Lachin region.", "2021-05-18", "lachin 1992-05-18 ARM")
 }
+
+// TestPlaceBeforeItsOwnVerb: a place followed only by auxiliaries up to
+// the next control word is that word's subject ("… on November 20 and
+// Lachin is to be handed over by December 1"), not an object of the word
+// before.
+func TestPlaceBeforeItsOwnVerb(t *testing.T) {
+	expectProposed(t, "Aghdam was handed over on November 20 and Lachin is to be handed over by December 1.", "2020-11-25", "agdam 2020-11-20 AZE")
+}
