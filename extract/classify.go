@@ -239,6 +239,9 @@ func civilianMover(ts []token, i, end int) bool {
 	if k >= 0 && ts[k].kind == tokWord && hasStem(ts[k], civilMovers) {
 		return true
 	}
+	if isWordAt(ts, i, "left") && k == i-1 && k >= 0 && ts[k].kind == tokWord && hasStem(ts[k], personalPron) {
+		return true // "when we left Jabrayil": people leaving home, not forces
+	}
 	return end < len(ts) && ts[end].kind == tokWord && hasStem(ts[end], civilMovers)
 }
 

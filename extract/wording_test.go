@@ -456,11 +456,13 @@ func TestShellingByTheOccupation(t *testing.T) {
 }
 
 // TestCiviliansMoving: reporters, residents or a delegation entering or
-// leaving a place move; no force takes or gives it up.
+// leaving a place move, and so do "we" or "I" who "left" it; no force takes
+// or gives it up.
 func TestCiviliansMoving(t *testing.T) {
 	expectProposed(t, "Foreign journalists entered Shusha on Monday with a police escort.", "2020-11-17", "")
 	expectProposed(t, "دخل الصحفيون مدينة شوشة يوم الاثنين برفقة الشرطة.", "2020-11-17", "")
 	expectProposed(t, "Azerbaijani troops entered Shusha on Monday.", "2020-11-10", "shusha 2020-11-09 AZE")
+	expectProposed(t, "\"I was a child when we left Jabrayil on a Monday,\" a returning resident said.", "2024-11-07", "")
 }
 
 // TestFirstPersonPluralVerbs: a side telling its own gains in the first
