@@ -245,6 +245,13 @@ func civilianMover(ts []token, i, end int) bool {
 	return end < len(ts) && ts[end].kind == tokWord && hasStem(ts[end], civilMovers)
 }
 
+// nounForm reports an English control noun ("liberation", "withdrawal",
+// "handover"), which after "to" is no infinitive ("dedicated to the
+// liberation of").
+func nounForm(w string) bool {
+	return strings.HasSuffix(w, "ion") || strings.HasSuffix(w, "al") || w == "handover"
+}
+
 // phrasalParticles are the English particles a two-word control verb of
 // the lexicon may leave after its object ("handed Kalbajar over").
 var phrasalParticles = map[string]bool{"over": true, "back": true, "up": true, "out": true}
@@ -481,6 +488,13 @@ func modalityOf(s *sentence, c cueHit) modality {
 	// تسليمها": the change is what did not happen
 	if mod == modEvent && alternativeTo(ts, c.i) {
 		return modNegated
+	}
+	// "efforts by special units to enter Hadrut", "ordered to withdraw": an
+	// English infinitive tells a change aimed at, unless it was achieved
+	// ("managed to enter", "were able to take", "went on to occupy") or claimed ("claims to
+	// capture", headline style)
+	if mod == modEvent && latinWord(ts[c.i]) && isWordAt(ts, c.i-1, "to") && !nounForm(ts[c.i].norm) && !isWordAt(ts, c.i-2, "managed", "able", "succeeded", "continued", "began", "started", "forced", "had", "on") && !(c.i > 1 && hasStem(ts[c.i-2], speechWords)) {
+		return modIntent
 	}
 	// "did not confirm the withdrawal", "لم تؤكد … انسحاب", "denied that
 	// its troops had withdrawn", "نفت … انسحاب": the change is not

@@ -545,3 +545,13 @@ func TestFirstWarYearTheLedgerLacks(t *testing.T) {
 func TestPlaceBeforeItsOwnVerb(t *testing.T) {
 	expectProposed(t, "Aghdam was handed over on November 20 and Lachin is to be handed over by December 1.", "2020-11-25", "agdam 2020-11-20 AZE")
 }
+
+// TestInfinitiveAimedAt: an English control verb in the infinitive tells
+// a change aimed at ("efforts … to enter Hadrut had been repulsed"),
+// unless it was achieved ("managed to enter") or claimed ("claims to
+// capture"); a control noun after "to" is no infinitive.
+func TestInfinitiveAimedAt(t *testing.T) {
+	expectProposed(t, "The ministry said that efforts by special Azerbaijani units to enter Hadrut had been repulsed.", "2020-10-12", "")
+	expectProposed(t, "Azerbaijani units managed to enter Hadrut on Friday, the ministry said.", "2020-10-12", "khojavend 2020-10-09 AZE")
+	expectProposed(t, "BAKU - Azerbaijan on Friday claims to capture the town of Hadrut.", "2020-10-10", "khojavend 2020-10-09 AZE")
+}
