@@ -197,6 +197,10 @@ type cueInfo struct {
 // sentence reads one annotated sentence.
 func (b *builder) sentence(a *annotated) {
 	ev := a.evidence(b.runes)
+	if b.datedList(a, ev) {
+		b.prev2, b.prev = b.prev, a
+		return
+	}
 	b.noteNewsDay(a)
 	b.noteNewsRel(a)
 	consumed, durCue := b.durationCues(a)

@@ -555,3 +555,15 @@ func TestInfinitiveAimedAt(t *testing.T) {
 	expectProposed(t, "Azerbaijani units managed to enter Hadrut on Friday, the ministry said.", "2020-10-12", "khojavend 2020-10-09 AZE")
 	expectProposed(t, "BAKU - Azerbaijan on Friday claims to capture the town of Hadrut.", "2020-10-10", "khojavend 2020-10-09 AZE")
 }
+
+// TestDatedListUnderAHeading: a list of districts each followed by a colon
+// or a dash and its date, under a heading that says what happened ("Dates
+// of occupation", "تواريخ التحرير"), gives each district its change; a
+// list with no such heading gives none.
+func TestDatedListUnderAHeading(t *testing.T) {
+	expectProposed(t, "Dates of occupation\nKalbajar: April 2, 1993, area 3054 km2; Gubadli: August 31, 1993, area 802 km2.", "",
+		"kalbajar 1993-04-02 ARM|gubadli 1993-08-31 ARM")
+	expectProposed(t, "تواريخ التحرير\nجبرائيل – 4 أكتوبر 2020؛ فضولي – 17 أكتوبر 2020.", "",
+		"jabrayil 2020-10-04 AZE|fuzuli 2020-10-17 AZE")
+	expectProposed(t, "Population census\nKalbajar: April 2, 1993, 60,000 people; Gubadli: August 31, 1993, 30,000 people.", "", "")
+}

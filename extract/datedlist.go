@@ -1,0 +1,108 @@
+package extract
+
+import "fmt"
+
+// A dated list names several districts, each followed by its own date,
+// under a heading that tells what happened on those dates ("The
+// Occupation in Figures / Shusha: May 8, 1992, territory 289 km2; Lachin:
+// May 18, 1992, …", "Liberated: Jabrayil – 4 October 2020; Fuzuli – 17
+// October 2020"). Each entry is a change of its district on its date.
+
+// minListEntries is how many district-and-date entries make a list.
+const minListEntries = 2
+
+// listEntry is one district of a dated list with its date.
+type listEntry struct {
+	place placeHit
+	date  int // index into the sentence's dates
+}
+
+// datedListEntries returns the entries of a sentence that is a dated list:
+// a district followed by a colon or a dash and a date with a year.
+func datedListEntries(a *annotated) []listEntry {
+	ts := a.s.toks
+	var out []listEntry
+	for _, p := range a.places {
+		if p.place == nil || p.place.Region == "" || p.place.Partial || p.j >= len(ts) {
+			continue
+		}
+		if r := ts[p.j].raw; r != ":" && r != "–" && r != "-" && r != "—" {
+			continue
+		}
+		for k, d := range a.dates {
+			if d.i == p.j+1 && a.res[k].ok && a.res[k].c.y != 0 && d.rel == relNone && d.year != 0 {
+				out = append(out, listEntry{place: p, date: k})
+				break
+			}
+		}
+	}
+	if len(out) < minListEntries {
+		return nil
+	}
+	return out
+}
+
+// listHeading finds the side a dated list's heading gives its entries: a
+// control word with no place of its own in the sentence before the list
+// or in the list's own sentence before its first entry. An occupation
+// heading lists the occupier's gains, a liberation heading the other
+// side's.
+func listHeading(prev *annotated, a *annotated, first int) (side, word string, ok bool) {
+	check := func(s *annotated, limit int) bool {
+		if s == nil {
+			return false
+		}
+		for _, c := range s.cues {
+			if c.i >= limit {
+				continue
+			}
+			for _, p := range s.places {
+				if p.i < limit && p.place.Region != "" {
+					return false // a heading names no district
+				}
+			}
+			switch c.cls {
+			case cueOccupy:
+				side, word, ok = actARM, s.s.toks[c.i].raw, true
+			case cueLiberate, cueRetake:
+				side, word, ok = actAZE, s.s.toks[c.i].raw, true
+			}
+			if ok {
+				return true
+			}
+		}
+		return false
+	}
+	if check(a, first) {
+		return
+	}
+	if prev != nil && check(prev, len(prev.s.toks)) {
+		return
+	}
+	return "", "", false
+}
+
+// datedList proposes the entries of a dated list under a heading that
+// says what they were, and reports whether the sentence was one.
+func (b *builder) datedList(a *annotated, ev Evidence) bool {
+	entries := datedListEntries(a)
+	if len(entries) == 0 {
+		return false
+	}
+	side, word, ok := listHeading(b.prev, a, entries[0].place.i)
+	if !ok {
+		return false
+	}
+	for _, e := range entries {
+		r := a.res[e.date]
+		x := cand{region: e.place.place.Region, to: side, kind: kindCapture, ev: ev, sent: a.s.idx,
+			focus: a.s.toks[e.place.i].start, dated: true, date: r.c,
+			how:  fmt.Sprintf("%s (the date a list under %q gives the district)", r.how, word),
+			conf: b.dateConf(r.how, r.c.prec) - 0.1}
+		a.bound = append(a.bound, e.place.i)
+		if !b.addCand(x) {
+			break
+		}
+	}
+	return true
+}
