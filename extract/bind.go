@@ -212,6 +212,16 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return []target{{place: p.place, tok: p.i}}
 	}
+	// an anaphoric subject right before the word ("On 26 August 2022,
+	// this city came under Azerbaijani control"): the district it points
+	// back to
+	for _, k := range a.anaph {
+		if k < c.i && c.i-k <= 4 && a.clauseOf(k) == cl && latinWord(ts[k]) && isWordAt(ts, k-1, "the", "this", "that") && !a.cueBetween(k, c.i) {
+			if t, ok := b.antecedent(a, k); ok {
+				return []target{t}
+			}
+		}
+	}
 	// a passive with its agent and no place of its own ("31 أغسطس 1993
 	// احتلت من قبل الأرمن", "was occupied by Armenian forces") after a
 	// sentence about one district: that district is its subject

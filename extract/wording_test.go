@@ -567,3 +567,10 @@ func TestDatedListUnderAHeading(t *testing.T) {
 		"jabrayil 2020-10-04 AZE|fuzuli 2020-10-17 AZE")
 	expectProposed(t, "Population census\nKalbajar: April 2, 1993, 60,000 people; Gubadli: August 31, 1993, 30,000 people.", "", "")
 }
+
+// TestAnaphoricSubject: "the city" or "this city" right before a control
+// word points back to the district named before ("… in Lachin. On 26
+// August 2022, the city came under Azerbaijani control").
+func TestAnaphoricSubject(t *testing.T) {
+	expectProposed(t, "A ceremony was held in Lachin on Monday. On 26 August 2022, this city came under Azerbaijani control.", "2023-08-28", "lachin 2022-08-26 AZE")
+}
