@@ -202,7 +202,13 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		if a.clauseOf(p.i) != cl {
 			continue
 		}
-		if p.j > c.i || c.i-p.j > 6 || b.isBound(a, p.i) {
+		far := c.i-p.j > 6
+		if far && c.i-p.j <= 16 && isWordAt(ts, c.i-1, "was", "were") && clauseStartsWith(a, p) {
+			// "Jabrail region centre and the district of the same name
+			// were occupied …": the subject that opens the clause
+			far = false
+		}
+		if p.j > c.i || far || b.isBound(a, p.i) {
 			return nil
 		}
 		for _, o := range a.cues {
@@ -229,6 +235,22 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		return []target{t}
 	}
 	return nil
+}
+
+// clauseStartsWith reports place p opening its clause, after at most
+// "the" or "and", or right after "that" (and "the").
+func clauseStartsWith(a *annotated, p *placeHit) bool {
+	ts := a.s.toks
+	cl := a.clauseOf(p.i)
+	for k := p.i - 1; k >= 0 && a.clauseOf(k) == cl; k-- {
+		if isWordAt(ts, k, "that") {
+			return true // "recalling that X …": the subject of the clause "that" opens
+		}
+		if ts[k].kind == tokWord && !isWordAt(ts, k, "the", "and") {
+			return false
+		}
+	}
+	return true
 }
 
 // namedByKindNoun reports a place named right after a noun of its kind

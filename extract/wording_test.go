@@ -574,3 +574,11 @@ func TestDatedListUnderAHeading(t *testing.T) {
 func TestAnaphoricSubject(t *testing.T) {
 	expectProposed(t, "A ceremony was held in Lachin on Monday. On 26 August 2022, this city came under Azerbaijani control.", "2023-08-28", "lachin 2022-08-26 AZE")
 }
+
+// TestLongPassiveSubject: a district that opens the clause (or follows
+// "that") is the subject of a passive control word even with a long noun
+// phrase between ("X region centre and the district of the same name in
+// the south-west were occupied …").
+func TestLongPassiveSubject(t *testing.T) {
+	expectProposed(t, "It is worth recalling that Gubadli town and the district of the same name in the south-west were occupied by Armenian troops in 1993.", "2024-05-01", "gubadli 1993 ARM")
+}
