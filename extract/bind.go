@@ -221,6 +221,14 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	// an anaphoric subject right before the word ("On 26 August 2022,
 	// this city came under Azerbaijani control"): the district it points
 	// back to
+	if isWordAt(ts, c.i-1, "was", "were") && isWordAt(ts, c.i-2, "it", "they") && a.clauseOf(c.i-2) == cl {
+		// "…, when it was liberated": a subject pronoun of a passive,
+		// pointing to a district of its own sentence (across sentences
+		// passiveTopic decides)
+		if t, ok := b.antecedent(a, c.i-2); ok && t.tok >= 0 {
+			return []target{t}
+		}
+	}
 	for _, k := range a.anaph {
 		if k < c.i && c.i-k <= 4 && a.clauseOf(k) == cl && latinWord(ts[k]) && isWordAt(ts, k-1, "the", "this", "that") && !a.cueBetween(k, c.i) {
 			if t, ok := b.antecedent(a, k); ok {

@@ -582,3 +582,10 @@ func TestAnaphoricSubject(t *testing.T) {
 func TestLongPassiveSubject(t *testing.T) {
 	expectProposed(t, "It is worth recalling that Gubadli town and the district of the same name in the south-west were occupied by Armenian troops in 1993.", "2024-05-01", "gubadli 1993 ARM")
 }
+
+// TestPassiveSubjectPronoun: "it" or "they" as the subject of a passive
+// control word points back to the district named before ("X remained
+// under occupation until October 2020, when it was liberated").
+func TestPassiveSubjectPronoun(t *testing.T) {
+	expectProposed(t, "Zangilan remained under occupation until October 2020, when it was liberated by the army.", "2024-05-01", "zangilan 2020-10 AZE")
+}
