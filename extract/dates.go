@@ -15,6 +15,7 @@ const (
 	relDays                     // publication date + offset days (اليوم، أمس، غدا)
 	relWeekday                  // a weekday near the publication date
 	relSameMonth                // a day of the month of the previous date in the text
+	relSameYear                 // the year of the previous date in the text ("that year")
 	relThisDay                  // "on this day in 1992", "في نفس اليوم من عام 1992": the day of the text, that year
 	relMonth                    // a month relative to the publication month
 	relYear                     // a year relative to the publication year
@@ -324,7 +325,26 @@ func joinRaw(ts []token, i, j int) string {
 // first that reads one wins.
 var dateReaders = []func([]token, int) (dateExpr, bool){
 	numericDateAt, thisDayAt, dayFirstAt, monthFirstAt, dayShiftAt,
-	lastWeekAt, fewDaysAgoAt, relativeAt, bareYearAt, sameMonthRefAt,
+	lastWeekAt, fewDaysAgoAt, relativeAt, bareYearAt, sameMonthRefAt, sameYearRefAt,
+}
+
+// sameYearRefAt reads the year just spoken of, named without a number:
+// "that year", "the same year", "العام نفسه", "نفس العام", "السنة نفسها".
+func sameYearRefAt(ts []token, i int) (dateExpr, bool) {
+	e := dateExpr{i: i, rel: relSameYear}
+	switch {
+	case isWordAt(ts, i, "that") && isWordAt(ts, i+1, "year") && !isWordAt(ts, i+2, "of"):
+		e.j = i + 2 // not "that year of …"
+	case isWordAt(ts, i, "the") && isWordAt(ts, i+1, "same") && isWordAt(ts, i+2, "year"):
+		e.j = i + 3
+	case isWordAt(ts, i, "العام", "السنه") && isWordAt(ts, i+1, "نفسه", "ذاته", "نفسها", "ذاتها"):
+		e.j = i + 2
+	case isWordAt(ts, i, "نفس", "ذات") && isWordAt(ts, i+1, "العام", "السنه"):
+		e.j = i + 2
+	default:
+		return dateExpr{}, false
+	}
+	return e, true
 }
 
 // sameMonthRefAt reads the month just spoken of, named without a day:
@@ -956,6 +976,9 @@ type resolver struct {
 	yearHint int    // a year known without a publication date
 	hintHow  string // how yearHint was found
 	prev     civil  // last resolved date with a month
+	// lastYear and lastYearSent: the year of the last resolved date,
+	// whatever its precision, and its sentence ("before 1993 … that year")
+	lastYear, lastYearSent int
 	// prevYear: prev had its year written; prevSent and sent are the
 	// sentences of prev and of the date being resolved
 	prevYear       bool
@@ -1005,6 +1028,9 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 	defer func() {
 		if ok && c.m != 0 {
 			r.prev, r.prevYear, r.prevSent = c, e.rel == relNone && (e.year != 0 || how == narrativeYear), r.sent
+		}
+		if ok && c.y != 0 && e.rel != relSameYear {
+			r.lastYear, r.lastYearSent = c.y, r.sent
 		}
 	}()
 	if r.hasCited && (e.rel == relDays || e.rel == relWeekday) {
@@ -1105,6 +1131,11 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 			return civil{y: e.year, prec: "year"}, "explicit (the year of 'this day')", true
 		}
 		return civil{y: e.year, m: m, d: d, prec: "day"}, fmt.Sprintf("explicit (the day spoken of, in %d)", e.year), true
+	case relSameYear:
+		if r.lastYear == 0 || r.sent-r.lastYearSent > 1 {
+			return civil{}, "", false
+		}
+		return civil{y: r.lastYear, prec: "year"}, fmt.Sprintf("the year of the date before (%s)", e.word), true
 	case relSameMonth:
 		if e.day == 0 {
 			// "by the end of the month": the month of a date just written

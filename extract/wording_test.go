@@ -589,3 +589,11 @@ func TestLongPassiveSubject(t *testing.T) {
 func TestPassiveSubjectPronoun(t *testing.T) {
 	expectProposed(t, "Zangilan remained under occupation until October 2020, when it was liberated by the army.", "2024-05-01", "zangilan 2020-10 AZE")
 }
+
+// TestTheSameYear: a year named only as the one just spoken of ("later
+// the same year", "that year", "العام نفسه") is the year of the date
+// written in that or the sentence before.
+func TestTheSameYear(t *testing.T) {
+	expectProposed(t, "Armenian forces took Lachin in May 1992. Later the same year they occupied Shusha.", "2024-05-01", "shusha 1992 ARM|lachin 1992-05 ARM")
+	expectProposed(t, "سيطرت القوات الأرمينية على لاتشين في مايو 1992، وفي العام نفسه سيطرت على شوشة.", "2024-05-01", "shusha 1992 ARM|lachin 1992-05 ARM")
+}
