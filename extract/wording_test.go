@@ -596,4 +596,6 @@ func TestPassiveSubjectPronoun(t *testing.T) {
 func TestTheSameYear(t *testing.T) {
 	expectProposed(t, "Armenian forces took Lachin in May 1992. Later the same year they occupied Shusha.", "2024-05-01", "shusha 1992 ARM|lachin 1992-05 ARM")
 	expectProposed(t, "سيطرت القوات الأرمينية على لاتشين في مايو 1992، وفي العام نفسه سيطرت على شوشة.", "2024-05-01", "shusha 1992 ARM|lachin 1992-05 ARM")
+	// a bare year after "before" is a year too, so "that year" can name it
+	expectProposed(t, "Kalbajar was a town of 8,000 people before 1993, occupied by Armenian forces that year.", "2024-05-01", "kalbajar 1993 ARM")
 }
