@@ -171,6 +171,10 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 			out = append(out, c)
 			continue
 		}
+		if passiveTaken(ts, places, c) {
+			out = append(out, c) // "Fuzuli, lying in an open plain, was quickly taken"
+			continue
+		}
 		k := c.j
 		if isWordAt(ts, k, "the") {
 			k++
@@ -186,6 +190,28 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 		}
 	}
 	return out
+}
+
+// passiveTaken reports a passive "was taken" (an adverb in -ly may stand
+// between) after a place named earlier in the sentence, where what follows
+// is no person taken somewhere ("taken to hospital", "taken prisoner").
+func passiveTaken(ts []token, places []placeHit, c cueHit) bool {
+	if !isWordAt(ts, c.i, "taken") {
+		return false
+	}
+	k := c.i - 1
+	if k >= 0 && latinWord(ts[k]) && strings.HasSuffix(ts[k].norm, "ly") {
+		k--
+	}
+	if !isWordAt(ts, k, "was", "were") || isWordAt(ts, c.j, "to", "into", "prisoner", "prisoners", "hostage", "hostages", "captive", "away", "from", "part", "place", "care", "under") {
+		return false
+	}
+	for _, p := range places {
+		if p.j <= k {
+			return true
+		}
+	}
+	return false
 }
 
 // lastBeforeMonth reads an English "last" before a month's name ("was

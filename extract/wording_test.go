@@ -599,3 +599,10 @@ func TestTheSameYear(t *testing.T) {
 	// a bare year after "before" is a year too, so "that year" can name it
 	expectProposed(t, "Kalbajar was a town of 8,000 people before 1993, occupied by Armenian forces that year.", "2024-05-01", "kalbajar 1993 ARM")
 }
+
+// TestPassiveTaken: a bare "taken" in the passive after a place ("X was
+// quickly taken") tells a capture; people "taken to hospital" do not.
+func TestPassiveTaken(t *testing.T) {
+	expectProposed(t, "In October 2020 Zangilan, lying in an open plain, was quickly taken.", "2024-05-01", "zangilan 2020-10 AZE")
+	expectProposed(t, "The wounded from Zangilan were taken to hospital on Monday.", "2020-10-20", "")
+}
