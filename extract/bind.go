@@ -186,6 +186,14 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	// …, which had been occupied …, were now under the control of …")
 	if list := b.subjectList(a, c); len(list) > 1 || len(list) == 1 && c.become {
 		return list
+	} else if len(list) == 1 && list[0].tok >= 0 && passiveAuxBefore(ts, c.i) {
+		// "Fuzuli, lying in a rather open plain, was quickly taken": the
+		// subject, an apposition set off by commas before its verb
+		for _, p := range a.places {
+			if p.i == list[0].tok && subjectOfNextCue(ts, p.j, c.i) {
+				return list
+			}
+		}
 	}
 	// an appositive subject: the sentence opens with a noun and commas
 	// around the names it is known by ("The capital, known to one side as
@@ -243,6 +251,16 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		return []target{t}
 	}
 	return nil
+}
+
+// passiveAuxBefore reports "was", "were" or "been" right before token i,
+// or before an adverb in -ly there ("was quickly taken").
+func passiveAuxBefore(ts []token, i int) bool {
+	k := i - 1
+	if k >= 0 && latinWord(ts[k]) && strings.HasSuffix(ts[k].norm, "ly") {
+		k--
+	}
+	return isWordAt(ts, k, "were", "was", "been")
 }
 
 // clauseStartsWith reports place p opening its clause, after at most
@@ -353,7 +371,20 @@ func subjectOfNextCue(ts []token, j, limit int) bool {
 	if limit >= len(ts) || limit <= j {
 		return false
 	}
+	if ts[j].raw == "," {
+		// "Fuzuli, lying in a rather open plain, was quickly taken": an
+		// apposition set off by commas before the auxiliaries
+		for k := j + 1; k < limit && k <= j+10; k++ {
+			if ts[k].raw == "," {
+				j = k + 1
+				break
+			}
+		}
+	}
 	for k := j; k < limit; k++ {
+		if latinWord(ts[k]) && strings.HasSuffix(ts[k].norm, "ly") {
+			continue // "was quickly taken"
+		}
 		if !isWordAt(ts, k, "is", "are", "was", "were", "to", "be", "will", "has", "have", "had", "been", "also", "then") {
 			return false
 		}
@@ -1038,7 +1069,7 @@ func futureClause(a *annotated, cl int) bool {
 // relative clause; none when the word is neither.
 func (b *builder) subjectList(a *annotated, c cueHit) []target {
 	ts := a.s.toks
-	if !c.become && !isWordAt(ts, c.i-1, "were", "was", "been") {
+	if !c.become && !passiveAuxBefore(ts, c.i) {
 		return nil
 	}
 	var list []target

@@ -606,3 +606,11 @@ func TestPassiveTaken(t *testing.T) {
 	expectProposed(t, "In October 2020 Zangilan, lying in an open plain, was quickly taken.", "2024-05-01", "zangilan 2020-10 AZE")
 	expectProposed(t, "The wounded from Zangilan were taken to hospital on Monday.", "2020-10-20", "")
 }
+
+// TestSubjectAcrossAnApposition: a district set off by an apposition
+// before its own passive verb ("… and Zangilan, lying on the river, was
+// quickly taken") is that verb's subject, not the object of the verb
+// before.
+func TestSubjectAcrossAnApposition(t *testing.T) {
+	expectProposed(t, "In October 2020, the army launched an attack to recapture its lost lands and Zangilan, lying on the river, was quickly taken.", "2024-05-01", "zangilan 2020-10 AZE")
+}
