@@ -362,6 +362,7 @@ func TestEnglishInflections(t *testing.T) {
 // the operation's.
 func TestFrontedDateBeforeAnAttack(t *testing.T) {
 	expectProposed(t, "On 2 April 1993, as a result of the assault on the district, Kalbajar city and dozens of villages were occupied.", "2024-04-02", "kalbajar 1993-04-02 ARM")
+	expectProposed(t, "On January 6, 1994, as part of the winter offensive, a village of the Fuzuli district was liberated.", "2024-01-06", "fuzuli 1994-01-06 AZE")
 }
 
 // TestAnaphorToABoundVillage: "the region" in a sentence after one whose
