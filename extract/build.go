@@ -513,6 +513,12 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 	annivYears, anniv := anniversaryOf(a, c)
 	for _, t := range in.targets {
 		k, dated := b.pickDate(a, c, t)
+		if anniv && t.place.Region == "" {
+			// "the second anniversary of the liberation of Karabakh": no
+			// district, so no proposal (a region-wide mention)
+			b.mention(Mention{Type: ctxAreaWide, Place: t.place.ID, Note: "anniversary"}, ev)
+			continue
+		}
 		if anniv {
 			// "the fifth anniversary of the liberation of X": the change
 			// was N years before the day the anniversary falls on

@@ -18,6 +18,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Azerbaijani troops entered Lachin today for the first time in 28 years.", "2020-12-01")
 	f.Add("حيث سلّمت يريفان آغدام في 20 نوفمبر، ثم كلبجار يوم 25 من نفس الشهر، ثم لاتشين اليوم", "2020-12-01")
 	f.Add("\xff\xfe منذ أبريل 1993 \u200c تحت سيطرة", "")
+	f.Add("تحتفل أذربيجان اليوم بالذكرى الثانية لتحرير إقليم قرة باغ من الاحتلال.", "2022-11-08")
 	f.Add("After the occupation the Minjivan station was completely destroyed. Before the occupation the region had 83 villages.", "2014-10-29")
 	f.Fuzz(func(t *testing.T, text, pub string) {
 		r, err := Extract(text, Options{Published: pub})

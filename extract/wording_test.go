@@ -615,3 +615,11 @@ func TestPassiveTaken(t *testing.T) {
 func TestSubjectAcrossAnApposition(t *testing.T) {
 	expectProposed(t, "In October 2020, the army launched an attack to recapture its lost lands and Zangilan, lying on the river, was quickly taken.", "2024-05-01", "zangilan 2020-10 AZE")
 }
+
+// TestAnniversaryOfARegion: the anniversary of the liberation of Karabakh
+// names no district: no proposal, and never one without a region (it
+// used to propose one with an empty region).
+func TestAnniversaryOfARegion(t *testing.T) {
+	expectProposed(t, "تحتفل أذربيجان اليوم بالذكرى الثانية لتحرير إقليم قرة باغ من الاحتلال.", "2022-11-08", "")
+	expectProposed(t, "Azerbaijan marks today the second anniversary of the liberation of Karabakh.", "2022-11-08", "")
+}
