@@ -418,12 +418,10 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 		}
 		if k, ok := b.pickDate(a, in.c, t); ok {
 			a.claimed[k] = true
-			if in.mod == modFuture || in.mod == modScheduled {
-				b.forwardWeekday(a, k) // "will be handed over on Sunday": the coming one
-			}
 			c := a.res[k].c
 			if in.mod == modFuture || in.mod == modScheduled {
-				c = b.nearestOccurrence(c, a.res[k].how)
+				b.forwardWeekday(a, k) // "will be handed over on Sunday": the coming one
+				c = b.nearestOccurrence(a.res[k].c, a.res[k].how)
 			}
 			m.Date, m.Precision = c.String(), c.prec
 			if in.mod == modScheduled && t.place.Region != "" && !t.place.Partial && len(b.sched) < maxCands {
