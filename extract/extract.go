@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/mapsvc/mapsvc/geo"
+	"strings"
 	"time"
 )
 
@@ -93,6 +94,18 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 	inf := inferPublished(anns, landmarks)
 	if !hasPub {
 		if t, how, ok := dateFromURL(opt.Source); ok {
+			pub, hasPub = t, true
+			res.Published, res.PublishedHow = t.Format("2006-01-02"), how
+		}
+	}
+	if !hasPub && inf.ok && strings.HasPrefix(inf.how, inferredFullDate) {
+		// a full date the page prints for itself goes before a day in
+		// the URL's slug, which may be the day a file was stored
+		pub, hasPub = inf.pub, true
+		res.Published, res.PublishedHow = pub.Format("2006-01-02"), inf.how
+	}
+	if !hasPub {
+		if t, how, ok := isoDateFromURL(opt.Source); ok {
 			pub, hasPub = t, true
 			res.Published, res.PublishedHow = t.Format("2006-01-02"), how
 		}

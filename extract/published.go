@@ -131,9 +131,9 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	if header != nil {
 		inf.pub = time.Date(header.year, time.Month(header.month), header.day, 0, 0, 0, 0, time.UTC)
 		inf.ok = true
-		inf.how = fmt.Sprintf("inferred: full date %q near the top of the text", header.word)
+		inf.how = fmt.Sprintf(inferredFullDate+" %q near the top of the text", header.word)
 		if header == marked {
-			inf.how = fmt.Sprintf("inferred: full date %q given as the publication date at the top of the page", header.word)
+			inf.how = fmt.Sprintf(inferredFullDate+" %q given as the publication date at the top of the page", header.word)
 		}
 		if today != nil {
 			if inf.pub.Weekday() == today.weekday {
@@ -492,3 +492,7 @@ func placeDateline(ts []token, e dateExpr) bool {
 	}
 	return ts[e.j].kind == tokWord && e.j+1 < len(ts) && ts[e.j+1].raw == ":" // "Nov. 26 Trend:"
 }
+
+// inferredFullDate begins the published_how of a page dated by a full
+// date printed near its top.
+const inferredFullDate = "inferred: full date"

@@ -11,14 +11,16 @@ import (
 
 // URL forms that carry a publication date. News sites put the date in the
 // path as /2020/10/04/, /2022/8/26/ (month and day without zeros), a
-// segment beginning /20201017 (yyyymmdd, often followed by an id), or a
-// query parameter such as ?date=2020-10-04. A number that is not a valid
+// segment beginning /20201017 (yyyymmdd, often followed by an id), a
+// hyphenated day in a segment or a slug (/1993-09-05/, la-xpm-1993-11-01-mn-…,
+// archive permalinks), or a query parameter such as ?date=2020-10-04. A number that is not a valid
 // calendar date between 1990 and the year after the reference day is an
 // id, not a date.
 var (
 	urlYMPath   = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/`)
 	urlYMDPath  = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_.])`)
 	urlCompact  = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)(\d\d)(\d\d)(?:$|[/_.-]|\d{0,10}(?:$|[/_.-]))`)
+	urlISO      = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?:$|[/_.-])`)
 	urlQueryKey = []string{"date", "pubdate", "published", "d"}
 )
 
@@ -64,6 +66,26 @@ func dateFromURL(source string) (t time.Time, how string, ok bool) {
 		d, _ := strconv.Atoi(m[3])
 		if t, ok := valid(y, mo, d); ok {
 			return t, fmt.Sprintf("inferred: URL path %s%s%s (yyyymmdd)", m[1], m[2], m[3]), true
+		}
+	}
+	return time.Time{}, "", false
+}
+
+// isoDateFromURL reads a hyphenated day in a path segment or a slug
+// ("/1993-09-05/", "la-xpm-1993-11-01-mn-…"). Sites also put the day a
+// file was stored there, so a full date the page prints for itself goes
+// before it (extract.go asks this only after that).
+func isoDateFromURL(source string) (t time.Time, how string, ok bool) {
+	u, err := url.Parse(strings.TrimSpace(source))
+	if err != nil || u.Host == "" {
+		return time.Time{}, "", false
+	}
+	for _, m := range urlISO.FindAllStringSubmatch(u.EscapedPath(), -1) {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if y >= 1990 && y <= time.Now().Year()+1 && validDay(y, mo, d) {
+			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), fmt.Sprintf("inferred: URL path %s-%s-%s", m[1], m[2], m[3]), true
 		}
 	}
 	return time.Time{}, "", false

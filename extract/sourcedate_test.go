@@ -46,3 +46,23 @@ func TestExtractInfersPublicationFromSource(t *testing.T) {
 		t.Errorf("got %v, want zangilan 2020-10-28 AZE", got)
 	}
 }
+
+// TestHyphenatedDayInTheURL: a day written yyyy-mm-dd as a path segment or
+// inside a slug dates the page, after a full date the page prints near its
+// top (the URL may hold the day a file was stored).
+func TestHyphenatedDayInTheURL(t *testing.T) {
+	for _, tc := range []struct{ url, text, want string }{
+		{"https://archive.example.com/archives/la-xpm-1993-04-04-mn-19160-story.html", "Armenian forces took Kalbajar today.", "1993-04-04"},
+		{"http://articles.example.com/1993-09-05/news/strategic-town", "Armenian forces took Fizuli today.", "1993-09-05"},
+		{"https://www.example.org/file/2020-11-27/kelbajar", "Wednesday, November 25, 2020 - 4:50pm\n\nResidents left Kalbajar.", "2020-11-25"},
+		{"https://www.example.org/news/2020-13-45-title", "Armenian forces took Kalbajar today.", ""},
+	} {
+		res, err := Extract(tc.text, Options{Source: tc.url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Published != tc.want {
+			t.Errorf("%s: published %q (%s), want %q", tc.url, res.Published, res.PublishedHow, tc.want)
+		}
+	}
+}
