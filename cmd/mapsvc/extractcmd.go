@@ -25,7 +25,7 @@ type extraction struct {
 func runExtract(args []string, stdout io.Writer) error {
 	fs := newFlags("extract", stdout)
 	published := fs.String("published", "", "publication date YYYY-MM-DD (default: inferred from the text where possible)")
-	source := fs.String("source", "", "the article's URL or seeds/ path, cited in the proposals (default: the file name); a date in the URL (/2020/10/04/, /20201017…, ?date=) is the publication date when --published is not given")
+	source := fs.String("source", "", "the article's URL or seeds/ path, cited in the proposals (default: the file name); a date in the URL (/2020/10/04/, /20201017…, /2020-10-04/ or -2020-10-04- in a slug, ?date=) is the publication date when --published is not given")
 	outlet := fs.String("outlet", "", "the outlet's name, where the text has no credit line")
 	ledger := fs.String("ledger", "", "ledger whose history gives previous holders (default: the embedded ledger)")
 	if err := parseFlags(fs, args); err != nil {
