@@ -288,7 +288,7 @@ func doneBy(ts []token, d dateExpr) bool {
 func untilWhen(ts []token, d dateExpr) int {
 	until := isWordAt(ts, d.i-1, "until", "حتي")
 	k := d.j
-	comma := k < len(ts) && (ts[k].raw == "," || ts[k].raw == "،")
+	comma := k < len(ts) && isComma(ts[k])
 	if comma {
 		k++
 	}
@@ -311,11 +311,17 @@ func listCommasJoin(clause []int, ts []token, lists ...[]placeHit) {
 		}
 	}
 	for i := 1; i+1 < len(ts) && i < len(clause); i++ {
-		if (ts[i].raw == "," || ts[i].raw == "،") && ends[i] && starts[i+1] && clause[i+1] != clause[i-1] {
-			for k := i + 1; k < len(clause); k++ {
-				clause[k]--
-			}
+		if isComma(ts[i]) && ends[i] && starts[i+1] && clause[i+1] != clause[i-1] {
+			joinClauseAt(clause, i)
 		}
+	}
+}
+
+// joinClauseAt keeps the clause after the comma at token i in the clause
+// before it: the clauses after it move back by one.
+func joinClauseAt(clause []int, i int) {
+	for k := i + 1; k < len(clause); k++ {
+		clause[k]--
 	}
 }
 
@@ -356,7 +362,7 @@ func gappedDatesJoin(clause []int, ts []token, dates []dateExpr, lists ...[]plac
 		dateStarts[d.i] = true
 	}
 	for i := 1; i+1 < len(ts) && i < len(clause); i++ {
-		if !(ts[i].raw == "," || ts[i].raw == "،") || !dateEnds[i] || clause[i+1] == clause[i-1] {
+		if !isComma(ts[i]) || !dateEnds[i] || clause[i+1] == clause[i-1] {
 			continue
 		}
 		gapped := false
@@ -371,9 +377,7 @@ func gappedDatesJoin(clause []int, ts []token, dates []dateExpr, lists ...[]plac
 			}
 		}
 		if gapped {
-			for k := i + 1; k < len(clause); k++ {
-				clause[k]--
-			}
+			joinClauseAt(clause, i)
 		}
 	}
 }

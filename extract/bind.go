@@ -52,7 +52,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		p := &a.places[k]
 		// "liberated Fuzuli, Jabrayil and Zangilan": a place right after
 		// the last one and a comma goes on with the list
-		listComma := last != nil && p.i-last.j == 1 && (ts[last.j].raw == "," || ts[last.j].raw == "،")
+		listComma := last != nil && p.i-last.j == 1 && isComma(ts[last.j])
 		if p.i < c.j || p.i >= limit || a.clauseOf(p.i) != cl && !(last != nil && datedListGoesOn(a, last.j, p.i)) {
 			continue
 		}
@@ -102,7 +102,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		if datedListGoesOn(a, last.j, p.i) {
 			joined, gap = true, 1
 		}
-		if !joined && p.i > 0 && (ts[p.i-1].raw == "," || ts[p.i-1].raw == "،") && (datedBetween(a, last.j, p.i) || dayMonthBetween(a, last.j, p.i)) {
+		if !joined && p.i > 0 && isComma(ts[p.i-1]) && (datedBetween(a, last.j, p.i) || dayMonthBetween(a, last.j, p.i)) {
 			// "Jabrayil on 4 October, Fuzuli on 17 October": a comma
 			// after a place's own day goes on with the list, even when
 			// no year places the days yet (the ledger may)
@@ -226,17 +226,17 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return []target{{place: p.place, tok: p.i}}
 	}
-	// an anaphoric subject right before the word ("On 26 August 2022,
-	// this city came under Azerbaijani control"): the district it points
-	// back to
+	// "…, when it was liberated": a subject pronoun of a passive, pointing
+	// to a district of its own sentence (across sentences passiveTopic
+	// decides)
 	if isWordAt(ts, c.i-1, "was", "were") && isWordAt(ts, c.i-2, "it", "they") && a.clauseOf(c.i-2) == cl {
-		// "…, when it was liberated": a subject pronoun of a passive,
-		// pointing to a district of its own sentence (across sentences
-		// passiveTopic decides)
 		if t, ok := b.antecedent(a, c.i-2); ok && t.tok >= 0 {
 			return []target{t}
 		}
 	}
+	// an anaphoric subject right before the word ("On 26 August 2022,
+	// this city came under Azerbaijani control"): the district it points
+	// back to
 	for _, k := range a.anaph {
 		if k < c.i && c.i-k <= 4 && a.clauseOf(k) == cl && latinWord(ts[k]) && isWordAt(ts, k-1, "the", "this", "that") && !a.cueBetween(k, c.i) {
 			if t, ok := b.antecedent(a, k); ok {
@@ -256,11 +256,17 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 // passiveAuxBefore reports "was", "were" or "been" right before token i,
 // or before an adverb in -ly there ("was quickly taken").
 func passiveAuxBefore(ts []token, i int) bool {
+	return isWordAt(ts, auxSlot(ts, i), "were", "was", "been")
+}
+
+// auxSlot is where an auxiliary of the verb at token i stands: right
+// before it, or before an adverb in -ly there.
+func auxSlot(ts []token, i int) int {
 	k := i - 1
-	if k >= 0 && latinWord(ts[k]) && strings.HasSuffix(ts[k].norm, "ly") {
+	if k >= 0 && lyAdverb(ts[k]) {
 		k--
 	}
-	return isWordAt(ts, k, "were", "was", "been")
+	return k
 }
 
 // clauseStartsWith reports place p opening its clause, after at most
@@ -295,7 +301,7 @@ func namedByKindNoun(ts []token, i int) bool {
 // city of").
 func plainPhrase(ts []token, i, j int) bool {
 	for k := i; k < j; k++ {
-		if ts[k].kind == tokNum || ts[k].kind == tokPunct && ts[k].raw != "'" && ts[k].raw != "’" && ts[k].raw != "-" && !(ts[k].raw == "," && k == j-1) {
+		if ts[k].kind == tokNum || ts[k].kind == tokPunct && !isApostrophe(ts[k]) && ts[k].raw != "-" && !(ts[k].raw == "," && k == j-1) {
 			return false
 		}
 		if ts[k].kind == tokWord && clauseConnectors[ts[k].norm] {
@@ -350,7 +356,7 @@ func datedBetween(a *annotated, i, j int) bool {
 	switch {
 	case isWordAt(ts, j-1, "from") && isWordAt(ts, j-2, "and"):
 		end = j - 2
-	case isWordAt(ts, j-1, "و", "and", "ومن"), j > 0 && (ts[j-1].raw == "," || ts[j-1].raw == "،"):
+	case isWordAt(ts, j-1, "و", "and", "ومن"), j > 0 && isComma(ts[j-1]):
 		end = j - 1
 	}
 	for k, d := range a.dates {
@@ -382,7 +388,7 @@ func subjectOfNextCue(ts []token, j, limit int) bool {
 		}
 	}
 	for k := j; k < limit; k++ {
-		if latinWord(ts[k]) && strings.HasSuffix(ts[k].norm, "ly") {
+		if lyAdverb(ts[k]) {
 			continue // "was quickly taken"
 		}
 		if !isWordAt(ts, k, "is", "are", "was", "were", "to", "be", "will", "has", "have", "had", "been", "also", "then") {
@@ -496,7 +502,7 @@ func (b *builder) continuation(a *annotated, c cueHit, first []target) []target 
 			if q.i <= last.i || a.clauseOf(q.i) != next {
 				continue
 			}
-			joined := q.prefix == "و" || isWordAt(ts, q.i-1, "and", "و") || q.i > 0 && (ts[q.i-1].raw == "," || ts[q.i-1].raw == "،")
+			joined := q.prefix == "و" || isWordAt(ts, q.i-1, "and", "و") || q.i > 0 && isComma(ts[q.i-1])
 			if !joined || q.i-last.j > 2 {
 				break
 			}
@@ -1213,7 +1219,7 @@ func inclusionList(a *annotated, c cueHit, limit int) []target {
 				if p.i-m > 4 || !plainPhrase(ts, m+1, p.i) {
 					return nil
 				}
-			} else if p.i-last > 3 || !(p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and") || ts[p.i-1].raw == "," || ts[p.i-1].raw == "،") {
+			} else if p.i-last > 3 || !(p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and") || isComma(ts[p.i-1])) {
 				break
 			}
 			for _, o := range a.cues {

@@ -1168,7 +1168,7 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 // end of the span that began at the date before it.
 func untilDate(a *annotated, j int) (int, bool) {
 	ts := a.s.toks
-	if j < len(ts) && ts[j].raw == "," || j < len(ts) && ts[j].raw == "،" {
+	if j < len(ts) && isComma(ts[j]) {
 		j++
 	}
 	if !isWordAt(ts, j, "until", "till", "to", "حتي", "الي") {
@@ -1220,7 +1220,7 @@ func subjectOf(a *annotated, h actorHit, c cueHit) bool {
 		switch {
 		case hasStem(ts[k], actorHeads) || isWordAt(ts, k, "the"):
 			heads++
-		case h.i < c.i && latinWord(ts[k]) && (strings.HasSuffix(ts[k].norm, "ly") || isWordAt(ts, k, "has", "have", "had")):
+		case h.i < c.i && (lyAdverb(ts[k]) || isWordAt(ts, k, "has", "have", "had")):
 			// "Azerbaijani forces allegedly occupied", "troops have
 			// captured": an adverb or an auxiliary before the verb
 		default:
@@ -2071,7 +2071,7 @@ func (b *builder) dayAfterRef(a *annotated, c cueHit, k int, dated bool) (int, c
 func dayAfterChange(ts []token, c cueHit) (int, int, bool) {
 	for k := c.i - 1; k >= 0 && k >= c.i-13; k-- {
 		if ts[k].kind != tokWord {
-			if ts[k].raw == "'" || ts[k].raw == "’" {
+			if isApostrophe(ts[k]) {
 				continue
 			}
 			return 0, 0, false

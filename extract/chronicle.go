@@ -15,9 +15,10 @@ const chronicleLead = 15
 // that retells the news of one day of a war long after it ("the chronicle
 // of the 20th day of the Second Karabakh war", "the chronicle … for
 // October 4, 2020"): the day the page's "today" and undated news mean. It
-// is the full date written with the word "chronicle", or the Nth day of
-// the war counted from the day the text says the war or the operation
-// began.
+// is the full date written with the word "chronicle", a day and month
+// written with it in the year of the war the text says began ("Chronicle
+// of the 44-day war: October 3"), or the Nth day of the war counted from
+// the day the text says the war or the operation began.
 func chronicleDay(anns []*annotated) (geo.Day, string, bool) {
 	var start geo.Day
 	startWord := ""
@@ -29,17 +30,18 @@ func chronicleDay(anns []*annotated) (geo.Day, string, bool) {
 			break
 		}
 		ts := a.s.toks
-		if findWithin(ts, 0, len(ts), chronicleWords) >= 0 {
+		launch := launchSentence(a)
+		if findWithin(ts, 0, len(ts), chronicleWords) >= 0 && !launch {
 			for k, e := range a.dates {
-				if r := a.res[k]; r.ok && r.c.prec == "day" && e.year != 0 && !launchSentence(a) {
+				if r := a.res[k]; r.ok && r.c.prec == "day" && e.year != 0 {
 					return geo.DayOf(r.c.y, r.c.m, r.c.d), fmt.Sprintf("the day the chronicle names (%q)", e.word), true
 				}
-				if e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 && named.month == 0 && !launchSentence(a) {
+				if e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 && named.month == 0 {
 					named = e
 				}
 			}
 		}
-		if start == 0 && launchSentence(a) {
+		if start == 0 && launch {
 			// the earliest full date of the sentence (not a dateline
 			// before it)
 			for k, e := range a.dates {
@@ -55,9 +57,6 @@ func chronicleDay(anns []*annotated) (geo.Day, string, bool) {
 		}
 		anniv = anniv || findWithin(ts, 0, len(ts), anniversaryWords) >= 0
 	}
-	// a page that counts the years since ("four years have passed since
-	// the liberation of X, on the seventh day of the war") is an
-	// anniversary of its own day, not a chronicle of the war's
 	if named.month != 0 && start != 0 {
 		// "Chronicle of the 44-day war: October 3" on a page that tells
 		// the war began "on September 27, 2020": the first such day from
@@ -71,6 +70,9 @@ func chronicleDay(anns []*annotated) (geo.Day, string, bool) {
 			}
 		}
 	}
+	// a page that counts the years since ("four years have passed since
+	// the liberation of X, on the seventh day of the war") is an
+	// anniversary of its own day, not a chronicle of the war's
 	if nth > 0 && start != 0 && !anniv {
 		return start + geo.Day(nth-1), fmt.Sprintf("the %s of the war that began %q", nthWord, startWord), true
 	}

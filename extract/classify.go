@@ -192,7 +192,7 @@ func findCues(ts []token) []cueHit {
 			continue
 		}
 		for k := i + 2; k < len(ts) && k <= i+7; k++ {
-			if ts[k].kind != tokWord && ts[k].raw != "'" && ts[k].raw != "’" {
+			if ts[k].kind != tokWord && !isApostrophe(ts[k]) {
 				break
 			}
 			if isWordAt(ts, k, "control") {
@@ -259,9 +259,10 @@ var phrasalParticles = map[string]bool{"over": true, "back": true, "up": true, "
 // splitPhrasal matches a two-word control verb of the lexicon whose
 // particle comes after a short object ("handed the district over to",
 // "gave Aghdam up", "took the town back"): the lexicon key and whether it
-// matched. The object names ground (a capitalised name, "it", "them",
-// a land noun, not "handed a letter over") and is at most six words with no punctuation but an apostrophe, so a
-// particle of another clause is not read as the verb's.
+// matched. The object names ground (a capitalised name, "it", "them", a
+// land noun, not "handed a letter over") and is at most six words with no
+// punctuation but an apostrophe, so a particle of another clause is not
+// read as the verb's.
 func splitPhrasal(ts []token, i int) (string, bool) {
 	if ts[i].kind != tokWord {
 		return "", false
@@ -272,7 +273,7 @@ func splitPhrasal(ts []token, i int) (string, bool) {
 		}
 		ground := false
 		for k := i + 1; k < len(ts) && k <= i+7; k++ {
-			if ts[k].kind != tokWord && ts[k].raw != "'" && ts[k].raw != "’" {
+			if ts[k].kind != tokWord && !isApostrophe(ts[k]) {
 				break
 			}
 			if k > i+1 && ts[k].norm == pat[1] && ground {
@@ -491,8 +492,8 @@ func modalityOf(s *sentence, c cueHit) modality {
 	}
 	// "efforts by special units to enter Hadrut", "ordered to withdraw": an
 	// English infinitive tells a change aimed at, unless it was achieved
-	// ("managed to enter", "were able to take", "went on to occupy") or claimed ("claims to
-	// capture", headline style)
+	// ("managed to enter", "were able to take", "went on to occupy") or
+	// claimed ("claims to capture", headline style)
 	if mod == modEvent && latinWord(ts[c.i]) && isWordAt(ts, c.i-1, "to") && !nounForm(ts[c.i].norm) && !isWordAt(ts, c.i-2, "managed", "able", "succeeded", "continued", "began", "started", "forced", "had", "on") && !(c.i > 1 && hasStem(ts[c.i-2], speechWords)) {
 		return modIntent
 	}

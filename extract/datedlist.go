@@ -43,41 +43,35 @@ func datedListEntries(a *annotated) []listEntry {
 }
 
 // listHeading finds the side a dated list's heading gives its entries: a
-// control word with no place of its own in the sentence before the list
-// or in the list's own sentence before its first entry. An occupation
+// control word with no place of its own in the list's own sentence before
+// its first entry, or in the sentence before the list. An occupation
 // heading lists the occupier's gains, a liberation heading the other
 // side's.
 func listHeading(prev *annotated, a *annotated, first int) (side, word string, ok bool) {
-	check := func(s *annotated, limit int) bool {
-		if s == nil {
-			return false
-		}
-		for _, c := range s.cues {
-			if c.i >= limit {
-				continue
-			}
-			for _, p := range s.places {
-				if p.i < limit && p.place.Region != "" {
-					return false // a heading names no district
-				}
-			}
-			switch c.cls {
-			case cueOccupy:
-				side, word, ok = actARM, s.s.toks[c.i].raw, true
-			case cueLiberate, cueRetake:
-				side, word, ok = actAZE, s.s.toks[c.i].raw, true
-			}
-			if ok {
-				return true
-			}
-		}
-		return false
+	if side, word, ok = headingSide(a, first); ok || prev == nil {
+		return side, word, ok
 	}
-	if check(a, first) {
-		return
+	return headingSide(prev, len(prev.s.toks))
+}
+
+// headingSide reads tokens [0, limit) of s as a heading: no district, and
+// a control word whose class names the side that gained.
+func headingSide(s *annotated, limit int) (side, word string, ok bool) {
+	for _, p := range s.places {
+		if p.i < limit && p.place.Region != "" {
+			return "", "", false // a heading names no district
+		}
 	}
-	if prev != nil && check(prev, len(prev.s.toks)) {
-		return
+	for _, c := range s.cues {
+		if c.i >= limit {
+			continue
+		}
+		switch c.cls {
+		case cueOccupy:
+			return actARM, s.s.toks[c.i].raw, true
+		case cueLiberate, cueRetake:
+			return actAZE, s.s.toks[c.i].raw, true
+		}
 	}
 	return "", "", false
 }

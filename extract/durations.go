@@ -248,7 +248,7 @@ func firstTimeAt(ts []token, i int) int {
 func yearsOfChange(ts []token, j int) (int, bool) {
 	k := j
 	switch {
-	case k < len(ts) && (ts[k].raw == "'" || ts[k].raw == "’"):
+	case k < len(ts) && isApostrophe(ts[k]):
 		k++
 		if isWordAt(ts, k, "s") {
 			k++

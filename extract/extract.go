@@ -3,9 +3,10 @@ package extract
 import (
 	"context"
 	"fmt"
-	"github.com/mapsvc/mapsvc/geo"
 	"strings"
 	"time"
+
+	"github.com/mapsvc/mapsvc/geo"
 )
 
 // MaxDuration is the time budget of one extraction. A news article takes

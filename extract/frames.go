@@ -174,7 +174,7 @@ func frontedDate(a *annotated, k int) bool {
 	if isWordAt(ts, i, "on", "in", "في", "وفي", "يوم", "ويوم") {
 		i++
 	}
-	return d.i == i && d.j < len(ts) && (ts[d.j].raw == "," || ts[d.j].raw == "،") && a.res[k].ok
+	return d.i == i && d.j < len(ts) && isComma(ts[d.j]) && a.res[k].ok
 }
 
 // duringFrameBefore reports a word that frames what follows as within an

@@ -697,7 +697,7 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		// only a change of the whole district undoes: the other side
 		// taking back a village later leaves the district's change today's
 		// news of its day
-		if b.pageMonth[1] != 0 && e.Date.First > b.pageMonth[1] {
+		if b.afterPageMonth(e.Date.First) {
 			continue // after the page: it cannot have undone the page's news
 		}
 		if e.Region == x.region && e.Kind != geo.KindBaseline && e.To != "" && string(e.To) != x.to && e.Extent != geo.ExtentPartial && e.Date.First > undone {
@@ -727,7 +727,7 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		if b.hasLatest && e.Date.Last < b.latest {
 			continue
 		}
-		if b.pageMonth[1] != 0 && (e.Date.Last < b.pageMonth[0] || e.Date.First > b.pageMonth[1]) {
+		if b.outsidePageMonth(e.Date.First, e.Date.Last) {
 			continue // not of the month the URL dates the page to
 		}
 		if hasWd && !hasWeekday(e.Date.First, e.Date.Last, wd) {
@@ -837,7 +837,7 @@ func (b *builder) pinDay(first, last geo.Day, x cand, wd time.Weekday, hasWd boo
 	}
 	var hits []geo.Day
 	for d := first; d <= last; d++ {
-		if b.pageMonth[1] != 0 && (d < b.pageMonth[0] || d > b.pageMonth[1]) {
+		if b.outsidePageMonth(d, d) {
 			continue // outside the month the URL dates the page to
 		}
 		_, mm, dd := d.Date()
@@ -978,4 +978,16 @@ func (b *builder) datedByCount(x cand, cd *countedDay) cand {
 	x.how = fmt.Sprintf("the day of the villages counted in sentence %d", cd.sent+1)
 	x.conf = b.dateConf("explicit", "day") - 0.1
 	return x
+}
+
+// outsidePageMonth reports days [first, last] wholly outside the month
+// (and the week before it) that the URL dates an undated page to; false
+// when the URL gives no month.
+func (b *builder) outsidePageMonth(first, last geo.Day) bool {
+	return b.pageMonth[1] != 0 && (last < b.pageMonth[0] || b.afterPageMonth(first))
+}
+
+// afterPageMonth reports a day after the month the URL dates the page to.
+func (b *builder) afterPageMonth(d geo.Day) bool {
+	return b.pageMonth[1] != 0 && d > b.pageMonth[1]
 }

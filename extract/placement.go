@@ -95,7 +95,7 @@ func coordinatedBefore(a *annotated, t target) []target {
 		end := cur
 		switch {
 		case link:
-		case isWordAt(ts, cur-1, "and", "و"), cur > 0 && ts[cur-1].kind == tokPunct && (ts[cur-1].raw == "," || ts[cur-1].raw == "،"):
+		case isWordAt(ts, cur-1, "and", "و"), cur > 0 && ts[cur-1].kind == tokPunct && isComma(ts[cur-1]):
 			end = cur - 1
 		default:
 			return out

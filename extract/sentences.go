@@ -43,7 +43,7 @@ func splitSentences(toks []token) []sentence {
 		t := toks[i]
 		// a line ending with a comma goes on in the next ("…الموعد النهائي،
 		// / لانسحاب …"): hard line breaks inside a sentence
-		goesOn := t.nl == 1 && i > 0 && toks[i-1].kind == tokPunct && (toks[i-1].raw == "،" || toks[i-1].raw == ",")
+		goesOn := t.nl == 1 && i > 0 && toks[i-1].kind == tokPunct && isComma(toks[i-1])
 		// an English line broken inside a sentence: the next line starts
 		// with a small letter, or this one ends on a word that cannot end
 		// a sentence ("the", "of", "on")
@@ -211,6 +211,17 @@ func outletLine(text string) string {
 func isClausePunct(t token) bool {
 	return t.kind == tokPunct && (t.raw == "،" || t.raw == "," || t.raw == "؛" || t.raw == ";" || t.raw == ":" || t.raw == "." || t.raw == "…")
 }
+
+// isComma reports a Latin or an Arabic comma.
+func isComma(t token) bool { return t.raw == "," || t.raw == "،" }
+
+// isApostrophe reports a straight or a curly apostrophe ("Armenia's",
+// "Artsakh’s").
+func isApostrophe(t token) bool { return t.raw == "'" || t.raw == "’" }
+
+// lyAdverb reports an English adverb in -ly ("quickly", "allegedly"),
+// which may stand between a subject or an auxiliary and its verb.
+func lyAdverb(t token) bool { return latinWord(t) && strings.HasSuffix(t.norm, "ly") }
 
 // continuesWord lists English words a sentence cannot end on: a line that
 // ends on one goes on in the next.

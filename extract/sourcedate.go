@@ -12,10 +12,10 @@ import (
 // URL forms that carry a publication date. News sites put the date in the
 // path as /2020/10/04/, /2022/8/26/ (month and day without zeros), a
 // segment beginning /20201017 (yyyymmdd, often followed by an id), a
-// hyphenated day in a segment or a slug (/1993-09-05/, la-xpm-1993-11-01-mn-…,
-// archive permalinks), or a query parameter such as ?date=2020-10-04. A number that is not a valid
-// calendar date between 1990 and the year after the reference day is an
-// id, not a date.
+// hyphenated day in a segment or a slug (/1993-09-05/,
+// la-xpm-1993-11-01-mn-…, archive permalinks), or a query parameter such
+// as ?date=2020-10-04. A number that is not a valid calendar date between
+// 1990 and the year after the reference day is an id, not a date.
 var (
 	urlYMPath   = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/`)
 	urlYMDPath  = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_.])`)
@@ -31,12 +31,6 @@ func dateFromURL(source string) (t time.Time, how string, ok bool) {
 	if err != nil || u.Host == "" {
 		return time.Time{}, "", false
 	}
-	valid := func(y, m, d int) (time.Time, bool) {
-		if y < 1990 || y > time.Now().Year()+1 || m < 1 || m > 12 || d < 1 || !validDay(y, m, d) {
-			return time.Time{}, false
-		}
-		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
-	}
 	q := u.Query()
 	for _, k := range urlQueryKey {
 		v := q.Get(k)
@@ -45,7 +39,7 @@ func dateFromURL(source string) (t time.Time, how string, ok bool) {
 		}
 		for _, layout := range []string{"2006-01-02", "20060102", "2006/01/02", "02-01-2006", "02.01.2006"} {
 			if t, err := time.Parse(layout, v); err == nil {
-				if t, ok := valid(t.Year(), int(t.Month()), t.Day()); ok {
+				if t, ok := urlDay(t.Year(), int(t.Month()), t.Day()); ok {
 					return t, fmt.Sprintf("inferred: URL query %s=%s", k, v), true
 				}
 			}
@@ -56,7 +50,7 @@ func dateFromURL(source string) (t time.Time, how string, ok bool) {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
-		if t, ok := valid(y, mo, d); ok {
+		if t, ok := urlDay(y, mo, d); ok {
 			return t, fmt.Sprintf("inferred: URL path /%s/%s/%s/", m[1], m[2], m[3]), true
 		}
 	}
@@ -64,7 +58,7 @@ func dateFromURL(source string) (t time.Time, how string, ok bool) {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
-		if t, ok := valid(y, mo, d); ok {
+		if t, ok := urlDay(y, mo, d); ok {
 			return t, fmt.Sprintf("inferred: URL path %s%s%s (yyyymmdd)", m[1], m[2], m[3]), true
 		}
 	}
@@ -84,8 +78,8 @@ func isoDateFromURL(source string) (t time.Time, how string, ok bool) {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
-		if y >= 1990 && y <= time.Now().Year()+1 && validDay(y, mo, d) {
-			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), fmt.Sprintf("inferred: URL path %s-%s-%s", m[1], m[2], m[3]), true
+		if t, ok := urlDay(y, mo, d); ok {
+			return t, fmt.Sprintf("inferred: URL path %s-%s-%s", m[1], m[2], m[3]), true
 		}
 	}
 	return time.Time{}, "", false
@@ -105,8 +99,17 @@ func monthFromURL(source string) (y, m int, ok bool) {
 	}
 	y, _ = strconv.Atoi(g[1])
 	m, _ = strconv.Atoi(g[2])
-	if y < 1990 || y > time.Now().Year()+1 || m < 1 || m > 12 {
+	if _, ok := urlDay(y, m, 1); !ok {
 		return 0, 0, false
 	}
 	return y, m, true
+}
+
+// urlDay is a day read from a URL when it is a calendar day between 1990
+// and the year after this one (larger numbers there are ids).
+func urlDay(y, m, d int) (time.Time, bool) {
+	if y < 1990 || y > time.Now().Year()+1 || m < 1 || m > 12 || d < 1 || !validDay(y, m, d) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 }

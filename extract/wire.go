@@ -199,10 +199,7 @@ func passiveTaken(ts []token, places []placeHit, c cueHit) bool {
 	if !isWordAt(ts, c.i, "taken") {
 		return false
 	}
-	k := c.i - 1
-	if k >= 0 && latinWord(ts[k]) && strings.HasSuffix(ts[k].norm, "ly") {
-		k--
-	}
+	k := auxSlot(ts, c.i)
 	if !isWordAt(ts, k, "was", "were") || isWordAt(ts, c.j, "to", "into", "prisoner", "prisoners", "hostage", "hostages", "captive", "away", "from", "part", "place", "care", "under") {
 		return false
 	}
