@@ -46,23 +46,10 @@ func dateFromURL(source string) (t time.Time, how string, ok bool) {
 		}
 	}
 	path := u.EscapedPath()
-	if m := urlYMDPath.FindStringSubmatch(path); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		if t, ok := urlDay(y, mo, d); ok {
-			return t, fmt.Sprintf("inferred: URL path /%s/%s/%s/", m[1], m[2], m[3]), true
-		}
+	if t, how, ok := pathDay(urlYMDPath, path, "/%s/%s/%s/", 1); ok {
+		return t, how, true
 	}
-	for _, m := range urlCompact.FindAllStringSubmatch(path, -1) {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		if t, ok := urlDay(y, mo, d); ok {
-			return t, fmt.Sprintf("inferred: URL path %s%s%s (yyyymmdd)", m[1], m[2], m[3]), true
-		}
-	}
-	return time.Time{}, "", false
+	return pathDay(urlCompact, path, "%s%s%s (yyyymmdd)", -1)
 }
 
 // isoDateFromURL reads a hyphenated day in a path segment or a slug
@@ -74,12 +61,19 @@ func isoDateFromURL(source string) (t time.Time, how string, ok bool) {
 	if err != nil || u.Host == "" {
 		return time.Time{}, "", false
 	}
-	for _, m := range urlISO.FindAllStringSubmatch(u.EscapedPath(), -1) {
+	return pathDay(urlISO, u.EscapedPath(), "%s-%s-%s", -1)
+}
+
+// pathDay reads the first of at most n matches of re (year, month and day
+// groups) in a URL path that is a day urlDay accepts; shape writes the
+// three groups into date_how.
+func pathDay(re *regexp.Regexp, path, shape string, n int) (time.Time, string, bool) {
+	for _, m := range re.FindAllStringSubmatch(path, n) {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
 		if t, ok := urlDay(y, mo, d); ok {
-			return t, fmt.Sprintf("inferred: URL path %s-%s-%s", m[1], m[2], m[3]), true
+			return t, "inferred: URL path " + fmt.Sprintf(shape, m[1], m[2], m[3]), true
 		}
 	}
 	return time.Time{}, "", false
