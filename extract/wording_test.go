@@ -623,3 +623,11 @@ func TestAnniversaryOfARegion(t *testing.T) {
 	expectProposed(t, "تحتفل أذربيجان اليوم بالذكرى الثانية لتحرير إقليم قرة باغ من الاحتلال.", "2022-11-08", "")
 	expectProposed(t, "Azerbaijan marks today the second anniversary of the liberation of Karabakh.", "2022-11-08", "")
 }
+
+// TestLongDateBetweenVerbAndPlace: a date written with two month names
+// ("2 نيسان / أبريل 1993") counts as one word between a verb and its
+// place; an anaphoric object before the place still wins.
+func TestLongDateBetweenVerbAndPlace(t *testing.T) {
+	expectProposed(t, "دخلت وحدات الجيش الأرميني المسلحة في 6 أيار / مايو 1992 إلى قضاء شوشة.", "2019-05-08", "shusha 1992-05-06 ARM")
+	expectProposed(t, "أنشئت فضولي قبل قرن. احتلت القوات الأرمينية المدينة في 23 أغسطس من عام 1993 وظلت منذ ذلك الحين تابعة لإدارة هادروت.", "2019-08-23", "fuzuli 1993-08-23 ARM")
+}
