@@ -114,6 +114,20 @@ func (b *builder) finish(res *Result) {
 			}
 			x.date, x.how = c, how
 		}
+		if x.how == pubDateHow && !x.partial && x.claimant != x.to && b.heldAlready(x.region, other(x.to), x.date) && !b.changedNear(x.region, x.date, quietDays) {
+			// "Gubadli district was occupied" on a page of 2025, the other
+			// side holding it for years around that day and no change of
+			// the district for months: an old change told without its day,
+			// not the page's news (in a war, the news of villages the
+			// ledger does not record is). The ledger's one change of the
+			// district to that side before the page dates it.
+			c, how, ok := b.ledgerOnlyBefore(x)
+			if !ok {
+				b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "the other side held it on the page's day"}, x.ev)
+				return
+			}
+			x.date, x.how = c, how
+		}
 		ls := b.ledgerSide(x.region, x.date)
 		if ls != "" && ls != x.to && x.how == pubDateHow && x.claimant != x.to && !x.partial {
 			// the page's day, told of a side against every change the
@@ -927,6 +941,52 @@ func (b *builder) ledgerSide(region string, c civil) string {
 	}
 	side, _ := ledgerChanges(h, region, f, l)
 	return side
+}
+
+// quietDays is how long a district must have had no change, either way,
+// around a page's day before a change told without a day on that page is
+// read as an old one rather than as the day's news.
+const quietDays = 90
+
+// changedNear reports a change of the district, to either side, that the
+// ledger dates within days of c.
+func (b *builder) changedNear(region string, c civil, days geo.Day) bool {
+	first, last := civilSpan(c)
+	for _, e := range b.opt.History.Events() {
+		if e.Region == region && e.Kind != geo.KindBaseline && e.Date.First <= last+days && e.Date.Last >= first-days {
+			return true
+		}
+	}
+	return false
+}
+
+// ledgerOnlyBefore dates a change told without a day on a page when the
+// ledger passed in records exactly one change of the district to that
+// side before the page: that change, at the ledger's precision.
+func (b *builder) ledgerOnlyBefore(x cand) (civil, string, bool) {
+	h := b.opt.History
+	if h == nil {
+		return civil{}, "", false
+	}
+	first, _ := civilSpan(x.date)
+	var hit *geo.Event
+	for _, e := range h.Events() {
+		if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline || e.Date.First >= first {
+			continue
+		}
+		if hit != nil {
+			return civil{}, "", false // two changes: the text does not say which
+		}
+		hit = e
+	}
+	if hit == nil {
+		return civil{}, "", false
+	}
+	c, ok := civilOfSpan(hit.Date)
+	if !ok {
+		return civil{}, "", false
+	}
+	return c, fmt.Sprintf("%s %s to %s on %s, the only one before the page: the text tells it without a day, and the other side held the district on the page's", ledgerDateHow, x.region, x.to, hit.Date), true
 }
 
 // nearDays is how far (in days) from a change's day the ledger's record

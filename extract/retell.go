@@ -84,20 +84,28 @@ func (b *builder) ledgerBefore(x cand, p *proposal) (civil, string, bool) {
 	if hit == nil {
 		return civil{}, "", false
 	}
-	y, m, d := hit.Date.First.Date()
-	c := civil{y: y, m: m, d: d, prec: "day"}
-	ly, lm, _ := hit.Date.Last.Date()
-	switch {
-	case hit.Date.Precision == geo.PrecisionDay:
-	case ly == y && lm == m:
-		c = civil{y: y, m: m, prec: "month"}
-	case ly == y:
-		c = civil{y: y, prec: "year"}
-	default:
+	c, ok := civilOfSpan(hit.Date)
+	if !ok {
 		return civil{}, "", false
 	}
 	how := fmt.Sprintf("%s %s to %s on %s, the state the page's change of %s to %s on %s ended (told without a date)", ledgerDateHow, x.region, x.to, hit.Date, p.p.Region, p.p.To, p.date)
 	return c, how, true
+}
+
+// civilOfSpan is a ledger date as a civil date: its day, or the month or
+// year its span fills; false for a span across years.
+func civilOfSpan(d geo.DateSpec) (civil, bool) {
+	y, m, dd := d.First.Date()
+	ly, lm, _ := d.Last.Date()
+	switch {
+	case d.Precision == geo.PrecisionDay:
+		return civil{y: y, m: m, d: dd, prec: "day"}, true
+	case ly == y && lm == m:
+		return civil{y: y, m: m, prec: "month"}, true
+	case ly == y:
+		return civil{y: y, prec: "year"}, true
+	}
+	return civil{}, false
 }
 
 // retold reports an undated reading of the lead that retells the state

@@ -631,3 +631,13 @@ func TestLongDateBetweenVerbAndPlace(t *testing.T) {
 	expectProposed(t, "دخلت وحدات الجيش الأرميني المسلحة في 6 أيار / مايو 1992 إلى قضاء شوشة.", "2019-05-08", "shusha 1992-05-06 ARM")
 	expectProposed(t, "أنشئت فضولي قبل قرن. احتلت القوات الأرمينية المدينة في 23 أغسطس من عام 1993 وظلت منذ ذلك الحين تابعة لإدارة هادروت.", "2019-08-23", "fuzuli 1993-08-23 ARM")
 }
+
+// TestOldChangeToldWithoutADay: a change told without a day on a page of a
+// quiet year, the other side holding the district all that time, is no
+// news of the page's day: the ledger's one change of the district to that
+// side dates it. In a war month the page's day stays.
+func TestOldChangeToldWithoutADay(t *testing.T) {
+	expectProposed(t, "Zangilan district was occupied by Armenian forces and its villages were burnt.", "2024-03-10", "zangilan 1993-10-29 ARM")
+	expectProposed(t, "احتلت القوات الأرمينية منطقة قوبادلي وهجرت سكانها.", "2023-06-01", "gubadli 1993-08-31 ARM")
+	expectProposed(t, "Azerbaijani forces took control of Fuzuli district, the ministry said.", "2020-10-02", "fuzuli 2020-10-02 AZE")
+}
