@@ -85,11 +85,17 @@ func spokenAbout(ts []token, c cueHit) bool {
 	return p > 0 && ts[p-1].kind == tokWord && hasStem(ts[p-1], speechWords)
 }
 
+// quoteMarks are the quotation marks a phrase may be quoted with.
+var quoteMarks = map[string]bool{"“": true, "”": true, "\"": true, "«": true, "»": true}
+
 // underRightBefore reports "under" (تحت) right before token i, or with one
 // possessive between ("under their control", "تحت سيطرتهم"): a control noun
 // there names a state, the way the "held" phrases do; a verb of becoming
 // before it ("came under their control") is read by becameUnder.
 func underRightBefore(ts []token, i int) bool {
+	if i > 1 && ts[i-1].kind == tokPunct && quoteMarks[ts[i-1].raw] {
+		i-- // تحت "الاحتلال الأرمني": a quote opened inside the phrase
+	}
 	if i > 0 && ts[i-1].kind == tokWord && hasStem(ts[i-1], underWords) {
 		return true
 	}

@@ -1950,6 +1950,17 @@ func toldAsDone(ts []token, c cueHit) bool {
 	return false
 }
 
+// listColonAfter reports a colon within the four tokens after k ("يتعلق
+// الأمر بالقرى:", "They are:"): the list opener opens a list.
+func listColonAfter(ts []token, k int) bool {
+	for m := k + 1; m < len(ts) && m <= k+4; m++ {
+		if ts[m].raw == ":" {
+			return true
+		}
+	}
+	return false
+}
+
 // nkrNamed reports region named in control word c's clause by its NKR
 // name ("Shushi", "Berdzor"), the name the Armenian side uses.
 func nkrNamed(a *annotated, c cueHit, region string) bool {
@@ -1963,25 +1974,38 @@ func nkrNamed(a *annotated, c cueHit, region string) bool {
 
 // listAfter reads a sentence with no control word that goes on with the
 // villages of the sentence before it ("In another tweet he added: 'X
-// village in Zangilan, Y and Z in Khojavend'"): a speech word, no date of
-// its own, and districts named; each district named changes hands as the
-// villages before did, on their day.
+// village in Zangilan, Y and Z in Khojavend'", "It concerns the villages:
+// A in Tartar, B and C in Jabrayil"): a speech word or a list opener, no
+// date of its own, and districts named; each district named changes hands
+// as the villages before did, on their day. A count of villages with a day
+// and no district in the sentence before dates the list the same way.
 func (b *builder) listAfter(a *annotated, ev Evidence) {
 	if len(a.dates) > 0 || len(a.districts()) == 0 {
 		return
 	}
 	ts := a.s.toks
-	said := false
+	said, opened := false, false
 	for k := 0; k < len(ts) && k < 10; k++ {
 		said = said || isWordAt(ts, k, "اضاف", "واضاف", "added", "adding", "tweet", "تغريده")
+		opened = opened || k < 4 && ts[k].kind == tokWord && hasStem(ts[k], listOpeners) && listColonAfter(ts, k)
 	}
-	if !said || findWithin(ts, 0, len(ts), villageWords) < 0 && len(a.villages) == 0 || findWithin(ts, 0, len(ts), shellingWords) >= 0 {
+	villages := findWithin(ts, 0, len(ts), villageWords) >= 0 || len(a.villages) > 0 ||
+		opened && b.prev != nil && findWithin(b.prev.s.toks, 0, len(b.prev.s.toks), villageWords) >= 0 // "took 7 villages. They are: A in X, …"
+	if !said && !opened || !villages || findWithin(ts, 0, len(ts), shellingWords) >= 0 {
 		return // a list goes on with villages, and tells no shelling
 	}
 	var prev *cand
 	for i := range b.cands {
 		if x := &b.cands[i]; x.sent == a.s.idx-1 && x.partial {
 			prev = x
+		}
+	}
+	if prev == nil {
+		for _, cd := range b.counted {
+			if cd.sent == a.s.idx-1 {
+				x := b.datedByCount(cand{to: cd.to, kind: kindCapture, partial: true}, &cd)
+				prev = &x
+			}
 		}
 	}
 	if prev == nil {

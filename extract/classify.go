@@ -125,8 +125,8 @@ func findCues(ts []token) []cueHit {
 			continue
 		}
 		h := cueHit{i: i, j: end, cls: controlPatterns[key], pronoun: pron, prefix: pre}
-		if h.cls == cueControl && underRightBefore(ts, i) {
-			h.cls = cueHeld // "تحت سيطرتهم", "under their control": a state
+		if (h.cls == cueControl || h.cls == cueOccupy) && underRightBefore(ts, i) {
+			h.cls = cueHeld // "تحت سيطرتهم", "under their control", "تحت الاحتلال": a state
 		}
 		if h.cls == cueOccupy && latinWord(ts[i]) && i > 1 && hasStem(ts[i-2], underWords) && actorWords[ts[i-1].norm] != "" {
 			h.cls = cueHeld // "under Azerbaijani occupation": a state, the side's adjective between

@@ -63,7 +63,7 @@ var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctx
 // in the file.
 var wordListNames = []string{
 	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
-	"past_aux", "negation", "alternative", "document_names", "result", "birth", "destination", "civilian_movers", "personal_pronouns", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
+	"past_aux", "negation", "alternative", "document_names", "result", "birth", "destination", "civilian_movers", "list_openers", "personal_pronouns", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
@@ -323,6 +323,9 @@ var (
 	birthWords    map[string]bool
 	destWords     map[string]bool
 	civilMovers   map[string]bool
+	// listOpeners open a sentence that names the villages a count in the
+	// sentence before told ("يتعلق الأمر بقرى: …", "They are:")
+	listOpeners   map[string]bool
 	personalPron  map[string]bool
 	condWords     map[string]bool
 	intentWords   map[string]bool
@@ -465,6 +468,7 @@ func bindWordLists(lex *lexicon) {
 	birthWords = lex.words["birth"]
 	destWords = lex.words["destination"]
 	civilMovers = lex.words["civilian_movers"]
+	listOpeners = lex.words["list_openers"]
 	personalPron = lex.words["personal_pronouns"]
 	condWords = lex.words["condition"]
 	intentWords = lex.words["intent"]

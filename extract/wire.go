@@ -35,10 +35,10 @@ func citedReportDay(a *annotated, pub time.Time, hasPub bool) (time.Time, bool) 
 		case tokNum:
 			return time.Time{}, false
 		case tokPunct:
-			switch t.raw {
-			case "“", "”", "\"", "«", "»":
+			switch {
+			case quoteMarks[t.raw]:
 				quoted = true
-			case ";", ":":
+			case t.raw == ";" || t.raw == ":":
 				closed = k >= e.j // the line ends on the date and opens what follows
 			}
 		}

@@ -641,3 +641,15 @@ func TestOldChangeToldWithoutADay(t *testing.T) {
 	expectProposed(t, "احتلت القوات الأرمينية منطقة قوبادلي وهجرت سكانها.", "2023-06-01", "gubadli 1993-08-31 ARM")
 	expectProposed(t, "Azerbaijani forces took control of Fuzuli district, the ministry said.", "2020-10-02", "fuzuli 2020-10-02 AZE")
 }
+
+// TestListOpenedAfterACount: a sentence that opens a list of villages with
+// a colon ("They are:", "يتعلق الأمر بالقرى:") after a dated count of
+// villages names the districts that count changed, on its day; an
+// occupation word under "تحت", quoted or not, tells the villages' state,
+// not a second change the other way.
+func TestListOpenedAfterACount(t *testing.T) {
+	expectProposed(t, "Azerbaijani forces captured seven villages on Saturday, the ministry said. They are: Talish in Tartar district, Mehdili and Chakhirli in Jabrayil district.", "2020-10-05", "jabrayil 2020-10-03 AZE|tartar 2020-10-03 AZE")
+	expectProposed(t, "أعلن علييف في تغريدة أمس أن جيشه استولى على 5 قرى كانت تحت \"الاحتلال الأرمني\". ويتعلق الأمر بالقرى: طاليش في محافظة ترتر، ومهديلي وتشاكرلي في محافظة جبرائيل.", "2020-10-04", "jabrayil 2020-10-03 AZE|tartar 2020-10-03 AZE")
+	// no count before it: a list of villages alone changes nothing
+	expectProposed(t, "The ministry spoke of the front. They are: Talish in Tartar district, Mehdili and Chakhirli in Jabrayil district.", "2020-10-05", "")
+}
