@@ -104,6 +104,7 @@ type builder struct {
 	pubHow  string
 	prev    *annotated
 	prev2   *annotated // the sentence before prev
+	named   *annotated // the last sentence that named a district
 	next    *annotated // the sentence after the one being read
 	// placed: the district the text re-places a sentence's villages in
 	// (placedIn)
@@ -198,7 +199,7 @@ type cueInfo struct {
 func (b *builder) sentence(a *annotated) {
 	ev := a.evidence(b.runes)
 	if b.datedList(a, ev) {
-		b.prev2, b.prev = b.prev, a
+		b.notePrev(a)
 		return
 	}
 	b.noteNewsDay(a)
@@ -314,7 +315,19 @@ func (b *builder) sentence(a *annotated) {
 		}
 		b.datedSents[a.s.idx] = true
 	}
+	b.notePrev(a)
+}
+
+// notePrev makes a the sentence before the next, and the last to name a
+// district when it names one.
+func (b *builder) notePrev(a *annotated) {
 	b.prev2, b.prev = b.prev, a
+	for _, p := range a.places {
+		if p.place.Region != "" {
+			b.named = a
+			break
+		}
+	}
 }
 
 // notePast records a sentence that writes an explicit date more than

@@ -653,3 +653,11 @@ func TestListOpenedAfterACount(t *testing.T) {
 	// no count before it: a list of villages alone changes nothing
 	expectProposed(t, "The ministry spoke of the front. They are: Talish in Tartar district, Mehdili and Chakhirli in Jabrayil district.", "2020-10-05", "")
 }
+
+// TestTownNamedSentencesBefore: "the city" after sentences that name no
+// place refers to the town named before them; a pronoun there does not.
+func TestTownNamedSentencesBefore(t *testing.T) {
+	expectProposed(t, "Armenian forces seized Khojaly on 26 February 1992. Hundreds of civilians were killed. Many more were taken prisoner. The city was freed by the Azerbaijani army on 20 September 2023.", "2025-02-26", "khojaly 1992-02-26 ARM|khojaly 2023-09-20 AZE")
+	expectProposed(t, "دخلت القوات الأرمينية شوشة يوم 8 مايو 1992. وقتل العشرات من السكان. ونزح الآلاف. واستعاد الجيش الأذربيجاني المدينة يوم 8 نوفمبر 2020.", "2024-11-08", "shusha 1992-05-08 ARM|shusha 2020-11-08 AZE")
+	expectProposed(t, "Armenian forces seized Khojaly on 26 February 1992. Hundreds of civilians were killed. Many more were taken prisoner. The army took it back on 20 September 2023.", "2025-02-26", "khojaly 1992-02-26 ARM")
+}
