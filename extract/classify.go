@@ -766,6 +766,17 @@ func reducedRelative(a *annotated, c cueHit) bool {
 	return false
 }
 
+// closingBracket is the index of the ")" that closes the bracket at k,
+// within eight tokens, or k itself.
+func closingBracket(ts []token, k int) int {
+	for m := k + 1; m < len(ts) && m <= k+8; m++ {
+		if ts[m].raw == ")" {
+			return m
+		}
+	}
+	return k
+}
+
 // becameUnder finds a verb of becoming followed by "under … control"
 // ("came under full Azerbaijani control", "أصبحت تحت السيطرة الكاملة",
 // "وقعت معظم أراضيها تحت سيطرة"): the state was reached then, so it is a
@@ -777,7 +788,11 @@ func becameUnder(ts []token, cues []cueHit) []cueHit {
 			continue
 		}
 		under := -1
-		for k := i + 1; k < len(ts) && k <= i+5; k++ {
+		for k, n := i+1, 0; k < len(ts) && n < 5; k, n = k+1, n+1 {
+			if ts[k].raw == "(" {
+				k = closingBracket(ts, k) // "أصبحت مقاطعة أغدام (في إقليم قره باغ) تحت السيطرة": an aside
+				continue
+			}
 			if ts[k].kind != tokWord {
 				break
 			}

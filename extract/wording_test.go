@@ -661,3 +661,9 @@ func TestTownNamedSentencesBefore(t *testing.T) {
 	expectProposed(t, "دخلت القوات الأرمينية شوشة يوم 8 مايو 1992. وقتل العشرات من السكان. ونزح الآلاف. واستعاد الجيش الأذربيجاني المدينة يوم 8 نوفمبر 2020.", "2024-11-08", "shusha 1992-05-08 ARM|shusha 2020-11-08 AZE")
 	expectProposed(t, "Armenian forces seized Khojaly on 26 February 1992. Hundreds of civilians were killed. Many more were taken prisoner. The army took it back on 20 September 2023.", "2025-02-26", "khojaly 1992-02-26 ARM")
 }
+
+// TestAsideBeforeUnderControl: a bracketed aside between "became" and
+// "under … control" leaves the phrase a change.
+func TestAsideBeforeUnderControl(t *testing.T) {
+	expectProposed(t, "وأصبحت منطقة كلبجار (غرب أذربيجان) تحت السيطرة الأذربيجانية الكاملة يوم 25 نوفمبر 2020.", "2021-01-01", "kalbajar 2020-11-25 AZE")
+}
