@@ -350,6 +350,18 @@ func namesDocument(ts []token, d dateExpr) bool {
 	return isWordAt(ts, d.i-1, "of") && d.i > 1 && ts[d.i-2].kind == tokWord && hasStem(ts[d.i-2], documentNames)
 }
 
+// thenAt is the index of "then"/"ثم" right before the place at k, or
+// before a preposition before it ("ثم على زنكيلان"); -1 if none.
+func thenAt(ts []token, k int) int {
+	if isWordAt(ts, k-1, "علي", "الي", "to") {
+		k--
+	}
+	if isWordAt(ts, k-1, "ثم", "then") {
+		return k - 1
+	}
+	return -1
+}
+
 // gappedDatesJoin keeps in one clause a list whose entries each pair a
 // place with its own date and share the verb told once ("Jabrayil was
 // liberated on 4 October, Fuzuli on 17 October and Shusha on 8
@@ -357,9 +369,17 @@ func namesDocument(ts []token, d dateExpr) bool {
 // three words of its end, another date.
 func gappedDatesJoin(clause []int, ts []token, dates []dateExpr, lists ...[]placeHit) {
 	dateEnds, dateStarts := map[int]bool{}, map[int]bool{}
+	startOf := map[int]int{}
 	for _, d := range dates {
 		dateEnds[d.j] = true
 		dateStarts[d.i] = true
+		startOf[d.j] = d.i
+	}
+	placeEnds := map[int]bool{}
+	for _, hs := range lists {
+		for _, h := range hs {
+			placeEnds[h.j] = true
+		}
 	}
 	for i := 1; i+1 < len(ts) && i < len(clause); i++ {
 		if !isComma(ts[i]) || !dateEnds[i] || clause[i+1] == clause[i-1] {
@@ -368,8 +388,8 @@ func gappedDatesJoin(clause []int, ts []token, dates []dateExpr, lists ...[]plac
 		gapped := false
 		for _, hs := range lists {
 			for _, h := range hs {
-				if h.i != i+1 {
-					continue
+				if h.i != i+1 && thenAt(ts, h.i) != i+1 {
+					continue // "…, Fuzuli on 17 October", "…، ثم زنكيلان في أكتوبر 1993"
 				}
 				for k := h.j; k <= h.j+3 && k < len(ts); k++ {
 					gapped = gapped || dateStarts[k]
@@ -378,6 +398,15 @@ func gappedDatesJoin(clause []int, ts []token, dates []dateExpr, lists ...[]plac
 		}
 		if gapped {
 			joinClauseAt(clause, i)
+			// "على لاشين، في مايو 1992، ثم …": the first place's date set
+			// off by commas too
+			k := startOf[i] - 1
+			if isWordAt(ts, k, "في", "in", "on") {
+				k--
+			}
+			if k > 0 && isComma(ts[k]) && placeEnds[k] && clause[k+1] != clause[k-1] {
+				joinClauseAt(clause, k)
+			}
 		}
 	}
 }

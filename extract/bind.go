@@ -102,6 +102,17 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		if datedListGoesOn(a, last.j, p.i) {
 			joined, gap = true, 1
 		}
+		if t := thenAt(ts, p.i); !joined && t > 0 && isComma(ts[t-1]) {
+			// "took Lachin, in May 1992, then Kalbajar in March 1993": the
+			// next place of a list in order of time, after its own date
+			from := last.j
+			if isComma(ts[from]) {
+				from++
+			}
+			if datedBetween(a, from, t) {
+				joined, gap = true, 1
+			}
+		}
 		if !joined && p.i > 0 && isComma(ts[p.i-1]) && (datedBetween(a, last.j, p.i) || dayMonthBetween(a, last.j, p.i)) {
 			// "Jabrayil on 4 October, Fuzuli on 17 October": a comma
 			// after a place's own day goes on with the list, even when

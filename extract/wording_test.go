@@ -667,3 +667,11 @@ func TestTownNamedSentencesBefore(t *testing.T) {
 func TestAsideBeforeUnderControl(t *testing.T) {
 	expectProposed(t, "وأصبحت منطقة كلبجار (غرب أذربيجان) تحت السيطرة الأذربيجانية الكاملة يوم 25 نوفمبر 2020.", "2021-01-01", "kalbajar 2020-11-25 AZE")
 }
+
+// TestListInOrderOfTime: "then" (ثم) after a dated place goes on with the
+// list, each place with its own date, even when commas set off the first
+// place's date.
+func TestListInOrderOfTime(t *testing.T) {
+	expectProposed(t, "The Armenian side took Lachin in May 1992, then Kalbajar in April 1993, Agdam in July 1993, and Zangilan in October 1993.", "2020-11-01", "lachin 1992-05 ARM|kalbajar 1993-04 ARM|agdam 1993-07 ARM|zangilan 1993-10 ARM")
+	expectProposed(t, "استولت القوات الأرمينية على شوشة، في مايو 1992، ثم على كلبجار في أبريل 1993، وقبادلي في أغسطس 1993.", "2020-11-01", "shusha 1992-05 ARM|kalbajar 1993-04 ARM|gubadli 1993-08 ARM")
+}
