@@ -1153,10 +1153,12 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 		if to == "" {
 			continue // no side the text or the ledger gives
 		}
-		if main != nil && main.dated && main.region == region && main.to == to && d.kind != durAgo {
+		if main != nil && main.dated && main.region == region && main.to == to {
 			// "occupied Shusha on 8 May 1992 and it stayed under
 			// occupation for 28 years": the span starts at the change the
-			// sentence dates; it is no second, earlier change
+			// sentence dates; it is no second, earlier change. "occupied
+			// it 28 years ago this week, in April 1993": the date written
+			// dates the change the span counts back to
 			continue
 		}
 		x := cand{region: region, to: to, kind: kindCapture, ev: ev, sent: a.s.idx,
@@ -1164,7 +1166,10 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			ago: d.kind == durAgo, exact: d.exact, partial: village,
 			focus: a.s.toks[d.i].start}
 		anchorY := 0
-		if main != nil && main.dated && main.region == region {
+		if d.kind == durAgo {
+			// "N years ago" counts from the page's day, never from a date
+			// of the sentence ("occupied it 28 years ago, in April 1993")
+		} else if main != nil && main.dated && main.region == region {
 			anchorY = main.date.y
 		} else if k, ok := b.freeDate(a); ok {
 			anchorY = a.res[k].c.y

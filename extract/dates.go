@@ -640,6 +640,8 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 	if e.year == 0 {
 		if y, n, ok := yearAt(ts, k); ok {
 			e.year, k = y, n
+		} else if y, n, ok := yearAt(ts, k+1); ok && e.day == 0 && latinWord(ts[i]) && ts[k].raw == "," {
+			e.year, k = y, n // "in April, 1993": an English comma before the year
 		} else if y, n, ok := bracketedYear(ts, k); ok {
 			e.year, k = y, n
 		} else if y, n, ok := yearNounAt(ts, k); ok {

@@ -675,3 +675,12 @@ func TestListInOrderOfTime(t *testing.T) {
 	expectProposed(t, "The Armenian side took Lachin in May 1992, then Kalbajar in April 1993, Agdam in July 1993, and Zangilan in October 1993.", "2020-11-01", "lachin 1992-05 ARM|kalbajar 1993-04 ARM|agdam 1993-07 ARM|zangilan 1993-10 ARM")
 	expectProposed(t, "استولت القوات الأرمينية على شوشة، في مايو 1992، ثم على كلبجار في أبريل 1993، وقبادلي في أغسطس 1993.", "2020-11-01", "shusha 1992-05 ARM|kalbajar 1993-04 ARM|gubadli 1993-08 ARM")
 }
+
+// TestMonthCommaYear: "in April, 1993" is a month and its year; "N years
+// ago" counts from the page's day even when the sentence writes another
+// year; "ended their occupation of X" hands X to the other side.
+func TestMonthCommaYear(t *testing.T) {
+	expectProposed(t, "Armenian forces occupied Kalbajar in April, 1993.", "2021-03-29", "kalbajar 1993-04 ARM")
+	expectProposed(t, "Armenian forces occupied Kalbajar 28 years ago, when its people fled to Ganja in 1993.", "2021-03-29", "kalbajar 1993 ARM")
+	expectProposed(t, "The Armenian forces ended their occupation of Kalbajar in December 2020.", "2021-03-29", "kalbajar 2020-12 AZE")
+}
