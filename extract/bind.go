@@ -218,13 +218,18 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	// التي استعادوها")
 	for k := range a.places {
 		p := &a.places[k]
-		if a.clauseOf(p.i) != cl {
-			continue
+		if a.clauseOf(p.i) != cl || possessorPlace(a, k) {
+			continue // "Karabakh's Shushi": the place the topic belongs to
 		}
 		far := c.i-p.j > 6
 		if far && c.i-p.j <= 16 && isWordAt(ts, c.i-1, "was", "were") && clauseStartsWith(a, p) {
 			// "Jabrail region centre and the district of the same name
 			// were occupied …": the subject that opens the clause
+			far = false
+		}
+		if to := c.i - 1; far && c.i-p.j <= 10 && clauseStartsWith(a, p) && (nthToDo(ts, to) || isWordAt(ts, to, "be") && nthToDo(ts, to-1)) {
+			// "Karvachar District became the second territory to be
+			// handed over": the subject of "became"
 			far = false
 		}
 		if p.j > c.i || far || b.isBound(a, p.i) {
@@ -286,8 +291,17 @@ func clauseStartsWith(a *annotated, p *placeHit) bool {
 	ts := a.s.toks
 	cl := a.clauseOf(p.i)
 	for k := p.i - 1; k >= 0 && a.clauseOf(k) == cl; k-- {
+		if isWordAt(ts, k, "s") && k > 1 && isApostrophe(ts[k-1]) && inPlace(a.places, k-2) {
+			// "Artsakh's Karvachar District": the place it belongs to
+			for k -= 2; k > 0 && inPlace(a.places, k-1); k-- {
+			}
+			continue
+		}
 		if isWordAt(ts, k, "that") {
 			return true // "recalling that X …": the subject of the clause "that" opens
+		}
+		if inDate(a, k) || ts[k].kind == tokWord && hasStem(ts[k], dateLabels) {
+			continue // a date line before the sentence ("date 2020-11-25 X became …")
 		}
 		if ts[k].kind == tokWord && !isWordAt(ts, k, "the", "and") {
 			return false
@@ -323,6 +337,16 @@ func (a *annotated) spanWords(i, j int) int {
 		}
 	}
 	return n
+}
+
+// inDate reports token k inside one of the sentence's date expressions.
+func inDate(a *annotated, k int) bool {
+	for _, d := range a.dates {
+		if k >= d.i && k < d.j {
+			return true
+		}
+	}
+	return false
 }
 
 // plainPhrase reports tokens i..j-1 holding no clause break, no number and

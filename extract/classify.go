@@ -494,7 +494,7 @@ func modalityOf(s *sentence, c cueHit) modality {
 	// English infinitive tells a change aimed at, unless it was achieved
 	// ("managed to enter", "were able to take", "went on to occupy") or
 	// claimed ("claims to capture", headline style)
-	if mod == modEvent && latinWord(ts[c.i]) && isWordAt(ts, c.i-1, "to") && !nounForm(ts[c.i].norm) && !isWordAt(ts, c.i-2, "managed", "able", "succeeded", "continued", "began", "started", "forced", "had", "on") && !(c.i > 1 && hasStem(ts[c.i-2], speechWords)) {
+	if mod == modEvent && latinWord(ts[c.i]) && isWordAt(ts, c.i-1, "to") && !nounForm(ts[c.i].norm) && !isWordAt(ts, c.i-2, "managed", "able", "succeeded", "continued", "began", "started", "forced", "had", "on") && !(c.i > 1 && hasStem(ts[c.i-2], speechWords)) && !nthToDo(ts, c.i-1) {
 		return modIntent
 	}
 	// "did not confirm the withdrawal", "لم تؤكد … انسحاب", "denied that
@@ -504,7 +504,7 @@ func modalityOf(s *sentence, c cueHit) modality {
 		return modNegated
 	}
 	// "is to be handed over", "are to be returned": a future
-	if mod == modEvent && isWordAt(ts, c.i-1, "be") && isWordAt(ts, c.i-2, "to") {
+	if mod == modEvent && isWordAt(ts, c.i-1, "be") && isWordAt(ts, c.i-2, "to") && !nthToDo(ts, c.i-2) {
 		mod = modFuture
 		if isWordAt(ts, c.i-3, "was", "were") {
 			return modScheduled
@@ -635,6 +635,20 @@ func fromOccupation(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// nthToDo reports an English "to" at k after "was/became the first
+// (second …) district": "Kalbajar became the second territory to be handed
+// over" tells the handover done, in its order, not one to come.
+func nthToDo(ts []token, k int) bool {
+	m := k - 1
+	if m >= 0 && ts[m].kind == tokWord && ordinalDays[ts[m].norm] == 0 {
+		m-- // the noun: "the second territory to"
+	}
+	if m < 1 || ordinalDays[ts[m].norm] == 0 || !latinWord(ts[m]) || !isWordAt(ts, m-1, "the") {
+		return false
+	}
+	return isWordAt(ts, m-2, "was", "were", "became", "become", "has", "had")
 }
 
 // occupiedAdjective reports English "occupied" used before a noun ("the

@@ -684,3 +684,12 @@ func TestMonthCommaYear(t *testing.T) {
 	expectProposed(t, "Armenian forces occupied Kalbajar 28 years ago, when its people fled to Ganja in 1993.", "2021-03-29", "kalbajar 1993 ARM")
 	expectProposed(t, "The Armenian forces ended their occupation of Kalbajar in December 2020.", "2021-03-29", "kalbajar 2020-12 AZE")
 }
+
+// TestNthToBeHandedOver: "became the second district to be handed over"
+// tells the handover done, its subject the district (a possessor place
+// before it or not); "the next district to be handed over" is to come.
+func TestNthToBeHandedOver(t *testing.T) {
+	expectProposed(t, "Agdam was the first district to be returned to Azerbaijan under the deal.", "2020-11-20", "agdam 2020-11-20 AZE")
+	expectProposed(t, "Karabakh's Kalbajar district became the second territory to be handed over to Azerbaijan on Wednesday.", "2020-11-26", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "Kalbajar is the next district to be handed over to Azerbaijan.", "2020-11-20", "")
+}
