@@ -128,6 +128,16 @@ func (b *builder) finish(res *Result) {
 			}
 			x.date, x.how = c, how
 		}
+		if weakDate(x.how) && !x.partial && x.claimant != x.to && b.heldAlready(x.region, other(x.to), x.date) {
+			if d, ok := b.changeSoonAfter(x); ok {
+				// "Kalbajar is handed over to Azerbaijan" on a page of 15
+				// November 2020, the other side holding it that day and
+				// the ledger's handover ten days later: an announced change,
+				// told before it happened
+				b.mention(Mention{Type: ctxFuture, Region: x.region, To: x.to, Note: "the ledger's change came later, on " + d.String()}, x.ev)
+				return
+			}
+		}
 		ls := b.ledgerSide(x.region, x.date)
 		if ls != "" && ls != x.to && x.how == pubDateHow && x.claimant != x.to && !x.partial {
 			// the page's day, told of a side against every change the
@@ -941,6 +951,24 @@ func (b *builder) ledgerSide(region string, c civil) string {
 	}
 	side, _ := ledgerChanges(h, region, f, l)
 	return side
+}
+
+// soonDays is how long after a page's day a handover the ledger records
+// may be one the page announced: a handover's day is set in advance, a
+// capture's is not (in a war, a side claims a district days before the
+// ledger has it whole).
+const soonDays = 45
+
+// changeSoonAfter is the ledger's handover of x's district to x's side in
+// the soonDays after x's date.
+func (b *builder) changeSoonAfter(x cand) (geo.DateSpec, bool) {
+	_, last := civilSpan(x.date)
+	for _, e := range b.opt.History.Events() {
+		if e.Region == x.region && string(e.To) == x.to && e.Kind == geo.KindHandover && e.Date.First > last+1 && e.Date.First <= last+soonDays {
+			return e.Date, true
+		}
+	}
+	return geo.DateSpec{}, false
 }
 
 // quietDays is how long a district must have had no change, either way,
