@@ -103,6 +103,15 @@ func (b *builder) finish(res *Result) {
 				x.date, x.how = c, how
 			}
 		}
+		if weakDate(x.how) && x.partial && b.heldAlready(x.region, x.to, x.date) && !b.changedNear(x.region, x.date, quietDays) {
+			// "the fall of Shushi", "relocation to liberated Talish
+			// village" on a page of 2023: a town of a district its side
+			// held whole for years, with no change of the district for
+			// months, is a hold restated (in a war villages change hands
+			// that the ledger does not record, so only in a quiet time)
+			b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec}, x.ev)
+			return
+		}
 		if weakDate(x.how) && !x.partial && b.heldAlready(x.region, x.to, x.date) {
 			// the ledger has that side holding the district long before
 			// the day the page lent the reading: the day and month of

@@ -707,3 +707,12 @@ func TestHandoverToldBeforeItsDay(t *testing.T) {
 	expectProposed(t, "Azerbaijani troops entered Kalbajar on Wednesday under the agreement.", "2020-11-26", "kalbajar 2020-11-25 AZE")
 	expectProposed(t, "Azerbaijani forces took the town of Zangilan today, the president said.", "2020-10-20", "zangilan 2020-10-20 AZE")
 }
+
+// TestVillageHoldRestated: a village of a district its side has held
+// whole for years, told as taken on the page's day in a quiet time, is
+// the hold restated; in the war the same words keep the day.
+func TestVillageHoldRestated(t *testing.T) {
+	expectProposed(t, "The Azerbaijani army liberated the village of Sugovushan, the minister said today.", "2024-05-10", "")
+	expectProposed(t, "حرر الجيش الأذربيجاني قرية سوغوفوشان، حسبما قال الوزير اليوم.", "2024-05-10", "")
+	expectProposed(t, "The Azerbaijani army liberated the village of Sugovushan, the minister said today.", "2020-10-03", "tartar 2020-10-03 AZE")
+}
