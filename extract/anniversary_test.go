@@ -16,7 +16,7 @@ func TestPageDayAnniversary(t *testing.T) {
 		{"today, the ledger's day", "Today the army of Azerbaijan liberated the town of Shusha, the minister told the crowd in Baku.", "2024-11-08", "shusha 2020-11-08 AZE", "anniversary"},
 		{"today, Arabic", "حرر الجيش الأذربيجاني اليوم مدينة شوشا، كما قال الوزير أمام الحشد.", "2023-11-08", "shusha 2020-11-08 AZE", "anniversary"},
 		// "captured" takes the side named, so only the date is at stake
-		{"the text writes the year", "On 8 November 2024 the army of Azerbaijan captured the town of Shusha.", "2024-11-08", "shusha 2024-11-08 AZE", "explicit"},
+		{"the text writes the year", "On 8 November 2020 the army of Azerbaijan captured the town of Shusha.", "2024-11-08", "shusha 2020-11-08 AZE", "explicit"},
 		{"another day of the year", "Today the army of Azerbaijan captured the town of Shusha, the minister said.", "2020-11-12", "shusha 2020-11-12 AZE", "relative"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -25,7 +25,9 @@ const (
 // own day, a day relative to it, a day and month whose year came from the
 // page or from an earlier date, or a year counted from a duration. Only
 // such a date may be wrong where the ledger contradicts it; a date the
-// text writes in full is the text's claim and stays.
+// text writes in full is the text's claim and stays, unless the ledger has
+// the side holding the whole district for years around it with no change
+// for months (then it dates something else: see finish).
 func weakDate(how string) bool {
 	switch {
 	case how == pubDateHow,

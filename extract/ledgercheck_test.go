@@ -55,8 +55,11 @@ func TestHeldAlready(t *testing.T) {
 		{"a hold restated, Arabic", "وقالت الوزارة إن القوات الأرمينية احتلت منطقة كلبجر.", "2020-10-05", nil, "", "kalbajar"},
 		{"the ledger's year for a day and month", "Baku held a parade on 8 November 2024.\nOn 8 November the Azerbaijani army captured Shusha after a night of fighting.", "2024-11-09",
 			[]string{"shusha 2020-11-08 AZE"}, "the ledger's change of shusha to AZE", ""},
-		{"a date written out stays", "On 8 November 2024 the Azerbaijani army captured Shusha after a night of fighting.", "2024-11-09",
-			[]string{"shusha 2024-11-08 AZE"}, "explicit", ""},
+		{"a date written out stays", "On 9 November 2020 the Azerbaijani army captured Shusha after a night of fighting.", "2024-11-09",
+			[]string{"shusha 2020-11-09 AZE"}, "explicit", ""},
+		// written out for a district the side had held whole for years,
+		// no change near: the date of something else
+		{"a written date of a years-old hold", "On 8 November 2024 the Azerbaijani army captured Shusha after a night of fighting.", "2024-11-09", nil, "", "shusha"},
 		{"a change the ledger has on that day stays", "The Azerbaijani army entered Lachin district today, the ministry said.", "2020-12-01",
 			[]string{"lachin 2020-12-01 AZE"}, "publication date", ""},
 		{"a side new to the district is news", "Azerbaijani troops captured Jabrayil today, the ministry said.", "2020-10-09",

@@ -112,6 +112,15 @@ func (b *builder) finish(res *Result) {
 			b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec}, x.ev)
 			return
 		}
+		if !weakDate(x.how) && !x.partial && b.heldAlready(x.region, x.to, x.date) && !b.changedNear(x.region, x.date, quietDays) {
+			// a date the text writes, on which the ledger has that side
+			// holding the whole district for years, with no change of it
+			// for months: the date is of something else ("the liberation
+			// of Karvachar" near "2013", a decree of 24 June 2021 "for the
+			// liberation of Zangilan"), not a change the ledger lacks
+			b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec, Note: "a date the text writes; the ledger has the side holding the district then"}, x.ev)
+			return
+		}
 		if weakDate(x.how) && !x.partial && b.heldAlready(x.region, x.to, x.date) {
 			// the ledger has that side holding the district long before
 			// the day the page lent the reading: the day and month of

@@ -716,3 +716,11 @@ func TestVillageHoldRestated(t *testing.T) {
 	expectProposed(t, "حرر الجيش الأذربيجاني قرية سوغوفوشان، حسبما قال الوزير اليوم.", "2024-05-10", "")
 	expectProposed(t, "The Azerbaijani army liberated the village of Sugovushan, the minister said today.", "2020-10-03", "tartar 2020-10-03 AZE")
 }
+
+// TestWrittenDateOfAHold: a date the text writes for a district its side
+// had held whole for years, with no change near, is the date of something
+// else; the same words with the day of the change stay.
+func TestWrittenDateOfAHold(t *testing.T) {
+	expectProposed(t, "In 2014 the Armenian occupation of Lachin was marked with a parade by the separatists.", "2015-05-18", "")
+	expectProposed(t, "Armenian forces occupied Lachin on 18 May 1992.", "2015-05-18", "lachin 1992-05-18 ARM")
+}
