@@ -132,11 +132,12 @@ func (b *builder) finish(res *Result) {
 			}
 			x.date, x.how = c, how
 		}
-		if x.how == pubDateHow && !x.partial && x.claimant != x.to && b.heldAlready(x.region, other(x.to), x.date) && !b.changedNear(x.region, x.date, quietDays) {
-			// "Gubadli district was occupied" on a page of 2025, the other
-			// side holding it for years around that day and no change of
-			// the district for months: an old change told without its day,
-			// not the page's news (in a war, the news of villages the
+		if weakDate(x.how) && !strings.HasPrefix(x.how, "derived from duration") && !x.partial && x.claimant != x.to && b.heldAlready(x.region, other(x.to), x.date) && !b.changedNear(x.region, x.date, quietDays) {
+			// "Gubadli district was occupied" on a page of 2025, "Today is
+			// the day of Berdzor's liberation", "on 8 May" with the page's
+			// year: the other side holding the district for years around
+			// that day and no change of it for months, an old change told
+			// without its own day or year, not the page's news (in a war, the news of villages the
 			// ledger does not record is). The ledger's one change of the
 			// district to that side before the page dates it.
 			c, how, ok := b.ledgerOnlyBefore(x)

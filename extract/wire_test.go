@@ -56,8 +56,8 @@ func TestWireReports(t *testing.T) {
 		{"lost soldiers is no change", "Azerbaijan lost twelve soldiers in Tartar on 2 April 2016.",
 			"", "", nil},
 		// "last April": the most recent April before the report
-		{"last <month>", "Refugees keep arriving. Gubadli was overrun last April, officials recalled.",
-			"1993-09-10", "", []string{"gubadli 1993-04 ARM"}},
+		{"last <month>", "Refugees keep arriving. Kalbajar was overrun last April, officials recalled.",
+			"1993-09-10", "", []string{"kalbajar 1993-04 ARM"}},
 		{"last <month> of the report's own month is a year back", "Gubadli was overrun last September, officials recalled.",
 			"1994-09-10", "", []string{"gubadli 1993-09 ARM"}},
 		// "the first town to fall was X"

@@ -724,3 +724,12 @@ func TestWrittenDateOfAHold(t *testing.T) {
 	expectProposed(t, "In 2014 the Armenian occupation of Lachin was marked with a parade by the separatists.", "2015-05-18", "")
 	expectProposed(t, "Armenian forces occupied Lachin on 18 May 1992.", "2015-05-18", "lachin 1992-05-18 ARM")
 }
+
+// TestOldChangeOnALentDay: the quiet-time check also reads days relative
+// to the page and years the page lends ("Today is the day of …", "on 8
+// May" in a page of May 2020), but not spans counted back from the page.
+func TestOldChangeOnALentDay(t *testing.T) {
+	expectProposed(t, "Today is the day of the liberation of Berdzor by the Armenian army.", "2024-05-17", "lachin 1992-05-18 ARM")
+	expectProposed(t, "On 8 May the Azerbaijani army entered Lachin.", "2020-05-20", "")
+	expectProposed(t, "Kalbajar has been under the control of Armenian forces since 1992.", "2020-11-30", "kalbajar 1992 ARM")
+}
