@@ -231,7 +231,10 @@ func (b *builder) finish(res *Result) {
 	addUnresolved := func(x cand) {
 		word := x.needsPub
 		resolve := "the publication date: the text reports this as the news of the day"
-		if word != "" {
+		switch {
+		case strings.HasPrefix(word, "the publication date:"):
+			resolve = word // already says what dates the news
+		case word != "":
 			resolve = fmt.Sprintf("the publication date: %q is relative to it", word)
 		}
 		resolve += "; give it (--published, ?published=) or a source URL with the date in it"

@@ -733,3 +733,21 @@ func TestOldChangeOnALentDay(t *testing.T) {
 	expectProposed(t, "On 8 May the Azerbaijani army entered Lachin.", "2020-05-20", "")
 	expectProposed(t, "Kalbajar has been under the control of Armenian forces since 1992.", "2020-11-30", "kalbajar 1992 ARM")
 }
+
+// TestResolveSaysItOnce: an undated proposal dated by the lead's "today,
+// Saturday" says once what would resolve it.
+func TestResolveSaysItOnce(t *testing.T) {
+	text := "قال علييف اليوم السبت إن جيش بلاده بسط سيطرته على 9 قرى جديدة في منطقة النزاع.\nوقال الرئيس عبر حسابه على تويتر إن القوات المسلحة قامت بتحرير قرى في مقاطعة فضولي."
+	r, err := Extract(text, Options{}) // no ledger to date it either
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Proposals) == 0 {
+		t.Fatalf("no proposal for %q", text)
+	}
+	for _, p := range r.Proposals {
+		if p.Date != "" || strings.Count(p.Resolve, "the publication date") != 1 {
+			t.Errorf("%s: date %q, resolve %q: want no date and the publication date named once", p.Region, p.Date, p.Resolve)
+		}
+	}
+}
