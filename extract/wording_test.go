@@ -751,3 +751,10 @@ func TestResolveSaysItOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestTakenUnderTheControl: "taken (brought) under the control of" is a
+// change, the article between or not.
+func TestTakenUnderTheControl(t *testing.T) {
+	expectProposed(t, "Several heights of Lachin District have been taken under the control of units of the Azerbaijani Army, the ministry said on March 30.", "2023-03-31", "lachin 2023-03-30 AZE")
+	expectProposed(t, "The Zangilan district was brought under the control of the army on 20 October 2020.", "2023-03-31", "zangilan 2020-10-20 AZE")
+}
