@@ -610,8 +610,8 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 	approx := false
 	if i < len(ts) && hasStem(ts[i], approxWords) {
 		k := i + 1
-		if isWordAt(ts, k, "of", "شهر") {
-			k++
+		if isWordAt(ts, k, "of", "شهر") || k < len(ts) && ts[k].raw == "-" && ts[k].start == ts[i].end {
+			k++ // "mid-October"
 		}
 		if m, _, _ := monthAt(ts, k); m != 0 {
 			approx = true

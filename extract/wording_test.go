@@ -758,3 +758,9 @@ func TestTakenUnderTheControl(t *testing.T) {
 	expectProposed(t, "Several heights of Lachin District have been taken under the control of units of the Azerbaijani Army, the ministry said on March 30.", "2023-03-31", "lachin 2023-03-30 AZE")
 	expectProposed(t, "The Zangilan district was brought under the control of the army on 20 October 2020.", "2023-03-31", "zangilan 2020-10-20 AZE")
 }
+
+// TestMidMonth: "in mid-October" (a hyphen after the qualifier) is the
+// month, with or without its year.
+func TestMidMonth(t *testing.T) {
+	expectProposed(t, "The Azerbaijani military captured the town of Hadrut in mid-October.", "2020-12-01", "khojavend 2020-10 AZE")
+}
