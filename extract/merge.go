@@ -1002,12 +1002,8 @@ const quietDays = 90
 // ledger dates within days of c.
 func (b *builder) changedNear(region string, c civil, days geo.Day) bool {
 	first, last := civilSpan(c)
-	for _, e := range b.opt.History.Events() {
-		if e.Region == region && e.Kind != geo.KindBaseline && e.Date.First <= last+days && e.Date.Last >= first-days {
-			return true
-		}
-	}
-	return false
+	h := b.opt.History
+	return changeTo(h, region, actAZE, first-days, last+days) || changeTo(h, region, actARM, first-days, last+days)
 }
 
 // ledgerOnlyBefore dates a change told without a day on a page when the
