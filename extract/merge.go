@@ -103,23 +103,8 @@ func (b *builder) finish(res *Result) {
 				x.date, x.how = c, how
 			}
 		}
-		if weakDate(x.how) && x.partial && b.heldAlready(x.region, x.to, x.date) && !b.changedNear(x.region, x.date, quietDays) {
-			// "the fall of Shushi", "relocation to liberated Talish
-			// village" on a page of 2023: a town of a district its side
-			// held whole for years, with no change of the district for
-			// months, is a hold restated (in a war villages change hands
-			// that the ledger does not record, so only in a quiet time)
-			b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec}, x.ev)
-			return
-		}
-		if !weakDate(x.how) && !x.partial && b.heldAlready(x.region, x.to, x.date) && !b.changedNear(x.region, x.date, quietDays) {
-			// a date the text writes, on which the ledger has that side
-			// holding the whole district for years, with no change of it
-			// for months: the date is of something else ("the liberation
-			// of Karvachar" near "2013", a decree of 24 June 2021 "for the
-			// liberation of Zangilan"), not a change the ledger lacks
-			b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec, Note: "a date the text writes; the ledger has the side holding the district then"}, x.ev)
-			return
+		if !b.quietTimeCheck(&x) {
+			return // the ledger has the reading dating something else: a mention
 		}
 		if weakDate(x.how) && !x.partial && b.heldAlready(x.region, x.to, x.date) {
 			// the ledger has that side holding the district long before
@@ -132,30 +117,8 @@ func (b *builder) finish(res *Result) {
 			}
 			x.date, x.how = c, how
 		}
-		if weakDate(x.how) && !strings.HasPrefix(x.how, "derived from duration") && !x.partial && x.claimant != x.to && b.heldAlready(x.region, other(x.to), x.date) && !b.changedNear(x.region, x.date, quietDays) {
-			// "Gubadli district was occupied" on a page of 2025, "Today is
-			// the day of Berdzor's liberation", "on 8 May" with the page's
-			// year: the other side holding the district for years around
-			// that day and no change of it for months, an old change told
-			// without its own day or year, not the page's news (in a war, the news of villages the
-			// ledger does not record is). The ledger's one change of the
-			// district to that side before the page dates it.
-			c, how, ok := b.ledgerOnlyBefore(x)
-			if !ok {
-				b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "the other side held it on the page's day"}, x.ev)
-				return
-			}
-			x.date, x.how = c, how
-		}
-		if weakDate(x.how) && !x.partial && x.claimant != x.to && b.heldAlready(x.region, other(x.to), x.date) {
-			if d, ok := b.changeSoonAfter(x); ok {
-				// "Kalbajar is handed over to Azerbaijan" on a page of 15
-				// November 2020, the other side holding it that day and
-				// the ledger's handover ten days later: an announced change,
-				// told before it happened
-				b.mention(Mention{Type: ctxFuture, Region: x.region, To: x.to, Note: "the ledger's change came later, on " + d.String()}, x.ev)
-				return
-			}
+		if !b.oldOrAnnounced(&x) {
+			return // an old change told without its day, or one announced before it: a mention
 		}
 		ls := b.ledgerSide(x.region, x.date)
 		if ls != "" && ls != x.to && x.how == pubDateHow && x.claimant != x.to && !x.partial {
@@ -975,6 +938,61 @@ func (b *builder) ledgerSide(region string, c civil) string {
 	return side
 }
 
+// quietTimeCheck reads a reading of a district that the ledger has its
+// side holding for years, with no change of the district within quietDays:
+// a village or town told as taken on a day the page lent ("the fall of
+// Shushi", "relocation to liberated Talish village" in 2023) restates the
+// hold, and so does a date the text writes for the whole district (an
+// anniversary's year, a decree of 24 June 2021 "for the liberation of
+// Zangilan"): a side cannot take what it holds. Both become held_already
+// mentions (false). In a war villages change hands that the ledger does
+// not record, so only a quiet time counts.
+func (b *builder) quietTimeCheck(x *cand) bool {
+	if !b.heldAlready(x.region, x.to, x.date) || b.changedNear(x.region, x.date, quietDays) {
+		return true
+	}
+	switch {
+	case weakDate(x.how) && x.partial:
+		b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec}, x.ev)
+		return false
+	case !weakDate(x.how) && !x.partial:
+		b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec, Note: "a date the text writes; the ledger has the side holding the district then"}, x.ev)
+		return false
+	}
+	return true
+}
+
+// oldOrAnnounced reads a whole district's change on a day the page lent
+// (its own day, a day relative to it, its year), on which the ledger has
+// the other side holding the district for years. With no change of the
+// district within quietDays it is an old change told without its day
+// ("Gubadli district was occupied" in 2025, "Today is the day of Berdzor's
+// liberation", "on 8 May" with the page's year): the ledger's one change of
+// the district to that side before the page dates it, else it is an
+// undated mention. With the ledger's handover of it coming two to soonDays
+// days later, it is a handover announced before it happened ("Kalbajar is
+// handed over" on 15 November 2020): a future_handover mention. It
+// returns false when the reading became a mention.
+func (b *builder) oldOrAnnounced(x *cand) bool {
+	if !weakDate(x.how) || x.partial || x.claimant == x.to || !b.heldAlready(x.region, other(x.to), x.date) {
+		return true
+	}
+	if !strings.HasPrefix(x.how, "derived from duration") && !b.changedNear(x.region, x.date, quietDays) {
+		c, how, ok := b.ledgerOnlyBefore(*x)
+		if !ok {
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "the other side held it on the page's day"}, x.ev)
+			return false
+		}
+		x.date, x.how = c, how
+		return true
+	}
+	if d, ok := b.changeSoonAfter(*x); ok {
+		b.mention(Mention{Type: ctxFuture, Region: x.region, To: x.to, Note: "the ledger's change came later, on " + d.String()}, x.ev)
+		return false
+	}
+	return true
+}
+
 // soonDays is how long after a page's day a handover the ledger records
 // may be one the page announced: a handover's day is set in advance, a
 // capture's is not (in a war, a side claims a district days before the
@@ -984,6 +1002,9 @@ const soonDays = 45
 // changeSoonAfter is the ledger's handover of x's district to x's side in
 // the soonDays after x's date.
 func (b *builder) changeSoonAfter(x cand) (geo.DateSpec, bool) {
+	if b.opt.History == nil {
+		return geo.DateSpec{}, false
+	}
 	_, last := civilSpan(x.date)
 	for _, e := range b.opt.History.Events() {
 		if e.Region == x.region && string(e.To) == x.to && e.Kind == geo.KindHandover && e.Date.First > last+1 && e.Date.First <= last+soonDays {
@@ -1001,8 +1022,11 @@ const quietDays = 90
 // changedNear reports a change of the district, to either side, that the
 // ledger dates within days of c.
 func (b *builder) changedNear(region string, c civil, days geo.Day) bool {
-	first, last := civilSpan(c)
 	h := b.opt.History
+	if h == nil {
+		return false
+	}
+	first, last := civilSpan(c)
 	return changeTo(h, region, actAZE, first-days, last+days) || changeTo(h, region, actARM, first-days, last+days)
 }
 
