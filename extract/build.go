@@ -1166,12 +1166,13 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			ago: d.kind == durAgo, exact: d.exact, partial: village,
 			focus: a.s.toks[d.i].start}
 		anchorY := 0
-		if d.kind == durAgo {
+		switch k, free := b.freeDate(a); {
+		case d.kind == durAgo:
 			// "N years ago" counts from the page's day, never from a date
 			// of the sentence ("occupied it 28 years ago, in April 1993")
-		} else if main != nil && main.dated && main.region == region {
+		case main != nil && main.dated && main.region == region:
 			anchorY = main.date.y
-		} else if k, ok := b.freeDate(a); ok {
+		case free:
 			anchorY = a.res[k].c.y
 		}
 		if anchorY != 0 {
