@@ -393,9 +393,26 @@ const (
 	modTopic               // قرار بشأن احتلال، a resolution on the occupation: a topic
 )
 
+// questionClause reports a control word in a clause that ends with a
+// question mark ("?", "؟"), with no other clause end between.
+func questionClause(ts []token, c cueHit) bool {
+	for k := c.j; k < len(ts); k++ {
+		switch {
+		case ts[k].raw == "?" || ts[k].raw == "؟":
+			return true
+		case isClausePunct(ts[k]) && !isComma(ts[k]):
+			return false
+		}
+	}
+	return false
+}
+
 // modalityOf looks at the words before a control word in its clause.
 func modalityOf(s *sentence, c cueHit) modality {
 	ts := s.toks
+	if questionClause(ts, c) {
+		return modCond // "Has he discussed the surrender of Sus with anyone?": asked, not reported
+	}
 	// Arabic future prefix on the verb itself: ستسلم، سيدخل
 	if strings.HasSuffix(c.prefix, "س") {
 		return modFuture

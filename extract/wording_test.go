@@ -764,3 +764,12 @@ func TestTakenUnderTheControl(t *testing.T) {
 func TestMidMonth(t *testing.T) {
 	expectProposed(t, "The Azerbaijani military captured the town of Hadrut in mid-October.", "2020-12-01", "khojavend 2020-10 AZE")
 }
+
+// TestQuestionIsNoReport: a change asked about ("Has he discussed the
+// surrender of Sus?", "هل دخلت القوات أغدام؟") is not reported; the answer
+// told after it is.
+func TestQuestionIsNoReport(t *testing.T) {
+	expectProposed(t, "Have Azerbaijani troops really entered Agdam today, as Baku says?", "2020-11-20", "")
+	expectProposed(t, "هل دخلت القوات الأذربيجانية منطقة أغدام اليوم؟", "2020-11-20", "")
+	expectProposed(t, "Did the army enter Agdam? Yes, Azerbaijani troops entered Agdam today.", "2020-11-20", "agdam 2020-11-20 AZE")
+}
