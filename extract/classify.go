@@ -819,7 +819,9 @@ func becameUnder(ts []token, cues []cueHit) []cueHit {
 			continue
 		}
 		under := -1
-		for k, n := i+1, 0; k < len(ts) && n < 5; k, n = k+1, n+1 {
+		// up to seven words: a town and the region it lies in ("أصبحت مدينة
+		// فيزولي في قره باغ تحت سيطرة …")
+		for k, n := i+1, 0; k < len(ts) && n < 7; k, n = k+1, n+1 {
 			if ts[k].raw == "(" {
 				k = closingBracket(ts, k) // "أصبحت مقاطعة أغدام (في إقليم قره باغ) تحت السيطرة": an aside
 				continue

@@ -773,3 +773,9 @@ func TestQuestionIsNoReport(t *testing.T) {
 	expectProposed(t, "هل دخلت القوات الأذربيجانية منطقة أغدام اليوم؟", "2020-11-20", "")
 	expectProposed(t, "Did the army enter Agdam? Yes, Azerbaijani troops entered Agdam today.", "2020-11-20", "agdam 2020-11-20 AZE")
 }
+
+// TestBecameUnderAfterALongSubject: "became" and "under … control" may have
+// a town and the region it lies in between them.
+func TestBecameUnderAfterALongSubject(t *testing.T) {
+	expectProposed(t, "وأصبحت مدينة زنكيلان في جنوب قره باغ تحت سيطرة الجيش الأذربيجاني يوم 20 أكتوبر 2020.", "2021-10-26", "zangilan 2020-10-20 AZE")
+}
