@@ -95,6 +95,19 @@ func (b *builder) finish(res *Result) {
 		if c, how, ok := b.ledgerOffByOne(x); ok {
 			x.date, x.how = c, how
 		}
+		if strings.HasPrefix(x.how, "derived from duration") {
+			if b.beforeLedger(x) {
+				// "returned after 27 years" counted from a year the
+				// sentence writes for the loss itself (1993 - 27): a year
+				// before the ledger's first record is no change of it
+				b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: x.durWord}, x.ev)
+				return
+			}
+			if c, ok := b.durationYearOffByOne(x); ok {
+				x.date = c
+				x.how += fmt.Sprintf(", a year off: the ledger's change of %s to %s is in %d", x.region, x.to, c.y)
+			}
+		}
 		if strings.HasPrefix(x.how, "explicit (year") && !b.ledgerNear(x) {
 			// a year lent to a day and month the ledger has no change
 			// near, which the ledger holds in another year ("26 August"
@@ -1012,6 +1025,45 @@ func (b *builder) changeSoonAfter(x cand) (geo.DateSpec, bool) {
 		}
 	}
 	return geo.DateSpec{}, false
+}
+
+// beforeLedger reports a date before the ledger's first record of the
+// district (its baseline): no change the ledger can hold.
+func (b *builder) beforeLedger(x cand) bool {
+	h := b.opt.History
+	if h == nil || x.date.y == 0 {
+		return false
+	}
+	_, last := civilSpan(x.date)
+	for _, e := range h.Events() {
+		if e.Region == x.region && e.Kind == geo.KindBaseline {
+			return last < e.Date.First
+		}
+	}
+	return false
+}
+
+// durationYearOffByOne moves a year counted from a span ("27 years", said
+// in January 2021 of a loss of July 1993) by one when the ledger has no
+// change of the district to that side in that year and changes in exactly
+// one of the years beside it: counts of years round either way.
+func (b *builder) durationYearOffByOne(x cand) (civil, bool) {
+	h := b.opt.History
+	if h == nil || x.date.prec != "year" || x.years == 0 {
+		return civil{}, false // a year the text writes ("since 1992") stays
+	}
+	in := func(y int) bool { return changeTo(h, x.region, x.to, geo.DayOf(y, 1, 1), geo.DayOf(y, 12, 31)) }
+	if in(x.date.y) {
+		return civil{}, false
+	}
+	before, after := in(x.date.y-1), in(x.date.y+1)
+	switch {
+	case before && !after:
+		return civil{y: x.date.y - 1, prec: "year"}, true
+	case after && !before:
+		return civil{y: x.date.y + 1, prec: "year"}, true
+	}
+	return civil{}, false
 }
 
 // quietDays is how long a district must have had no change, either way,

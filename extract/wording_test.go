@@ -779,3 +779,12 @@ func TestQuestionIsNoReport(t *testing.T) {
 func TestBecameUnderAfterALongSubject(t *testing.T) {
 	expectProposed(t, "وأصبحت مدينة زنكيلان في جنوب قره باغ تحت سيطرة الجيش الأذربيجاني يوم 20 أكتوبر 2020.", "2021-10-26", "zangilan 2020-10-20 AZE")
 }
+
+// TestCountedYearsAgainstTheLedger: a year counted from a span ("27
+// years" said in January 2021) moves to the ledger's year beside it; a
+// year counted back from a year the sentence writes for the loss itself
+// (1993 - 27) falls before the ledger's first record and is no change.
+func TestCountedYearsAgainstTheLedger(t *testing.T) {
+	expectProposed(t, "Agdam had been under Armenian occupation for 27 years, the club said.", "2021-01-07", "agdam 1993 ARM")
+	expectProposed(t, "أعيد جسر خدافرين الواقع في منطقة جبرائيل والأراضي الأخرى التي احتلتها القوات الأرمنية عام 1993 إلى أصحابه بعد سبعة وعشرين عاما من الاحتلال.", "2021-01-07", "")
+}
