@@ -788,3 +788,16 @@ func TestCountedYearsAgainstTheLedger(t *testing.T) {
 	expectProposed(t, "Agdam had been under Armenian occupation for 27 years, the club said.", "2021-01-07", "agdam 1993 ARM")
 	expectProposed(t, "أعيد جسر خدافرين الواقع في منطقة جبرائيل والأراضي الأخرى التي احتلتها القوات الأرمنية عام 1993 إلى أصحابه بعد سبعة وعشرين عاما من الاحتلال.", "2021-01-07", "")
 }
+
+// TestExpelledFrom: forces expelled from a district lost it ("طُردت قوات
+// … من X", "were expelled from X"); residents expelled ("وطردت سكان")
+// tell no change.
+func TestExpelledFrom(t *testing.T) {
+	expectProposed(t, "طردت قوات الاحتلال الأرمينية من زنكيلان في 20 أكتوبر 2020.", "2021-05-15", "zangilan 2020-10-20 AZE")
+	expectProposed(t, "The Armenian units were expelled from Zangilan on 20 October 2020.", "2021-05-15", "zangilan 2020-10-20 AZE")
+	// residents driven out tell no withdrawal of forces
+	_, r := proposed(t, "سيطرت القوات الأرمينية على فضولي في 23 أغسطس 1993 وطردت أهالي المدينة.", "2021-05-15")
+	if len(r.Proposals) != 1 || r.Proposals[0].Kind != kindCapture || r.Proposals[0].To != "ARM" {
+		t.Errorf("residents driven out: got %+v, want one Armenian capture", r.Proposals)
+	}
+}
