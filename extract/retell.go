@@ -15,7 +15,7 @@ import (
 // cannot have changed hands back on the page's day with nothing saying
 // so). It returns the earliest such change.
 func (b *builder) retoldBefore(x cand, props []*proposal) (*proposal, bool) {
-	if !b.hasPub || !x.period || x.sideNamed || x.region == "" || x.to == "" {
+	if !b.hasPub || !x.period || x.region == "" || x.to == "" {
 		return nil, false
 	}
 	pubDay := geo.DayOf(b.pub.Year(), int(b.pub.Month()), b.pub.Day())

@@ -801,3 +801,10 @@ func TestExpelledFrom(t *testing.T) {
 		t.Errorf("residents driven out: got %+v, want one Armenian capture", r.Proposals)
 	}
 }
+
+// TestDuringANamedOccupation: "during the occupation of X by Armenian
+// forces" on a page that dates X's later return retells the stretch that
+// return ended, whether or not the occupier is named.
+func TestDuringANamedOccupation(t *testing.T) {
+	expectProposed(t, "تعرض الضريح للتخريب أثناء احتلال القوات الأرمنية لأغدام. وبعد تحرير المدينة في نوفمبر 2020 عاد المصور إليها.", "2021-01-30", "agdam 1993-07-23 ARM|agdam 2020-11 AZE")
+}
