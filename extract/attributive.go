@@ -41,6 +41,9 @@ func unreportedGerund(ts []token, i, end int) bool {
 	if isWordAt(ts, i-1, "after") && isWordAt(ts, i-2, "day", "days") {
 		return false // "a day after liberating X": an earlier change, dated by the count
 	}
+	if isWordAt(ts, i-1, "by") {
+		return false // "inflicted a defeat … by liberating X": the means, of the main clause's day
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if ts[k].kind != tokWord {
 			return true

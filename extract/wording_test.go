@@ -808,3 +808,10 @@ func TestExpelledFrom(t *testing.T) {
 func TestDuringANamedOccupation(t *testing.T) {
 	expectProposed(t, "تعرض الضريح للتخريب أثناء احتلال القوات الأرمنية لأغدام. وبعد تحرير المدينة في نوفمبر 2020 عاد المصور إليها.", "2021-01-30", "agdam 1993-07-23 ARM|agdam 2020-11 AZE")
 }
+
+// TestByGerund: a gerund after "by" is the means of the main clause and
+// takes its day ("inflicted a defeat on 2 April 2016 by liberating …");
+// "after capturing X" stays an earlier, unreported change.
+func TestByGerund(t *testing.T) {
+	expectProposed(t, "On 2 April 2016 the army answered the attack by liberating several heights of Jabrayil district.", "2024-04-02", "jabrayil 2016-04-02 AZE")
+}
