@@ -810,8 +810,7 @@ func TestDuringANamedOccupation(t *testing.T) {
 }
 
 // TestByGerund: a gerund after "by" is the means of the main clause and
-// takes its day ("inflicted a defeat on 2 April 2016 by liberating …");
-// "after capturing X" stays an earlier, unreported change.
+// takes its day ("inflicted a defeat on 2 April 2016 by liberating …").
 func TestByGerund(t *testing.T) {
 	expectProposed(t, "On 2 April 2016 the army answered the attack by liberating several heights of Jabrayil district.", "2024-04-02", "jabrayil 2016-04-02 AZE")
 }
