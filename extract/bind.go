@@ -349,6 +349,41 @@ func inDate(a *annotated, k int) bool {
 	return false
 }
 
+// kindNamed is the one district of sentence a named after the same kind
+// noun as noun ("مدينة شوشة" for "المدينة", "the city of Shusha" for "the
+// city"); false when none or several are.
+func kindNamed(a *annotated, noun token) (*Place, bool) {
+	ts := a.s.toks
+	var found *Place
+	for _, p := range a.places {
+		k := p.i - 1
+		if k >= 0 && (isWordAt(ts, k, "of") || ts[k].raw == ",") {
+			k--
+		}
+		if p.place.Region == "" || k < 0 || ts[k].kind != tokWord || !sameStem(ts[k], noun) {
+			continue
+		}
+		if found != nil && found.Region != p.place.Region {
+			return nil, false
+		}
+		found = p.place
+	}
+	return found, found != nil
+}
+
+// sameStem reports two words of one stem, an article apart ("مدينة",
+// "المدينة").
+func sameStem(x, y token) bool {
+	for _, a := range tokenStems(x) {
+		for _, b := range tokenStems(y) {
+			if strings.TrimPrefix(a, "ال") == strings.TrimPrefix(b, "ال") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // plainPhrase reports tokens i..j-1 holding no clause break, no number and
 // no control word: one noun phrase ("the mountain enclave's second-largest
 // city of").
@@ -603,6 +638,14 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 	}
 	if prev == nil {
 		return target{}, false
+	}
+	if k >= 0 && k < len(a.s.toks) && a.s.toks[k].kind == tokWord && hasStem(a.s.toks[k], anaphorNouns) && !b.isBound(a, k) {
+		// "… مدينة شوشة … على الطريق إلى خانكندي. واحتلت القوات المدينة":
+		// "the city" is the one the sentence before named as a city, not
+		// the last place it named
+		if p, ok := kindNamed(prev, a.s.toks[k]); ok {
+			return target{place: p, tok: -1, anaphor: true}, true
+		}
 	}
 	if n := len(prev.bound); n > 0 {
 		if p := b.placeAt(prev, prev.bound[n-1]); p != nil {

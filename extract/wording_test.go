@@ -814,3 +814,10 @@ func TestDuringANamedOccupation(t *testing.T) {
 func TestByGerund(t *testing.T) {
 	expectProposed(t, "On 2 April 2016 the army answered the attack by liberating several heights of Jabrayil district.", "2024-04-02", "jabrayil 2016-04-02 AZE")
 }
+
+// TestTheCityNamedAsACity: "the city" points back to the place the
+// sentence before named as a city, not to the last place it named.
+func TestTheCityNamedAsACity(t *testing.T) {
+	expectProposed(t, "وتعد مدينة شوشة من رموز الثقافة الأذربيجانية حيث تقع على الطريق المؤدي إلى خانكندي. واحتلت القوات الأرمينية المدينة في 8 مايو 1992.", "2020-11-20", "shusha 1992-05-08 ARM")
+	expectProposed(t, "The city of Lachin lies on the road from Goris to Khankendi. Armenian forces captured the city on 18 May 1992.", "2020-11-20", "lachin 1992-05-18 ARM")
+}
