@@ -624,8 +624,10 @@ func monthFirstAt(ts []token, i int) (dateExpr, bool) {
 	}
 	e := dateExpr{i: start, month: m, approx: approx}
 	// English "November 25" / "November 25, 2020"
-	if d, n, ok := dayAt(ts, k); ok && ts[k].kind == tokNum && !approx {
+	if d, n, ok := dayAt(ts, k); ok && ts[k].kind == tokNum && (!approx || latinWord(ts[start])) {
 		if _, _, isYear := yearAt(ts, k); !isYear {
+			// "the early September 27 shelling": early on that day
+			e.approx = false
 			e.day, k = d, n
 			k = monthFirstDayEnd(ts, k, &e)
 			if k < len(ts) && ts[k].raw == "," {

@@ -821,3 +821,10 @@ func TestTheCityNamedAsACity(t *testing.T) {
 	expectProposed(t, "وتعد مدينة شوشة من رموز الثقافة الأذربيجانية حيث تقع على الطريق المؤدي إلى خانكندي. واحتلت القوات الأرمينية المدينة في 8 مايو 1992.", "2020-11-20", "shusha 1992-05-08 ARM")
 	expectProposed(t, "The city of Lachin lies on the road from Goris to Khankendi. Armenian forces captured the city on 18 May 1992.", "2020-11-20", "lachin 1992-05-18 ARM")
 }
+
+// TestEarlyMonthDay: "the early September 27 shelling" is early on that
+// day; "in early October 2020" stays the month.
+func TestEarlyMonthDay(t *testing.T) {
+	expectProposed(t, "The army liberated several villages of Fuzuli following the early September 27 shelling by Armenian forces.", "2020-09-28", "fuzuli 2020-09-27 AZE")
+	expectProposed(t, "The army liberated Fuzuli in early October 2020.", "2021-01-01", "fuzuli 2020-10 AZE")
+}
