@@ -27,7 +27,7 @@ const (
 // such a date may be wrong where the ledger contradicts it; a date the
 // text writes in full is the text's claim and stays, unless the ledger has
 // the side holding the whole district for years around it with no change
-// for months (then it dates something else: see finish).
+// for months (then it dates something else: see restatedHold).
 func weakDate(how string) bool {
 	switch {
 	case how == pubDateHow,

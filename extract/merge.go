@@ -116,19 +116,8 @@ func (b *builder) finish(res *Result) {
 				x.date, x.how = c, how
 			}
 		}
-		if !b.quietTimeCheck(&x) {
-			return // the ledger has the reading dating something else: a mention
-		}
-		if weakDate(x.how) && !x.partial && b.heldAlready(x.region, x.to, x.date) {
-			// the ledger has that side holding the district long before
-			// the day the page lent the reading: the day and month of
-			// the ledger's own change, or a restated hold
-			c, how, ok := b.ledgerYear(x)
-			if !ok {
-				b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec}, x.ev)
-				return
-			}
-			x.date, x.how = c, how
+		if !b.restatedHold(&x) {
+			return // the ledger has the side holding the district then: a mention
 		}
 		if !b.oldOrAnnounced(&x) {
 			return // an old change told without its day, or one announced before it: a mention
@@ -951,26 +940,39 @@ func (b *builder) ledgerSide(region string, c civil) string {
 	return side
 }
 
-// quietTimeCheck reads a reading of a district that the ledger has its
-// side holding for years, with no change of the district within quietDays:
+// restatedHold reads a reading of a district that the ledger has its side
+// holding already on the reading's day, and returns false when it became a
+// held_already mention. With no change of the district within quietDays,
 // a village or town told as taken on a day the page lent ("the fall of
 // Shushi", "relocation to liberated Talish village" in 2023) restates the
 // hold, and so does a date the text writes for the whole district (an
 // anniversary's year, a decree of 24 June 2021 "for the liberation of
-// Zangilan"): a side cannot take what it holds. Both become held_already
-// mentions (false). In a war villages change hands that the ledger does
-// not record, so only a quiet time counts.
-func (b *builder) quietTimeCheck(x *cand) bool {
-	if !b.heldAlready(x.region, x.to, x.date) || b.changedNear(x.region, x.date, quietDays) {
+// Zangilan"): a side cannot take what it holds. (In a war villages change
+// hands that the ledger does not record, so only a quiet time counts for
+// them.) A whole district on a day the page lent takes the day and month
+// of the ledger's own change in another year, else it restates the hold.
+func (b *builder) restatedHold(x *cand) bool {
+	if !b.heldAlready(x.region, x.to, x.date) {
 		return true
 	}
-	switch {
-	case weakDate(x.how) && x.partial:
-		b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec}, x.ev)
-		return false
-	case !weakDate(x.how) && !x.partial:
-		b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec, Note: "a date the text writes; the ledger has the side holding the district then"}, x.ev)
-		return false
+	weak := weakDate(x.how)
+	if !b.changedNear(x.region, x.date, quietDays) {
+		switch {
+		case weak && x.partial:
+			b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec}, x.ev)
+			return false
+		case !weak && !x.partial:
+			b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec, Note: "a date the text writes; the ledger has the side holding the district then"}, x.ev)
+			return false
+		}
+	}
+	if weak && !x.partial {
+		c, how, ok := b.ledgerYear(*x)
+		if !ok {
+			b.mention(Mention{Type: ctxHeld, Region: x.region, To: x.to, Date: x.date.String(), Precision: x.date.prec}, x.ev)
+			return false
+		}
+		x.date, x.how = c, how
 	}
 	return true
 }
