@@ -806,7 +806,7 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		// "were cleared of Armenian separatists": the side named as
 		// what the place was rid of lost it
 		for _, x := range a.actors {
-			if x.i > c.i && x.i-c.j <= 3 && x.actor != actRUS && clearedOf(a.s.toks, x.i) && a.clauseOf(x.i) == a.clauseOf(c.i) {
+			if x.i > c.i && x.i-c.j <= 7 && x.actor != actRUS && clearedOf(a.s.toks, x.i) && a.clauseOf(x.i) == a.clauseOf(c.i) {
 				return other(x.actor)
 			}
 		}
@@ -1579,7 +1579,7 @@ func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
 	var best actorHit
 	found := false
 	for _, h := range a.actors {
-		if h.i >= c.i || h.to {
+		if h.i >= c.i || h.to || h.obj {
 			continue
 		}
 		if !a.cueBetween(h.i, c.i) {

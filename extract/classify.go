@@ -307,7 +307,36 @@ func findActors(ts []token) []actorHit {
 			}
 		}
 	}
+	bothSidesNamed(ts, out)
 	return out
+}
+
+// andPrefixed reports a side's name that carries the conjunction
+// "و" ("وأرمينيا").
+func andPrefixed(t token) bool {
+	for n, st := range t.stems {
+		if t.pre[n] == "و" && actorWords[st] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// bothSidesNamed marks the two sides named together ("the leaders of
+// Azerbaijan and Armenia", "أذربيجان وأرمينيا") as no one's agent: a pair
+// of the two sides did not take or lose a place together.
+func bothSidesNamed(ts []token, hits []actorHit) {
+	for n := 1; n < len(hits); n++ {
+		a, b := &hits[n-1], &hits[n]
+		if a.actor == b.actor || a.actor == actRUS || b.actor == actRUS || a.to || b.to {
+			continue
+		}
+		joined := b.i == a.i+1 && andPrefixed(ts[b.i]) ||
+			b.i == a.i+2 && isWordAt(ts, a.i+1, "and", "or", "و")
+		if joined {
+			a.obj, b.obj = true, true
+		}
+	}
 }
 
 // clearedOf reports a side named after "of" that follows an English
@@ -322,6 +351,17 @@ func clearedOf(ts []token, i int) bool {
 	}
 	if isWordAt(ts, k, "the") {
 		k--
+	}
+	// "cleared of the armed forces of Armenia": the side owns the forces
+	// the place was rid of.
+	if isWordAt(ts, k, "of") && isWordAt(ts, k-1, "forces", "troops", "units", "army", "military") {
+		k -= 2
+		if isWordAt(ts, k, "armed") {
+			k--
+		}
+		if isWordAt(ts, k, "the") {
+			k--
+		}
 	}
 	if !isWordAt(ts, k, "of") || k < 1 || !latinWord(ts[k-1]) {
 		return false

@@ -828,3 +828,14 @@ func TestEarlyMonthDay(t *testing.T) {
 	expectProposed(t, "The army liberated several villages of Fuzuli following the early September 27 shelling by Armenian forces.", "2020-09-28", "fuzuli 2020-09-27 AZE")
 	expectProposed(t, "The army liberated Fuzuli in early October 2020.", "2021-01-01", "fuzuli 2020-10 AZE")
 }
+
+// TestBothSidesNamedActNot: the two sides named together ("the leaders of
+// Azerbaijan and Armenia") are nobody's agent, and a place "cleared of the
+// armed forces of" a side was lost by that side.
+func TestBothSidesNamedActNot(t *testing.T) {
+	// two years on, "25 November" with no year is the ledger's day of the
+	// side the text names; read as unnamed, the side would be away from
+	// the holder of 2022
+	expectProposed(t, "Under the accord signed by the leaders of Azerbaijan and Armenia, the Kalbajar district was cleared of the troops of Armenia on 25 November.", "2022-11-25", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "وفق البيان الموقع من زعماء روسيا وأذربيجان وأرمينيا، تم تطهير منطقة كلبجار في 25 نوفمبر 2020.", "2021-03-01", "kalbajar 2020-11-25 AZE")
+}
