@@ -135,6 +135,9 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // "جلاء الاحتلال عنها", "the withdrawal of the occupation": the occupier leaving, told by the other word
 			continue
 		}
+		if h.cls == cueOccupy && occupationEnded(ts, i, end) {
+			h.cls = cueLiberate // "the occupation of nine villages … was ended on 4 October"
+		}
 		if h.cls == cueOccupy && fromOccupation(ts, i) {
 			i = end - 1 // "حرر من الاحتلال", "liberated from occupation": a state left, told with the other verb
 			continue
@@ -949,6 +952,40 @@ func sinceStart(ts []token, k, end int) bool {
 		start = start || hasStem(ts[m], launchWords) || hasStem(ts[m], approxWords) || hasStem(ts[m], eruptWords)
 	}
 	return fight && start
+}
+
+// occupationEnded reports the English noun "occupation" whose verb, after
+// what was occupied, is "ended" ("the occupation of nine more villages –
+// A, B and C – was ended on 4 October"): the end of a hold, the other
+// side's gain. No other control word may stand between.
+func occupationEnded(ts []token, i, end int) bool {
+	if !isWordAt(ts, i, "occupation") {
+		return false
+	}
+	for k := end; k < len(ts) && k < end+30; k++ {
+		if ts[k].kind == tokPunct && (ts[k].raw == "." || ts[k].raw == ";" || ts[k].raw == "؛") {
+			return false
+		}
+		// "was ended", or a bare "ended" that its day follows ("ended
+		// on 4 October"); a bare "ended" may have another subject ("lasted
+		// until 2020 and ended after the war")
+		if isWordAt(ts, k, "ended") && (isWordAt(ts, k-1, "was", "been", "has", "had") || isWordAt(ts, k+1, "on", "in") && k+2 < len(ts) && (ts[k+2].kind == tokNum || monthNamedAt(ts, k+2))) {
+			return true
+		}
+		if isWordAt(ts, k, "came", "come", "brought", "put") && isWordAt(ts, k+1, "to") && isWordAt(ts, k+2, "an") && isWordAt(ts, k+3, "end") {
+			return true
+		}
+		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok {
+			return false
+		}
+	}
+	return false
+}
+
+// monthNamedAt reports a month's name at k.
+func monthNamedAt(ts []token, k int) bool {
+	m, _, _ := monthAt(ts, k)
+	return m > 0
 }
 
 // occupationLeaving reports an occupation noun completing a withdrawal

@@ -839,3 +839,12 @@ func TestBothSidesNamedActNot(t *testing.T) {
 	expectProposed(t, "Under the accord signed by the leaders of Azerbaijan and Armenia, the Kalbajar district was cleared of the troops of Armenia on 25 November.", "2022-11-25", "kalbajar 2020-11-25 AZE")
 	expectProposed(t, "وفق البيان الموقع من زعماء روسيا وأذربيجان وأرمينيا، تم تطهير منطقة كلبجار في 25 نوفمبر 2020.", "2021-03-01", "kalbajar 2020-11-25 AZE")
 }
+
+// TestOccupationWasEnded: "the occupation of X … was ended on" is the
+// end of a hold, the other side's gain, also when a list of villages
+// stands between the noun and its verb.
+func TestOccupationWasEnded(t *testing.T) {
+	expectProposed(t, "The minister said the occupation of four villages of Zangilan district - Aghband, Mincivan, Khudafarin and Babayli - was ended on 20 October 2020.", "2021-05-15", "zangilan 2020-10-20 AZE")
+	expectProposed(t, "The occupation of Kalbajar came to an end on 25 November 2020.", "2021-05-15", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "انتهى احتلال مدينة فضولي في 17 أكتوبر 2020.", "2021-05-15", "fuzuli 2020-10-17 AZE")
+}
