@@ -909,7 +909,24 @@ func (b *builder) clauseOwned(a *annotated, cl int, t target) bool {
 		return true
 	}
 	for _, x := range a.ctx {
-		if a.clauseOf(x.i) == cl {
+		if a.clauseOf(x.i) == cl && !toldAtMeeting(a, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldAtMeeting reports a meeting where the news was told ("the minister
+// said while addressing the Security Council meeting Sunday", "told a
+// cabinet meeting on Sunday"): its day is the report's, which dates what
+// was told as a "said on Sunday" would.
+func toldAtMeeting(a *annotated, x ctxHit) bool {
+	if x.typ != ctxMeeting {
+		return false
+	}
+	ts := a.s.toks
+	for m := x.i - 1; m >= 0 && m >= x.i-6 && a.clauseOf(m) == a.clauseOf(x.i); m-- {
+		if ts[m].kind == tokWord && (hasStem(ts[m], speechWords) || isWordAt(ts, m, "told", "addressing", "addressed", "speaking", "briefed", "كلمه", "كلمته")) {
 			return true
 		}
 	}

@@ -848,3 +848,11 @@ func TestOccupationWasEnded(t *testing.T) {
 	expectProposed(t, "The occupation of Kalbajar came to an end on 25 November 2020.", "2021-05-15", "kalbajar 2020-11-25 AZE")
 	expectProposed(t, "انتهى احتلال مدينة فضولي في 17 أكتوبر 2020.", "2021-05-15", "fuzuli 2020-10-17 AZE")
 }
+
+// TestToldAtAMeeting: a meeting where the news was told ("told a
+// cabinet meeting on Sunday") dates what was told, as "said on Sunday"
+// would; a meeting that is news of its own does not.
+func TestToldAtAMeeting(t *testing.T) {
+	expectProposed(t, "Azerbaijani troops have retaken Sugovushan village in Tartar district, the defence minister told a cabinet meeting on Sunday.", "2020-10-05", "tartar 2020-10-04 AZE")
+	expectProposed(t, "The army has regained two villages of Jabrayil district, the minister said while addressing the parliament meeting Saturday.", "2020-10-05", "jabrayil 2020-10-03 AZE")
+}
