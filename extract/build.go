@@ -429,7 +429,10 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 		if t.place.Region == "" || t.place.Partial {
 			m.Place = t.place.ID
 		}
-		if k, ok := b.pickDate(a, in.c, t); ok {
+		if k, ok := b.pickDate(a, in.c, t); ok && !(in.mod == modCumulative && a.cueBetween(in.c.i, a.dates[k].i)) {
+			// (a running total does not take the day of a later control
+			// word's own clause: "freed 280 villages within weeks, among
+			// them Shusha, which was retaken on 8 November")
 			a.claimed[k] = true
 			c := a.res[k].c
 			if in.mod == modFuture || in.mod == modScheduled {

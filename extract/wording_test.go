@@ -856,3 +856,11 @@ func TestToldAtAMeeting(t *testing.T) {
 	expectProposed(t, "Azerbaijani troops have retaken Sugovushan village in Tartar district, the defence minister told a cabinet meeting on Sunday.", "2020-10-05", "tartar 2020-10-04 AZE")
 	expectProposed(t, "The army has regained two villages of Jabrayil district, the minister said while addressing the parliament meeting Saturday.", "2020-10-05", "jabrayil 2020-10-03 AZE")
 }
+
+// TestRunningTotalLeavesALaterDay: a running total ("freed some 300
+// villages within weeks") does not take the day of the relative clause
+// that follows it ("among them Fuzuli, which was retaken on 17 October").
+func TestRunningTotalLeavesALaterDay(t *testing.T) {
+	expectProposed(t, "وخلال أيام معدودة، نجح الجيش في تحرير نحو 300 قرية، ومنها مدينة فضولي التي تمت استعادتها في 17 أكتوبر 2020.", "2024-05-01", "fuzuli 2020-10-17 AZE")
+	expectProposed(t, "Within weeks the army freed some 300 villages, among them Fuzuli, which was retaken on 17 October 2020.", "2024-05-01", "fuzuli 2020-10-17 AZE")
+}
