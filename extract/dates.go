@@ -42,6 +42,7 @@ type dateExpr struct {
 	hasYearOff  bool   // the year is written relative to the publication's
 	word        string // the words, for DateHow
 	today       bool   // "today" (with or without a weekday): a publication-date clue
+	bareDay     bool   // relMonth: "on the 8th", a day with no month, not after the publication day
 	weekend     bool   // relWeekday: the Saturday and Sunday ("over the weekend")
 }
 
@@ -463,6 +464,13 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 	if !isMonth && k+1 < len(ts) && ts[k].raw == "," && ts[i].kind == tokNum {
 		// "15th, October 2023"
 		m, n, isMonth = monthAfterDay(ts, k+1)
+	}
+	if !isMonth && ts[i].kind == tokNum && k == i+2 && isWordAt(ts, i-1, "the") && isWordAt(ts, i-2, "on") &&
+		(k == len(ts) || ts[k].kind == tokPunct || isWordAt(ts, k, "that", "and", "when", "after", "before", "the", "at", "in", "with", "by")) { // not "on the 8th floor"
+		// "claimed on the 8th that …": a day of the month the news is
+		// in, or of the month before when that day is still to come
+		e.rel, e.j, e.bareDay = relMonth, k, true
+		return e, true
 	}
 	if !isMonth {
 		return dateExpr{}, false
@@ -1082,7 +1090,11 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if !r.hasPub {
 			return civil{}, "", false
 		}
-		t := time.Date(r.pub.Year(), r.pub.Month()+time.Month(e.offset), 1, 0, 0, 0, 0, time.UTC)
+		off := e.offset
+		if e.bareDay && e.day > r.pub.Day() {
+			off-- // "on the 28th" in a piece of 2 November: 28 October
+		}
+		t := time.Date(r.pub.Year(), r.pub.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
 		if e.day != 0 {
 			if !validDay(t.Year(), int(t.Month()), e.day) {
 				return civil{}, "", false

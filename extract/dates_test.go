@@ -172,3 +172,17 @@ func TestDates(t *testing.T) {
 		})
 	}
 }
+
+// TestBareOrdinalDay: "on the 8th" with no month is a day of the month the
+// piece is in, or of the month before when that day is still to come; "on
+// the 8th floor" is no date.
+func TestBareOrdinalDay(t *testing.T) {
+	expectProposed(t, "The ministry said on the 8th that its troops had taken Shusha.", "2020-11-10", "shusha 2020-11-08 AZE")
+	expectProposed(t, "Officials said the army entered Kalbajar on the 25th.", "2020-12-02", "kalbajar 2020-11-25 AZE")
+	_, r := proposed(t, "On the 8th floor of a hotel in Shusha, the ministers met.", "2020-11-10")
+	for _, c := range r.Context {
+		if c.Date == "2020-11-08" {
+			t.Errorf("\"on the 8th floor\" was read as a day: %+v", c)
+		}
+	}
+}
