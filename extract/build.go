@@ -64,6 +64,9 @@ type cand struct {
 	// annivGuess: an anniversary without a count dated by a date told
 	// after it, a guess that a change the page dates outright overrides
 	annivGuess bool
+	// provinceName: the district was named by an NKR province seated in
+	// it ("Hadrut", "Martuni"), a town and province that is not all of it
+	provinceName bool
 }
 
 // countedDay is a change told with its day but no district ("freed 16
@@ -625,6 +628,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 			lead: b.isLead(a), relative: isRelative(a.s.toks, c) || reducedRelative(a, c), earlier: earlierSentence(a.s.toks) || earlierAdverb(a.s.toks, c), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
+			provinceName: provinceNameAt(a, t),
 		}
 		x.saidOn = dated && statementDay(a, k, c)
 		x.period = duringPeriod(a.s.toks, c.i)
@@ -1985,6 +1989,17 @@ func listColonAfter(ts []token, k int) bool {
 
 // nkrNamed reports region named in control word c's clause by its NKR
 // name ("Shushi", "Berdzor"), the name the Armenian side uses.
+// provinceNameAt reports a target named by the NKR province seated in its
+// district ("Hadrut" for Khojavend).
+func provinceNameAt(a *annotated, t target) bool {
+	for _, p := range a.places {
+		if p.i == t.tok && p.place.province[p.key] {
+			return true
+		}
+	}
+	return false
+}
+
 func nkrNamed(a *annotated, c cueHit, region string) bool {
 	for _, p := range a.places {
 		if p.place.Region == region && p.place.nkr[p.key] && a.clauseOf(p.i) == a.clauseOf(c.i) {

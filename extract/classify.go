@@ -158,6 +158,12 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // "regained its independent status": not ground changing hands
 			continue
 		}
+		if h.cls == cueLiberate && i > 0 && editingHeads[ts[i-1].norm] && strings.HasSuffix(ts[i].norm, "تحرير") {
+			// (the head of "مكتب تحرير" has no article: "الرئيس تحرير
+			// فضولي" is the president and the liberation)
+			i = end - 1 // "مكتب تحرير الجريدة", "رئيس التحرير": editing, not liberation
+			continue
+		}
 		if h.cls == cueFall && fallenThing(ts, i, end) {
 			i = end - 1 // dead, a plane or a shell fell: not a town falling
 			continue
@@ -498,6 +504,9 @@ func modalityOf(s *sentence, c cueHit) modality {
 		}
 	}
 	if scheduleHead(ts, c) {
+		return modIntent
+	}
+	if demandedBefore(ts, c) {
 		return modIntent
 	}
 	if operationNamed(s, c) {
@@ -977,6 +986,41 @@ func occupationEnded(ts []token, i, end int) bool {
 		}
 		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok {
 			return false
+		}
+	}
+	return false
+}
+
+// demandedBefore reports a change that a call or a demand asks for, the
+// demand standing up to ten words before it across the commas of a list of
+// adjectives ("called for an immediate, full and unconditional withdrawal
+// from", "مطالباً بانسحاب فوري"): asked for, not done.
+func demandedBefore(ts []token, c cueHit) bool {
+	for k := c.i - 1; k >= 0 && k >= c.i-10; k-- {
+		t := ts[k]
+		if t.kind == tokPunct && t.raw != "," && t.raw != "،" && t.raw != "\"" && t.raw != "“" && t.raw != "”" {
+			return false
+		}
+		if t.kind != tokWord {
+			continue
+		}
+		if isWordAt(ts, k, "after", "following", "since", "بعد", "منذ", "عقب") {
+			return false // "demanded a withdrawal after the capture of X": the capture happened
+		}
+		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok {
+			return false // the demand asks for another change
+		}
+		if isWordAt(ts, k, "for") && isWordAt(ts, k-1, "called", "calls", "calling", "call", "appeal", "appealed", "appeals", "pressed") {
+			return true
+		}
+		if isWordAt(ts, k, "demanded", "demanding", "demands", "demand") ||
+			isWordAt(ts, k, "of") && isWordAt(ts, k-1, "aim", "goal", "purpose", "intention") { // "with the aim of entering"
+			return true
+		}
+		for _, st := range tokenStems(t) {
+			if st == "مطالبا" || st == "مطالبه" || st == "مطالبين" || st == "مطالبات" {
+				return true
+			}
 		}
 	}
 	return false

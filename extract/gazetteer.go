@@ -53,6 +53,9 @@ type Place struct {
 	// nkr holds the keys of the spellings that are the district's NKR
 	// name ("Shushi", "Berdzor"): the Armenian side's name for it
 	nkr map[string]bool
+	// province holds the keys of the NKR province names seated in the
+	// district ("Hadrut", "Martuni"): a town and province, not all of it
+	province map[string]bool
 
 	// NamedKind: a village the text names as one ("the village of X"),
 	// bound by namedVillages; it proposes only with its taker named
@@ -257,6 +260,12 @@ func districtPlaces(rs []geo.Region) []Place {
 					p.nkr = map[string]bool{}
 				}
 				p.nkr[strings.Join(nameWords(a), "")] = true
+			}
+			if i := strings.Index(a, " ("); i > 0 && strings.Contains(a[i:], "province") && provinceSeats[a[:i]] == r.ID {
+				if p.province == nil {
+					p.province = map[string]bool{}
+				}
+				p.province[strings.Join(nameWords(a[:i]), "")] = true
 			}
 		}
 		for _, s := range spellings(r) {

@@ -69,7 +69,7 @@ var wordListNames = []string{
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
-	"concession", "held_adjectives", "first_person", "inclusion", "chronicle",
+	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -353,6 +353,9 @@ var (
 	// firstPerson words ("our army", "جيشنا") make the speaker's side
 	// the one who acted
 	firstPerson map[string]bool
+	// editingHeads before "تحرير" make it editing ("مكتب تحرير الجريدة",
+	// "رئيس التحرير"), not liberation
+	editingHeads map[string]bool
 	// notFallen after a "fell" word make it casualties or aircraft, not a
 	// place changing hands
 	notFallen map[string]bool
@@ -484,6 +487,7 @@ func bindWordLists(lex *lexicon) {
 	heldAdjectives = lex.words["held_adjectives"]
 	firstPerson = lex.words["first_person"]
 	notFallen = lex.words["not_fallen"]
+	editingHeads = lex.words["editing_heads"]
 	notEntered = lex.words["not_entered"]
 	clauseConnectors = lex.words["clause_connectors"]
 	furnitureMarkers = lex.furniture

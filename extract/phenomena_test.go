@@ -100,7 +100,9 @@ func TestPhenomena(t *testing.T) {
 			"2020-11-23", "", []string{"agdam 2020-11-23 AZE"}},
 		{"deadline", "a body date is not the publication date",
 			"Armenian forces captured Kalbajar on 2 April 1993 after a week of fighting in the mountains.\nAzerbaijani troops entered it today.",
-			"", "", []string{"kalbajar 1993-04-02 ARM", "kalbajar  AZE"}},
+			// (with no publication date, the ledger's one change that
+			// handed Kalbajar to Azerbaijan dates "today")
+			"", "", []string{"kalbajar 1993-04-02 ARM", "kalbajar 2020-11-25 AZE"}},
 		// year of a narrative
 		{"narrative year", "the year carries forward",
 			"هاجمت القوات الأرمنية المنطقة في 27 مارس 1993، وفي 3 أبريل سيطرت على مدينة كلبجار.",

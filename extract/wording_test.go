@@ -210,9 +210,10 @@ func TestSetAndPoisedTo(t *testing.T) {
 func TestEndOfTheOccupation(t *testing.T) {
 	expectProposed(t, "In October 2020 the army ended the occupation of Fuzuli.", "2021-05-01", "fuzuli 2020-10 AZE")
 	expectProposed(t, "وأعلن الرئيس في أكتوبر 2020 إنهاء الاحتلال في مدينة فضولي.", "2021-05-01", "fuzuli 2020-10 AZE")
-	// with no date the ledger cannot tell the side: the words do
-	expectProposed(t, "The army ended the occupation of Fuzuli, the president said.", "", "fuzuli  AZE")
-	expectProposed(t, "وأعلن الرئيس إنهاء الاحتلال في مدينة فضولي.", "", "fuzuli  AZE")
+	// with no date the words tell the side, and the ledger's one change
+	// that handed the district to it dates the news
+	expectProposed(t, "The army ended the occupation of Fuzuli, the president said.", "", "fuzuli 2020-10-17 AZE")
+	expectProposed(t, "وأعلن الرئيس إنهاء الاحتلال في مدينة فضولي.", "", "fuzuli 2020-10-17 AZE")
 }
 
 // TestCommaListsOfDistricts: a comma between two place names separates
@@ -863,4 +864,41 @@ func TestToldAtAMeeting(t *testing.T) {
 func TestRunningTotalLeavesALaterDay(t *testing.T) {
 	expectProposed(t, "وخلال أيام معدودة، نجح الجيش في تحرير نحو 300 قرية، ومنها مدينة فضولي التي تمت استعادتها في 17 أكتوبر 2020.", "2024-05-01", "fuzuli 2020-10-17 AZE")
 	expectProposed(t, "Within weeks the army freed some 300 villages, among them Fuzuli, which was retaken on 17 October 2020.", "2024-05-01", "fuzuli 2020-10-17 AZE")
+}
+
+// TestTheChangeThatHandedTheDistrict: with no publication date, a whole
+// district entered or taken as the news of the day is the ledger's change
+// after which the side held most of it, when the ledger has that one and
+// others only of villages or heights; a district named by an NKR province
+// seated in it ("Hadrut") is a town, not the district, and stays undated.
+func TestTheChangeThatHandedTheDistrict(t *testing.T) {
+	expectProposed(t, "The Azerbaijani army entered Kalbajar district today, ending decades of Armenian control.", "", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "قالت الوزارة إن الجيش الأذربيجاني دخل إقليم لاتشين اليوم.", "", "lachin 2020-12-01 AZE")
+	expectProposed(t, "The Azerbaijani army took Hadrut today, the ministry said.", "", "khojavend  AZE")
+}
+
+// TestAskedForNotDone: a change that a call or a demand asks for ("called
+// for an immediate, full and unconditional withdrawal from", "مطالباً
+// بانسحاب", "with the aim of entering") is not a change; a demand after
+// a capture leaves the capture told.
+func TestAskedForNotDone(t *testing.T) {
+	for _, text := range []string{
+		"The Council called for an immediate, full and unconditional withdrawal from the Kalbajar district.",
+		"أصدر المجلس قراره مطالباً بانسحاب فوري وكامل لكل القوات من كلبجار.",
+		"Troops were massed on the road with the aim of entering Lachin.",
+	} {
+		if got, _ := proposed(t, text, "1993-05-01"); len(got) != 0 {
+			t.Errorf("%q: got %v, want no proposal", text, got)
+		}
+	}
+	expectProposed(t, "Moscow demanded that Baku withdraw its troops after the capture of Fuzuli on 23 August 1993 by Armenian forces.", "1993-08-25", "fuzuli 1993-08-23 ARM")
+}
+
+// TestEditorialOffice: "تحرير" after an office or an editor ("مكتب تحرير
+// الصحيفة", "رئيس التحرير") is editing, not liberation.
+func TestEditorialOffice(t *testing.T) {
+	if got, _ := proposed(t, "افتتح اليوم مكتب تحرير صحيفة أراز في فضولي.", "2020-10-10"); len(got) != 0 {
+		t.Errorf("an editorial office in Fuzuli: got %v, want no proposal", got)
+	}
+	expectProposed(t, "وقال رئيس التحرير إن الجيش حرر فضولي في 17 أكتوبر 2020.", "2021-03-01", "fuzuli 2020-10-17 AZE")
 }
