@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/mapsvc/mapsvc/data/places"
 	"github.com/mapsvc/mapsvc/data/regions"
@@ -82,10 +83,13 @@ type gazetteerFile struct {
 // gazetteer indexes place spellings by their normalised form (words
 // joined without spaces) and, for Arabic, by consonant skeleton.
 type gazetteer struct {
-	places     []Place
-	exact      map[string]int // normalised spelling -> index in places
-	skel       map[string]int // skeleton -> index, only unambiguous skeletons
-	skelWords  map[string]int // skeleton -> number of words of its spelling
+	places    []Place
+	exact     map[string]int // normalised spelling -> index in places
+	skel      map[string]int // skeleton -> index, only unambiguous skeletons
+	skelWords map[string]int // skeleton -> number of words of its spelling
+	// latinSkel: a district's one-word Latin spellings by latinSkeleton,
+	// for romanisations no alias lists ("Kubatlu", "Zanjilan")
+	latinSkel  map[string]int
 	ambiguous  map[string]bool
 	placeWords map[string]bool
 	maxWords   int
@@ -316,6 +320,7 @@ func parseGazetteer(data []byte, rs []geo.Region, ps []geo.Place) (*gazetteer, e
 		exact:      map[string]int{},
 		skel:       map[string]int{},
 		skelWords:  map[string]int{},
+		latinSkel:  map[string]int{},
 		ambiguous:  map[string]bool{},
 		placeWords: map[string]bool{},
 		regionName: map[string]string{},
@@ -365,6 +370,7 @@ func parseGazetteer(data []byte, rs []geo.Region, ps []geo.Place) (*gazetteer, e
 	for sk := range clash {
 		delete(g.skel, sk) // a skeleton shared by two places proves nothing
 	}
+	g.indexLatinSkeletons(nDistricts)
 	for _, a := range f.Ambiguous {
 		g.ambiguous[strings.Join(nameWords(a), "")] = true
 	}
@@ -372,6 +378,45 @@ func parseGazetteer(data []byte, rs []geo.Region, ps []geo.Place) (*gazetteer, e
 		g.placeWords[normalise(w)] = true
 	}
 	return g, nil
+}
+
+// minLatinSkeleton is the shortest Latin skeleton matched loosely: seven
+// sounds ("KVBVTLV" for Gubadli). Shorter ones meet villages no list
+// holds ("Gajaly" sounds like Khojaly), so those names match exactly only.
+const minLatinSkeleton = 7
+
+// indexLatinSkeletons indexes the one-word Latin spellings of the first n
+// places (the districts) by latinSkeleton; a skeleton two districts share,
+// or that a settlement's exact spelling has, is left out.
+func (g *gazetteer) indexLatinSkeletons(n int) {
+	clash := map[string]bool{}
+	for i := 0; i < n; i++ {
+		p := g.places[i]
+		for _, s := range append([]string{p.Name}, p.En...) {
+			words := nameWords(s)
+			if len(words) != 1 {
+				continue
+			}
+			sk := latinSkeleton(words[0])
+			if len(sk) < minLatinSkeleton {
+				continue
+			}
+			if j, ok := g.latinSkel[sk]; ok && j != i {
+				clash[sk] = true
+			}
+			g.latinSkel[sk] = i
+		}
+	}
+	for key, idx := range g.exact {
+		if idx >= n {
+			if sk := latinSkeleton(key); sk != "" {
+				clash[sk] = true // a village spelt like a district's sounds
+			}
+		}
+	}
+	for sk := range clash {
+		delete(g.latinSkel, sk)
+	}
 }
 
 // nameWords splits a spelling into normalised words, dropping hyphens and
@@ -505,8 +550,14 @@ func (g *gazetteer) matchAt(ts []token, i int) (placeHit, bool) {
 			return placeHit{i: i, j: ends[n-1], place: &g.places[idx], prefix: prefixes[k], key: key}, true
 		}
 	}
-	// loose, Arabic only
+	// loose, Latin: one capitalised word of six letters or more that
+	// sounds like a district's spelling
 	if !isArabicLetter(firstRune(words[0])) {
+		if len(words[0]) >= 6 && unicode.IsUpper(firstRune(ts[i].raw)) && !g.ambiguous[words[0]] {
+			if idx, ok := g.latinSkel[latinSkeleton(words[0])]; ok {
+				return placeHit{i: i, j: ends[0], place: &g.places[idx], fuzzy: true}, true
+			}
+		}
 		return placeHit{}, false
 	}
 	for n := min(len(words), 2); n >= 1; n-- {

@@ -110,3 +110,23 @@ func TestGazetteerMatching(t *testing.T) {
 		})
 	}
 }
+
+// TestLatinSkeletonSpellings: a romanisation no alias lists ("Kubatlu",
+// "Zanjilan", "Kelbadjar") finds its district by its sounds; a word with
+// other vowels ("Capital") or a short name ("Gajaly", a village of
+// Zangilan, sounds like Khojaly) does not.
+func TestLatinSkeletonSpellings(t *testing.T) {
+	expectProposed(t, "The army took control of Zanjilan on 20 October 2020.", "2020-10-28", "zangilan 2020-10-20 AZE")
+	expectProposed(t, "Armenian forces occupied Kubatlu on 31 August 1993.", "1993-09-02", "gubadli 1993-08-31 ARM")
+	for _, text := range []string{
+		"Capital markets rose after Armenian forces occupied the heights on 31 August 1993.",
+		"The villages of Saril and Gajaly were liberated on 21 October 2020.",
+	} {
+		_, r := proposed(t, text, "2020-10-28")
+		for _, p := range r.Proposals {
+			if p.Region == "gubadli" || p.Region == "khojaly" {
+				t.Errorf("%q: a district read from a word's sounds: %+v", text, p)
+			}
+		}
+	}
+}

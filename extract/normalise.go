@@ -226,3 +226,59 @@ func runeLen(s string) int {
 	}
 	return n
 }
+
+// latinSkeleton folds a lower-cased, ASCII-folded Latin word to the sounds
+// romanisations of one Azerbaijani or Russian name share: a run of vowels
+// is one V, the g/k/q/c/x/j family one K (with "kh", "gh", "ch", "dj", "zh"),
+// d/t one T, b/p one B, w/v one V-consonant (W), "sh"/"s" one S, h after a
+// consonant and doubled letters drop ("Kubatlu", "Qubadli" and "Gubadli"
+// are one skeleton; "Zanjilan" and "Zangilan"; "Kelbadjar" and
+// "Kalbajar"). Vowel runs stay, so "Capital" is not "Gubadli".
+func latinSkeleton(w string) string {
+	var b strings.Builder
+	last := byte(0)
+	put := func(c byte) {
+		if c != last {
+			b.WriteByte(c)
+			last = c
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		next := byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c < 'a' || c > 'z':
+			return "" // not a plain Latin word
+		case strings.IndexByte("aeiouy", c) >= 0:
+			put('V')
+		case c == 'h':
+			if i == 0 {
+				put('H')
+			} // else: "kh", "gh", "sh" handled with the letter before, "ah" silent
+		case c == 'd' && (next == 'j' || next == 'z'):
+			// "dj", "dzh": the j sound
+		case c == 't' && next == 'c' && i+2 < len(w) && w[i+2] == 'h':
+			// "tch": the ch sound
+		case c == 'z' && next == 'h':
+			put('K')
+			i++
+		case c == 's' && next == 'h':
+			put('S')
+			i++
+		case strings.IndexByte("gkqcxj", c) >= 0:
+			put('K')
+		case c == 'd' || c == 't':
+			put('T')
+		case c == 'b' || c == 'p':
+			put('B')
+		case c == 'v' || c == 'w':
+			put('W')
+		default:
+			put(c - 'a' + 'A')
+		}
+	}
+	return b.String()
+}
