@@ -708,6 +708,9 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	if t.tok >= 0 && !t.anaphor {
 		pos = t.tok
 	}
+	if antecedentOfClause(a, t, c) {
+		pos = c.j // past the relative clause's dates, to the word's own
+	}
 	best, bestDist := -1, 1<<30
 	happened := modalityOf(a.s, c) == modEvent
 	for k := range a.dates {
@@ -804,6 +807,39 @@ func (b *builder) dateOwned(a *annotated, k int, t target) bool {
 		return true
 	}
 	return b.clauseOwned(a, cl, t)
+}
+
+// antecedentOfClause reports a target place followed by a relative word
+// ("شوشا التي أسست عام 1930 … احتلت في 1992", "Shusha, which was founded
+// in 1752, was taken in 1992") with the control word later in the
+// sentence: the dates between belong to the relative clause, so the one
+// nearest the control word, not the place, dates the change.
+func antecedentOfClause(a *annotated, t target, c cueHit) bool {
+	if t.tok < 0 || t.tok >= c.i {
+		return false
+	}
+	end := -1
+	for _, p := range a.places {
+		if p.i == t.tok {
+			end = p.j
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	ts := a.s.toks
+	for end < len(ts) && ts[end].kind == tokPunct && (isComma(ts[end]) || quoteMarks[ts[end].raw]) {
+		end++ // "مدينة "شوشا" والتي", "Shusha, which"
+	}
+	if end >= len(ts) || end >= c.i || ts[end].kind != tokWord || !hasStem(ts[end], relativeWords) {
+		return false
+	}
+	for _, d := range a.dates {
+		if d.i > end && d.j <= c.i {
+			return true
+		}
+	}
+	return false
 }
 
 // operationDate reports a date that an attack or an offensive named

@@ -902,3 +902,12 @@ func TestEditorialOffice(t *testing.T) {
 	}
 	expectProposed(t, "وقال رئيس التحرير إن الجيش حرر فضولي في 17 أكتوبر 2020.", "2021-03-01", "fuzuli 2020-10-17 AZE")
 }
+
+// TestRelativeClauseDatesStayInIt: a place followed by a relative clause
+// with a date of its own ("Shusha, which was founded in 1752, …", "شوشا
+// التي تأسست إداريا عام 1930 …") takes the date of the control word
+// told after the clause, not the nearer one of the clause.
+func TestRelativeClauseDatesStayInIt(t *testing.T) {
+	expectProposed(t, "Shusha, which hosted a music festival in 1989, was taken by Armenian forces in 1992.", "2022-01-01", "shusha 1992 ARM")
+	expectProposed(t, "زرنا شوشا التي صارت محافظة عام 1930 وقد احتلت في 1992.", "2022-01-01", "shusha 1992 ARM")
+}
