@@ -14,6 +14,9 @@ type target struct {
 	most bool
 	// relative: named before a relative clause that holds the change
 	relative bool
+	// shared: the object of the control word before, joined by "و" (see
+	// sharedObject): only a date after the word dates it
+	shared bool
 }
 
 // bindTargets finds the places control word c applies to: the place named
@@ -704,12 +707,20 @@ func (b *builder) placeAt(a *annotated, k int) *Place {
 // the sentence that no other place or non-event owns. ok is false when
 // the sentence has none.
 func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
-	pos := c.i
+	pos, best0 := c.i, -1
 	if t.tok >= 0 && !t.anaphor {
 		pos = t.tok
 	}
 	if antecedentOfClause(a, t, c) {
 		pos = c.j // past the relative clause's dates, to the word's own
+	}
+	if t.shared {
+		for k, d := range a.dates {
+			if d.i >= c.j && !a.claimed[k] && a.res[k].ok && (best0 < 0 || d.i < a.dates[best0].i) && !b.otherPlacesDate(a, d, t) {
+				best0 = k
+			}
+		}
+		return best0, best0 >= 0
 	}
 	best, bestDist := -1, 1<<30
 	happened := modalityOf(a.s, c) == modEvent

@@ -272,6 +272,9 @@ func (b *builder) sentence(a *annotated) {
 				}
 			}
 		}
+		if len(tg) == 0 && mod == modEvent {
+			tg = sharedObject(a, c, infos)
+		}
 		tg = b.replaceVillageDistrict(a, tg)
 		tg = slices.DeleteFunc(tg, func(t target) bool { return t.place == nil }) // a binder that found no place gives no target
 		for _, t := range tg {
@@ -1989,6 +1992,36 @@ func listColonAfter(ts []token, k int) bool {
 
 // nkrNamed reports region named in control word c's clause by its NKR
 // name ("Shushi", "Berdzor"), the name the Armenian side uses.
+// sharedObject gives a control word joined by "و" to the one before it,
+// with no place of its own and none named between them, that word's
+// districts ("احتلت شوشا في 1992 وتحررت في 8 نوفمبر 2020": the second verb
+// tells of Shusha too). The targets point nowhere in the sentence, so the
+// second word's own clause dates it.
+func sharedObject(a *annotated, c cueHit, infos []cueInfo) []target {
+	if len(infos) == 0 || !strings.HasPrefix(c.prefix, "و") {
+		return nil
+	}
+	p := infos[len(infos)-1]
+	if len(p.targets) == 0 || p.mod != modEvent || c.i-p.c.j > 12 {
+		return nil
+	}
+	for _, pl := range a.places {
+		if pl.i > p.c.j && pl.i < c.i && pl.place != nil {
+			if !slices.ContainsFunc(p.targets, func(t target) bool { return t.tok == pl.i }) {
+				return nil // another place between: the second word may be of it
+			}
+		}
+	}
+	var out []target
+	for _, t := range p.targets {
+		if t.place == nil || t.place.Region == "" || t.place.Partial {
+			return nil
+		}
+		out = append(out, target{place: t.place, tok: -1, shared: true})
+	}
+	return out
+}
+
 // provinceNameAt reports a target named by the NKR province seated in its
 // district ("Hadrut" for Khojavend).
 func provinceNameAt(a *annotated, t target) bool {

@@ -911,3 +911,10 @@ func TestRelativeClauseDatesStayInIt(t *testing.T) {
 	expectProposed(t, "Shusha, which hosted a music festival in 1989, was taken by Armenian forces in 1992.", "2022-01-01", "shusha 1992 ARM")
 	expectProposed(t, "زرنا شوشا التي صارت محافظة عام 1930 وقد احتلت في 1992.", "2022-01-01", "shusha 1992 ARM")
 }
+
+// TestSharedObjectOfJoinedVerbs: a control word joined by "و" to the one
+// before, with no place of its own, tells of that word's district, dated
+// by its own clause ("احتلت X في 1992 وتحررت في 8 نوفمبر 2020").
+func TestSharedObjectOfJoinedVerbs(t *testing.T) {
+	expectProposed(t, "سقطت مدينة شوشا عام 1992 وتحررت بعد حرب دامت 44 يوما في 8 نوفمبر 2020.", "2022-01-01", "shusha 1992 ARM|shusha 2020-11-08 AZE")
+}
