@@ -991,6 +991,9 @@ type resolver struct {
 	// lastYear and lastYearSent: the year of the last resolved date,
 	// whatever its precision, and its sentence ("before 1993 … that year")
 	lastYear, lastYearSent int
+	// frontYear and frontYearSent: a bare year opening a sentence ("In
+	// 1992, …"), until the next date is read
+	frontYear, frontYearSent int
 	// prevYear: prev had its year written; prevSent and sent are the
 	// sentences of prev and of the date being resolved
 	prevYear       bool
@@ -1044,7 +1047,22 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if ok && c.y != 0 && e.rel != relSameYear {
 			r.lastYear, r.lastYearSent = c.y, r.sent
 		}
+		r.frontYear = 0
+		if ok && c.m == 0 && e.rel == relNone && e.year != 0 && e.i <= 2 {
+			r.frontYear, r.frontYearSent = c.y, r.sent // "In 1992, …" opening its sentence
+		}
 	}()
+	if e.rel == relNone && e.year == 0 && e.month != 0 && r.frontYear != 0 && r.frontYearSent == r.sent {
+		// "In 1992, … Agdara was liberated on July 4": the year the
+		// sentence opens with
+		c := civil{y: r.frontYear, m: e.month, d: e.day, prec: "day"}
+		if e.day == 0 {
+			c.prec = "month"
+		}
+		if e.day == 0 || validDay(c.y, c.m, c.d) {
+			return c, "explicit (year the sentence opens with)", true
+		}
+	}
 	if r.hasCited && (e.rel == relDays || e.rel == relWeekday) {
 		if e.rel == relDays {
 			return civilOf(r.cited.AddDate(0, 0, e.offset)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true

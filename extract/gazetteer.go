@@ -381,8 +381,10 @@ func parseGazetteer(data []byte, rs []geo.Region, ps []geo.Place) (*gazetteer, e
 }
 
 // minLatinSkeleton is the shortest Latin skeleton matched loosely: seven
-// sounds ("KVBVTLV" for Gubadli). Shorter ones meet villages no list
-// holds ("Gajaly" sounds like Khojaly), so those names match exactly only.
+// sounds ("KVBVTLV" for Gubadli), or six when the word also begins with
+// the letter a spelling of that skeleton begins with ("Agdara" for
+// Aghdara). Shorter ones, or six with another first letter, meet
+// villages no list holds ("Gajaly" sounds like Khojaly).
 const minLatinSkeleton = 7
 
 // indexLatinSkeletons indexes the one-word Latin spellings of the first n
@@ -398,8 +400,11 @@ func (g *gazetteer) indexLatinSkeletons(n int) {
 				continue
 			}
 			sk := latinSkeleton(words[0])
-			if len(sk) < minLatinSkeleton {
+			if len(sk) < minLatinSkeleton-1 {
 				continue
+			}
+			if len(sk) < minLatinSkeleton {
+				sk += "/" + words[0][:1] // six sounds: the first letter too
 			}
 			if j, ok := g.latinSkel[sk]; ok && j != i {
 				clash[sk] = true
@@ -411,6 +416,7 @@ func (g *gazetteer) indexLatinSkeletons(n int) {
 		if idx >= n {
 			if sk := latinSkeleton(key); sk != "" {
 				clash[sk] = true // a village spelt like a district's sounds
+				clash[sk+"/"+key[:1]] = true
 			}
 		}
 	}
@@ -554,7 +560,11 @@ func (g *gazetteer) matchAt(ts []token, i int) (placeHit, bool) {
 	// sounds like a district's spelling
 	if !isArabicLetter(firstRune(words[0])) {
 		if len(words[0]) >= 6 && unicode.IsUpper(firstRune(ts[i].raw)) && !g.ambiguous[words[0]] {
-			if idx, ok := g.latinSkel[latinSkeleton(words[0])]; ok {
+			sk := latinSkeleton(words[0])
+			if len(sk) == minLatinSkeleton-1 {
+				sk += "/" + words[0][:1]
+			}
+			if idx, ok := g.latinSkel[sk]; ok {
 				return placeHit{i: i, j: ends[0], place: &g.places[idx], fuzzy: true}, true
 			}
 		}

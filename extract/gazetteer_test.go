@@ -130,3 +130,16 @@ func TestLatinSkeletonSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestSixSoundSpellings: a spelling of six sounds matches loosely only
+// when its first letter is the first letter of the district's spelling of
+// those sounds ("Agdara" for Aghdara); "Gajaly" is not Khojaly.
+func TestSixSoundSpellings(t *testing.T) {
+	expectProposed(t, "The Armenian army re-occupied the city of Agdara on 7 July 1993.", "2019-07-07", "tartar 1993-07-07 ARM")
+	_, r := proposed(t, "The villages of Saril and Gajaly were liberated on 21 October 2020.", "2020-10-28")
+	for _, p := range r.Proposals {
+		if p.Region == "khojaly" {
+			t.Errorf("Gajaly read as Khojaly: %+v", p)
+		}
+	}
+}

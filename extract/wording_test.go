@@ -918,3 +918,11 @@ func TestRelativeClauseDatesStayInIt(t *testing.T) {
 func TestSharedObjectOfJoinedVerbs(t *testing.T) {
 	expectProposed(t, "سقطت مدينة شوشا عام 1992 وتحررت بعد حرب دامت 44 يوما في 8 نوفمبر 2020.", "2022-01-01", "shusha 1992 ARM|shusha 2020-11-08 AZE")
 }
+
+// TestYearTheSentenceOpensWith: a day and month without a year take the
+// bare year that opens their sentence ("In 1992, … on July 4"), with or
+// without a publication date.
+func TestYearTheSentenceOpensWith(t *testing.T) {
+	expectProposed(t, "In 1992, the army of Azerbaijan freed Aghdara on July 4.", "", "tartar 1992-07-04 AZE")
+	expectProposed(t, "In 1993, after a week of fighting, Armenian units seized Kalbajar on April 2.", "2020-01-10", "kalbajar 1993-04-02 ARM")
+}
