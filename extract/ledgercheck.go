@@ -84,6 +84,23 @@ func changeTo(h *geo.History, region, side string, from, to geo.Day) bool {
 	return false
 }
 
+// otherSideHeld reports that the ledger has the side other than x's
+// holding x's district on x's day, firmly: a change to x's side then is
+// against the ledger.
+func (b *builder) otherSideHeld(x cand) bool {
+	h := b.opt.History
+	if h == nil || x.date.y == 0 {
+		return false
+	}
+	r, err := h.Region(x.region)
+	if err != nil {
+		return false
+	}
+	first, _ := civilSpan(x.date)
+	st := h.StateAt(r, first)
+	return st.Controller != "" && string(st.Controller) != x.to && st.Status == geo.StatusFirm
+}
+
 // ledgerYear re-dates a day and month whose year the text left to the
 // page or to an earlier date, when that year finds the district already
 // held by the side (heldAlready) and the ledger holds exactly one change
@@ -91,7 +108,7 @@ func changeTo(h *geo.History, region, side string, from, to geo.Day) bool {
 // another year: a piece of 2023 that says "on 8 November the army took
 // Shusha" marks the day of 2020. It returns the ledger's year.
 func (b *builder) ledgerYear(x cand) (civil, string, bool) {
-	if b.opt.History == nil || x.date.prec != "day" && x.date.prec != "range" || !strings.HasPrefix(x.how, "explicit (year") && !strings.HasPrefix(x.how, "relative to publication date") {
+	if b.opt.History == nil || x.date.prec != "day" && x.date.prec != "range" || !strings.HasPrefix(x.how, "explicit (year") && !strings.HasPrefix(x.how, "relative to publication date") && x.how != "explicit" {
 		return civil{}, "", false
 	}
 	var hit *geo.Event
@@ -133,6 +150,9 @@ func (b *builder) ledgerYear(x cand) (civil, string, bool) {
 		c.d, c.d2, c.prec = hitDay, 0, "day" // the day of the range that the ledger holds
 	}
 	how := fmt.Sprintf("%s %s to %s on %s: the day and month the text writes; the ledger has no such change in the year the text implies (%d)", ledgerDateHow, x.region, x.to, hit.Date, x.date.y)
+	if x.how == "explicit" {
+		how = fmt.Sprintf("%s %s to %s on %s: the day and month the text writes; the year it writes (%d) has the other side holding the district, with no such change", ledgerDateHow, x.region, x.to, hit.Date, x.date.y)
+	}
 	return c, how, true
 }
 

@@ -200,3 +200,17 @@ func TestAnniversaryBeforeADecreeDate(t *testing.T) {
 	text := "Today the country marks the anniversary of the liberation of Fuzuli city.\nAccording to a decree signed by the President of the country on July 31, 2023, Fuzuli City Day is marked every year."
 	expectProposed(t, text, "2024-10-17", "fuzuli 2020-10-17 AZE")
 }
+
+// TestMisprintedYear: a day written with a year in which the other side
+// held the district firmly, with no change near, while the ledger has the
+// change on that day and month in another year, is a misprinted year: the
+// ledger's change dates it, and date_how says so.
+func TestMisprintedYear(t *testing.T) {
+	got, r := proposed(t, "The ministry announced that the army entered Kalbajar on 25 November 2002.", "2021-01-10")
+	if strings.Join(got, "|") != "kalbajar 2020-11-25 AZE" {
+		t.Fatalf("got %v, want [kalbajar 2020-11-25 AZE]", got)
+	}
+	if !strings.Contains(r.Proposals[0].DateHow, "the year it writes (2002)") {
+		t.Errorf("date_how %q does not name the year the text writes", r.Proposals[0].DateHow)
+	}
+}

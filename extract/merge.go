@@ -108,7 +108,10 @@ func (b *builder) finish(res *Result) {
 				x.how += fmt.Sprintf(", a year off: the ledger's change of %s to %s is in %d", x.region, x.to, c.y)
 			}
 		}
-		if strings.HasPrefix(x.how, "explicit (year") && !b.ledgerNear(x) {
+		if (strings.HasPrefix(x.how, "explicit (year") || x.how == "explicit" && !x.partial && x.date.prec == "day" && b.otherSideHeld(x)) && !b.ledgerNear(x) {
+			// (a year written out goes the same way when the other side
+			// held the district then: "liberated on 8 November 2011" in a
+			// column on Shusha, a misprint of the ledger's year)
 			// a year lent to a day and month the ledger has no change
 			// near, which the ledger holds in another year ("26 August"
 			// after a paragraph on 1992, in a piece on the 2022 handover)
