@@ -321,6 +321,20 @@ func (b *builder) foldPageDayAnniversary(props []*proposal) []*proposal {
 	}
 	gone := map[*proposal]bool{}
 	for _, p := range props {
+		if annivDated(p) {
+			// the page's day re-dated to the ledger's change, when the
+			// text writes a day of that change itself ("on 8 May 1992" in
+			// a piece of 9 May): one change, the written day stays
+			for _, q := range props {
+				if q != p && !gone[q] && q.p.Region == p.p.Region && q.p.To == p.p.To && q.date.prec == "day" && q.date.y == p.date.y && q.date.m == p.date.m &&
+					abs(q.date.d-p.date.d) <= 2 && !annivDated(q) {
+					foldInto(q, p)
+					gone[p] = true
+					break
+				}
+			}
+			continue
+		}
 		if !b.onPubDay(p.date) || p.date.y != b.pub.Year() || !(p.p.DateHow == pubDateHow || strings.HasPrefix(p.p.DateHow, "relative to publication date")) {
 			continue
 		}
@@ -334,6 +348,12 @@ func (b *builder) foldPageDayAnniversary(props []*proposal) []*proposal {
 		}
 	}
 	return withoutFolded(props, gone)
+}
+
+// annivDated reports a proposal dated as the anniversary the page marks
+// (the page's day, or a count of years back from it).
+func annivDated(p *proposal) bool {
+	return strings.HasPrefix(p.p.DateHow, pageDayAnnivHow) || strings.HasPrefix(p.p.DateHow, "derived from anniversary")
 }
 
 // foldInto keeps q's evidence with p, the proposal that stays.

@@ -214,3 +214,10 @@ func TestMisprintedYear(t *testing.T) {
 		t.Errorf("date_how %q does not name the year the text writes", r.Proposals[0].DateHow)
 	}
 }
+
+// TestPageDayAnniversaryFoldsIntoTheWrittenDay: a change re-dated by the
+// page's day as its anniversary joins the change the text dates itself
+// within the ledger's span, rather than standing as a second proposal.
+func TestPageDayAnniversaryFoldsIntoTheWrittenDay(t *testing.T) {
+	expectProposed(t, "Today Azerbaijan marks the occupation of Shusha.\nShusha was occupied by Armenian forces on 8 May 1992.", "2020-05-09", "shusha 1992-05-08 ARM")
+}

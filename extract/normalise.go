@@ -17,6 +17,7 @@ func normalise(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	mixed := mixedScript(s)
 	for _, r := range s {
 		switch {
 		case isArabicMark(r), r == 'ـ', isInvisible(r):
@@ -48,10 +49,40 @@ func normalise(s string) string {
 		case isArabicLetter(r):
 			b.WriteRune(r)
 		default:
+			if h, ok := homoglyphs[r]; ok && mixed {
+				b.WriteRune(h)
+				continue
+			}
 			b.WriteString(foldLatin(r))
 		}
 	}
 	return b.String()
+}
+
+// homoglyphs are the Cyrillic and Greek letters that look like Latin ones.
+// Some sites write English with a few of them mixed in ("thе", "οn", "Mау",
+// to dodge copy filters); inside a word that also has ASCII letters they
+// are read as the Latin letters they look like. A word in Cyrillic or
+// Greek alone keeps its letters.
+var homoglyphs = map[rune]rune{
+	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ѕ': 's', 'ј': 'j', 'ԁ': 'd', 'һ': 'h', 'ԛ': 'q', 'ԝ': 'w',
+	'А': 'a', 'В': 'b', 'Е': 'e', 'К': 'k', 'М': 'm', 'Н': 'h', 'О': 'o', 'Р': 'p', 'С': 'c', 'Т': 't', 'Х': 'x', 'І': 'i', 'Ј': 'j', 'Ѕ': 's',
+	'ο': 'o', 'α': 'a', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'τ': 't', 'υ': 'u', 'ρ': 'p', 'Ο': 'o', 'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm', 'Ν': 'n', 'Ρ': 'p', 'Τ': 't', 'Υ': 'y', 'Χ': 'x',
+	'ɡ': 'g', 'ɑ': 'a',
+}
+
+// mixedScript reports a word with both an ASCII letter and a homoglyph.
+func mixedScript(s string) bool {
+	ascii, glyph := false, false
+	for _, r := range s {
+		switch {
+		case r < unicode.MaxASCII && unicode.IsLetter(r):
+			ascii = true
+		case homoglyphs[r] != 0:
+			glyph = true
+		}
+	}
+	return ascii && glyph
 }
 
 // isNormal reports whether normalise would return s unchanged: plain

@@ -93,3 +93,15 @@ func TestStems(t *testing.T) {
 		}
 	})
 }
+
+// TestHomoglyphsInLatinWords: Cyrillic or Greek letters that look like
+// Latin ones, mixed into English words ("thе", "οn 8 Mау"), read as the
+// Latin letters; a word wholly in Cyrillic keeps its letters.
+func TestHomoglyphsInLatinWords(t *testing.T) {
+	for in, want := range map[string]string{"thе": "the", "οn": "on", "Mау": "may", "bеɡаn": "began", "Шуша": "шуша"} {
+		if got := normalise(in); got != want {
+			t.Errorf("normalise(%q) = %q, want %q", in, got, want)
+		}
+	}
+	expectProposed(t, "Thе city οf Shusha wаs occupied by Armenian forces οn 8 Mау, 1992.", "2021-03-01", "shusha 1992-05-08 ARM")
+}

@@ -195,6 +195,10 @@ func (b *builder) annivEvent(region string) (civil, *geo.Event, bool) {
 // words it uses ("today Shusha was freed" in a piece for the day's
 // fifth year). The ledger's change gives the side too. A reading whose
 // day came from the text itself is left alone.
+// pageDayAnnivHow opens the date_how of a change re-dated by the page's
+// day as its anniversary.
+const pageDayAnnivHow = "the page's day is the anniversary"
+
 func (b *builder) pageDayAnniversary(x *cand) bool {
 	if !b.hasPub || x.date != civilOf(b.pub) || !pageDayHow(x.how) {
 		return false
@@ -206,7 +210,7 @@ func (b *builder) pageDayAnniversary(x *cand) bool {
 	if !ok || e.Date.Last-e.Date.First > 2 {
 		return false
 	}
-	x.how = fmt.Sprintf("the page's day is the anniversary of the ledger's change of %s to %s on %s (it was dated %s)", x.region, e.To, e.Date, x.how)
+	x.how = fmt.Sprintf("%s of the ledger's change of %s to %s on %s (it was dated %s)", pageDayAnnivHow, x.region, e.To, e.Date, x.how)
 	if string(e.To) != x.to {
 		// a side read for a change of the page's day ("liberated" away from
 		// the day's holder) was read for the wrong day: the ledger's
