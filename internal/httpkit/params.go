@@ -173,14 +173,21 @@ func ParseLang(s string) (geo.Lang, error) {
 	return l, nil
 }
 
-// AsOf parses as_of, an RFC 3339 time; ok is false when absent.
+// AsOf parses as_of, an RFC 3339 time; ok is false when absent. A time
+// written to the second covers that whole second: the store records
+// imports to the nanosecond, and "as of 08:35:39Z" asked right after an
+// import in that second must see it.
 func (q Query) AsOf() (t time.Time, ok bool, err error) {
 	if !q.Has("as_of") {
 		return time.Time{}, false, nil
 	}
-	t, err = time.Parse(time.RFC3339, q.Get("as_of"))
+	s := q.Get("as_of")
+	t, err = time.Parse(time.RFC3339, s)
 	if err != nil {
-		return time.Time{}, false, fmt.Errorf("%w: as_of %q is not an RFC 3339 time such as 2020-11-25T12:00:00Z", ErrBadParam, q.Get("as_of"))
+		return time.Time{}, false, fmt.Errorf("%w: as_of %q is not an RFC 3339 time such as 2020-11-25T12:00:00Z", ErrBadParam, s)
+	}
+	if !strings.Contains(s, ".") {
+		t = t.Add(time.Second - time.Nanosecond)
 	}
 	return t, true, nil
 }

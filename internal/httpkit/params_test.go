@@ -3,6 +3,7 @@ package httpkit
 import (
 	"errors"
 	"testing"
+	"time"
 )
 
 func TestParseQuery(t *testing.T) {
@@ -93,5 +94,24 @@ func TestParsePlainAllocatesNothing(t *testing.T) {
 	})
 	if n != 0 {
 		t.Errorf("%v allocations per query", n)
+	}
+}
+
+// TestAsOfCoversItsSecond: an as_of written to the second covers the whole
+// second (an import at 08:35:39.4 is "as of 08:35:39Z"); one written with a
+// fraction is that instant.
+func TestAsOfCoversItsSecond(t *testing.T) {
+	import_ := time.Date(2026, 12, 2, 8, 35, 39, 400_000_000, time.UTC)
+	q, err := ParseQuery("as_of=2026-12-02T08:35:39Z", "as_of")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, ok, err := q.AsOf()
+	if err != nil || !ok || at.Before(import_) {
+		t.Errorf("as_of to the second: got %v (ok %v, err %v), want a time not before %v", at, ok, err, import_)
+	}
+	q, _ = ParseQuery("as_of=2026-12-02T08:35:39.1Z", "as_of")
+	if at, _, _ := q.AsOf(); !at.Before(import_) {
+		t.Errorf("as_of with a fraction: got %v, want the instant written", at)
 	}
 }
