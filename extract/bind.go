@@ -269,7 +269,42 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	if t, ok := b.passiveTopic(a, c); ok {
 		return []target{t}
 	}
+	// "In 1992 it fell to Armenians": "it" as the subject, in a sentence
+	// naming no district, after one that names one district only
+	if isWordAt(ts, c.i-1, "it") || isWordAt(ts, c.i-1, "was", "had") && isWordAt(ts, c.i-2, "it") {
+		if t, ok := b.prevSentenceDistrict(a); ok {
+			return []target{t}
+		}
+	}
 	return nil
+}
+
+// prevSentenceDistrict is the one district the sentence before names,
+// when this sentence names none.
+func (b *builder) prevSentenceDistrict(a *annotated) (target, bool) {
+	if b.prev == nil {
+		return target{}, false
+	}
+	for _, p := range a.places {
+		if p.place.Region != "" || p.place.Outside {
+			return target{}, false
+		}
+	}
+	var found *Place
+	for k := range b.prev.places {
+		p := b.prev.places[k].place
+		if p.Region == "" {
+			continue
+		}
+		if found != nil && found.Region != p.Region {
+			return target{}, false
+		}
+		found = p
+	}
+	if found == nil {
+		return target{}, false
+	}
+	return target{place: found, tok: -1, anaphor: true}, true
 }
 
 // passiveAuxBefore reports "was", "were" or "been" right before token i,
@@ -511,29 +546,10 @@ func dayMonthBetween(a *annotated, i, j int) bool {
 func (b *builder) passiveTopic(a *annotated, c cueHit) (target, bool) {
 	ts := a.s.toks
 	agent := isWordAt(ts, c.j, "من") && isWordAt(ts, c.j+1, "قبل") || isWordAt(ts, c.j, "by")
-	if !agent || b.prev == nil {
+	if !agent {
 		return target{}, false
 	}
-	for _, p := range a.places {
-		if p.place.Region != "" || p.place.Outside {
-			return target{}, false
-		}
-	}
-	var found *Place
-	for k := range b.prev.places {
-		p := b.prev.places[k].place
-		if p.Region == "" {
-			continue
-		}
-		if found != nil && found.Region != p.Region {
-			return target{}, false
-		}
-		found = p
-	}
-	if found == nil {
-		return target{}, false
-	}
-	return target{place: found, tok: -1, anaphor: true}, true
+	return b.prevSentenceDistrict(a)
 }
 
 // continuation binds list items in the clauses after a control word:

@@ -926,3 +926,11 @@ func TestYearTheSentenceOpensWith(t *testing.T) {
 	expectProposed(t, "In 1992, the army of Azerbaijan freed Aghdara on July 4.", "", "tartar 1992-07-04 AZE")
 	expectProposed(t, "In 1993, after a week of fighting, Armenian units seized Kalbajar on April 2.", "2020-01-10", "kalbajar 1993-04-02 ARM")
 }
+
+// TestItAsTheSubject: an English "it" right before the control word ("In
+// 1992 it fell to Armenians", "it was occupied") is the place the
+// sentence before named.
+func TestItAsTheSubject(t *testing.T) {
+	expectProposed(t, "Lachin lies on the only road to Armenia. In 1992 it fell to Armenian forces after a short siege.", "2020-11-06", "lachin 1992 ARM")
+	expectProposed(t, "Aghdam was once a town of 28,000 people. In July 1993 it was occupied by Armenian forces.", "2020-11-06", "agdam 1993-07 ARM")
+}
