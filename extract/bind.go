@@ -236,7 +236,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			far = false
 		}
 		if p.j > c.i || far || b.isBound(a, p.i) {
-			return nil
+			break // no topic: an anaphor right before the word may still point back
 		}
 		for _, o := range a.cues {
 			if a.clauseOf(o.i) == cl && o.i < p.i {

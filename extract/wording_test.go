@@ -934,3 +934,10 @@ func TestItAsTheSubject(t *testing.T) {
 	expectProposed(t, "Lachin lies on the only road to Armenia. In 1992 it fell to Armenian forces after a short siege.", "2020-11-06", "lachin 1992 ARM")
 	expectProposed(t, "Aghdam was once a town of 28,000 people. In July 1993 it was occupied by Armenian forces.", "2020-11-06", "agdam 1993-07 ARM")
 }
+
+// TestAnaphorAfterAFarTopic: a place named far before the control word
+// is no topic of it, but "the town's" right before the word still points
+// back to it.
+func TestAnaphorAfterAFarTopic(t *testing.T) {
+	expectProposed(t, "The leader toured the town of Berdzor on Friday for the 20th anniversary of the town’s liberation.", "2012-05-18", "lachin 1992-05-18 ARM")
+}
