@@ -586,9 +586,15 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "told as before the main clause"}, ev)
 			continue
 		}
-		if !dated && yearSpan(a.s.toks) {
+		if y1, y2, span := yearSpanOf(a.s.toks); !dated && span {
 			// "first retaken in 1991-1992": a span of years dates no
-			// single change, and the page's day does not either
+			// single change, and the page's day does not either, unless
+			// the ledger has the one change of the district to the side
+			// in those years ("captured by Armenian forces in 1991–1992")
+			if x, ok := b.spanFromLedger(a, c, t, y1, y2, ev); ok {
+				b.addCand(x)
+				continue
+			}
 			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "a span of years"}, ev)
 			continue
 		}
@@ -1881,17 +1887,54 @@ func earlierSentence(ts []token) bool {
 	return isWordAt(ts, k, "في", "وفي") && isWordAt(ts, k+1, "وقت") && isWordAt(ts, k+2, "سابق")
 }
 
-// yearSpan reports a span of years written in the sentence ("1991-1992",
-// "1992–1994").
-func yearSpan(ts []token) bool {
+// yearSpanOf reports a span of years written in the sentence
+// ("1991-1992", "1992–1994") and its first and last year.
+func yearSpanOf(ts []token) (first, last int, ok bool) {
 	for j := 0; j+2 < len(ts); j++ {
-		if _, n, ok := yearAt(ts, j); ok && n+1 < len(ts) && (ts[n].raw == "-" || ts[n].raw == "–") {
-			if _, _, ok2 := yearAt(ts, n+1); ok2 {
-				return true
+		if y1, n, ok1 := yearAt(ts, j); ok1 && n+1 < len(ts) && (ts[n].raw == "-" || ts[n].raw == "–") {
+			if y2, _, ok2 := yearAt(ts, n+1); ok2 {
+				return y1, y2, true
 			}
 		}
 	}
-	return false
+	return 0, 0, false
+}
+
+// spanFromLedger dates a change told with a span of years by the ledger's
+// one change of the district to the side within those years (none or
+// several: no date).
+func (b *builder) spanFromLedger(a *annotated, c cueHit, t target, y1, y2 int, ev Evidence) (cand, bool) {
+	h := b.opt.History
+	if h == nil || y2 < y1 || y2-y1 > 3 || t.place.Partial || t.villages {
+		return cand{}, false
+	}
+	to := b.sideFor(a, c, t.place.Region, civil{y: y1})
+	if to == "" {
+		return cand{}, false
+	}
+	var fit []*geo.Event
+	for _, e := range h.Events() {
+		if e.Region != t.place.Region || string(e.To) != to || e.Kind == geo.KindBaseline || e.Date.Last < geo.DayOf(y1, 1, 1) || e.Date.First > geo.DayOf(y2, 12, 31) {
+			continue
+		}
+		fit = append(fit, e)
+	}
+	if len(fit) > 1 {
+		// villages before the town: the change that gave the side most
+		// of the district
+		fit = b.handedTheDistrict(cand{region: t.place.Region, to: to}, fit)
+	}
+	if len(fit) != 1 {
+		return cand{}, false
+	}
+	hit := fit[0]
+	d, ok := civilOfSpan(hit.Date)
+	if !ok {
+		return cand{}, false
+	}
+	return cand{region: t.place.Region, to: to, dated: true, date: d, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+		how:  fmt.Sprintf("%s %s to %s on %s, the only one in the years the text writes (%d-%d)", ledgerDateHow, t.place.Region, to, hit.Date, y1, y2),
+		conf: 0.5, focus: a.s.toks[c.i].start}, true
 }
 
 // mainDated reports a date written before the "بعد" that opens the

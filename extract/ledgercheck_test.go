@@ -221,3 +221,21 @@ func TestMisprintedYear(t *testing.T) {
 func TestPageDayAnniversaryFoldsIntoTheWrittenDay(t *testing.T) {
 	expectProposed(t, "Today Azerbaijan marks the occupation of Shusha.\nShusha was occupied by Armenian forces on 8 May 1992.", "2020-05-09", "shusha 1992-05-08 ARM")
 }
+
+// TestSpanOfYearsFromTheLedger: a change told with a span of years
+// ("captured in 1992–1993") takes the ledger's one change of the district
+// to that side in those years, the one that gave it most of the district
+// when villages went before; with none, it stays an undated mention.
+func TestSpanOfYearsFromTheLedger(t *testing.T) {
+	got, r := proposed(t, "The district of Kalbajar was captured by Armenian forces in 1992–1993.", "2024-01-01")
+	// the ledger dates it 2-3 April 1993: a span of two days is its month
+	if strings.Join(got, "|") != "kalbajar 1993-04 ARM" {
+		t.Fatalf("got %v, want [kalbajar 1993-04 ARM]", got)
+	}
+	if !strings.Contains(r.Proposals[0].DateHow, "the only one in the years the text writes (1992-1993)") {
+		t.Errorf("date_how %q", r.Proposals[0].DateHow)
+	}
+	if got, _ := proposed(t, "The district of Kalbajar was captured by Armenian forces in 1995–1996.", "2024-01-01"); len(got) != 0 {
+		t.Errorf("no change in those years: got %v", got)
+	}
+}
