@@ -225,7 +225,8 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			continue // "Karabakh's Shushi": the place the topic belongs to
 		}
 		far := c.i-p.j > 6
-		if far && c.i-p.j <= 16 && isWordAt(ts, c.i-1, "was", "were") && clauseStartsWith(a, p) {
+		if far && c.i-p.j <= 16 && (isWordAt(ts, c.i-1, "was", "were") || isWordAt(ts, c.i-1, "and") && (isWordAt(ts, c.i-3, "was", "were") || c.i > 3 && lyAdverb(ts[c.i-3]) && isWordAt(ts, c.i-4, "was", "were"))) && clauseStartsWith(a, p) {
+			// ("… was attacked and occupied by": a participle joined before it)
 			// "Jabrail region centre and the district of the same name
 			// were occupied …": the subject that opens the clause
 			far = false
@@ -328,7 +329,14 @@ func auxSlot(ts []token, i int) int {
 func clauseStartsWith(a *annotated, p *placeHit) bool {
 	ts := a.s.toks
 	cl := a.clauseOf(p.i)
-	for k := p.i - 1; k >= 0 && a.clauseOf(k) == cl; k-- {
+	start := p.i
+	switch {
+	case start > 1 && isWordAt(ts, start-1, "of") && ts[start-2].kind == tokWord && hasStem(ts[start-2], anaphorNouns):
+		start -= 2 // "The town of Khojaly …"
+	case start > 0 && ts[start-1].kind == tokWord && !latinWord(ts[start-1]) && hasStem(ts[start-1], anaphorNouns):
+		start-- // "مدينة خوجالي …"
+	}
+	for k := start - 1; k >= 0 && a.clauseOf(k) == cl; k-- {
 		if isWordAt(ts, k, "s") && k > 1 && isApostrophe(ts[k-1]) && inPlace(a.places, k-2) {
 			// "Artsakh's Karvachar District": the place it belongs to
 			for k -= 2; k > 0 && inPlace(a.places, k-1); k-- {

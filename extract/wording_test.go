@@ -941,3 +941,11 @@ func TestItAsTheSubject(t *testing.T) {
 func TestAnaphorAfterAFarTopic(t *testing.T) {
 	expectProposed(t, "The leader toured the town of Berdzor on Friday for the 20th anniversary of the town’s liberation.", "2012-05-18", "lachin 1992-05-18 ARM")
 }
+
+// TestLongPassiveSubjectWithAKindNoun: a subject opened by its kind noun
+// ("The town of Khojaly in the Nagorno-Karabakh region of Azerbaijan")
+// before a passive with a participle joined to the control word ("was
+// brutally stormed and occupied by") is the place the sentence is about.
+func TestLongPassiveSubjectWithAKindNoun(t *testing.T) {
+	expectProposed(t, "The town of Khojaly in the Nagorno-Karabakh region of Azerbaijan was brutally stormed and occupied by Armenian forces on 26 February 1992.", "2021-02-26", "khojaly 1992-02-26 ARM")
+}
