@@ -949,3 +949,11 @@ func TestAnaphorAfterAFarTopic(t *testing.T) {
 func TestLongPassiveSubjectWithAKindNoun(t *testing.T) {
 	expectProposed(t, "The town of Khojaly in the Nagorno-Karabakh region of Azerbaijan was brutally stormed and occupied by Armenian forces on 26 February 1992.", "2021-02-26", "khojaly 1992-02-26 ARM")
 }
+
+// TestSeizureTakeoverConquest: the nouns "seizure", "takeover" and
+// "conquest" tell a capture as "capture" does.
+func TestSeizureTakeoverConquest(t *testing.T) {
+	expectProposed(t, "He led the bloody seizure of the town of Khojaly in February 1992.", "2018-05-08", "khojaly 1992-02 ARM")
+	expectProposed(t, "The Armenian conquest of Kalbajar in April 1993 drove out its people.", "2018-05-08", "kalbajar 1993-04 ARM")
+	expectProposed(t, "Azerbaijan's takeover of Lachin city on 26 August 2022 closed the old road.", "2023-01-01", "lachin 2022-08-26 AZE")
+}
