@@ -13,14 +13,14 @@ import (
 // path as /2020/10/04/, /2022/8/26/ (month and day without zeros), a
 // segment beginning /20201017 (yyyymmdd, often followed by an id), a
 // hyphenated day in a segment or a slug (/1993-09-05/,
-// la-xpm-1993-11-01-mn-…, archive permalinks), or a query parameter such
+// la-xpm-1993-11-01-mn-…, …-lachin-city-2022-8-26, archive permalinks), or a query parameter such
 // as ?date=2020-10-04. A number that is not a valid calendar date between
 // 1990 and the year after the reference day is an id, not a date.
 var (
 	urlYMPath   = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/`)
 	urlYMDPath  = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_.])`)
 	urlCompact  = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)(\d\d)(\d\d)(?:$|[/_.-]|\d{0,10}(?:$|[/_.-]))`)
-	urlISO      = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?:$|[/_.-])`)
+	urlISO      = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:$|[/_.-])`)
 	urlQueryKey = []string{"date", "pubdate", "published", "d"}
 )
 

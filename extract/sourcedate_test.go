@@ -47,7 +47,7 @@ func TestExtractInfersPublicationFromSource(t *testing.T) {
 	}
 }
 
-// TestHyphenatedDayInTheURL: a day written yyyy-mm-dd as a path segment or
+// TestHyphenatedDayInTheURL: a day written yyyy-mm-dd (or yyyy-m-d) as a path segment or
 // inside a slug dates the page, after a full date the page prints near its
 // top (the URL may hold the day a file was stored).
 func TestHyphenatedDayInTheURL(t *testing.T) {
@@ -56,6 +56,8 @@ func TestHyphenatedDayInTheURL(t *testing.T) {
 		{"http://articles.example.com/1993-09-05/news/strategic-town", "Armenian forces took Fizuli today.", "1993-09-05"},
 		{"https://www.example.org/file/2020-11-27/kelbajar", "Wednesday, November 25, 2020 - 4:50pm\n\nResidents left Kalbajar.", "2020-11-25"},
 		{"https://www.example.org/news/2020-13-45-title", "Armenian forces took Kalbajar today.", ""},
+		// month and day without their leading zero at the end of a slug
+		{"https://www.example.org/news-detail/army-enters-lachin-city-2022-8-26", "The army entered Lachin city today.", "2022-08-26"},
 	} {
 		res, err := Extract(tc.text, Options{Source: tc.url})
 		if err != nil {
