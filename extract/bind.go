@@ -216,6 +216,11 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	if t, ok := appositiveSubject(a, c); ok {
 		return []target{t}
 	}
+	// "Shusha, which was occupied … on May 8, 1992, was liberated …": the
+	// subject before a relative clause set off by commas
+	if t, ok := subjectBeforeRelative(a, c); ok {
+		return []target{t}
+	}
 	// backward: the topic of the clause, its first place, when nothing
 	// else took it and no control word comes before it ("وشوشا كانت المدينة
 	// التي استعادوها")
@@ -306,6 +311,36 @@ func (b *builder) prevSentenceDistrict(a *annotated) (target, bool) {
 		return target{}, false
 	}
 	return target{place: found, tok: -1, anaphor: true}, true
+}
+
+// subjectBeforeRelative finds the place a passive control word is told of
+// when a relative clause set off by commas stands between them ("Shusha,
+// which was occupied by Armenian forces on May 8, 1992, was liberated
+// …"): "was"/"were" before the word, a comma before that, and a place
+// followed by a comma and a relative word earlier in the sentence.
+func subjectBeforeRelative(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	k := c.i - 1
+	if k > 0 && lyAdverb(ts[k]) {
+		k--
+	}
+	if !isWordAt(ts, k, "was", "were") || k < 1 || !isComma(ts[k-1]) {
+		return target{}, false
+	}
+	best := -1
+	for n, p := range a.places {
+		if p.place == nil || p.place.Region == "" || p.j+1 >= k || c.i-p.j > 30 {
+			continue
+		}
+		if isComma(ts[p.j]) && ts[p.j+1].kind == tokWord && hasStem(ts[p.j+1], relativeWords) {
+			best = n
+		}
+	}
+	if best < 0 {
+		return target{}, false
+	}
+	p := a.places[best]
+	return target{place: p.place, tok: p.i}, true
 }
 
 // passiveAuxBefore reports "was", "were" or "been" right before token i,

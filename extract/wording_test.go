@@ -957,3 +957,10 @@ func TestSeizureTakeoverConquest(t *testing.T) {
 	expectProposed(t, "The Armenian conquest of Kalbajar in April 1993 drove out its people.", "2018-05-08", "kalbajar 1993-04 ARM")
 	expectProposed(t, "Azerbaijan's takeover of Lachin city on 26 August 2022 closed the old road.", "2023-01-01", "lachin 2022-08-26 AZE")
 }
+
+// TestSubjectBeforeARelativeClause: "X, which was taken on D1, was freed on
+// D2": the main verb's subject is the place before the relative clause,
+// and each verb keeps its own date.
+func TestSubjectBeforeARelativeClause(t *testing.T) {
+	expectProposed(t, "Kalbajar, which Armenian forces had seized on 2 April 1993, was handed back to Azerbaijan on 25 November 2020.", "2022-05-10", "kalbajar 1993-04-02 ARM|kalbajar 2020-11-25 AZE")
+}
