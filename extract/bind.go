@@ -802,7 +802,9 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	// the places named in between, unless the word's clause has its own
 	own := false
 	for k, d := range a.dates {
-		own = own || a.clauseOf(d.i) == a.clauseOf(c.i) && !a.claimed[k]
+		// ("… until November 8, 2020" bounds something else the clause
+		// tells: no date of the word's own)
+		own = own || a.clauseOf(d.i) == a.clauseOf(c.i) && !a.claimed[k] && !(happened && a.deadline[k])
 	}
 	if !own {
 		for k, d := range a.dates {

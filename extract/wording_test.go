@@ -964,3 +964,10 @@ func TestSeizureTakeoverConquest(t *testing.T) {
 func TestSubjectBeforeARelativeClause(t *testing.T) {
 	expectProposed(t, "Kalbajar, which Armenian forces had seized on 2 April 1993, was handed back to Azerbaijan on 25 November 2020.", "2022-05-10", "kalbajar 1993-04-02 ARM|kalbajar 2020-11-25 AZE")
 }
+
+// TestUntilIsNotTheWordsOwnDate: a date after "until" in the control
+// word's clause bounds something else ("the festival stopped until
+// November 2020"), so the day that opens the sentence dates the change.
+func TestUntilIsNotTheWordsOwnDate(t *testing.T) {
+	expectProposed(t, "On May 18, 1992, Lachin town was seized by Armenian forces and its school stayed closed until December 1, 2020.", "2023-05-10", "lachin 1992-05-18 ARM")
+}
