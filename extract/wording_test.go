@@ -971,3 +971,11 @@ func TestSubjectBeforeARelativeClause(t *testing.T) {
 func TestUntilIsNotTheWordsOwnDate(t *testing.T) {
 	expectProposed(t, "On May 18, 1992, Lachin town was seized by Armenian forces and its school stayed closed until December 1, 2020.", "2023-05-10", "lachin 1992-05-18 ARM")
 }
+
+// TestReturnOfNatives: "the return of natives (inhabitants, civilians)
+// of X" is people coming home, not the district returned; "the return
+// of X" itself still is.
+func TestReturnOfNatives(t *testing.T) {
+	expectProposed(t, "The return of natives of Zangilan's Aghali village began on 19 July 2022, in lands freed from occupation back in 2020.", "2022-07-20", "zangilan 2020 AZE")
+	expectProposed(t, "The return of Kalbajar to Azerbaijan on 25 November 2020 ended 27 years of Armenian rule.", "2022-07-20", "kalbajar 2020-11-25 AZE")
+}
