@@ -36,6 +36,29 @@ type resolved struct {
 	ok  bool
 }
 
+// signedByBefore reports a date closing "signed by" and the names of the
+// signers ("the statement signed by President Ilham Aliyev, President
+// Vladimir Putin and Prime Minister Nikol Pashinyan on November 10, 2020"):
+// the day of the signing, however long the list, with no control word in
+// it.
+func signedByBefore(ts []token, d dateExpr) bool {
+	if !isWordAt(ts, d.i-1, "on") {
+		return false
+	}
+	for k := d.i - 2; k >= 1 && k >= d.i-24; k-- {
+		if ts[k].kind == tokPunct && !isComma(ts[k]) {
+			return false
+		}
+		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok {
+			return false
+		}
+		if isWordAt(ts, k, "by") && ts[k-1].kind == tokWord && hasStem(ts[k-1], signingWords) {
+			return true
+		}
+	}
+	return false
+}
+
 // annotate runs every finder over one sentence.
 func annotate(g *gazetteer, s *sentence) *annotated {
 	a := &annotated{s: s}
@@ -59,7 +82,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 			// "born in 1999", "من مواليد عام 1992": a person's birth
 			a.claimed[k] = true
 		}
-		if namesDocument(ts, d) {
+		if namesDocument(ts, d) || signedByBefore(ts, d) {
 			// "per the November 10 trilateral statement", "اتفاق 10
 			// نوفمبر": the date is the document's name, not a change's day
 			a.claimed[k] = true

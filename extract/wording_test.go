@@ -979,3 +979,16 @@ func TestReturnOfNatives(t *testing.T) {
 	expectProposed(t, "The return of natives of Zangilan's Aghali village began on 19 July 2022, in lands freed from occupation back in 2020.", "2022-07-20", "zangilan 2020 AZE")
 	expectProposed(t, "The return of Kalbajar to Azerbaijan on 25 November 2020 ended 27 years of Armenian rule.", "2022-07-20", "kalbajar 2020-11-25 AZE")
 }
+
+// TestSignedByALongListOn: the day after "signed by" and a long list of
+// signers ("signed by President A, President B and Prime Minister C on
+// November 10, 2020") is the signing, not the handover the sentence
+// tells next.
+func TestSignedByALongListOn(t *testing.T) {
+	_, r := proposed(t, "Under the statement signed by the President of Azerbaijan, the President of Russia and the Prime Minister of Armenia on November 10, 2020, Lachin was handed over to Azerbaijan.", "2021-12-01")
+	for _, p := range r.Proposals {
+		if p.Date == "2020-11-10" {
+			t.Errorf("the signing day dated the handover: %+v", p)
+		}
+	}
+}
