@@ -230,10 +230,10 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			continue // "Karabakh's Shushi": the place the topic belongs to
 		}
 		far := c.i-p.j > 6
-		if far && c.i-p.j <= 16 && (isWordAt(ts, c.i-1, "was", "were") || isWordAt(ts, c.i-1, "and") && (isWordAt(ts, c.i-3, "was", "were") || c.i > 3 && lyAdverb(ts[c.i-3]) && isWordAt(ts, c.i-4, "was", "were"))) && clauseStartsWith(a, p) {
-			// ("… was attacked and occupied by": a participle joined before it)
+		if far && c.i-p.j <= 16 && (isWordAt(ts, c.i-1, "was", "were") || isWordAt(ts, c.i-1, "and") && isWordAt(ts, auxSlot(ts, c.i-2), "was", "were")) && clauseStartsWith(a, p) {
 			// "Jabrail region centre and the district of the same name
-			// were occupied …": the subject that opens the clause
+			// were occupied …", "… was attacked and occupied by": the
+			// subject that opens the clause
 			far = false
 		}
 		if to := c.i - 1; far && c.i-p.j <= 10 && clauseStartsWith(a, p) && (nthToDo(ts, to) || isWordAt(ts, to, "be") && nthToDo(ts, to-1)) {
@@ -320,10 +320,7 @@ func (b *builder) prevSentenceDistrict(a *annotated) (target, bool) {
 // followed by a comma and a relative word earlier in the sentence.
 func subjectBeforeRelative(a *annotated, c cueHit) (target, bool) {
 	ts := a.s.toks
-	k := c.i - 1
-	if k > 0 && lyAdverb(ts[k]) {
-		k--
-	}
+	k := auxSlot(ts, c.i)
 	if !isWordAt(ts, k, "was", "were") || k < 1 || !isComma(ts[k-1]) {
 		return target{}, false
 	}
@@ -766,20 +763,15 @@ func (b *builder) placeAt(a *annotated, k int) *Place {
 // the sentence that no other place or non-event owns. ok is false when
 // the sentence has none.
 func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
-	pos, best0 := c.i, -1
+	if t.shared {
+		return b.firstDateAfter(a, c, t)
+	}
+	pos := c.i
 	if t.tok >= 0 && !t.anaphor {
 		pos = t.tok
 	}
 	if antecedentOfClause(a, t, c) {
 		pos = c.j // past the relative clause's dates, to the word's own
-	}
-	if t.shared {
-		for k, d := range a.dates {
-			if d.i >= c.j && !a.claimed[k] && a.res[k].ok && (best0 < 0 || d.i < a.dates[best0].i) && !b.otherPlacesDate(a, d, t) {
-				best0 = k
-			}
-		}
-		return best0, best0 >= 0
 	}
 	best, bestDist := -1, 1<<30
 	happened := modalityOf(a.s, c) == modEvent
@@ -879,6 +871,18 @@ func (b *builder) dateOwned(a *annotated, k int, t target) bool {
 		return true
 	}
 	return b.clauseOwned(a, cl, t)
+}
+
+// firstDateAfter is the first free date after control word c that no
+// other place owns: the date of a word whose object is the one before it
+// (target.shared).
+func (b *builder) firstDateAfter(a *annotated, c cueHit, t target) (int, bool) {
+	for k, d := range a.dates {
+		if d.i >= c.j && !a.claimed[k] && a.res[k].ok && !b.otherPlacesDate(a, d, t) {
+			return k, true // dates come in text order
+		}
+	}
+	return -1, false
 }
 
 // antecedentOfClause reports a target place followed by a relative word

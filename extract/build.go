@@ -1922,7 +1922,7 @@ func (b *builder) spanFromLedger(a *annotated, c cueHit, t target, y1, y2 int, e
 	if len(fit) > 1 {
 		// villages before the town: the change that gave the side most
 		// of the district
-		fit = b.handedTheDistrict(cand{region: t.place.Region, to: to}, fit)
+		fit = b.handedTheDistrict(t.place.Region, to, fit)
 	}
 	if len(fit) != 1 {
 		return cand{}, false
@@ -2033,8 +2033,6 @@ func listColonAfter(ts []token, k int) bool {
 	return false
 }
 
-// nkrNamed reports region named in control word c's clause by its NKR
-// name ("Shushi", "Berdzor"), the name the Armenian side uses.
 // sharedObject gives a control word joined by "و" to the one before it,
 // with no place of its own and none named between them, that word's
 // districts ("احتلت شوشا في 1992 وتحررت في 8 نوفمبر 2020": the second verb
@@ -2076,6 +2074,8 @@ func provinceNameAt(a *annotated, t target) bool {
 	return false
 }
 
+// nkrNamed reports region named in control word c's clause by its NKR
+// name ("Shushi", "Berdzor"), the name the Armenian side uses.
 func nkrNamed(a *annotated, c cueHit, region string) bool {
 	for _, p := range a.places {
 		if p.place.Region == region && p.place.nkr[p.key] && a.clauseOf(p.i) == a.clauseOf(c.i) {

@@ -387,6 +387,20 @@ func parseGazetteer(data []byte, rs []geo.Region, ps []geo.Place) (*gazetteer, e
 // villages no list holds ("Gajaly" sounds like Khojaly).
 const minLatinSkeleton = 7
 
+// latinSkelKey is the key a one-word Latin spelling is indexed and looked
+// up by: its skeleton, with the first letter added when it has six sounds;
+// "" when it has fewer.
+func latinSkelKey(w string) string {
+	sk := latinSkeleton(w)
+	switch {
+	case len(sk) < minLatinSkeleton-1:
+		return ""
+	case len(sk) < minLatinSkeleton:
+		return sk + "/" + w[:1] // six sounds: the first letter too
+	}
+	return sk
+}
+
 // indexLatinSkeletons indexes the one-word Latin spellings of the first n
 // places (the districts) by latinSkeleton; a skeleton two districts share,
 // or that a settlement's exact spelling has, is left out.
@@ -399,12 +413,9 @@ func (g *gazetteer) indexLatinSkeletons(n int) {
 			if len(words) != 1 {
 				continue
 			}
-			sk := latinSkeleton(words[0])
-			if len(sk) < minLatinSkeleton-1 {
+			sk := latinSkelKey(words[0])
+			if sk == "" {
 				continue
-			}
-			if len(sk) < minLatinSkeleton {
-				sk += "/" + words[0][:1] // six sounds: the first letter too
 			}
 			if j, ok := g.latinSkel[sk]; ok && j != i {
 				clash[sk] = true
@@ -414,9 +425,8 @@ func (g *gazetteer) indexLatinSkeletons(n int) {
 	}
 	for key, idx := range g.exact {
 		if idx >= n {
-			if sk := latinSkeleton(key); sk != "" {
+			if sk := latinSkelKey(key); sk != "" {
 				clash[sk] = true // a village spelt like a district's sounds
-				clash[sk+"/"+key[:1]] = true
 			}
 		}
 	}
@@ -560,11 +570,7 @@ func (g *gazetteer) matchAt(ts []token, i int) (placeHit, bool) {
 	// sounds like a district's spelling
 	if !isArabicLetter(firstRune(words[0])) {
 		if len(words[0]) >= 6 && unicode.IsUpper(firstRune(ts[i].raw)) && !g.ambiguous[words[0]] {
-			sk := latinSkeleton(words[0])
-			if len(sk) == minLatinSkeleton-1 {
-				sk += "/" + words[0][:1]
-			}
-			if idx, ok := g.latinSkel[sk]; ok {
+			if idx, ok := g.latinSkel[latinSkelKey(words[0])]; ok {
 				return placeHit{i: i, j: ends[0], place: &g.places[idx], fuzzy: true}, true
 			}
 		}

@@ -807,7 +807,7 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 		fit = held
 	}
 	if len(fit) > 1 && !x.partial && !x.provinceName && !b.hasPub && x.lead && len(b.dayMonths[x.region]) == 0 {
-		fit = b.handedTheDistrict(x, fit)
+		fit = b.handedTheDistrict(x.region, x.to, fit)
 	}
 	if len(fit) != 1 {
 		return civil{}, "", false
@@ -839,14 +839,15 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 	return civil{y: y, m: m, d: d, prec: "day"}, how, true
 }
 
-// handedTheDistrict keeps, of several changes that fit a reading told of
-// the whole district ("the army entered Kalbajar province"), the one after
-// which the ledger has the reading's side holding most of it and before
-// which it did not: the change of the district, not of a village or a
-// height before or after it. All of fit when not exactly one is.
-func (b *builder) handedTheDistrict(x cand, fit []*geo.Event) []*geo.Event {
+// handedTheDistrict keeps, of several changes of district region that fit
+// a reading told of the whole district ("the army entered Kalbajar
+// province"), the one after which the ledger has side to holding most of
+// it and before which it did not: the change of the district, not of a
+// village or a height before or after it. All of fit when not exactly one
+// is.
+func (b *builder) handedTheDistrict(region, to string, fit []*geo.Event) []*geo.Event {
 	h := b.opt.History
-	r, err := h.Region(x.region)
+	r, err := h.Region(region)
 	if err != nil {
 		return fit
 	}
@@ -854,7 +855,7 @@ func (b *builder) handedTheDistrict(x cand, fit []*geo.Event) []*geo.Event {
 	for _, e := range fit {
 		before := h.StateAt(r, e.Date.First-1)
 		after := h.StateAt(r, e.Date.Last)
-		if string(before.Controller) != x.to && string(after.Controller) == x.to {
+		if string(before.Controller) != to && string(after.Controller) == to {
 			turned = append(turned, e)
 		}
 	}
