@@ -63,7 +63,7 @@ func signedByBefore(ts []token, d dateExpr) bool {
 func annotate(g *gazetteer, s *sentence) *annotated {
 	a := &annotated{s: s}
 	ts := s.toks
-	a.places, a.villages = splitVillages(namedVillages(ts, dropDirections(ts, g.findPlaces(ts))))
+	a.places, a.villages = splitVillages(namedVillages(ts, dropWarNames(ts, dropDirections(ts, g.findPlaces(ts)))))
 	listCommasJoin(s.clause, ts, a.places, a.villages)
 	a.dates = parseDates(ts)
 	gappedDatesJoin(s.clause, ts, a.dates, a.places, a.villages)
@@ -238,6 +238,22 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 			}
 		}
 		if !dir {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// dropWarNames drops a place that is not one district when it names a war
+// or a conflict ("during the Karabakh War", "the Nagorno-Karabakh
+// conflict", "حرب قره باغ"): the war's name is no place a change happened
+// in, and taking it as one hides the district the sentence names.
+func dropWarNames(ts []token, ps []placeHit) []placeHit {
+	out := ps[:0]
+	for _, p := range ps {
+		named := p.place.Region == "" && (latinWord(ts[p.i]) && p.j < len(ts) && ts[p.j].kind == tokWord && hasStem(ts[p.j], warNames) ||
+			!latinWord(ts[p.i]) && p.i > 0 && ts[p.i-1].kind == tokWord && hasStem(ts[p.i-1], warNames))
+		if !named {
 			out = append(out, p)
 		}
 	}

@@ -992,3 +992,10 @@ func TestSignedByALongListOn(t *testing.T) {
 		}
 	}
 }
+
+// TestWarNameIsNoPlace: "the Karabakh War" after the verb names a war, not
+// the place taken; the district before the verb is the subject.
+func TestWarNameIsNoPlace(t *testing.T) {
+	expectProposed(t, "In May 1992 the mountain town of Shusha, long a centre of poetry in the old khanate, was seized by Armenian units in the First Karabakh War.", "2021-05-01", "shusha 1992-05 ARM")
+	expectProposed(t, "سقطت مدينة لاتشين، وهي ممر يربط الإقليم بأرمينيا، بيد الوحدات الأرمينية يوم 18 مايو 1992 إبان حرب قره باغ.", "2021-05-01", "lachin 1992-05-18 ARM")
+}
