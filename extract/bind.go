@@ -809,7 +809,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	afterNoun := afterVerbalNoun(a.s.toks, c.i)
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
-			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c) && !b.doneByDeadline(a, c, k)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) || launchDate(a, k) || laterEventDate(a, c, k) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c) && !b.doneByDeadline(a, c, k)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) || launchDate(a, k) || laterEventDate(a, c, k) || otherWordsDate(a, c, k) {
 				continue
 			}
 			if afterNoun && d.j <= c.i-1 {
@@ -977,6 +977,36 @@ func laterEventDate(a *annotated, c cueHit, k int) bool {
 		}
 		if hasStem(ts[m], signingWords) || isWordAt(ts, m, "followed") && isWordAt(ts, m+1, "by") ||
 			isWordAt(ts, m, "تلاه", "تلاها", "تلته", "اعقبه", "اعقبها", "اعقبته", "تبعه", "تبعها") {
+			return true
+		}
+	}
+	return false
+}
+
+// otherWordsDate reports date k told right after an earlier control word
+// ("Shusha was occupied on May 8 and Lachin was occupied on May 18"): that
+// word's date, not control word c's, when c has a date right after it too.
+func otherWordsDate(a *annotated, c cueHit, k int) bool {
+	d := a.dates[k]
+	if d.j > c.i || !dateRightAfter(a, c.j, -1) {
+		return false
+	}
+	for _, o := range a.cues {
+		if o.i != c.i && o.j <= d.i && dateRightAfter(a, o.j, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateRightAfter reports a date (date k, or any when k < 0) that starts at
+// token m or after one preposition there ("on", "in", "في", "يوم").
+func dateRightAfter(a *annotated, m, k int) bool {
+	for n, d := range a.dates {
+		if k >= 0 && n != k || a.claimed[n] || !a.res[n].ok {
+			continue
+		}
+		if d.i == m || d.i == m+1 && isWordAt(a.s.toks, m, "on", "in", "في", "يوم", "بتاريخ") {
 			return true
 		}
 	}

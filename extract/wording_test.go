@@ -999,3 +999,10 @@ func TestWarNameIsNoPlace(t *testing.T) {
 	expectProposed(t, "In May 1992 the mountain town of Shusha, long a centre of poetry in the old khanate, was seized by Armenian units in the First Karabakh War.", "2021-05-01", "shusha 1992-05 ARM")
 	expectProposed(t, "سقطت مدينة لاتشين، وهي ممر يربط الإقليم بأرمينيا، بيد الوحدات الأرمينية يوم 18 مايو 1992 إبان حرب قره باغ.", "2021-05-01", "lachin 1992-05-18 ARM")
 }
+
+// TestDateRightAfterAnotherWord: the date right after the first verb is
+// that verb's; the second place takes the date right after its own verb.
+func TestDateRightAfterAnotherWord(t *testing.T) {
+	expectProposed(t, "Kalbajar was seized on 2 April 1993 and Agdam was seized on 23 July 1993, the report recalls.", "2019-01-10", "kalbajar 1993-04-02 ARM|agdam 1993-07-23 ARM")
+	expectProposed(t, "سيطرت الوحدات على قوبادلي يوم 25 أكتوبر 2020 وسيطرت على زنغيلان يوم 29 أكتوبر 2020.", "2021-01-10", "gubadli 2020-10-25 AZE|zangilan 2020-10-29 AZE")
+}
