@@ -689,17 +689,21 @@ func figurativeEntry(ts []token, end int) bool {
 }
 
 // fromOccupation reports an occupation word governed by "from" ("من
-// الاحتلال", "from (the Armenian) occupation"): what a place was freed
-// from, not a change of its own.
+// الاحتلال", "from (the Armenian, the enemy's, 27 years of) occupation",
+// "من براثن الاحتلال"): what a place was freed from, not a change of its
+// own.
 func fromOccupation(ts []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if ts[k].kind == tokNum {
+			continue
+		}
 		if ts[k].kind != tokWord {
 			return false
 		}
 		if isWordAt(ts, k, "من", "from") {
 			return true
 		}
-		if !isWordAt(ts, k, "the", "armenian", "its", "their") {
+		if !hasStem(ts[k], occupationModifiers) && actorWords[ts[k].norm] == "" {
 			return false
 		}
 	}

@@ -1006,3 +1006,11 @@ func TestDateRightAfterAnotherWord(t *testing.T) {
 	expectProposed(t, "Kalbajar was seized on 2 April 1993 and Agdam was seized on 23 July 1993, the report recalls.", "2019-01-10", "kalbajar 1993-04-02 ARM|agdam 1993-07-23 ARM")
 	expectProposed(t, "سيطرت الوحدات على قوبادلي يوم 25 أكتوبر 2020 وسيطرت على زنغيلان يوم 29 أكتوبر 2020.", "2021-01-10", "gubadli 2020-10-25 AZE|zangilan 2020-10-29 AZE")
 }
+
+// TestFreedFromAQualifiedOccupation: "freed from enemy occupation", "from
+// 27 years of occupation", "من براثن الاحتلال" tell what the place left,
+// not a second change the other way.
+func TestFreedFromAQualifiedOccupation(t *testing.T) {
+	expectProposed(t, "On 20 October 2020, along with the town of Zangilan, six other villages of the Zangilan district, Mollalar, Sharifan and Babayli, were freed from enemy occupation.", "2021-01-10", "zangilan 2020-10-20 AZE")
+	expectProposed(t, "عادت قرى في منطقة زنغيلان يوم 20 أكتوبر 2020 وتحررت من براثن الاحتلال.", "2021-01-10", "zangilan 2020-10-20 AZE")
+}
