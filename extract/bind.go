@@ -801,7 +801,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	if !own {
 		for k, d := range a.dates {
 			if frontedDate(a, k) && !a.claimed[k] && d.j <= c.i && !launchDate(a, k) && !operationDate(a, k, c.i) &&
-				findWithin(a.s.toks, 0, c.i, operationWords) < 0 && !(happened && a.deadline[k]) {
+				(findWithin(a.s.toks, 0, c.i, operationWords) < 0 || operationFramesDay(a, k, c)) && !(happened && a.deadline[k]) {
 				return k, true
 			}
 		}
@@ -855,6 +855,29 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		return best, true
 	}
 	return -1, false
+}
+
+// operationFramesDay reports a fronted date followed right away by the
+// operation it fell in ("On January 5, 1994, during the Horadiz
+// operation, X was freed", "في 5 يناير 1994، وخلال عملية هوراديز"): the
+// day is the change's, the operation only its frame. No other operation
+// word comes before control word c.
+func operationFramesDay(a *annotated, k int, c cueHit) bool {
+	ts := a.s.toks
+	m := a.dates[k].j
+	for m < c.i && (ts[m].kind == tokPunct || isWordAt(ts, m, "و")) {
+		m++
+	}
+	if m >= c.i || !hasStem(ts[m], duringWords) {
+		return false
+	}
+	for n := range ts {
+		if runningCount(ts, n) {
+			return false // "… during the operation, the army freed Fuzuli and 60 villages": a war's count
+		}
+	}
+	end := min(m+6, c.i)
+	return findWithin(ts, m, end-m, operationWords) >= 0 && findWithin(ts, 0, m, operationWords) < 0 && findWithin(ts, end, c.i-end, operationWords) < 0
 }
 
 // dateWhen reports an "until" date that dates control word c: c is told

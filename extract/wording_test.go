@@ -1014,3 +1014,12 @@ func TestFreedFromAQualifiedOccupation(t *testing.T) {
 	expectProposed(t, "On 20 October 2020, along with the town of Zangilan, six other villages of the Zangilan district, Mollalar, Sharifan and Babayli, were freed from enemy occupation.", "2021-01-10", "zangilan 2020-10-20 AZE")
 	expectProposed(t, "عادت قرى في منطقة زنغيلان يوم 20 أكتوبر 2020 وتحررت من براثن الاحتلال.", "2021-01-10", "zangilan 2020-10-20 AZE")
 }
+
+// TestDayFramedByAnOperation: a day opening the sentence and followed
+// right away by the operation it fell in dates the change; without a day
+// the operation still makes it a running total.
+func TestDayFramedByAnOperation(t *testing.T) {
+	expectProposed(t, "On 6 January 1994, during the winter offensive operation, two villages of the Fuzuli district were retaken by the Azerbaijani army.", "2019-01-06", "fuzuli 1994-01-06 AZE")
+	expectProposed(t, "في 6 يناير 1994، وخلال العملية الشتوية، استعاد الجيش الأذربيجاني قريتين في منطقة فضولي.", "2019-01-06", "fuzuli 1994-01-06 AZE")
+	expectProposed(t, "In January 1994, during the winter offensive operation, villages of the Fuzuli district were retaken by the Azerbaijani army.", "2019-01-06", "")
+}
