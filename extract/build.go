@@ -1595,7 +1595,7 @@ func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
 	var best actorHit
 	found := false
 	for _, h := range a.actors {
-		if h.i >= c.i || h.to || h.obj {
+		if h.i >= c.i || h.to || h.obj || agentPhrase(a.s.toks, h.i) {
 			continue
 		}
 		if !a.cueBetween(h.i, c.i) {
@@ -1603,6 +1603,17 @@ func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
 		}
 	}
 	return best, found
+}
+
+// agentPhrase reports an actor named as the agent of a passive ("occupied
+// by the Armenian forces", "من قبل القوات", "على يد الجيش"): the doer of
+// that verb, never the subject of a later one ("X, which was occupied by
+// the Armenian forces, regained its freedom on …").
+func agentPhrase(ts []token, k int) bool {
+	if isWordAt(ts, k-1, "the") {
+		k--
+	}
+	return isWordAt(ts, k-1, "by") || isWordAt(ts, k-1, "قبل") && isWordAt(ts, k-2, "من") || isWordAt(ts, k-1, "يد") && isWordAt(ts, k-2, "علي")
 }
 
 // sideDate is the date a change's side is judged at: its own date, else
