@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/mapsvc/mapsvc/geo"
 )
@@ -62,4 +63,51 @@ func anchorYear(anchors []anchor, e dateExpr, ctx []ctxHit) (int, string, bool) 
 		}
 	}
 	return 0, "", false
+}
+
+// war is an offensive the ledger starts and the ceasefire that ended it.
+type war struct{ first, last time.Time }
+
+// warsFrom pairs each day-precise offensive start of the ledger with the
+// first ceasefire after it.
+func warsFrom(h *geo.History) []war {
+	var starts, stops []time.Time
+	for _, a := range anchorsFrom(h) {
+		t := time.Date(a.year, time.Month(a.month), a.day, 0, 0, 0, 0, time.UTC)
+		switch a.ctx {
+		case ctxOffensive:
+			starts = append(starts, t)
+		case ctxCeasefire:
+			stops = append(stops, t)
+		}
+	}
+	var out []war
+	for _, s := range starts {
+		for _, c := range stops {
+			if !c.Before(s) {
+				out = append(out, war{s, c})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// warDay dates "the Nth day of the war": the N-th day of the one war in
+// the ledger that lasted that long, the latest before the publication
+// date when there is one.
+func (r *resolver) warDay(e dateExpr) (civil, string, bool) {
+	var found []time.Time
+	for _, w := range r.wars {
+		d := w.first.AddDate(0, 0, e.offset)
+		if d.After(w.last) || r.hasPub && d.After(r.pub) {
+			continue
+		}
+		found = append(found, w.first)
+	}
+	if len(found) == 0 || len(found) > 1 && !r.hasPub {
+		return civil{}, "", false
+	}
+	first := found[len(found)-1]
+	return civilOf(first.AddDate(0, 0, e.offset)), fmt.Sprintf("day %d of the war the ledger starts on %s (%s)", e.offset+1, first.Format("2 January 2006"), e.word), true
 }

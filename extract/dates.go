@@ -21,6 +21,7 @@ const (
 	relYear                     // a year relative to the publication year
 	relShift                    // offset days from the date just spoken of, else the publication date ("a day before", "في اليوم التالي")
 	relWeek                     // a week relative to the publication week ("last week"), told to its month
+	relWarDay                   // offset days after the first day of a war the ledger starts ("the 34th day of the war")
 )
 
 // dateExpr is a date as written, before it is resolved against the
@@ -325,8 +326,95 @@ func joinRaw(ts []token, i, j int) string {
 // dateReaders read a date starting at a token, tried in this order: the
 // first that reads one wins.
 var dateReaders = []func([]token, int) (dateExpr, bool){
-	numericDateAt, thisDayAt, dayFirstAt, monthFirstAt, dayShiftAt,
+	warDayAt, numericDateAt, thisDayAt, dayFirstAt, monthFirstAt, dayShiftAt,
 	lastWeekAt, fewDaysAgoAt, relativeAt, bareYearAt, sameMonthRefAt, sameYearRefAt,
+}
+
+// warDayAt reads a day counted in a war: "the 34th day of the Patriotic
+// War", "day 10 of the fighting", "اليوم الـ34 من الحرب", "في اليوم
+// العاشر للمعارك". The ledger's offensive starts date it (relWarDay).
+func warDayAt(ts []token, i int) (dateExpr, bool) {
+	e := dateExpr{i: i, rel: relWarDay}
+	var n, k int
+	switch {
+	case isWordAt(ts, i, "اليوم", "واليوم"):
+		k = i + 1
+		if isWordAt(ts, k, "ال") {
+			k++ // "الـ34"
+		}
+		if v, ok := numAt(ts, k); ok {
+			n, k = v, k+1
+		} else if v, ok := ordinalDays[strings.TrimSuffix(normAt(ts, k), "ه")]; ok {
+			n, k = v, k+1
+			if v < 10 && k < len(ts) && ts[k].kind == tokWord {
+				w := strings.TrimPrefix(ts[k].norm, "و")
+				if tens, ok := ordinalDays[w]; ok && tens >= 20 && tens%10 == 0 {
+					n, k = v+tens, k+1 // "الرابع والثلاثين"
+				} else if isWordAt(ts, k, "عشر", "عشره") {
+					n, k = v+10, k+1
+				}
+			}
+		}
+		if n == 0 {
+			return dateExpr{}, false
+		}
+		if isWordAt(ts, k, "من") {
+			k++
+		}
+		if k >= len(ts) || ts[k].kind != tokWord || !warNoun(ts[k]) {
+			return dateExpr{}, false
+		}
+		e.j = k + 1
+	case isWordAt(ts, i, "day") && ts[min(i+1, len(ts)-1)].kind == tokNum:
+		v, _ := numAt(ts, i+1) // "day 34 of the war"
+		n, k = v, i+2
+		fallthrough
+	default:
+		if n == 0 {
+			if v, ok := numAt(ts, i); ok && isWordAt(ts, i+1, "th", "st", "nd", "rd") && ts[i+1].start == ts[i].end {
+				n, k = v, i+2
+			} else if v, ok := ordinalWordAt(ts, i); ok && latinWord(ts[i]) {
+				n, k = v, i+1
+			} else {
+				return dateExpr{}, false
+			}
+			if !isWordAt(ts, k, "day") {
+				return dateExpr{}, false
+			}
+			k++
+		}
+		if !isWordAt(ts, k, "of") {
+			return dateExpr{}, false
+		}
+		for m := k + 1; m < len(ts) && m <= k+5 && ts[m].kind == tokWord; m++ {
+			if warNoun(ts[m]) {
+				e.j = m + 1
+			}
+		}
+		if e.j == 0 {
+			return dateExpr{}, false
+		}
+	}
+	if n < 1 || n > 400 {
+		return dateExpr{}, false
+	}
+	e.offset = n - 1
+	return e, true
+}
+
+// warNoun reports a word that names a war, its fighting or an offensive.
+func warNoun(t token) bool {
+	if rest, ok := strings.CutPrefix(t.norm, "لل"); ok {
+		t = token{norm: "ال" + rest, raw: "ال" + rest, kind: tokWord} // "للحرب": of the war
+	}
+	return hasStem(t, fightWords) || hasStem(t, operationWords) || hasStem(t, warNames)
+}
+
+func normAt(ts []token, k int) string {
+	if k < 0 || k >= len(ts) {
+		return ""
+	}
+	return ts[k].norm
 }
 
 // sameYearRefAt reads the year just spoken of, named without a number:
@@ -983,6 +1071,7 @@ const thatDayBack = 3
 // publication date, remembering the last month mentioned for "من الشهر
 // نفسه".
 type resolver struct {
+	wars     []war // the ledger's offensives, for days counted in a war
 	pub      time.Time
 	hasPub   bool
 	yearHint int    // a year known without a publication date
@@ -1073,6 +1162,8 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		return civilOf(weekdayNear(r.cited, e.weekday, e.dir)), fmt.Sprintf("relative to the quoted report's date (%s)", e.word), true
 	}
 	switch e.rel {
+	case relWarDay:
+		return r.warDay(e)
 	case relFewDays:
 		if !r.hasPub {
 			return civil{}, "", false

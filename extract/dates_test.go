@@ -186,3 +186,12 @@ func TestBareOrdinalDay(t *testing.T) {
 		}
 	}
 }
+
+// TestDayOfTheWar: "the Nth day of the war" counts from the offensive the
+// ledger starts, in the one war that lasted that long (the latest before
+// the publication date when both fit).
+func TestDayOfTheWar(t *testing.T) {
+	expectProposed(t, "On the twelfth day of the fighting, the army captured three villages of the Fuzuli district.", "", "fuzuli 2020-10-08 AZE")
+	expectProposed(t, "في اليوم الخامس عشر من الحرب، سيطر الجيش على قرى في منطقة جبرائيل.", "", "jabrayil 2020-10-11 AZE")
+	expectProposed(t, "On day 2 of the offensive, the army captured villages in Khojaly district.", "2023-09-25", "khojaly 2023-09-20 AZE")
+}

@@ -1023,3 +1023,10 @@ func TestDayFramedByAnOperation(t *testing.T) {
 	expectProposed(t, "في 6 يناير 1994، وخلال العملية الشتوية، استعاد الجيش الأذربيجاني قريتين في منطقة فضولي.", "2019-01-06", "fuzuli 1994-01-06 AZE")
 	expectProposed(t, "In January 1994, during the winter offensive operation, villages of the Fuzuli district were retaken by the Azerbaijani army.", "2019-01-06", "")
 }
+
+// TestAgentIsNoLaterSubject: the side named as the agent of a passive in
+// a relative clause ("seized by the Armenian army") did that verb; the
+// place's later gain is not that side's.
+func TestAgentIsNoLaterSubject(t *testing.T) {
+	expectProposed(t, "The village of Talish in Tartar district, which was seized by the Armenian army, regained its freedom on 3 October 2020.", "2022-01-01", "tartar 2020-10-03 AZE")
+}
