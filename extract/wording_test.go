@@ -1030,3 +1030,11 @@ func TestDayFramedByAnOperation(t *testing.T) {
 func TestAgentIsNoLaterSubject(t *testing.T) {
 	expectProposed(t, "The village of Talish in Tartar district, which was seized by the Armenian army, regained its freedom on 3 October 2020.", "2022-01-01", "tartar 2020-10-03 AZE")
 }
+
+// TestStormingIsEntry: storming a town is entering it by force; a storm
+// of the weather is nothing.
+func TestStormingIsEntry(t *testing.T) {
+	expectProposed(t, "Before dawn on 26 February 1992 the attackers stormed the town of Khojaly from three sides.", "2019-02-26", "khojaly 1992-02-26 ARM")
+	expectProposed(t, "وفي فجر 26 فبراير 1992 قامت الوحدات المهاجمة باقتحام بلدة خوجالي من ثلاث جهات.", "2019-02-26", "khojaly 1992-02-26 ARM")
+	expectProposed(t, "A storm hit the town of Khojaly on 26 February 2019.", "2019-02-27", "")
+}
