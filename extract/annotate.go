@@ -23,6 +23,10 @@ type annotated struct {
 	ctx    []ctxHit
 	anaph  []int // token indices of anaphoric nouns (المنطقة، the district)
 	bound  []int // token index of each place bound to a control word, in order
+	// boundBack: places of earlier sentences a control word of this one
+	// took through "the city" or a pronoun, with the word's first token,
+	// so that a pronoun after it points to the same place
+	boundBack []boundBack
 	// villages are the data/places settlements named (Place.Village):
 	// not targets of a control word, the evidence of a district's
 	// proposal (Proposal.Places)
@@ -63,7 +67,7 @@ func signedByBefore(ts []token, d dateExpr) bool {
 func annotate(g *gazetteer, s *sentence) *annotated {
 	a := &annotated{s: s}
 	ts := s.toks
-	a.places, a.villages = splitVillages(namedVillages(ts, dropWarNames(ts, dropDirections(ts, g.findPlaces(ts)))))
+	a.places, a.villages = splitVillages(namedVillages(ts, dropNamedAfter(ts, dropDirections(ts, g.findPlaces(ts)))))
 	listCommasJoin(s.clause, ts, a.places, a.villages)
 	a.dates = parseDates(ts)
 	gappedDatesJoin(s.clause, ts, a.dates, a.places, a.villages)
@@ -130,6 +134,11 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		}
 	}
 	return a
+}
+
+type boundBack struct {
+	at    int
+	place *Place
 }
 
 func inPlace(ps []placeHit, k int) bool {
@@ -244,15 +253,18 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 	return out
 }
 
-// dropWarNames drops a place that is not one district when it names a war
-// or a conflict ("during the Karabakh War", "the Nagorno-Karabakh
-// conflict", "حرب قره باغ"): the war's name is no place a change happened
-// in, and taking it as one hides the district the sentence names.
-func dropWarNames(ts []token, ps []placeHit) []placeHit {
+// dropNamedAfter drops a place that is not one district when it names a
+// war, a conflict or a former state ("during the Karabakh War", "the
+// Nagorno-Karabakh conflict", "حرب قره باغ", "خانية قره باغ"): such a name
+// is no place a change happened in, and taking it for one hides the
+// district the sentence names or breaks the thread of "the city".
+func dropNamedAfter(ts []token, ps []placeHit) []placeHit {
+	head := func(k int) bool {
+		return k >= 0 && k < len(ts) && ts[k].kind == tokWord && (hasStem(ts[k], warNames) || hasStem(ts[k], polityNames))
+	}
 	out := ps[:0]
 	for _, p := range ps {
-		named := p.place.Region == "" && (latinWord(ts[p.i]) && p.j < len(ts) && ts[p.j].kind == tokWord && hasStem(ts[p.j], warNames) ||
-			!latinWord(ts[p.i]) && p.i > 0 && ts[p.i-1].kind == tokWord && hasStem(ts[p.i-1], warNames))
+		named := p.place.Region == "" && (latinWord(ts[p.i]) && head(p.j) || !latinWord(ts[p.i]) && head(p.i-1))
 		if !named {
 			out = append(out, p)
 		}
