@@ -672,16 +672,27 @@ func (b *builder) isBound(a *annotated, k int) bool {
 }
 
 // antecedent resolves a pronoun or anaphoric noun at token k: the last
-// place taken by a control word earlier in this sentence or in the
-// previous one, else the last district named earlier in this sentence,
+// place taken by a control word earlier in this sentence (named in it or
+// reached through "the city") or in the previous one, else the last district named earlier in this sentence,
 // else the last district of the previous sentence.
 func (b *builder) antecedent(a *annotated, k int) (target, bool) {
+	var back *boundBack
+	for i := range a.boundBack {
+		if a.boundBack[i].at < k {
+			back = &a.boundBack[i]
+		}
+	}
 	for i := len(a.bound) - 1; i >= 0; i-- {
-		if a.bound[i] < k {
+		if a.bound[i] < k && (back == nil || a.bound[i] > back.at) {
 			if p := b.placeAt(a, a.bound[i]); p != nil {
 				return target{place: p, tok: a.bound[i], anaphor: true}, true
 			}
 		}
+	}
+	if back != nil {
+		// "احتلت القوات المدينة في 1992، قبل أن يتم تحريرها في 2020": the
+		// place "the city" took, named sentences before
+		return target{place: back.place, tok: -1, anaphor: true}, true
 	}
 	for i := len(a.places) - 1; i >= 0; i-- {
 		p := a.places[i]

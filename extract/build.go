@@ -280,6 +280,8 @@ func (b *builder) sentence(a *annotated) {
 		for _, t := range tg {
 			if t.tok >= 0 {
 				a.bound = append(a.bound, t.tok)
+			} else if t.anaphor && t.place.Region != "" {
+				a.boundBack = append(a.boundBack, boundBack{at: c.i, place: t.place})
 			}
 		}
 		infos = append(infos, cueInfo{c: c, mod: mod, targets: tg})

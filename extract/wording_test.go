@@ -1038,3 +1038,16 @@ func TestStormingIsEntry(t *testing.T) {
 	expectProposed(t, "وفي فجر 26 فبراير 1992 قامت الوحدات المهاجمة باقتحام بلدة خوجالي من ثلاث جهات.", "2019-02-26", "khojaly 1992-02-26 ARM")
 	expectProposed(t, "A storm hit the town of Khojaly on 26 February 2019.", "2019-02-27", "")
 }
+
+// TestPlaceNamingAPolity: "خانية قره باغ" (the Karabakh Khanate) names a
+// former state, not a place: "the city" after it is still the town named
+// before.
+func TestPlaceNamingAPolity(t *testing.T) {
+	expectProposed(t, "مدينة شوشا مدينة قديمة. تأسست المدينة عام 1752 على يد حاكم خانية قره باغ. احتلت القوات الأرمينية المدينة في 8 مايو 1992.", "2023-01-01", "shusha 1992-05-08 ARM")
+}
+
+// TestPronounAfterTheCity: a pronoun after "the city" that a control word
+// took points to the same town, named sentences before.
+func TestPronounAfterTheCity(t *testing.T) {
+	expectProposed(t, "تعد مدينة شوشا جوهرة المدن المحررة في إقليم قره باغ. تأسست المدينة عام 1752 على يد حاكم خانية قره باغ. احتلت القوات الأرمينية المدينة في 8 مايو 1992، قبل أن يتم تحريرها على يد القوات الأذربيجانية يوم 8 نوفمبر 2020.", "2023-01-01", "shusha 1992-05-08 ARM|shusha 2020-11-08 AZE")
+}
