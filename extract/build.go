@@ -108,7 +108,9 @@ type builder struct {
 	prev    *annotated
 	prev2   *annotated // the sentence before prev
 	named   *annotated // the last sentence that named a district
-	next    *annotated // the sentence after the one being read
+	// villaged: the last sentence that named a village (villageAnaphor)
+	villaged *annotated
+	next     *annotated // the sentence after the one being read
 	// placed: the district the text re-places a sentence's villages in
 	// (placedIn)
 	placed map[int]*Place
@@ -263,6 +265,8 @@ func (b *builder) sentence(a *annotated) {
 			if len(whole) == 0 && (len(tg) == 0 || tg[0].place.Region == "") {
 				if v := b.villageObject(a, c); v != nil {
 					tg = v
+				} else if v := b.villageAnaphor(a, c); v != nil {
+					tg = v
 				}
 				if v := b.nextSentenceDistrict(a, c); v != nil {
 					tg = v
@@ -330,6 +334,9 @@ func (b *builder) sentence(a *annotated) {
 // district when it names one.
 func (b *builder) notePrev(a *annotated) {
 	b.prev2, b.prev = b.prev, a
+	if len(namedSettlements(a)) > 0 {
+		b.villaged = a
+	}
 	for _, p := range a.places {
 		if p.place.Region != "" {
 			b.named = a

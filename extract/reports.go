@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -123,6 +124,55 @@ func (b *builder) villageObject(a *annotated, c cueHit) []target {
 		return []target{{place: &p, tok: h.i, villages: true}}
 	}
 	return nil
+}
+
+// villageAnaphor binds "the village" ("القرية") as the subject or object
+// of control word c to the one village a sentence shortly before named
+// ("… the liberated Jojug Marjanli village of Jabrayil region. … The
+// village was fully liberated in April 2016"): a partial change of its
+// district. The word must not introduce a name of its own ("the village
+// of Talish").
+func (b *builder) villageAnaphor(a *annotated, c cueHit) []target {
+	v := b.villaged
+	if v == nil || v == a || a.s.idx-v.s.idx > 5 || len(namedSettlements(a)) > 0 {
+		return nil
+	}
+	var one *Place
+	for _, h := range namedSettlements(v) {
+		if h.place.Region == "" || h.place.Outside || one != nil && one.ID != h.place.ID {
+			return nil
+		}
+		one = h.place
+	}
+	if one == nil {
+		return nil
+	}
+	ts := a.s.toks
+	for k := max(0, c.i-6); k < len(ts) && k <= c.j+3; k++ {
+		if k >= c.i && k < c.j || a.clauseOf(k) != a.clauseOf(c.i) {
+			continue
+		}
+		the := isWordAt(ts, k, "village") && isWordAt(ts, k-1, "the", "this") || isWordAt(ts, k, "القريه")
+		if !the || isWordAt(ts, k+1, "of") || inPlace(a.places, k+1) {
+			continue
+		}
+		p := *one
+		p.Settlement = true
+		return []target{{place: &p, tok: -1, anaphor: true, villages: true}}
+	}
+	return nil
+}
+
+// namedSettlements lists the villages and towns sentence a names: those
+// that bind only as evidence and those that bind alone (Partial places).
+func namedSettlements(a *annotated) []placeHit {
+	out := slices.Clone(a.villages)
+	for _, p := range a.places {
+		if p.place.Partial && p.place.Settlement {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // newsDayBefore reports a day of the news ("مساء أمس", "yesterday",

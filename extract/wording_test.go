@@ -1051,3 +1051,11 @@ func TestPlaceNamingAPolity(t *testing.T) {
 func TestPronounAfterTheCity(t *testing.T) {
 	expectProposed(t, "تعد مدينة شوشا جوهرة المدن المحررة في إقليم قره باغ. تأسست المدينة عام 1752 على يد حاكم خانية قره باغ. احتلت القوات الأرمينية المدينة في 8 مايو 1992، قبل أن يتم تحريرها على يد القوات الأذربيجانية يوم 8 نوفمبر 2020.", "2023-01-01", "shusha 1992-05-08 ARM|shusha 2020-11-08 AZE")
 }
+
+// TestTheVillageNamedBefore: "the village" told to change, with no name
+// of its own, is the one village a sentence shortly before named: a
+// partial change of its district.
+func TestTheVillageNamedBefore(t *testing.T) {
+	expectProposed(t, "Residents are rebuilding houses in the Talish village of Tartar region. The school reopened last year. The village was retaken by Azerbaijani units in April 2016.", "2019-05-01", "tartar 2016-04 AZE")
+	expectProposed(t, "يعيد السكان بناء منازلهم في قرية تاليش التابعة لمنطقة ترتر. وافتتحت المدرسة العام الماضي. وقد استعادت الوحدات الأذربيجانية القرية في أبريل 2016.", "2019-05-01", "tartar 2016-04 AZE")
+}
