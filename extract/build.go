@@ -830,10 +830,8 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		}
 		// "were cleared of Armenian separatists": the side named as
 		// what the place was rid of lost it
-		for _, x := range a.actors {
-			if x.i > c.i && x.i-c.j <= 7 && x.actor != actRUS && clearedOf(a.s.toks, x.i) && a.clauseOf(x.i) == a.clauseOf(c.i) {
-				return other(x.actor)
-			}
+		if lost, ok := clearedOfSide(a, c); ok {
+			return other(lost)
 		}
 	}
 	if named && h.actor == actRUS {
@@ -1612,6 +1610,18 @@ func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
 		}
 	}
 	return best, found
+}
+
+// clearedOfSide is the side named as what the place of control word c
+// was rid of ("cleared of Armenian separatists", "cleared of the armed
+// forces of Armenia").
+func clearedOfSide(a *annotated, c cueHit) (string, bool) {
+	for _, x := range a.actors {
+		if x.i > c.i && x.i-c.j <= 7 && x.actor != actRUS && clearedOf(a.s.toks, x.i) && a.clauseOf(x.i) == a.clauseOf(c.i) {
+			return x.actor, true
+		}
+	}
+	return "", false
 }
 
 // agentPhrase reports an actor named as the agent of a passive ("occupied

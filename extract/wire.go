@@ -155,7 +155,8 @@ func unnamedVillageTaker(a *annotated, c cueHit, t target) bool {
 		return false
 	}
 	_, named := actorOf(a, c)
-	return !named
+	_, rid := clearedOfSide(a, c) // "the village was cleared of separatists": the other side took it
+	return !named && !rid
 }
 
 // lostNeedsPlace keeps a one-word "lose" cue ("lost", "losing") or a bare

@@ -1059,3 +1059,10 @@ func TestTheVillageNamedBefore(t *testing.T) {
 	expectProposed(t, "Residents are rebuilding houses in the Talish village of Tartar region. The school reopened last year. The village was retaken by Azerbaijani units in April 2016.", "2019-05-01", "tartar 2016-04 AZE")
 	expectProposed(t, "يعيد السكان بناء منازلهم في قرية تاليش التابعة لمنطقة ترتر. وافتتحت المدرسة العام الماضي. وقد استعادت الوحدات الأذربيجانية القرية في أبريل 2016.", "2019-05-01", "tartar 2016-04 AZE")
 }
+
+// TestVillageClearedOfASide: a village "cleared of separatists" names the
+// side that lost it, so its change is a partial change of its district,
+// not context.
+func TestVillageClearedOfASide(t *testing.T) {
+	expectProposed(t, "The president visited the Khojaly district on Monday. He saw the old village of Chanagchi in the district. The village was cleared of separatists on 20 September 2023.", "2023-12-01", "khojaly 2023-09-20 AZE")
+}
