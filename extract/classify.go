@@ -733,6 +733,9 @@ func occupiedAdjective(ts []token, i, end int) bool {
 	if isWordAt(ts, end, "by", "in", "on", "the", "a", "since", "until", "for", "and") {
 		return false
 	}
+	if i > 0 && isComma(ts[i-1]) && unicode.IsUpper(firstRune(ts[end].raw)) {
+		return false // "the forces, backed by a regiment, occupied Khojaly": the verb after an aside
+	}
 	return i > 0 && (isWordAt(ts, i-1, "the", "unlawfully", "illegally", "still", "formerly", "previously") || ts[i-1].kind != tokWord)
 }
 

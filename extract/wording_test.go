@@ -1066,3 +1066,22 @@ func TestTheVillageNamedBefore(t *testing.T) {
 func TestVillageClearedOfASide(t *testing.T) {
 	expectProposed(t, "The president visited the Khojaly district on Monday. He saw the old village of Chanagchi in the district. The village was cleared of separatists on 20 September 2023.", "2023-12-01", "khojaly 2023-09-20 AZE")
 }
+
+// TestVerbAfterAnAside: "occupied" after a comma and before a name is the
+// verb that follows an aside about the subject, not an adjective.
+func TestVerbAfterAnAside(t *testing.T) {
+	expectProposed(t, "The Karabakh Armenian units, backed by armour, occupied Lachin on 18 May 1992.", "2019-05-18", "lachin 1992-05-18 ARM")
+	// "occupied territories" after a comma stays a description
+	expectProposed(t, "The talks covered the return of refugees, occupied territories and the corridor.", "2019-05-18", "")
+}
+
+// TestNumberMarkEndsNoSentence: the dot of "No." before a number does not
+// end the sentence.
+func TestNumberMarkEndsNoSentence(t *testing.T) {
+	loadLexicon()
+	s := "Units of regiment No. 366 took part in the assault on the town."
+	toks, _ := tokenize(s, 0, len(s), 0)
+	if n := len(splitSentences(toks)); n != 1 {
+		t.Errorf("%q: %d sentences, want 1", s, n)
+	}
+}
