@@ -1186,9 +1186,31 @@ func relativeAntecedent(a *annotated, c cueHit) (target, bool) {
 		end--
 	}
 	for _, p := range a.places {
-		if p.j == end && p.place.Region != "" {
+		if p.j != end {
+			continue
+		}
+		if p.place.Region != "" {
 			return target{place: p.place, tok: p.i}, true
 		}
+		// "Shusha city of Nagorno-Karabakh which was liberated", "مدينة
+		// شوشا في قره باغ التي": the region only places the town before it
+		m := p.i - 1
+		if isWordAt(ts, m, "the") {
+			m--
+		}
+		if !isWordAt(ts, m, "of", "in", "في") {
+			break
+		}
+		m--
+		if m >= 0 && ts[m].kind == tokWord && hasStem(ts[m], anaphorNouns) {
+			m-- // "Shusha city of"
+		}
+		for _, q := range a.places {
+			if q.j == m+1 && q.place.Region != "" && !q.place.Partial {
+				return target{place: q.place, tok: q.i}, true
+			}
+		}
+		break
 	}
 	return target{}, false
 }

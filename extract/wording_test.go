@@ -1085,3 +1085,9 @@ func TestNumberMarkEndsNoSentence(t *testing.T) {
 		t.Errorf("%q: %d sentences, want 1", s, n)
 	}
 }
+
+// TestRelativeAfterTheRegionOfATown: "Shusha city of Karabakh which …"
+// tells of the town; the region after "of" only places it.
+func TestRelativeAfterTheRegionOfATown(t *testing.T) {
+	expectProposed(t, "Pilgrims gather in Fuzuli city of Nagorno-Karabakh which was liberated from Armenian occupation in October 2020.", "2023-06-20", "fuzuli 2020-10 AZE")
+}
