@@ -56,7 +56,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		// "liberated Fuzuli, Jabrayil and Zangilan": a place right after
 		// the last one and a comma goes on with the list
 		listComma := last != nil && p.i-last.j == 1 && isComma(ts[last.j])
-		if p.i < c.j || p.i >= limit || a.clauseOf(p.i) != cl && !(last != nil && datedListGoesOn(a, last.j, p.i)) {
+		if p.i < c.j || p.i >= limit || a.clauseOf(p.i) != cl && !(last != nil && (datedListGoesOn(a, last.j, p.i) || datedPairNext(a, last.j, p.i))) {
 			continue
 		}
 		if last == nil {
@@ -102,7 +102,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 				}
 			}
 		}
-		if datedListGoesOn(a, last.j, p.i) {
+		if datedListGoesOn(a, last.j, p.i) || datedPairNext(a, last.j, p.i) {
 			joined, gap = true, 1
 		}
 		if t := thenAt(ts, p.i); !joined && t > 0 && isComma(ts[t-1]) {
@@ -507,6 +507,52 @@ func datedListGoesOn(a *annotated, i, j int) bool {
 	return datedBetween(a, i, k+1) || datedBetween(a, i, k)
 }
 
+// datedPairNext reports the tokens from i to j as the opening of the
+// next pair of a list that writes each date before its district ("…
+// منطقة أغدام، وفي 25 نوفمبر 2020 منطقة كلبجار", "…, and on 25 November
+// Kalbajar"): a comma, "and", a preposition, a date, a kind noun.
+func datedPairNext(a *annotated, i, j int) bool {
+	ts := a.s.toks
+	m := i
+	if m < j && isComma(ts[m]) {
+		m++
+	}
+	if isWordAt(ts, m, "and", "و") {
+		m++
+	}
+	switch {
+	case isWordAt(ts, m, "وفي", "ويوم"):
+		m++
+	case m == i:
+		return false // "وكالبجار في 25 نوفمبر ولاشين": the date after a place is that place's
+	case isWordAt(ts, m, "on", "in", "في", "يوم"):
+		m++
+	}
+	found := false
+	for _, d := range a.dates {
+		if d.i == m {
+			m, found = d.j, true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	if m < j && isComma(ts[m]) {
+		m++
+	}
+	if m < j && kindNounAt(ts, m) {
+		m++
+	}
+	return m == j
+}
+
+// kindNounAt reports a noun of a unit's kind at m, with or without the
+// Arabic article ("district", "المنطقة", "منطقة كلبجار").
+func kindNounAt(ts []token, m int) bool {
+	return m >= 0 && m < len(ts) && ts[m].kind == tokWord && (hasStem(ts[m], anaphorNouns) || anaphorNouns["ال"+ts[m].norm])
+}
+
 // datedBetween reports the tokens from i up to the joining word before
 // token j as one date expression placed on the calendar, with a
 // preposition before it ("on 20 November and", "في 20 نوفمبر و").
@@ -777,6 +823,9 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	if t.shared {
 		return b.firstDateAfter(a, c, t)
 	}
+	if k, ok := pairedDate(a, t); ok {
+		return k, true
+	}
 	pos := c.i
 	if t.tok >= 0 && !t.anaphor {
 		pos = t.tok
@@ -889,6 +938,58 @@ func operationFramesDay(a *annotated, k int, c cueHit) bool {
 	}
 	end := min(m+6, c.i)
 	return findWithin(ts, m, end-m, operationWords) >= 0 && findWithin(ts, 0, m, operationWords) < 0 && findWithin(ts, end, c.i-end, operationWords) < 0
+}
+
+// pairedDate is the date written right before target t when the sentence
+// pairs dates and districts that way at least twice ("on November 25,
+// 2020, Kalbajar district, on December 1, 2020, Lachin district were
+// liberated", "في 25 نوفمبر منطقة كلبجار، وفي 1 ديسمبر منطقة لاتشين"):
+// each district takes the date before it, not the nearest one.
+func pairedDate(a *annotated, t target) (int, bool) {
+	if t.tok < 0 || t.anaphor {
+		return -1, false
+	}
+	before := func(tok int) int {
+		m := tok - 1
+		if kindNounAt(a.s.toks, m) {
+			m-- // "منطقة كلبجار"
+		}
+		if m >= 0 && isComma(a.s.toks[m]) {
+			m--
+		}
+		for k, d := range a.dates {
+			if d.j == m+1 && a.res[k].ok && !a.claimed[k] {
+				return k
+			}
+		}
+		return -1
+	}
+	own := before(t.tok)
+	if own < 0 {
+		return -1, false
+	}
+	for _, p := range a.places {
+		m := p.j
+		if kindNounAt(a.s.toks, m) {
+			m++
+		}
+		if isWordAt(a.s.toks, m, "on", "in", "في", "يوم") {
+			m++
+		}
+		for _, d := range a.dates {
+			if d.i == m {
+				return -1, false // "Jabrayil was freed on 4 October, Fuzuli on 17 October": each date after its place
+			}
+		}
+	}
+	for _, p := range a.places {
+		if p.i != t.tok && p.place.Region != "" && p.place.Region != t.place.Region {
+			if k := before(p.i); k >= 0 && k != own {
+				return own, true
+			}
+		}
+	}
+	return -1, false
 }
 
 // dateWhen reports an "until" date that dates control word c: c is told

@@ -1091,3 +1091,10 @@ func TestNumberMarkEndsNoSentence(t *testing.T) {
 func TestRelativeAfterTheRegionOfATown(t *testing.T) {
 	expectProposed(t, "Pilgrims gather in Fuzuli city of Nagorno-Karabakh which was liberated from Armenian occupation in October 2020.", "2023-06-20", "fuzuli 2020-10 AZE")
 }
+
+// TestDatesPairedWithDistricts: "on D1, A district, on D2, B district
+// were returned": each district takes the date written before it.
+func TestDatesPairedWithDistricts(t *testing.T) {
+	expectProposed(t, "Under the deal, on November 20, 2020, Agdam district, on November 25, 2020, Kalbajar district were returned to Azerbaijan.", "2021-11-25", "agdam 2020-11-20 AZE|kalbajar 2020-11-25 AZE")
+	expectProposed(t, "وبموجب الاتفاق سلمت أرمينيا في 20 نوفمبر 2020 منطقة أغدام، وفي 25 نوفمبر 2020 منطقة كلبجار إلى أذربيجان.", "2021-11-25", "agdam 2020-11-20 AZE|kalbajar 2020-11-25 AZE")
+}
