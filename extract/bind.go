@@ -142,7 +142,11 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		if isWordAt(ts, c.i-1, "was", "were") {
 			for k := range a.places {
 				p := &a.places[k]
-				if p.j == c.i-1 && a.clauseOf(p.i) == cl && p.place.Region != "" && !b.isBound(a, p.i) {
+				end := p.j
+				if end < c.i-1 && kindNounAt(ts, end) {
+					end++ // "Lachin district was occupied on 18 May 1992 and Kalbajar …"
+				}
+				if end == c.i-1 && a.clauseOf(p.i) == cl && p.place.Region != "" && !b.isBound(a, p.i) {
 					out = append([]target{{place: p.place, tok: p.i}}, out...)
 				}
 			}
