@@ -203,7 +203,7 @@ type cueInfo struct {
 // sentence reads one annotated sentence.
 func (b *builder) sentence(a *annotated) {
 	ev := a.evidence(b.runes)
-	if b.datedList(a, ev) {
+	if b.datedList(a, ev) && !headingNamesDistrict(a) {
 		b.notePrev(a)
 		return
 	}

@@ -1098,3 +1098,18 @@ func TestDatesPairedWithDistricts(t *testing.T) {
 	expectProposed(t, "Under the deal, on November 20, 2020, Agdam district, on November 25, 2020, Kalbajar district were returned to Azerbaijan.", "2021-11-25", "agdam 2020-11-20 AZE|kalbajar 2020-11-25 AZE")
 	expectProposed(t, "وبموجب الاتفاق سلمت أرمينيا في 20 نوفمبر 2020 منطقة أغدام، وفي 25 نوفمبر 2020 منطقة كلبجار إلى أذربيجان.", "2021-11-25", "agdam 2020-11-20 AZE|kalbajar 2020-11-25 AZE")
 }
+
+// TestGappedListAfterDistrictNoun: "Gubadli district was occupied on D1
+// and Zangilan district on D2": the subject before "was" is found past its
+// kind noun.
+func TestGappedListAfterDistrictNoun(t *testing.T) {
+	expectProposed(t, "Gubadli district was occupied on 31 August 1993 and Zangilan district on 29 October 1993.", "2019-01-01", "gubadli 1993-08-31 ARM|zangilan 1993-10-29 ARM")
+}
+
+// TestBracketedDatedList: a list opened by a colon after a heading with a
+// side and a capture word, each district with its date in brackets; a
+// district the heading names itself keeps its own change.
+func TestBracketedDatedList(t *testing.T) {
+	expectProposed(t, "In 1993 the Armenian forces seized four more districts, besides Lachin occupied in May 1992: Kalbajar (April 1993), Agdam (July 1993), Fuzuli (August 1993) and Zangilan (October 1993).", "2019-01-01",
+		"lachin 1992-05 ARM|kalbajar 1993-04 ARM|agdam 1993-07 ARM|fuzuli 1993-08 ARM|zangilan 1993-10 ARM")
+}
