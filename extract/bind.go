@@ -871,8 +871,15 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		}
 	}
 	afterNoun := afterVerbalNoun(a.s.toks, c.i)
+	opener := priorOpenerEnd(a.s.toks, c)
+	if t.tok > opener {
+		opener = -1 // a place past the phrase is the main clause's
+	}
 	try := func(filter func(k int) bool) bool {
 		for k, d := range a.dates {
+			if opener >= 0 && d.i > opener {
+				continue // "In response to the occupation of X, on 6 April the Council adopted …": the main clause's day
+			}
 			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c) && !b.doneByDeadline(a, c, k)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) || launchDate(a, k) || laterEventDate(a, c, k) || otherWordsDate(a, c, k) {
 				continue
 			}
@@ -1550,6 +1557,37 @@ func wordCount(ts []token) int {
 		}
 	}
 	return n
+}
+
+// priorOpenerEnd is the comma that closes a phrase opening the sentence
+// with what came before its news, when control word c is in it
+// ("Following the capture of Shusha, on 9 November the leaders signed",
+// "In response to the occupation of Kalbajar, on 6 April the Council
+// adopted", "بعد تحرير شوشا، وقع القادة في 10 نوفمبر"): the dates after
+// it are the main clause's. -1 when there is none.
+func priorOpenerEnd(ts []token, c cueHit) int {
+	start := 0
+	for start < len(ts) && ts[start].kind != tokWord {
+		start++
+	}
+	if isWordAt(ts, start, "in") && isWordAt(ts, start+1, "response") {
+		start++
+	}
+	if start >= len(ts) || !hasStem(ts[start], priorOpeners) {
+		return -1
+	}
+	if c.i-start > 4 {
+		return -1
+	}
+	for m := c.j; m < len(ts) && m <= c.j+8; m++ {
+		if isComma(ts[m]) {
+			return m
+		}
+		if ts[m].kind == tokNum {
+			return -1 // "after the capture of X on 9 November,": the phrase has its own date
+		}
+	}
+	return -1
 }
 
 // afterVerbalNoun reports a control word that is a verbal noun right

@@ -1113,3 +1113,14 @@ func TestBracketedDatedList(t *testing.T) {
 	expectProposed(t, "In 1993 the Armenian forces seized four more districts, besides Lachin occupied in May 1992: Kalbajar (April 1993), Agdam (July 1993), Fuzuli (August 1993) and Zangilan (October 1993).", "2019-01-01",
 		"lachin 1992-05 ARM|kalbajar 1993-04 ARM|agdam 1993-07 ARM|fuzuli 1993-08 ARM|zangilan 1993-10 ARM")
 }
+
+// TestChangeInAnOpeningPhrase: a change told in a phrase that opens the
+// sentence with what came before its news ("In response to the
+// occupation of X, on D the council adopted …", "بعد احتلال X، أصدر … في
+// D") is not dated by the main clause's day.
+func TestChangeInAnOpeningPhrase(t *testing.T) {
+	expectProposed(t, "In response to the occupation of the Lachin district, on 20 May 1992 the council adopted a statement.", "2019-06-18", "")
+	expectProposed(t, "بعد احتلال منطقة لاتشين، أصدر المجلس بيانا في 20 مايو 1992.", "2019-06-18", "")
+	// a place past the phrase is the main clause's
+	expectProposed(t, "After the liberation of Fuzuli and nearby villages, on October 9, 2020, the army liberated the town of Hadrut.", "2021-10-09", "khojavend 2020-10-09 AZE")
+}
