@@ -11,6 +11,10 @@ import (
 // itself in.
 const chronicleLead = 15
 
+// chronicleWarDays bounds how long after the war's first day a chronicle's
+// day may fall to be read in the war's year.
+const chronicleWarDays = 60
+
 // chronicleDay finds the day an "on this day" chronicle tells, for a page
 // that retells the news of one day of a war long after it ("the chronicle
 // of the 20th day of the Second Karabakh war", "the chronicle … for
@@ -34,6 +38,15 @@ func chronicleDay(anns []*annotated) (geo.Day, string, bool) {
 		if findWithin(ts, 0, len(ts), chronicleWords) >= 0 && !launch {
 			for k, e := range a.dates {
 				if r := a.res[k]; r.ok && r.c.prec == "day" && e.year != 0 {
+					if sy, _, _ := start.Time().Date(); start != 0 && r.c.y != sy {
+						// "Chronicle of 44-day Second Karabakh War: October
+						// 15, 2021" on a page of 2021 about the war begun
+						// on September 27, 2020: the heading took the
+						// page's year; the day is the war's
+						if d := geo.DayOf(sy, r.c.m, r.c.d); d >= start && d-start <= chronicleWarDays {
+							return d, fmt.Sprintf("the day and month the chronicle names (%q), in the year of the war the text says began on %s", e.word, start.Time().Format("2 January 2006")), true
+						}
+					}
 					return geo.DayOf(r.c.y, r.c.m, r.c.d), fmt.Sprintf("the day the chronicle names (%q)", e.word), true
 				}
 				if e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 && named.month == 0 {

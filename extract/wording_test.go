@@ -1124,3 +1124,10 @@ func TestChangeInAnOpeningPhrase(t *testing.T) {
 	// a place past the phrase is the main clause's
 	expectProposed(t, "After the liberation of Fuzuli and nearby villages, on October 9, 2020, the army liberated the town of Hadrut.", "2021-10-09", "khojavend 2020-10-09 AZE")
 }
+
+// TestChronicleHeadingWithThePageYear: a war chronicle's heading that
+// writes the page's year ("Chronicle of the 44-day war: October 20, 2022")
+// after the text dates the war's start tells a day of the war.
+func TestChronicleHeadingWithThePageYear(t *testing.T) {
+	expectProposed(t, "date 2022-10-20 By the desk\n\nOn September 27, 2020, the army launched a counter-offensive operation along the front.\n\nChronicle of the 44-day war: October 20, 2022\n\n- The army liberated several villages of the Zangilan district.", "2022-10-20", "zangilan 2020-10-20 AZE")
+}
