@@ -444,10 +444,14 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 		if t.place.Region == "" || t.place.Partial {
 			m.Place = t.place.ID
 		}
-		if k, ok := b.pickDate(a, in.c, t); ok && !(in.mod == modCumulative && a.cueBetween(in.c.i, a.dates[k].i)) {
+		if k, ok := b.pickDate(a, in.c, t); ok && !(in.mod == modCumulative && a.cueBetween(in.c.i, a.dates[k].i)) &&
+			!((in.mod == modIntent || in.mod == modCond) && a.dates[k].j <= in.c.i && a.cueBetween(a.dates[k].i, in.c.i)) {
 			// (a running total does not take the day of a later control
 			// word's own clause: "freed 280 villages within weeks, among
-			// them Shusha, which was retaken on 8 November")
+			// them Shusha, which was retaken on 8 November"; an aim told
+			// after another control word leaves that word its day:
+			// "أعلن، أمس، أن قواته أحكمت السيطرة على شوشة …، مؤكدة أن
+			// القتال متواصل للسيطرة عليها")
 			a.claimed[k] = true
 			c := a.res[k].c
 			if in.mod == modFuture || in.mod == modScheduled {

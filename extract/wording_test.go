@@ -1131,3 +1131,10 @@ func TestChangeInAnOpeningPhrase(t *testing.T) {
 func TestChronicleHeadingWithThePageYear(t *testing.T) {
 	expectProposed(t, "date 2022-10-20 By the desk\n\nOn September 27, 2020, the army launched a counter-offensive operation along the front.\n\nChronicle of the 44-day war: October 20, 2022\n\n- The army liberated several villages of the Zangilan district.", "2022-10-20", "zangilan 2020-10-20 AZE")
 }
+
+// TestAimLeavesTheDayToTheChange: an aim told after the change ("the
+// fighting goes on to control it") does not take the day that dates the
+// change before it.
+func TestAimLeavesTheDayToTheChange(t *testing.T) {
+	expectProposed(t, "أعلن الرئيس، أمس، أن قواته أحكمت السيطرة على مدينة شوشة في إقليم قره باغ، بينما نفت أرمينيا ذلك، مؤكدة أن القتال متواصل للسيطرة عليها.", "2020-11-09", "shusha 2020-11-08 AZE")
+}
