@@ -433,6 +433,9 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 			in.targets = []target{t}
 		}
 	}
+	if len(in.targets) == 0 && in.mod == modCumulative && warYear(a) != 0 {
+		in.targets = b.subjectList(a, in.c) // "Fuzuli was liberated during the 2020 war"
+	}
 	if len(in.targets) == 0 {
 		if in.mod != modOperation { // the launch phrase itself is recorded by contextHits
 			b.mention(Mention{Type: typ, Place: a.karabakh()}, ev)
@@ -440,6 +443,17 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 		return
 	}
 	for _, t := range in.targets {
+		if in.mod == modCumulative && t.place.Region != "" {
+			// "Fuzuli was liberated during the 2020 war": a change told
+			// within a war named by its year is the ledger's one change
+			// of the district to that side in that year
+			if y := warYear(a); y != 0 && !sentenceCounts(a) && !isAnniversary(a, in.c) {
+				if x, ok := b.spanFromLedger(a, in.c, t, y, y, ev); ok {
+					b.addCand(x)
+					continue
+				}
+			}
+		}
 		m := Mention{Type: typ, Region: t.place.Region}
 		if t.place.Region == "" || t.place.Partial {
 			m.Place = t.place.ID
@@ -1969,6 +1983,47 @@ func (b *builder) spanFromLedger(a *annotated, c cueHit, t target, y1, y2 int, e
 	return cand{region: t.place.Region, to: to, dated: true, date: d, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 		how:  fmt.Sprintf("%s %s to %s on %s, the only one in the years the text writes (%d-%d)", ledgerDateHow, t.place.Region, to, hit.Date, y1, y2),
 		conf: 0.5, focus: a.s.toks[c.i].start}, true
+}
+
+// warYear is the year of a war or an operation the sentence names by it
+// ("during the 2020 war", "the 2020 second Karabakh war", "حرب 2020"), or
+// 0.
+func warYear(a *annotated) int {
+	ts := a.s.toks
+	for k := range ts {
+		y, ok := numAt(ts, k)
+		if !ok || y < 1988 || y > 2030 {
+			continue
+		}
+		if k > 0 && ts[k-1].kind == tokWord && warNoun(ts[k-1]) {
+			return y // "حرب 2020", "the war of 2020" reads the noun first
+		}
+		for m := k + 1; m < len(ts) && m <= k+3 && ts[m].kind == tokWord; m++ {
+			if warNoun(ts[m]) {
+				return y // "the 2020 (second Karabakh) war"
+			}
+		}
+	}
+	return 0
+}
+
+// isAnniversary reports a control word told as an anniversary ("two
+// years have passed since the liberation of X"): the anniversary rules
+// date it.
+func isAnniversary(a *annotated, c cueHit) bool {
+	_, ok := anniversaryOf(a, c)
+	return ok
+}
+
+// sentenceCounts reports a running count in the sentence ("freed 300
+// villages", "a total of"): a war's tally, not one district's change.
+func sentenceCounts(a *annotated) bool {
+	for k := range a.s.toks {
+		if runningCount(a.s.toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // mainDated reports a date written before the "بعد" that opens the

@@ -1138,3 +1138,12 @@ func TestChronicleHeadingWithThePageYear(t *testing.T) {
 func TestAimLeavesTheDayToTheChange(t *testing.T) {
 	expectProposed(t, "أعلن الرئيس، أمس، أن قواته أحكمت السيطرة على مدينة شوشة في إقليم قره باغ، بينما نفت أرمينيا ذلك، مؤكدة أن القتال متواصل للسيطرة عليها.", "2020-11-09", "shusha 2020-11-08 AZE")
 }
+
+// TestChangeWithinAWarNamedByItsYear: a district freed "during the 2020
+// war" is the ledger's one change of it to that side in that year (here a
+// span the ledger holds, so a year); a war's count stays a running total.
+func TestChangeWithinAWarNamedByItsYear(t *testing.T) {
+	expectProposed(t, "Zangilan town was freed from occupation during the 2020 Karabakh war, the governor recalled.", "2024-05-01", "zangilan 2020 AZE")
+	expectProposed(t, "تحررت مدينة قوبادلي خلال حرب 2020 بعد احتلال دام 27 عاما.", "2024-05-01", "gubadli 2020 AZE")
+	expectProposed(t, "During the 2020 war the army freed 300 villages and Zangilan town.", "2024-05-01", "")
+}
