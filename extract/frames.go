@@ -27,6 +27,12 @@ func operationFrame(a *annotated, c cueHit) bool {
 		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) || frontedDate(a, k) && d.j <= c.i && !warDate(a, k) && (findWithin(ts, 0, c.i, operationWords) < 0 || !launchSentence(a) && (!duringFrameBefore(ts, c.i) || operationFramesDay(a, k, c) && d.day > 0)) {
 			return false
 		}
+		if d.day > 0 && d.year != 0 && mainClauseDate(a, k, c) {
+			// "As part of the war unleashed against it, on April 2, 1993,
+			// Kalbajar district was occupied": the frame ends at the comma
+			// and the full day opens the clause of the change
+			return false
+		}
 	}
 	for k := 0; k < len(ts); k++ {
 		if k >= c.i && k < c.j {
@@ -74,6 +80,32 @@ func operationFrame(a *annotated, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// mainClauseDate reports date k set between commas right before the
+// clause of control word c, with no other control word or date between
+// (", on April 2, 1993, Kalbajar district was occupied").
+func mainClauseDate(a *annotated, k int, c cueHit) bool {
+	ts := a.s.toks
+	d := a.dates[k]
+	m := d.i - 1
+	if isWordAt(ts, m, "on", "in", "في", "يوم") {
+		m--
+	}
+	if m < 0 || !isComma(ts[m]) || d.j >= len(ts) || !isComma(ts[d.j]) || d.j >= c.i {
+		return false
+	}
+	for _, o := range a.cues {
+		if o.i > d.j && o.i < c.i {
+			return false
+		}
+	}
+	for _, e := range a.dates {
+		if e.i > d.j && e.i < c.i {
+			return false
+		}
+	}
+	return true
 }
 
 // pronounDuring reports an Arabic "during" word with a pronoun suffix

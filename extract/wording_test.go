@@ -1147,3 +1147,10 @@ func TestChangeWithinAWarNamedByItsYear(t *testing.T) {
 	expectProposed(t, "تحررت مدينة قوبادلي خلال حرب 2020 بعد احتلال دام 27 عاما.", "2024-05-01", "gubadli 2020 AZE")
 	expectProposed(t, "During the 2020 war the army freed 300 villages and Zangilan town.", "2024-05-01", "")
 }
+
+// TestFullDayAfterAFrame: a full day set between commas after a frame
+// phrase ("As part of the war …, on April 2, 1993, X was occupied") opens
+// the clause of the change and dates it.
+func TestFullDayAfterAFrame(t *testing.T) {
+	expectProposed(t, "As part of the war unleashed against Azerbaijan, on April 2, 1993, Kalbajar district was occupied by the armed forces of Armenia.", "2018-05-02", "kalbajar 1993-04-02 ARM")
+}
