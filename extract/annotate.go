@@ -253,8 +253,9 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 	return out
 }
 
-// dropNamedAfter drops a place that is not one district when it names a
-// war, a conflict or a former state ("during the Karabakh War", "the
+// dropNamedAfter drops a place set apart by "except" ("(except Shusha
+// district)", "باستثناء شوشا"), and a place that is not one district when
+// it names a war, a conflict or a former state ("during the Karabakh War", "the
 // Nagorno-Karabakh conflict", "حرب قره باغ", "خانية قره باغ"): such a name
 // is no place a change happened in, and taking it for one hides the
 // district the sentence names or breaks the thread of "the city".
@@ -265,7 +266,15 @@ func dropNamedAfter(ts []token, ps []placeHit) []placeHit {
 	out := ps[:0]
 	for _, p := range ps {
 		named := p.place.Region == "" && (latinWord(ts[p.i]) && head(p.j) || !latinWord(ts[p.i]) && head(p.i-1))
-		if !named {
+		// "(except Shusha district)", "باستثناء شوشا": set apart from
+		// what the sentence tells
+		k := p.i - 1
+		if kindNounAt(ts, k) {
+			k-- // "باستثناء منطقة شوشا"
+		}
+		except := k >= 0 && ts[k].kind == tokWord && hasStem(ts[k], exclusionWords) ||
+			k > 0 && isWordAt(ts, k, "from") && isWordAt(ts, k-1, "apart")
+		if !named && !except {
 			out = append(out, p)
 		}
 	}

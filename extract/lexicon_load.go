@@ -69,7 +69,7 @@ var wordListNames = []string{
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
-	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads", "war_names", "polity_names", "number_abbreviations", "prior_openers", "occupation_modifiers",
+	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads", "war_names", "exclusion", "polity_names", "number_abbreviations", "prior_openers", "occupation_modifiers",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -432,6 +432,8 @@ var (
 	directionWords map[string]bool
 	// "the Karabakh war", "حرب قره باغ": a place naming a war, not where a change happened
 	warNames map[string]bool
+	// "(except Shusha district)", "باستثناء شوشا": a place set apart from what the sentence tells
+	exclusionWords map[string]bool
 	// "Following the capture of X, on D …", "In response to …", "بعد تحرير X، …": a sentence opened by what came before its news
 	priorOpeners map[string]bool
 	// "regiment No. 366", "Art. 5": an abbreviation whose dot comes before a number
@@ -539,6 +541,7 @@ func bindWordLists(lex *lexicon) {
 	deadlineNouns = lex.words["deadline_nouns"]
 	directionWords = lex.words["direction"]
 	warNames = lex.words["war_names"]
+	exclusionWords = lex.words["exclusion"]
 	priorOpeners = lex.words["prior_openers"]
 	numberAbbrevs = lex.words["number_abbreviations"]
 	polityNames = lex.words["polity_names"]

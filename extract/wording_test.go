@@ -1154,3 +1154,10 @@ func TestChangeWithinAWarNamedByItsYear(t *testing.T) {
 func TestFullDayAfterAFrame(t *testing.T) {
 	expectProposed(t, "As part of the war unleashed against Azerbaijan, on April 2, 1993, Kalbajar district was occupied by the armed forces of Armenia.", "2018-05-02", "kalbajar 1993-04-02 ARM")
 }
+
+// TestPlaceSetApart: a place set apart by "except" ("باستثناء") is not
+// what the sentence tells of.
+func TestPlaceSetApart(t *testing.T) {
+	expectProposed(t, "The envoy for the liberated lands (except Shusha district) said the army cleared Sugovushan village of Tartar district on October 3, 2020.", "2023-03-15", "tartar 2020-10-03 AZE")
+	expectProposed(t, "وقال المبعوث في الأراضي المحررة باستثناء منطقة شوشا إن الجيش حرر قرية سوغوفوشان في منطقة ترتر يوم 3 أكتوبر 2020.", "2023-03-15", "tartar 2020-10-03 AZE")
+}
