@@ -50,13 +50,18 @@ func signedByBefore(ts []token, d dateExpr) bool {
 		return false
 	}
 	for k := d.i - 2; k >= 1 && k >= d.i-24; k-- {
-		if ts[k].kind == tokPunct && !isComma(ts[k]) {
+		if ts[k].kind == tokPunct && !isComma(ts[k]) && ts[k].raw != "'" && ts[k].raw != "’" { // (not "Armenia's")
 			return false
 		}
 		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok {
 			return false
 		}
 		if isWordAt(ts, k, "by") && ts[k-1].kind == tokWord && hasStem(ts[k-1], signingWords) {
+			return true
+		}
+		// "a joint statement … made by the three leaders on Nov. 9": a
+		// document's day
+		if isWordAt(ts, k, "by") && isWordAt(ts, k-1, "made", "issued", "adopted", "released") && findWithin(ts, max(0, k-9), min(8, k-1), documentNames) >= 0 {
 			return true
 		}
 	}

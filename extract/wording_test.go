@@ -1161,3 +1161,9 @@ func TestPlaceSetApart(t *testing.T) {
 	expectProposed(t, "The envoy for the liberated lands (except Shusha district) said the army cleared Sugovushan village of Tartar district on October 3, 2020.", "2023-03-15", "tartar 2020-10-03 AZE")
 	expectProposed(t, "وقال المبعوث في الأراضي المحررة باستثناء منطقة شوشا إن الجيش حرر قرية سوغوفوشان في منطقة ترتر يوم 3 أكتوبر 2020.", "2023-03-15", "tartar 2020-10-03 AZE")
 }
+
+// TestDocumentMadeByLeaders: the day after "a statement … made by" and
+// its makers is the document's, not that of the entry it allowed.
+func TestDocumentMadeByLeaders(t *testing.T) {
+	expectProposed(t, "Under a joint statement made by Azerbaijan's president, Armenia's prime minister and Russia's president on Nov. 9, 2020, Azerbaijani troops entered the Kalbajar district.", "2020-11-25", "kalbajar 2020-11-25 AZE")
+}
