@@ -2004,6 +2004,17 @@ func warYear(a *annotated) int {
 			}
 		}
 	}
+	// "during the hostilities from September 27 to November 9": the
+	// fighting's dates, the year of the page's war
+	for k, d := range a.dates {
+		if r := a.res[k]; r.ok && r.c.y != 0 && d.rel == relNone {
+			for m := d.i - 1; m >= 0 && m >= d.i-3; m-- {
+				if ts[m].kind == tokWord && warNoun(ts[m]) {
+					return r.c.y
+				}
+			}
+		}
+	}
 	return 0
 }
 

@@ -1146,6 +1146,8 @@ func TestChangeWithinAWarNamedByItsYear(t *testing.T) {
 	expectProposed(t, "Zangilan town was freed from occupation during the 2020 Karabakh war, the governor recalled.", "2024-05-01", "zangilan 2020 AZE")
 	expectProposed(t, "تحررت مدينة قوبادلي خلال حرب 2020 بعد احتلال دام 27 عاما.", "2024-05-01", "gubadli 2020 AZE")
 	expectProposed(t, "During the 2020 war the army freed 300 villages and Zangilan town.", "2024-05-01", "")
+	// the war dated by a date after its name
+	expectProposed(t, "The festival returned after Zangilan was freed during the 44-day war in 2020.", "2024-01-01", "zangilan 2020 AZE")
 }
 
 // TestFullDayAfterAFrame: a full day set between commas after a frame
