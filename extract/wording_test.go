@@ -1169,3 +1169,10 @@ func TestPlaceSetApart(t *testing.T) {
 func TestDocumentMadeByLeaders(t *testing.T) {
 	expectProposed(t, "Under a joint statement made by Azerbaijan's president, Armenia's prime minister and Russia's president on Nov. 9, 2020, Azerbaijani troops entered the Kalbajar district.", "2020-11-25", "kalbajar 2020-11-25 AZE")
 }
+
+// TestResidentsFellMartyrs: residents who "fell martyrs" died; the town
+// did not fall.
+func TestResidentsFellMartyrs(t *testing.T) {
+	expectProposed(t, "In the battles that began on 25 October 1993, 200 Zangilan residents fell martyrs.", "2019-10-29", "")
+	expectProposed(t, "On 29 October 1993 Zangilan fell to the Armenian forces.", "2019-10-29", "zangilan 1993-10-29 ARM")
+}
