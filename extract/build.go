@@ -2007,11 +2007,21 @@ func warYear(a *annotated) int {
 	// "during the hostilities from September 27 to November 9": the
 	// fighting's dates, the year of the page's war
 	for k, d := range a.dates {
-		if r := a.res[k]; r.ok && r.c.y != 0 && d.rel == relNone {
-			for m := d.i - 1; m >= 0 && m >= d.i-3; m-- {
-				if ts[m].kind == tokWord && warNoun(ts[m]) {
-					return r.c.y
-				}
+		if d.rel != relNone {
+			continue
+		}
+		y := 0
+		if r := a.res[k]; r.ok {
+			y = r.c.y
+		} else if k+1 < len(a.dates) && a.dates[k+1].i-d.j <= 2 && a.res[k+1].ok && a.dates[k+1].rel == relNone {
+			y = a.res[k+1].c.y // "from September 27 to November 9, 2020": the range's end has it
+		}
+		if y == 0 {
+			continue
+		}
+		for m := d.i - 1; m >= 0 && m >= d.i-3; m-- {
+			if ts[m].kind == tokWord && warNoun(ts[m]) {
+				return y
 			}
 		}
 	}

@@ -1148,6 +1148,8 @@ func TestChangeWithinAWarNamedByItsYear(t *testing.T) {
 	expectProposed(t, "During the 2020 war the army freed 300 villages and Zangilan town.", "2024-05-01", "")
 	// the war dated by a date after its name
 	expectProposed(t, "The festival returned after Zangilan was freed during the 44-day war in 2020.", "2024-01-01", "zangilan 2020 AZE")
+	// the fighting dated by a range whose end has the year, on a page with no date
+	expectProposed(t, "The war ended on the night of November 9-10, 2020. During the hostilities from September 27 to November 9, the army liberated the Zangilan district.", "", "zangilan 2020 AZE")
 }
 
 // TestFullDayAfterAFrame: a full day set between commas after a frame
