@@ -723,8 +723,9 @@ func (b *builder) isBound(a *annotated, k int) bool {
 
 // antecedent resolves a pronoun or anaphoric noun at token k: the last
 // place taken by a control word earlier in this sentence (named in it or
-// reached through "the city") or in the previous one, else the last district named earlier in this sentence,
-// else the last district of the previous sentence.
+// reached through "the city") or in the previous one, else the last
+// district named earlier in this sentence, else the last district of the
+// previous sentence.
 func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 	var back *boundBack
 	for i := range a.boundBack {
@@ -942,10 +943,8 @@ func operationFramesDay(a *annotated, k int, c cueHit) bool {
 	if m >= c.i || !hasStem(ts[m], duringWords) {
 		return false
 	}
-	for n := range ts {
-		if runningCount(ts, n) {
-			return false // "… during the operation, the army freed Fuzuli and 60 villages": a war's count
-		}
+	if sentenceCounts(a) {
+		return false // "… during the operation, the army freed Fuzuli and 60 villages": a war's count
 	}
 	end := min(m+6, c.i)
 	return findWithin(ts, m, end-m, operationWords) >= 0 && findWithin(ts, 0, m, operationWords) < 0 && findWithin(ts, end, c.i-end, operationWords) < 0

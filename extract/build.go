@@ -1996,7 +1996,7 @@ func warYear(a *annotated) int {
 			continue
 		}
 		if k > 0 && ts[k-1].kind == tokWord && warNoun(ts[k-1]) {
-			return y // "حرب 2020", "the war of 2020" reads the noun first
+			return y // "حرب 2020": Arabic puts the noun first
 		}
 		for m := k + 1; m < len(ts) && m <= k+3 && ts[m].kind == tokWord; m++ {
 			if warNoun(ts[m]) {
