@@ -68,11 +68,11 @@ func anchorYear(anchors []anchor, e dateExpr, ctx []ctxHit) (int, string, bool) 
 // war is an offensive the ledger starts and the ceasefire that ended it.
 type war struct{ first, last time.Time }
 
-// warsFrom pairs each day-precise offensive start of the ledger with the
-// first ceasefire after it.
-func warsFrom(h *geo.History) []war {
+// warsFrom pairs each day-precise offensive start among the ledger's
+// anchors (anchorsFrom) with the first ceasefire after it.
+func warsFrom(anchors []anchor) []war {
 	var starts, stops []time.Time
-	for _, a := range anchorsFrom(h) {
+	for _, a := range anchors {
 		t := time.Date(a.year, time.Month(a.month), a.day, 0, 0, 0, 0, time.UTC)
 		switch a.ctx {
 		case ctxOffensive:

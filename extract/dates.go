@@ -344,7 +344,7 @@ func warDayAt(ts []token, i int) (dateExpr, bool) {
 		}
 		if v, ok := numAt(ts, k); ok {
 			n, k = v, k+1
-		} else if v, ok := ordinalDays[strings.TrimSuffix(normAt(ts, k), "ه")]; ok {
+		} else if v, ok := ordinalWordAt(ts, k); ok {
 			n, k = v, k+1
 			if v < 10 && k < len(ts) && ts[k].kind == tokWord {
 				w := strings.TrimPrefix(ts[k].norm, "و")
@@ -371,12 +371,13 @@ func warDayAt(ts []token, i int) (dateExpr, bool) {
 		fallthrough
 	default:
 		if n == 0 {
-			if v, ok := numAt(ts, i); ok && isWordAt(ts, i+1, "th", "st", "nd", "rd") && ts[i+1].start == ts[i].end {
-				n, k = v, i+2
-			} else if v, ok := ordinalWordAt(ts, i); ok && latinWord(ts[i]) {
-				n, k = v, i+1
-			} else {
+			v, ok := ordinalAt(ts, i) // "34th", "tenth"
+			if !ok {
 				return dateExpr{}, false
+			}
+			n, k = v, i+1
+			if ts[i].kind == tokNum {
+				k++ // its suffix
 			}
 			if !isWordAt(ts, k, "day") {
 				return dateExpr{}, false
@@ -408,13 +409,6 @@ func warNoun(t token) bool {
 		t = token{norm: "ال" + rest, raw: "ال" + rest, kind: tokWord} // "للحرب": of the war
 	}
 	return hasStem(t, fightWords) || hasStem(t, operationWords) || hasStem(t, warNames)
-}
-
-func normAt(ts []token, k int) string {
-	if k < 0 || k >= len(ts) {
-		return ""
-	}
-	return ts[k].norm
 }
 
 // sameYearRefAt reads the year just spoken of, named without a number:

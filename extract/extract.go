@@ -115,7 +115,7 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 		pub, hasPub = inf.pub, true
 		res.Published, res.PublishedHow = pub.Format("2006-01-02"), inf.how
 	}
-	r := &resolver{pub: pub, hasPub: hasPub, yearHint: inf.yearHint, hintHow: inf.hintHow, wars: warsFrom(opt.History)}
+	r := &resolver{pub: pub, hasPub: hasPub, yearHint: inf.yearHint, hintHow: inf.hintHow, wars: warsFrom(landmarks)}
 	var pageMonth [2]geo.Day
 	if !hasPub {
 		if y, m, ok := monthFromURL(opt.Source); ok {

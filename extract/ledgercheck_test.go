@@ -39,6 +39,19 @@ func expectProposed(t *testing.T, text, published, want string) {
 	}
 }
 
+// expectProposedHow is expectProposed for one proposal whose date_how
+// must hold how.
+func expectProposedHow(t *testing.T, text, published, want, how string) {
+	t.Helper()
+	got, r := proposed(t, text, published)
+	if strings.Join(got, "|") != want {
+		t.Fatalf("got %v, want [%s]", got, want)
+	}
+	if !strings.Contains(r.Proposals[0].DateHow, how) {
+		t.Errorf("date_how %q does not hold %q", r.Proposals[0].DateHow, how)
+	}
+}
+
 // TestHeldAlready: a reading that gives a district to the side the ledger
 // had holding it for years, on a day the page lent it, restates the hold
 // (a held_already mention); a day and month whose year the page lent
@@ -206,13 +219,7 @@ func TestAnniversaryBeforeADecreeDate(t *testing.T) {
 // change on that day and month in another year, is a misprinted year: the
 // ledger's change dates it, and date_how says so.
 func TestMisprintedYear(t *testing.T) {
-	got, r := proposed(t, "The ministry announced that the army entered Kalbajar on 25 November 2002.", "2021-01-10")
-	if strings.Join(got, "|") != "kalbajar 2020-11-25 AZE" {
-		t.Fatalf("got %v, want [kalbajar 2020-11-25 AZE]", got)
-	}
-	if !strings.Contains(r.Proposals[0].DateHow, "the year it writes (2002)") {
-		t.Errorf("date_how %q does not name the year the text writes", r.Proposals[0].DateHow)
-	}
+	expectProposedHow(t, "The ministry announced that the army entered Kalbajar on 25 November 2002.", "2021-01-10", "kalbajar 2020-11-25 AZE", "the year it writes (2002)")
 }
 
 // TestPageDayAnniversaryFoldsIntoTheWrittenDay: a change re-dated by the
@@ -227,14 +234,8 @@ func TestPageDayAnniversaryFoldsIntoTheWrittenDay(t *testing.T) {
 // to that side in those years, the one that gave it most of the district
 // when villages went before; with none, it stays an undated mention.
 func TestSpanOfYearsFromTheLedger(t *testing.T) {
-	got, r := proposed(t, "The district of Kalbajar was captured by Armenian forces in 1992–1993.", "2024-01-01")
 	// the ledger dates it 2-3 April 1993: a span of two days is its month
-	if strings.Join(got, "|") != "kalbajar 1993-04 ARM" {
-		t.Fatalf("got %v, want [kalbajar 1993-04 ARM]", got)
-	}
-	if !strings.Contains(r.Proposals[0].DateHow, "the only one in the years the text writes (1992-1993)") {
-		t.Errorf("date_how %q", r.Proposals[0].DateHow)
-	}
+	expectProposedHow(t, "The district of Kalbajar was captured by Armenian forces in 1992–1993.", "2024-01-01", "kalbajar 1993-04 ARM", "the only one in the years the text writes (1992-1993)")
 	if got, _ := proposed(t, "The district of Kalbajar was captured by Armenian forces in 1995–1996.", "2024-01-01"); len(got) != 0 {
 		t.Errorf("no change in those years: got %v", got)
 	}
