@@ -417,6 +417,18 @@ func TestInferPublished(t *testing.T) {
 			want: "1992-05-08",
 		},
 		{
+			// after a paragraph of the body, a date heading a sentence
+			// dates what it tells: the page tells of 2020 already
+			name: "a date heading a sentence after the body has begun is no dateline",
+			text: "How the front moved\nAfter the second war over the region in 2020, Azerbaijan held the southern districts again and the remaining three were handed back to it under the truce that the Russian side had brokered that autumn.\n18 May 1992, the Armenian side took the town of Lachin and opened a road to Armenia.",
+			want: "",
+		},
+		{
+			name: "a dateline after a headline still is one",
+			text: "Troops enter the district\n18 May 1992, Stepanakert: the Armenian side took the town of Lachin and opened a road to Armenia, officials said.",
+			want: "1992-05-18",
+		},
+		{
 			name: "a weekday alone is not enough",
 			text: "قالت الوزارة إن العملية مستمرة اليوم الأربعاء.",
 			want: "",

@@ -44,8 +44,13 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	// breadcrumb, a headline and a dateline do not push the dateline down
 	textLine, lastLine := -1, -1
 	var prevA *annotated
+	// a paragraph of the body has been read: a date heading a later
+	// sentence ("18 May 1992, Armenian forces occupied Lachin" after two
+	// paragraphs on the 2020 war) is the date of what it tells
+	bodyBegun := false
 	for _, a := range anns {
 		label := labelLine(prevA, a)
+		bodyBegun = bodyBegun || prevA != nil && wordCount(prevA.s.toks) >= 25
 		prevA = a
 		if a.s.line != lastLine {
 			textLine, lastLine = textLine+1, a.s.line
@@ -67,7 +72,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				// "Date" on a line of its own, the date opening the next
 				// (a footer with the date, the author, the tags)
 				marked = &a.dates[k]
-			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e):
+			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e) && !(bodyBegun && e.i <= 3 && wordCount(a.s.toks) > 8):
 				headers = append(headers, &a.dates[k])
 			}
 			if yearless == nil && textLine < 5 && e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 &&
