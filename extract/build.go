@@ -1995,8 +1995,10 @@ func warYear(a *annotated) int {
 		if !ok || y < 1988 || y > 2030 {
 			continue
 		}
-		if k > 0 && ts[k-1].kind == tokWord && warNoun(ts[k-1]) {
-			return y // "حرب 2020": Arabic puts the noun first
+		for m := k - 1; m >= 0 && m >= k-4 && ts[m].kind == tokWord; m-- {
+			if warNoun(ts[m]) {
+				return y // "حرب 2020", "حرب مرتفعات قره باغ 2020": Arabic puts the noun first
+			}
 		}
 		for m := k + 1; m < len(ts) && m <= k+3 && ts[m].kind == tokWord; m++ {
 			if warNoun(ts[m]) {

@@ -118,6 +118,9 @@ func findCues(ts []token) []cueHit {
 	for i := 0; i < len(ts); i++ {
 		key, end, pre, pron, ok := matchPhrase(ts, i, controlIndex)
 		if !ok {
+			key, end, ok = subjectBetween(ts, i)
+		}
+		if !ok {
 			key, ok = splitPhrasal(ts, i)
 			end = i + 1
 		}
@@ -294,6 +297,28 @@ func splitPhrasal(ts []token, i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// subjectBetween reads an Arabic verb and its noun with the subject
+// between them, as the verb-first order puts it ("فقدت القوات الأرمنية
+// السيطرة على …", "أحكم الجيش السيطرة"): one to four words, the first a
+// force or a side. The cue spans the subject, so that the side named
+// there is the one nearest to it.
+func subjectBetween(ts []token, i int) (string, int, bool) {
+	if ts[i].kind != tokWord || i+1 >= len(ts) || ts[i+1].kind != tokWord || !(hasStem(ts[i+1], actorHeads) || actorWords[ts[i+1].norm] != "") {
+		return "", 0, false
+	}
+	for _, pat := range controlIndex[ts[i].norm] {
+		if len(pat) != 2 || !isArabicLetter(firstRune(pat[1])) {
+			continue
+		}
+		for k := i + 2; k < len(ts) && k <= i+5 && ts[k].kind == tokWord; k++ {
+			if ts[k].norm == pat[1] {
+				return strings.Join(pat, " "), k + 1, true
+			}
+		}
+	}
+	return "", 0, false
 }
 
 // findActors lists the mentions of the sides.

@@ -305,3 +305,13 @@ func TestBareTook(t *testing.T) {
 	expectProposed(t, "The president said on Sunday that his forces had taken Shusha, the second-largest city.", "2020-11-08", "shusha 2020-11-08 AZE")
 	expectProposed(t, "A ceremony took place in Shusha on Sunday, the ministry said.", "2020-11-08", "")
 }
+
+// TestVerbFirstSubjectBetween: Arabic puts the verb first and the subject
+// between the verb and its noun ("فقدت <the subject> السيطرة على X"): the
+// side named there lost X; a war named with its place before the year
+// still dates the change by the ledger.
+func TestVerbFirstSubjectBetween(t *testing.T) {
+	expectProposed(t, "فقدت أرمينيا السيطرة على فضولي يوم 17 أكتوبر 2020.", "", "fuzuli 2020-10-17 AZE")
+	expectProposed(t, "وقال التقرير إن ذلك حدث بعد أن فقدت قوات يريفان السيطرة على فضولي أمس.", "2020-10-18", "fuzuli 2020-10-17 AZE")
+	expectProposed(t, "خلال حرب قره باغ 2020 فقدت وحدات أرمينيا السيطرة على فضولي وجبرائيل.", "", "jabrayil 2020-10 AZE|fuzuli 2020-10-17 AZE")
+}
