@@ -240,3 +240,12 @@ func TestSpanOfYearsFromTheLedger(t *testing.T) {
 		t.Errorf("no change in those years: got %v", got)
 	}
 }
+
+// TestWeekdayBeforeLatestDate: a page without a date that writes a later
+// full date ("a truce on Tuesday (November 10, 2020)") and tells a change
+// "on Sunday" means the Sunday before: the ledger's change that holds it.
+func TestWeekdayBeforeLatestDate(t *testing.T) {
+	expectProposed(t, "The two sides agreed to stop the fighting on Tuesday (November 10, 2020). Before that, troops of Azerbaijan had seized the mountain town of Shusha on Sunday.", "", "shusha 2020-11-08 AZE")
+	// no weekday: the date the text writes still bounds the change
+	expectProposed(t, "The two sides agreed to stop the fighting on Tuesday (November 10, 2020). Troops of Azerbaijan had seized the mountain town of Shusha.", "", "shusha  AZE")
+}

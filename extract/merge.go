@@ -685,6 +685,15 @@ func (b *builder) writesDayIn(region string, first, last geo.Day) (geo.Day, bool
 	return hit, n == 1
 }
 
+// weekdayReach is how many days before the latest date a text writes a
+// change it dates by a weekday alone may lie: six, the rest of that week.
+func weekdayReach(hasWd bool) geo.Day {
+	if hasWd {
+		return 6
+	}
+	return 0
+}
+
 // ledgerDateHow starts the date_how of a change dated by ledgerDate.
 const ledgerDateHow = "the ledger's change of"
 
@@ -738,7 +747,10 @@ func (b *builder) ledgerDate(x cand) (civil, string, bool) {
 				continue // taken by force is not a surrender and disarmament
 			}
 		}
-		if b.hasLatest && e.Date.Last < b.latest {
+		if b.hasLatest && e.Date.Last < b.latest-weekdayReach(hasWd) {
+			// (a weekday names a day of the week before the page, which
+			// is no earlier than the latest date the text writes: "a
+			// truce on Tuesday (November 10, 2020) … Shusha on Sunday")
 			continue
 		}
 		if b.outsidePageMonth(e.Date.First, e.Date.Last) {
