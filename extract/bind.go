@@ -43,6 +43,12 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			return []target{t}
 		}
 	}
+	// "Lachin was the last of the three areas around Karabakh to be
+	// surrendered": the subject of "was", not a place of the phrase
+	// between
+	if t, ok := nthSubject(a, c); ok {
+		return []target{t}
+	}
 	// forward, up to the next control word of the clause
 	limit := len(ts)
 	for _, o := range a.cues {
@@ -315,6 +321,35 @@ func (b *builder) prevSentenceDistrict(a *annotated) (target, bool) {
 		return target{}, false
 	}
 	return target{place: found, tok: -1, anaphor: true}, true
+}
+
+// nthSubject is the place the subject of nthToDo's "was" names: the
+// last place before it, or the first when an aside ends right before it
+// ("The Lachin region, which lies between …, was the last …").
+func nthSubject(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	if !isWordAt(ts, c.i-1, "be") || !isWordAt(ts, c.i-2, "to") {
+		return target{}, false
+	}
+	cop, ok := nthCopula(ts, c.i-2)
+	if !ok {
+		return target{}, false
+	}
+	aside := cop > 0 && isComma(ts[cop-1])
+	var hit *placeHit
+	for k := range a.places {
+		p := &a.places[k]
+		if p.j > cop {
+			break
+		}
+		if hit == nil || !aside {
+			hit = p
+		}
+	}
+	if hit == nil {
+		return target{}, false
+	}
+	return target{place: hit.place, tok: hit.i}, true
 }
 
 // subjectBeforeRelative finds the place a passive control word is told of

@@ -796,6 +796,9 @@ func dueBy(a *annotated, c cueHit) bool {
 
 // kindOf classifies a change by its wording.
 func kindOf(a *annotated, c cueHit) string {
+	if c.cls == cueSurrender && surrenderedGround(a, c) {
+		return kindHandover
+	}
 	if c.cls == cueSurrender {
 		return kindCapitulation
 	}
@@ -1983,6 +1986,26 @@ func (b *builder) spanFromLedger(a *annotated, c cueHit, t target, y1, y2 int, e
 	return cand{region: t.place.Region, to: to, dated: true, date: d, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 		how:  fmt.Sprintf("%s %s to %s on %s, the only one in the years the text writes (%d-%d)", ledgerDateHow, t.place.Region, to, hit.Date, y1, y2),
 		conf: 0.5, focus: a.s.toks[c.i].start}, true
+}
+
+// surrenderedGround reports English "surrendered" said of ground, a place
+// as its object or its passive subject ("surrendered Kalbajar", "the last
+// area to be surrendered by Armenian forces"): a cession, not forces
+// laying down their arms.
+func surrenderedGround(a *annotated, c cueHit) bool {
+	ts := a.s.toks
+	if !isWordAt(ts, c.i, "surrendered") {
+		return false
+	}
+	if isWordAt(ts, c.j, "by") && (isWordAt(ts, c.i-1, "be", "been", "was", "were")) {
+		return true
+	}
+	for _, p := range a.places {
+		if p.i == c.j || p.i == c.j+1 && isWordAt(ts, c.j, "the") {
+			return true
+		}
+	}
+	return false
 }
 
 // warYear is the year of a war or an operation the sentence names by it

@@ -736,17 +736,26 @@ func fromOccupation(ts []token, i int) bool {
 }
 
 // nthToDo reports an English "to" at k after "was/became the first
-// (second …) district": "Kalbajar became the second territory to be handed
-// over" tells the handover done, in its order, not one to come.
+// (second, last …) district": "Kalbajar became the second territory to be
+// handed over", "Lachin was the last of the three areas on the rim to be
+// surrendered" tell the change done, in its order, not one to come.
 func nthToDo(ts []token, k int) bool {
-	m := k - 1
-	if m >= 0 && ts[m].kind == tokWord && ordinalDays[ts[m].norm] == 0 {
-		m-- // the noun: "the second territory to"
+	_, ok := nthCopula(ts, k)
+	return ok
+}
+
+// nthCopula finds the "was" (became, had …) of nthToDo's phrase.
+func nthCopula(ts []token, k int) (int, bool) {
+	for m := k - 1; m >= 2 && m >= k-12 && (ts[m].kind == tokWord || ts[m].raw == "-"); m-- {
+		if ts[m].kind != tokWord || !latinWord(ts[m]) || ordinalDays[ts[m].norm] == 0 && !isWordAt(ts, m, "last", "final") {
+			continue
+		}
+		if isWordAt(ts, m-1, "the") && isWordAt(ts, m-2, "was", "were", "became", "become", "has", "had") {
+			return m - 2, true
+		}
+		return 0, false
 	}
-	if m < 1 || ordinalDays[ts[m].norm] == 0 || !latinWord(ts[m]) || !isWordAt(ts, m-1, "the") {
-		return false
-	}
-	return isWordAt(ts, m-2, "was", "were", "became", "become", "has", "had")
+	return 0, false
 }
 
 // occupiedAdjective reports English "occupied" used before a noun ("the

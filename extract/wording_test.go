@@ -696,6 +696,14 @@ func TestNthToBeHandedOver(t *testing.T) {
 	expectProposed(t, "Agdam was the first district to be returned to Azerbaijan under the deal.", "2020-11-20", "agdam 2020-11-20 AZE")
 	expectProposed(t, "Karabakh's Kalbajar district became the second territory to be handed over to Azerbaijan on Wednesday.", "2020-11-26", "kalbajar 2020-11-25 AZE")
 	expectProposed(t, "Kalbajar is the next district to be handed over to Azerbaijan.", "2020-11-20", "")
+	// "the last of the three areas on the rim of Nagorno-Karabakh to be
+	// surrendered": the order may come with a phrase of its own, and a
+	// place surrendered is ceded ground, not forces laying down arms
+	got, r := proposed(t, "The Lachin district was the last of the three areas around Nagorno-Karabakh to be surrendered by the Armenian side on Tuesday.", "2020-12-01")
+	if strings.Join(got, "|") != "lachin 2020-12-01 AZE" || r.Proposals[0].Kind != kindHandover {
+		t.Errorf("got %v (%+v), want lachin 2020-12-01 AZE, a handover", got, r.Proposals)
+	}
+	expectProposed(t, "Lachin is the last of the three districts to be surrendered.", "2020-11-20", "")
 }
 
 // TestHandoverToldBeforeItsDay: a handover read on a day the other side
