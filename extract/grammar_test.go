@@ -315,3 +315,12 @@ func TestVerbFirstSubjectBetween(t *testing.T) {
 	expectProposed(t, "وقال التقرير إن ذلك حدث بعد أن فقدت قوات يريفان السيطرة على فضولي أمس.", "2020-10-18", "fuzuli 2020-10-17 AZE")
 	expectProposed(t, "خلال حرب قره باغ 2020 فقدت وحدات أرمينيا السيطرة على فضولي وجبرائيل.", "", "jabrayil 2020-10 AZE|fuzuli 2020-10-17 AZE")
 }
+
+// TestNoteMarksStayWithTheirSentence: an encyclopedia's note mark after a
+// full stop ("… Kelbajar district.[5]") belongs to the sentence it ends;
+// left alone as a sentence it stood between "the area" and the district
+// it refers to.
+func TestNoteMarksStayWithTheirSentence(t *testing.T) {
+	text := "Kalbajar District lies in the west of Azerbaijan.[2] In 1992 a part of the Mardakert district was joined to Kelbajar district.[5]\n\nArmenian occupation\n\nThe area was occupied by Armenian forces on April 3, 1993.[6] It was then run by the de facto authorities."
+	expectProposed(t, text, "", "kalbajar 1993-04-03 ARM")
+}

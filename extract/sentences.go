@@ -69,8 +69,17 @@ func splitSentences(toks []token) []sentence {
 		if t.kind == tokPunct && isStop(toks, i) {
 			j := i + 1
 			// keep runs like ".." and closing quotes with the sentence they end
-			for j < len(toks) && j-startTok < maxSentenceTokens && toks[j].nl == 0 && toks[j].kind == tokPunct && (isStopRune(toks[j].raw) || isCloser(toks[j].raw)) {
-				j++
+			for j < len(toks) && j-startTok < maxSentenceTokens && toks[j].nl == 0 {
+				if toks[j].kind == tokPunct && (isStopRune(toks[j].raw) || isCloser(toks[j].raw)) {
+					j++
+					continue
+				}
+				// and a copied page's note marks: "district.[5]", ".[3][4]"
+				if n := noteMark(toks, j); n > 0 {
+					j += n
+					continue
+				}
+				break
 			}
 			flush(j)
 			i = j - 1
@@ -78,6 +87,15 @@ func splitSentences(toks []token) []sentence {
 	}
 	flush(len(toks))
 	return out
+}
+
+// noteMark is the length of an encyclopedia's note mark at j ("[5]",
+// "[a]"), or 0.
+func noteMark(toks []token, j int) int {
+	if j+2 < len(toks) && toks[j].raw == "[" && toks[j+1].nl == 0 && toks[j+2].nl == 0 && toks[j+2].raw == "]" && toks[j+1].end-toks[j+1].start <= 3 {
+		return 3
+	}
+	return 0
 }
 
 func isStopRune(s string) bool {
