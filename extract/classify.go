@@ -171,7 +171,7 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // dead, a plane or a shell fell: not a town falling
 			continue
 		}
-		if (h.cls == cueEnter || h.cls == cueWithdraw || h.cls == cueRetake && isWordAt(ts, i, "return")) && civilianMover(ts, i, end) {
+		if (h.cls == cueEnter || h.cls == cueWithdraw || h.cls == cueRetake && isWordAt(ts, i, "return", "returned")) && civilianMover(ts, i, end) {
 			i = end - 1 // "reporters left for the front", "عاد النازحون"…: people moving, not forces
 			continue
 		}

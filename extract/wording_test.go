@@ -1186,3 +1186,12 @@ func TestResidentsFellMartyrs(t *testing.T) {
 	expectProposed(t, "In the battles that began on 25 October 1993, 200 Zangilan residents fell martyrs.", "2019-10-29", "")
 	expectProposed(t, "On 29 October 1993 Zangilan fell to the Armenian forces.", "2019-10-29", "zangilan 1993-10-29 ARM")
 }
+
+// TestReturnedUnderControl: "returned under Azerbaijan's control" is a
+// return of ground like "returned to"; refugees who "returned" to a
+// district moved home and changed no control.
+func TestReturnedUnderControl(t *testing.T) {
+	expectProposed(t, "The town of Lachin and two villages near it were returned under Azerbaijan's control on August 26, 2022.", "", "lachin 2022-08-26 AZE")
+	expectProposed(t, "Hundreds of refugees returned to Agdam in 2023.", "2023-06-01", "")
+	expectProposed(t, "The refugees returned under a state programme to Agdam in 2023.", "2023-06-01", "")
+}
