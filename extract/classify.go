@@ -157,8 +157,16 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // "قوات الاحتلال", "occupation forces", a medal "for the liberation of X": a name, not an event
 			continue
 		}
+		if h.cls == cueLiberate && countryObject(ts, end) {
+			i = end - 1 // "اليوم الوطني لتحرير أذربيجان،", "the liberation of Azerbaijan.": a country, no district
+			continue
+		}
 		if notGroundObject(ts, end) {
 			i = end - 1 // "regained its independent status": not ground changing hands
+			continue
+		}
+		if h.cls == cueLiberate && (i > 0 && symbolHeads[ts[i-1].norm] || i > 1 && isWordAt(ts, i-1, "of") && symbolHeads[ts[i-2].norm]) {
+			i = end - 1 // "شوشة.. رمز التحرير", "a symbol of liberation": an idea, not an event
 			continue
 		}
 		if h.cls == cueLiberate && i > 0 && editingHeads[ts[i-1].norm] && strings.HasSuffix(ts[i].norm, "تحرير") {
@@ -832,6 +840,22 @@ func notGroundObject(ts []token, end int) bool {
 		}
 	}
 	return false
+}
+
+// countryObject reports a whole country as the object right after a
+// control word, the phrase ending there ("لتحرير أذربيجان،", "the
+// liberation of Azerbaijan."): a national day's name or a slogan, no
+// district changing hands. "تحرير أذربيجان لشوشة" (Azerbaijan's
+// liberation of Shusha) goes on and is not one.
+func countryObject(ts []token, end int) bool {
+	k := end
+	if isWordAt(ts, k, "of") {
+		k++
+	}
+	if !isWordAt(ts, k, "azerbaijan", "armenia", "اذربيجان", "ارمينيا") {
+		return false
+	}
+	return k+1 == len(ts) || ts[k+1].kind == tokPunct && !isApostrophe(ts[k+1])
 }
 
 // participleAdjective reports an English past participle of a control

@@ -81,3 +81,15 @@ func TestAnchorsComeFromTheLedger(t *testing.T) {
 		t.Errorf("without a ledger: got anchors, want none")
 	}
 }
+
+// TestIdeasAndNationalDays: "تحتل المدينة أهمية" (the city holds a place
+// of importance), a national day named for "the liberation of
+// Azerbaijan" and a town called "the symbol of liberation" tell no change.
+func TestIdeasAndNationalDays(t *testing.T) {
+	expectProposed(t, "وتحتل مدينة شوشة أهمية كبيرة لدى سكان البلاد.", "2021-06-15", "")
+	expectProposed(t, "وصل الرئيس إلى مدينة شوشة، وتتزامن زيارته مع اليوم الوطني لتحرير أذربيجان، 15 يونيو.", "2021-06-15", "")
+	expectProposed(t, "شوشا.. رمز التحرير وعاصمة الثقافة", "2021-06-15", "")
+	expectProposed(t, "Shusha, a symbol of liberation, hosts a music festival.", "2021-06-15", "")
+	// a liberation of a district by the country stays one
+	expectProposed(t, "وأعلن علييف تحرير أذربيجان لمدينة شوشة يوم 8 نوفمبر 2020.", "", "shusha 2020-11-08 AZE")
+}

@@ -69,7 +69,7 @@ var wordListNames = []string{
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
-	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads", "war_names", "exclusion", "polity_names", "number_abbreviations", "prior_openers", "occupation_modifiers",
+	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads", "symbol_heads", "war_names", "exclusion", "polity_names", "number_abbreviations", "prior_openers", "occupation_modifiers",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -356,6 +356,9 @@ var (
 	// editingHeads before "تحرير" make it editing ("مكتب تحرير الجريدة",
 	// "رئيس التحرير"), not liberation
 	editingHeads map[string]bool
+	// symbolHeads before a liberation noun make it an idea, not an
+	// event ("رمز التحرير", "a symbol of liberation")
+	symbolHeads map[string]bool
 	// notFallen after a "fell" word make it casualties or aircraft, not a
 	// place changing hands
 	notFallen map[string]bool
@@ -500,6 +503,7 @@ func bindWordLists(lex *lexicon) {
 	firstPerson = lex.words["first_person"]
 	notFallen = lex.words["not_fallen"]
 	editingHeads = lex.words["editing_heads"]
+	symbolHeads = lex.words["symbol_heads"]
 	notEntered = lex.words["not_entered"]
 	clauseConnectors = lex.words["clause_connectors"]
 	furnitureMarkers = lex.furniture
