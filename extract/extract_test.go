@@ -429,6 +429,18 @@ func TestInferPublished(t *testing.T) {
 			want: "1992-05-18",
 		},
 		{
+			// an infobox's date is a fact of the subject, not the page's
+			// date, when the text writes later years
+			name: "a labelled date of the subject is no dateline",
+			text: "Kalbajar District\n- Established: 8 August 1930\n- Capital: Kalbajar\nThe district was lost in 1993 and came back to Azerbaijan in 2020.",
+			want: "",
+		},
+		{
+			name: "a labelled date in a language the lexicon lacks still is one",
+			text: "Yayınlanma: 16.10.2023\nThe flag was raised over the city, which the army had taken in 2023.",
+			want: "2023-10-16",
+		},
+		{
 			name: "a weekday alone is not enough",
 			text: "قالت الوزارة إن العملية مستمرة اليوم الأربعاء.",
 			want: "",

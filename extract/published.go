@@ -48,6 +48,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 	// sentence ("18 May 1992, Armenian forces occupied Lachin" after two
 	// paragraphs on the 2020 war) is the date of what it tells
 	bodyBegun := false
+	latestYear := latestYearIn(anns)
 	for _, a := range anns {
 		label := labelLine(prevA, a)
 		bodyBegun = bodyBegun || prevA != nil && wordCount(prevA.s.toks) >= 25
@@ -72,7 +73,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				// "Date" on a line of its own, the date opening the next
 				// (a footer with the date, the author, the tags)
 				marked = &a.dates[k]
-			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e) && !(bodyBegun && e.i <= 3 && wordCount(a.s.toks) > 8):
+			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e) && !(bodyBegun && e.i <= 3 && wordCount(a.s.toks) > 8) && !(otherLabel(a, e) && e.year < latestYear):
 				headers = append(headers, &a.dates[k])
 			}
 			if yearless == nil && textLine < 5 && e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 &&
@@ -459,6 +460,38 @@ func labelLine(prev, a *annotated) bool {
 		}
 	}
 	return false
+}
+
+// otherLabel reports a date given as the value of a label that is not
+// one of the date labels known ("Established: 4 January 1963" in an
+// infobox, or "Yayınlanma: 16.10.2023"): the caller takes it for the
+// page's date only when the text writes no later year. A place before the
+// colon is a dateline's ("Baku: …").
+func otherLabel(a *annotated, e dateExpr) bool {
+	ts := a.s.toks
+	k := e.i - 1
+	if k < 1 || ts[k].raw != ":" || ts[k-1].kind != tokWord || hasStem(ts[k-1], dateLabels) {
+		return false
+	}
+	for _, p := range a.places {
+		if p.i <= k-1 && k-1 < p.j {
+			return false
+		}
+	}
+	return true
+}
+
+// latestYearIn is the latest year the text writes in a date.
+func latestYearIn(anns []*annotated) int {
+	y := 0
+	for _, a := range anns {
+		for _, e := range a.dates {
+			if e.rel == relNone && e.year > y {
+				y = e.year
+			}
+		}
+	}
+	return y
 }
 
 // labelOpens reports a date right after a date label that opens its line
