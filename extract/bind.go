@@ -990,6 +990,27 @@ func operationFramesDay(a *annotated, k int, c cueHit) bool {
 // 2020, Kalbajar district, on December 1, 2020, Lachin district were
 // liberated", "في 25 نوفمبر منطقة كلبجار، وفي 1 ديسمبر منطقة لاتشين"):
 // each district takes the date before it, not the nearest one.
+// bracketPlace is the district of the place a bracket holding date d
+// follows ("Lachin (… in April of 1993)").
+func bracketPlace(a *annotated, d dateExpr) (string, bool) {
+	ts := a.s.toks
+	for k := d.i - 1; k >= 0 && k >= d.i-20; k-- {
+		if ts[k].raw == ")" {
+			return "", false
+		}
+		if ts[k].raw != "(" {
+			continue
+		}
+		for _, p := range a.places {
+			if p.j == k && p.place != nil && p.place.Region != "" {
+				return p.place.Region, true
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
 func pairedDate(a *annotated, t target) (int, bool) {
 	if t.tok < 0 || t.anaphor {
 		return -1, false
@@ -1572,6 +1593,12 @@ func (b *builder) subjectList(a *annotated, c cueHit) []target {
 // a list, before the target ("أغدام الجمعة وكالبجار في 25 …"): it is that
 // district's.
 func (b *builder) otherPlacesDate(a *annotated, d dateExpr, t target) bool {
+	if r, ok := bracketPlace(a, d); ok && (t.place == nil || r != t.place.Region) {
+		// "Lachin (a southern part in May, 1992, and northern - in April
+		// of 1993), region of Kalbajar, … have been occupied": the dates
+		// in the bracket after a place are that place's
+		return true
+	}
 	if t.tok < 0 || t.anaphor || d.i >= t.tok || t.tok-d.j > 2 {
 		return false
 	}

@@ -324,3 +324,11 @@ func TestNoteMarksStayWithTheirSentence(t *testing.T) {
 	text := "Kalbajar District lies in the west of Azerbaijan.[2] In 1992 a part of the Mardakert district was joined to Kelbajar district.[5]\n\nArmenian occupation\n\nThe area was occupied by Armenian forces on April 3, 1993.[6] It was then run by the de facto authorities."
 	expectProposed(t, text, "", "kalbajar 1993-04-03 ARM")
 }
+
+// TestBracketDatesBelongToTheirPlace: the dates in a bracket after one
+// district of a list ("Lachin (its south in May 1992, its north in April
+// 1993), the region of Kalbajar, …") are that district's, not the others': they
+// stay undated.
+func TestBracketDatesBelongToTheirPlace(t *testing.T) {
+	expectProposed(t, "By now Lachin (the south of it in May, 1992, and the north - in April of 1993), the region of Kalbajar, Fizuli, and the region of Aghdam have been occupied.", "", "lachin 1992-05 ARM|agdam  ARM|fuzuli  ARM|kalbajar  ARM")
+}
