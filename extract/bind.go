@@ -889,6 +889,14 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			return k, true
 		}
 	}
+	// ", and on November 25, they took control of Kelbajar": the date
+	// that opens the word's own coordinated clause, not the one that
+	// opens the sentence
+	for k := range a.dates {
+		if !a.claimed[k] && a.res[k].ok && coordinatedDate(a, k) && nextWordsOf(a, k, c) {
+			return k, true
+		}
+	}
 	// "On the same day, along with Hadrut, the villages of X and Y were
 	// freed": a date opening the sentence dates its main clause, past
 	// the places named in between, unless the word's clause has its own
@@ -1187,6 +1195,31 @@ func laterEventDate(a *annotated, c cueHit, k int) bool {
 // otherWordsDate reports date k told right after an earlier control word
 // ("Shusha was occupied on May 8 and Lachin was occupied on May 18"): that
 // word's date, not control word c's, when c has a date right after it too.
+// coordinatedDate reports a date that opens a coordinated clause (",
+// and on November 25, …", "ثم في 25 …").
+func coordinatedDate(a *annotated, k int) bool {
+	m := a.dates[k].i - 1
+	if isWordAt(a.s.toks, m, "on", "in", "في", "يوم") {
+		m--
+	}
+	return isWordAt(a.s.toks, m, "and", "then", "و", "ثم")
+}
+
+// nextWordsOf reports control word o within five words after date k, no
+// place between: the words the date opens.
+func nextWordsOf(a *annotated, k int, o cueHit) bool {
+	d := a.dates[k]
+	if o.i < d.j || o.i-d.j > 5 || inPlace(a.places, o.i) {
+		return false
+	}
+	for _, p := range a.places {
+		if p.i >= d.j && p.i < o.i {
+			return false
+		}
+	}
+	return true
+}
+
 func otherWordsDate(a *annotated, c cueHit, k int) bool {
 	d := a.dates[k]
 	if d.j > c.i || !dateRightAfter(a, c.j, -1) {

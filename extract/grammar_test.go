@@ -332,3 +332,12 @@ func TestNoteMarksStayWithTheirSentence(t *testing.T) {
 func TestBracketDatesBelongToTheirPlace(t *testing.T) {
 	expectProposed(t, "By now Lachin (the south of it in May, 1992, and the north - in April of 1993), the region of Kalbajar, Fizuli, and the region of Aghdam have been occupied.", "", "lachin 1992-05 ARM|agdam  ARM|fuzuli  ARM|kalbajar  ARM")
 }
+
+// TestLaterClauseDateIsItsOwnWords: "On November 20, … entered A and
+// villages in B, and on November 25, they took C": the date that opens the
+// coordinated clause dates C (the date opening the sentence dated it, and
+// C was then read as a change still to come).
+func TestLaterClauseDateIsItsOwnWords(t *testing.T) {
+	expectProposed(t, "On November 20, the Azerbaijani army entered the Agdam District and seven villages in the Martakert District, and on November 25, they took control over the Kelbajar District.", "2020-11-30",
+		"agdam 2020-11-20 AZE|tartar 2020-11-20 AZE|kalbajar 2020-11-25 AZE")
+}
