@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // target is a place a control word applies to.
 type target struct {
@@ -866,6 +869,9 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	if k, ok := pairedDate(a, t); ok {
 		return k, true
 	}
+	if k, ok := respectiveDate(a, t); ok {
+		return k, true
+	}
 	pos := c.i
 	if t.tok >= 0 && !t.anaphor {
 		pos = t.tok
@@ -1017,6 +1023,48 @@ func bracketPlace(a *annotated, d dateExpr) (string, bool) {
 		return "", false
 	}
 	return "", false
+}
+
+// respectiveDate pairs the districts of a list with the dates of a list
+// in order when the sentence says "respectively" ("withdrew from Agdam,
+// Kalbajar and Lachin on 20 November, 25 November and 1 December 2020,
+// respectively", "على التوالي"): the n-th district takes the n-th date.
+func respectiveDate(a *annotated, t target) (int, bool) {
+	ts := a.s.toks
+	if t.tok < 0 || t.anaphor || t.place == nil || t.place.Region == "" {
+		return -1, false
+	}
+	resp := -1
+	for k := range ts {
+		if isWordAt(ts, k, "respectively") || isWordAt(ts, k, "التوالي") && isWordAt(ts, k-1, "علي") {
+			resp = k
+			break
+		}
+	}
+	if resp < 0 {
+		return -1, false
+	}
+	var regions []string
+	n := -1
+	for _, p := range a.places {
+		if p.i >= resp || p.place == nil || p.place.Region == "" || slices.Contains(regions, p.place.Region) {
+			continue
+		}
+		if p.i == t.tok {
+			n = len(regions)
+		}
+		regions = append(regions, p.place.Region)
+	}
+	var dates []int
+	for k, d := range a.dates {
+		if d.i > t.tok && d.i < resp && a.res[k].ok {
+			dates = append(dates, k)
+		}
+	}
+	if n < 0 || len(regions) < 2 || len(dates) != len(regions) {
+		return -1, false
+	}
+	return dates[n], true
 }
 
 func pairedDate(a *annotated, t target) (int, bool) {

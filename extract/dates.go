@@ -45,6 +45,9 @@ type dateExpr struct {
 	today       bool   // "today" (with or without a weekday): a publication-date clue
 	bareDay     bool   // relMonth: "on the 8th", a day with no month, not after the publication day
 	weekend     bool   // relWeekday: the Saturday and Sunday ("over the weekend")
+	// seriesYear: the year written once after a list of days ("20
+	// November, 25 November and 1 December 2020"), for the days before it
+	seriesYear int
 }
 
 // civil is a resolved calendar date with its precision.
@@ -309,7 +312,41 @@ func parseDates(ts []token) []dateExpr {
 		}
 		i++
 	}
+	seriesYears(ts, out)
 	return out
+}
+
+// seriesYears gives the days of a list written with one year at its end
+// ("on 20 November, 25 November and 1 December 2020", "في 20 نوفمبر و25
+// نوفمبر و1 ديسمبر 2020", "from 27 September to 10 November 2020") that
+// year.
+func seriesYears(ts []token, ds []dateExpr) {
+	for k := len(ds) - 2; k >= 0; k-- {
+		next := ds[k+1]
+		y := next.year
+		if y == 0 {
+			y = next.seriesYear
+		}
+		e := &ds[k]
+		if y == 0 || e.rel != relNone || e.year != 0 || e.month == 0 || next.rel != relNone || next.month == 0 || !seriesGap(ts, e.j, next.i) {
+			continue
+		}
+		e.seriesYear = y
+	}
+}
+
+// seriesGap reports the words between two dates of a list: a comma, "and",
+// "to" and the like, at most two of them.
+func seriesGap(ts []token, from, to int) bool {
+	if to-from > 2 || to < from {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if !(isComma(ts[k]) || isWordAt(ts, k, "and", "to", "until", "till", "و", "الي", "حتي") || ts[k].raw == "-" || ts[k].raw == "–") {
+			return false
+		}
+	}
+	return true
 }
 
 func joinRaw(ts []token, i, j int) string {
@@ -1291,6 +1328,11 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if c.m == 0 {
 			return civil{}, "", false
 		}
+		if e.seriesYear != 0 {
+			c.y, how = e.seriesYear, "explicit (the year written after the list of days)"
+		}
+	}
+	if c.y == 0 {
 		y, again := r.written[[2]int{c.m, c.d}]
 		// the same sentence wrote a year a few days before ("launched on
 		// March 27 in 1993, … occupied Kalbajar on April 2"): its

@@ -195,3 +195,13 @@ func TestDayOfTheWar(t *testing.T) {
 	expectProposed(t, "في اليوم الخامس عشر من الحرب، سيطر الجيش على قرى في منطقة جبرائيل.", "", "jabrayil 2020-10-11 AZE")
 	expectProposed(t, "On day 2 of the offensive, the army captured villages in Khojaly district.", "2023-09-25", "khojaly 2023-09-20 AZE")
 }
+
+// TestRespectivelyAndSeriesYear: "A, B and C on D1, D2 and D3 2020,
+// respectively" pairs each district with its day, and the year written
+// once after a list of days is each day's.
+func TestRespectivelyAndSeriesYear(t *testing.T) {
+	expectProposed(t, "After the war, Armenian troops withdrew from Agdam, Kalbajar and Lachin on 20 November, 25 November and 1 December 2020, respectively.", "",
+		"agdam 2020-11-20 AZE|kalbajar 2020-11-25 AZE|lachin 2020-12-01 AZE")
+	expectProposed(t, "وبعد الحرب انسحبت القوات الأرمنية من أغدام وكلبجار ولاتشين في 20 نوفمبر و25 نوفمبر و1 ديسمبر 2020 على التوالي.", "",
+		"agdam 2020-11-20 AZE|kalbajar 2020-11-25 AZE|lachin 2020-12-01 AZE")
+}
