@@ -132,17 +132,43 @@ func (b *builder) villageObject(a *annotated, c cueHit) []target {
 // village was fully liberated in April 2016"): a partial change of its
 // district. The word must not introduce a name of its own ("the village
 // of Talish").
-func (b *builder) villageAnaphor(a *annotated, c cueHit) []target {
-	v := b.villaged
-	if v == nil || v == a || a.s.idx-v.s.idx > 5 || len(namedSettlements(a)) > 0 {
+// villageDistrict is the one district of a sentence that tells of a
+// village the gazetteer does not know ("Garadaghly is a village in the
+// Khojavend district", "تعد قراداغلي من القرى في محافظة خوجاوند"): the
+// district "the village" after it belongs to.
+func villageDistrict(p *annotated) *Place {
+	if p == nil || findWithin(p.s.toks, 0, len(p.s.toks), villageWords) < 0 {
 		return nil
 	}
 	var one *Place
-	for _, h := range namedSettlements(v) {
-		if h.place.Region == "" || h.place.Outside || one != nil && one.ID != h.place.ID {
+	for _, h := range p.places {
+		if h.place.Region == "" || h.place.Outside {
+			continue
+		}
+		if one != nil && one.Region != h.place.Region {
 			return nil
 		}
 		one = h.place
+	}
+	return one
+}
+
+func (b *builder) villageAnaphor(a *annotated, c cueHit) []target {
+	if len(namedSettlements(a)) > 0 {
+		return nil
+	}
+	v := b.villaged
+	var one *Place
+	if v != nil && v != a && a.s.idx-v.s.idx <= 5 {
+		for _, h := range namedSettlements(v) {
+			if h.place.Region == "" || h.place.Outside || one != nil && one.ID != h.place.ID {
+				return nil
+			}
+			one = h.place
+		}
+	}
+	if one == nil {
+		one = villageDistrict(b.prev)
 	}
 	if one == nil {
 		return nil

@@ -153,3 +153,12 @@ func TestLedgerNoteNamesThePlaces(t *testing.T) {
 		t.Errorf("got %+v, want one partial event whose note names mehdili, caxirli", evs)
 	}
 }
+
+// TestVillageTheGazetteerLacks: "the village" after a sentence that places
+// a village the gazetteer does not know in one district is a partial
+// change of that district; with two districts named, it is no one's.
+func TestVillageTheGazetteerLacks(t *testing.T) {
+	expectProposed(t, "Dashbulag is a small village in the Khojavend district. The village was occupied on 17 February 1992.", "", "khojavend 1992-02-17 ARM")
+	expectProposed(t, "تقع قرية داشبولاق في محافظة خوجاوند. تم احتلال هذه القرية في 17 فبراير 1992.", "", "khojavend 1992-02-17 ARM")
+	expectProposed(t, "Dashbulag is a small village between the Khojavend and Fuzuli districts. The village was occupied on 17 February 1992.", "", "")
+}
