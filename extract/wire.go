@@ -159,16 +159,19 @@ func unnamedVillageTaker(a *annotated, c cueHit, t target) bool {
 	return !named && !rid
 }
 
-// lostNeedsPlace keeps a one-word "lose" cue ("lost", "losing") or a bare
-// "took"/"taken" only when a place is its object, right after it or after
-// "the town of" ("after losing Mardakert", "had taken Shusha"): a side
+// lostNeedsPlace keeps a one-word "lose" cue ("lost", "losing"), a bare
+// "took"/"taken" or "the taking of" only when a place is its object, right
+// after it or after "the town of" ("after losing Mardakert", "had taken
+// Shusha", "the taking of Khojaly"): a side
 // that lost soldiers or ground in general, or an event that "took place",
 // changed no district.
 func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 	out := cues[:0]
 	for _, c := range cues {
-		bare := c.cls == cueLose || isWordAt(ts, c.i, "took", "taken")
-		if !bare || c.j-c.i > 1 || !isLatinWordAt(ts, c.i) {
+		// ("the taking of hostages" is no place taken either)
+		taking := isWordAt(ts, c.i, "taking") && isWordAt(ts, c.i+1, "of") && c.j-c.i == 2
+		bare := c.cls == cueLose || isWordAt(ts, c.i, "took", "taken") || taking
+		if !bare || c.j-c.i > 1 && !taking || !isLatinWordAt(ts, c.i) {
 			out = append(out, c)
 			continue
 		}

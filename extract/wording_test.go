@@ -1195,3 +1195,10 @@ func TestReturnedUnderControl(t *testing.T) {
 	expectProposed(t, "Hundreds of refugees returned to Agdam in 2023.", "2023-06-01", "")
 	expectProposed(t, "The refugees returned under a state programme to Agdam in 2023.", "2023-06-01", "")
 }
+
+// TestTakingOf: "the taking of Khojaly" is a capture; "the taking of
+// hostages" in a district is none.
+func TestTakingOf(t *testing.T) {
+	expectProposed(t, "The group documented the taking of Khojaly on 26 February 1992 by armed units.", "1992-06-12", "khojaly 1992-02-26 ARM")
+	expectProposed(t, "The taking of hostages in Agdam on 3 March 1993 was condemned.", "1993-03-05", "")
+}
