@@ -321,6 +321,11 @@ func (b *builder) prevSentenceDistrict(a *annotated) (target, bool) {
 		found = p
 	}
 	if found == nil {
+		if t := b.topic(); t != nil {
+			// "Alkhasly is a village in the Lachin District. The village
+			// was … In May 1992, it came under the control of …"
+			return target{place: t, tok: -1, anaphor: true, villages: true}, true
+		}
 		return target{}, false
 	}
 	return target{place: found, tok: -1, anaphor: true}, true

@@ -110,7 +110,13 @@ type builder struct {
 	named   *annotated // the last sentence that named a district
 	// villaged: the last sentence that named a village (villageAnaphor)
 	villaged *annotated
-	next     *annotated // the sentence after the one being read
+	// topicVillage: the district of the village a page is about ("X is a
+	// village in the Lachin District", before any control word), and
+	// the sentence that said so: "it" and "the village" refer to it while
+	// no other district is named
+	topicVillage *Place
+	topicSent    *annotated
+	next         *annotated // the sentence after the one being read
 	// placed: the district the text re-places a sentence's villages in
 	// (placedIn)
 	placed map[int]*Place
@@ -330,12 +336,49 @@ func (b *builder) sentence(a *annotated) {
 	b.notePrev(a)
 }
 
+// villageIntro reports a sentence near the top that places a village
+// ("X is a village in …", "visited the village of X in the Y district",
+// "تقع قرية X في …"): a village word, then a district within a few words.
+func villageIntro(a *annotated) bool {
+	ts := a.s.toks
+	if a.s.idx > 6 {
+		return false
+	}
+	for k := range ts {
+		if ts[k].kind != tokWord || !hasStem(ts[k], villageWords) {
+			continue
+		}
+		for _, p := range a.places {
+			if p.i > k && p.i-k <= 6 && p.place.Region != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// topic is the page's village district (topicVillage) while no other
+// district has been named since.
+func (b *builder) topic() *Place {
+	if b.topicVillage == nil || b.named != b.topicSent {
+		return nil
+	}
+	p := *b.topicVillage
+	p.Settlement = true
+	return &p
+}
+
 // notePrev makes a the sentence before the next, and the last to name a
 // district when it names one.
 func (b *builder) notePrev(a *annotated) {
 	b.prev2, b.prev = b.prev, a
 	if len(namedSettlements(a)) > 0 {
 		b.villaged = a
+	}
+	if b.topicSent == nil && len(a.cues) == 0 && villageIntro(a) {
+		if p := villageDistrict(a); p != nil {
+			b.topicVillage, b.topicSent = p, a
+		}
 	}
 	for _, p := range a.places {
 		if p.place.Region != "" {

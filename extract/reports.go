@@ -171,6 +171,9 @@ func (b *builder) villageAnaphor(a *annotated, c cueHit) []target {
 		one = villageDistrict(b.prev)
 	}
 	if one == nil {
+		one = b.topic()
+	}
+	if one == nil {
 		return nil
 	}
 	ts := a.s.toks

@@ -162,3 +162,11 @@ func TestVillageTheGazetteerLacks(t *testing.T) {
 	expectProposed(t, "تقع قرية داشبولاق في محافظة خوجاوند. تم احتلال هذه القرية في 17 فبراير 1992.", "", "khojavend 1992-02-17 ARM")
 	expectProposed(t, "Dashbulag is a small village between the Khojavend and Fuzuli districts. The village was occupied on 17 February 1992.", "", "")
 }
+
+// TestPageAboutAVillage: a page that opens by placing a village the
+// gazetteer lacks in one district ("X is a small village in the Khojavend
+// district") goes on about it: "it" and "the village" a few sentences on
+// are that village, while no other district is named.
+func TestPageAboutAVillage(t *testing.T) {
+	expectProposed(t, "Dashbulag is a small village in the Khojavend district. Its school was built in 1970. In May 1992, it came under the control of Armenian forces.", "", "khojavend 1992-05 ARM")
+}
