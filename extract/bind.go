@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+
+	"github.com/mapsvc/mapsvc/geo"
 )
 
 // target is a place a control word applies to.
@@ -1852,5 +1854,14 @@ func inclusionList(a *annotated, c cueHit, limit int) []target {
 // change happened by then, and the date dates it.
 func (b *builder) doneByDeadline(a *annotated, c cueHit, k int) bool {
 	r := a.res[k]
-	return b.hasPub && r.ok && r.c.prec == "day" && toldAsDone(a.s.toks, c) && r.c.time().Before(b.pub)
+	if !r.ok || r.c.prec != "day" || !toldAsDone(a.s.toks, c) {
+		return false
+	}
+	if !b.hasPub {
+		// a page without a date is no older than the latest day it
+		// writes (deadlines aside): "In a speech on 1 December 2022 …
+		// was returned by November 20, 2020"
+		return b.hasLatest && geo.DayOf(r.c.y, r.c.m, r.c.d) <= b.latest
+	}
+	return r.c.time().Before(b.pub)
 }

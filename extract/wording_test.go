@@ -159,13 +159,17 @@ func TestMovingInto(t *testing.T) {
 }
 
 // TestReturnedByADay: a deadline day ("by 20 November 2020") of a change
-// told as done ("was returned … by"), on a page written after it, dates
-// the change; told as a plan it stays one.
+// told as done ("was returned … by"), on a page written after it (or on a
+// page without a date that writes a later day), dates the change; told as
+// a plan it stays one.
 func TestReturnedByADay(t *testing.T) {
 	expectProposed(t, "Under the statement the Aghdam district was returned to Azerbaijan by November 20, 2020, and the Lachin district was returned to Azerbaijan by December 1, 2020.", "2022-12-01",
 		"agdam 2020-11-20 AZE|lachin 2020-12-01 AZE")
 	expectProposed(t, "The Kalbajar district was returned to Azerbaijan on 25 November.", "2020-11-26", "kalbajar 2020-11-25 AZE")
 	expectProposed(t, "Under the statement the Aghdam district is to be handed over to Azerbaijan by November 20, 2020.", "2020-11-12", "")
+	expectProposed(t, "Under the statement the Aghdam district was returned to Azerbaijan by November 20, 2020, and the Lachin district was returned to Azerbaijan by December 1, 2020. The president recalled it in a speech on 1 December 2022.", "",
+		"agdam 2020-11-20 AZE|lachin 2020-12-01 AZE")
+	expectProposed(t, "Under the statement the Aghdam district is to be handed over to Azerbaijan by November 20, 2020.", "", "")
 }
 
 // TestWhatTheOperationBrought: a change told without a date right after
