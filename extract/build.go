@@ -2040,7 +2040,7 @@ func surrenderedGround(a *annotated, c cueHit) bool {
 	if !isWordAt(ts, c.i, "surrendered") {
 		return false
 	}
-	if isWordAt(ts, c.j, "by") && (isWordAt(ts, c.i-1, "be", "been", "was", "were")) {
+	if isWordAt(ts, c.j, "by") && isWordAt(ts, c.i-1, "be", "been", "was", "were") {
 		return true
 	}
 	for _, p := range a.places {

@@ -73,7 +73,7 @@ func inferPublished(anns []*annotated, anchors []anchor) pubInference {
 				// "Date" on a line of its own, the date opening the next
 				// (a footer with the date, the author, the tags)
 				marked = &a.dates[k]
-			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e) && !(bodyBegun && e.i <= 3 && wordCount(a.s.toks) > 8) && !(otherLabel(a, e) && e.year < latestYear):
+			case len(headers) < 2 && textLine < 5 && full && !a.deadline[k] && datelineShaped(a, e) && !(bodyBegun && headsSentence(a, e)) && !(otherLabel(a, e) && e.year < latestYear):
 				headers = append(headers, &a.dates[k])
 			}
 			if yearless == nil && textLine < 5 && e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 &&
@@ -460,6 +460,12 @@ func labelLine(prev, a *annotated) bool {
 		}
 	}
 	return false
+}
+
+// headsSentence reports a date at the head of a sentence of more than a
+// dateline's few words ("18 May 1992, Armenian forces occupied Lachin").
+func headsSentence(a *annotated, e dateExpr) bool {
+	return e.i <= 3 && wordCount(a.s.toks) > 8
 }
 
 // otherLabel reports a date given as the value of a label that is not
