@@ -205,3 +205,10 @@ func TestRespectivelyAndSeriesYear(t *testing.T) {
 	expectProposed(t, "وبعد الحرب انسحبت القوات الأرمنية من أغدام وكلبجار ولاتشين في 20 نوفمبر و25 نوفمبر و1 ديسمبر 2020 على التوالي.", "",
 		"agdam 2020-11-20 AZE|kalbajar 2020-11-25 AZE|lachin 2020-12-01 AZE")
 }
+
+// TestMonthFirstRangeWithTo: "From November 10 to 30, 2020" is one span of
+// days, like "10 to 30 November 2020".
+func TestMonthFirstRangeWithTo(t *testing.T) {
+	expectProposed(t, "From November 10 to 30, 2020, the Armenian units were withdrawn from the Aghdam and Kalbajar districts.", "",
+		"agdam 2020-11-10/2020-11-30 AZE|kalbajar 2020-11-10/2020-11-30 AZE")
+}

@@ -256,14 +256,19 @@ func commemoratedChange(props []*proposal, x cand) bool {
 }
 
 // monthFirstDayEnd reads the last day of an English span written month
-// first ("April 1-2, 2016", "the night of April 1–2"): the hyphen and a
-// later day of the same month after the first day at k.
+// first ("April 1-2, 2016", "the night of April 1–2", "from November 10 to
+// 30"): a hyphen or "to" and a later day of the same month after the first
+// day at k ("November 10 to 30 December" is two dates).
 func monthFirstDayEnd(ts []token, k int, e *dateExpr) int {
-	if k+1 >= len(ts) || ts[k].raw != "-" && ts[k].raw != "–" || ts[k+1].kind != tokNum {
+	dash := k < len(ts) && (ts[k].raw == "-" || ts[k].raw == "–")
+	if k+1 >= len(ts) || !dash && !isWordAt(ts, k, "to", "until", "till", "through") || ts[k+1].kind != tokNum {
 		return k
 	}
 	if _, _, isYear := yearAt(ts, k+1); isYear {
 		return k
+	}
+	if m, _, _ := monthAt(ts, k+2); m != 0 && !dash {
+		return k // "November 10 to 30 December": two dates
 	}
 	if d2, n, ok := dayAt(ts, k+1); ok && d2 > e.day {
 		e.dayEnd = d2
