@@ -1006,11 +1006,6 @@ func operationFramesDay(a *annotated, k int, c cueHit) bool {
 	return findWithin(ts, m, end-m, operationWords) >= 0 && findWithin(ts, 0, m, operationWords) < 0 && findWithin(ts, end, c.i-end, operationWords) < 0
 }
 
-// pairedDate is the date written right before target t when the sentence
-// pairs dates and districts that way at least twice ("on November 25,
-// 2020, Kalbajar district, on December 1, 2020, Lachin district were
-// liberated", "في 25 نوفمبر منطقة كلبجار، وفي 1 ديسمبر منطقة لاتشين"):
-// each district takes the date before it, not the nearest one.
 // bracketPlace is the district of the place a bracket holding date d
 // follows ("Lachin (… in April of 1993)").
 func bracketPlace(a *annotated, d dateExpr) (string, bool) {
@@ -1074,6 +1069,11 @@ func respectiveDate(a *annotated, t target) (int, bool) {
 	return dates[n], true
 }
 
+// pairedDate is the date written right before target t when the sentence
+// pairs dates and districts that way at least twice ("on November 25,
+// 2020, Kalbajar district, on December 1, 2020, Lachin district were
+// liberated", "في 25 نوفمبر منطقة كلبجار، وفي 1 ديسمبر منطقة لاتشين"):
+// each district takes the date before it, not the nearest one.
 func pairedDate(a *annotated, t target) (int, bool) {
 	if t.tok < 0 || t.anaphor {
 		return -1, false
@@ -1247,9 +1247,6 @@ func laterEventDate(a *annotated, c cueHit, k int) bool {
 	return false
 }
 
-// otherWordsDate reports date k told right after an earlier control word
-// ("Shusha was occupied on May 8 and Lachin was occupied on May 18"): that
-// word's date, not control word c's, when c has a date right after it too.
 // coordinatedDate reports a date that opens a coordinated clause (",
 // and on November 25, …", "ثم في 25 …").
 func coordinatedDate(a *annotated, k int) bool {
@@ -1275,6 +1272,9 @@ func nextWordsOf(a *annotated, k int, o cueHit) bool {
 	return true
 }
 
+// otherWordsDate reports date k told right after an earlier control word
+// ("Shusha was occupied on May 8 and Lachin was occupied on May 18"): that
+// word's date, not control word c's, when c has a date right after it too.
 func otherWordsDate(a *annotated, c cueHit, k int) bool {
 	d := a.dates[k]
 	if d.j > c.i || !dateRightAfter(a, c.j, -1) {

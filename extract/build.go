@@ -1958,9 +1958,6 @@ func commemorator(a *annotated, c cueHit) string {
 	return side
 }
 
-// earlierSentence reports a sentence opened by a word saying that what it
-// tells came before the news ("Earlier, …", "Previously, …", "سابقا، …",
-// and the Arabic phrase "at an earlier time": في، وقت، سابق).
 // earlierAdverb reports a control word with an adverb of the past right
 // before or after it ("the territories previously occupied by Armenia",
 // "formerly held", "المحتلة سابقا"): a state that came before the news.
@@ -1969,6 +1966,9 @@ func earlierAdverb(ts []token, c cueHit) bool {
 		c.j < len(ts) && ts[c.j].kind == tokWord && hasStem(ts[c.j], earlierWords)
 }
 
+// earlierSentence reports a sentence opened by a word saying that what it
+// tells came before the news ("Earlier, …", "Previously, …", "سابقا، …",
+// and the Arabic phrase "at an earlier time": في، وقت، سابق).
 func earlierSentence(ts []token) bool {
 	k := 0
 	for k < len(ts) && ts[k].kind != tokWord {

@@ -489,7 +489,6 @@ func (b *builder) finish(res *Result) {
 	res.Context = foldUndatedMentions(b.context)
 }
 
-// kindWord is the short word of a kind used in ids.
 // shiftHow begins the date_how of a date counted in days from a date
 // before it in its sentence ("on November 20 … a day earlier").
 const shiftHow = "relative to the date before in its sentence"
@@ -507,6 +506,7 @@ func shiftedFrom(p *proposal, x cand) bool {
 	return d != 0 && d <= 10*24*time.Hour && d >= -10*24*time.Hour
 }
 
+// kindWord is the short word of a kind used in ids.
 func kindWord(k string) string {
 	switch k {
 	case kindHandover:

@@ -126,12 +126,6 @@ func (b *builder) villageObject(a *annotated, c cueHit) []target {
 	return nil
 }
 
-// villageAnaphor binds "the village" ("القرية") as the subject or object
-// of control word c to the one village a sentence shortly before named
-// ("… the liberated Jojug Marjanli village of Jabrayil region. … The
-// village was fully liberated in April 2016"): a partial change of its
-// district. The word must not introduce a name of its own ("the village
-// of Talish").
 // villageDistrict is the one district of a sentence that tells of a
 // village the gazetteer does not know ("Garadaghly is a village in the
 // Khojavend district", "تعد قراداغلي من القرى في محافظة خوجاوند"): the
@@ -153,6 +147,12 @@ func villageDistrict(p *annotated) *Place {
 	return one
 }
 
+// villageAnaphor binds "the village" ("القرية") as the subject or object
+// of control word c to the one village a sentence shortly before named
+// ("… the liberated Jojug Marjanli village of Jabrayil region. … The
+// village was fully liberated in April 2016"): a partial change of its
+// district. The word must not introduce a name of its own ("the village
+// of Talish").
 func (b *builder) villageAnaphor(a *annotated, c cueHit) []target {
 	if len(namedSettlements(a)) > 0 {
 		return nil

@@ -187,6 +187,10 @@ func (b *builder) annivEvent(region string) (civil, *geo.Event, bool) {
 	return civil{y: y, m: m, d: d, prec: "day"}, fit, true
 }
 
+// pageDayAnnivHow opens the date_how of a change re-dated by the page's
+// day as its anniversary.
+const pageDayAnnivHow = "the page's day is the anniversary"
+
 // pageDayAnniversary moves a change dated only by the page's own day
 // ("today", the publication date, the lead's news day) to the earlier
 // change of the district the ledger holds on that day and month: a page
@@ -195,10 +199,6 @@ func (b *builder) annivEvent(region string) (civil, *geo.Event, bool) {
 // words it uses ("today Shusha was freed" in a piece for the day's
 // fifth year). The ledger's change gives the side too. A reading whose
 // day came from the text itself is left alone.
-// pageDayAnnivHow opens the date_how of a change re-dated by the page's
-// day as its anniversary.
-const pageDayAnnivHow = "the page's day is the anniversary"
-
 func (b *builder) pageDayAnniversary(x *cand) bool {
 	if !b.hasPub || x.date != civilOf(b.pub) || !pageDayHow(x.how) {
 		return false
