@@ -964,6 +964,12 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			return best, best >= 0
 		}
 	}
+	// "… on 18 May 1992 and Kalbajar district at the beginning of April
+	// 1993": a date written right after a place after the word is that
+	// place's, however near the one before it
+	if k, ok := dateAfterPlace(a, c, t); ok && !(happened && a.deadline[k]) {
+		return k, true
+	}
 	// a place named in an earlier clause that tells something else ("رفع
 	// العلم في شوشا اليوم، بعد هجوم الشهر الماضي أعاد المدينة لسيطرة …"):
 	// the control word's own clause dates the change
@@ -1102,9 +1108,7 @@ func pairedDate(a *annotated, t target) (int, bool) {
 		if kindNounAt(a.s.toks, m) {
 			m++
 		}
-		if isWordAt(a.s.toks, m, "on", "in", "في", "يوم") {
-			m++
-		}
+		m = pastDatePrep(a.s.toks, m)
 		for _, d := range a.dates {
 			if d.i == m {
 				return -1, false // "Jabrayil was freed on 4 October, Fuzuli on 17 October": each date after its place
@@ -1288,6 +1292,43 @@ func otherWordsDate(a *annotated, c cueHit, k int) bool {
 	return false
 }
 
+// dateAfterPlace is the date right after target t's place (past a kind
+// noun and a preposition of time), when t comes after control word c.
+func dateAfterPlace(a *annotated, c cueHit, t target) (int, bool) {
+	if t.tok < c.j || t.anaphor {
+		return -1, false
+	}
+	for _, p := range a.places {
+		if p.i != t.tok {
+			continue
+		}
+		m := p.j
+		if kindNounAt(a.s.toks, m) {
+			m++
+		}
+		m = pastDatePrep(a.s.toks, m)
+		for k, d := range a.dates {
+			if d.i == m && a.res[k].ok && !a.claimed[k] {
+				return k, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// pastDatePrep is token m, or the token after a preposition of time
+// there ("on", "in", "at the", "في", "يوم", "بتاريخ"; "at the beginning of
+// April": the date starts at "beginning").
+func pastDatePrep(ts []token, m int) int {
+	switch {
+	case isWordAt(ts, m, "at") && isWordAt(ts, m+1, "the"):
+		return m + 2
+	case isWordAt(ts, m, "on", "in", "at", "في", "يوم", "بتاريخ"):
+		return m + 1
+	}
+	return m
+}
+
 // dateRightAfter reports a date (date k, or any when k < 0) that starts at
 // token m or after one preposition there ("on", "in", "في", "يوم").
 func dateRightAfter(a *annotated, m, k int) bool {
@@ -1295,7 +1336,7 @@ func dateRightAfter(a *annotated, m, k int) bool {
 		if k >= 0 && n != k || a.claimed[n] || !a.res[n].ok {
 			continue
 		}
-		if d.i == m || d.i == m+1 && isWordAt(a.s.toks, m, "on", "in", "في", "يوم", "بتاريخ") {
+		if d.i == m || d.i == pastDatePrep(a.s.toks, m) {
 			return true
 		}
 	}

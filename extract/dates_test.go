@@ -212,3 +212,11 @@ func TestMonthFirstRangeWithTo(t *testing.T) {
 	expectProposed(t, "From November 10 to 30, 2020, the Armenian units were withdrawn from the Aghdam and Kalbajar districts.", "",
 		"agdam 2020-11-10/2020-11-30 AZE|kalbajar 2020-11-10/2020-11-30 AZE")
 }
+
+// TestDateRightAfterItsPlace: "A district was occupied on D1 and B district
+// at the beginning of D2": the date written right after B is B's, though
+// D1 stands as near.
+func TestDateRightAfterItsPlace(t *testing.T) {
+	expectProposed(t, "Lachin district was seized on 18 May 1992 and Kalbajar district at the beginning of April 1993.", "",
+		"lachin 1992-05-18 ARM|kalbajar 1993-04 ARM")
+}
