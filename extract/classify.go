@@ -489,6 +489,28 @@ func questionClause(ts []token, c cueHit) bool {
 	return false
 }
 
+// causalDue reports "due to" giving a cause ("was liberated due to its
+// commanders", "due to the agreement"), not a plan ("due to be handed
+// over", "due to leave"): a name, an article or a possessive after "to".
+func causalDue(ts []token, k int) bool {
+	if !isWordAt(ts, k, "due") || !isWordAt(ts, k+1, "to") || k+2 >= len(ts) || ts[k+2].kind != tokWord {
+		return false
+	}
+	return unicode.IsUpper(firstRune(ts[k+2].raw)) || isWordAt(ts, k+2, "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those")
+}
+
+// startedNoun reports an English control noun right after a verb of
+// starting ("began the liberation of X", "started the occupation of"): an
+// operation launched, its end told apart. (Arabic "بدأت أرمينيا تسليم …"
+// goes on with the dated list of what it handed over, and is left alone.)
+func startedNoun(ts []token, c cueHit) bool {
+	k := c.i - 1
+	if isWordAt(ts, k, "the") {
+		k--
+	}
+	return k >= 0 && latinWord(ts[c.i]) && nounForm(ts[c.i].norm) && ts[k].kind == tokWord && hasStem(ts[k], launchWords)
+}
+
 // modalityOf looks at the words before a control word in its clause.
 func modalityOf(s *sentence, c cueHit) modality {
 	ts := s.toks
@@ -498,6 +520,9 @@ func modalityOf(s *sentence, c cueHit) modality {
 	// Arabic future prefix on the verb itself: ستسلم، سيدخل
 	if strings.HasSuffix(c.prefix, "س") {
 		return modFuture
+	}
+	if startedNoun(ts, c) {
+		return modOperation // "began the liberation of Karvachar": the start, not the change
 	}
 	if c.prefix == "ل" || c.prefix == "لل" || c.prefix == "" {
 		if c.i > 0 && hasStem(ts[c.i-1], operationWords) && (c.prefix != "" || isWordAt(ts, c.i-1, "to")) {
@@ -563,7 +588,7 @@ func modalityOf(s *sentence, c cueHit) modality {
 		}
 		t := ts[k]
 		switch {
-		case hasStem(t, expectWords):
+		case hasStem(t, expectWords) && !causalDue(ts, k):
 			if k > 0 && (hasStem(ts[k-1], pastAux) || (k > 1 && hasStem(ts[k-2], pastAux))) {
 				return modScheduled
 			}
@@ -616,7 +641,7 @@ func modalityOf(s *sentence, c cueHit) modality {
 	// for", "the withdrawal is due on"
 	if mod == modEvent {
 		for k := c.j; k < len(ts) && k < c.j+4 && s.clause[k] == s.clause[c.i]; k++ {
-			if hasStem(ts[k], expectWords) {
+			if hasStem(ts[k], expectWords) && !causalDue(ts, k) {
 				for m := c.j; m < k; m++ {
 					if hasStem(ts[m], pastAux) {
 						return modScheduled

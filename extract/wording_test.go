@@ -1206,3 +1206,12 @@ func TestTakingOf(t *testing.T) {
 	expectProposed(t, "The group documented the taking of Khojaly on 26 February 1992 by armed units.", "1992-06-12", "khojaly 1992-02-26 ARM")
 	expectProposed(t, "The taking of hostages in Agdam on 3 March 1993 was condemned.", "1993-03-05", "")
 }
+
+// TestStartAndCauseAreNoPlans: "began the occupation of X" starts an
+// operation, whose end the text tells apart; "due to" a name or "the …" is a
+// cause, not a plan ("due to be handed over").
+func TestStartAndCauseAreNoPlans(t *testing.T) {
+	expectProposed(t, "On March 27, 1993, Armenian forces began the occupation of Karvachar. On April 2, Karvachar was taken by the units.", "", "kalbajar 1993-04-02 ARM")
+	expectProposed(t, "On April 2, 1993, Karvachar was taken due to the speed of the units.", "", "kalbajar 1993-04-02 ARM")
+	expectProposed(t, "Kalbajar is due to be handed over on 25 November.", "2020-11-20", "")
+}
