@@ -496,6 +496,12 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 					continue
 				}
 			}
+			if first, last, ok := operationSpan(a, in.c); ok && !sentenceCounts(a) && !isAnniversary(a, in.c) {
+				if x, ok := b.spanDaysFromLedger(a, in.c, t, first, last, ev); ok {
+					b.addCand(x)
+					continue
+				}
+			}
 		}
 		m := Mention{Type: typ, Region: t.place.Region}
 		if t.place.Region == "" || t.place.Partial {
@@ -2049,6 +2055,57 @@ func surrenderedGround(a *annotated, c cueHit) bool {
 		}
 	}
 	return false
+}
+
+// operationSpan is the span of days an operation named before control
+// word c was fought in, written "from D1 to D2" after it ("the operation
+// conducted from December 1993 to January 6, 1994").
+func operationSpan(a *annotated, c cueHit) (geo.Day, geo.Day, bool) {
+	ts := a.s.toks
+	for k := 0; k+1 < len(a.dates); k++ {
+		d1, d2 := a.dates[k], a.dates[k+1]
+		if d2.j > c.i || !a.res[k].ok || !a.res[k+1].ok || !isWordAt(ts, d1.i-1, "from", "من") ||
+			!(d1.j == d2.i-1 && isWordAt(ts, d1.j, "to", "until", "till", "الى", "حتى")) || !operationDate(a, k, -1) {
+			continue
+		}
+		first, _ := civilSpan(a.res[k].c)
+		_, last := civilSpan(a.res[k+1].c)
+		if last >= first {
+			return first, last, true
+		}
+	}
+	return 0, 0, false
+}
+
+// spanDaysFromLedger is spanFromLedger for a span of days: the ledger's
+// one change of the district within it, to the side the text names (any
+// side when it names none: the span dates what the operation won).
+func (b *builder) spanDaysFromLedger(a *annotated, c cueHit, t target, first, last geo.Day, ev Evidence) (cand, bool) {
+	h := b.opt.History
+	if h == nil || t.place.Region == "" {
+		return cand{}, false
+	}
+	named := ""
+	if _, ok := actorOf(a, c); ok {
+		named = b.sideFor(a, c, t.place.Region, civilOf(last.Time()))
+	}
+	var fit []*geo.Event
+	for _, e := range h.Events() {
+		if e.Region == t.place.Region && e.To != "" && (named == "" || string(e.To) == named) && e.Kind != geo.KindBaseline && e.Date.First >= first && e.Date.Last <= last {
+			fit = append(fit, e)
+		}
+	}
+	if len(fit) != 1 {
+		return cand{}, false
+	}
+	d, ok := civilOfSpan(fit[0].Date)
+	if !ok {
+		return cand{}, false
+	}
+	to := string(fit[0].To)
+	return cand{region: t.place.Region, to: to, dated: true, date: d, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+		how:  fmt.Sprintf("%s %s to %s on %s, the only one in the span of the operation the text dates (%s to %s)", ledgerDateHow, t.place.Region, to, fit[0].Date, first, last),
+		conf: 0.5, focus: a.s.toks[c.i].start, partial: t.place.Partial || t.villages}, true
 }
 
 // warYear is the year of a war or an operation the sentence names by it

@@ -220,3 +220,11 @@ func TestDateRightAfterItsPlace(t *testing.T) {
 	expectProposed(t, "Lachin district was seized on 18 May 1992 and Kalbajar district at the beginning of April 1993.", "",
 		"lachin 1992-05-18 ARM|kalbajar 1993-04 ARM")
 }
+
+// TestOperationSpanFromTheLedger: a change told as the result of an
+// operation dated "from D1 to D2" is the ledger's one change of the
+// district within that span.
+func TestOperationSpanFromTheLedger(t *testing.T) {
+	expectProposedHow(t, "As a result of the operation carried out from December 1993 to January 6, 1994, the town of Horadiz and twenty villages of the Fizuli region were freed.", "",
+		"fuzuli 1994-01-06 AZE", "the only one in the span of the operation")
+}
