@@ -48,9 +48,13 @@ func bigEvent() []byte {
 }
 
 // 3,000 distinct OGC queries, each with its own Host header, over a
-// ledger holding one large event: the server's peak RSS stays under
-// 500 MB (it reached 2.6 GB with 1,000 before the caches were bounded
-// in bytes and stopped keying on Host).
+// ledger holding one large event: the server's peak RSS stays under 1 GB.
+// Before the caches were bounded in bytes and stopped keying on Host it
+// reached 2.6 GB with 1,000 such queries, and grew with every new one. The
+// bound is not tighter because the peak is the collector's and the
+// kernel's as much as ours: 609-655 MB on a two-core machine, with the
+// default cache budget and with an 8 GB one alike; a bound of 500 MB held
+// on some machines and failed on others.
 func TestOGCFloodWithDistinctHostsKeepsRSSBounded(t *testing.T) {
 	bin := buildBinary(t)
 	db := filepath.Join(t.TempDir(), "load.db")
@@ -134,8 +138,8 @@ func TestOGCFloodWithDistinctHostsKeepsRSSBounded(t *testing.T) {
 	peak := peakRSS(t, srv.Process.Pid)
 	t.Logf("%d distinct OGC queries with distinct hosts (%d MB of answers): peak RSS %d MB (%d MB before the flood)",
 		n, bytesRead>>20, peak>>20, before>>20)
-	if peak > 500<<20 {
-		t.Errorf("peak RSS %d MB, want under 500 MB", peak>>20)
+	if peak > 1<<30 {
+		t.Errorf("peak RSS %d MB, want under 1 GB", peak>>20)
 	}
 }
 
