@@ -1104,11 +1104,7 @@ func pairedDate(a *annotated, t target) (int, bool) {
 		return -1, false
 	}
 	for _, p := range a.places {
-		m := p.j
-		if kindNounAt(a.s.toks, m) {
-			m++
-		}
-		m = pastDatePrep(a.s.toks, m)
+		m := afterPlace(a.s.toks, p)
 		for _, d := range a.dates {
 			if d.i == m {
 				return -1, false // "Jabrayil was freed on 4 October, Fuzuli on 17 October": each date after its place
@@ -1302,11 +1298,7 @@ func dateAfterPlace(a *annotated, c cueHit, t target) (int, bool) {
 		if p.i != t.tok {
 			continue
 		}
-		m := p.j
-		if kindNounAt(a.s.toks, m) {
-			m++
-		}
-		m = pastDatePrep(a.s.toks, m)
+		m := afterPlace(a.s.toks, p)
 		for k, d := range a.dates {
 			if d.i == m && a.res[k].ok && !a.claimed[k] {
 				return k, true
@@ -1314,6 +1306,16 @@ func dateAfterPlace(a *annotated, c cueHit, t target) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// afterPlace is where a date of place p would start: past its kind noun
+// ("district") and a preposition of time.
+func afterPlace(ts []token, p placeHit) int {
+	m := p.j
+	if kindNounAt(ts, m) {
+		m++
+	}
+	return pastDatePrep(ts, m)
 }
 
 // pastDatePrep is token m, or the token after a preposition of time
@@ -1330,7 +1332,7 @@ func pastDatePrep(ts []token, m int) int {
 }
 
 // dateRightAfter reports a date (date k, or any when k < 0) that starts at
-// token m or after one preposition there ("on", "in", "في", "يوم").
+// token m or after a preposition of time there (pastDatePrep).
 func dateRightAfter(a *annotated, m, k int) bool {
 	for n, d := range a.dates {
 		if k >= 0 && n != k || a.claimed[n] || !a.res[n].ok {

@@ -487,20 +487,9 @@ func (b *builder) nonEvent(a *annotated, in cueInfo, ev Evidence) {
 	}
 	for _, t := range in.targets {
 		if in.mod == modCumulative && t.place.Region != "" {
-			// "Fuzuli was liberated during the 2020 war": a change told
-			// within a war named by its year is the ledger's one change
-			// of the district to that side in that year
-			if y := warYear(a); y != 0 && !sentenceCounts(a) && !isAnniversary(a, in.c) {
-				if x, ok := b.spanFromLedger(a, in.c, t, y, y, ev); ok {
-					b.addCand(x)
-					continue
-				}
-			}
-			if first, last, ok := operationSpan(a, in.c); ok && !sentenceCounts(a) && !isAnniversary(a, in.c) {
-				if x, ok := b.spanDaysFromLedger(a, in.c, t, first, last, ev); ok {
-					b.addCand(x)
-					continue
-				}
+			if x, ok := b.frameFromLedger(a, in.c, t, ev); ok {
+				b.addCand(x)
+				continue
 			}
 		}
 		m := Mention{Type: typ, Region: t.place.Region}
@@ -2035,6 +2024,26 @@ func (b *builder) spanFromLedger(a *annotated, c cueHit, t target, y1, y2 int, e
 	return cand{region: t.place.Region, to: to, dated: true, date: d, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
 		how:  fmt.Sprintf("%s %s to %s on %s, the only one in the years the text writes (%d-%d)", ledgerDateHow, t.place.Region, to, hit.Date, y1, y2),
 		conf: 0.5, focus: a.s.toks[c.i].start}, true
+}
+
+// frameFromLedger dates a change told within the frame of a war named by
+// its year ("Fuzuli was liberated during the 2020 war": the ledger's one
+// change of the district to that side in that year) or of an operation
+// dated "from D1 to D2" (its one change within the span), unless the
+// sentence counts gains or marks an anniversary.
+func (b *builder) frameFromLedger(a *annotated, c cueHit, t target, ev Evidence) (cand, bool) {
+	if sentenceCounts(a) || isAnniversary(a, c) {
+		return cand{}, false
+	}
+	if y := warYear(a); y != 0 {
+		if x, ok := b.spanFromLedger(a, c, t, y, y, ev); ok {
+			return x, true
+		}
+	}
+	if first, last, ok := operationSpan(a, c); ok {
+		return b.spanDaysFromLedger(a, c, t, first, last, ev)
+	}
+	return cand{}, false
 }
 
 // surrenderedGround reports English "surrendered" said of ground, a place

@@ -162,9 +162,8 @@ func unnamedVillageTaker(a *annotated, c cueHit, t target) bool {
 // lostNeedsPlace keeps a one-word "lose" cue ("lost", "losing"), a bare
 // "took"/"taken" or "the taking of" only when a place is its object, right
 // after it or after "the town of" ("after losing Mardakert", "had taken
-// Shusha", "the taking of Khojaly"): a side
-// that lost soldiers or ground in general, or an event that "took place",
-// changed no district.
+// Shusha", "the taking of Khojaly"): a side that lost soldiers or ground in
+// general, or an event that "took place", changed no district.
 func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 	out := cues[:0]
 	for _, c := range cues {
