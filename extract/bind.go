@@ -834,7 +834,40 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 			}
 		}
 	}
+	if n := b.named; n != nil && n != prev && a.s.idx-n.s.idx == 2 && len(prev.places) == 0 && keepsTopic(prev) {
+		// "ما سر شوشي؟ … تدرك اهميتها. فقد سيطر عليها الأرمن": a sentence
+		// between that names nothing and goes on about "it" keeps the
+		// one district named before as the topic
+		if ds := n.districts(); len(ds) > 0 && sameRegion(ds) {
+			return target{place: ds[0].place, tok: -1, anaphor: true}, true
+		}
+	}
 	return target{}, false
+}
+
+// keepsTopic reports a sentence that speaks of something named before
+// through a pronoun: an attached "ها" ("its", "her") in Arabic, "its" in
+// English.
+func keepsTopic(a *annotated) bool {
+	for _, t := range a.s.toks {
+		if t.kind != tokWord {
+			continue
+		}
+		if t.norm == "its" || strings.HasSuffix(t.norm, "ها") && runeLen(t.norm) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// sameRegion reports places all of one district.
+func sameRegion(ps []placeHit) bool {
+	for _, p := range ps {
+		if p.place.Region != ps[0].place.Region {
+			return false
+		}
+	}
+	return true
 }
 
 // namesOtherDistrict reports that sentence a names a district other than

@@ -148,6 +148,8 @@ type builder struct {
 	newsDay     civil
 	newsDaySent int
 	hasNewsDay  bool
+	// stamps: the time-stamp lines of a live page (noteStamp)
+	stamps []stamp
 	// newsRel is the lead's weekday when the publication date is unknown
 	newsRel     dateExpr
 	newsRelSent int
@@ -215,6 +217,7 @@ func (b *builder) sentence(a *annotated) {
 	}
 	b.noteNewsDay(a)
 	b.noteNewsRel(a)
+	b.noteStamp(a)
 	consumed, durCue := b.durationCues(a)
 
 	// bind control words to places in text order, so that pronouns can
@@ -662,6 +665,14 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			}
 			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "a span of years"}, ev)
 			continue
+		}
+		if !dated && !t.villages && inWarOfYear(a) && !sentenceCounts(a) {
+			// "Khojavend returned to Azerbaijan's control in the 2023
+			// offensive": the ledger's one change of the district that year
+			if x, ok := b.spanFromLedger(a, c, t, warYear(a), warYear(a), ev); ok {
+				b.addCand(x)
+				continue
+			}
 		}
 		if dated && b.hasPub && progressiveAt(a.s.toks, c) {
 			b.forwardWeekday(a, k) // "is being handed over on Sunday": the coming one
@@ -2121,6 +2132,12 @@ func (b *builder) spanDaysFromLedger(a *annotated, c cueHit, t target, first, la
 // ("during the 2020 war", "the 2020 second Karabakh war", "حرب 2020"), or
 // 0.
 func warYear(a *annotated) int {
+	y, _ := warYearAt(a)
+	return y
+}
+
+// warYearAt is warYear with the token of the year.
+func warYearAt(a *annotated) (int, int) {
 	ts := a.s.toks
 	for k := range ts {
 		y, ok := numAt(ts, k)
@@ -2129,12 +2146,12 @@ func warYear(a *annotated) int {
 		}
 		for m := k - 1; m >= 0 && m >= k-4 && ts[m].kind == tokWord; m-- {
 			if warNoun(ts[m]) {
-				return y // "حرب 2020", "حرب مرتفعات قره باغ 2020": Arabic puts the noun first
+				return y, k // "حرب 2020", "حرب مرتفعات قره باغ 2020": Arabic puts the noun first
 			}
 		}
-		for m := k + 1; m < len(ts) && m <= k+3 && ts[m].kind == tokWord; m++ {
-			if warNoun(ts[m]) {
-				return y // "the 2020 (second Karabakh) war"
+		for m := k + 1; m < len(ts) && m <= k+4 && (ts[m].kind == tokWord || ts[m].raw == "-"); m++ {
+			if warNoun(ts[m]) { // ("the 2023 Nagorno-Karabakh offensive")
+				return y, k // "the 2020 (second Karabakh) war"
 			}
 		}
 	}
@@ -2155,12 +2172,33 @@ func warYear(a *annotated) int {
 		}
 		for m := d.i - 1; m >= 0 && m >= d.i-3; m-- {
 			if ts[m].kind == tokWord && warNoun(ts[m]) {
-				return y
+				return y, d.i
 			}
 		}
 	}
-	return 0
+	return 0, -1
 }
+
+// inWarOfYear reports a sentence that sets its change in a war named by
+// its year, not after or before it ("in the 2020 war", not "two years
+// after the 2020 war").
+func inWarOfYear(a *annotated) bool {
+	y, k := warYearAt(a)
+	if y == 0 {
+		return false
+	}
+	ts := a.s.toks
+	m := findWithin(ts, max(0, k-4), min(4, k), notWithinWar)
+	if m < 0 {
+		return true
+	}
+	// "after the 2023 offensive" tells what the offensive brought, in its
+	// year; "two years after the 2020 war" a later year
+	return isWordAt(ts, m, "after", "following", "بعد") && (m == 0 || ts[m-1].kind != tokNum && !hasStem(ts[m-1], yearUnits) && !hasStem(ts[m-1], dayUnits))
+}
+
+// notWithinWar are the words that put a time outside the war they name.
+var notWithinWar = map[string]bool{"after": true, "since": true, "following": true, "before": true, "until": true, "بعد": true, "منذ": true, "قبل": true, "حتي": true}
 
 // isAnniversary reports a control word told as an anniversary ("two
 // years have passed since the liberation of X"): the anniversary rules

@@ -503,9 +503,11 @@ func causalDue(ts []token, k int) bool {
 // starting ("began the liberation of X", "started the occupation of"): an
 // operation launched, its end told apart. (Arabic "بدأت أرمينيا تسليم …"
 // goes on with the dated list of what it handed over, and is left alone.)
+// The noun may name the operation ("launched a liberation operation in
+// X").
 func startedNoun(ts []token, c cueHit) bool {
 	k := c.i - 1
-	if isWordAt(ts, k, "the") {
+	if isWordAt(ts, k, "the", "a", "an", "its", "their") {
 		k--
 	}
 	return k >= 0 && latinWord(ts[c.i]) && nounForm(ts[c.i].norm) && ts[k].kind == tokWord && hasStem(ts[k], launchWords)

@@ -377,6 +377,12 @@ func (b *builder) finish(res *Result) {
 			x.how = fmt.Sprintf("the date of the operation told in sentence %d", op.sent+1)
 			x.conf = b.dateConf("explicit", op.date.prec) - 0.1
 			add(x)
+		case best == nil && !x.relative && !x.earlier && !b.datedSents[x.sent] && !x.hasRel && x.needsPub == "" && b.hasStampDay(x.sent):
+			// an entry of a live page: the news of the entry's day
+			x.dated = true
+			x.date, x.how, _ = b.stampDay(x.sent)
+			x.conf = b.dateConf("publication date", "day")
+			add(x)
 		case x.earlier && best == nil && !b.datedSents[x.sent]:
 			// told as before the news: not dated by the page
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "earlier"}, x.ev)
