@@ -919,6 +919,15 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 		if named && h.actor != actRUS && (subjectOf(a, h, c) || agentOf(a, h, c)) {
 			return h.actor
 		}
+		if when.prec == "day" && b.opt.History != nil && region != "" {
+			// "on March 24, 2022 … were occupied by the enemy", in an
+			// Armenian text: the word is the speaker's for the other
+			// side's gain; the ledger's change of that day tells whose
+			from, to := civilSpan(when)
+			if changed, _ := ledgerChanges(b.opt.History, region, from, to); changed != "" {
+				return changed
+			}
+		}
 		return actARM
 	case cueLiberate:
 		// each side calls its own gains liberation ("تحرير كارفاجار" in
@@ -1727,6 +1736,11 @@ func (b *builder) sideDate(a *annotated, k int, dated bool) civil {
 func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 	ts := a.s.toks
 	w := findWithin(ts, max(0, c.i-8), min(8, c.i), anniversaryWords)
+	if w < 0 && (isWordAt(ts, c.i-1, "and") || isWordAt(ts, c.i-2, "and") && isWordAt(ts, c.i-1, "the")) {
+		// "the 25th anniversary of the Defense Army and the Liberation
+		// of Shushi": the second of the things one anniversary marks
+		w = findWithin(ts, max(0, c.i-16), min(16, c.i), anniversaryWords)
+	}
 	if w < 0 {
 		return 0, false
 	}

@@ -1076,7 +1076,7 @@ func bareYearAt(ts []token, i int) (dateExpr, bool) {
 	}
 	// "Kalbajar (1993)": a year in brackets after a name dates it
 	bracketed := ts[i-1].raw == "(" && n < len(ts) && ts[n].raw == ")" && i > 1 && ts[i-2].kind == tokWord
-	if !bracketed && !hasStem(ts[i-1], yearCues) {
+	if !bracketed && !hasStem(ts[i-1], yearCues) && !headingYear(ts, i, n) {
 		return dateExpr{}, false
 	}
 	if i > 1 && hasStem(ts[i-2], quantityWords) {
@@ -1088,6 +1088,21 @@ func bareYearAt(ts []token, i int) (dateExpr, bool) {
 		}
 	}
 	return dateExpr{i: i, j: n, year: y}, true
+}
+
+// headingYear reports a year that ends a short heading after a dash or a
+// comma after a word ("Liberation of Akna – Artsakh War – 1993"), not
+// the end of a span of years: the heading's date.
+func headingYear(ts []token, i, n int) bool {
+	if len(ts) > 16 || i < 2 || ts[i-2].kind != tokWord || !(isComma(ts[i-1]) || ts[i-1].raw == "-" || ts[i-1].raw == "–" || ts[i-1].raw == "—") {
+		return false
+	}
+	for k := n; k < len(ts); k++ {
+		if ts[k].kind != tokPunct {
+			return false
+		}
+	}
+	return true
 }
 
 // narrativeYear is the date_how of a year-less date that takes the year of

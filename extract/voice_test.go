@@ -1,0 +1,33 @@
+package extract
+
+import "testing"
+
+// TestOpeningPhraseKeepsItsPlaces: a control noun in an opening phrase of
+// time ("After the liberation of X, …") takes no place the main clause
+// names when that clause tells no change of its own.
+func TestOpeningPhraseKeepsItsPlaces(t *testing.T) {
+	expectProposed(t, "After the liberation of Shusha, the units pushed on to silence the guns in Aghdam and to protect Stepanakert and the villages around it.", "2020-02-15", "")
+}
+
+// TestYearEndingAHeading: a year that ends a short heading after a dash
+// dates the heading's change; a span of years still dates none.
+func TestYearEndingAHeading(t *testing.T) {
+	expectProposed(t, "The fall of Akna – the first war – 1993", "", "agdam 1993 ARM")
+	expectProposed(t, "Kalbajar was taken by Armenian units, 1992–1993", "", "kalbajar 1993-04 ARM")
+}
+
+// TestOccupiedOnALedgerDay: "occupied" with no side named as its subject
+// or agent, on a day the ledger records the district changing hands, is
+// that change, whichever side the writer calls the occupier ("occupied by
+// the enemy" in an Armenian text of 2022).
+func TestOccupiedOnALedgerDay(t *testing.T) {
+	expectProposed(t, "On 24 March 2022 the heights near Parukh in the Askeran region were occupied by the enemy.", "", "khojaly 2022-03-24 AZE")
+	expectProposed(t, "On 26 February 1992 the town of Khojaly was occupied.", "", "khojaly 1992-02-26 ARM")
+}
+
+// TestAnniversaryOfTwoThings: one anniversary may mark two things joined
+// by "and"; the second, a change, is dated by it, and an older spelling
+// (Shoushi) names the town.
+func TestAnniversaryOfTwoThings(t *testing.T) {
+	expectProposed(t, "On 9 May they marked the 25th anniversary of the founding of the army of the region and the liberation of Shoushi.", "2017-05-09", "shusha 1992-05-09 ARM")
+}
