@@ -288,6 +288,9 @@ func (b *builder) sentence(a *annotated) {
 		if len(tg) == 0 && mod == modEvent {
 			tg = sharedObject(a, c, infos)
 		}
+		if len(tg) == 0 && mod == modEvent {
+			tg = b.pluralAnaphor(a, c)
+		}
 		tg = b.replaceVillageDistrict(a, tg)
 		tg = slices.DeleteFunc(tg, func(t target) bool { return t.place == nil }) // a binder that found no place gives no target
 		for _, t := range tg {
@@ -682,7 +685,11 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		if len(in.targets) > 1 && common != "" {
 			to = common
 		}
-		if t.place.Partial && t.place.Settlement && t.place.Region != "" && !t.place.Outside && !unnamedVillageTaker(a, c, t) {
+		if t.place.Partial && !t.place.Settlement && t.place.Region != "" && !t.place.Outside && receiverNamed(a, c) {
+			// "the Lachin corridor that was handed over to Azerbaijan":
+			// a part of the district, given to a side the text names
+			t.villages = true
+		} else if t.place.Partial && t.place.Settlement && t.place.Region != "" && !t.place.Outside && !unnamedVillageTaker(a, c, t) {
 			t.villages = true // "Sugovushan was liberated": a partial change of its district
 		} else if t.place.Region == "" || t.place.Partial {
 			typ := ctxAreaWide
@@ -837,6 +844,21 @@ func dueBy(a *annotated, c cueHit) bool {
 		}
 		if isWordAt(ts, d.i-1, "بحلول", "لغايه") ||
 			isWordAt(ts, d.i-1, "by") && isWordAt(ts, c.i-1, "to") {
+			return true
+		}
+	}
+	return false
+}
+
+// receiverNamed reports a handover or cession whose clause names the side
+// that received it ("handed over to Azerbaijan", "transferred to
+// Azerbaijani control"), other than peacekeepers.
+func receiverNamed(a *annotated, c cueHit) bool {
+	if c.cls != cueHandover && c.cls != cueCede {
+		return false
+	}
+	for _, x := range a.actors {
+		if x.to && x.actor != actRUS && a.clauseOf(x.i) == a.clauseOf(c.i) {
 			return true
 		}
 	}
@@ -2202,7 +2224,7 @@ func inWarOfYear(a *annotated) bool {
 		return false
 	}
 	ts := a.s.toks
-	m := findWithin(ts, max(0, k-4), min(4, k), notWithinWar)
+	m := findWithin(ts, max(0, k-4), min(4, k), outsideWar)
 	if m < 0 {
 		return true
 	}
@@ -2210,9 +2232,6 @@ func inWarOfYear(a *annotated) bool {
 	// year; "two years after the 2020 war" a later year
 	return isWordAt(ts, m, "after", "following", "بعد") && (m == 0 || ts[m-1].kind != tokNum && !hasStem(ts[m-1], yearUnits) && !hasStem(ts[m-1], dayUnits))
 }
-
-// notWithinWar are the words that put a time outside the war they name.
-var notWithinWar = map[string]bool{"after": true, "since": true, "following": true, "before": true, "until": true, "بعد": true, "منذ": true, "قبل": true, "حتي": true}
 
 // isAnniversary reports a control word told as an anniversary ("two
 // years have passed since the liberation of X"): the anniversary rules

@@ -70,6 +70,7 @@ var wordListNames = []string{
 	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
 	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads", "symbol_heads", "war_names", "exclusion", "polity_names", "number_abbreviations", "prior_openers", "occupation_modifiers",
+	"outside_war", "plural_lands", "plural_settlements", "plural_demonstratives",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -448,9 +449,13 @@ var (
 	// "بشأن احتلال", "concerning the occupation": the topic of a document
 	topicPreps map[string]bool
 	// "أراض فقدت السيطرة عليها": a pronoun after lands points to them
-	landNouns      map[string]bool
-	chronicleWords map[string]bool // "chronicle": a page that retells one day of a war
-	inclusionWords map[string]bool // "including", "بينها": the members of a plural object follow
+	landNouns map[string]bool
+	// "after", "since" before a war named by its year: a time outside it
+	outsideWar map[string]bool
+	// "these districts", "هذه القرى": a plural anaphor and its nouns
+	pluralLands, pluralSettlements, pluralDemonstratives map[string]bool
+	chronicleWords                                       map[string]bool // "chronicle": a page that retells one day of a war
+	inclusionWords                                       map[string]bool // "including", "بينها": the members of a plural object follow
 	// "regained its independent status": what was regained is not ground
 	notGround map[string]bool
 	// "قوات الاحتلال", "occupation forces": a control noun naming an actor
@@ -552,6 +557,9 @@ func bindWordLists(lex *lexicon) {
 	occupationModifiers = lex.words["occupation_modifiers"]
 	topicPreps = lex.words["topic_preps"]
 	landNouns = lex.words["land_nouns"]
+	outsideWar = lex.words["outside_war"]
+	pluralLands, pluralSettlements = lex.words["plural_lands"], lex.words["plural_settlements"]
+	pluralDemonstratives = lex.words["plural_demonstratives"]
 	inclusionWords = lex.words["inclusion"]
 	chronicleWords = lex.words["chronicle"]
 	notGround = lex.words["not_ground"]

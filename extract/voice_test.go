@@ -31,3 +31,25 @@ func TestOccupiedOnALedgerDay(t *testing.T) {
 func TestAnniversaryOfTwoThings(t *testing.T) {
 	expectProposed(t, "On 9 May they marked the 25th anniversary of the founding of the army of the region and the liberation of Shoushi.", "2017-05-09", "shusha 1992-05-09 ARM")
 }
+
+// TestCorridorToANamedSide: the Lachin corridor is part of a district; it
+// changes hands when the text names the side that received it, not when
+// it passes to peacekeepers.
+func TestCorridorToANamedSide(t *testing.T) {
+	expectProposed(t, "The Lachin corridor was handed over to Azerbaijan on 26 August 2022.", "", "lachin 2022-08-26 AZE")
+	expectProposed(t, "The Lachin corridor was handed over to the Russian peacekeepers on 12 November 2020.", "", "")
+}
+
+// TestPluralAnaphor: "these districts", "the two districts", "هذه
+// المناطق" name again every district of the sentence before; a part of
+// them ("four of these provinces") or a count that differs does not.
+func TestPluralAnaphor(t *testing.T) {
+	expectProposed(t, "Armenia kept Kalbajar and Lachin until the end. These districts were returned to Azerbaijan in late 2020.", "",
+		"kalbajar 2020-11-25 AZE|lachin 2020-12-01 AZE")
+	expectProposed(t, "Armenia kept Kalbajar and Lachin until the end. The two districts were returned to Azerbaijan in late 2020.", "",
+		"kalbajar 2020-11-25 AZE|lachin 2020-12-01 AZE")
+	expectProposed(t, "بقيت كلبجار ولاتشين تحت سيطرة أرمينيا حتى النهاية. وسلمت يريفان هذه المناطق لباكو خلال نوفمبر 2020.", "",
+		"kalbajar 2020-11 AZE|lachin 2020-11 AZE")
+	expectProposed(t, "Armenia kept Kalbajar and Lachin until the end. Two of these districts were returned to Azerbaijan in late 2020.", "", "")
+	expectProposed(t, "Armenia kept Kalbajar and Lachin until the end. The seven districts were returned to Azerbaijan in late 2020.", "", "")
+}
