@@ -106,6 +106,12 @@ func (b *builder) finish(res *Result) {
 			if c, ok := b.durationYearOffByOne(x); ok {
 				x.date = c
 				x.how += fmt.Sprintf(", a year off: the ledger's change of %s to %s is in %d", x.region, x.to, c.y)
+			} else if c, e, ok := b.annivEvent(x.region); ok && x.years > 0 && x.date.prec == "year" && c.y == x.date.y && string(e.To) == x.to && e.Date.Last-e.Date.First <= 2 {
+				// "Three years ago, Shusha was liberated", said on 8
+				// November 2023: the page's day and month, N years back,
+				// is the ledger's change of the district
+				x.date = c
+				x.how += fmt.Sprintf(", on the page's day and month: the ledger's change of %s to %s on %s", x.region, x.to, e.Date)
 			}
 		}
 		if (strings.HasPrefix(x.how, "explicit (year") || x.how == "explicit" && !x.partial && x.date.prec == "day" && b.otherSideHeld(x)) && !b.ledgerNear(x) {

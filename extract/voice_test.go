@@ -53,3 +53,11 @@ func TestPluralAnaphor(t *testing.T) {
 	expectProposed(t, "Armenia kept Kalbajar and Lachin until the end. Two of these districts were returned to Azerbaijan in late 2020.", "", "")
 	expectProposed(t, "Armenia kept Kalbajar and Lachin until the end. The seven districts were returned to Azerbaijan in late 2020.", "", "")
 }
+
+// TestYearsAgoOnTheDay: "N years ago" said on the day and month of the
+// ledger's change of the district N years before is that day, not only
+// its year.
+func TestYearsAgoOnTheDay(t *testing.T) {
+	expectProposed(t, "Three years ago, Shusha was freed by the army.", "2023-11-08", "shusha 2020-11-08 AZE")
+	expectProposed(t, "Three years ago, Shusha was freed by the army.", "2023-11-20", "shusha 2020 AZE")
+}
