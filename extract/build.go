@@ -280,6 +280,9 @@ func (b *builder) sentence(a *annotated) {
 				if v := b.nextSentenceDistrict(a, c); v != nil {
 					tg = v
 				}
+				if v := b.nextSentenceTown(a, c); v != nil {
+					tg = v
+				}
 				if v := b.appositionObject(a, c); v != nil {
 					tg = v
 				}

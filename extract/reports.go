@@ -307,6 +307,66 @@ func (b *builder) nextSentenceDistrict(a *annotated, c cueHit) []target {
 	return []target{{place: found, tok: -1, villages: true}}
 }
 
+// nextSentenceTown binds a change told of a town left unnamed ("captured
+// a strategically important hilltop town in Nagorno-Karabakh") to the one
+// district the next sentence names when it opens with that town ("The
+// town, known as Shusha to Azerbaijanis …") and tells no change of its own.
+func (b *builder) nextSentenceTown(a *annotated, c cueHit) []target {
+	ts := a.s.toks
+	if b.next == nil || len(b.next.cues) > 0 || len(a.districts()) > 0 {
+		return nil
+	}
+	k := -1
+	for n := c.j; n < min(len(ts), c.j+8); n++ {
+		// "a town", "مدينة" (the list has the Arabic nouns with their article)
+		if ts[n].kind == tokWord && (hasStem(ts[n], anaphorNouns) || anaphorNouns["ال"+ts[n].norm]) {
+			k = n
+			break
+		}
+	}
+	if k < 0 || isWordAt(ts, k-1, "the", "this", "that") || strings.HasPrefix(ts[k].norm, "ال") {
+		return nil // "the town" points back, not forward
+	}
+	nt := b.next.s.toks
+	m := 0
+	if isWordAt(nt, 0, "the") {
+		m = 1
+	}
+	if m >= len(nt) || nt[m].kind != tokWord || !hasStem(nt[m], anaphorNouns) || !sharesStem(ts[k], nt[m]) && !hasStem(nt[m], map[string]bool{"ال" + ts[k].norm: true}) {
+		return nil
+	}
+	// the names in apposition to the town: up to the comma that closes
+	// it ("The town, known as Shusha …, sits"), or just after the noun
+	end := m + 5
+	if m+1 < len(nt) && isComma(nt[m+1]) {
+		for end = m + 2; end < len(nt) && !isComma(nt[end]); end++ {
+		}
+	}
+	var ds []placeHit
+	for _, p := range b.next.districts() {
+		if p.i > m && p.i < end {
+			ds = append(ds, p)
+		}
+	}
+	if len(ds) == 0 || !sameRegion(ds) || ds[0].place.Outside {
+		return nil
+	}
+	return []target{{place: ds[0].place, tok: -1, anaphor: true, villages: ds[0].place.Partial}}
+}
+
+// sharesStem reports two words with a stem in common ("مدينة",
+// "والمدينة").
+func sharesStem(x, y token) bool {
+	for _, s := range tokenStems(x) {
+		for _, t := range tokenStems(y) {
+			if s == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lastWeekAt reads "الأسبوع الماضي", "الأسبوع المنصرم", "last week": a day
 // of the week before the publication, told only to the month of that
 // week (relWeek).

@@ -61,3 +61,15 @@ func TestYearsAgoOnTheDay(t *testing.T) {
 	expectProposed(t, "Three years ago, Shusha was freed by the army.", "2023-11-08", "shusha 2020-11-08 AZE")
 	expectProposed(t, "Three years ago, Shusha was freed by the army.", "2023-11-20", "shusha 2020 AZE")
 }
+
+// TestTownNamedInTheNextSentence: a lead that leaves the town unnamed ("a
+// key town in the mountains") is about the one district the next sentence
+// names in apposition to "the town".
+func TestTownNamedInTheNextSentence(t *testing.T) {
+	expectProposed(t, "The army said on Sunday it had captured a key town in the mountains. The town, called Shusha by Azerbaijanis, overlooks the valley.", "2020-11-09",
+		"shusha 2020-11-08 AZE")
+	expectProposed(t, "أعلنت باكو الأحد أنها سيطرت على مدينة استراتيجية في الإقليم. والمدينة المعروفة باسم شوشا تطل على الوادي.", "2020-11-09",
+		"shusha 2020-11-08 AZE")
+	// another noun opens the next sentence: not the same place
+	expectProposed(t, "أعلنت باكو الأحد أنها سيطرت على مدينة استراتيجية في الإقليم. والمنطقة المعروفة باسم شوشا تطل على الوادي.", "2020-11-09", "")
+}
