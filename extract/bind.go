@@ -290,14 +290,53 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	if t, ok := b.passiveTopic(a, c); ok {
 		return []target{t}
 	}
-	// "In 1992 it fell to Armenians": "it" as the subject, in a sentence
-	// naming no district, after one that names one district only
-	if isWordAt(ts, c.i-1, "it") || isWordAt(ts, c.i-1, "was", "had") && isWordAt(ts, c.i-2, "it") {
-		if t, ok := b.prevSentenceDistrict(a); ok {
-			return []target{t}
-		}
+	if t, ok := b.itSubject(a, c); ok {
+		return []target{t}
 	}
 	return nil
+}
+
+// participleSubject: "The village was located in …, coming under the
+// control of Armenian forces in 1992": a verb of becoming as a participle
+// after a comma tells of the subject that opens the sentence, the village
+// the page is about or the place "the town" points back to.
+func (b *builder) participleSubject(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	if !c.become || c.i < 2 || !isComma(ts[c.i-1]) || !strings.HasSuffix(ts[c.i].norm, "ing") {
+		return target{}, false
+	}
+	// the subject: "the village was …", opening the sentence or its main
+	// clause ("Formerly part of …, the village was located …")
+	s := -1
+	for k := 0; k+2 < c.i; k++ {
+		if isWordAt(ts, k, "the") && ts[k+1].kind == tokWord && isWordAt(ts, k+2, "was", "is", "had", "has") && (k == 0 || isComma(ts[k-1])) {
+			s = k + 1
+			break
+		}
+	}
+	if s < 0 {
+		return target{}, false
+	}
+	if hasStem(ts[s], villageWords) {
+		if t := b.topic(); t != nil {
+			return target{place: t, tok: -1, anaphor: true, villages: true}, true
+		}
+		return target{}, false
+	}
+	if hasStem(ts[s], anaphorNouns) {
+		return b.antecedent(a, s)
+	}
+	return target{}, false
+}
+
+// itSubject: "In 1992 it fell to Armenians": "it" as the subject, in a
+// sentence naming no district, after one that names one district only.
+func (b *builder) itSubject(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	if isWordAt(ts, c.i-1, "it") || isWordAt(ts, c.i-1, "was", "had") && isWordAt(ts, c.i-2, "it") {
+		return b.prevSentenceDistrict(a)
+	}
+	return target{}, false
 }
 
 // prevSentenceDistrict is the one district the sentence before names,

@@ -274,6 +274,13 @@ func (b *builder) sentence(a *annotated) {
 			if len(whole) == 0 && (len(tg) == 0 || tg[0].place.Region == "") {
 				if v := b.villageObject(a, c); v != nil {
 					tg = v
+				} else if t, ok := b.participleSubject(a, c); ok {
+					tg = []target{t}
+				} else if t, ok := b.itSubject(a, c); ok {
+					// "It was returned to Azerbaijan as part of the …
+					// Nagorno-Karabakh agreement": the subject, not the
+					// region named after the word
+					tg = []target{t}
 				} else if v := b.villageAnaphor(a, c); v != nil {
 					tg = v
 				}
@@ -672,12 +679,20 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "a span of years"}, ev)
 			continue
 		}
-		if !dated && !t.villages && inWarOfYear(a) && !sentenceCounts(a) {
+		if y := frameYear(a); !dated && y != 0 && !sentenceCounts(a) {
 			// "Khojavend returned to Azerbaijan's control in the 2023
-			// offensive": the ledger's one change of the district that year
-			if x, ok := b.spanFromLedger(a, c, t, warYear(a), warYear(a), ev); ok {
+			// offensive": the ledger's one change of the district that
+			// year; a village's change, that year
+			if x, ok := b.spanFromLedger(a, c, t, y, y, ev); ok {
 				b.addCand(x)
 				continue
+			}
+			if t.villages && (t.anaphor || t.place.Settlement) && namedYearFrame(a) {
+				if to := b.sideFor(a, c, t.place.Region, civil{y: y}); to != "" {
+					b.addCand(cand{region: t.place.Region, to: to, dated: true, date: civil{y: y, prec: "year"}, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+						partial: true, how: fmt.Sprintf("the year of the war or agreement the text tells it in (%d)", y), conf: 0.5, focus: a.s.toks[c.i].start})
+					continue
+				}
 			}
 		}
 		if dated && b.hasPub && progressiveAt(a.s.toks, c) {
@@ -2218,22 +2233,65 @@ func warYearAt(a *annotated) (int, int) {
 	return 0, -1
 }
 
-// inWarOfYear reports a sentence that sets its change in a war named by
-// its year, not after or before it ("in the 2020 war", not "two years
-// after the 2020 war").
-func inWarOfYear(a *annotated) bool {
+// frameYear is the year of the war, or of the agreement, a sentence sets
+// its change in ("in the 2020 war", "as part of the 2020 ceasefire
+// agreement"), not after or before it ("two years after the 2020 war").
+func frameYear(a *annotated) int {
 	y, k := warYearAt(a)
 	if y == 0 {
-		return false
+		y, k = agreementYearAt(a)
+	}
+	if y == 0 {
+		return 0
 	}
 	ts := a.s.toks
 	m := findWithin(ts, max(0, k-4), min(4, k), outsideWar)
 	if m < 0 {
-		return true
+		return y
 	}
 	// "after the 2023 offensive" tells what the offensive brought, in its
 	// year; "two years after the 2020 war" a later year
-	return isWordAt(ts, m, "after", "following", "بعد") && (m == 0 || ts[m-1].kind != tokNum && !hasStem(ts[m-1], yearUnits) && !hasStem(ts[m-1], dayUnits))
+	if isWordAt(ts, m, "after", "following", "بعد") && (m == 0 || ts[m-1].kind != tokNum && !hasStem(ts[m-1], yearUnits) && !hasStem(ts[m-1], dayUnits)) {
+		return y
+	}
+	return 0
+}
+
+// namedYearFrame reports a war or agreement the sentence names by its
+// year alone ("the 2020 war", "the 2020 ceasefire agreement"), not by the
+// days it was fought on.
+func namedYearFrame(a *annotated) bool {
+	y, k := warYearAt(a)
+	if y == 0 {
+		y, k = agreementYearAt(a)
+	}
+	if y == 0 {
+		return false
+	}
+	for _, d := range a.dates {
+		if d.i <= k && k < d.j && (d.month != 0 || d.day != 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// agreementYearAt finds an agreement named by its year ("the 2020
+// Nagorno-Karabakh ceasefire agreement"): the year and its token.
+func agreementYearAt(a *annotated) (int, int) {
+	ts := a.s.toks
+	for k := range ts {
+		y, ok := numAt(ts, k)
+		if !ok || y < 1988 || y > 2030 || !isWordAt(ts, k-1, "the") {
+			continue
+		}
+		for m := k + 1; m < len(ts) && m <= k+4 && (ts[m].kind == tokWord || ts[m].raw == "-"); m++ {
+			if hasStem(ts[m], agreementWords) {
+				return y, k
+			}
+		}
+	}
+	return 0, -1
 }
 
 // isAnniversary reports a control word told as an anniversary ("two

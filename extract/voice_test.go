@@ -73,3 +73,27 @@ func TestTownNamedInTheNextSentence(t *testing.T) {
 	// another noun opens the next sentence: not the same place
 	expectProposed(t, "أعلنت باكو الأحد أنها سيطرت على مدينة استراتيجية في الإقليم. والمنطقة المعروفة باسم شوشا تطل على الوادي.", "2020-11-09", "")
 }
+
+// TestChangeUnderAnAgreementOfAYear: a change told as part of an
+// agreement named by its year ("under the 2020 ceasefire agreement") is
+// the ledger's one change of the district that year.
+func TestChangeUnderAnAgreementOfAYear(t *testing.T) {
+	expectProposed(t, "Under the 2020 ceasefire agreement, Armenia handed over Agdam.", "2023-05-02", "agdam 2020-11-20 AZE")
+	expectProposed(t, "Qazyan is a village in the Lachin District of Azerbaijan. It returned to Azerbaijani control as part of the 2020 Nagorno-Karabakh ceasefire agreement.", "",
+		"lachin 2020-12-01 AZE")
+}
+
+// TestVillageInAWarOfAYear: a village's change told within a war named by
+// its year is that year, when the ledger has no single change of the
+// whole district to date it.
+func TestVillageInAWarOfAYear(t *testing.T) {
+	expectProposed(t, "The village of Talish was taken back by Azerbaijani forces during the 2016 conflict.", "", "tartar 2016 AZE")
+}
+
+// TestParticipleOfTheSubject: "the village was located in …, coming under
+// the control of …": the participle tells of the sentence's subject, the
+// village the page is about.
+func TestParticipleOfTheSubject(t *testing.T) {
+	expectProposed(t, "Qazyan is a village in the Lachin District of Azerbaijan. Once a Kurdish village, the village was located in the hills, coming under the control of Armenian forces in 1992.", "",
+		"lachin 1992 ARM")
+}
