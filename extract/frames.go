@@ -127,6 +127,11 @@ func pronounDuring(t token) bool {
 func warDate(a *annotated, k int) bool {
 	ts := a.s.toks
 	d := a.dates[k]
+	if d.day > 0 && d.year != 0 && d.dayEnd == 0 && isWordAt(ts, d.i-1, "on") && !launchDate(a, k) {
+		// "captured during the First Nagorno-Karabakh War on October 2,
+		// 1992": a war is not dated by one day; the day is the change's
+		return false
+	}
 	for m := d.i - 1; m >= 0 && m >= d.i-3; m-- {
 		if ts[m].kind == tokWord && (hasStem(ts[m], fightWords) || hasStem(ts[m], operationWords)) {
 			return true

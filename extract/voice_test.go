@@ -97,3 +97,10 @@ func TestParticipleOfTheSubject(t *testing.T) {
 	expectProposed(t, "Qazyan is a village in the Lachin District of Azerbaijan. Once a Kurdish village, the village was located in the hills, coming under the control of Armenian forces in 1992.", "",
 		"lachin 1992 ARM")
 }
+
+// TestDayInAWarIsTheChanges: "captured during the war on 2 October 1992":
+// a war is not dated by one day; the day is the change's.
+func TestDayInAWarIsTheChanges(t *testing.T) {
+	expectProposed(t, "Hin Tagher is a village in the Khojavend District of Azerbaijan. The village was captured by Armenian units during the first Karabakh war on 2 October 1992.", "",
+		"khojavend 1992-10-02 ARM")
+}
