@@ -209,6 +209,16 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return nil
 	}
+	if isWordAt(ts, c.i-1, "its") && latinWord(ts[c.i]) && nounForm(ts[c.i].norm) {
+		// "Jabrayil remained under occupation until its liberation": the
+		// district named before it in the sentence ("It remained …
+		// until its liberation" is left to the subject "it")
+		for k := len(a.places) - 1; k >= 0; k-- {
+			if p := a.places[k]; p.j <= c.i-1 && p.place.Region != "" && !p.place.Outside {
+				return []target{{place: p.place, tok: p.i, anaphor: true}}
+			}
+		}
+	}
 	// the subject list of a passive or of a verb of becoming, named before
 	// it across commas and relative clauses ("A and B villages of Fuzuli
 	// district, C of Jabrayil district were liberated", "the villages of

@@ -513,6 +513,24 @@ func startedNoun(ts []token, c cueHit) bool {
 	return k >= 0 && latinWord(ts[c.i]) && nounForm(ts[c.i].norm) && ts[k].kind == tokWord && hasStem(ts[k], launchWords)
 }
 
+// heldUntilDated reports "until" at k closing a state the sentence tells
+// ("remained under occupation until its liberation on October 4, 2020",
+// "ظلت محتلة حتى تحريرها في …"): a verb of remaining before it and a
+// date with its year after the control word, so the change happened then
+// and is no aim.
+func heldUntilDated(s *sentence, c cueHit, k int) bool {
+	ts := s.toks
+	if !hasStem(ts[k], untilWords) || findWithin(ts, 0, k, remainWords) < 0 {
+		return false
+	}
+	for m := c.j; m < len(ts) && m < c.j+12; m++ {
+		if e, ok := dateAt(ts, m); ok && e.year != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // modalityOf looks at the words before a control word in its clause.
 func modalityOf(s *sentence, c cueHit) modality {
 	ts := s.toks
@@ -609,7 +627,7 @@ func modalityOf(s *sentence, c cueHit) modality {
 				mod = modCond
 			}
 		case hasStem(t, intentWords):
-			if mod == modEvent {
+			if mod == modEvent && !heldUntilDated(s, c, k) {
 				mod = modIntent
 			}
 		}

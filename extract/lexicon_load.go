@@ -70,7 +70,7 @@ var wordListNames = []string{
 	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "days_back", "days_forward", "during", "total", "dated",
 	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads", "symbol_heads", "war_names", "exclusion", "polity_names", "number_abbreviations", "prior_openers", "occupation_modifiers",
-	"outside_war", "plural_lands", "plural_settlements", "plural_demonstratives",
+	"remain", "outside_war", "plural_lands", "plural_settlements", "plural_demonstratives",
 }
 
 // entryWords checks one entry: written normalised, words separated by
@@ -452,6 +452,8 @@ var (
 	landNouns map[string]bool
 	// "after", "since" before a war named by its year: a time outside it
 	outsideWar map[string]bool
+	// "remained under occupation until …": a state held up to a change
+	remainWords map[string]bool
 	// "these districts", "هذه القرى": a plural anaphor and its nouns
 	pluralLands, pluralSettlements, pluralDemonstratives map[string]bool
 	chronicleWords                                       map[string]bool // "chronicle": a page that retells one day of a war
@@ -558,6 +560,7 @@ func bindWordLists(lex *lexicon) {
 	topicPreps = lex.words["topic_preps"]
 	landNouns = lex.words["land_nouns"]
 	outsideWar = lex.words["outside_war"]
+	remainWords = lex.words["remain"]
 	pluralLands, pluralSettlements = lex.words["plural_lands"], lex.words["plural_settlements"]
 	pluralDemonstratives = lex.words["plural_demonstratives"]
 	inclusionWords = lex.words["inclusion"]

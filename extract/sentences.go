@@ -57,6 +57,22 @@ func splitSentences(toks []token) []sentence {
 			(toks[i-1].kind != tokPunct || !isStopRune(toks[i-1].raw)) {
 			goesOn = true
 		}
+		if n := noteMark(toks, i); n > 0 && t.nl > 0 {
+			// a note mark opening a line ("[9] On 23 August 1993 …") belongs
+			// to no sentence: the next one starts after it
+			if i > startTok && !goesOn {
+				flush(i)
+			}
+			if i == startTok {
+				startTok = i + n
+			}
+			line += t.nl
+			if t.nl >= 2 {
+				para++
+			}
+			i += n - 1
+			continue
+		}
 		if (t.nl > 0 && i > startTok && !goesOn) || i-startTok >= maxSentenceTokens {
 			flush(i)
 		}

@@ -104,3 +104,20 @@ func TestDayInAWarIsTheChanges(t *testing.T) {
 	expectProposed(t, "Hin Tagher is a village in the Khojavend District of Azerbaijan. The village was captured by Armenian units during the first Karabakh war on 2 October 1992.", "",
 		"khojavend 1992-10-02 ARM")
 }
+
+// TestNoteMarkOpeningALine: a copied encyclopedia's note mark at the start
+// of a line ("[9] On 23 August 1993, …") belongs to no sentence; the date
+// after it still opens the sentence.
+func TestNoteMarkOpeningALine(t *testing.T) {
+	expectProposed(t, "Jabrayil\n\n[2] Under the Russian Empire, Jabrayil had a customs post.\n\n[9] On 23 August 1993, during the war, the city was occupied by Armenian forces.", "",
+		"jabrayil 1993-08-23 ARM")
+}
+
+// TestHeldUntilAChange: "remained under occupation until its liberation
+// on 4 October 2020" ends the state with a change that happened, not an
+// aim ("will fight until the liberation of X" stays an aim).
+func TestHeldUntilAChange(t *testing.T) {
+	expectProposed(t, "Jabrayil remained under occupation until its liberation by Azerbaijani troops on 4 October 2020.", "", "jabrayil 2020-10-04 AZE")
+	expectProposed(t, "ظلت جبرائيل تحت الاحتلال حتى تحريرها في 4 أكتوبر 2020.", "", "jabrayil 2020-10-04 AZE")
+	expectProposed(t, "The soldiers vowed to fight on until the liberation of Jabrayil.", "2020-10-01", "")
+}
