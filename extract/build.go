@@ -984,6 +984,12 @@ func (b *builder) sideFor(a *annotated, c cueHit, region string, when civil) str
 			// side's name for the place, and its word for its own gain
 			return actARM
 		}
+		if s, ok := freedFromOccupier(a, c); ok {
+			// "liberated from the Armenian occupation", "حررت من
+			// الاحتلال الأرمني": the occupier named lost it, whatever the
+			// ledger says of the days around
+			return other(s)
+		}
 		if s, guess := b.unnamedSideWhy(region, when); s != "" && !guess {
 			return s
 		}
@@ -1738,6 +1744,29 @@ func clearedOfSide(a *annotated, c cueHit) (string, bool) {
 	for _, x := range a.actors {
 		if x.i > c.i && x.i-c.j <= 7 && x.actor != actRUS && clearedOf(a.s.toks, x.i) && a.clauseOf(x.i) == a.clauseOf(c.i) {
 			return x.actor, true
+		}
+	}
+	return "", false
+}
+
+// freedFromOccupier is the side named as the occupier a place was freed
+// from, after liberation word c in its clause: "from the Armenian
+// occupation", "من الاحتلال الأرمني".
+func freedFromOccupier(a *annotated, c cueHit) (string, bool) {
+	ts := a.s.toks
+	for k := c.j; k < len(ts) && k <= c.j+15 && a.clauseOf(k) == a.clauseOf(c.i); k++ {
+		// (the occupation word after "from" is no control word of its
+		// own: findCues leaves it out)
+		key, end, _, _, ok := matchPhrase(ts, k, controlIndex)
+		if !ok || controlPatterns[key] != cueOccupy || !fromOccupation(ts, k) {
+			continue
+		}
+		for _, x := range a.actors {
+			// the side's adjective right before the noun in English,
+			// right after it in Arabic
+			if x.actor != actRUS && (latinWord(ts[k]) && x.i == k-1 || !latinWord(ts[k]) && x.i == end) {
+				return x.actor, true
+			}
 		}
 	}
 	return "", false

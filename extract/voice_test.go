@@ -121,3 +121,11 @@ func TestHeldUntilAChange(t *testing.T) {
 	expectProposed(t, "ظلت جبرائيل تحت الاحتلال حتى تحريرها في 4 أكتوبر 2020.", "", "jabrayil 2020-10-04 AZE")
 	expectProposed(t, "The soldiers vowed to fight on until the liberation of Jabrayil.", "2020-10-01", "")
 }
+
+// TestFreedFromANamedOccupier: "liberated from the Armenian occupation"
+// names the side that lost the place, whatever the ledger says of the
+// days around; an actor told elsewhere in the clause is not the occupier.
+func TestFreedFromANamedOccupier(t *testing.T) {
+	expectProposed(t, "In December 1993 twenty villages of Fuzuli were liberated from the Armenian occupation.", "", "fuzuli 1993-12 AZE")
+	expectProposed(t, "وفي ديسمبر 1993 حررت عشرون قرية في فضولي من الاحتلال الأرمني.", "", "fuzuli 1993-12 AZE")
+}
