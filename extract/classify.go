@@ -921,6 +921,9 @@ func participleAdjective(ts []token, i, end int) bool {
 	if countBeforeNoun(ts, i) {
 		return true // "the two occupied villages", "its 3 liberated towns"
 	}
+	if isWordAt(ts, i-1, "s") && i > 1 && (ts[i-2].raw == "'" || ts[i-2].raw == "’") {
+		return true // "Azerbaijan's liberated Talish village": a possessive, a noun after
+	}
 	return isWordAt(ts, i-1, "the", "newly", "recently", "formerly", "previously", "once", "its", "their", "our",
 		"all", "other", "these", "those", "some", "many", "several",
 		"in", "into", "to", "of", "across", "throughout", "within", "toward", "towards")

@@ -129,3 +129,10 @@ func TestFreedFromANamedOccupier(t *testing.T) {
 	expectProposed(t, "In December 1993 twenty villages of Fuzuli were liberated from the Armenian occupation.", "", "fuzuli 1993-12 AZE")
 	expectProposed(t, "وفي ديسمبر 1993 حررت عشرون قرية في فضولي من الاحتلال الأرمني.", "", "fuzuli 1993-12 AZE")
 }
+
+// TestParticipleAfterAPossessive: "Azerbaijan's liberated Talish village"
+// describes the village; "Azerbaijan's army liberated Talish" is a verb.
+func TestParticipleAfterAPossessive(t *testing.T) {
+	expectProposed(t, "A school reopened in Azerbaijan's liberated Talish village this week.", "2023-03-27", "")
+	expectProposed(t, "Azerbaijan's army liberated Talish on Sunday.", "2020-10-05", "tartar 2020-10-04 AZE")
+}
