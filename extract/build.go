@@ -2266,10 +2266,7 @@ func warYearAt(a *annotated) (int, int) {
 // its change in ("in the 2020 war", "as part of the 2020 ceasefire
 // agreement"), not after or before it ("two years after the 2020 war").
 func frameYear(a *annotated) int {
-	y, k := warYearAt(a)
-	if y == 0 {
-		y, k = agreementYearAt(a)
-	}
+	y, k := yearFrameAt(a)
 	if y == 0 {
 		return 0
 	}
@@ -2290,10 +2287,7 @@ func frameYear(a *annotated) int {
 // year alone ("the 2020 war", "the 2020 ceasefire agreement"), not by the
 // days it was fought on.
 func namedYearFrame(a *annotated) bool {
-	y, k := warYearAt(a)
-	if y == 0 {
-		y, k = agreementYearAt(a)
-	}
+	y, k := yearFrameAt(a)
 	if y == 0 {
 		return false
 	}
@@ -2303,6 +2297,15 @@ func namedYearFrame(a *annotated) bool {
 		}
 	}
 	return true
+}
+
+// yearFrameAt is the year of the war, else of the agreement, a sentence
+// names, with its token.
+func yearFrameAt(a *annotated) (int, int) {
+	if y, k := warYearAt(a); y != 0 {
+		return y, k
+	}
+	return agreementYearAt(a)
 }
 
 // agreementYearAt finds an agreement named by its year ("the 2020
