@@ -332,7 +332,7 @@ func (b *builder) nextSentenceTown(a *annotated, c cueHit) []target {
 	if isWordAt(nt, 0, "the") {
 		m = 1
 	}
-	if m >= len(nt) || nt[m].kind != tokWord || !hasStem(nt[m], anaphorNouns) || !sharesStem(ts[k], nt[m]) && !hasStem(nt[m], map[string]bool{"ال" + ts[k].norm: true}) {
+	if m >= len(nt) || nt[m].kind != tokWord || !hasStem(nt[m], anaphorNouns) || !sameStem(ts[k], nt[m]) {
 		return nil
 	}
 	// the names in apposition to the town: up to the comma that closes
@@ -352,19 +352,6 @@ func (b *builder) nextSentenceTown(a *annotated, c cueHit) []target {
 		return nil
 	}
 	return []target{{place: ds[0].place, tok: -1, anaphor: true, villages: ds[0].place.Partial}}
-}
-
-// sharesStem reports two words with a stem in common ("مدينة",
-// "والمدينة").
-func sharesStem(x, y token) bool {
-	for _, s := range tokenStems(x) {
-		for _, t := range tokenStems(y) {
-			if s == t {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // lastWeekAt reads "الأسبوع الماضي", "الأسبوع المنصرم", "last week": a day
