@@ -136,3 +136,12 @@ func TestParticipleAfterAPossessive(t *testing.T) {
 	expectProposed(t, "A school reopened in Azerbaijan's liberated Talish village this week.", "2023-03-27", "")
 	expectProposed(t, "Azerbaijan's army liberated Talish on Sunday.", "2020-10-05", "tartar 2020-10-04 AZE")
 }
+
+// TestControlledBySince: "controlled by" and "administered by" tell a state;
+// with "since D" the state began with a change on D, and without it they
+// tell none.
+func TestControlledBySince(t *testing.T) {
+	expectProposed(t, "Jabrayil has been administered by Armenian forces since 25 August 1993.", "", "jabrayil 1993-08-25 ARM")
+	expectProposed(t, "Kalbajar was controlled by Armenian forces since April 1993.", "", "kalbajar 1993-04 ARM")
+	expectProposed(t, "Today Jabrayil is controlled by Azerbaijan.", "2021-01-01", "")
+}
