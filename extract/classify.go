@@ -779,7 +779,11 @@ func fromOccupation(ts []token, i int) bool {
 			return false
 		}
 		if isWordAt(ts, k, "من", "from") {
-			return true
+			// "after N years of occupation" written with من: a duration
+			// the occupation is counted by, not what a place was freed
+			// from ("a year before the occupation" stays out)
+			yearsAfter := k > 2 && ts[k-1].kind == tokWord && hasStem(ts[k-1], yearUnits) && (isWordAt(ts, k-3, "بعد") || isWordAt(ts, k-2, "بعد"))
+			return !yearsAfter
 		}
 		if !hasStem(ts[k], occupationModifiers) && actorWords[ts[k].norm] == "" {
 			return false

@@ -145,3 +145,11 @@ func TestControlledBySince(t *testing.T) {
 	expectProposed(t, "Kalbajar was controlled by Armenian forces since April 1993.", "", "kalbajar 1993-04 ARM")
 	expectProposed(t, "Today Jabrayil is controlled by Azerbaijan.", "2021-01-01", "")
 }
+
+// TestYearsOfOccupationInArabic: "freed after N years of occupation", with
+// the Arabic "من" before the occupation, counts the occupation back from
+// the page's day; "a year before the occupation of X" dates nothing.
+func TestYearsOfOccupationInArabic(t *testing.T) {
+	expectProposed(t, "زار الوفد منطقة أغدام المحررة بعد 28 سنة من الاحتلال.", "2021-11-20", "agdam 1993 ARM")
+	expectProposed(t, "هاجم المسلحون القرية عام 1992 قبل عام من احتلال كلبجار.", "2020-11-20", "")
+}
