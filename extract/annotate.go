@@ -83,8 +83,10 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	a.durs = parseDurations(ts, a.dates)
 	for k, d := range a.dates {
 		for _, du := range a.durs {
-			if d.i >= du.i && d.i < du.j {
-				a.claimed[k] = true // "منذ صيف 1992" dates the earlier change, not the news
+			if d.i >= du.i && d.i < du.j && !(du.kind == durSince && untilWhen(ts, d) >= 0) {
+				// "منذ صيف 1992" dates the earlier change, not the news
+				// ("since June 1993, when …" dates the change after "when")
+				a.claimed[k] = true
 			}
 		}
 		if findWithin(ts, max(0, d.i-3), min(3, d.i), birthWords) >= 0 {
@@ -351,7 +353,9 @@ func doneBy(ts []token, d dateExpr) bool {
 // ("We left on July 23 [1993], when Aghdam was occupied"): the day is
 // the one the when-clause happened on.
 func untilWhen(ts []token, d dateExpr) int {
-	until := isWordAt(ts, d.i-1, "until", "حتي")
+	// (the same for "since": "a ghost town since June 1993, when Armenian
+	// forces took it" dates the change after "when")
+	until := isWordAt(ts, d.i-1, "until", "حتي", "since", "منذ")
 	k := d.j
 	comma := k < len(ts) && isComma(ts[k])
 	if comma {

@@ -153,3 +153,13 @@ func TestYearsOfOccupationInArabic(t *testing.T) {
 	expectProposed(t, "زار الوفد منطقة أغدام المحررة بعد 28 سنة من الاحتلال.", "2021-11-20", "agdam 1993 ARM")
 	expectProposed(t, "هاجم المسلحون القرية عام 1992 قبل عام من احتلال كلبجار.", "2020-11-20", "")
 }
+
+// TestSinceWhenAndTookIt: "since June 1993, when Armenian forces took it"
+// dates the change after "when" (as "until D, when" does), and "took it"
+// after a side's forces takes a place named before; "it took two days" is
+// no change.
+func TestSinceWhenAndTookIt(t *testing.T) {
+	expectProposed(t, "Aghdam has stood empty since June 1993, when Armenian units captured it.", "", "agdam 1993-06 ARM")
+	expectProposed(t, "Aghdam is a town on the plain. Armenian forces took it in July 1993.", "", "agdam 1993-07 ARM")
+	expectProposed(t, "Aghdam is a town on the plain. In July 1993 it took two days to reach it.", "", "")
+}

@@ -185,6 +185,10 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 		if isLatinWordAt(ts, k) && hasStem(ts[k], anaphorNouns) && isWordAt(ts, k+1, "of") {
 			k += 2 // "the town of X"
 		}
+		if isWordAt(ts, c.i, "took") && isWordAt(ts, c.j, "it") && takerBefore(ts, c.i) {
+			out = append(out, c) // "when Armenian separatist forces took it": a place named before
+			continue
+		}
 		for _, p := range places {
 			if p.i == k {
 				out = append(out, c)
@@ -193,6 +197,18 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 		}
 	}
 	return out
+}
+
+// takerBefore reports a side or its forces named in the four words before
+// token i ("Armenian separatist forces took it"), so that "it" is a place
+// taken, not "it took two days".
+func takerBefore(ts []token, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if ts[k].kind == tokWord && (actorWords[ts[k].norm] != "" || isWordAt(ts, k, "forces", "troops", "army", "units", "fighters")) {
+			return true
+		}
+	}
+	return false
 }
 
 // passiveTaken reports a passive "was taken" (an adverb in -ly may stand
