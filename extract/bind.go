@@ -1648,8 +1648,11 @@ func (b *builder) villageList(a *annotated, c cueHit) []target {
 		if p.i > c.j && findWithin(ts, c.j, p.i-c.j, shellingWords) >= 0 {
 			continue // "أعاد قصف قرية …": a village shelled, not taken
 		}
-		if p.i > c.j && openingPhraseEnds(ts, c, p.i) && !a.cueBetween(c.j, len(ts)) {
-			continue // "After the liberation of X, the forces moved on A and its villages"
+		if e := priorOpenerEnd(ts, c); e >= 0 && p.i > e && !a.cueBetween(c.j, len(ts)) {
+			// "After the liberation of X, the forces moved on A and its
+			// villages": a main clause with no control word of its own
+			// names nothing the opening phrase's noun took
+			continue
 		}
 		// a place told of another control word is that word's
 		other := false
@@ -1992,24 +1995,4 @@ func (b *builder) doneByDeadline(a *annotated, c cueHit, k int) bool {
 		return b.hasLatest && geo.DayOf(r.c.y, r.c.m, r.c.d) <= b.latest
 	}
 	return r.c.time().Before(b.pub)
-}
-
-// openingPhraseEnds reports a control noun in an opening phrase of time
-// ("After the liberation of Shusha, …", "بعد تحرير شوشا، …") whose comma
-// comes before token k: what a main clause with no control word of its
-// own names is not the noun's.
-func openingPhraseEnds(ts []token, c cueHit, k int) bool {
-	m := c.i - 1
-	if isWordAt(ts, m, "the") {
-		m--
-	}
-	if !isWordAt(ts, m, "after", "following", "since", "before", "بعد", "منذ", "قبل") || m > 1 {
-		return false
-	}
-	for n := c.j; n < k; n++ {
-		if isComma(ts[n]) {
-			return true
-		}
-	}
-	return false
 }

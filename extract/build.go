@@ -679,21 +679,11 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			b.mention(Mention{Type: ctxUndated, Region: t.place.Region, Note: "a span of years"}, ev)
 			continue
 		}
-		if y := frameYear(a); !dated && y != 0 && !sentenceCounts(a) {
+		if x, ok := b.inFrameOfYear(a, c, t, dated, ev); ok {
 			// "Khojavend returned to Azerbaijan's control in the 2023
-			// offensive": the ledger's one change of the district that
-			// year; a village's change, that year
-			if x, ok := b.spanFromLedger(a, c, t, y, y, ev); ok {
-				b.addCand(x)
-				continue
-			}
-			if t.villages && (t.anaphor || t.place.Settlement) && namedYearFrame(a) {
-				if to := b.sideFor(a, c, t.place.Region, civil{y: y}); to != "" {
-					b.addCand(cand{region: t.place.Region, to: to, dated: true, date: civil{y: y, prec: "year"}, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-						partial: true, how: fmt.Sprintf("the year of the war or agreement the text tells it in (%d)", y), conf: 0.5, focus: a.s.toks[c.i].start})
-					continue
-				}
-			}
+			// offensive"
+			b.addCand(x)
+			continue
 		}
 		if dated && b.hasPub && progressiveAt(a.s.toks, c) {
 			b.forwardWeekday(a, k) // "is being handed over on Sunday": the coming one
@@ -2260,6 +2250,31 @@ func warYearAt(a *annotated) (int, int) {
 		}
 	}
 	return 0, -1
+}
+
+// inFrameOfYear dates an undated change told within a war or agreement
+// named by its year: the ledger's one change of the district that year,
+// or, for a village, that year.
+func (b *builder) inFrameOfYear(a *annotated, c cueHit, t target, dated bool, ev Evidence) (cand, bool) {
+	if dated {
+		return cand{}, false
+	}
+	y := frameYear(a)
+	if y == 0 || sentenceCounts(a) {
+		return cand{}, false
+	}
+	if x, ok := b.spanFromLedger(a, c, t, y, y, ev); ok {
+		return x, true
+	}
+	if !t.villages || !t.anaphor && !t.place.Settlement || !namedYearFrame(a) {
+		return cand{}, false
+	}
+	to := b.sideFor(a, c, t.place.Region, civil{y: y})
+	if to == "" {
+		return cand{}, false
+	}
+	return cand{region: t.place.Region, to: to, dated: true, date: civil{y: y, prec: "year"}, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+		partial: true, how: fmt.Sprintf("the year of the war or agreement the text tells it in (%d)", y), conf: 0.5, focus: a.s.toks[c.i].start}, true
 }
 
 // frameYear is the year of the war, or of the agreement, a sentence sets

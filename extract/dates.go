@@ -1008,7 +1008,7 @@ func smallCountAt(ts []token, k int) (int, bool) {
 	if n, ok := numAt(ts, k); ok {
 		return n, true
 	}
-	if k < len(ts) && ts[k].kind == tokWord {
+	if k >= 0 && k < len(ts) && ts[k].kind == tokWord {
 		if n, ok := stemIn(ts[k], numberWords); ok {
 			return n, true
 		}

@@ -349,6 +349,7 @@ func (b *builder) finish(res *Result) {
 		// a count of villages or an operation dated just before, that
 		// the sentence may go on with
 		cd, op := b.countedBefore(x), b.operationBefore(x)
+		stampDate, stampHow, stamped := b.stampDay(x.sent)
 		switch {
 		case best == nil && b.anniversary && sentDate[x.sent] != nil && (x.partial || b.ledgerAllows(x.region, sentDate[x.sent].p.To, sentDate[x.sent].date)):
 			p := sentDate[x.sent]
@@ -383,10 +384,9 @@ func (b *builder) finish(res *Result) {
 			x.how = fmt.Sprintf("the date of the operation told in sentence %d", op.sent+1)
 			x.conf = b.dateConf("explicit", op.date.prec) - 0.1
 			add(x)
-		case best == nil && !x.relative && !x.earlier && !b.datedSents[x.sent] && !x.hasRel && x.needsPub == "" && b.hasStampDay(x.sent):
+		case best == nil && !x.relative && !x.earlier && !b.datedSents[x.sent] && !x.hasRel && x.needsPub == "" && stamped:
 			// an entry of a live page: the news of the entry's day
-			x.dated = true
-			x.date, x.how, _ = b.stampDay(x.sent)
+			x.dated, x.date, x.how = true, stampDate, stampHow
 			x.conf = b.dateConf("publication date", "day")
 			add(x)
 		case x.earlier && best == nil && !b.datedSents[x.sent]:

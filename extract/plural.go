@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // A plural anaphor ("these districts", "the three areas", "هذه المناطق")
 // names again every district the sentence before named: "Armenia agreed
 // to return Agdam, Kalbajar and Lachin. These districts were handed over
@@ -28,16 +26,16 @@ func (b *builder) pluralAnaphor(a *annotated, c cueHit) []target {
 			continue
 		}
 		d := k - 1
-		if n, ok := countWord(ts, d); ok {
+		if n, ok := smallCountAt(ts, d); ok {
 			d, count = d-1, n // "the three districts"
-		} else if n, ok := countWord(ts, k+1); ok {
+		} else if n, ok := smallCountAt(ts, k+1); ok {
 			count = n // "المحافظات السبع"
 		}
 		if d < 0 || !hasStem(ts[d], pluralDemonstratives) && !(d < k-1 && isWordAt(ts, d, "the")) {
 			continue
 		}
 		if isWordAt(ts, d-1, "of", "من") {
-			if _, ok := countWord(ts, d-2); ok {
+			if _, ok := smallCountAt(ts, d-2); ok {
 				return nil // "four of these provinces": some of them, not all
 			}
 		}
@@ -60,22 +58,4 @@ func (b *builder) pluralAnaphor(a *annotated, c cueHit) []target {
 		return nil // "the seven provinces" after a sentence naming one
 	}
 	return out
-}
-
-// countWord reads a count at token k, in digits or in words.
-func countWord(ts []token, k int) (int, bool) {
-	if n, ok := numAt(ts, k); ok {
-		return n, true
-	}
-	if k < 0 || k >= len(ts) {
-		return 0, false
-	}
-	w := ts[k].norm
-	if n := numberWords[w]; n > 0 {
-		return n, true
-	}
-	if n := numberWords[strings.TrimPrefix(w, "ال")]; n > 0 && strings.HasPrefix(w, "ال") {
-		return n, true // "المحافظات السبع"
-	}
-	return 0, false
 }

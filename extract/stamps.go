@@ -56,8 +56,3 @@ func (b *builder) stampDay(sent int) (civil, string, bool) {
 	}
 	return civil{}, "", false
 }
-
-func (b *builder) hasStampDay(sent int) bool {
-	_, _, ok := b.stampDay(sent)
-	return ok
-}
