@@ -143,3 +143,10 @@ func TestSixSoundSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestAghdaraArabicSpelling: "أغدرة", the short Arabic spelling of
+// Aghdara some outlets use, names Tartar district (an alias in
+// data/regions/curated.json).
+func TestAghdaraArabicSpelling(t *testing.T) {
+	expectProposed(t, "سيطرت القوات الأذربيجانية على أغدرة في 20 سبتمبر 2023.", "", "tartar 2023-09-20 AZE")
+}
