@@ -890,6 +890,14 @@ func relativeAt(ts []token, i int) (dateExpr, bool) {
 	return e, true
 }
 
+// A shift counted from a day just spoken of reaches about a month: a war's
+// chronicle counts days and weeks ("thirteen days later", "two weeks
+// later"); longer counts are anniversaries and durations.
+const (
+	maxShiftDays  = 31
+	maxShiftWeeks = 4
+)
+
 // dayShiftAt reads days counted from another day: "a day before", "the
 // day after", "two days later", "the previous day", "قبل يوم", "بعد
 // يومين", "قبل ثلاثة أيام", "في اليوم السابق", "اليوم التالي". A count
@@ -964,17 +972,27 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 			}
 		case k < len(ts) && hasStem(ts[k], dayDuals):
 			n, k = 2, k+1
+		case isWordAt(ts, k, "اسبوع", "اسبوعا"):
+			n, k = 7, k+1
+		case k < len(ts) && hasStem(ts[k], weekDuals):
+			n, k = 14, k+1
 		default:
-			if c, ok := smallCountAt(ts, k); ok && k+1 < len(ts) && hasStem(ts[k+1], dayUnits) && !strings.HasPrefix(ts[k+1].norm, "ال") {
-				n, k = c, k+2
+			if c, ok := smallCountAt(ts, k); ok && k+1 < len(ts) && !strings.HasPrefix(ts[k+1].norm, "ال") {
+				switch {
+				case hasStem(ts[k+1], dayUnits):
+					n, k = c, k+2
+				case hasStem(ts[k+1], weekUnits) && c <= maxShiftWeeks:
+					n, k = 7*c, k+2
+				}
 			}
 		}
-		if n == 0 || n > 10 || !free(k) {
+		if n == 0 || n > maxShiftDays || !free(k) {
 			return dateExpr{}, false
 		}
 		e.offset, e.j = d*n, k
 	default:
-		// "a day before", "the day after", "two days later"
+		// "a day before", "the day after", "two days later", "a week
+		// later", "two weeks earlier"
 		n := 0
 		switch {
 		case isWordAt(ts, i, "a", "one", "the"):
@@ -982,7 +1000,14 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 		default:
 			n, _ = smallCountAt(ts, i)
 		}
-		if n == 0 || n > 10 || i+2 >= len(ts) || !isWordAt(ts, i+1, "day", "days") || (n == 1) != isWordAt(ts, i+1, "day") {
+		if n == 0 || i+2 >= len(ts) {
+			return dateExpr{}, false
+		}
+		switch {
+		case isWordAt(ts, i+1, "day", "days") && (n == 1) == isWordAt(ts, i+1, "day") && n <= maxShiftDays:
+		case isWordAt(ts, i+1, "week", "weeks") && (n == 1) == isWordAt(ts, i+1, "week") && n <= maxShiftWeeks && !isWordAt(ts, i, "the"):
+			n *= 7
+		default:
 			return dateExpr{}, false
 		}
 		d := dir(i + 2)

@@ -228,3 +228,12 @@ func TestOperationSpanFromTheLedger(t *testing.T) {
 	expectProposedHow(t, "As a result of the operation carried out from December 1993 to January 6, 1994, the town of Horadiz and twenty villages of the Fizuli region were freed.", "",
 		"fuzuli 1994-01-06 AZE", "the only one in the span of the operation")
 }
+
+// TestShiftInWeeksAndLongerDayCounts: a change dated weeks, or more than
+// ten days, after a day just spoken of is that many days on ("two weeks
+// later", "thirteen days later", "بعد أسبوعين"), not the page's day.
+func TestShiftInWeeksAndLongerDayCounts(t *testing.T) {
+	expectProposed(t, "Azerbaijani troops took Jabrayil on 4 October 2020. Two weeks later they captured Zangilan.", "2024-01-01", "jabrayil 2020-10-04 AZE|zangilan 2020-10-18 AZE")
+	expectProposed(t, "Jabrayil fell on 4 October 2020, and Fuzuli was taken thirteen days later.", "2024-01-01", "jabrayil 2020-10-04 AZE|fuzuli 2020-10-17 AZE")
+	expectProposed(t, "سيطر الجيش الأذربيجاني على جبرائيل في 4 أكتوبر 2020، وبعد أسبوعين سيطر على زنغيلان.", "2024-01-01", "jabrayil 2020-10-04 AZE|zangilan 2020-10-18 AZE")
+}
