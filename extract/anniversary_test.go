@@ -39,3 +39,14 @@ func TestPageDayAnniversary(t *testing.T) {
 		})
 	}
 }
+
+// TestAnniversaryOnAWrittenDayOfAnUndatedPage: on a page with no
+// publication date, an anniversary held on a day and month the text
+// writes dates the change by the ledger's one change of the district on
+// that day and month.
+func TestAnniversaryOnAWrittenDayOfAnUndatedPage(t *testing.T) {
+	expectProposed(t, "Azerbaijan marks on November 25 the first anniversary of the liberation of its Kalbajar region.", "", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "On 9 May Armenians mark the anniversary of the liberation of Shushi.", "", "shusha 1992-05-09 ARM")
+	// no change of the district on that day: nothing to date it by
+	expectProposed(t, "On 3 March Azerbaijan marks the anniversary of the liberation of its Kalbajar region.", "", "")
+}

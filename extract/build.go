@@ -635,6 +635,11 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 					how += fmt.Sprintf(" (the ledger's one change of %s on the page's day and month, in %d)", t.place.Region, d.y)
 				}
 			}
+			if !ok {
+				if d, ok = b.annivOnWrittenDay(a, t.place.Region); ok {
+					how += fmt.Sprintf(" (the ledger's one change of %s on the day and month the text writes, in %d)", t.place.Region, d.y)
+				}
+			}
 			if !ok && annivYears == 0 {
 				d, ok = b.annivFromNext(a)
 				guess = ok

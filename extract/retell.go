@@ -159,17 +159,43 @@ func (b *builder) annivFromLedger(region string) (civil, bool) {
 
 // annivEvent is annivFromLedger's change itself, with the day it dates.
 func (b *builder) annivEvent(region string) (civil, *geo.Event, bool) {
-	h := b.opt.History
-	if h == nil || !b.hasPub || region == "" {
+	if !b.hasPub {
 		return civil{}, nil, false
 	}
-	m, d := int(b.pub.Month()), b.pub.Day()
+	return b.ledgerDayMonth(region, int(b.pub.Month()), b.pub.Day(), b.pub.Year())
+}
+
+// annivOnWrittenDay dates a change commemorated on a day and month the
+// sentence writes without a year, on a page whose publication date is
+// unknown ("Azerbaijan marks on November 25 the first anniversary of the
+// liberation of Kalbajar"): the ledger's one change of the district on
+// that day and month.
+func (b *builder) annivOnWrittenDay(a *annotated, region string) (civil, bool) {
+	if b.hasPub {
+		return civil{}, false
+	}
+	for _, e := range a.dates {
+		if e.rel == relNone && e.year == 0 && e.month != 0 && e.day != 0 && e.dayEnd == 0 {
+			c, _, ok := b.ledgerDayMonth(region, e.month, e.day, 1<<30)
+			return c, ok
+		}
+	}
+	return civil{}, false
+}
+
+// ledgerDayMonth finds the ledger's one change of a district that falls
+// on day d of month m in a year before before.
+func (b *builder) ledgerDayMonth(region string, m, d, before int) (civil, *geo.Event, bool) {
+	h := b.opt.History
+	if h == nil || region == "" {
+		return civil{}, nil, false
+	}
 	var fit *geo.Event
 	for _, e := range h.Events() {
 		if e.Region != region || e.Kind == geo.KindBaseline || e.To == "" || e.Date.Last-e.Date.First > 31 {
 			continue
 		}
-		if y, _, _ := e.Date.First.Date(); y >= b.pub.Year() || !hasDayMonth(e.Date.First, e.Date.Last, m, d) {
+		if y, _, _ := e.Date.First.Date(); y >= before || !hasDayMonth(e.Date.First, e.Date.Last, m, d) {
 			continue
 		}
 		if fit != nil {
