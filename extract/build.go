@@ -859,6 +859,12 @@ func dueBy(a *annotated, c cueHit) bool {
 			isWordAt(ts, d.i-1, "by") && isWordAt(ts, c.i-1, "to") {
 			return true
 		}
+		// "the handover of Kalbajar until November 15": a noun of the
+		// change with its deadline names what was due, not what was done
+		// ("completed the withdrawal of … by D" tells it done)
+		if isWordAt(ts, d.i-1, "by", "until") && isWordAt(ts, c.i-1, "the") && isWordAt(ts, c.j, "of") && !(c.i >= 2 && hasStem(ts[c.i-2], completionWords)) {
+			return true
+		}
 	}
 	return false
 }

@@ -249,3 +249,11 @@ func TestWeekdayBeforeLatestDate(t *testing.T) {
 	// no weekday: the date the text writes still bounds the change
 	expectProposed(t, "The two sides agreed to stop the fighting on Tuesday (November 10, 2020). Troops of Azerbaijan had seized the mountain town of Shusha.", "", "shusha  AZE")
 }
+
+// TestHandoverNounWithItsDeadline: "the handover of X until/by D" names
+// what was due, so an undated page does not take the ledger's handover
+// for it; "completed the withdrawal of … by D" is still a change done.
+func TestHandoverNounWithItsDeadline(t *testing.T) {
+	expectProposed(t, "He said that one of the requirements of the statement was the handover of Kalbajar until November 15.", "", "")
+	expectProposed(t, "Armenia completed the withdrawal of its troops from Kalbajar by November 25, 2020.", "", "kalbajar 2020-11-25 AZE")
+}
