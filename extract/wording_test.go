@@ -1215,3 +1215,12 @@ func TestStartAndCauseAreNoPlans(t *testing.T) {
 	expectProposed(t, "On April 2, 1993, Karvachar was taken due to the speed of the units.", "", "kalbajar 1993-04-02 ARM")
 	expectProposed(t, "Kalbajar is due to be handed over on 25 November.", "2020-11-20", "")
 }
+
+// TestReturnedToASide: "returned X to Azerbaijan", with the place as the
+// object and the side that received it after "to", is a handover; people
+// returning to a place are not.
+func TestReturnedToASide(t *testing.T) {
+	expectProposed(t, "Armenia returned Aghdam to Azerbaijan on 20 November 2020.", "", "agdam 2020-11-20 AZE")
+	expectProposed(t, "The 2020 war returned the city of Aghdam to Azerbaijan.", "", "agdam 2020-11-20 AZE")
+	expectProposed(t, "Refugees returned to Aghdam on 5 May 2023.", "", "")
+}
