@@ -215,7 +215,7 @@ func takerBefore(ts []token, i int) bool {
 // between) after a place named earlier in the sentence, where what follows
 // is no person taken somewhere ("taken to hospital", "taken prisoner").
 func passiveTaken(ts []token, places []placeHit, c cueHit) bool {
-	if !isWordAt(ts, c.i, "taken") {
+	if !isWordAt(ts, c.i, "taken", "lost") {
 		return false
 	}
 	k := auxSlot(ts, c.i)

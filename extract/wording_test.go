@@ -1224,3 +1224,13 @@ func TestReturnedToASide(t *testing.T) {
 	expectProposed(t, "The 2020 war returned the city of Aghdam to Azerbaijan.", "", "agdam 2020-11-20 AZE")
 	expectProposed(t, "Refugees returned to Aghdam on 5 May 2023.", "", "")
 }
+
+// TestLostWithNoSideNamed: "X was lost in 1992", "the loss of X", "منذ
+// ضياعها": a change whose loser is not named takes the side the ledger
+// gives the district's change of that time; lives lost name no place.
+func TestLostWithNoSideNamed(t *testing.T) {
+	expectProposed(t, "Shusha was lost in 1992.", "", "shusha 1992 ARM")
+	expectProposed(t, "Since the loss of Shusha in 1992, Azerbaijanis dreamed of it.", "", "shusha 1992 ARM")
+	expectProposed(t, "شوشا كانت حلم الأذربيجانيين منذ ضياعها عام 1992.", "", "shusha 1992 ARM")
+	expectProposed(t, "Many lives were lost in Shusha in 1992.", "", "")
+}
