@@ -257,3 +257,11 @@ func TestHandoverNounWithItsDeadline(t *testing.T) {
 	expectProposed(t, "He said that one of the requirements of the statement was the handover of Kalbajar until November 15.", "", "")
 	expectProposed(t, "Armenia completed the withdrawal of its troops from Kalbajar by November 25, 2020.", "", "kalbajar 2020-11-25 AZE")
 }
+
+// TestLedgerDayRefinesACoarserReading: on an undated page, the news of
+// the day that the ledger dates to one day ("on Sunday … announced the
+// liberation of Jabrayil") refines a coarser date read for the same
+// change ("during the 2020 war": the month of the ledger's span).
+func TestLedgerDayRefinesACoarserReading(t *testing.T) {
+	expectProposed(t, "Jabrayil was the first district liberated during the 2020 war. On Sunday, President Aliyev announced the liberation of Jabrayil.", "", "jabrayil 2020-10-04 AZE")
+}

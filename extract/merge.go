@@ -367,6 +367,15 @@ func (b *builder) finish(res *Result) {
 			// same district told later
 			add(b.datedByCount(x, cd))
 		case best != nil:
+			if best.date.prec != "day" && !b.hasPub && (x.needsPub != "" || x.lead && !x.relative) {
+				// the news of an undated page that the ledger dates to a
+				// day inside a coarser date read for the same change
+				// ("during the second Karabakh war" beside "the same day"):
+				// the day is the finer reading
+				if c, how, ok := b.ledgerDate(x); ok && compatible(best.date, c) {
+					best.date, best.p.DateHow = c, how
+				}
+			}
 			best.p.Evidence = addEvidence(best.p.Evidence, x.ev)
 			if kindRank(x.kind) < kindRank(best.p.Kind) {
 				best.p.Kind = x.kind
