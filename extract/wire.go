@@ -185,6 +185,13 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 		if isLatinWordAt(ts, k) && hasStem(ts[k], anaphorNouns) && isWordAt(ts, k+1, "of") {
 			k += 2 // "the town of X"
 		}
+		if isLatinWordAt(ts, k) && hasStem(ts[k], villageWords) && isWordAt(ts, k+1, "of") ||
+			isLatinWordAt(ts, k+1) && hasStem(ts[k+1], villageWords) {
+			// "took the villages of A and B", "took Horovlu village":
+			// settlements taken, whether or not the gazetteer knows them
+			out = append(out, c)
+			continue
+		}
 		if isWordAt(ts, c.i, "took") && isWordAt(ts, c.j, "it") && takerBefore(ts, c.i) {
 			out = append(out, c) // "when Armenian separatist forces took it": a place named before
 			continue

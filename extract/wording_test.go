@@ -1234,3 +1234,13 @@ func TestLostWithNoSideNamed(t *testing.T) {
 	expectProposed(t, "شوشا كانت حلم الأذربيجانيين منذ ضياعها عام 1992.", "", "shusha 1992 ARM")
 	expectProposed(t, "Many lives were lost in Shusha in 1992.", "", "")
 }
+
+// TestTookTheVillagesOf: "took" needs a place as its object; "the
+// villages of A and B" and "A village" are settlements taken even when
+// the gazetteer does not know them, and bind to the district named with
+// them. "took the villagers … two days" takes nothing.
+func TestTookTheVillagesOf(t *testing.T) {
+	expectProposed(t, "Azerbaijani forces took the villages of Horovlu and Mahmudlu in Jabrayil district on 4 October 2020.", "2021-01-01", "jabrayil 2020-10-04 AZE")
+	expectProposed(t, "Azerbaijani forces took Horovlu village of Jabrayil district on 4 October 2020.", "2021-01-01", "jabrayil 2020-10-04 AZE")
+	expectProposed(t, "It took the villagers of Jabrayil district two days to leave on 4 October 2020.", "2021-01-01", "")
+}
