@@ -1670,7 +1670,44 @@ func (b *builder) villageList(a *annotated, c cueHit) []target {
 		seen[p.place.Region] = true
 		out = append(out, target{place: p.place, tok: p.i, villages: true})
 	}
+	return append(out, ownDayTargets(a, c, out)...)
+}
+
+// ownDayTargets adds, to the villages of a list, a later mention of a
+// listed district followed by a day of its own that no earlier mention
+// has ("Talish in Tartar district on 3 October and Sugovushan in Tartar
+// district on 5 October"): each day is a change of its own.
+func ownDayTargets(a *annotated, c cueHit, listed []target) []target {
+	var out []target
+	days := map[string][]int{} // region: the date tokens already taken
+	for _, t := range listed {
+		days[t.place.Region] = append(days[t.place.Region], firstDateAfter(a, t.tok))
+	}
+	for k := range a.places {
+		p := &a.places[k]
+		if p.place.Region == "" || p.i <= c.j || days[p.place.Region] == nil {
+			continue
+		}
+		t := target{place: p.place, tok: p.i, villages: true}
+		d, ok := dateAfterPlace(a, c, t)
+		if !ok || slices.Contains(days[p.place.Region], a.dates[d].i) {
+			continue
+		}
+		days[p.place.Region] = append(days[p.place.Region], a.dates[d].i)
+		out = append(out, t)
+	}
 	return out
+}
+
+// firstDateAfter is the token of the first date after token i, -1 when
+// none.
+func firstDateAfter(a *annotated, i int) int {
+	for _, d := range a.dates {
+		if d.i > i {
+			return d.i
+		}
+	}
+	return -1
 }
 
 // originPlace reports an English place after "from" following a control

@@ -170,3 +170,11 @@ func TestVillageTheGazetteerLacks(t *testing.T) {
 func TestPageAboutAVillage(t *testing.T) {
 	expectProposed(t, "Dashbulag is a small village in the Khojavend district. Its school was built in 1970. In May 1992, it came under the control of Armenian forces.", "", "khojavend 1992-05 ARM")
 }
+
+// TestVillagesOfOneDistrictOnTwoDays: two villages of one district, each
+// with a day of its own, are two changes; a list of villages under one
+// day stays one.
+func TestVillagesOfOneDistrictOnTwoDays(t *testing.T) {
+	expectProposed(t, "The army liberated the village of Talish in Tartar district on 3 October 2020 and the village of Sugovushan in Tartar district on 5 October 2020.", "2021-01-01", "tartar 2020-10-03 AZE|tartar 2020-10-05 AZE")
+	expectProposed(t, "The army liberated the villages of Horovlu and Mahmudlu in Jabrayil district on 4 October 2020.", "2021-01-01", "jabrayil 2020-10-04 AZE")
+}
