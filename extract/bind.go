@@ -209,10 +209,12 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		}
 		return nil
 	}
-	if isWordAt(ts, c.i-1, "its") && latinWord(ts[c.i]) && nounForm(ts[c.i].norm) {
+	if isWordAt(ts, c.i-1, "its") && latinWord(ts[c.i]) && !strings.HasSuffix(ts[c.i].norm, "ed") {
 		// "Jabrayil remained under occupation until its liberation": the
 		// district named before it in the sentence ("It remained …
-		// until its liberation" is left to the subject "it")
+		// until its liberation" is left to the subject "it"); after
+		// "its" the word is a noun ("since its capture", "its fall"),
+		// unless "its" stands for "it's" before a participle
 		for k := len(a.places) - 1; k >= 0; k-- {
 			if p := a.places[k]; p.j <= c.i-1 && p.place.Region != "" && !p.place.Outside {
 				return []target{{place: p.place, tok: p.i, anaphor: true}}

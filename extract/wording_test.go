@@ -1244,3 +1244,12 @@ func TestTookTheVillagesOf(t *testing.T) {
 	expectProposed(t, "Azerbaijani forces took Horovlu village of Jabrayil district on 4 October 2020.", "2021-01-01", "jabrayil 2020-10-04 AZE")
 	expectProposed(t, "It took the villagers of Jabrayil district two days to leave on 4 October 2020.", "2021-01-01", "")
 }
+
+// TestItsCaptureAfterAHeldState: "X has been under Armenian control
+// since its capture in 1992": the noun after "its" is the change of the
+// place the sentence named, even when a word of a held state took the
+// place first.
+func TestItsCaptureAfterAHeldState(t *testing.T) {
+	expectProposed(t, "Shusha has been under Armenian control since its capture in 1992.", "", "shusha 1992 ARM")
+	expectProposed(t, "Shusha, under Armenian control since its capture in 1992, is a town.", "", "shusha 1992 ARM")
+}
