@@ -2052,8 +2052,18 @@ func commemorator(a *annotated, c cueHit) string {
 // before or after it ("the territories previously occupied by Armenia",
 // "formerly held", "المحتلة سابقا"): a state that came before the news.
 func earlierAdverb(ts []token, c cueHit) bool {
-	return c.i > 0 && ts[c.i-1].kind == tokWord && hasStem(ts[c.i-1], earlierWords) ||
-		c.j < len(ts) && ts[c.j].kind == tokWord && hasStem(ts[c.j], earlierWords)
+	if c.i > 0 && ts[c.i-1].kind == tokWord && hasStem(ts[c.i-1], earlierWords) ||
+		c.j < len(ts) && ts[c.j].kind == tokWord && hasStem(ts[c.j], earlierWords) {
+		return true
+	}
+	// "which Baku announced at an earlier time it controlled" (في، وقت،
+	// سابق a few words before the control word, inside a clause)
+	for k := c.i - 3; k >= 0 && k >= c.i-6; k-- {
+		if isWordAt(ts, k, "في", "وفي") && isWordAt(ts, k+1, "وقت") && isWordAt(ts, k+2, "سابق") {
+			return true
+		}
+	}
+	return false
 }
 
 // earlierSentence reports a sentence opened by a word saying that what it

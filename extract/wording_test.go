@@ -1253,3 +1253,11 @@ func TestItsCaptureAfterAHeldState(t *testing.T) {
 	expectProposed(t, "Shusha has been under Armenian control since its capture in 1992.", "", "shusha 1992 ARM")
 	expectProposed(t, "Shusha, under Armenian control since its capture in 1992, is a town.", "", "shusha 1992 ARM")
 }
+
+// TestAtAnEarlierTimeInAClause: "at an earlier time" (في، وقت، سابق) a
+// few words before the control word, inside a clause, tells a change
+// before the news, which the page's day does not date.
+func TestAtAnEarlierTimeInAClause(t *testing.T) {
+	expectProposed(t, "لا يشمل البند مدينة شوشة التي أعلن الجيش الأذربيجاني وفي وقت سابق السيطرة عليها.", "2020-11-11", "")
+	expectProposed(t, "لا يشمل البند مدينة شوشة التي أعلن الجيش الأذربيجاني السيطرة عليها.", "2020-11-11", "shusha 2020-11-11 AZE")
+}
