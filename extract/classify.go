@@ -343,7 +343,12 @@ func findActors(ts []token) []actorHit {
 				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against", "from") && isWordAt(ts, i-1, "the") ||
 					clearedOf(ts, i)
 				holder := holderAdjective(ts, i)
-				obj = obj || holder || ownerOfPlaces(ts, i)
+				// ("the district of Agdam in the Azerbaijani Republic", "في
+				// أذربيجان": a country named after "in" is where, not who;
+				// "officials in Baku" are still the side's)
+				in := (isWordAt(ts, i-1, "in", "في") || isWordAt(ts, i-2, "in") && isWordAt(ts, i-1, "the")) &&
+					(isWordAt(ts, i, "azerbaijan", "armenia", "اذربيجان", "ارمينيا") || isWordAt(ts, i+1, "republic"))
+				obj = obj || holder || in || ownerOfPlaces(ts, i)
 				out = append(out, actorHit{i: i, actor: a, to: to, obj: obj, holder: holder})
 				break
 			}

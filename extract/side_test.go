@@ -128,3 +128,10 @@ func TestSideHowNamesTheLedgerOverride(t *testing.T) {
 		}
 	}
 }
+
+// TestSideNamedAfterIn: a side named after "in" ("the district of Agdam
+// in the Azerbaijani Republic") says where the place is, not who took it.
+func TestSideNamedAfterIn(t *testing.T) {
+	expectProposed(t, "Noting with alarm the escalation in armed hostilities and, in particular, the seizure of the district of Agdam in the Azerbaijani Republic.", "", "")
+	expectProposed(t, "Officials in Baku conceded the fall of Shusha on 9 May 1992.", "", "shusha 1992-05-09 ARM")
+}
