@@ -247,6 +247,10 @@ func alternativeTo(ts []token, i int) bool {
 	return false
 }
 
+// civilianReach is how many words before an English verb its subject's
+// head noun may stand.
+const civilianReach = 8
+
 // civilianMover reports an entering or leaving word whose subject is
 // civilians, reporters or a delegation (lexicon list "civilian_movers"):
 // the word before it (English order, with "the" or a count between) or
@@ -261,6 +265,23 @@ func civilianMover(ts []token, i, end int) bool {
 	}
 	if isWordAt(ts, i, "left") && k == i-1 && k >= 0 && ts[k].kind == tokWord && hasStem(ts[k], personalPron) {
 		return true // "when we left Jabrayil": people leaving home, not forces
+	}
+	// an English subject set off before its past verb: "the residents
+	// of Khankendi left", "Khankendi's residents too, fearful of
+	// persecution, left"; forces or a side named between are the subject
+	// (a noun, "residents marked … the return of X", has none)
+	if latinWord(ts[i]) && (strings.HasSuffix(ts[i].norm, "ed") || isWordAt(ts, i, "left", "fled")) {
+		for k := i - 1; k >= 0 && k >= i-civilianReach; k-- {
+			if ts[k].kind != tokWord {
+				continue
+			}
+			if actorWords[ts[k].norm] != "" || hasStem(ts[k], actorHeads) {
+				break
+			}
+			if hasStem(ts[k], civilMovers) {
+				return true
+			}
+		}
 	}
 	return end < len(ts) && ts[end].kind == tokWord && hasStem(ts[end], civilMovers)
 }

@@ -93,3 +93,13 @@ func TestIdeasAndNationalDays(t *testing.T) {
 	// a liberation of a district by the country stays one
 	expectProposed(t, "وأعلن علييف تحرير أذربيجان لمدينة شوشة يوم 8 نوفمبر 2020.", "", "shusha 2020-11-08 AZE")
 }
+
+// TestResidentsLeavingWithTheirSubjectSetOff: residents leaving a town
+// are no withdrawal, however far their noun stands before the verb ("the
+// residents of X left", "X's residents too, fearful …, left"); forces
+// named after them are the subject again.
+func TestResidentsLeavingWithTheirSubjectSetOff(t *testing.T) {
+	expectProposed(t, "The residents of Khankendi left for Armenia.", "2023-10-04", "")
+	expectProposed(t, "Khankendi’s residents too, fearful of persecution, left for neighbouring Armenia.", "2023-10-04", "")
+	expectProposed(t, "After the residents fled, Armenian forces left Khankendi on 1 October 2023.", "2023-10-04", "khankendi 2023-10-01 AZE")
+}
