@@ -2658,7 +2658,10 @@ func dayAfterChange(ts []token, c cueHit) (int, int, bool) {
 			return 0, 0, false
 		}
 		switch {
-		case isWordAt(ts, k, "غداه") && k == c.i-1:
+		case isWordAt(ts, k, "غداه") && (k == c.i-1 || findWithin(ts, k+1, c.i-k-1, thatWords) >= 0):
+			// "غداة دخول", "غداة إعلان الرئيس أن قواته استولت على": the
+			// change told inside what came the day before ("غداة
+			// الاتفاق سيطرت …", a change the day after, is not)
 			return 1, k, true
 		case isWordAt(ts, k, "after") && k >= 2 && isWordAt(ts, k-1, "day", "days"):
 			n := 0

@@ -101,3 +101,12 @@ func TestReportsOfTheDay(t *testing.T) {
 		})
 	}
 }
+
+// TestTheDayAfterAnAnnouncement: "غداة" (the day after) before an
+// announcement that tells the change ("غداة إعلان الرئيس أن قواته
+// استولت على …") dates the change a day before the sentence's day; "the
+// day after the signing, the forces took …" is a change on that day.
+func TestTheDayAfterAnAnnouncement(t *testing.T) {
+	expectProposed(t, "ويأتي هذا التصريح غداة إعلان الرئيس الأذربيجاني أن قواته استولت على مدينة شوشا.", "2020-11-09", "shusha 2020-11-08 AZE")
+	expectProposed(t, "وغداة توقيع الاتفاق سيطرت القوات الأذربيجانية على مدينة شوشا.", "2020-11-09", "shusha 2020-11-09 AZE")
+}
