@@ -114,7 +114,8 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		if isWordAt(ts, d.i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") ||
 			isWordAt(ts, d.i-1, "of") && isWordAt(ts, d.i-2, "as") || // "as of November 24": a state by then
 			findWithin(ts, max(0, d.i-4), min(4, d.i), signingWords) >= 0 ||
-			datedAt(ts, d.i-1) || isWordAt(ts, d.i-1, "في", "on") && datedAt(ts, d.i-2) { // "a note dated 6 April"
+			datedAt(ts, d.i-1) || isWordAt(ts, d.i-1, "في", "on") && datedAt(ts, d.i-2) || // "a note dated 6 April"
+			agreementMadeOn(ts, d.i) {
 			a.deadline[k] = true
 		}
 	}
@@ -344,6 +345,13 @@ func doneBy(ts []token, d dateExpr) bool {
 		}
 	}
 	return false
+}
+
+// agreementMadeOn reports the day of an agreement told by a participle
+// of making it ("the deal made on November 9", "the agreement reached on
+// 10 November"): the signing's day, not a change's.
+func agreementMadeOn(ts []token, i int) bool {
+	return isWordAt(ts, i-1, "on") && isWordAt(ts, i-2, "made", "reached", "struck") && i >= 3 && hasStem(ts[i-3], agreementWords)
 }
 
 // untilWhen returns the token of "when" after an "until" date ("until

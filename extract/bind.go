@@ -2027,6 +2027,9 @@ func (b *builder) doneByDeadline(a *annotated, c cueHit, k int) bool {
 	if !r.ok || r.c.prec != "day" || !toldAsDone(a.s.toks, c) {
 		return false
 	}
+	if !isWordAt(a.s.toks, a.dates[k].i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") {
+		return false // a signing's day ("the deal made on November 9") is no deadline met
+	}
 	if !b.hasPub {
 		// a page without a date is no older than the latest day it
 		// writes (deadlines aside): "In a speech on 1 December 2022 …

@@ -237,3 +237,10 @@ func TestShiftInWeeksAndLongerDayCounts(t *testing.T) {
 	expectProposed(t, "Jabrayil fell on 4 October 2020, and Fuzuli was taken thirteen days later.", "2024-01-01", "jabrayil 2020-10-04 AZE|fuzuli 2020-10-17 AZE")
 	expectProposed(t, "سيطر الجيش الأذربيجاني على جبرائيل في 4 أكتوبر 2020، وبعد أسبوعين سيطر على زنغيلان.", "2024-01-01", "jabrayil 2020-10-04 AZE|zangilan 2020-10-18 AZE")
 }
+
+// TestTheDayAnAgreementWasMade: "the deal made on November 9" dates the
+// signing, not the handover the sentence goes on to date ("Aghdam was
+// ceded on November 20"); a signing's day is no deadline met either.
+func TestTheDayAnAgreementWasMade(t *testing.T) {
+	expectProposed(t, "As part of the deal made on November 9, Aghdam was ceded on November 20.", "2020-12-06", "agdam 2020-11-20 AZE")
+}
