@@ -147,6 +147,13 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		out = append(out, target{place: p.place, tok: p.i})
 		last = p
 	}
+	if len(out) > 0 && wholeAreaOnly(out) {
+		// "took control of Nagorno-Karabakh, including Stepanakert": the
+		// districts named after an inclusion word are what the text tells
+		if list := inclusionList(a, c, limit); len(list) > 0 {
+			return list
+		}
+	}
 	if len(out) > 0 {
 		// "Aghdam was ceded on 20 November and Kalbajar on 25 November":
 		// the subject of the passive comes first
@@ -1979,6 +1986,17 @@ func appositiveDescription(a *annotated, c cueHit) (target, bool) {
 		}
 	}
 	return target{}, false
+}
+
+// wholeAreaOnly reports targets that are all areas of no one district
+// (Karabakh, the NKR).
+func wholeAreaOnly(ts []target) bool {
+	for _, t := range ts {
+		if t.place == nil || t.place.Region != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // inclusionList binds the places listed after an inclusion word that

@@ -178,3 +178,11 @@ func TestVillagesOfOneDistrictOnTwoDays(t *testing.T) {
 	expectProposed(t, "The army liberated the village of Talish in Tartar district on 3 October 2020 and the village of Sugovushan in Tartar district on 5 October 2020.", "2021-01-01", "tartar 2020-10-03 AZE|tartar 2020-10-05 AZE")
 	expectProposed(t, "The army liberated the villages of Horovlu and Mahmudlu in Jabrayil district on 4 October 2020.", "2021-01-01", "jabrayil 2020-10-04 AZE")
 }
+
+// TestIncludingAfterAWholeArea: "took control of Nagorno-Karabakh,
+// including Stepanakert": the district named after the inclusion word is
+// a change of its own, where the whole area alone names none.
+func TestIncludingAfterAWholeArea(t *testing.T) {
+	expectProposed(t, "In September 2023, Azerbaijani forces took control of Nagorno-Karabakh, including Stepanakert.", "2024-01-01", "khankendi 2023-09 AZE")
+	expectProposed(t, "In September 2023, Azerbaijani forces took control of Nagorno-Karabakh.", "2024-01-01", "")
+}
