@@ -1061,6 +1061,9 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	if k, ok := dateAfterPlace(a, c, t); ok && !(happened && a.deadline[k]) {
 		return k, true
 	}
+	if k, ok := dateAfterAside(a, c, t); ok && !(happened && a.deadline[k]) {
+		return k, true
+	}
 	// a place named in an earlier clause that tells something else ("رفع
 	// العلم في شوشا اليوم، بعد هجوم الشهر الماضي أعاد المدينة لسيطرة …"):
 	// the control word's own clause dates the change
@@ -1394,6 +1397,48 @@ func dateAfterPlace(a *annotated, c cueHit, t target) (int, bool) {
 			if d.i == m && a.res[k].ok && !a.claimed[k] {
 				return k, true
 			}
+		}
+	}
+	return -1, false
+}
+
+// dateAfterAside finds the date right after a relative clause set off by
+// commas after the place a control word took ("entered Aghdam, which was
+// included in the region of Askeran, on November 20, 2020"): the main
+// clause's, which the aside put out of its reach.
+func dateAfterAside(a *annotated, c cueHit, t target) (int, bool) {
+	ts := a.s.toks
+	if t.tok < c.j || t.anaphor {
+		return -1, false
+	}
+	for _, p := range a.places {
+		if p.i != t.tok {
+			continue
+		}
+		m := p.j
+		for m+1 < len(ts) && ts[m].raw == "/" {
+			m += 2 // "Akna/Aghdam": the other name
+		}
+		if kindNounAt(ts, m) {
+			m++
+		}
+		if m+1 >= len(ts) || !isComma(ts[m]) || !hasStem(ts[m+1], relativeWords) {
+			return -1, false
+		}
+		for e := m + 2; e < len(ts) && e <= m+14; e++ {
+			if ts[e].kind == tokNum || cueAt(a, e) {
+				return -1, false // a date or a change of the aside's own
+			}
+			if !isComma(ts[e]) {
+				continue
+			}
+			at := pastDatePrep(ts, e+1)
+			for k, d := range a.dates {
+				if d.i == at && a.res[k].ok && !a.claimed[k] {
+					return k, true
+				}
+			}
+			return -1, false
 		}
 	}
 	return -1, false

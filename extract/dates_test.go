@@ -244,3 +244,12 @@ func TestShiftInWeeksAndLongerDayCounts(t *testing.T) {
 func TestTheDayAnAgreementWasMade(t *testing.T) {
 	expectProposed(t, "As part of the deal made on November 9, Aghdam was ceded on November 20.", "2020-12-06", "agdam 2020-11-20 AZE")
 }
+
+// TestDateAfterARelativeAside: a date right after a relative clause set
+// off by commas after the place taken ("entered Akna/Aghdam, which was
+// included in the region of Askeran, on November 20, 2020") is the main
+// clause's.
+func TestDateAfterARelativeAside(t *testing.T) {
+	expectProposed(t, "Azerbaijani army entered Akna/Aghdam, which was included in the region of Askeran, on November 20, 2020.", "2020-12-12", "agdam 2020-11-20 AZE")
+	expectProposed(t, "Azerbaijani army entered Aghdam, which was included in the region of Askeran, on November 20, 2020.", "2020-12-12", "agdam 2020-11-20 AZE")
+}
