@@ -50,3 +50,16 @@ func TestAnniversaryOnAWrittenDayOfAnUndatedPage(t *testing.T) {
 	// no change of the district on that day: nothing to date it by
 	expectProposed(t, "On 3 March Azerbaijan marks the anniversary of the liberation of its Kalbajar region.", "", "")
 }
+
+// TestAnniversaryCaption: a caption's trail of places after the change
+// ("the liberation of Shushi, Nagorno-Karabakh, Stepanakert, May 8,
+// 2017") names where the town lies, not more towns taken; and its day,
+// the march's, is no change's day to count the anniversary from: the
+// page is not dated 25 years after it.
+func TestAnniversaryCaption(t *testing.T) {
+	expectProposed(t, "Participants of the march in honour of the 25th anniversary of the liberation of Shushi, Nagorno-Karabakh, Stepanakert, May 8, 2017.", "2017-05-08", "shusha 1992-05-08 ARM")
+	_, r := proposed(t, "Participants of the march in honour of the 25th anniversary of the liberation of Shushi, May 8, 2017.", "")
+	if r.Published == "2042-05-08" {
+		t.Errorf("published %s: 25 years after the caption's day", r.Published)
+	}
+}

@@ -102,6 +102,12 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 			last = p
 			continue
 		}
+		if listComma && p.place.Region == "" && last.place.Region != "" && !isWordAt(ts, p.j, "and", "و") {
+			// "the liberation of Shushi, Nagorno-Karabakh, Stepanakert,
+			// May 8": the whole area after a district says where it
+			// lies (a caption's trail of places), not another object
+			break
+		}
 		joined := listComma || p.prefix == "و" || isWordAt(ts, p.i-1, "و", "and", "or", "ومن") || isWordAt(ts, p.i-1, "from") && isWordAt(ts, p.i-2, "and")
 		gap := p.i - last.j
 		if last.j+2 < len(ts) && ts[last.j].raw == "(" {

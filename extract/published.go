@@ -390,6 +390,12 @@ func anniversaryPublished(anns []*annotated) (pubInference, bool) {
 			return inf, false
 		}
 		y := change.year + years
+		if y > time.Now().Year()+1 {
+			// "the 25th anniversary of the liberation of Shushi, …, May
+			// 8, 2017" (a caption): the day is the march's, not the
+			// change's; a page is not written years from now
+			return inf, false
+		}
 		m, d := change.month, change.day
 		if later, ok := narrativeDayAfter(anns, change); ok {
 			// "launched on March 27, 1993, … occupied X on April 2": the
