@@ -816,6 +816,20 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			}
 			continue
 		}
+		if !dated {
+			if d, how, ok := b.afterSigning(a, c, t.place.Region, x.to); ok {
+				// "After the statement was signed on November 9, 2020,
+				// Azerbaijan took control of Kalbajar"
+				x.dated, x.date, x.how, x.conf, x.lead = true, d, how, 0.5, false
+				if !b.addCand(x) {
+					break
+				}
+				if first == nil {
+					first = &b.cands[len(b.cands)-1]
+				}
+				continue
+			}
+		}
 		if dated {
 			x.dated, x.date, x.how = true, a.res[k].c, a.res[k].how
 			x.conf = b.dateConf(x.how, x.date.prec)
@@ -843,6 +857,50 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 	}
 	cp := *first
 	return &cp
+}
+
+// afterSigningDays is how long after an agreement's signing a change told
+// as following it may come: the 2020 handovers came 11 to 22 days after.
+const afterSigningDays = 60
+
+// afterSigning dates an undated change told after an agreement's signing
+// day ("After the trilateral statement was signed on November 9, 2020,
+// Azerbaijan gained control over Karvachar"): the ledger's first change
+// of the district to that side in the days after it, at the precision the
+// ledger gives it.
+func (b *builder) afterSigning(a *annotated, c cueHit, region, to string) (civil, string, bool) {
+	h := b.opt.History
+	if h == nil || region == "" || to == "" {
+		return civil{}, "", false
+	}
+	ts := a.s.toks
+	for k, d := range a.dates {
+		r := a.res[k]
+		if !a.deadline[k] || !r.ok || r.c.prec != "day" || d.j > c.i || findWithin(ts, max(0, d.i-8), min(8, d.i), signingWords) < 0 ||
+			findWithin(ts, max(0, d.i-16), min(16, d.i), priorOpeners) < 0 {
+			continue
+		}
+		from := geo.DayOf(r.c.y, r.c.m, r.c.d)
+		var first *geo.Event
+		for _, e := range h.Events() {
+			if e.Region != region || string(e.To) != to || e.Kind == geo.KindBaseline || e.Date.First <= from || e.Date.First-from > afterSigningDays {
+				continue
+			}
+			if first == nil || e.Date.First < first.Date.First {
+				first = e
+			}
+		}
+		if first == nil {
+			return civil{}, "", false
+		}
+		y, m, dd := first.Date.First.Date()
+		c := civil{y: y, m: m, d: dd, prec: "day"}
+		if first.Date.Precision != geo.PrecisionDay {
+			c = civil{y: y, prec: "year"}
+		}
+		return c, fmt.Sprintf("%s %s to %s on %s, the first after the signing on %s", ledgerDateHow, region, to, first.Date, r.c), true
+	}
+	return civil{}, "", false
 }
 
 // dueBy reports a control word whose clause sets a deadline after it

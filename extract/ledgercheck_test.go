@@ -265,3 +265,13 @@ func TestHandoverNounWithItsDeadline(t *testing.T) {
 func TestLedgerDayRefinesACoarserReading(t *testing.T) {
 	expectProposed(t, "Jabrayil was the first district liberated during the 2020 war. On Sunday, President Aliyev announced the liberation of Jabrayil.", "", "jabrayil 2020-10-04 AZE")
 }
+
+// TestChangeAfterASigning: a change told after an agreement's signing day
+// ("After the statement was signed on November 9, 2020, Azerbaijan took
+// control of Kalbajar") is the ledger's first change of the district to
+// that side in the days after the signing; with none, nothing is dated.
+func TestChangeAfterASigning(t *testing.T) {
+	expectProposed(t, "After the statement was signed on November 9, 2020, Azerbaijan took control of Kalbajar.", "2023-05-02", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "After the statement was signed on November 10, 2020, Armenia withdrew from Aghdam and Lachin.", "2023-05-02", "agdam 2020-11-20 AZE|lachin 2020-12-01 AZE")
+	expectProposed(t, "After the statement was signed on November 9, 2020, Azerbaijan took control of Tartar.", "2023-05-02", "")
+}
