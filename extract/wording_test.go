@@ -1261,3 +1261,9 @@ func TestAtAnEarlierTimeInAClause(t *testing.T) {
 	expectProposed(t, "لا يشمل البند مدينة شوشة التي أعلن الجيش الأذربيجاني وفي وقت سابق السيطرة عليها.", "2020-11-11", "")
 	expectProposed(t, "لا يشمل البند مدينة شوشة التي أعلن الجيش الأذربيجاني السيطرة عليها.", "2020-11-11", "shusha 2020-11-11 AZE")
 }
+
+// TestTillAHandover: "till", like "until", names a change still to come
+// ("Three days left till Armenia hands over Lachin").
+func TestTillAHandover(t *testing.T) {
+	expectProposed(t, "Three days left till Armenia hands over Lachin and Aghavno to Azerbaijan", "2022-08-22", "")
+}
