@@ -283,7 +283,14 @@ func civilianMover(ts []token, i, end int) bool {
 			}
 		}
 	}
-	return end < len(ts) && ts[end].kind == tokWord && hasStem(ts[end], civilMovers)
+	// right after it, past a word or two ("the return of former IDPs",
+	// "دخول الصحفيين")
+	for m := end; m < len(ts) && m < end+3 && ts[m].kind == tokWord; m++ {
+		if hasStem(ts[m], civilMovers) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounForm reports an English control noun ("liberation", "withdrawal",

@@ -103,3 +103,11 @@ func TestResidentsLeavingWithTheirSubjectSetOff(t *testing.T) {
 	expectProposed(t, "Khankendi’s residents too, fearful of persecution, left for neighbouring Armenia.", "2023-10-04", "")
 	expectProposed(t, "After the residents fled, Armenian forces left Khankendi on 1 October 2023.", "2023-10-04", "khankendi 2023-10-01 AZE")
 }
+
+// TestReturnOfFormerResidents: "the return of former IDPs to Zabukh" is
+// people coming home, not a place returned; the mover may stand a word or
+// two after the control word.
+func TestReturnOfFormerResidents(t *testing.T) {
+	expectProposed(t, "Just before the celebration, on August 25, the first phase of the return of former IDPs to the village of Zabukh of Lachin district began.", "2023-08-26", "")
+	expectProposed(t, "The return of Lachin to Azerbaijan on 1 December 2020 ended the war.", "2023-08-26", "lachin 2020-12-01 AZE")
+}
