@@ -262,8 +262,26 @@ func possessorPlace(a *annotated, k int) bool {
 		return false
 	}
 	ts, p := a.s.toks, a.places[k]
-	return p.j+1 < len(ts) && ts[p.j].norm == "'" && isWordAt(ts, p.j+1, "s") && a.places[k+1].i == p.j+2
+	if p.j+1 >= len(ts) || !isApostrophe(ts[p.j]) || !isWordAt(ts, p.j+1, "s") {
+		return false
+	}
+	// "Karabakh's Shushi", "Artsakh's beautiful town of Shushi": the next
+	// place, a few plain words on
+	next := a.places[k+1].i
+	if next < p.j+2 || next > p.j+2+possessedReach {
+		return false
+	}
+	for m := p.j + 2; m < next; m++ {
+		if ts[m].kind != tokWord {
+			return false
+		}
+	}
+	return true
 }
+
+// possessedReach is how many words may describe the place a possessor
+// names ("Artsakh's beautiful town of Shushi").
+const possessedReach = 4
 
 // commemoratedChange joins an anniversary told without a count, dated
 // only by a date told after it (annivFromNext), to the change of the same

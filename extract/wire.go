@@ -182,6 +182,15 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 		if isWordAt(ts, k, "the") {
 			k++
 		}
+		for _, p := range places {
+			if p.i == k && p.j+1 < len(ts) && isApostrophe(ts[p.j]) && isWordAt(ts, p.j+1, "s") {
+				k = p.j + 2 // "lost Artsakh's town of X": the place it belongs to
+				break
+			}
+		}
+		for n := 0; n < 2 && !placeAt(places, k) && isLatinWordAt(ts, k) && !hasStem(ts[k], anaphorNouns) && isLatinWordAt(ts, k+1) && (hasStem(ts[k+1], anaphorNouns) || n == 0 && isLatinWordAt(ts, k+2) && hasStem(ts[k+2], anaphorNouns)); n++ {
+			k++ // "the beautiful (old) town of X": words describing the noun
+		}
 		if isLatinWordAt(ts, k) && hasStem(ts[k], anaphorNouns) && isWordAt(ts, k+1, "of") {
 			k += 2 // "the town of X"
 		}
@@ -204,6 +213,16 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 		}
 	}
 	return out
+}
+
+// placeAt reports a place that starts at token k.
+func placeAt(places []placeHit, k int) bool {
+	for _, p := range places {
+		if p.i == k {
+			return true
+		}
+	}
+	return false
 }
 
 // takerBefore reports a side or its forces named in the four words before

@@ -1267,3 +1267,13 @@ func TestAtAnEarlierTimeInAClause(t *testing.T) {
 func TestTillAHandover(t *testing.T) {
 	expectProposed(t, "Three days left till Armenia hands over Lachin and Aghavno to Azerbaijan", "2022-08-22", "")
 }
+
+// TestLostTheBeautifulTownOf: "lost"/"took" with words describing the
+// town before "town of X", and a possessor place before it ("Artsakh's
+// beautiful town of Shushi"), take X; "took Fuzuli district" still does.
+func TestLostTheBeautifulTownOf(t *testing.T) {
+	expectProposed(t, "Armenians lost the beautiful town of Shushi in 2020.", "2021-05-24", "shusha 2020 AZE")
+	expectProposed(t, "Armenians lost Artsakh's beautiful town of Shushi in 2020.", "2021-05-24", "shusha 2020 AZE")
+	expectProposed(t, "Some of these date back to 1993 when the ethnic Armenians took Fuzuli district to create a buffer zone.", "2020-11-27", "fuzuli 1993 ARM")
+	expectProposed(t, "Armenians lost the battle for the town of Shushi in 2020.", "2021-05-24", "")
+}
