@@ -111,3 +111,11 @@ func TestReturnOfFormerResidents(t *testing.T) {
 	expectProposed(t, "Just before the celebration, on August 25, the first phase of the return of former IDPs to the village of Zabukh of Lachin district began.", "2023-08-26", "")
 	expectProposed(t, "The return of Lachin to Azerbaijan on 1 December 2020 ended the war.", "2023-08-26", "lachin 2020-12-01 AZE")
 }
+
+// TestFreedFromTheYokeOfOccupation: the occupation a place was freed
+// from, past "the yoke of" ("المحررة من وطأة احتلال أرمينيا"), is no
+// change of its own.
+func TestFreedFromTheYokeOfOccupation(t *testing.T) {
+	expectProposed(t, "زار الرئيس قصبة هادروت المحررة من وطأة احتلال أرمينيا.", "", "")
+	expectProposed(t, "Shusha was liberated from the yoke of Armenian occupation on 8 November 2020.", "", "shusha 2020-11-08 AZE")
+}
