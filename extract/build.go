@@ -894,11 +894,11 @@ func (b *builder) afterSigning(a *annotated, c cueHit, region, to string) (civil
 			return civil{}, "", false
 		}
 		y, m, dd := first.Date.First.Date()
-		c := civil{y: y, m: m, d: dd, prec: "day"}
+		day := civil{y: y, m: m, d: dd, prec: "day"}
 		if first.Date.Precision != geo.PrecisionDay {
-			c = civil{y: y, prec: "year"}
+			day = civil{y: y, prec: "year"} // a span of days: its year is what is sure
 		}
-		return c, fmt.Sprintf("%s %s to %s on %s, the first after the signing on %s", ledgerDateHow, region, to, first.Date, r.c), true
+		return day, fmt.Sprintf("%s %s to %s on %s, the first after the signing on %s", ledgerDateHow, region, to, first.Date, r.c), true
 	}
 	return civil{}, "", false
 }
