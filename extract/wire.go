@@ -215,6 +215,32 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 	return out
 }
 
+// returnNeedsSide keeps the Arabic "عاد"/"عادت" (came back) as a change
+// only when a side, or its control or sovereignty, is what the place came
+// back to ("عادت كلبجر إلى أذربيجان", "عادت شوشا إلى السيادة
+// الأذربيجانية"); people coming back ("عاد النازحون إلى كلبجر") and a
+// place coming back to anything else are no change.
+func returnNeedsSide(ts []token, cues []cueHit) []cueHit {
+	out := cues[:0]
+	for _, c := range cues {
+		if !isWordAt(ts, c.i, "عادت", "عاد") || c.j-c.i > 1 {
+			out = append(out, c)
+			continue
+		}
+		for k := c.j; k < len(ts) && k < c.j+6 && ts[k].kind == tokWord; k++ {
+			if !isWordAt(ts, k, "الي") {
+				continue
+			}
+			side := func(m int) bool { return m < len(ts) && ts[m].kind == tokWord && actorWords[ts[m].norm] != "" }
+			if side(k+1) || k+1 < len(ts) && hasStem(ts[k+1], returnedToNouns) && side(k+2) {
+				out = append(out, c)
+			}
+			break
+		}
+	}
+	return out
+}
+
 // placeAt reports a place that starts at token k.
 func placeAt(places []placeHit, k int) bool {
 	for _, p := range places {

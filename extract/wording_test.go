@@ -1277,3 +1277,13 @@ func TestLostTheBeautifulTownOf(t *testing.T) {
 	expectProposed(t, "Some of these date back to 1993 when the ethnic Armenians took Fuzuli district to create a buffer zone.", "2020-11-27", "fuzuli 1993 ARM")
 	expectProposed(t, "Armenians lost the battle for the town of Shushi in 2020.", "2021-05-24", "")
 }
+
+// TestCameBackToASide: Arabic "عادت X إلى أذربيجان" (X came back to
+// Azerbaijan), or to its sovereignty or control, is a change; people or
+// life coming back to a place are not.
+func TestCameBackToASide(t *testing.T) {
+	expectProposed(t, "عادت كلبجر إلى أذربيجان يوم 25 نوفمبر 2020.", "2024-01-01", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "عادت مدينة شوشا إلى السيادة الأذربيجانية في 8 نوفمبر 2020.", "2024-01-01", "shusha 2020-11-08 AZE")
+	expectProposed(t, "عاد النازحون إلى كلبجر يوم 25 نوفمبر 2022.", "2024-01-01", "")
+	expectProposed(t, "عادت الحياة إلى شوشا في 2022.", "2024-01-01", "")
+}
