@@ -442,7 +442,7 @@ func subjectBeforeRelative(a *annotated, c cueHit) (target, bool) {
 		if p.place == nil || p.place.Region == "" || p.j+1 >= k || c.i-p.j > 30 {
 			continue
 		}
-		if isComma(ts[p.j]) && ts[p.j+1].kind == tokWord && hasStem(ts[p.j+1], relativeWords) {
+		if isComma(ts[p.j]) && ts[p.j+1].kind == tokWord && (hasStem(ts[p.j+1], relativeWords) || participleAside(a, p.j+1)) {
 			best = n
 		}
 	}
@@ -451,6 +451,14 @@ func subjectBeforeRelative(a *annotated, c cueHit) (target, bool) {
 	}
 	p := a.places[best]
 	return target{place: p.place, tok: p.i}, true
+}
+
+// participleAside reports an English participle of a control word at
+// token k, opening an aside after a place ("Aghdam, occupied since 1993,
+// was liberated in 2020"): the place is the subject of the main verb too.
+func participleAside(a *annotated, k int) bool {
+	w := a.s.toks[k].norm
+	return latinWord(a.s.toks[k]) && cueAt(a, k) && (strings.HasSuffix(w, "ed") || w == "taken" || w == "lost" || w == "held")
 }
 
 // passiveAuxBefore reports "was", "were" or "been" right before token i,

@@ -178,6 +178,10 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 			out = append(out, c) // "Fuzuli, lying in an open plain, was quickly taken"
 			continue
 		}
+		if isWordAt(ts, c.i, "taken", "lost") && isWordAt(ts, c.j, "by") && takerBefore(ts, min(len(ts), c.j+5)) && c.i > 0 && isComma(ts[c.i-1]) && placeBefore(places, c.i-1) {
+			out = append(out, c) // "Hadrut, taken by Azerbaijani forces on 9 October 2020, …"
+			continue
+		}
 		k := c.j
 		if isWordAt(ts, k, "the") {
 			k++
@@ -239,6 +243,16 @@ func returnNeedsSide(ts []token, cues []cueHit) []cueHit {
 		}
 	}
 	return out
+}
+
+// placeBefore reports a place that ends at token k.
+func placeBefore(places []placeHit, k int) bool {
+	for _, p := range places {
+		if p.j == k {
+			return true
+		}
+	}
+	return false
 }
 
 // placeAt reports a place that starts at token k.

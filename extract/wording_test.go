@@ -1287,3 +1287,14 @@ func TestCameBackToASide(t *testing.T) {
 	expectProposed(t, "عاد النازحون إلى كلبجر يوم 25 نوفمبر 2022.", "2024-01-01", "")
 	expectProposed(t, "عادت الحياة إلى شوشا في 2022.", "2024-01-01", "")
 }
+
+// TestParticipleAsideAfterAPlace: an aside opened by a participle of a
+// control word after a place ("Aghdam, occupied since 1993, was liberated
+// in 2020"; "Hadrut, taken by Azerbaijani forces on 9 October 2020, …")
+// leaves the place the subject of the main verb, and "taken by" a side
+// is a change; "taken by surprise" is not.
+func TestParticipleAsideAfterAPlace(t *testing.T) {
+	expectProposed(t, "Aghdam, occupied since 1993, was liberated in 2020.", "2024-01-01", "agdam 1993 ARM|agdam 2020 AZE")
+	expectProposed(t, "Hadrut, taken by Azerbaijani forces on 9 October 2020, was the first major town to fall.", "2024-01-01", "khojavend 2020-10-09 AZE")
+	expectProposed(t, "Hadrut, taken by surprise, stayed calm on 9 October 2020.", "2024-01-01", "")
+}
