@@ -452,7 +452,8 @@ var (
 	landNouns map[string]bool
 	// "after", "since" before a war named by its year: a time outside it
 	outsideWar map[string]bool
-	// "remained under occupation until …": a state held up to a change
+	// "remained under occupation until …", "was occupied until …": a state
+	// held up to a change
 	remainWords map[string]bool
 	// "these districts", "هذه القرى": a plural anaphor and its nouns
 	pluralLands, pluralSettlements, pluralDemonstratives map[string]bool

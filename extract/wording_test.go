@@ -1298,3 +1298,10 @@ func TestParticipleAsideAfterAPlace(t *testing.T) {
 	expectProposed(t, "Hadrut, taken by Azerbaijani forces on 9 October 2020, was the first major town to fall.", "2024-01-01", "khojavend 2020-10-09 AZE")
 	expectProposed(t, "Hadrut, taken by surprise, stayed calm on 9 October 2020.", "2024-01-01", "")
 }
+
+// TestOccupiedUntilItsLiberation: "X was occupied until its liberation on
+// D", like "remained under occupation until …", tells the liberation on D.
+func TestOccupiedUntilItsLiberation(t *testing.T) {
+	expectProposed(t, "Lachin was occupied until its liberation on 1 December 2020.", "2024-01-01", "lachin 2020-12-01 AZE")
+	expectProposed(t, "Lachin was occupied for 28 years until its liberation on 1 December 2020.", "2024-01-01", "lachin 1992 ARM|lachin 2020-12-01 AZE")
+}
