@@ -1305,3 +1305,10 @@ func TestOccupiedUntilItsLiberation(t *testing.T) {
 	expectProposed(t, "Lachin was occupied until its liberation on 1 December 2020.", "2024-01-01", "lachin 2020-12-01 AZE")
 	expectProposed(t, "Lachin was occupied for 28 years until its liberation on 1 December 2020.", "2024-01-01", "lachin 1992 ARM|lachin 2020-12-01 AZE")
 }
+
+// TestClaimedControl: "claimed control over/of X" tells the claimant's
+// gain, dated as the text dates it.
+func TestClaimedControl(t *testing.T) {
+	expectProposed(t, "Baku claimed control over 13 villages in Jabrayil district on Saturday.", "2020-10-19", "jabrayil 2020-10-17 AZE")
+	expectProposed(t, "Azerbaijan claimed control of Hadrut on Friday.", "2020-10-11", "khojavend 2020-10-09 AZE")
+}
