@@ -961,6 +961,9 @@ func participleAdjective(ts []token, i, end int) bool {
 	if isWordAt(ts, i-1, "s") && i > 1 && (ts[i-2].raw == "'" || ts[i-2].raw == "’") {
 		return true // "Azerbaijan's liberated Talish village": a possessive, a noun after
 	}
+	if i > 0 && hasStem(ts[i-1], visitVerbs) {
+		return true // "visited liberated Shusha": the object of another verb
+	}
 	return isWordAt(ts, i-1, "the", "newly", "recently", "formerly", "previously", "once", "its", "their", "our",
 		"all", "other", "these", "those", "some", "many", "several",
 		"in", "into", "to", "of", "across", "throughout", "within", "toward", "towards")

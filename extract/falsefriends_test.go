@@ -119,3 +119,14 @@ func TestFreedFromTheYokeOfOccupation(t *testing.T) {
 	expectProposed(t, "زار الرئيس قصبة هادروت المحررة من وطأة احتلال أرمينيا.", "", "")
 	expectProposed(t, "Shusha was liberated from the yoke of Armenian occupation on 8 November 2020.", "", "shusha 2020-11-08 AZE")
 }
+
+// TestVisitedLiberatedTown: a participle after a verb of visiting
+// ("visited liberated Shusha") describes the town; a person returning to
+// a town ("the mayor of Shusha returned to the city", "he returned to
+// Shusha") is no change; a town returned to a side still is.
+func TestVisitedLiberatedTown(t *testing.T) {
+	expectProposed(t, "President Aliyev visited liberated Shusha on 15 January 2021.", "2021-10-05", "")
+	expectProposed(t, "The mayor of Shusha returned to the city on 20 May 2021.", "2021-10-05", "")
+	expectProposed(t, "He returned to Shusha on 20 May 2021 after 29 years.", "2021-10-05", "")
+	expectProposed(t, "Shusha returned to Azerbaijan on 8 November 2020.", "2021-10-05", "shusha 2020-11-08 AZE")
+}

@@ -68,7 +68,7 @@ var wordListNames = []string{
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
-	"day_units", "day_duals", "week_units", "week_duals", "completion", "complementizers", "returned_to_nouns", "days_back", "days_forward", "during", "total", "dated",
+	"day_units", "day_duals", "week_units", "week_duals", "completion", "complementizers", "returned_to_nouns", "visit_verbs", "days_back", "days_forward", "during", "total", "dated",
 	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads", "symbol_heads", "war_names", "exclusion", "polity_names", "number_abbreviations", "prior_openers", "occupation_modifiers",
 	"remain", "outside_war", "plural_lands", "plural_settlements", "plural_demonstratives",
 }
@@ -467,7 +467,7 @@ var (
 	awardNouns map[string]bool
 	// "a day before", "two days later", "قبل يومين", "في اليوم التالي":
 	// days counted from the date just spoken of
-	dayUnits, dayDuals, weekUnits, weekDuals, completionWords, thatWords, returnedToNouns, daysBack, daysForward map[string]bool
+	dayUnits, dayDuals, weekUnits, weekDuals, completionWords, thatWords, returnedToNouns, visitVerbs, daysBack, daysForward map[string]bool
 )
 
 // bindWordLists gives the finders' names their lists, and builds what is
@@ -576,6 +576,7 @@ func bindWordLists(lex *lexicon) {
 	completionWords = lex.words["completion"]
 	thatWords = lex.words["complementizers"]
 	returnedToNouns = lex.words["returned_to_nouns"]
+	visitVerbs = lex.words["visit_verbs"]
 	daysBack = lex.words["days_back"]
 	daysForward = lex.words["days_forward"]
 	controlIndex = buildIndex(controlPatterns)
