@@ -85,8 +85,22 @@ func spokenAbout(ts []token, c cueHit) bool {
 	if isWordAt(ts, p, "the") {
 		p--
 	}
-	return p > 0 && ts[p-1].kind == tokWord && hasStem(ts[p-1], speechWords)
+	// the speech word right before the preposition, or a few plain words
+	// before it ("shared a publication on Twitter about the liberation")
+	for k := p - 1; k >= 0 && k >= p-spokenAboutReach; k-- {
+		if ts[k].kind != tokWord {
+			return false
+		}
+		if hasStem(ts[k], speechWords) {
+			return true
+		}
+	}
+	return false
 }
+
+// spokenAboutReach is how many words before "about" its speech word may
+// stand.
+const spokenAboutReach = 6
 
 // quoteMarks are the quotation marks a phrase may be quoted with.
 var quoteMarks = map[string]bool{"“": true, "”": true, "\"": true, "«": true, "»": true}

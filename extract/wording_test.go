@@ -1312,3 +1312,12 @@ func TestClaimedControl(t *testing.T) {
 	expectProposed(t, "Baku claimed control over 13 villages in Jabrayil district on Saturday.", "2020-10-19", "jabrayil 2020-10-17 AZE")
 	expectProposed(t, "Azerbaijan claimed control of Hadrut on Friday.", "2020-10-11", "khojavend 2020-10-09 AZE")
 }
+
+// TestSharedAPublicationAbout: a change told as the topic of what a side
+// shared or said, its speech word a few words before "about" ("shared a
+// publication on Twitter about the liberation of X"), is reported, not a
+// document's topic.
+func TestSharedAPublicationAbout(t *testing.T) {
+	expectProposed(t, "President Ilham Aliyev shared a publication on Twitter about the liberation of Zilanli and Muganli villages of Gubadli district.", "2020-10-23", "gubadli 2020-10-23 AZE")
+	expectProposed(t, "The council adopted a resolution about the liberation of Gubadli district.", "2020-10-23", "")
+}
