@@ -895,11 +895,12 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 			return target{place: prev.places[i].place, tok: -1, anaphor: true}, true
 		}
 	}
-	if n := b.named; n != nil && n != prev && a.s.idx-n.s.idx <= 3 && len(prev.places) == 0 && isWordAt(a.s.toks, k, "city", "town", "المدينه", "البلده") {
+	if n := b.named; n != nil && n != prev && a.s.idx-n.s.idx <= 3 && len(prev.places) == 0 && isWordAt(a.s.toks, k, "city", "town", "district", "المدينه", "البلده", "المحافظه") {
 		// "… seized Khojaly. N people were killed. N were captured. The
 		// city was liberated in 2023": sentences naming no place between
 		// leave the last place named the town referred to (a pronoun or
-		// "the area" may point to anything those sentences spoke of)
+		// "the area" may point to anything those sentences spoke of; "the
+		// district" of an encyclopedia page goes on about its district)
 		for i := len(n.places) - 1; i >= 0; i-- {
 			if n.places[i].place.Region != "" {
 				return target{place: n.places[i].place, tok: -1, anaphor: true}, true

@@ -186,3 +186,12 @@ func TestIncludingAfterAWholeArea(t *testing.T) {
 	expectProposed(t, "In September 2023, Azerbaijani forces took control of Nagorno-Karabakh, including Stepanakert.", "2024-01-01", "khankendi 2023-09 AZE")
 	expectProposed(t, "In September 2023, Azerbaijani forces took control of Nagorno-Karabakh.", "2024-01-01", "")
 }
+
+// TestTheDistrictTwoSentencesOn: "the district", like "the town", reaches
+// the district named up to three sentences before when the sentences
+// between name no place (an encyclopedia page going on about its
+// district).
+func TestTheDistrictTwoSentencesOn(t *testing.T) {
+	text := "On October 9, 2020, the town of Hadrut in Khojavend district was recaptured by the Azerbaijani Army. On October 14, 2020, five villages of the district were recaptured. On October 16, 2020, it was announced that Azerbaijan had taken control of three more villages in the district."
+	expectProposed(t, text, "2024-01-01", "khojavend 2020-10-09 AZE|khojavend 2020-10-14 AZE|khojavend 2020-10-16 AZE")
+}
