@@ -93,6 +93,11 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 			// "born in 1999", "من مواليد عام 1992": a person's birth
 			a.claimed[k] = true
 		}
+		if firstTimeSince(ts, d.i) {
+			// "for the first time in (since) 1994": the last time before,
+			// not the day of the change
+			a.claimed[k] = true
+		}
 		if namesDocument(ts, d) || signedByBefore(ts, d) {
 			// "per the November 10 trilateral statement", "اتفاق 10
 			// نوفمبر": the date is the document's name, not a change's day
@@ -345,6 +350,21 @@ func doneBy(ts []token, d dateExpr) bool {
 		}
 	}
 	return false
+}
+
+// firstTimeSince reports a date after "the first time in" or "the first
+// time since" ("لأول مرة منذ"), which names when something last
+// happened, not when the change told did.
+func firstTimeSince(ts []token, i int) bool {
+	k := i - 1
+	if isWordAt(ts, k, "in", "since", "منذ") {
+		k--
+	}
+	if isWordAt(ts, k, "عام", "year") {
+		k--
+	}
+	return isWordAt(ts, k, "time") && isWordAt(ts, k-1, "first") || isWordAt(ts, k, "مره") && isWordAt(ts, k-1, "لاول") ||
+		isWordAt(ts, i-1, "منذ") && isWordAt(ts, i-3, "لاول") && isWordAt(ts, i-2, "مره")
 }
 
 // agreementMadeOn reports the day of an agreement told by a participle

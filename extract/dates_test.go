@@ -253,3 +253,11 @@ func TestDateAfterARelativeAside(t *testing.T) {
 	expectProposed(t, "Azerbaijani army entered Akna/Aghdam, which was included in the region of Askeran, on November 20, 2020.", "2020-12-12", "agdam 2020-11-20 AZE")
 	expectProposed(t, "Azerbaijani army entered Aghdam, which was included in the region of Askeran, on November 20, 2020.", "2020-12-12", "agdam 2020-11-20 AZE")
 }
+
+// TestForTheFirstTimeSince: a year after "for the first time in (since)"
+// names when something last happened, not the change ("lost the height
+// of Talish …, for the first time in 1994"; "لأول مرة منذ 1992").
+func TestForTheFirstTimeSince(t *testing.T) {
+	expectProposed(t, "Armenian forces lost the height of Talish in Tartar district, for the first time in 1994.", "2016-04-10", "tartar 2016-04-10 AZE")
+	expectProposed(t, "Azerbaijani forces entered Lachin on 1 December 2020, for the first time since 1992.", "2021-01-01", "lachin 2020-12-01 AZE")
+}
