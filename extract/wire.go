@@ -192,9 +192,7 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 				break
 			}
 		}
-		for n := 0; n < 2 && !placeAt(places, k) && isLatinWordAt(ts, k) && !hasStem(ts[k], anaphorNouns) && isLatinWordAt(ts, k+1) && (hasStem(ts[k+1], anaphorNouns) || n == 0 && isLatinWordAt(ts, k+2) && hasStem(ts[k+2], anaphorNouns)); n++ {
-			k++ // "the beautiful (old) town of X": words describing the noun
-		}
+		k = pastDescribingWords(ts, places, k)
 		if isLatinWordAt(ts, k) && hasStem(ts[k], anaphorNouns) && isWordAt(ts, k+1, "of") {
 			k += 2 // "the town of X"
 		}
@@ -209,14 +207,25 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 			out = append(out, c) // "when Armenian separatist forces took it": a place named before
 			continue
 		}
-		for _, p := range places {
-			if p.i == k {
-				out = append(out, c)
-				break
-			}
+		if placeAt(places, k) {
+			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// pastDescribingWords skips one or two English words that describe a
+// kind noun after them ("the beautiful (old) town of X") and returns the
+// noun's token; a place at k is never skipped ("took Fuzuli district").
+func pastDescribingWords(ts []token, places []placeHit, k int) int {
+	kindAt := func(m int) bool { return isLatinWordAt(ts, m) && hasStem(ts[m], anaphorNouns) }
+	for n := 0; n < 2 && !placeAt(places, k) && isLatinWordAt(ts, k) && !kindAt(k); n++ {
+		if !kindAt(k+1) && !(n == 0 && isLatinWordAt(ts, k+1) && kindAt(k+2)) {
+			break
+		}
+		k++
+	}
+	return k
 }
 
 // returnNeedsSide keeps the Arabic "عاد"/"عادت" (came back) as a change
@@ -225,6 +234,7 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 // الأذربيجانية"); people coming back ("عاد النازحون إلى كلبجر") and a
 // place coming back to anything else are no change.
 func returnNeedsSide(ts []token, cues []cueHit) []cueHit {
+	side := func(m int) bool { return m < len(ts) && ts[m].kind == tokWord && actorWords[ts[m].norm] != "" }
 	out := cues[:0]
 	for _, c := range cues {
 		if !isWordAt(ts, c.i, "عادت", "عاد") || c.j-c.i > 1 {
@@ -235,7 +245,6 @@ func returnNeedsSide(ts []token, cues []cueHit) []cueHit {
 			if !isWordAt(ts, k, "الي") {
 				continue
 			}
-			side := func(m int) bool { return m < len(ts) && ts[m].kind == tokWord && actorWords[ts[m].norm] != "" }
 			if side(k+1) || k+1 < len(ts) && hasStem(ts[k+1], returnedToNouns) && side(k+2) {
 				out = append(out, c)
 			}
