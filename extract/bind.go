@@ -1750,7 +1750,7 @@ func ownDayTargets(a *annotated, c cueHit, listed []target) []target {
 	var out []target
 	days := map[string][]int{} // region: the date tokens already taken
 	for _, t := range listed {
-		days[t.place.Region] = append(days[t.place.Region], firstDateAfter(a, t.tok))
+		days[t.place.Region] = append(days[t.place.Region], dateTokenAfter(a, t.tok))
 	}
 	for k := range a.places {
 		p := &a.places[k]
@@ -1768,9 +1768,9 @@ func ownDayTargets(a *annotated, c cueHit, listed []target) []target {
 	return out
 }
 
-// firstDateAfter is the token of the first date after token i, -1 when
+// dateTokenAfter is the token of the first date after token i, -1 when
 // none.
-func firstDateAfter(a *annotated, i int) int {
+func dateTokenAfter(a *annotated, i int) int {
 	for _, d := range a.dates {
 		if d.i > i {
 			return d.i

@@ -596,6 +596,17 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		return nil
 	}
 	var first *cand
+	// keep adds a reading and remembers the first one added; false when
+	// the builder takes no more
+	keep := func(x cand) bool {
+		if !b.addCand(x) {
+			return false
+		}
+		if first == nil {
+			first = &b.cands[len(b.cands)-1]
+		}
+		return true
+	}
 	// a side not named in the text is read from the ledger per district;
 	// when one control word lists several, they went the same way: the
 	// majority of what the ledger says
@@ -808,11 +819,8 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			x.how = fmt.Sprintf("%d day(s) before the day of the main clause, %s", n, refHow)
 			x.conf = b.dateConf("explicit", "day") - 0.1
 			x.lead = false
-			if !b.addCand(x) {
+			if !keep(x) {
 				break
-			}
-			if first == nil {
-				first = &b.cands[len(b.cands)-1]
 			}
 			continue
 		}
@@ -821,11 +829,8 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 				// "After the statement was signed on November 9, 2020,
 				// Azerbaijan took control of Kalbajar"
 				x.dated, x.date, x.how, x.conf, x.lead = true, d, how, 0.5, false
-				if !b.addCand(x) {
+				if !keep(x) {
 					break
-				}
-				if first == nil {
-					first = &b.cands[len(b.cands)-1]
 				}
 				continue
 			}
@@ -845,11 +850,8 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		if !named && c.cls != cueLiberate && c.cls != cueOccupy {
 			x.conf -= 0.05 // side taken from the verb or the era, not stated
 		}
-		if !b.addCand(x) {
+		if !keep(x) {
 			break
-		}
-		if first == nil {
-			first = &b.cands[len(b.cands)-1]
 		}
 	}
 	if first == nil {
@@ -2117,11 +2119,17 @@ func earlierAdverb(ts []token, c cueHit) bool {
 	// "which Baku announced at an earlier time it controlled" (في، وقت،
 	// سابق a few words before the control word, inside a clause)
 	for k := c.i - 3; k >= 0 && k >= c.i-6; k-- {
-		if isWordAt(ts, k, "في", "وفي") && isWordAt(ts, k+1, "وقت") && isWordAt(ts, k+2, "سابق") {
+		if atEarlierTime(ts, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// atEarlierTime reports the Arabic phrase "at an earlier time" (في، وقت،
+// سابق) starting at token k.
+func atEarlierTime(ts []token, k int) bool {
+	return isWordAt(ts, k, "في", "وفي") && isWordAt(ts, k+1, "وقت") && isWordAt(ts, k+2, "سابق")
 }
 
 // earlierSentence reports a sentence opened by a word saying that what it
@@ -2136,7 +2144,7 @@ func earlierSentence(ts []token) bool {
 		// "Earlier in the day", "earlier today": the page's own day
 		return !(isWordAt(ts, k+1, "in") && isWordAt(ts, k+2, "the") && isWordAt(ts, k+3, "day") || isWordAt(ts, k+1, "today"))
 	}
-	return isWordAt(ts, k, "في", "وفي") && isWordAt(ts, k+1, "وقت") && isWordAt(ts, k+2, "سابق")
+	return atEarlierTime(ts, k)
 }
 
 // yearSpanOf reports a span of years written in the sentence
