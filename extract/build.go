@@ -2210,11 +2210,31 @@ func (b *builder) frameFromLedger(a *annotated, c cueHit, t target, ev Evidence)
 		if x, ok := b.spanFromLedger(a, c, t, y, y, ev); ok {
 			return x, true
 		}
+		if x, ok := b.warYearOnly(a, c, t, y, ev); ok {
+			return x, true
+		}
 	}
 	if first, last, ok := operationSpan(a, c); ok {
 		return b.spanDaysFromLedger(a, c, t, first, last, ev)
 	}
 	return cand{}, false
+}
+
+// warYearOnly dates villages of a district taken in a war named by its
+// year ("recaptured Talish and Madagiz villages of Tartar during the 2020
+// war") at the war's year: the ledger's changes are the district's, not
+// the villages'.
+func (b *builder) warYearOnly(a *annotated, c cueHit, t target, y int, ev Evidence) (cand, bool) {
+	if !t.villages && !t.place.Partial {
+		return cand{}, false
+	}
+	d := civil{y: y, prec: "year"}
+	to := b.sideFor(a, c, t.place.Region, d)
+	if to == "" {
+		return cand{}, false
+	}
+	return cand{region: t.place.Region, to: to, dated: true, date: d, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+		how: fmt.Sprintf("the year of the war the text names (%d)", y), conf: 0.5, focus: a.s.toks[c.i].start}, true
 }
 
 // surrenderedGround reports English "surrendered" said of ground, a place

@@ -107,6 +107,13 @@ func matchPhrase(ts []token, i int, idx phraseIndex) (key string, end int, prefi
 			if try(bare, pre[n], true) {
 				return
 			}
+			// a noun in taa marbuta writes it ت before the pronoun:
+			// "خسارتها" is خسارة + ها ("its loss"); only for a loss, as
+			// the other nouns' forms ("مغادرتها", its leaving) are more
+			// often said of residents than of forces
+			if t, cutT := strings.CutSuffix(bare, "ت"); cutT && runeLen(t) >= 3 && controlPatterns[t+"ه"] == cueLose && try(t+"ه", pre[n], true) {
+				return
+			}
 		}
 	}
 	return "", i, "", false, false

@@ -1321,3 +1321,29 @@ func TestSharedAPublicationAbout(t *testing.T) {
 	expectProposed(t, "President Ilham Aliyev shared a publication on Twitter about the liberation of Zilanli and Muganli villages of Gubadli district.", "2020-10-23", "gubadli 2020-10-23 AZE")
 	expectProposed(t, "The council adopted a resolution about the liberation of Gubadli district.", "2020-10-23", "")
 }
+
+// TestVillagesInAWarNamedByItsYear: villages of a district taken in a war
+// named by its year are dated by that year; the ledger's changes are the
+// district's, not the villages'.
+func TestVillagesInAWarNamedByItsYear(t *testing.T) {
+	expectProposed(t, "Baku regained the villages of Talish and Madagiz in Tartar during the 2020 war, the agency recalled.", "2024-01-01", "tartar 2020 AZE")
+	expectProposed(t, "Sugovushan village of the Tartar district was retaken during the 2020 Karabakh war.", "2024-01-01", "tartar 2020 AZE")
+}
+
+// TestItsLossAndItsFall: "since its loss", "its fall" and the Arabic noun
+// with an attached pronoun (خسارة + ها, written with ت) tell a change of
+// the district named before; a loss of life is none.
+func TestItsLossAndItsFall(t *testing.T) {
+	expectProposed(t, "For Baku, Shusha has been a wound since its loss in 1992, the envoy wrote.", "2024-01-01", "shusha 1992 ARM")
+	expectProposed(t, "Lachin was the gate to Armenia after its fall in 1992.", "2024-01-01", "lachin 1992 ARM")
+	expectProposed(t, "ظلت شوشة جرحا مفتوحا لدى أذربيجان منذ خسارتها عام 1992.", "2024-01-01", "shusha 1992 ARM")
+	expectProposed(t, "The battalion suffered its loss of life near Shusha in 1992.", "2024-01-01", "")
+	expectProposed(t, "Both armies reported a heavy loss of life near Shusha in 1992.", "2024-01-01", "")
+}
+
+// TestPassedIntoTheHandsOf: a place that "passed into the hands of" a
+// side, or into a side's hands, changed hands to it.
+func TestPassedIntoTheHandsOf(t *testing.T) {
+	expectProposed(t, "Shusha passed into the hands of Armenian forces in May 1992.", "2024-01-01", "shusha 1992-05 ARM")
+	expectProposed(t, "In 1993 the Kalbajar district passed into Armenian hands.", "2024-01-01", "kalbajar 1993 ARM")
+}
