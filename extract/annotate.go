@@ -131,7 +131,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		if t.kind != tokWord {
 			continue
 		}
-		if hasStem(t, anaphorNouns) && !inPlace(a.places, i) {
+		if (hasStem(t, anaphorNouns) || definiteAfterLam(t, anaphorNouns)) && !inPlace(a.places, i) {
 			// "المنطقة الجبلية" (the mountainous region) is Karabakh, not a district named before
 			if i+1 < len(ts) && ts[i+1].kind == tokWord && len(ts[i+1].norm) > 4 && ts[i+1].norm[:4] == "ال" && !inPlace(a.places, i+1) && !hasStem(ts[i+1], relativeWords) {
 				continue
@@ -278,7 +278,8 @@ func dropNamedAfter(ts []token, ps []placeHit) []placeHit {
 	}
 	out := ps[:0]
 	for _, p := range ps {
-		named := p.place.Region == "" && (latinWord(ts[p.i]) && head(p.j) || !latinWord(ts[p.i]) && head(p.i-1))
+		named := p.place.Region == "" && (latinWord(ts[p.i]) && head(p.j) || !latinWord(ts[p.i]) && head(p.i-1) ||
+			karabakhForces(ts, p.j-1)) // "the Karabakh army": a side, not a place
 		// "(except Shusha district)", "باستثناء شوشا": set apart from
 		// what the sentence tells
 		k := p.i - 1

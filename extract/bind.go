@@ -827,6 +827,18 @@ func (b *builder) continuation(a *annotated, c cueHit, first []target) []target 
 	return out
 }
 
+// townNouns are the nouns "the city", "the town", "the province" that
+// point back to the last one named.
+var townNouns = map[string]bool{"المدينه": true, "البلده": true, "المحافظه": true}
+
+// definiteTownNoun reports "the city", "the town", "the district" at k
+// (the article before it in English, attached in Arabic, merged with ل
+// in "للمدينة").
+func definiteTownNoun(ts []token, k int) bool {
+	return isWordAt(ts, k, "city", "town", "district") && isWordAt(ts, k-1, "the") ||
+		isWordAt(ts, k, "المدينه", "البلده", "المحافظه") || k >= 0 && k < len(ts) && definiteAfterLam(ts[k], townNouns)
+}
+
 // isBound reports whether the place at token k is already taken by a
 // control word of this sentence.
 func (b *builder) isBound(a *annotated, k int) bool {
@@ -895,7 +907,7 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 			return target{place: prev.places[i].place, tok: -1, anaphor: true}, true
 		}
 	}
-	if n := b.named; n != nil && n != prev && a.s.idx-n.s.idx <= 3 && len(prev.places) == 0 && isWordAt(a.s.toks, k, "city", "town", "district", "المدينه", "البلده", "المحافظه") {
+	if n := b.named; n != nil && n != prev && a.s.idx-n.s.idx <= 5 && len(prev.places) == 0 && definiteTownNoun(a.s.toks, k) {
 		// "… seized Khojaly. N people were killed. N were captured. The
 		// city was liberated in 2023": sentences naming no place between
 		// leave the last place named the town referred to (a pronoun or

@@ -471,12 +471,34 @@ func (b *builder) durationCues(a *annotated) (map[int]bool, map[int]int) {
 				}
 				best = ci
 			}
+			if best < 0 && d.kind == durSince {
+				best = frontedSinceCue(a, d)
+			}
 			if best >= 0 {
 				consumed[best], durCue[di] = true, best
 			}
 		}
 	}
 	return consumed, durCue
+}
+
+// frontedSinceCue is the state a sentence opened by "Since D," tells
+// ("Since May 1992, the town has been under the control of …"): the
+// first word of holding in the few words after the comma.
+func frontedSinceCue(a *annotated, d durExpr) int {
+	ts := a.s.toks
+	if !isSentenceStart(ts, d.i) || d.j >= len(ts) || !isComma(ts[d.j]) {
+		return -1
+	}
+	for ci, c := range a.cues {
+		if c.i > d.j && c.i-d.j <= 10 {
+			if c.cls == cueHeld {
+				return ci
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // nonEvent records a planned, future, conditional or intended change.
@@ -2228,13 +2250,7 @@ func (b *builder) warYearOnly(a *annotated, c cueHit, t target, y int, ev Eviden
 	if !t.villages && !t.place.Partial {
 		return cand{}, false
 	}
-	d := civil{y: y, prec: "year"}
-	to := b.sideFor(a, c, t.place.Region, d)
-	if to == "" {
-		return cand{}, false
-	}
-	return cand{region: t.place.Region, to: to, dated: true, date: d, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-		how: fmt.Sprintf("the year of the war the text names (%d)", y), conf: 0.5, focus: a.s.toks[c.i].start}, true
+	return b.villagesInYear(a, c, t, y, ev)
 }
 
 // surrenderedGround reports English "surrendered" said of ground, a place
@@ -2376,6 +2392,12 @@ func (b *builder) inFrameOfYear(a *annotated, c cueHit, t target, dated bool, ev
 	if !t.villages || !t.anaphor && !t.place.Settlement || !namedYearFrame(a) {
 		return cand{}, false
 	}
+	return b.villagesInYear(a, c, t, y, ev)
+}
+
+// villagesInYear dates villages of a district changing hands in the year
+// of the war or agreement their sentence names.
+func (b *builder) villagesInYear(a *annotated, c cueHit, t target, y int, ev Evidence) (cand, bool) {
 	to := b.sideFor(a, c, t.place.Region, civil{y: y})
 	if to == "" {
 		return cand{}, false

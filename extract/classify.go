@@ -168,6 +168,12 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // "اليوم الوطني لتحرير أذربيجان،", "the liberation of Azerbaijan.": a country, no district
 			continue
 		}
+		if key == "falls" && end < len(ts) && ts[end].kind == tokWord && !isWordAt(ts, end, "to") {
+			continue // "falls within the district", "falls under": a place's lie; "Lachin falls" as a headline, or "falls to", is a change
+		}
+		if leftRemaining(ts, i) {
+			continue // "a roof left", "nothing left of": what remains, not forces leaving
+		}
 		if notGroundObject(ts, end) {
 			i = end - 1 // "regained its independent status": not ground changing hands
 			continue
@@ -391,6 +397,20 @@ func findActors(ts []token) []actorHit {
 	}
 	bothSidesNamed(ts, out)
 	return out
+}
+
+// karabakhForces reports the Karabakh Armenians' own forces named after
+// the region ("the Nagorno-Karabakh army", "Artsakh Defence Army",
+// "Karabakh forces"): a side, not the region as a place.
+func karabakhForces(ts []token, i int) bool {
+	if !isWordAt(ts, i, "karabakh", "artsakh", "nagorno-karabakh") {
+		return false
+	}
+	k := i + 1
+	if isWordAt(ts, k, "defence", "defense", "armenian") {
+		k++
+	}
+	return isWordAt(ts, k, "army", "forces", "troops", "fighters", "military", "units", "soldiers")
 }
 
 // andPrefixed reports a side's name that carries the conjunction
@@ -926,6 +946,29 @@ func notGroundObject(ts []token, end int) bool {
 		}
 		if hasStem(ts[k], notGround) {
 			return true
+		}
+	}
+	return false
+}
+
+// leftRemaining reports English "left" meaning "remaining": after a
+// word of quantity ("nothing left", "little left") or after the object of
+// "has"/"have"/"had"/"with" ("has a roof left", "with few houses left"),
+// where "had left Agdam" is forces leaving.
+func leftRemaining(ts []token, i int) bool {
+	if !isWordAt(ts, i, "left") {
+		return false
+	}
+	quantity := []string{"nothing", "little", "few", "none", "nobody", "anything", "much", "remains", "remained"}
+	if isWordAt(ts, i-1, quantity...) || isWordAt(ts, i-1, "was", "is", "were", "are", "been") && isWordAt(ts, i-2, quantity...) {
+		return true // "nothing left of", "little was left of"
+	}
+	for k := i - 2; k >= 0 && k >= i-4; k-- {
+		if ts[k].kind != tokWord {
+			return false
+		}
+		if isWordAt(ts, k, "has", "have", "had", "with") {
+			return !isWordAt(ts, k+1, "already", "just", "finally", "also", "not", "then", "since", "recently")
 		}
 	}
 	return false

@@ -313,3 +313,15 @@ func latinSkeleton(w string) string {
 	}
 	return b.String()
 }
+
+// definiteAfterLam reports a word whose article merged with the
+// preposition ل ("للمدينة" is ل + المدينة, "for/of the city") as the
+// definite noun in set.
+func definiteAfterLam(t token, set map[string]bool) bool {
+	for _, p := range []string{"لل", "ولل"} {
+		if rest, ok := strings.CutPrefix(t.norm, p); ok && runeLen(rest) >= 3 && set["ال"+rest] {
+			return true
+		}
+	}
+	return false
+}

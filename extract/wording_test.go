@@ -1347,3 +1347,40 @@ func TestPassedIntoTheHandsOf(t *testing.T) {
 	expectProposed(t, "Shusha passed into the hands of Armenian forces in May 1992.", "2024-01-01", "shusha 1992-05 ARM")
 	expectProposed(t, "In 1993 the Kalbajar district passed into Armenian hands.", "2024-01-01", "kalbajar 1993 ARM")
 }
+
+// TestTheCityAfterLam: "للمدينة" (ل + المدينة) points back to the city
+// named a few sentences before, like "المدينة".
+func TestTheCityAfterLam(t *testing.T) {
+	expectProposed(t, "زار الوفد مدينة فضولي أمس. وتفقد الوفد المسجد القديم. وقال الدليل إن المسجد ظل مهجورا منذ الاحتلال الأرميني للمدينة عام 1993.", "2022-05-01", "fuzuli 1993 ARM")
+}
+
+// TestKarabakhForcesAreASide: "the Karabakh army", "Artsakh forces" name
+// the Armenian side, not the region as a place.
+func TestKarabakhForcesAreASide(t *testing.T) {
+	expectProposed(t, "Kalbajar has been under the control of the Karabakh army since April 1993.", "2010-01-01", "kalbajar 1993-04 ARM")
+	expectProposed(t, "Kalbajar has been under the control of Artsakh Defence Army units since April 1993.", "2010-01-01", "kalbajar 1993-04 ARM")
+}
+
+// TestFrontedSince: "Since D, X has been under the control of …" tells
+// the change that began the hold, like the hold told before "since".
+func TestFrontedSince(t *testing.T) {
+	expectProposed(t, "Since April 1993, Kalbajar has been under Armenian control.", "2010-01-01", "kalbajar 1993-04 ARM")
+	expectProposed(t, "Kalbajar is a mountain town. Since April 1993, the town has been under the control of the Armenian army.", "2010-01-01", "kalbajar 1993-04 ARM")
+}
+
+// TestLeftAsRemaining: "left" after a quantity or the object of "has"
+// is what remains, not forces leaving; "had left X" still is.
+func TestLeftAsRemaining(t *testing.T) {
+	expectProposed(t, "Only one house in Kalbajar has a wall left standing, the reporter wrote.", "2021-06-01", "")
+	expectProposed(t, "Little was left of Agdam after the war, the visitors said.", "2021-06-01", "")
+	expectProposed(t, "Armenian units had already left Kalbajar on 25 November 2020.", "2021-06-01", "kalbajar 2020-11-25 AZE")
+}
+
+// TestFallsAsAHeadline: "X falls" closing a headline, or "falls to" a
+// side, tells a change; "falls within" a district does not.
+func TestFallsAsAHeadline(t *testing.T) {
+	expectProposed(t, "April 2-3, 1993: Kalbajar Falls", "2010-01-01", "kalbajar 1993-04-02/1993-04-03 ARM")
+	expectProposed(t, "Kalbajar falls to Armenian forces on 3 April 1993", "2010-01-01", "kalbajar 1993-04-03 ARM")
+	expectProposed(t, "The pass falls within the Kalbajar district.", "2010-01-01", "")
+	expectProposed(t, "Snow falls on Kalbajar on 3 April 1993.", "2010-01-01", "")
+}
