@@ -31,6 +31,10 @@ type annotated struct {
 	// not targets of a control word, the evidence of a district's
 	// proposal (Proposal.Places)
 	villages []placeHit
+	// warBefore is the year of the war one of the two sentences before
+	// named or dated ("Hostilities began on 27 September 2020."): "the
+	// war" of this one is that war
+	warBefore int
 }
 
 // resolved is a date expression placed on the calendar.

@@ -108,6 +108,9 @@ type builder struct {
 	prev    *annotated
 	prev2   *annotated // the sentence before prev
 	named   *annotated // the last sentence that named a district
+	// warYear is the year of the war the sentence warSent named by its
+	// year or dated the start of (see annotated.warBefore)
+	warYear, warSent int
 	// villaged: the last sentence that named a village (villageAnaphor)
 	villaged *annotated
 	// topicVillage: the district of the village a page is about ("X is a
@@ -210,6 +213,9 @@ type cueInfo struct {
 
 // sentence reads one annotated sentence.
 func (b *builder) sentence(a *annotated) {
+	if b.warYear != 0 && a.s.idx-b.warSent <= 2 {
+		a.warBefore = b.warYear
+	}
 	ev := a.evidence(b.runes)
 	if b.datedList(a, ev) && !headingNamesDistrict(a) {
 		b.notePrev(a)
@@ -388,6 +394,9 @@ func (b *builder) topic() *Place {
 // district when it names one.
 func (b *builder) notePrev(a *annotated) {
 	b.prev2, b.prev = b.prev, a
+	if y := warStartYear(a); y != 0 {
+		b.warYear, b.warSent = y, a.s.idx
+	}
 	if len(namedSettlements(a)) > 0 {
 		b.villaged = a
 	}
@@ -2372,7 +2381,41 @@ func warYearAt(a *annotated) (int, int) {
 			}
 		}
 	}
+	if k := theWarAt(ts); a.warBefore != 0 && k >= 0 {
+		return a.warBefore, k // "During the war, …" after a sentence that dated it
+	}
 	return 0, -1
+}
+
+// warStartYear is the year of a war a sentence names by its year, or
+// whose start it dates ("Renewed hostilities began on 27 September
+// 2020", "اندلعت الحرب في 27 سبتمبر 2020").
+func warStartYear(a *annotated) int {
+	if y, _ := warYearAt(a); y != 0 {
+		return y
+	}
+	ts := a.s.toks
+	if findWithin(ts, 0, len(ts), fightWords) < 0 || findWithin(ts, 0, len(ts), launchWords) < 0 && findWithin(ts, 0, len(ts), eruptWords) < 0 {
+		return 0
+	}
+	for k, r := range a.res {
+		if r.ok && r.c.prec == "day" && a.dates[k].rel == relNone {
+			return r.c.y
+		}
+	}
+	return 0
+}
+
+// theWarAt finds "the war" (the fighting, the hostilities, الحرب) named
+// without a year, the war a sentence before told of: its token, or -1.
+func theWarAt(ts []token) int {
+	for k := range ts {
+		if isWordAt(ts, k, "war", "fighting", "hostilities") && isWordAt(ts, k-1, "the") && !isWordAt(ts, k+1, "of", "in") ||
+			isWordAt(ts, k, "الحرب") {
+			return k
+		}
+	}
+	return -1
 }
 
 // inFrameOfYear dates an undated change told within a war or agreement

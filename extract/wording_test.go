@@ -1384,3 +1384,12 @@ func TestFallsAsAHeadline(t *testing.T) {
 	expectProposed(t, "The pass falls within the Kalbajar district.", "2010-01-01", "")
 	expectProposed(t, "Snow falls on Kalbajar on 3 April 1993.", "2010-01-01", "")
 }
+
+// TestTheWarDatedTheSentenceBefore: "the war" with no year, after a
+// sentence that dates the start of the fighting, is that year's war, and
+// the change within it is dated as for a war named by its year; with no
+// such sentence nothing dates it.
+func TestTheWarDatedTheSentenceBefore(t *testing.T) {
+	expectProposed(t, "Fighting broke out again on 27 September 2020. During the war, Baku regained much of the area, including the town of Shusha.", "2023-01-01", "shusha 2020-11 AZE")
+	expectProposed(t, "Baku's envoy spoke at length. During the war, Baku regained much of the area, including the town of Shusha.", "2023-01-01", "")
+}
