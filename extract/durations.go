@@ -87,6 +87,11 @@ func countAt(ts []token, k int) (years, next int, vague, ok bool) {
 		// "twenty-eight and a half years": the whole years count
 		k += 3
 	}
+	if k+1 < len(ts) && ts[k].raw == "-" && yearUnits[ts[k+1].norm] {
+		k++ // "a 27-year occupation"
+	} else if isWordAt(ts, k, "long") && k+1 < len(ts) && yearUnits[ts[k+1].norm] {
+		k++ // "27 long years"
+	}
 	if k < len(ts) && ts[k].kind == tokWord {
 		if yearUnits[ts[k].norm] {
 			return n, k + 1, vague, true
@@ -257,6 +262,22 @@ func yearsOfChange(ts []token, j int) (int, bool) {
 			return 0, false
 		}
 		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok {
+			return k, true
+		}
+	case isWordAt(ts, j-2, "-") || isWordAt(ts, k, "long") || isWordAt(ts, k, "-") && isWordAt(ts, k+1, "long"):
+		// "from 27-year long Armenian occupation", "a 30-year occupation":
+		// the count as an adjective of the control noun, a side's
+		// adjective between
+		if isWordAt(ts, k, "-") {
+			k++
+		}
+		if isWordAt(ts, k, "long") {
+			k++
+		}
+		if k < len(ts) && actorWords[ts[k].norm] != "" {
+			k++
+		}
+		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok && !isWordAt(ts, j-4, "during", "over", "for", "within", "in") {
 			return k, true
 		}
 	case isWordAt(ts, k, "of") && k+1 < len(ts) && !isWordAt(ts, j-3, "during", "over", "for", "within", "in"):

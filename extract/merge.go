@@ -268,7 +268,7 @@ func (b *builder) finish(res *Result) {
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: x.durWord}, x.ev)
 			continue
 		}
-		agoSents[fmt.Sprintf("%s/%d", x.region, x.sent)] = true
+		agoSents[fmt.Sprintf("%s/%s/%d", x.region, x.to, x.sent)] = true
 		x.dated, x.date = true, civil{y: y - x.years, prec: "year"}
 		if x.ago && x.exact && b.hasPub {
 			// "exactly a year ago": the same day that many years before
@@ -326,8 +326,10 @@ func (b *builder) finish(res *Result) {
 		}
 	}
 	for _, x := range undated {
-		if x.ago || agoSents[fmt.Sprintf("%s/%d", x.region, x.sent)] {
-			// "N years ago" in its sentence dated this change already
+		if x.ago || agoSents[fmt.Sprintf("%s/%s/%d", x.region, x.to, x.sent)] {
+			// "N years ago" in its sentence dated this change already (a
+			// span that ended in the change, "liberated after 27 years of
+			// occupation", dated the earlier change to the other side)
 			for _, p := range props {
 				if p.p.Region == x.region && strings.HasPrefix(p.p.DateHow, "derived from duration") {
 					p.p.Evidence = addEvidence(p.p.Evidence, x.ev)

@@ -1393,3 +1393,18 @@ func TestTheWarDatedTheSentenceBefore(t *testing.T) {
 	expectProposed(t, "Fighting broke out again on 27 September 2020. During the war, Baku regained much of the area, including the town of Shusha.", "2023-01-01", "shusha 2020-11 AZE")
 	expectProposed(t, "Baku's envoy spoke at length. During the war, Baku regained much of the area, including the town of Shusha.", "2023-01-01", "")
 }
+
+// TestCountOfYearsAsAnAdjective: "a 27-year long occupation", "27 long
+// years of occupation" count back like "27 years of occupation".
+func TestCountOfYearsAsAnAdjective(t *testing.T) {
+	expectProposed(t, "Ankara welcomed the return of Kalbajar to Azerbaijan on 25 November 2020 after a 27-year long Armenian occupation.", "2021-01-10", "kalbajar 1993 ARM|kalbajar 2020-11-25 AZE")
+	expectProposed(t, "Aghdam returned to Azerbaijan on 20 November 2020. After 27 long years of occupation, the call to prayer sounds again in the town.", "2021-01-10", "agdam 1993 ARM|agdam 2020-11-20 AZE")
+}
+
+// TestChangeThatEndedASpanKeepsItsDay: "liberated X after 27 years of
+// occupation", told as the page's news, is a change on the page's day
+// as well as the earlier change the span counts back to.
+func TestChangeThatEndedASpanKeepsItsDay(t *testing.T) {
+	expectProposed(t, "Azerbaijani troops regained Kalbajar after 27 years of occupation, the ministry said.", "2020-11-25", "kalbajar 1993 ARM|kalbajar 2020-11-25 AZE")
+	expectProposed(t, "Armenian forces took Lachin 28 years ago, a veteran recalled.", "2020-05-18", "lachin 1992-05-18 ARM")
+}
