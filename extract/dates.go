@@ -34,6 +34,7 @@ type dateExpr struct {
 	offset      int  // days for relDays, months for relMonth, years for relYear
 	same        bool // relShift: "the same day", offset 0 from the day just spoken of
 	that        bool // "on that day", "في ذلك اليوم": the same, reaching a few sentences back
+	months      bool // relShift: offset counts months ("two months later", "بعد شهرين")
 	weekday     time.Weekday
 	hasWeekday  bool
 	dir         int // relWeekday: 0 on or before, -1 strictly before, +1 strictly after
@@ -894,8 +895,9 @@ func relativeAt(ts []token, i int) (dateExpr, bool) {
 // chronicle counts days and weeks ("thirteen days later", "two weeks
 // later"); longer counts are anniversaries and durations.
 const (
-	maxShiftDays  = 31
-	maxShiftWeeks = 4
+	maxShiftDays   = 31
+	maxShiftWeeks  = 4
+	maxShiftMonths = 6 // "two months later" after a month: the chronicle of a war's year
 )
 
 // dayShiftAt reads days counted from another day: "a day before", "the
@@ -974,6 +976,10 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 			n, k = 2, k+1
 		case isWordAt(ts, k, "اسبوع", "اسبوعا"):
 			n, k = 7, k+1
+		case isWordAt(ts, k, "شهر", "شهرا") && !monthNamed(ts, k+1):
+			n, k, e.months = 1, k+1, true // "بعد شهر" (not "شهر مايو", the month of May)
+		case isWordAt(ts, k, "شهرين", "شهران"):
+			n, k, e.months = 2, k+1, true
 		case k < len(ts) && hasStem(ts[k], weekDuals):
 			n, k = 14, k+1
 		default:
@@ -983,6 +989,8 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 					n, k = c, k+2
 				case hasStem(ts[k+1], weekUnits) && c <= maxShiftWeeks:
 					n, k = 7*c, k+2
+				case isWordAt(ts, k+1, "اشهر", "شهور") && c <= maxShiftMonths:
+					n, k, e.months = c, k+2, true
 				}
 			}
 		}
@@ -1007,6 +1015,8 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 		case isWordAt(ts, i+1, "day", "days") && (n == 1) == isWordAt(ts, i+1, "day") && n <= maxShiftDays:
 		case isWordAt(ts, i+1, "week", "weeks") && (n == 1) == isWordAt(ts, i+1, "week") && n <= maxShiftWeeks && !isWordAt(ts, i, "the"):
 			n *= 7
+		case isWordAt(ts, i+1, "month", "months") && (n == 1) == isWordAt(ts, i+1, "month") && n <= maxShiftMonths && !isWordAt(ts, i, "the"):
+			e.months = true // "two months later"
 		default:
 			return dateExpr{}, false
 		}
@@ -1300,6 +1310,15 @@ func (r *resolver) resolve(e dateExpr) (c civil, how string, ok bool) {
 		if e.that {
 			back = thatDayBack
 		}
+		if e.months {
+			// "in March 1992 …, and two months later": the month counted
+			// from the day or month just spoken of, in its sentence
+			if r.sent != r.prevSent || r.prev.y == 0 || r.prev.m == 0 {
+				return civil{}, "", false
+			}
+			t := time.Date(r.prev.y, time.Month(r.prev.m)+time.Month(e.offset), 1, 0, 0, 0, 0, time.UTC)
+			return civil{y: t.Year(), m: int(t.Month()), prec: "month"}, fmt.Sprintf("%s (%s)", shiftHow, e.word), true
+		}
 		if r.prev.prec == "day" && r.prev.d2 == 0 && r.sent-r.prevSent <= back && (e.offset != 0 || r.prevYear) {
 			t := r.prev.time().AddDate(0, 0, e.offset)
 			if r.sent == r.prevSent {
@@ -1545,4 +1564,10 @@ func bracketedYear(ts []token, k int) (year, next int, ok bool) {
 		return 0, k, false
 	}
 	return y, n + 1, true
+}
+
+// monthNamed reports a month's name at k ("شهر مايو": the month of May).
+func monthNamed(ts []token, k int) bool {
+	m, _, _ := monthAt(ts, k)
+	return m > 0
 }

@@ -95,6 +95,12 @@ func (b *builder) finish(res *Result) {
 		if c, how, ok := b.ledgerOffByOne(x); ok {
 			x.date, x.how = c, how
 		}
+		if strings.HasPrefix(x.how, "derived from anniversary") && b.beforeLedger(x) {
+			// "the 72nd anniversary of the end of the war and the
+			// liberation of X": a count of another event's years
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: "anniversary"}, x.ev)
+			return
+		}
 		if strings.HasPrefix(x.how, "derived from duration") {
 			if b.beforeLedger(x) {
 				// "returned after 27 years" counted from a year the

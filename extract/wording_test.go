@@ -1408,3 +1408,19 @@ func TestChangeThatEndedASpanKeepsItsDay(t *testing.T) {
 	expectProposed(t, "Azerbaijani troops regained Kalbajar after 27 years of occupation, the ministry said.", "2020-11-25", "kalbajar 1993 ARM|kalbajar 2020-11-25 AZE")
 	expectProposed(t, "Armenian forces took Lachin 28 years ago, a veteran recalled.", "2020-05-18", "lachin 1992-05-18 ARM")
 }
+
+// TestMonthsLater: "two months later", "بعد شهرين" count months from the
+// month or day written before in the sentence.
+func TestMonthsLater(t *testing.T) {
+	expectProposed(t, "Baku won a UN seat in March 1992, and two months later Armenian units seized Lachin.", "2000-01-01", "lachin 1992-05 ARM")
+	expectProposed(t, "نالت أذربيجان مقعدها في الأمم المتحدة في مارس 1992، وبعد شهرين سيطرت القوات الأرمينية على لاتشين.", "2000-01-01", "lachin 1992-05 ARM")
+	expectProposed(t, "نالت أذربيجان مقعدها في الأمم المتحدة في شهر مارس 1992.", "2000-01-01", "")
+}
+
+// TestAnniversaryOfAnotherEvent: a count of anniversaries that dates a
+// change before the ledger's first record belongs to another event named
+// with it ("the 72nd anniversary of the end of the Second World War and
+// of the liberation of X"): no proposal from it.
+func TestAnniversaryOfAnotherEvent(t *testing.T) {
+	expectProposed(t, "Statement on the 72nd anniversary of the end of the Second World War and the liberation of Shushi, 9 May 2017.", "2017-05-09", "")
+}
