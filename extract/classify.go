@@ -380,6 +380,9 @@ func findActors(ts []token) []actorHit {
 		for n, s := range t.stems {
 			pre := t.pre
 			if a, ok := actorWords[s]; ok {
+				if i+1 < len(ts) && ts[i+1].raw == ":" {
+					break // "(Azerbaijani: Şuşa, Armenian: Շուշի)": a language's name for a place, not a side
+				}
 				to := pre[n] == "ل" || pre[n] == "لل" || isWordAt(ts, i-1, "الي", "to")
 				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against", "from") && isWordAt(ts, i-1, "the") ||
 					clearedOf(ts, i)

@@ -1424,3 +1424,9 @@ func TestMonthsLater(t *testing.T) {
 func TestAnniversaryOfAnotherEvent(t *testing.T) {
 	expectProposed(t, "Statement on the 72nd anniversary of the end of the Second World War and the liberation of Shushi, 9 May 2017.", "2017-05-09", "")
 }
+
+// TestLanguageGlossIsNoSide: "(Azerbaijani: …)" gives a place's name in a
+// language; it names no side that took it.
+func TestLanguageGlossIsNoSide(t *testing.T) {
+	expectProposed(t, "The Capture of Garadaghly (Azerbaijani: Qaradağlının alınması) happened when Armenian units seized Garadaghly, a village in Khojavend district, on 17 February 1992.", "2010-01-01", "khojavend 1992-02-17 ARM")
+}
