@@ -1055,7 +1055,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 			if opener >= 0 && d.i > opener {
 				continue // "In response to the occupation of X, on 6 April the Council adopted …": the main clause's day
 			}
-			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c) && !b.doneByDeadline(a, c, k)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) || launchDate(a, k) || laterEventDate(a, c, k) || otherWordsDate(a, c, k) {
+			if a.claimed[k] || !a.res[k].ok || (happened && a.deadline[k] && !a.dateWhen(k, c) && !b.doneByDeadline(a, c, k)) || !filter(k) || b.otherPlacesDate(a, d, t) || operationDate(a, k, c.i) || launchDate(a, k) || laterEventDate(a, c, k) || otherWordsDate(a, c, k) || attributionDate(a, c, k) {
 				continue
 			}
 			if afterNoun && d.j <= c.i-1 {

@@ -434,3 +434,22 @@ func operationNamed(s *sentence, c cueHit) bool {
 	}
 	return len(parseDates(ts)) == 0
 }
+
+// attributionDate reports a date that closes the sentence's attribution
+// after a change the sentence sets in a war named by its year ("…, which
+// were liberated in the 2020 war, Trend reports on Oct.9 citing the
+// ministry"): the day of the report, not of the change. (A past "said on
+// Sunday" after a change is most often the day of the news itself.)
+func attributionDate(a *annotated, c cueHit, k int) bool {
+	ts := a.s.toks
+	d := a.dates[k]
+	if d.i <= c.j || !isWordAt(ts, d.i-1, "on") || !isWordAt(ts, d.i-2, "reports") || warYear(a) == 0 {
+		return false
+	}
+	for m := c.j; m < d.i-2; m++ {
+		if isComma(ts[m]) {
+			return true
+		}
+	}
+	return false
+}

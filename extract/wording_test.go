@@ -1430,3 +1430,9 @@ func TestAnniversaryOfAnotherEvent(t *testing.T) {
 func TestLanguageGlossIsNoSide(t *testing.T) {
 	expectProposed(t, "The Capture of Garadaghly (Azerbaijani: Qaradağlının alınması) happened when Armenian units seized Garadaghly, a village in Khojavend district, on 17 February 1992.", "2010-01-01", "khojavend 1992-02-17 ARM")
 }
+
+// TestDateOfTheReportAfterTheChange: ", X reports on Oct. 9" after the
+// change dates the report, not the change, which keeps its own frame.
+func TestDateOfTheReportAfterTheChange(t *testing.T) {
+	expectProposed(t, "The ministry took reporters to Hadrut settlement (Khojavend district) and Fuzuli city (centre of Fuzuli district), which were freed in the 2020 second Karabakh war, Trend reports on Oct.9 citing the ministry.", "2021-10-09", "fuzuli 2020-10-17 AZE")
+}
