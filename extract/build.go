@@ -2628,17 +2628,20 @@ func listColonAfter(ts []token, k int) bool {
 	return false
 }
 
-// sharedObject gives a control word joined by "و" to the one before it,
-// with no place of its own and none named between them, that word's
-// districts ("احتلت شوشا في 1992 وتحررت في 8 نوفمبر 2020": the second verb
-// tells of Shusha too). The targets point nowhere in the sentence, so the
+// sharedObject gives a control word joined by "و" (or an English one by
+// "and", see joinedSubject) to the one before it, with no place of its
+// own and none named between them, that word's districts ("احتلت شوشا في
+// 1992 وتحررت في 8 نوفمبر 2020": the second verb tells of Shusha too). The targets point nowhere in the sentence, so the
 // second word's own clause dates it.
 func sharedObject(a *annotated, c cueHit, infos []cueInfo) []target {
-	if len(infos) == 0 || !strings.HasPrefix(c.prefix, "و") {
+	if len(infos) == 0 {
 		return nil
 	}
 	p := infos[len(infos)-1]
 	if len(p.targets) == 0 || p.mod != modEvent || c.i-p.c.j > 12 {
+		return nil
+	}
+	if !strings.HasPrefix(c.prefix, "و") && !joinedSubject(a.s.toks, c, p) {
 		return nil
 	}
 	for _, pl := range a.places {
@@ -2656,6 +2659,26 @@ func sharedObject(a *annotated, c cueHit, infos []cueInfo) []target {
 		out = append(out, target{place: t.place, tok: -1, shared: true})
 	}
 	return out
+}
+
+// joinedSubject reports an English control word joined by "and" to the
+// one before it, whose place is its subject ("Shusha was occupied in 1992
+// and liberated in 2020", "came under Armenian control in 1992 and was
+// recaptured in 2020"): the second word has the same subject.
+func joinedSubject(ts []token, c cueHit, p cueInfo) bool {
+	k := c.i - 1
+	for k > 0 && isWordAt(ts, k, "was", "were", "then", "later", "subsequently", "finally", "eventually", "been", "has", "had") {
+		k--
+	}
+	if !isWordAt(ts, k, "and") || !latinWord(ts[c.i]) {
+		return false
+	}
+	for _, t := range p.targets {
+		if t.tok < 0 || t.tok > p.c.i {
+			return false // the place was the first word's object: the second may have its own
+		}
+	}
+	return true
 }
 
 // provinceNameAt reports a target named by the NKR province seated in its

@@ -1436,3 +1436,12 @@ func TestLanguageGlossIsNoSide(t *testing.T) {
 func TestDateOfTheReportAfterTheChange(t *testing.T) {
 	expectProposed(t, "The ministry took reporters to Hadrut settlement (Khojavend district) and Fuzuli city (centre of Fuzuli district), which were freed in the 2020 second Karabakh war, Trend reports on Oct.9 citing the ministry.", "2021-10-09", "fuzuli 2020-10-17 AZE")
 }
+
+// TestSecondVerbOfAJoinedSubject: "X was occupied in 1992 and liberated
+// in 2020": the second control word, joined by "and", has the first one's
+// subject; a place that was the first word's object is no subject of the
+// second.
+func TestSecondVerbOfAJoinedSubject(t *testing.T) {
+	expectProposed(t, "Lachin was occupied in May 1992 and freed on 1 December 2020.", "2024-01-01", "lachin 1992-05 ARM|lachin 2020-12-01 AZE")
+	expectProposed(t, "Lachin came under Armenian control in May 1992 and was handed back on 1 December 2020.", "2024-01-01", "lachin 1992-05 ARM|lachin 2020-12-01 AZE")
+}
