@@ -283,7 +283,7 @@ func dropNamedAfter(ts []token, ps []placeHit) []placeHit {
 	out := ps[:0]
 	for _, p := range ps {
 		named := p.place.Region == "" && (latinWord(ts[p.i]) && head(p.j) || !latinWord(ts[p.i]) && head(p.i-1) ||
-			karabakhForces(ts, p.j-1)) // "the Karabakh army": a side, not a place
+			karabakhForces(ts, p.j-1) || forcesOfKarabakh(ts, p)) // "the Karabakh army", "forces of Nagorno Karabakh": a side, not a place
 		// "(except Shusha district)", "باستثناء شوشا": set apart from
 		// what the sentence tells
 		k := p.i - 1

@@ -416,6 +416,13 @@ func karabakhForces(ts []token, i int) bool {
 	return isWordAt(ts, k, "army", "forces", "troops", "fighters", "military", "units", "soldiers")
 }
 
+// forcesOfKarabakh reports the region named as the owner of forces
+// ("Armenian forces of Nagorno Karabakh", "the army of Artsakh"): a side.
+func forcesOfKarabakh(ts []token, p placeHit) bool {
+	return isWordAt(ts, p.j-1, "karabakh", "artsakh") && isWordAt(ts, p.i-1, "of") &&
+		isWordAt(ts, p.i-2, "army", "forces", "troops", "fighters", "military", "units", "soldiers")
+}
+
 // andPrefixed reports a side's name that carries the conjunction
 // "و" ("وأرمينيا").
 func andPrefixed(t token) bool {

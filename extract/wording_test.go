@@ -1359,6 +1359,7 @@ func TestTheCityAfterLam(t *testing.T) {
 func TestKarabakhForcesAreASide(t *testing.T) {
 	expectProposed(t, "Kalbajar has been under the control of the Karabakh army since April 1993.", "2010-01-01", "kalbajar 1993-04 ARM")
 	expectProposed(t, "Kalbajar has been under the control of Artsakh Defence Army units since April 1993.", "2010-01-01", "kalbajar 1993-04 ARM")
+	expectProposed(t, "A market town of 30,000 people, in 1993 Kalbajar emptied after it was seized by Armenian forces of Nagorno Karabakh.", "2010-01-01", "kalbajar 1993 ARM")
 }
 
 // TestFrontedSince: "Since D, X has been under the control of …" tells
