@@ -375,6 +375,9 @@ func (b *builder) prevSentenceDistrict(a *annotated) (target, bool) {
 			return target{}, false
 		}
 	}
+	if p, ok := b.subjectChain(a, firstWord(a.s.toks)); ok {
+		return target{place: p, tok: -1, anaphor: true}, true
+	}
 	var found *Place
 	for k := range b.prev.places {
 		p := b.prev.places[k].place

@@ -111,6 +111,10 @@ type builder struct {
 	// warYear is the year of the war the sentence warSent named by its
 	// year or dated the start of (see annotated.warBefore)
 	warYear, warSent int
+	// chain is the district sentences in a row have as their subject:
+	// one opened by its name, then by "It"/"Its" (see subjectChain)
+	chain     *Place
+	chainSent int
 	// villaged: the last sentence that named a village (villageAnaphor)
 	villaged *annotated
 	// topicVillage: the district of the village a page is about ("X is a
@@ -393,6 +397,7 @@ func (b *builder) topic() *Place {
 // notePrev makes a the sentence before the next, and the last to name a
 // district when it names one.
 func (b *builder) notePrev(a *annotated) {
+	b.noteSubjectChain(a)
 	b.prev2, b.prev = b.prev, a
 	if y := warStartYear(a); y != 0 {
 		b.warYear, b.warSent = y, a.s.idx
@@ -2385,6 +2390,45 @@ func warYearAt(a *annotated) (int, int) {
 		return a.warBefore, k // "During the war, …" after a sentence that dated it
 	}
 	return 0, -1
+}
+
+// noteSubjectChain follows the district sentences have as their opening
+// subject: a sentence opened by a district's name starts the chain, one
+// opened by "It"/"Its" right after it carries it on, any other ends it.
+func (b *builder) noteSubjectChain(a *annotated) {
+	ts := a.s.toks
+	f := firstWord(ts)
+	for _, p := range a.places {
+		if p.i == f && p.place.Region != "" && !p.place.Outside {
+			b.chain, b.chainSent = p.place, a.s.idx
+			return
+		}
+	}
+	if isWordAt(ts, f, "it", "its") && b.chain != nil && b.chainSent == a.s.idx-1 {
+		b.chainSent = a.s.idx
+		return
+	}
+	b.chain = nil
+}
+
+// firstWord is the index of a sentence's first word.
+func firstWord(ts []token) int {
+	f := 0
+	for f < len(ts) && ts[f].kind != tokWord {
+		f++
+	}
+	return f
+}
+
+// subjectChain is the district an opening "It"/"Its" at token k stands
+// for when the sentences just before had it as their subject ("Shusha
+// was … . It has long held … overlooking Stepanakert. Its seizure …":
+// Shusha, not the last place named).
+func (b *builder) subjectChain(a *annotated, k int) (*Place, bool) {
+	if b.chain == nil || b.chainSent != a.s.idx-1 || !isWordAt(a.s.toks, k, "it", "its") || !isSentenceStart(a.s.toks, k) {
+		return nil, false
+	}
+	return b.chain, true
 }
 
 // warStartYear is the year of a war a sentence names by its year, or

@@ -1446,3 +1446,10 @@ func TestSecondVerbOfAJoinedSubject(t *testing.T) {
 	expectProposed(t, "Lachin was occupied in May 1992 and freed on 1 December 2020.", "2024-01-01", "lachin 1992-05 ARM|lachin 2020-12-01 AZE")
 	expectProposed(t, "Lachin came under Armenian control in May 1992 and was handed back on 1 December 2020.", "2024-01-01", "lachin 1992-05 ARM|lachin 2020-12-01 AZE")
 }
+
+// TestOpeningItsKeepsTheSubject: sentences opened by a district's name and
+// then by "It"/"Its" keep that district as their subject; "Its seizure by
+// …" is its change, not one of the last place named.
+func TestOpeningItsKeepsTheSubject(t *testing.T) {
+	expectProposed(t, "Lachin was a small mountain town. It is known for its road down to Khankendi. Its capture by Armenian forces on 18 May 1992 opened the corridor.", "2010-01-01", "lachin 1992-05-18 ARM")
+}
