@@ -160,7 +160,7 @@ func findCues(ts []token) []cueHit {
 			i = end - 1 // "after capturing X", "Capturing X would …": not the news
 			continue
 		}
-		if nominalActor(ts, i, end) || awardName(ts, i) {
+		if nominalActor(ts, i, end) || awardName(ts, i) || policyOf(ts, i) {
 			i = end - 1 // "قوات الاحتلال", "occupation forces", a medal "for the liberation of X": a name, not an event
 			continue
 		}
@@ -921,6 +921,20 @@ func nominalActor(ts []token, i, end int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if ts[k].kind == tokWord && !latinWord(ts[k]) && hasStem(ts[k], shellingWords) {
 			return true
+		}
+	}
+	return false
+}
+
+// policyOf reports a control noun named as a policy ("a policy of
+// aggression and occupation", "سياسة الاحتلال"): a stance, no change.
+func policyOf(ts []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if isWordAt(ts, k, "policy", "policies", "سياسه", "وسياسه") {
+			return true
+		}
+		if ts[k].kind != tokWord {
+			return false
 		}
 	}
 	return false

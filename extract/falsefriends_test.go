@@ -130,3 +130,11 @@ func TestVisitedLiberatedTown(t *testing.T) {
 	expectProposed(t, "He returned to Shusha on 20 May 2021 after 29 years.", "2021-10-05", "")
 	expectProposed(t, "Shusha returned to Azerbaijan on 8 November 2020.", "2021-10-05", "shusha 2020-11-08 AZE")
 }
+
+// TestPolicyOfOccupation: an occupation named as a policy ("a policy of
+// aggression and occupation", "سياسة الاحتلال") is no change, and does
+// not take the place the sentence's own change names.
+func TestPolicyOfOccupation(t *testing.T) {
+	expectProposed(t, "Baku condemned Armenia's policy of occupation in Lachin, the ministry said.", "2018-05-18", "")
+	expectProposed(t, "“Under a policy of aggression and occupation, on 18 May 1992, Lachin district was occupied by the armed forces of Armenia,” the statement reads.", "2018-05-18", "lachin 1992-05-18 ARM")
+}
