@@ -1627,6 +1627,31 @@ func other(side string) string {
 // control word follows a relative word (with at most an auxiliary such
 // as "was" or "قد" between), and a place ends right before that relative
 // word (a comma may stand between).
+// relativeSubject reports a word of the subject of an English relative
+// clause whose object is the place before it ("Kalbajar, which we lost in
+// April 1993", "which Azerbaijan lost", "which Armenian forces took"): a
+// pronoun, a side's name or the head noun of its forces.
+func relativeSubject(ts []token, k int) bool {
+	return latinWord(ts[k]) && (isWordAt(ts, k, "we", "they", "it") || actorWords[ts[k].norm] != "" || hasStem(ts[k], actorHeads))
+}
+
+// objectRelativeAt is the token of "which"/"that" opening a relative
+// clause whose subject stands between it and control word i, or -1.
+func objectRelativeAt(ts []token, i int) int {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if isWordAt(ts, k, "which", "that") {
+			if k < i-1 {
+				return k
+			}
+			return -1
+		}
+		if !relativeSubject(ts, k) {
+			return -1
+		}
+	}
+	return -1
+}
+
 func relativeAntecedent(a *annotated, c cueHit) (target, bool) {
 	ts := a.s.toks
 	r := -1
@@ -1638,7 +1663,7 @@ func relativeAntecedent(a *annotated, c cueHit) (target, bool) {
 			r = k
 			break
 		}
-		if !hasStem(ts[k], pastAux) && !isWordAt(ts, k, "قد", "been", "has", "have", "is", "are", "تم", "تمت") {
+		if !hasStem(ts[k], pastAux) && !isWordAt(ts, k, "قد", "been", "has", "have", "is", "are", "تم", "تمت") && !relativeSubject(ts, k) {
 			break
 		}
 	}

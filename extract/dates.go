@@ -619,9 +619,13 @@ func dayFirstAt(ts []token, i int) (dateExpr, bool) {
 		if y, n, ok := yearAt(ts, p); ok {
 			e.year, k = y, n
 		}
-	} else if k < len(ts) && ts[k].raw == "," {
+	} else if k < len(ts) && (ts[k].raw == "," || ts[k].raw == "،") {
 		if y, n, ok := yearAt(ts, k+1); ok {
 			e.year, k = y, n
+		} else if isWordAt(ts, k+1, "عام", "العام", "سنه") {
+			if y, n, ok := yearAt(ts, k+2); ok {
+				e.year, k = y, n // "8 نوفمبر، عام 2020"
+			}
 		}
 	}
 	if e.year == 0 {

@@ -178,6 +178,10 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 			out = append(out, c) // "Fuzuli, lying in an open plain, was quickly taken"
 			continue
 		}
+		if r := objectRelativeAt(ts, c.i); r > 0 && (placeBefore(places, r) || placeBefore(places, r-1) && isComma(ts[r-1])) {
+			out = append(out, c) // "Kalbajar, which we lost in April 1993": the place before "which"
+			continue
+		}
 		if isWordAt(ts, c.i, "taken", "lost") && isWordAt(ts, c.j, "by") && takerBefore(ts, min(len(ts), c.j+5)) && c.i > 0 && isComma(ts[c.i-1]) && placeBefore(places, c.i-1) {
 			out = append(out, c) // "Hadrut, taken by Azerbaijani forces on 9 October 2020, …"
 			continue

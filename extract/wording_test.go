@@ -1453,3 +1453,18 @@ func TestSecondVerbOfAJoinedSubject(t *testing.T) {
 func TestOpeningItsKeepsTheSubject(t *testing.T) {
 	expectProposed(t, "Lachin was a small mountain town. It is known for its road down to Khankendi. Its capture by Armenian forces on 18 May 1992 opened the corridor.", "2010-01-01", "lachin 1992-05-18 ARM")
 }
+
+// TestYearAfterACommaInArabic: "8 نوفمبر، عام 2020" is one date, so a hold
+// told "منذ … حتى" such a date ends on it.
+func TestYearAfterACommaInArabic(t *testing.T) {
+	expectProposed(t, "بقيت لاتشين تحت سيطرة القوات الأرمينية منذ 18 مايو 1992 حتى 1 ديسمبر، عام 2020.", "2021-05-18", "lachin 1992-05-18 ARM|lachin 2020-12-01 AZE")
+}
+
+// TestPlaceBeforeAnObjectRelative: "Kalbajar, which we lost in April
+// 1993", "which Armenian forces took": the place before "which" is the
+// object of the clause's control word.
+func TestPlaceBeforeAnObjectRelative(t *testing.T) {
+	expectProposed(t, "The president spoke in Lachin, which we lost in May 1992, about the road.", "2022-06-27", "lachin 1992-05 ARM")
+	expectProposed(t, "Lachin, which Armenian forces took in May 1992, sits on the road to Goris.", "2022-06-27", "lachin 1992-05 ARM")
+	expectProposed(t, "Lachin, which the delegation visited in May 2022, sits on the road to Goris.", "2022-06-27", "")
+}
