@@ -147,7 +147,7 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 				out = append(out, durExpr{i: i, j: j, kind: durAgo, years: n, vague: vague, word: joinRaw(ts, i, j)})
 				i = j - 1
 			}
-		case w == "from" && underBefore(ts, i):
+		case w == "from" && (underBefore(ts, i) || occupiedFromTo(ts, i, dateAtTok)):
 			// "remained under Armenian occupation from 31 August 1993 until
 			// …", "was under the control of X from 1993 to 2020": the start
 			// of a state told with its end, as "since" tells it
@@ -363,4 +363,26 @@ func sinceWarOf(ts []token, k int, dateAtTok map[int]dateExpr) (dateExpr, int, b
 		}
 	}
 	return dateExpr{}, 0, false
+}
+
+// occupiedFromTo reports "occupied (by …) from D1 to D2" at "from" k: the
+// occupation as a state told with its start and end, as "under
+// occupation from … until …" tells it.
+func occupiedFromTo(ts []token, k int, dateAtTok map[int]dateExpr) bool {
+	d, ok := dateAtTok[k+1]
+	if !ok || !isWordAt(ts, d.j, "to", "until", "till") {
+		return false
+	}
+	if _, ok := dateAtTok[d.j+1]; !ok {
+		return false
+	}
+	for m := k - 1; m >= 0 && m >= k-4; m-- {
+		if isClausePunct(ts[m]) {
+			return false
+		}
+		if isWordAt(ts, m, "occupied") {
+			return true
+		}
+	}
+	return false
 }

@@ -1468,3 +1468,9 @@ func TestPlaceBeforeAnObjectRelative(t *testing.T) {
 	expectProposed(t, "Lachin, which Armenian forces took in May 1992, sits on the road to Goris.", "2022-06-27", "lachin 1992-05 ARM")
 	expectProposed(t, "Lachin, which the delegation visited in May 2022, sits on the road to Goris.", "2022-06-27", "")
 }
+
+// TestOccupiedFromTo: "occupied by X from D1 to D2" tells the change on D1
+// and the end of the hold on D2.
+func TestOccupiedFromTo(t *testing.T) {
+	expectProposed(t, "Families return to Zangilan, which was occupied by Armenian forces from October 29, 1993 to October 20, 2020.", "2024-03-29", "zangilan 1993-10-29 ARM|zangilan 2020-10-20 AZE")
+}
