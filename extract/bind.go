@@ -1332,6 +1332,9 @@ func operationDate(a *annotated, k, cue int) bool {
 func launchDate(a *annotated, k int) bool {
 	ts := a.s.toks
 	d := a.dates[k]
+	if k > 0 && a.dates[k-1].j == d.i-1 && isWordAt(ts, d.i-1, "to", "until", "الي", "حتي") && launchDate(a, k-1) {
+		return true // "lasted from September 27 to November 10": the span's end too
+	}
 	for m := d.i - 1; m >= 0 && m >= d.i-3; m-- {
 		if ts[m].kind != tokWord || cueAt(a, m) {
 			return false
@@ -1339,7 +1342,10 @@ func launchDate(a *annotated, k int) bool {
 		if hasStem(ts[m], launchWords) || hasStem(ts[m], eruptWords) {
 			return true
 		}
-		if !isWordAt(ts, m, "في", "on", "in", "منذ", "since", "يوم", "بتاريخ") {
+		if isWordAt(ts, m, "lasted", "lasting", "استمرت", "واستمرت", "دامت") {
+			return true // "the war that lasted from September 27 to November 10": the fighting's span
+		}
+		if !isWordAt(ts, m, "في", "on", "in", "منذ", "since", "يوم", "بتاريخ", "from", "من") {
 			return false
 		}
 	}

@@ -1474,3 +1474,10 @@ func TestPlaceBeforeAnObjectRelative(t *testing.T) {
 func TestOccupiedFromTo(t *testing.T) {
 	expectProposed(t, "Families return to Zangilan, which was occupied by Armenian forces from October 29, 1993 to October 20, 2020.", "2024-03-29", "zangilan 1993-10-29 ARM|zangilan 2020-10-20 AZE")
 }
+
+// TestSpanTheWarLasted: "the war that lasted from September 27 to
+// November 10" dates the fighting, neither end of it the change told
+// with it.
+func TestSpanTheWarLasted(t *testing.T) {
+	expectProposed(t, "Shusha was the last city to be liberated in the 2020 war that lasted from September 27 to November 10.", "2021-06-15", "shusha 2020-11 AZE")
+}
