@@ -141,6 +141,14 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 			r.cited, r.hasCited = d, true // the passage after it quotes that report
 		}
 		for k, e := range a.dates {
+			if e.rel == relNone && e.year != 0 && !opt.pageDate.IsZero() && e.dayEnd == 0 &&
+				time.Date(e.year, time.Month(e.month), e.day, 0, 0, 0, 0, time.UTC).Equal(opt.pageDate) {
+				// the stamp of a chronicle's page, read again on the
+				// day it retells: no day of the chronicle, nor the year
+				// its yearless days go on in
+				a.claimed[k] = true
+				continue
+			}
 			c, how, ok := r.resolve(e)
 			a.res[k] = resolved{c: c, how: how, ok: ok}
 		}
@@ -150,6 +158,9 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 		// its "today" and its undated news are of the day it retells
 		again := opt
 		again.Published = day.String()
+		if hasPub {
+			again.pageDate = pub
+		}
 		note := fmt.Sprintf("the page retells one day: %s", how)
 		if hasPub {
 			note = fmt.Sprintf("published %s (%s); %s", res.Published, res.PublishedHow, note)

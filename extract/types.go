@@ -40,6 +40,10 @@ type Options struct {
 	// Source names the article (a file such as "seeds/001_x.txt" or a
 	// URL); it is copied into every proposal.
 	Source string
+	// pageDate is the page's own date when a chronicle is read again on
+	// the day it retells: a date of the text equal to it is the page's
+	// stamp, not a day of the chronicle
+	pageDate time.Time
 }
 
 // Result is what Extract proposes for one article.

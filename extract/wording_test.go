@@ -1481,3 +1481,10 @@ func TestOccupiedFromTo(t *testing.T) {
 func TestSpanTheWarLasted(t *testing.T) {
 	expectProposed(t, "Shusha was the last city to be liberated in the 2020 war that lasted from September 27 to November 10.", "2021-06-15", "shusha 2020-11 AZE")
 }
+
+// TestChronicleStampIsNoDayOfIt: a "year ago" chronicle read again on the
+// day it retells does not take its page's own stamp for a day of the war
+// or for the year its yearless days go on in.
+func TestChronicleStampIsNoDayOfIt(t *testing.T) {
+	expectProposed(t, " date 2021-10-22 A year ago, on September 27, 2020, the war began. On the twenty-sixth day of the war, on October 22, the army took eleven villages of Zangilan district.", "2021-10-22", "zangilan 2020-10-22 AZE")
+}
