@@ -254,6 +254,7 @@ func (b *builder) finish(res *Result) {
 	// duration adds nothing where the text dates a change of the same
 	// district to the same side outright
 	agoSents := map[string]bool{}
+	var late []cand
 	for _, x := range pending {
 		if explicitFor(props, x.region, x.to) {
 			continue
@@ -271,7 +272,9 @@ func (b *builder) finish(res *Result) {
 			y = b.pub.Year()
 		}
 		if y == 0 {
-			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: x.durWord}, x.ev)
+			// on a page with no date the change counted from may be an
+			// undated reading the ledger dates below: count from it then
+			late = append(late, x)
 			continue
 		}
 		agoSents[fmt.Sprintf("%s/%s/%d", x.region, x.to, x.sent)] = true
@@ -445,6 +448,20 @@ func (b *builder) finish(res *Result) {
 		default:
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to}, x.ev)
 		}
+	}
+	for _, x := range late {
+		y := 0
+		for _, p := range props {
+			if !x.ago && p.p.Region == x.region && p.p.To == x.anchorTo && p.date.y > y {
+				y = p.date.y // "Shusha, under occupation for 28 years, is free", the day a weekday and the ledger gave
+			}
+		}
+		if y == 0 {
+			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: x.durWord}, x.ev)
+			continue
+		}
+		x.dated, x.date = true, civil{y: y - x.years, prec: "year"}
+		add(x)
 	}
 	props = b.foldNextDay(props)
 	props = b.foldPageDayAnniversary(props)

@@ -1488,3 +1488,10 @@ func TestSpanTheWarLasted(t *testing.T) {
 func TestChronicleStampIsNoDayOfIt(t *testing.T) {
 	expectProposed(t, " date 2021-10-22 A year ago, on September 27, 2020, the war began. On the twenty-sixth day of the war, on October 22, the army took eleven villages of Zangilan district.", "2021-10-22", "zangilan 2020-10-22 AZE")
 }
+
+// TestSpanCountedFromALedgerDay: on a page with no date, a span that
+// ended in a change the ledger dates by the text's weekday counts back
+// from that day's year.
+func TestSpanCountedFromALedgerDay(t *testing.T) {
+	expectProposed(t, "The president announced on Sunday that Shusha is free. “Shusha, which was under occupation for twenty-eight years, has been liberated!” he said.", "", "shusha 1992 ARM|shusha 2020-11-08 AZE")
+}
