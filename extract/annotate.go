@@ -278,7 +278,8 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 // district the sentence names or breaks the thread of "the city".
 func dropNamedAfter(ts []token, ps []placeHit) []placeHit {
 	head := func(k int) bool {
-		return k >= 0 && k < len(ts) && ts[k].kind == tokWord && (hasStem(ts[k], warNames) || hasStem(ts[k], polityNames))
+		return k >= 0 && k < len(ts) && ts[k].kind == tokWord && (hasStem(ts[k], warNames) || hasStem(ts[k], polityNames) ||
+			isWordAt(ts, k, "ceasefire", "truce", "peace") && findWithin(ts, k+1, 2, agreementWords) >= 0) // "the 2020 Nagorno-Karabakh ceasefire agreement"
 	}
 	out := ps[:0]
 	for _, p := range ps {

@@ -312,6 +312,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	// a passive with its agent and no place of its own ("31 أغسطس 1993
 	// احتلت من قبل الأرمن", "was occupied by Armenian forces") after a
 	// sentence about one district: that district is its subject
+	if t, ok := b.topicByName(a, c); ok {
+		return []target{t}
+	}
 	if t, ok := b.passiveTopic(a, c); ok {
 		return []target{t}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mapsvc/mapsvc/geo"
 )
@@ -122,6 +123,7 @@ type builder struct {
 	// the sentence that said so: "it" and "the village" refer to it while
 	// no other district is named
 	topicVillage *Place
+	topicName    string // the village's own name, as the intro wrote it ("Istisu")
 	topicSent    *annotated
 	next         *annotated // the sentence after the one being read
 	// placed: the district the text re-places a sentence's villages in
@@ -383,6 +385,34 @@ func villageIntro(a *annotated) bool {
 	return false
 }
 
+// villageName is the name a village intro opens with ("Istisu is a
+// village in the Kalbajar District"): a capitalised word the gazetteer
+// does not know, or "".
+func villageName(a *annotated) string {
+	ts := a.s.toks
+	f := firstWord(ts)
+	if f >= len(ts) || ts[f].kind != tokWord || !unicode.IsUpper(firstRune(ts[f].raw)) || isWordAt(ts, f, "the", "it", "this") || inPlace(a.places, f) {
+		return ""
+	}
+	return ts[f].norm
+}
+
+// topicByName binds a control word whose sentence names the page's
+// village by its own name before the word ("Istisu was returned to
+// Azerbaijan on 25 November 2020") to the village's district.
+func (b *builder) topicByName(a *annotated, c cueHit) (target, bool) {
+	t := b.topic()
+	if t == nil || b.topicName == "" {
+		return target{}, false
+	}
+	for k := 0; k < c.i; k++ {
+		if a.s.toks[k].kind == tokWord && a.s.toks[k].norm == b.topicName && a.clauseOf(k) == a.clauseOf(c.i) {
+			return target{place: t, tok: -1, anaphor: true, villages: true}, true
+		}
+	}
+	return target{}, false
+}
+
 // topic is the page's village district (topicVillage) while no other
 // district has been named since.
 func (b *builder) topic() *Place {
@@ -408,6 +438,7 @@ func (b *builder) notePrev(a *annotated) {
 	if b.topicSent == nil && len(a.cues) == 0 && villageIntro(a) {
 		if p := villageDistrict(a); p != nil {
 			b.topicVillage, b.topicSent = p, a
+			b.topicName = villageName(a)
 		}
 	}
 	for _, p := range a.places {

@@ -1495,3 +1495,11 @@ func TestChronicleStampIsNoDayOfIt(t *testing.T) {
 func TestSpanCountedFromALedgerDay(t *testing.T) {
 	expectProposed(t, "The president announced on Sunday that Shusha is free. “Shusha, which was under occupation for twenty-eight years, has been liberated!” he said.", "", "shusha 1992 ARM|shusha 2020-11-08 AZE")
 }
+
+// TestVillageNamedAgainByItsName: on a page about a village ("İstisu is a
+// village in the Kalbajar District"), a later sentence that names the
+// village by its own name tells a change of its district; "the 2020
+// Nagorno-Karabakh ceasefire agreement" names an agreement, not a place.
+func TestVillageNamedAgainByItsName(t *testing.T) {
+	expectProposed(t, "Şamkənd is a village in the Kalbajar District of Azerbaijan. It has mineral springs. Şamkənd was returned to Azerbaijan on 25 November 2020 as part of the 2020 Nagorno-Karabakh ceasefire agreement.", "2022-01-01", "kalbajar 2020-11-25 AZE")
+}
