@@ -385,6 +385,20 @@ func villageIntro(a *annotated) bool {
 	return false
 }
 
+// namesOnly reports a sentence whose districts are all region (the
+// village page's own district named again, under another name).
+func (b *builder) namesOnly(a *annotated, region string) bool {
+	if a == nil {
+		return false
+	}
+	for _, p := range a.places {
+		if p.place.Region != "" && p.place.Region != region {
+			return false
+		}
+	}
+	return true
+}
+
 // villageName is the name a village intro opens with ("Istisu is a
 // village in the Kalbajar District"): a capitalised word the gazetteer
 // does not know, or "".
@@ -416,7 +430,7 @@ func (b *builder) topicByName(a *annotated, c cueHit) (target, bool) {
 // topic is the page's village district (topicVillage) while no other
 // district has been named since.
 func (b *builder) topic() *Place {
-	if b.topicVillage == nil || b.named != b.topicSent {
+	if b.topicVillage == nil || b.named != b.topicSent && !b.namesOnly(b.named, b.topicVillage.Region) {
 		return nil
 	}
 	p := *b.topicVillage

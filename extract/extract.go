@@ -99,6 +99,9 @@ func extractWith(ctx context.Context, text string, opt Options, inferredHow stri
 			res.Published, res.PublishedHow = t.Format("2006-01-02"), how
 		}
 	}
+	if inf.ok && laterChangeTold(anns, inf.pub) {
+		inf.ok = false // a site's stamp: the page tells changes done after it
+	}
 	if !hasPub && inf.ok && strings.HasPrefix(inf.how, inferredFullDate) {
 		// a full date the page prints for itself goes before a day in
 		// the URL's slug, which may be the day a file was stored
@@ -238,4 +241,34 @@ func detectLanguage(toks []token) string {
 		return "en"
 	}
 	return "ar"
+}
+
+// laterChangeTold reports a change the text tells as done on a written
+// date more than a month after d (not a deadline): a page cannot tell
+// what happened after its own date, so d is a stamp of the site, not the
+// page's date.
+func laterChangeTold(anns []*annotated, d time.Time) bool {
+	limit := d.AddDate(0, 1, 0)
+	for _, a := range anns {
+		if len(a.cues) == 0 {
+			continue
+		}
+		done := false
+		for _, c := range a.cues {
+			done = done || toldAsDone(a.s.toks, c)
+		}
+		if !done {
+			continue
+		}
+		for k, e := range a.dates {
+			if e.rel != relNone || e.year == 0 || e.month == 0 || a.deadline[k] {
+				continue
+			}
+			day := max(e.day, 1)
+			if time.Date(e.year, time.Month(e.month), day, 0, 0, 0, 0, time.UTC).After(limit) {
+				return true
+			}
+		}
+	}
+	return false
 }

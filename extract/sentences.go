@@ -156,16 +156,17 @@ func isStop(toks []token, i int) bool {
 }
 
 // abbreviationDot reports the dot at i closing an abbreviated month
-// before its day, a number's mark before it or a title before a name ("the
-// Aug. 23 fall of Fizuli", "regiment No. 366", "Gen. Safarov said"): it
-// ends neither a sentence nor a clause.
+// before its day, a number's mark before it, a title before a name or
+// "lit." (literally) before a gloss ("the Aug. 23 fall of Fizuli",
+// "regiment No. 366", "Gen. Safarov said", "(Istisu, lit. 'warm water')"):
+// it ends neither a sentence nor a clause.
 func abbreviationDot(toks []token, i int) bool {
 	if toks[i].raw != "." || i == 0 || i+1 >= len(toks) {
 		return false
 	}
 	p, n := toks[i-1], toks[i+1]
 	return p.kind == tokWord && p.raw[0] < 0x80 && p.end == toks[i].start && n.nl == 0 &&
-		((monthWords[p.norm] != 0 || numberAbbrevs[p.norm]) && n.kind == tokNum || titleWords[p.norm])
+		((monthWords[p.norm] != 0 || numberAbbrevs[p.norm]) && n.kind == tokNum || titleWords[p.norm] || p.norm == "lit")
 }
 
 // splitClauses numbers the clauses of one sentence.

@@ -68,3 +68,9 @@ func TestHyphenatedDayInTheURL(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteStampBeforeTheNews: a full date at the top that comes before a
+// change the page tells as done is a site's stamp, not the page's date.
+func TestSiteStampBeforeTheNews(t *testing.T) {
+	expectProposed(t, "Loading\n• 21 Aug, 2019\nKalbajar was returned to Azerbaijan on 25 November 2020 under the ceasefire agreement.", "", "kalbajar 2020-11-25 AZE")
+}

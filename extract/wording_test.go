@@ -1502,4 +1502,8 @@ func TestSpanCountedFromALedgerDay(t *testing.T) {
 // Nagorno-Karabakh ceasefire agreement" names an agreement, not a place.
 func TestVillageNamedAgainByItsName(t *testing.T) {
 	expectProposed(t, "Şamkənd is a village in the Kalbajar District of Azerbaijan. It has mineral springs. Şamkənd was returned to Azerbaijan on 25 November 2020 as part of the 2020 Nagorno-Karabakh ceasefire agreement.", "2022-01-01", "kalbajar 2020-11-25 AZE")
+	// (a later name of the same district keeps the page's village; "lit."
+	// before a gloss ends no sentence)
+	expectProposed(t, "Şamkənd is a village in the Kalbajar District. It lay in the Shahumyan Province of the Armenian republic. Şamkənd was returned to Azerbaijan on 25 November 2020.", "2022-01-01", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "Şamkənd (Shamkend, lit. 'old village') is a village in the Kalbajar District. Şamkənd was returned to Azerbaijan on 25 November 2020.", "2022-01-01", "kalbajar 2020-11-25 AZE")
 }
