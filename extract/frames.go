@@ -24,7 +24,9 @@ func operationFrame(a *annotated, c cueHit) bool {
 		// "until November 2020, when …" dates the change told after it;
 		// "On August 23, 1993, Armenian forces occupied Fuzuli and 58
 		// villages": a date opening the sentence is its main clause's
-		if a.clauseOf(d.i) == a.clauseOf(c.i) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) || frontedDate(a, k) && d.j <= c.i && !warDate(a, k) && (findWithin(ts, 0, c.i, operationWords) < 0 || !launchSentence(a) && (!duringFrameBefore(ts, c.i) || operationFramesDay(a, k, c) && d.day > 0)) {
+		// (a date's own comma, "April 11, 1994", leaves its year in the
+		// clause of the word after it)
+		if (a.clauseOf(d.i) == a.clauseOf(c.i) || a.clauseOf(d.j-1) == a.clauseOf(c.i)) && !launchDate(a, k) && !warDate(a, k) || a.dateWhen(k, c) || frontedDate(a, k) && d.j <= c.i && !warDate(a, k) && (findWithin(ts, 0, c.i, operationWords) < 0 || !launchSentence(a) && (!duringFrameBefore(ts, c.i) || operationFramesDay(a, k, c) && d.day > 0)) {
 			return false
 		}
 		if d.day > 0 && d.year != 0 && mainClauseDate(a, k, c) {

@@ -1507,3 +1507,10 @@ func TestVillageNamedAgainByItsName(t *testing.T) {
 	expectProposed(t, "Şamkənd is a village in the Kalbajar District. It lay in the Shahumyan Province of the Armenian republic. Şamkənd was returned to Azerbaijan on 25 November 2020.", "2022-01-01", "kalbajar 2020-11-25 AZE")
 	expectProposed(t, "Şamkənd (Shamkend, lit. 'old village') is a village in the Kalbajar District. Şamkənd was returned to Azerbaijan on 25 November 2020.", "2022-01-01", "kalbajar 2020-11-25 AZE")
 }
+
+// TestDayAfterAWarFrameWithItsOwnComma: "During the war, on April 11, 1994
+// Karabakh forces retook X": a full day whose own comma splits it still
+// dates the change after it, not a running total of the war.
+func TestDayAfterAWarFrameWithItsOwnComma(t *testing.T) {
+	expectProposed(t, "During the war, on April 3, 1993 Armenian units took the town of Kalbajar, a witness recalled.", "2010-01-01", "kalbajar 1993-04-03 ARM")
+}
