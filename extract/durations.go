@@ -179,6 +179,9 @@ func parseDurations(ts []token, dates []dateExpr) []durExpr {
 			if w == "علي" {
 				k++
 			}
+			if isWordAt(ts, k, "the") && isWordAt(ts, k+1, "last", "past") {
+				k += 2 // "for the last 27 years"
+			}
 			if n, j, vague, ok := countAt(ts, k); ok {
 				out = append(out, durExpr{i: i, j: j, kind: durFor, years: n, vague: vague, word: joinRaw(ts, i, j)})
 				i = j - 1

@@ -1396,8 +1396,10 @@ func TestTheWarDatedTheSentenceBefore(t *testing.T) {
 }
 
 // TestCountOfYearsAsAnAdjective: "a 27-year long occupation", "27 long
-// years of occupation" count back like "27 years of occupation".
+// years of occupation", "for the last 27 years" count back like "27 years
+// of occupation".
 func TestCountOfYearsAsAnAdjective(t *testing.T) {
+	expectProposed(t, "Troops freed Gubadli, which had been under Armenian occupation for the last 27 years.", "2020-10-25", "gubadli 1993 ARM|gubadli 2020-10-25 AZE")
 	expectProposed(t, "Ankara welcomed the return of Kalbajar to Azerbaijan on 25 November 2020 after a 27-year long Armenian occupation.", "2021-01-10", "kalbajar 1993 ARM|kalbajar 2020-11-25 AZE")
 	expectProposed(t, "Aghdam returned to Azerbaijan on 20 November 2020. After 27 long years of occupation, the call to prayer sounds again in the town.", "2021-01-10", "agdam 1993 ARM|agdam 2020-11-20 AZE")
 }
