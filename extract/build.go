@@ -332,7 +332,7 @@ func (b *builder) sentence(a *annotated) {
 	}
 	var mainEvent *cand
 	for _, in := range infos {
-		if in.mod != modEvent || in.c.cls == cueHeld {
+		if in.mod != modEvent || in.c.cls == cueHeld && !heldByDate(a, in.c) {
 			continue
 		}
 		if c := b.event(a, in, ev); c != nil && mainEvent == nil {
@@ -558,6 +558,24 @@ func frontedSinceCue(a *annotated, d durExpr) int {
 		}
 	}
 	return -1
+}
+
+// heldByDate reports a hold reached by a day that opens the sentence
+// ("By May 9, Armenians were firmly in control of the town", "By 5
+// April the whole district was under Armenian control"): the change that
+// made it came by then.
+func heldByDate(a *annotated, c cueHit) bool {
+	ts := a.s.toks
+	f := firstWord(ts)
+	if !isWordAt(ts, f, "by") {
+		return false
+	}
+	for k, d := range a.dates {
+		if d.i == f+1 && d.j < c.i && d.month != 0 && d.rel == relNone && a.res[k].ok {
+			return !a.cueBetween(d.j, c.i)
+		}
+	}
+	return false
 }
 
 // nonEvent records a planned, future, conditional or intended change.

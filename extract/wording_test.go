@@ -1516,3 +1516,11 @@ func TestVillageNamedAgainByItsName(t *testing.T) {
 func TestDayAfterAWarFrameWithItsOwnComma(t *testing.T) {
 	expectProposed(t, "During the war, on April 3, 1993 Armenian units took the town of Kalbajar, a witness recalled.", "2010-01-01", "kalbajar 1993-04-03 ARM")
 }
+
+// TestHoldReachedByADay: "By D, <side> were in control of X" tells the
+// change that made the hold, by that day; a hold with no such opening
+// stays a state.
+func TestHoldReachedByADay(t *testing.T) {
+	expectProposed(t, "By 18 May 1992, Armenian forces were in full control of Lachin.", "2010-01-01", "lachin 1992-05-18 ARM")
+	expectProposed(t, "Armenian forces were in full control of Lachin, the report said.", "2010-01-01", "")
+}
