@@ -841,8 +841,10 @@ var townNouns = map[string]bool{"المدينه": true, "البلده": true, "�
 // (the article before it in English, attached in Arabic, merged with ل
 // in "للمدينة").
 func definiteTownNoun(ts []token, k int) bool {
-	return isWordAt(ts, k, "city", "town", "district") && isWordAt(ts, k-1, "the") ||
-		isWordAt(ts, k, "المدينه", "البلده", "المحافظه") || k >= 0 && k < len(ts) && definiteAfterLam(ts[k], townNouns)
+	if k < 0 || k >= len(ts) || ts[k].kind != tokWord {
+		return false
+	}
+	return isWordAt(ts, k, "city", "town", "district") && isWordAt(ts, k-1, "the") || townNouns[ts[k].norm] || definiteAfterLam(ts[k], townNouns)
 }
 
 // isBound reports whether the place at token k is already taken by a

@@ -2235,10 +2235,7 @@ func atEarlierTime(ts []token, k int) bool {
 // tells came before the news ("Earlier, …", "Previously, …", "سابقا، …",
 // and the Arabic phrase "at an earlier time": في، وقت، سابق).
 func earlierSentence(ts []token) bool {
-	k := 0
-	for k < len(ts) && ts[k].kind != tokWord {
-		k++
-	}
+	k := firstWord(ts)
 	if k < len(ts) && hasStem(ts[k], earlierWords) {
 		// "Earlier in the day", "earlier today": the page's own day
 		return !(isWordAt(ts, k+1, "in") && isWordAt(ts, k+2, "the") && isWordAt(ts, k+3, "day") || isWordAt(ts, k+1, "today"))

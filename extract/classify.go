@@ -413,14 +413,17 @@ func karabakhForces(ts []token, i int) bool {
 	if isWordAt(ts, k, "defence", "defense", "armenian") {
 		k++
 	}
-	return isWordAt(ts, k, "army", "forces", "troops", "fighters", "military", "units", "soldiers")
+	return isWordAt(ts, k, forceNouns...)
 }
+
+// forceNouns are the English nouns for a side's armed forces.
+var forceNouns = []string{"army", "forces", "troops", "fighters", "military", "units", "soldiers"}
 
 // forcesOfKarabakh reports the region named as the owner of forces
 // ("Armenian forces of Nagorno Karabakh", "the army of Artsakh"): a side.
 func forcesOfKarabakh(ts []token, p placeHit) bool {
 	return isWordAt(ts, p.j-1, "karabakh", "artsakh") && isWordAt(ts, p.i-1, "of") &&
-		isWordAt(ts, p.i-2, "army", "forces", "troops", "fighters", "military", "units", "soldiers")
+		isWordAt(ts, p.i-2, forceNouns...)
 }
 
 // andPrefixed reports a side's name that carries the conjunction

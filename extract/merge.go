@@ -259,15 +259,7 @@ func (b *builder) finish(res *Result) {
 		if explicitFor(props, x.region, x.to) {
 			continue
 		}
-		y := 0
-		for _, p := range props {
-			if x.ago {
-				break // "N years ago" counts from today, not from another change
-			}
-			if p.p.Region == x.region && p.p.To == x.anchorTo && p.date.y > y {
-				y = p.date.y
-			}
-		}
+		y := spanAnchorYear(props, x)
 		if y == 0 && b.hasPub {
 			y = b.pub.Year()
 		}
@@ -450,12 +442,9 @@ func (b *builder) finish(res *Result) {
 		}
 	}
 	for _, x := range late {
-		y := 0
-		for _, p := range props {
-			if !x.ago && p.p.Region == x.region && p.p.To == x.anchorTo && p.date.y > y {
-				y = p.date.y // "Shusha, under occupation for 28 years, is free", the day a weekday and the ledger gave
-			}
-		}
+		// ("Shusha, under occupation for 28 years, is free", its day
+		// given by a weekday and the ledger)
+		y := spanAnchorYear(props, x)
 		if y == 0 {
 			b.mention(Mention{Type: ctxUndated, Region: x.region, To: x.to, Note: x.durWord}, x.ev)
 			continue
@@ -1264,4 +1253,20 @@ func (b *builder) outsidePageMonth(first, last geo.Day) bool {
 // afterPageMonth reports a day after the month the URL dates the page to.
 func (b *builder) afterPageMonth(d geo.Day) bool {
 	return b.pageMonth[1] != 0 && d > b.pageMonth[1]
+}
+
+// spanAnchorYear is the latest year of a proposal of x's district to the
+// side its span counts back from (0 for "N years ago", which counts from
+// the page's day, not from another change).
+func spanAnchorYear(props []*proposal, x cand) int {
+	if x.ago {
+		return 0
+	}
+	y := 0
+	for _, p := range props {
+		if p.p.Region == x.region && p.p.To == x.anchorTo && p.date.y > y {
+			y = p.date.y
+		}
+	}
+	return y
 }
