@@ -80,6 +80,8 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	listCommasJoin(s.clause, ts, a.places, a.villages)
 	a.dates = parseDates(ts)
 	gappedDatesJoin(s.clause, ts, a.dates, a.places, a.villages)
+	dateCommasJoin(s.clause, ts, a.dates)
+	gappedFrontedJoin(s.clause, ts, a.dates, a.places)
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))
 	a.deadline = make([]bool, len(a.dates))
@@ -512,6 +514,51 @@ func gappedDatesJoin(clause []int, ts []token, dates []dateExpr, lists ...[]plac
 			}
 		}
 	}
+}
+
+// dateCommasJoin keeps a date inside a clause in that clause: the comma
+// between its day and year ("handed over on November 20, 2020, and …")
+// opens none. A date that opens the sentence keeps its clauses, which
+// dateClause reads.
+func dateCommasJoin(clause []int, ts []token, dates []dateExpr) {
+	for _, d := range dates {
+		if isSentenceStart(ts, d.i) || isSentenceStart(ts, d.i-1) {
+			continue
+		}
+		for i := d.i + 1; i < d.j-1 && i < len(clause)-1; i++ {
+			if isComma(ts[i]) && clause[i+1] != clause[i-1] {
+				joinClauseAt(clause, i)
+			}
+		}
+	}
+}
+
+// gappedFrontedJoin keeps a last conjunct that fronts its own date and
+// names only a place, its verb told once before ("Aghdam was handed over
+// on 20 November, and on 25 November, the Kalbajar region"), in one
+// clause: the comma after its date opens no clause of its own.
+func gappedFrontedJoin(clause []int, ts []token, dates []dateExpr, places []placeHit) {
+	for _, d := range dates {
+		if _, ok := gappedConjunctPlace(ts, d, places); ok && d.j < len(ts) && d.j < len(clause)-1 && isComma(ts[d.j]) && clause[d.j+1] != clause[d.j-1] {
+			joinClauseAt(clause, d.j)
+		}
+	}
+}
+
+// onlyUnitNounAfter reports that from token k to the sentence's end there
+// is at most the unit's noun ("region", "district") and punctuation.
+func onlyUnitNounAfter(ts []token, k int) bool {
+	words := 0
+	for ; k < len(ts); k++ {
+		if ts[k].kind == tokPunct {
+			continue
+		}
+		if words > 0 || ts[k].kind != tokWord || !hasStem(ts[k], anaphorNouns) {
+			return false
+		}
+		words++
+	}
+	return true
 }
 
 // isSentenceStart reports token k as the first word of its sentence (its

@@ -811,7 +811,7 @@ func (b *builder) continuation(a *annotated, c cueHit, first []target) []target 
 			break
 		}
 		opens := isWordAt(ts, start, "ثم", "then") || (p.i == start && p.prefix == "و") || isWordAt(ts, start, "و", "and")
-		if !opens || p.i-start > 3 || futureClause(a, next) {
+		if !opens || p.i-start > 3 && !gappedConjunctOf(a, *p) || futureClause(a, next) {
 			break
 		}
 		out = append(out, target{place: p.place, tok: p.i})
@@ -1003,6 +1003,9 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		return k, true
 	}
 	if k, ok := respectiveDate(a, t); ok {
+		return k, true
+	}
+	if k, ok := gappedConjunctDate(a, t.tok); ok && !t.anaphor && !a.claimed[k] {
 		return k, true
 	}
 	pos := c.i
@@ -1975,6 +1978,9 @@ func (b *builder) otherPlacesDate(a *annotated, d dateExpr, t target) bool {
 		// in the bracket after a place are that place's
 		return true
 	}
+	if p, ok := gappedConjunctPlace(a.s.toks, d, a.places); ok && (t.place == nil || p.place.Region != t.place.Region) {
+		return true // "…, and on 25 November, the Kalbajar region": that region's day
+	}
 	if t.tok < 0 || t.anaphor || d.i >= t.tok || t.tok-d.j > 2 {
 		return false
 	}
@@ -1984,6 +1990,54 @@ func (b *builder) otherPlacesDate(a *annotated, d dateExpr, t target) bool {
 		}
 	}
 	return false
+}
+
+// gappedConjunctPlace is the district a last conjunct with no verb of its
+// own pairs with its fronted date d (", and on 25 November, the Kalbajar
+// region"), if d opens one.
+func gappedConjunctPlace(ts []token, d dateExpr, places []placeHit) (placeHit, bool) {
+	k := d.i
+	if isWordAt(ts, k-1, "on", "in") {
+		k--
+	}
+	if !isWordAt(ts, k-1, "and") || k < 2 || !isComma(ts[k-2]) {
+		return placeHit{}, false
+	}
+	m := d.j
+	if m < len(ts) && isComma(ts[m]) {
+		m++
+	}
+	if isWordAt(ts, m, "the") {
+		m++
+	}
+	for _, p := range places {
+		if p.i == m && p.place != nil && p.place.Region != "" && onlyUnitNounAfter(ts, p.j) {
+			return p, true
+		}
+	}
+	return placeHit{}, false
+}
+
+// gappedConjunctOf reports place p as the one a gapped last conjunct pairs
+// with its fronted date.
+func gappedConjunctOf(a *annotated, p placeHit) bool {
+	for _, d := range a.dates {
+		if q, ok := gappedConjunctPlace(a.s.toks, d, a.places); ok && q.i == p.i {
+			return true
+		}
+	}
+	return false
+}
+
+// gappedConjunctDate is the date a gapped last conjunct fronts for the
+// place at token tok.
+func gappedConjunctDate(a *annotated, tok int) (int, bool) {
+	for k, d := range a.dates {
+		if p, ok := gappedConjunctPlace(a.s.toks, d, a.places); ok && p.i == tok && a.res[k].ok {
+			return k, true
+		}
+	}
+	return -1, false
 }
 
 func wordCount(ts []token) int {
