@@ -130,7 +130,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 			a.deadline[k] = true
 		}
 	}
-	a.cues = returnNeedsSide(ts, lostNeedsPlace(ts, a.places, findCues(ts)))
+	a.cues = returnNeedsSide(ts, a.places, lostNeedsPlace(ts, a.places, findCues(ts)))
 	a.actors = findActors(ts)
 	a.ctx = findContext(ts)
 	for i, t := range ts {

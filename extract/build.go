@@ -2429,6 +2429,11 @@ func warYearAt(a *annotated) (int, int) {
 	// fighting's dates, the year of the page's war
 	for k, d := range a.dates {
 		if d.rel != relNone {
+			// "during a six-week war last year", "last year's war": a
+			// year counted from the page's
+			if r := a.res[k]; r.ok && r.c.prec == "year" && (warNounWithin(ts, d.i-3, d.i) || warNounWithin(ts, d.j, d.j+3)) {
+				return r.c.y, d.i
+			}
 			continue
 		}
 		y := 0
@@ -2450,6 +2455,16 @@ func warYearAt(a *annotated) (int, int) {
 		return a.warBefore, k // "During the war, …" after a sentence that dated it
 	}
 	return 0, -1
+}
+
+// warNounWithin reports a war's noun among the words from token i up to j.
+func warNounWithin(ts []token, i, j int) bool {
+	for m := max(i, 0); m < j && m < len(ts); m++ {
+		if ts[m].kind == tokWord && warNoun(ts[m]) {
+			return true
+		}
+	}
+	return false
 }
 
 // noteSubjectChain follows the district sentences have as their opening

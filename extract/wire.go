@@ -237,10 +237,26 @@ func pastDescribingWords(ts []token, places []placeHit, k int) int {
 // back to ("عادت كلبجر إلى أذربيجان", "عادت شوشا إلى السيادة
 // الأذربيجانية"); people coming back ("عاد النازحون إلى كلبجر") and a
 // place coming back to anything else are no change.
-func returnNeedsSide(ts []token, cues []cueHit) []cueHit {
+//
+// In English, people who "returned to my Aghdam" or residents who
+// "returned to Shusha" came back to a place: no change. A side that
+// "returned to Agdam" took it back.
+func returnNeedsSide(ts []token, places []placeHit, cues []cueHit) []cueHit {
 	side := func(m int) bool { return m < len(ts) && ts[m].kind == tokWord && actorWords[ts[m].norm] != "" }
 	out := cues[:0]
 	for _, c := range cues {
+		if isWordAt(ts, c.i, "returned") && isWordAt(ts, c.j-1, "to") {
+			k := c.j
+			own := isWordAt(ts, k, "my", "our", "their", "his", "her", "native")
+			if own || isWordAt(ts, k, "the") {
+				k++
+			}
+			people := own || civilianMover(ts, c.i, c.j) || isWordAt(ts, c.i-1, "i", "we") || isWordAt(ts, c.i-2, "i", "we") && isWordAt(ts, c.i-1, "have", "had", "finally")
+			if !placeAt(places, k) || !people {
+				out = append(out, c)
+			}
+			continue
+		}
 		if !isWordAt(ts, c.i, "عادت", "عاد") || c.j-c.i > 1 {
 			out = append(out, c)
 			continue
