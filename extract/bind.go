@@ -1085,7 +1085,7 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		// capital, which came under control in September": the relative
 		// clause carries its own date, after the verb
 		for k, d := range a.dates {
-			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k] && !a.dateWhen(k, c) && !b.doneByDeadline(a, c, k)) && d.i >= c.j && d.i-c.j <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
+			if !a.claimed[k] && a.res[k].ok && !(happened && a.deadline[k] && !a.dateWhen(k, c) && !b.doneByDeadline(a, c, k)) && d.i >= c.j && d.i-c.j-durTokensWithin(a, c.j, d.i) <= 6 && a.clauseOf(d.i) == a.clauseOf(c.i) && (best < 0 || d.i < a.dates[best].i) {
 				best = k
 			}
 		}
@@ -2038,6 +2038,17 @@ func gappedConjunctDate(a *annotated, tok int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// durTokensWithin counts the tokens from i up to j that belong to a
+// count of years ("from 28 years of occupation"), which a relative
+// clause's own date may stand after.
+func durTokensWithin(a *annotated, i, j int) int {
+	n := 0
+	for _, d := range a.durs {
+		n += max(0, min(d.j, j)-max(d.i, i))
+	}
+	return n
 }
 
 func wordCount(ts []token) int {

@@ -284,7 +284,11 @@ func yearsOfChange(ts []token, j int) (int, bool) {
 			return k, true
 		}
 	case isWordAt(ts, k, "of") && k+1 < len(ts) && !isWordAt(ts, j-3, "during", "over", "for", "within", "in"):
-		if _, _, _, _, ok := matchPhrase(ts, k+1, controlIndex); ok {
+		m := k + 1
+		if m+1 < len(ts) && actorWords[ts[m].norm] != "" {
+			m++ // "28 years of Armenian occupation"
+		}
+		if _, _, _, _, ok := matchPhrase(ts, m, controlIndex); ok {
 			return k, true
 		}
 	}
