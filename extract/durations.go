@@ -32,7 +32,9 @@ type durExpr struct {
 // k. It returns N in years, the index after the unit, and vague.
 func countAt(ts []token, k int) (years, next int, vague, ok bool) {
 	for k < len(ts) && ts[k].kind == tokWord && (hedgeWords[ts[k].norm] || ts[k].norm == "من" || ts[k].norm == "than") {
-		if hedgeWords[ts[k].norm] {
+		// "over 28 years", "more than 28 years" is a floor the ledger's
+		// change a year off still fits; "about", "nearly" are loose
+		if hedgeWords[ts[k].norm] && !isWordAt(ts, k, "over", "more", "اكثر") {
 			vague = true
 		}
 		k++
