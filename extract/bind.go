@@ -508,6 +508,9 @@ func clauseStartsWith(a *annotated, p *placeHit) bool {
 		if inDate(a, k) || ts[k].kind == tokWord && hasStem(ts[k], dateLabels) {
 			continue // a date line before the sentence ("date 2020-11-25 X became …")
 		}
+		if k == start-1 && latinWord(ts[k]) && actorWords[ts[k].norm] != "" {
+			continue // "Azerbaijani Gubadli region …": the country's adjective
+		}
 		if ts[k].kind == tokWord && !isWordAt(ts, k, "the", "and") {
 			return false
 		}
