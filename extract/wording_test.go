@@ -512,11 +512,12 @@ func TestSubjectBeforeAnAdverb(t *testing.T) {
 	expectProposed(t, "Baku said that Azerbaijani forces allegedly occupied Hadrut on Friday.", "2020-10-10", "khojavend 2020-10-09 AZE")
 }
 
-// TestInvasionWords: "غزو" (invasion) and "اجتاحت" (overran) tell a
+// TestInvasionWords: "غزو" and "invasion" (and "اجتاحت", overran) tell a
 // capture like "invaded" does.
 func TestInvasionWords(t *testing.T) {
 	expectProposed(t, "اجتاحت القوات الأرمينية مدينة لاتشين في 18 مايو 1992.", "", "lachin 1992-05-18 ARM")
 	expectProposed(t, "أحيت باكو اليوم الذكرى الثلاثين لغزو القوات الأرمينية مدينة كلبجر.", "2023-04-02", "kalbajar 1993-04-02 ARM")
+	expectProposed(t, "Her family fled after the Armenian invasion of Lachin in 1992.", "2020-10-05", "lachin 1992 ARM")
 }
 
 // TestEarlierInTheDay: a sentence opening "Earlier in the day" tells the
