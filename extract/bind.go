@@ -182,6 +182,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	if list := inclusionList(a, c, limit); len(list) > 0 {
 		return list
 	}
+	if genericPluralSubject(a, c) {
+		return nil // "the cities once occupied by Armenia": no one district
+	}
 	// forward anaphoric noun ("إلى المنطقة")
 	for _, k := range a.anaph {
 		if k >= c.j && k < limit && k-c.j <= 6 && a.clauseOf(k) == cl {
@@ -2052,6 +2055,25 @@ func durTokensWithin(a *annotated, i, j int) int {
 		n += max(0, min(d.j, j)-max(d.i, i))
 	}
 	return n
+}
+
+// genericPluralSubject reports an English control participle whose
+// subject is a plural noun of places with no name of its own ("the cities
+// once occupied by Armenia", "lands liberated in the war"): what it tells
+// is said of them all, not of the district the sentence is about.
+func genericPluralSubject(a *annotated, c cueHit) bool {
+	ts := a.s.toks
+	if !latinWord(ts[c.i]) {
+		return false
+	}
+	k := c.i - 1
+	for k >= 0 && isWordAt(ts, k, "once", "formerly", "previously", "earlier", "long", "recently", "newly", "that", "which", "were", "had", "been", "have") {
+		k--
+	}
+	if !isWordAt(ts, k, "cities", "towns", "villages", "territories", "lands", "areas", "regions", "districts", "settlements") {
+		return false
+	}
+	return !placeBefore(a.places, k) && !inPlace(a.places, k)
 }
 
 func wordCount(ts []token) int {

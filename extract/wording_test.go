@@ -1525,3 +1525,19 @@ func TestHoldReachedByADay(t *testing.T) {
 	expectProposed(t, "By 18 May 1992, Armenian forces were in full control of Lachin.", "2010-01-01", "lachin 1992-05-18 ARM")
 	expectProposed(t, "Armenian forces were in full control of Lachin, the report said.", "2010-01-01", "")
 }
+
+// TestGenericPluralSubject: a control participle said of a plural noun of
+// places with no name ("the cities once occupied by Armenia") tells of
+// them all, not of the district the page is about.
+func TestGenericPluralSubject(t *testing.T) {
+	text := "People in Zangilan mark City Day today, the third anniversary of its liberation from the Armenian occupation on October 20, 2020.\nThe district holds the first City Day festivities since a decree signed in July to designate the days of liberation of the cities once occupied by Armenia as City Days."
+	got, _ := proposed(t, text, "2023-10-20")
+	for _, p := range got {
+		if strings.Contains(p, "ARM") {
+			t.Errorf("got %v, want no change to ARM", got)
+		}
+	}
+	if len(got) == 0 {
+		t.Errorf("got no proposal, want Zangilan's return in 2020")
+	}
+}
