@@ -841,7 +841,7 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 		}
 		x := cand{
 			region: t.place.Region, to: to, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
-			lead: b.isLead(a), relative: isRelative(a.s.toks, c) || reducedRelative(a, c), earlier: earlierSentence(a.s.toks) || earlierAdverb(a.s.toks, c), focus: a.s.toks[c.i].start,
+			lead: b.isLead(a), relative: isRelative(a.s.toks, c) || reducedRelative(a, c), earlier: earlierSentence(a.s.toks) || earlierAdverb(a.s.toks, c) || vagueLater(a), focus: a.s.toks[c.i].start,
 			claimant: speaker(a, c), partial: t.villages, most: t.most, after: afterClause(a.s.toks, c.i),
 			provinceName: provinceNameAt(a, t),
 		}
@@ -2219,6 +2219,26 @@ func earlierAdverb(ts []token, c cueHit) bool {
 	// سابق a few words before the control word, inside a clause)
 	for k := c.i - 3; k >= 0 && k >= c.i-6; k-- {
 		if atEarlierTime(ts, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueLater reports a sentence with no date of its own that tells its
+// change an untold while after something else ("a few days later we
+// liberated …", "weeks later", "shortly after"): the page's day does not
+// date it.
+func vagueLater(a *annotated) bool {
+	if len(a.dates) > 0 {
+		return false
+	}
+	ts := a.s.toks
+	for k := 1; k < len(ts); k++ {
+		if isWordAt(ts, k, "later") && isWordAt(ts, k-1, "days", "weeks", "months", "time", "while") {
+			return true
+		}
+		if isWordAt(ts, k, "after", "later", "afterwards", "thereafter") && isWordAt(ts, k-1, "shortly", "soon") {
 			return true
 		}
 	}

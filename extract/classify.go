@@ -306,6 +306,16 @@ func civilianMover(ts []token, i, end int) bool {
 	return false
 }
 
+// controlWordAfter reports a control word from token k on.
+func controlWordAfter(ts []token, k int) bool {
+	for m := k; m < len(ts); m++ {
+		if _, _, _, _, ok := matchPhrase(ts, m, controlIndex); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // nounForm reports an English control noun ("liberation", "withdrawal",
 // "handover"), which after "to" is no infinitive ("dedicated to the
 // liberation of").
@@ -716,6 +726,12 @@ func modalityOf(s *sentence, c cueHit) modality {
 	// claimed ("claims to capture", headline style)
 	if mod == modEvent && latinWord(ts[c.i]) && isWordAt(ts, c.i-1, "to") && !nounForm(ts[c.i].norm) && !isWordAt(ts, c.i-2, "managed", "able", "succeeded", "continued", "began", "started", "forced", "had", "on") && !(c.i > 1 && hasStem(ts[c.i-2], speechWords)) && !nthToDo(ts, c.i-1) {
 		return modIntent
+	}
+	// "fought in the battles for the liberation of X", "martyred for the
+	// liberation of X": the change is what they fought or died for
+	if mod == modEvent && latinWord(ts[c.i]) && nounForm(ts[c.i].norm) && isWordAt(ts, c.i-1, "the", "its", "their") && isWordAt(ts, c.i-2, "for") &&
+		isWordAt(ts, c.i-3, "fought", "fighting", "fight", "battles", "battle", "struggle", "martyred", "died", "killed", "sacrificed", "lives") && !controlWordAfter(ts, c.j) {
+		return modIntent // (unless the sentence goes on to tell it: "… culminated in its final liberation on …")
 	}
 	// "did not confirm the withdrawal", "لم تؤكد … انسحاب", "denied that
 	// its troops had withdrawn", "نفت … انسحاب": the change is not

@@ -1541,3 +1541,24 @@ func TestGenericPluralSubject(t *testing.T) {
 		t.Errorf("got no proposal, want Zangilan's return in 2020")
 	}
 }
+
+// TestVagueLaterIsNotThePagesDay: a change told an untold while after
+// something else ("a few days later", "weeks later") with no date of its
+// own is not dated by the page.
+func TestVagueLaterIsNotThePagesDay(t *testing.T) {
+	got, _ := proposed(t, "Once Gubadli was ours, a few days later we freed the villages in the south of Lachin.", "2021-10-26")
+	for _, p := range got {
+		if strings.Contains(p, "2021-10-26") {
+			t.Errorf("got %v, want nothing dated by the page", got)
+		}
+	}
+}
+
+// TestFoughtForTheChange: a change that people fought or died for is
+// their aim ("died for its liberation"), unless the sentence goes on to
+// tell it.
+func TestFoughtForTheChange(t *testing.T) {
+	expectProposed(t, "The soldier, born in Gubadli, died for its liberation, the president said.", "2020-10-24", "")
+	expectProposed(t, "Her son fought in the battles for the liberation of Fuzuli region.", "2020-10-16", "")
+	expectProposed(t, "The long battle for the liberation of Berdzor ended in the town's capture on May 18, 1992.", "", "lachin 1992-05-18 ARM")
+}
