@@ -1004,6 +1004,63 @@ func (b *builder) afterSigning(a *annotated, c cueHit, region, to string) (civil
 	return civil{}, "", false
 }
 
+// resultOfLaunched dates an undated change a sentence tells as the result
+// of an operation ("As a result of the offensive, X was occupied") whose
+// launch one of the two sentences before dated to a day: the ledger's
+// first change of the district to that side from that day to
+// afterSigningDays after it.
+// launched reports a sentence that tells an operation's launch.
+func (a *annotated) launched() bool {
+	ts := a.s.toks
+	return findWithin(ts, 0, len(ts), launchWords) >= 0 && findWithin(ts, 0, len(ts), operationWords) >= 0
+}
+
+func (b *builder) resultOfLaunched(a *annotated, c cueHit, region, to string) (civil, string, bool) {
+	h := b.opt.History
+	ts := a.s.toks
+	if h == nil || region == "" || to == "" {
+		return civil{}, "", false
+	}
+	r := findWithin(ts, 0, c.i, resultWords)
+	if r < 0 || findWithin(ts, r, min(4, c.i-r), operationWords) < 0 {
+		return civil{}, "", false
+	}
+	for _, p := range []*annotated{b.prev, b.prev2} {
+		if p == nil {
+			continue
+		}
+		pts := p.s.toks
+		if !p.launched() {
+			continue
+		}
+		for k := range p.dates {
+			pr := p.res[k]
+			if !pr.ok || pr.c.prec != "day" || !(launchDate(p, k) || findWithin(pts, 0, len(pts), launchWords) >= 0 && len(p.dates) == 1) {
+				continue
+			}
+			from := geo.DayOf(pr.c.y, pr.c.m, pr.c.d)
+			var first *geo.Event
+			for _, e := range h.Events() {
+				if e.Region != region || string(e.To) != to || e.Kind == geo.KindBaseline || e.Date.Last < from || e.Date.First-from > afterSigningDays {
+					continue
+				}
+				if first == nil || e.Date.First < first.Date.First {
+					first = e
+				}
+			}
+			if first == nil {
+				return civil{}, "", false
+			}
+			day, ok := civilOfSpan(first.Date)
+			if !ok {
+				return civil{}, "", false
+			}
+			return day, fmt.Sprintf("%s %s to %s on %s, the first from the launch of the operation on %s", ledgerDateHow, region, to, first.Date, pr.c), true
+		}
+	}
+	return civil{}, "", false
+}
+
 // dueBy reports a control word whose clause sets a deadline after it
 // ("بحلول الجمعة", "لغاية …", "to withdraw … by 1 December"): the change
 // is still to come. A past perfect after the date ("by 3 April … had
@@ -2321,6 +2378,14 @@ func (b *builder) spanFromLedger(a *annotated, c cueHit, t target, y1, y2 int, e
 func (b *builder) frameFromLedger(a *annotated, c cueHit, t target, ev Evidence) (cand, bool) {
 	if sentenceCounts(a) || isAnniversary(a, c) {
 		return cand{}, false
+	}
+	if to := b.sideFor(a, c, t.place.Region, civil{}); to != "" && !t.place.Partial && !t.villages {
+		if d, how, ok := b.resultOfLaunched(a, c, t.place.Region, to); ok {
+			// "On 29 October 1993 the forces launched an offensive … As a
+			// result of the offensive, Zangilan was occupied"
+			return cand{region: t.place.Region, to: to, dated: true, date: d, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+				how: how, conf: 0.5, focus: a.s.toks[c.i].start}, true
+		}
 	}
 	if y := warYear(a); y != 0 {
 		if x, ok := b.spanFromLedger(a, c, t, y, y, ev); ok {

@@ -946,8 +946,12 @@ func nominalActor(ts []token, i, end int) bool {
 }
 
 // policyOf reports a control noun named as a policy ("a policy of
-// aggression and occupation", "سياسة الاحتلال"): a stance, no change.
+// aggression and occupation", "سياسة الاحتلال", "this occupation
+// policy"): a stance, no change.
 func policyOf(ts []token, i int) bool {
+	if latinWord(ts[i]) && isWordAt(ts, i+1, "policy", "policies", "regime", "regimes", "authorities") {
+		return true // "this occupation policy", "the occupation regime": a noun modifying another
+	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if isWordAt(ts, k, "policy", "policies", "سياسه", "وسياسه") {
 			return true

@@ -1562,3 +1562,16 @@ func TestFoughtForTheChange(t *testing.T) {
 	expectProposed(t, "Her son fought in the battles for the liberation of Fuzuli region.", "2020-10-16", "")
 	expectProposed(t, "The long battle for the liberation of Berdzor ended in the town's capture on May 18, 1992.", "", "lachin 1992-05-18 ARM")
 }
+
+// TestOccupationPolicy: "occupation" modifying another noun ("this
+// occupation policy") names a stance, no change.
+func TestOccupationPolicy(t *testing.T) {
+	expectProposed(t, "The Khojaly tragedy, committed in front of the world in 1992, became the bloodiest page of this occupation policy, the statement said.", "2019-10-29", "")
+}
+
+// TestResultOfALaunchedOperation: a change told as the result of an
+// operation whose launch a sentence before dated is the ledger's first
+// change of the district from that day.
+func TestResultOfALaunchedOperation(t *testing.T) {
+	expectProposed(t, "On October 29, 1993, Armenian units launched a large offensive in the southwest. As a result of the offensive, the Zangilan district was completely occupied.", "", "zangilan 1993-10-29 ARM")
+}
