@@ -1575,3 +1575,10 @@ func TestOccupationPolicy(t *testing.T) {
 func TestResultOfALaunchedOperation(t *testing.T) {
 	expectProposed(t, "On October 29, 1993, Armenian units launched a large offensive in the southwest. As a result of the offensive, the Zangilan district was completely occupied.", "", "zangilan 1993-10-29 ARM")
 }
+
+// TestShahumyanIsNotKalbajar: before 1993 "the Shahumyan region" was the
+// Soviet district north of Kalbajar, which Azerbaijan took in June 1992;
+// the name reads as no district of the twelve.
+func TestShahumyanIsNotKalbajar(t *testing.T) {
+	expectProposed(t, "Thirty years ago, on June 12, 1992, the armed forces of Azerbaijan occupied the Shahumyan region.", "2022-06-12", "")
+}
