@@ -1581,4 +1581,5 @@ func TestResultOfALaunchedOperation(t *testing.T) {
 // the name reads as no district of the twelve.
 func TestShahumyanIsNotKalbajar(t *testing.T) {
 	expectProposed(t, "Thirty years ago, on June 12, 1992, the armed forces of Azerbaijan occupied the Shahumyan region.", "2022-06-12", "")
+	expectProposed(t, "The ministry marked the 30th anniversary of the occupation of the Shahumyan region of Artsakh.", "2022-06-12", "")
 }
