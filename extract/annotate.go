@@ -452,7 +452,7 @@ func namesDocument(ts []token, d dateExpr) bool {
 	if d.i > 0 && ts[d.i-1].kind == tokWord && hasStem(ts[d.i-1], documentNames) {
 		return true
 	}
-	return isWordAt(ts, d.i-1, "of") && d.i > 1 && ts[d.i-2].kind == tokWord && hasStem(ts[d.i-2], documentNames)
+	return isWordAt(ts, d.i-1, "of", "from") && d.i > 1 && ts[d.i-2].kind == tokWord && hasStem(ts[d.i-2], documentNames)
 }
 
 // thenAt is the index of "then"/"ثم" right before the place at k, or

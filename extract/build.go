@@ -924,6 +924,15 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			continue
 		}
 		if !dated {
+			if d, how, ok := b.underDocument(a, c, t.place.Region, x.to); ok {
+				// "handed over to Azerbaijan under the trilateral
+				// statement of November 9, 2020"
+				x.dated, x.date, x.how, x.conf, x.lead = true, d, how, 0.5, false
+				if !keep(x) {
+					break
+				}
+				continue
+			}
 			if d, how, ok := b.afterSigning(a, c, t.place.Region, x.to); ok {
 				// "After the statement was signed on November 9, 2020,
 				// Azerbaijan took control of Kalbajar"
@@ -958,6 +967,64 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 	}
 	cp := *first
 	return &cp
+}
+
+// underDocument dates an undated change done under an agreement named by
+// its day after the control word ("handed over to Azerbaijan under the
+// trilateral statement of November 9, 2020", "as part of the 10 November
+// deal"): the ledger's first change of the district to that side in the
+// afterSigningDays from that day.
+func (b *builder) underDocument(a *annotated, c cueHit, region, to string) (civil, string, bool) {
+	h := b.opt.History
+	ts := a.s.toks
+	if h == nil || region == "" || to == "" || len(a.dates) != 1 {
+		return civil{}, "", false // (another day in the sentence, "said on Friday", may be the change's)
+	}
+	for k, d := range a.dates {
+		r := a.res[k]
+		if d.i <= c.j || d.i-c.j > 12 || !r.ok || r.c.prec != "day" || !(namesDocument(ts, d) || findWithin(ts, max(c.j, d.i-4), min(4, d.i-c.j), documentNames) >= 0) {
+			continue
+		}
+		if !underDocumentWord(ts, c.j, d.i) {
+			continue
+		}
+		from := geo.DayOf(r.c.y, r.c.m, r.c.d)
+		var first *geo.Event
+		for _, e := range h.Events() {
+			if e.Region != region || string(e.To) != to || e.Kind == geo.KindBaseline || e.Date.First <= from || e.Date.First-from > afterSigningDays {
+				continue
+			}
+			if first == nil || e.Date.First < first.Date.First {
+				first = e
+			}
+		}
+		if first == nil {
+			return civil{}, "", false
+		}
+		day, ok := civilOfSpan(first.Date)
+		if !ok {
+			return civil{}, "", false
+		}
+		return day, fmt.Sprintf("%s %s to %s on %s, the first after the agreement of %s it was done under", ledgerDateHow, region, to, first.Date, r.c), true
+	}
+	return civil{}, "", false
+}
+
+// underDocumentWord reports "under", "per", "as part of", "in line with",
+// "according to", "in accordance with" or "pursuant to" between tokens i
+// and j.
+func underDocumentWord(ts []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch {
+		case isWordAt(ts, k, "under", "per", "pursuant"):
+			return true
+		case isWordAt(ts, k, "part") && isWordAt(ts, k-1, "as"),
+			isWordAt(ts, k, "line") && isWordAt(ts, k-1, "in"),
+			isWordAt(ts, k, "according", "accordance"):
+			return true
+		}
+	}
+	return false
 }
 
 // afterSigningDays is how long after an agreement's signing a change told

@@ -1140,7 +1140,10 @@ func becameUnder(ts []token, cues []cueHit) []cueHit {
 			continue
 		}
 		end := -1
-		for k := under + 1; k < len(ts) && k <= under+4; k++ {
+		for k := under + 1; k < len(ts) && k <= under+5; k++ {
+			if isApostrophe(ts[k]) && isWordAt(ts, k+1, "s") {
+				continue // "under Azerbaijan's control"
+			}
 			if ts[k].kind != tokWord {
 				break
 			}

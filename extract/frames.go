@@ -185,8 +185,8 @@ func (b *builder) onPubDay(c civil) bool {
 // control of") among the few words before k in its clause.
 func underBefore(ts []token, k int) bool {
 	for m := k - 1; m >= 0 && m >= k-6; m-- {
-		if isClausePunct(ts[m]) {
-			return false
+		if isClausePunct(ts[m]) || ts[m].kind == tokWord && hasStem(ts[m], documentNames) {
+			return false // "under the trilateral statement from 9 November": the document's day
 		}
 		if hasStem(ts[m], underWords) {
 			return true

@@ -1583,3 +1583,18 @@ func TestShahumyanIsNotKalbajar(t *testing.T) {
 	expectProposed(t, "Thirty years ago, on June 12, 1992, the armed forces of Azerbaijan occupied the Shahumyan region.", "2022-06-12", "")
 	expectProposed(t, "The ministry marked the 30th anniversary of the occupation of the Shahumyan region of Artsakh.", "2022-06-12", "")
 }
+
+// TestUnderACountrysControl: "came under Azerbaijan's control" reads like
+// "came under Azerbaijani control".
+func TestUnderACountrysControl(t *testing.T) {
+	expectProposed(t, "Fuzuli came under Azerbaijan's control during the 2020 war.", "2021-11-30", "fuzuli 2020-10-17 AZE")
+}
+
+// TestDoneUnderAnAgreement: a change done under an agreement named by its
+// day ("handed over under the statement of 9 November 2020") is the
+// ledger's first change of the district after that day, not the day.
+func TestDoneUnderAnAgreement(t *testing.T) {
+	expectProposed(t, "Kalbajar was handed over to Azerbaijan under the statement from November 9, 2020.", "2022-01-24", "kalbajar 2020-11-25 AZE")
+	expectProposed(t, "Agdam was returned to Azerbaijan as part of the November 10, 2020 ceasefire deal.", "2022-01-24", "agdam 2020-11-20 AZE")
+	expectProposed(t, "The monastery lies in the Karvachar region, which had been handed over to Azerbaijan under the trilateral statement from November 9, 2020.", "2022-01-24", "kalbajar 2020-11-25 AZE")
+}
