@@ -108,7 +108,10 @@ type builder struct {
 	pubHow  string
 	prev    *annotated
 	prev2   *annotated // the sentence before prev
-	named   *annotated // the last sentence that named a district
+	// proseBefore counts the sentences of running text read so far: a
+	// village intro is near the top when few came before it
+	proseBefore int
+	named       *annotated // the last sentence that named a district
 	// warYear is the year of the war the sentence warSent named by its
 	// year or dated the start of (see annotated.warBefore)
 	warYear, warSent int
@@ -364,14 +367,25 @@ func (b *builder) sentence(a *annotated) {
 	b.notePrev(a)
 }
 
-// villageIntro reports a sentence near the top that places a village
+// proseSentence reports a sentence of running text, five words or more
+// ending in a full stop, unlike an infobox's lines ("District Lachin",
+// "Population (2015)"), which do not push a village page's intro down.
+func proseSentence(ts []token) bool {
+	words := 0
+	for _, t := range ts {
+		if t.kind == tokWord {
+			words++
+		}
+	}
+	n := len(ts) - 1
+	return words >= 5 && n >= 0 && (ts[n].raw == "." || ts[n].raw == "!" || ts[n].raw == "?")
+}
+
+// villageIntro reports a sentence that places a village
 // ("X is a village in …", "visited the village of X in the Y district",
 // "تقع قرية X في …"): a village word, then a district within a few words.
 func villageIntro(a *annotated) bool {
 	ts := a.s.toks
-	if a.s.idx > 6 {
-		return false
-	}
 	for k := range ts {
 		if ts[k].kind != tokWord || !hasStem(ts[k], villageWords) {
 			continue
@@ -449,11 +463,14 @@ func (b *builder) notePrev(a *annotated) {
 	if len(namedSettlements(a)) > 0 {
 		b.villaged = a
 	}
-	if b.topicSent == nil && len(a.cues) == 0 && villageIntro(a) {
+	if b.topicSent == nil && len(a.cues) == 0 && b.proseBefore <= 6 && villageIntro(a) {
 		if p := villageDistrict(a); p != nil {
 			b.topicVillage, b.topicSent = p, a
 			b.topicName = villageName(a)
 		}
+	}
+	if proseSentence(a.s.toks) {
+		b.proseBefore++
 	}
 	for _, p := range a.places {
 		if p.place.Region != "" {

@@ -1598,3 +1598,10 @@ func TestDoneUnderAnAgreement(t *testing.T) {
 	expectProposed(t, "Agdam was returned to Azerbaijan as part of the November 10, 2020 ceasefire deal.", "2022-01-24", "agdam 2020-11-20 AZE")
 	expectProposed(t, "The monastery lies in the Karvachar region, which had been handed over to Azerbaijan under the trilateral statement from November 9, 2020.", "2022-01-24", "kalbajar 2020-11-25 AZE")
 }
+
+// TestVillageIntroAfterAnInfobox: an infobox's short lines before a
+// village page's first sentence do not push its intro out of reach.
+func TestVillageIntroAfterAnInfobox(t *testing.T) {
+	text := "Gushchular\nLocation map\nGushchular\nCoordinates: 39.6 N 46.5 E\nCountry Azerbaijan\nDistrict Lachin\nPopulation\n(2015)\nTotal 46\nTime zone UTC+4\n\nGushchular is a village in the Lachin District of Azerbaijan.\n\nThe villagers grew wheat. It was returned to Azerbaijan as part of the 2020 Nagorno-Karabakh ceasefire agreement."
+	expectProposed(t, text, "", "lachin 2020 AZE")
+}
