@@ -35,6 +35,9 @@ type annotated struct {
 	// named or dated ("Hostilities began on 27 September 2020."): "the
 	// war" of this one is that war
 	warBefore int
+	// daysWar is the year of the ledger's war a sentence names by its
+	// length ("the 44-day war"), or 0
+	daysWar int
 }
 
 // resolved is a date expression placed on the calendar.

@@ -225,6 +225,7 @@ func (b *builder) sentence(a *annotated) {
 	if b.warYear != 0 && a.s.idx-b.warSent <= 2 {
 		a.warBefore = b.warYear
 	}
+	a.daysWar = b.daysWarYear(a)
 	ev := a.evidence(b.runes)
 	if b.datedList(a, ev) && !headingNamesDistrict(a) {
 		b.notePrev(a)
@@ -273,6 +274,9 @@ func (b *builder) sentence(a *annotated) {
 						from := max(0, t.tok-4)
 						if k := findWithin(a.s.toks, from, t.tok-from, majorityWords); k >= 0 && a.clauseOf(k) == a.clauseOf(t.tok) {
 							t.villages, t.most = true, true
+						}
+						if partOfBefore(a.s.toks, t.tok) {
+							t.villages = true // "part of the Lachin district": not the whole
 						}
 					}
 					whole = append(whole, t)
@@ -2422,7 +2426,7 @@ func yearSpanOf(ts []token) (first, last int, ok bool) {
 // several: no date).
 func (b *builder) spanFromLedger(a *annotated, c cueHit, t target, y1, y2 int, ev Evidence) (cand, bool) {
 	h := b.opt.History
-	if h == nil || y2 < y1 || y2-y1 > 3 || t.place.Partial || t.villages {
+	if h == nil || y2 < y1 || y2-y1 > 3 || t.place.Partial || t.villages || t.tok >= 0 && !t.anaphor && partOfBefore(a.s.toks, t.tok) {
 		return cand{}, false
 	}
 	to := b.sideFor(a, c, t.place.Region, civil{y: y1})
@@ -2490,7 +2494,7 @@ func (b *builder) frameFromLedger(a *annotated, c cueHit, t target, ev Evidence)
 // war") at the war's year: the ledger's changes are the district's, not
 // the villages'.
 func (b *builder) warYearOnly(a *annotated, c cueHit, t target, y int, ev Evidence) (cand, bool) {
-	if !t.villages && !t.place.Partial {
+	if !t.villages && !t.place.Partial && !(t.tok >= 0 && !t.anaphor && partOfBefore(a.s.toks, t.tok)) {
 		return cand{}, false
 	}
 	return b.villagesInYear(a, c, t, y, ev)
@@ -2620,10 +2624,80 @@ func warYearAt(a *annotated) (int, int) {
 			}
 		}
 	}
+	if a.daysWar != 0 {
+		return a.daysWar, daysWarAt(ts) // "the 44-day war": the ledger's war that long
+	}
 	if k := theWarAt(ts); a.warBefore != 0 && k >= 0 {
 		return a.warBefore, k // "During the war, …" after a sentence that dated it
 	}
 	return 0, -1
+}
+
+// partOfBefore reports "part of" or "parts of" (English) in the four
+// tokens before the place at k, with only "the" and places between.
+func partOfBefore(ts []token, k int) bool {
+	for m := k - 1; m >= 0 && m >= k-4; m-- {
+		if isWordAt(ts, m, "of") && isWordAt(ts, m-1, "part", "parts", "portion", "portions") && !isWordAt(ts, m-2, "as") {
+			return true
+		}
+		if !isWordAt(ts, m, "the", "and", "of") && !(ts[m].kind == tokWord && unicode.IsUpper(firstRune(ts[m].raw))) {
+			return false
+		}
+	}
+	return false
+}
+
+// daysWarAt finds a war named by its length in days ("the 44-day war",
+// "a 44 days war", "حرب الـ44 يوما"): the token of the count, or -1.
+func daysWarAt(ts []token) int {
+	for k := range ts {
+		if ts[k].kind != tokNum {
+			continue
+		}
+		m := k + 1
+		if m < len(ts) && ts[m].raw == "-" {
+			m++
+		}
+		if m >= len(ts) || ts[m].kind != tokWord || !hasStem(ts[m], dayUnits) {
+			continue
+		}
+		if warNounWithin(ts, m+1, m+3) || warNounWithin(ts, k-2, k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// daysWarYear is the year of the ledger's war a sentence names by its
+// length in days: the offensive start whose next ceasefire came that
+// many days (one either way) after it.
+func (b *builder) daysWarYear(a *annotated) int {
+	h := b.opt.History
+	k := daysWarAt(a.s.toks)
+	if h == nil || k < 0 {
+		return 0
+	}
+	n, ok := numAt(a.s.toks, k)
+	if !ok {
+		return 0
+	}
+	evs := h.Events()
+	for i, e := range evs {
+		if e.Kind != geo.KindOffensiveStart {
+			continue
+		}
+		for _, f := range evs[i+1:] {
+			if f.Kind != geo.KindCeasefire || f.Date.First < e.Date.First {
+				continue
+			}
+			if days := int(f.Date.First - e.Date.First); days >= n-1 && days <= n+1 {
+				y, _, _ := e.Date.First.Date()
+				return y
+			}
+			break
+		}
+	}
+	return 0
 }
 
 // warNounWithin reports a war's noun among the words from token i up to j.
@@ -2720,7 +2794,8 @@ func (b *builder) inFrameOfYear(a *annotated, c cueHit, t target, dated bool, ev
 	if x, ok := b.spanFromLedger(a, c, t, y, y, ev); ok {
 		return x, true
 	}
-	if !t.villages || !t.anaphor && !t.place.Settlement || !namedYearFrame(a) {
+	partOf := t.tok >= 0 && !t.anaphor && partOfBefore(a.s.toks, t.tok)
+	if !t.villages || !t.anaphor && !t.place.Settlement && !partOf || !namedYearFrame(a) {
 		return cand{}, false
 	}
 	return b.villagesInYear(a, c, t, y, ev)

@@ -1605,3 +1605,24 @@ func TestVillageIntroAfterAnInfobox(t *testing.T) {
 	text := "Gushchular\nLocation map\nGushchular\nCoordinates: 39.6 N 46.5 E\nCountry Azerbaijan\nDistrict Lachin\nPopulation\n(2015)\nTotal 46\nTime zone UTC+4\n\nGushchular is a village in the Lachin District of Azerbaijan.\n\nThe villagers grew wheat. It was returned to Azerbaijan as part of the 2020 Nagorno-Karabakh ceasefire agreement."
 	expectProposed(t, text, "", "lachin 2020 AZE")
 }
+
+// TestWarNamedByItsLength: "the 44-day war" is the ledger's war whose
+// ceasefire came that many days after its start; a length the ledger has
+// no war of names none.
+func TestWarNamedByItsLength(t *testing.T) {
+	expectProposed(t, "Azerbaijan captured the town of Shusha in the 44-day war.", "", "shusha 2020-11 AZE")
+	expectProposed(t, "استعادت أذربيجان شوشا خلال حرب الـ44 يوما.", "", "shusha 2020-11 AZE")
+	got, _ := proposed(t, "Azerbaijan captured Shusha in a 6-day war.", "")
+	for _, p := range got {
+		if strings.Contains(p, "2020") {
+			t.Errorf("got %v, want no war year from a length the ledger has no war of", got)
+		}
+	}
+}
+
+// TestPartOfADistrictInAWarYear: "part of the Lachin district" freed in a
+// war named by its year is a partial change that year, not the ledger's
+// day for the whole district.
+func TestPartOfADistrictInAWarYear(t *testing.T) {
+	expectProposed(t, "Part of the Lachin district was liberated in the 2020 war.", "", "lachin 2020 AZE")
+}
