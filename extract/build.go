@@ -945,6 +945,15 @@ func (b *builder) event(a *annotated, in cueInfo, ev Evidence) *cand {
 			continue
 		}
 		if !dated {
+			if d, how, ok := b.resultOfLaunched(a, c, t.place.Region, x.to); ok && !t.villages {
+				// "The battle of X took place in July 1993. As a result,
+				// the city was occupied …"
+				x.dated, x.date, x.how, x.conf, x.lead = true, d, how, 0.5, false
+				if !keep(x) {
+					break
+				}
+				continue
+			}
 			if d, how, ok := b.underDocument(a, c, t.place.Region, x.to); ok {
 				// "handed over to Azerbaijan under the trilateral
 				// statement of November 9, 2020"
@@ -1092,17 +1101,18 @@ func (b *builder) afterSigning(a *annotated, c cueHit, region, to string) (civil
 	return civil{}, "", false
 }
 
-// resultOfLaunched dates an undated change a sentence tells as the result
-// of an operation ("As a result of the offensive, X was occupied") whose
-// launch one of the two sentences before dated to a day: the ledger's
-// first change of the district to that side from that day to
-// afterSigningDays after it.
 // launched reports a sentence that tells an operation's launch.
 func (a *annotated) launched() bool {
 	ts := a.s.toks
 	return findWithin(ts, 0, len(ts), launchWords) >= 0 && findWithin(ts, 0, len(ts), operationWords) >= 0
 }
 
+// resultOfLaunched dates an undated change a sentence tells as the result
+// of an operation or a battle ("As a result of the offensive, X was
+// occupied", "As a result, the city was occupied") that one of the two
+// sentences before dated: the ledger's first change of the district to
+// that side from the day it was launched to afterSigningDays after, or
+// within the month or the year it is dated to.
 func (b *builder) resultOfLaunched(a *annotated, c cueHit, region, to string) (civil, string, bool) {
 	h := b.opt.History
 	ts := a.s.toks
@@ -1110,7 +1120,8 @@ func (b *builder) resultOfLaunched(a *annotated, c cueHit, region, to string) (c
 		return civil{}, "", false
 	}
 	r := findWithin(ts, 0, c.i, resultWords)
-	if r < 0 || findWithin(ts, r, min(4, c.i-r), operationWords) < 0 {
+	bare := r >= 0 && r <= firstWord(ts)+2 && r+1 < len(ts) && isComma(ts[r+1]) // "As a result, …"
+	if r < 0 || !bare && findWithin(ts, r, min(4, c.i-r), operationWords) < 0 {
 		return civil{}, "", false
 	}
 	for _, p := range []*annotated{b.prev, b.prev2} {
@@ -1118,18 +1129,29 @@ func (b *builder) resultOfLaunched(a *annotated, c cueHit, region, to string) (c
 			continue
 		}
 		pts := p.s.toks
-		if !p.launched() {
+		if findWithin(pts, 0, len(pts), operationWords) < 0 && findWithin(pts, 0, len(pts), battleWords) < 0 {
 			continue
 		}
+		launched := p.launched()
 		for k := range p.dates {
 			pr := p.res[k]
-			if !pr.ok || pr.c.prec != "day" || !(launchDate(p, k) || findWithin(pts, 0, len(pts), launchWords) >= 0 && len(p.dates) == 1) {
+			if !pr.ok || p.dates[k].rel != relNone || len(p.dates) != 1 && !launchDate(p, k) {
 				continue
 			}
-			from := geo.DayOf(pr.c.y, pr.c.m, pr.c.d)
+			var from, until geo.Day
+			switch {
+			case pr.c.prec == "day" && launched:
+				from = geo.DayOf(pr.c.y, pr.c.m, pr.c.d)
+				until = from + afterSigningDays
+			case pr.c.prec == "month" && !launched:
+				from = geo.DayOf(pr.c.y, pr.c.m, 1)
+				until = geo.DayOf(pr.c.y, pr.c.m+1, 1) - 1
+			default:
+				continue
+			}
 			var first *geo.Event
 			for _, e := range h.Events() {
-				if e.Region != region || string(e.To) != to || e.Kind == geo.KindBaseline || e.Date.Last < from || e.Date.First-from > afterSigningDays {
+				if e.Region != region || string(e.To) != to || e.Kind == geo.KindBaseline || e.Date.Last < from || e.Date.First > until {
 					continue
 				}
 				if first == nil || e.Date.First < first.Date.First {
@@ -1143,7 +1165,7 @@ func (b *builder) resultOfLaunched(a *annotated, c cueHit, region, to string) (c
 			if !ok {
 				return civil{}, "", false
 			}
-			return day, fmt.Sprintf("%s %s to %s on %s, the first from the launch of the operation on %s", ledgerDateHow, region, to, first.Date, pr.c), true
+			return day, fmt.Sprintf("%s %s to %s on %s, the first in the days of the operation told as of %s", ledgerDateHow, region, to, first.Date, pr.c), true
 		}
 	}
 	return civil{}, "", false

@@ -62,7 +62,7 @@ var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctx
 // wordListNames are the single-word lists the finders use; each must be
 // in the file.
 var wordListNames = []string{
-	"launch", "operation", "erupt", "fight", "raise", "flag", "agreement", "implement", "future", "expect",
+	"launch", "operation", "erupt", "fight", "battle", "raise", "flag", "agreement", "implement", "future", "expect",
 	"past_aux", "negation", "alternative", "document_names", "result", "birth", "destination", "civilian_movers", "list_openers", "personal_pronouns", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
@@ -308,6 +308,7 @@ var (
 	operationWords map[string]bool
 	eruptWords     map[string]bool
 	fightWords     map[string]bool
+	battleWords    map[string]bool
 	raiseWords     map[string]bool
 	flagWords      map[string]bool
 	// implement + agreement words tie a change to an agreement
@@ -480,6 +481,7 @@ func bindWordLists(lex *lexicon) {
 	operationWords = lex.words["operation"]
 	eruptWords = lex.words["erupt"]
 	fightWords = lex.words["fight"]
+	battleWords = lex.words["battle"]
 	raiseWords = lex.words["raise"]
 	flagWords = lex.words["flag"]
 	agreementWords = lex.words["agreement"]

@@ -314,7 +314,8 @@ func passiveTaken(ts []token, places []placeHit, c cueHit) bool {
 		return false
 	}
 	k := auxSlot(ts, c.i)
-	if !isWordAt(ts, k, "was", "were") || isWordAt(ts, c.j, "to", "into", "prisoner", "prisoners", "hostage", "hostages", "captive", "away", "from", "part", "place", "care", "under") {
+	toSide := isWordAt(ts, c.i, "lost") && isWordAt(ts, c.j, "to") && c.j+1 < len(ts) && actorWords[ts[c.j+1].norm] != "" // "was lost to Armenian forces"
+	if !isWordAt(ts, k, "was", "were") || !toSide && isWordAt(ts, c.j, "to", "into", "prisoner", "prisoners", "hostage", "hostages", "captive", "away", "from", "part", "place", "care", "under") {
 		return false
 	}
 	for _, p := range places {

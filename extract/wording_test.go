@@ -1626,3 +1626,16 @@ func TestWarNamedByItsLength(t *testing.T) {
 func TestPartOfADistrictInAWarYear(t *testing.T) {
 	expectProposed(t, "Part of the Lachin district was liberated in the 2020 war.", "", "lachin 2020 AZE")
 }
+
+// TestLostToASide: "was lost to Armenian forces" is a change to that
+// side, unlike "was taken to hospital".
+func TestLostToASide(t *testing.T) {
+	expectProposed(t, "Agdam was lost to Armenian forces in July 1993.", "", "agdam 1993-07 ARM")
+}
+
+// TestResultOfADatedBattle: "As a result, the city was occupied" after a
+// sentence that dates the battle for it to a month is the ledger's change
+// of the district in that month.
+func TestResultOfADatedBattle(t *testing.T) {
+	expectProposed(t, "The battle of Agdam took place in July 1993 between the two armies. As a result, the city was occupied by Armenian troops.", "", "agdam 1993-07-23 ARM")
+}
