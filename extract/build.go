@@ -31,6 +31,10 @@ type cand struct {
 	anchorTo string
 	ago      bool // "N years ago": counted back from the publication date only
 	exact    bool // "exactly N years ago": to the day
+	// agoDay is a day and month written without a year beside "N years
+	// ago" ("occupied on May 8th sixteen years ago"): the day of the year
+	// counted back to
+	agoDay civil
 	// sideNamed: the text names the side that gained (else it came from
 	// the verb and the ledger on the day read)
 	sideNamed bool
@@ -1640,6 +1644,9 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 			how: "derived from duration (" + d.word + ")", conf: 0.55, years: d.years, anchorTo: other(to), durWord: d.word,
 			ago: d.kind == durAgo, exact: d.exact, partial: village,
 			focus: a.s.toks[d.i].start}
+		if d.kind == durAgo {
+			x.agoDay = yearlessDay(a, d)
+		}
 		anchorY := 0
 		switch k, free := b.freeDate(a); {
 		case d.kind == durAgo:
@@ -1655,6 +1662,21 @@ func (b *builder) durations(a *annotated, durCue map[int]int, main *cand, ev Evi
 		}
 		b.addCand(x)
 	}
+}
+
+// yearlessDay is a day and month written without a year within four
+// tokens of duration d ("on May 8th sixteen years ago"), or the zero
+// civil.
+func yearlessDay(a *annotated, d durExpr) civil {
+	for _, e := range a.dates {
+		if e.rel != relNone || e.year != 0 || e.month == 0 || e.day == 0 || e.dayEnd != 0 {
+			continue
+		}
+		if e.j <= d.i && d.i-e.j <= 4 || e.i >= d.j && e.i-d.j <= 4 {
+			return civil{m: e.month, d: e.day, prec: "day"}
+		}
+	}
+	return civil{}
 }
 
 // untilDate finds a date written in full right after token j and "until"

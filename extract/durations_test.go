@@ -55,3 +55,11 @@ func TestParseDurations(t *testing.T) {
 		})
 	}
 }
+
+// TestYearlessDayBesideYearsAgo: "on May 8th sixteen years ago" is that
+// day of the year the count goes back to, and it refines a month the page
+// wrote before.
+func TestYearlessDayBesideYearsAgo(t *testing.T) {
+	expectProposed(t, "When Shusha was occupied on May 8th sixteen years ago, this was not the first time.", "2008-05-15", "shusha 1992-05-08 ARM")
+	expectProposed(t, "My town of Shusha, occupied in May 1992 by Armenian forces, is far from me. When Shusha was occupied on May 8th sixteen years ago, it was not the first time.", "2008-05-15", "shusha 1992-05-08 ARM")
+}

@@ -256,7 +256,7 @@ func (b *builder) finish(res *Result) {
 	agoSents := map[string]bool{}
 	var late []cand
 	for _, x := range pending {
-		if explicitFor(props, x.region, x.to) {
+		if explicitFor(props, x.region, x.to) && !(x.ago && x.agoDay.m != 0) {
 			continue
 		}
 		y := spanAnchorYear(props, x)
@@ -271,6 +271,10 @@ func (b *builder) finish(res *Result) {
 		}
 		agoSents[fmt.Sprintf("%s/%s/%d", x.region, x.to, x.sent)] = true
 		x.dated, x.date = true, civil{y: y - x.years, prec: "year"}
+		if x.ago && x.agoDay.m != 0 {
+			// "on May 8th sixteen years ago": that day of the year counted back to
+			x.date = civil{y: y - x.years, m: x.agoDay.m, d: x.agoDay.d, prec: "day"}
+		}
 		if x.ago && x.exact && b.hasPub {
 			// "exactly a year ago": the same day that many years before
 			x.date = civilOf(b.pub.AddDate(-x.years, 0, 0))
