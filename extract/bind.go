@@ -367,6 +367,14 @@ func (b *builder) itSubject(a *annotated, c cueHit) (target, bool) {
 	if isWordAt(ts, c.i-1, "it") || isWordAt(ts, c.i-1, "was", "had") && isWordAt(ts, c.i-2, "it") {
 		return b.prevSentenceDistrict(a)
 	}
+	if isWordAt(ts, c.i-1, "its") && isWordAt(ts, firstWord(ts), "it") && len(a.districts()) == 0 {
+		// "It has been under Armenian control since its capture in
+		// 1992": the subject "It" and "its" are the district before
+		if p, ok := b.subjectChain(a, firstWord(ts)); ok {
+			return target{place: p, tok: -1, anaphor: true}, true
+		}
+		return b.prevSentenceDistrict(a)
+	}
 	return target{}, false
 }
 

@@ -1639,3 +1639,10 @@ func TestLostToASide(t *testing.T) {
 func TestResultOfADatedBattle(t *testing.T) {
 	expectProposed(t, "The battle of Agdam took place in July 1993 between the two armies. As a result, the city was occupied by Armenian troops.", "", "agdam 1993-07-23 ARM")
 }
+
+// TestItsAfterAnOpeningIt: "It has been under Armenian control since its
+// capture in 1992" after a sentence about one district: "its" is that
+// district too.
+func TestItsAfterAnOpeningIt(t *testing.T) {
+	expectProposed(t, "Shusha is a town in the hills of Karabakh. It has been under Armenian control since its capture in 1992.", "", "shusha 1992 ARM")
+}
