@@ -929,7 +929,7 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 			return target{place: prev.places[i].place, tok: -1, anaphor: true}, true
 		}
 	}
-	if n := b.named; n != nil && n != prev && a.s.idx-n.s.idx <= 5 && len(prev.places) == 0 && definiteTownNoun(a.s.toks, k) {
+	if n := b.named; n != nil && n != prev && a.s.idx-n.s.idx <= 5 && len(prev.districts()) == 0 && definiteTownNoun(a.s.toks, k) {
 		// "… seized Khojaly. N people were killed. N were captured. The
 		// city was liberated in 2023": sentences naming no place between
 		// leave the last place named the town referred to (a pronoun or

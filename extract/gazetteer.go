@@ -518,10 +518,21 @@ func (g *gazetteer) findPlaces(ts []token) []placeHit {
 			i++
 			continue
 		}
+		if riverName(ts, h) {
+			i = h.j // "the Tartar river", "نهر ترتر": a river, not the district
+			continue
+		}
 		hits = append(hits, h)
 		i = h.j
 	}
 	return hits
+}
+
+// riverName reports a place name that names a river: "river" right after
+// it (English) or "نهر" right before it (Arabic).
+func riverName(ts []token, h placeHit) bool {
+	return h.j < len(ts) && ts[h.j].kind == tokWord && latinWord(ts[h.j]) && hasStem(ts[h.j], riverWords) ||
+		h.i > 0 && ts[h.i-1].kind == tokWord && !latinWord(ts[h.i-1]) && hasStem(ts[h.i-1], riverWords)
 }
 
 // wordRun collects up to n word tokens from i, allowing a hyphen between

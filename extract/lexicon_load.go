@@ -62,7 +62,7 @@ var contextTypeNames = map[string]bool{ctxCeasefire: true, ctxMeeting: true, ctx
 // wordListNames are the single-word lists the finders use; each must be
 // in the file.
 var wordListNames = []string{
-	"launch", "operation", "erupt", "fight", "battle", "raise", "flag", "agreement", "implement", "future", "expect",
+	"launch", "operation", "erupt", "fight", "battle", "river", "raise", "flag", "agreement", "implement", "future", "expect",
 	"past_aux", "negation", "alternative", "document_names", "result", "birth", "destination", "civilian_movers", "list_openers", "personal_pronouns", "condition", "intent", "relative", "anaphor_nouns", "not_fallen", "not_entered",
 	"clause_connectors", "villages", "signing", "anniversary", "speech", "denial", "confirmation", "weak_months", "approx", "year_cues", "not_today_after", "not_today_before",
 	"year_units", "hedges", "purpose_before", "purpose_after", "until", "now",
@@ -309,6 +309,7 @@ var (
 	eruptWords     map[string]bool
 	fightWords     map[string]bool
 	battleWords    map[string]bool
+	riverWords     map[string]bool
 	raiseWords     map[string]bool
 	flagWords      map[string]bool
 	// implement + agreement words tie a change to an agreement
@@ -482,6 +483,7 @@ func bindWordLists(lex *lexicon) {
 	eruptWords = lex.words["erupt"]
 	fightWords = lex.words["fight"]
 	battleWords = lex.words["battle"]
+	riverWords = lex.words["river"]
 	raiseWords = lex.words["raise"]
 	flagWords = lex.words["flag"]
 	agreementWords = lex.words["agreement"]

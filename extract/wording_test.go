@@ -1646,3 +1646,16 @@ func TestResultOfADatedBattle(t *testing.T) {
 func TestItsAfterAnOpeningIt(t *testing.T) {
 	expectProposed(t, "Shusha is a town in the hills of Karabakh. It has been under Armenian control since its capture in 1992.", "", "shusha 1992 ARM")
 }
+
+// TestRiverIsNotItsDistrict: "the Tartar river" names a river, not the
+// Tartar district, and a place outside the districts between leaves "the
+// city" the district named before.
+func TestRiverIsNotItsDistrict(t *testing.T) {
+	expectProposed(t, "Kalbajar is a city and the seat of the Kalbajar District. Located on the Tartar river, it lies far from the capital Baku. The city was occupied by Armenian forces on 2 April 1993.", "", "kalbajar 1993-04-02 ARM")
+}
+
+// TestTownAfterASentenceOnTheWholeRegion: a sentence naming only the
+// whole region between leaves "the town" the district named before it.
+func TestTownAfterASentenceOnTheWholeRegion(t *testing.T) {
+	expectProposed(t, "The president said his forces had taken Shusha. The news spread across Nagorno-Karabakh within hours. The defence ministry said the town had been freed from Armenian occupation after 28 years.", "2020-11-09", "shusha 1992 ARM|shusha 2020-11-09 AZE")
+}
