@@ -394,7 +394,11 @@ func findActors(ts []token) []actorHit {
 					break // "(Azerbaijani: Şuşa, Armenian: Շուշի)": a language's name for a place, not a side
 				}
 				to := pre[n] == "ل" || pre[n] == "لل" || isWordAt(ts, i-1, "الي", "to")
-				obj := isWordAt(ts, i-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, i-2, "مع", "ضد", "with", "against", "from") && isWordAt(ts, i-1, "the") ||
+				j := i
+				if j > 0 && isQuoteMark(ts[j-1]) {
+					j-- // "from the \"Armenian occupation\"": the quote is the speaker's
+				}
+				obj := isWordAt(ts, j-1, "مع", "ضد", "with", "against", "from", "من") || isWordAt(ts, j-2, "مع", "ضد", "with", "against", "from") && isWordAt(ts, j-1, "the") ||
 					clearedOf(ts, i)
 				holder := holderAdjective(ts, i)
 				// ("the district of Agdam in the Azerbaijani Republic", "في
@@ -860,9 +864,9 @@ func figurativeEntry(ts []token, end int) bool {
 // "من براثن الاحتلال"): what a place was freed from, not a change of its
 // own.
 func fromOccupation(ts []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if ts[k].kind == tokNum {
-			continue
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if ts[k].kind == tokNum || isQuoteMark(ts[k]) {
+			continue // ("from the \"Armenian occupation\"": the speaker's words quoted)
 		}
 		if ts[k].kind != tokWord {
 			return false
@@ -877,6 +881,15 @@ func fromOccupation(ts []token, i int) bool {
 		if !hasStem(ts[k], occupationModifiers) && actorWords[ts[k].norm] == "" {
 			return false
 		}
+	}
+	return false
+}
+
+// isQuoteMark reports a quotation mark token.
+func isQuoteMark(t token) bool {
+	switch t.raw {
+	case "\"", "“", "”", "«", "»", "'", "‘", "’":
+		return true
 	}
 	return false
 }

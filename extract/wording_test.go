@@ -1659,3 +1659,10 @@ func TestRiverIsNotItsDistrict(t *testing.T) {
 func TestTownAfterASentenceOnTheWholeRegion(t *testing.T) {
 	expectProposed(t, "The president said his forces had taken Shusha. The news spread across Nagorno-Karabakh within hours. The defence ministry said the town had been freed from Armenian occupation after 28 years.", "2020-11-09", "shusha 1992 ARM|shusha 2020-11-09 AZE")
 }
+
+// TestQuotedOccupation: a side's name inside quotation marks after "from"
+// ("from the \"Armenian occupation\"") is what the villages were freed
+// from, not who took them.
+func TestQuotedOccupation(t *testing.T) {
+	expectProposed(t, `On Wednesday, the president said that his army had recovered 8 villages from the "Armenian occupation", namely Ashagi and Yukhari of Fuzuli district.`, "2020-10-15", "fuzuli 2020-10-14 AZE")
+}
