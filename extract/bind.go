@@ -153,7 +153,7 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		out = append(out, target{place: p.place, tok: p.i})
 		last = p
 	}
-	if len(out) > 0 && wholeAreaOnly(out) {
+	if len(out) > 0 && (wholeAreaOnly(out) || partOfDistrictOnly(out)) {
 		// "took control of Nagorno-Karabakh, including Stepanakert": the
 		// districts named after an inclusion word are what the text tells
 		if list := inclusionList(a, c, limit); len(list) > 0 {
@@ -2199,6 +2199,18 @@ func appositiveDescription(a *annotated, c cueHit) (target, bool) {
 
 // wholeAreaOnly reports targets that are all areas of no one district
 // (Karabakh, the NKR).
+// partOfDistrictOnly reports targets that are all a part of a district
+// that is no settlement ("the Lachin corridor"): "villages in the Lachin
+// corridor, including Lachin, Sus and Zabukh" names its members after.
+func partOfDistrictOnly(ts []target) bool {
+	for _, t := range ts {
+		if t.place == nil || !t.place.Partial || t.place.Settlement {
+			return false
+		}
+	}
+	return true
+}
+
 func wholeAreaOnly(ts []target) bool {
 	for _, t := range ts {
 		if t.place == nil || t.place.Region != "" {
@@ -2251,13 +2263,21 @@ func inclusionList(a *annotated, c cueHit, limit int) []target {
 // change happened by then, and the date dates it.
 func (b *builder) doneByDeadline(a *annotated, c cueHit, k int) bool {
 	r := a.res[k]
-	if !r.ok || r.c.prec != "day" || !toldAsDone(a.s.toks, c) {
+	ts := a.s.toks
+	// "As of 26 August 2022, Azerbaijan regained control of …": a simple
+	// past done by the day the state is told of
+	asOf := isWordAt(ts, a.dates[k].i-1, "of") && isWordAt(ts, a.dates[k].i-2, "as") && a.dates[k].j <= c.i &&
+		latinWord(ts[c.i]) && (strings.HasSuffix(ts[c.i].norm, "ed") || isWordAt(ts, c.i, "took", "retook", "fell", "lost", "won"))
+	if !r.ok || r.c.prec != "day" || !toldAsDone(ts, c) && !asOf {
 		return false
 	}
-	if !isWordAt(a.s.toks, a.dates[k].i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") {
+	if !isWordAt(ts, a.dates[k].i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") && !asOf {
 		return false // a signing's day ("the deal made on November 9") is no deadline met
 	}
 	if !b.hasPub {
+		if asOf {
+			return true // the page tells the state as of that day: it is no older
+		}
 		// a page without a date is no older than the latest day it
 		// writes (deadlines aside): "In a speech on 1 December 2022 …
 		// was returned by November 20, 2020"

@@ -1666,3 +1666,11 @@ func TestTownAfterASentenceOnTheWholeRegion(t *testing.T) {
 func TestQuotedOccupation(t *testing.T) {
 	expectProposed(t, `On Wednesday, the president said that his army had recovered 8 villages from the "Armenian occupation", namely Ashagi and Yukhari of Fuzuli district.`, "2020-10-15", "fuzuli 2020-10-14 AZE")
 }
+
+// TestAsOfADayWithASimplePast: "As of 26 August 2022, Azerbaijan regained
+// control of …" tells a change done by that day, even on an undated page;
+// the members listed after a part of a district ("villages in the Lachin
+// corridor, including Lachin, Sus and Zabukh") are what changed.
+func TestAsOfADayWithASimplePast(t *testing.T) {
+	expectProposed(t, "As of 26 August 2022, Azerbaijan regained control of villages in the Lachin corridor, including Lachin, Sus, and Zabukh.", "", "lachin 2022-08-26 AZE")
+}
