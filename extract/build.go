@@ -1125,7 +1125,8 @@ func (b *builder) resultOfLaunched(a *annotated, c cueHit, region, to string) (c
 	}
 	r := findWithin(ts, 0, c.i, resultWords)
 	bare := r >= 0 && r <= firstWord(ts)+2 && r+1 < len(ts) && isComma(ts[r+1]) // "As a result, …"
-	if r < 0 || !bare && findWithin(ts, r, min(4, c.i-r), operationWords) < 0 {
+	named := r >= 0 && findWithin(ts, r, min(10, c.i-r), operationWords) >= 0   // "As a result of the \"Wedding in the Mountains\" operation"
+	if r < 0 || !bare && !named {
 		return civil{}, "", false
 	}
 	for _, p := range []*annotated{b.prev, b.prev2} {
@@ -1133,17 +1134,30 @@ func (b *builder) resultOfLaunched(a *annotated, c cueHit, region, to string) (c
 			continue
 		}
 		pts := p.s.toks
-		if findWithin(pts, 0, len(pts), operationWords) < 0 && findWithin(pts, 0, len(pts), battleWords) < 0 {
+		if !named && findWithin(pts, 0, len(pts), operationWords) < 0 && findWithin(pts, 0, len(pts), battleWords) < 0 {
 			continue
 		}
 		launched := p.launched()
 		for k := range p.dates {
 			pr := p.res[k]
-			if !pr.ok || p.dates[k].rel != relNone || len(p.dates) != 1 && !launchDate(p, k) {
+			if e := p.dates[k]; !pr.ok && e.rel == relNone && e.year == 0 && e.dayEnd > e.day {
+				// "in 1992, May 8-9": the span's year written apart
+				for kk, o := range p.dates {
+					if kk != k && o.rel == relNone && o.year != 0 && o.month == 0 {
+						pr = resolved{ok: true, c: civil{y: o.year, m: e.month, d: e.day, prec: "day"}}
+					}
+				}
+			}
+			if !pr.ok || p.dates[k].rel != relNone || len(p.dates) != 1 && !launchDate(p, k) && p.dates[k].dayEnd <= p.dates[k].day {
 				continue
 			}
 			var from, until geo.Day
+			e := p.dates[k]
 			switch {
+			case pr.c.prec == "day" && e.dayEnd > e.day:
+				// "in 1992, May 8-9": the days the sentence before spans
+				from = geo.DayOf(pr.c.y, pr.c.m, pr.c.d)
+				until = from + geo.Day(e.dayEnd-e.day)
 			case pr.c.prec == "day" && launched:
 				from = geo.DayOf(pr.c.y, pr.c.m, pr.c.d)
 				until = from + afterSigningDays

@@ -1674,3 +1674,10 @@ func TestQuotedOccupation(t *testing.T) {
 func TestAsOfADayWithASimplePast(t *testing.T) {
 	expectProposed(t, "As of 26 August 2022, Azerbaijan regained control of villages in the Lachin corridor, including Lachin, Sus, and Zabukh.", "", "lachin 2022-08-26 AZE")
 }
+
+// TestResultOfANamedOperationAfterItsDays: "As a result of the \"X\"
+// operation, Shushi was liberated" after a sentence that spans its days
+// ("in 1992, May 8-9") is the ledger's change in those days.
+func TestResultOfANamedOperationAfterItsDays(t *testing.T) {
+	expectProposed(t, `In 1992, May 8-9 were the days that changed the war. As a result of the "Mountain Wedding" operation, Shushi was liberated.`, "", "shusha 1992-05 ARM")
+}
