@@ -2544,7 +2544,40 @@ func (b *builder) frameFromLedger(a *annotated, c cueHit, t target, ev Evidence)
 	if first, last, ok := operationSpan(a, c); ok {
 		return b.spanDaysFromLedger(a, c, t, first, last, ev)
 	}
+	if y := warYear(a); y != 0 && (a.daysWar != 0 || namedYearFrame(a)) {
+		// a war named by its year or length, not by the days it was fought on
+		if x, ok := b.severalInYear(a, c, t, y, ev); ok {
+			return x, true
+		}
+	}
 	return cand{}, false
+}
+
+// severalInYear dates a whole district's change told within a war named
+// by its year at that year, when the ledger holds several changes of the
+// district to that side in it ("Khojavend was liberated during the 2020
+// war": Hadrut in October, the rest in November and December), so that
+// no one day fits.
+func (b *builder) severalInYear(a *annotated, c cueHit, t target, y int, ev Evidence) (cand, bool) {
+	h := b.opt.History
+	if h == nil || t.place == nil || t.place.Region == "" || t.place.Partial || t.villages {
+		return cand{}, false
+	}
+	to := b.sideFor(a, c, t.place.Region, civil{y: y, prec: "year"})
+	if to == "" {
+		return cand{}, false
+	}
+	n := 0
+	for _, e := range h.Events() {
+		if e.Region == t.place.Region && string(e.To) == to && e.Kind != geo.KindBaseline && e.Date.First >= geo.DayOf(y, 1, 1) && e.Date.Last <= geo.DayOf(y, 12, 31) {
+			n++
+		}
+	}
+	if n < 2 {
+		return cand{}, false
+	}
+	return cand{region: t.place.Region, to: to, dated: true, date: civil{y: y, prec: "year"}, kind: kindOf(a, c), ev: ev, sent: a.s.idx,
+		how: fmt.Sprintf("the year of the war or agreement the text tells it in (%d); the ledger has %d changes of the district that year", y, n), conf: 0.5, focus: a.s.toks[c.i].start}, true
 }
 
 // warYearOnly dates villages of a district taken in a war named by its
@@ -2850,6 +2883,9 @@ func (b *builder) inFrameOfYear(a *annotated, c cueHit, t target, dated bool, ev
 		return cand{}, false
 	}
 	if x, ok := b.spanFromLedger(a, c, t, y, y, ev); ok {
+		return x, true
+	}
+	if x, ok := b.severalInYear(a, c, t, y, ev); ok && (a.daysWar != 0 || namedYearFrame(a)) {
 		return x, true
 	}
 	partOf := t.tok >= 0 && !t.anaphor && partOfBefore(a.s.toks, t.tok)

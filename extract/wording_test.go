@@ -1436,9 +1436,11 @@ func TestLanguageGlossIsNoSide(t *testing.T) {
 }
 
 // TestDateOfTheReportAfterTheChange: ", X reports on Oct. 9" after the
-// change dates the report, not the change, which keeps its own frame.
+// change dates the report, not the change, which keeps its own frame
+// (Hadrut's district by the war's year: the ledger has three changes of it
+// that year).
 func TestDateOfTheReportAfterTheChange(t *testing.T) {
-	expectProposed(t, "The ministry took reporters to Hadrut settlement (Khojavend district) and Fuzuli city (centre of Fuzuli district), which were freed in the 2020 second Karabakh war, Trend reports on Oct.9 citing the ministry.", "2021-10-09", "fuzuli 2020-10-17 AZE")
+	expectProposed(t, "The ministry took reporters to Hadrut settlement (Khojavend district) and Fuzuli city (centre of Fuzuli district), which were freed in the 2020 second Karabakh war, Trend reports on Oct.9 citing the ministry.", "2021-10-09", "khojavend 2020 AZE|fuzuli 2020-10-17 AZE")
 }
 
 // TestSecondVerbOfAJoinedSubject: "X was occupied in 1992 and liberated
@@ -1680,4 +1682,12 @@ func TestAsOfADayWithASimplePast(t *testing.T) {
 // ("in 1992, May 8-9") is the ledger's change in those days.
 func TestResultOfANamedOperationAfterItsDays(t *testing.T) {
 	expectProposed(t, `In 1992, May 8-9 were the days that changed the war. As a result of the "Mountain Wedding" operation, Shushi was liberated.`, "", "shusha 1992-05 ARM")
+}
+
+// TestWarYearWhenTheLedgerHasSeveral: a whole district's change told in a
+// war named by its year, when the ledger holds several changes of it that
+// year, is dated by the year.
+func TestWarYearWhenTheLedgerHasSeveral(t *testing.T) {
+	expectProposed(t, "Khojavend was liberated during the 2020 war.", "", "khojavend 2020 AZE")
+	expectProposed(t, "Aliyev toured the Khojavend district. The district was freed by the army during the 44-day war.", "", "khojavend 2020 AZE")
 }
