@@ -1023,15 +1023,7 @@ func (b *builder) underDocument(a *annotated, c cueHit, region, to string) (civi
 			continue
 		}
 		from := geo.DayOf(r.c.y, r.c.m, r.c.d)
-		var first *geo.Event
-		for _, e := range h.Events() {
-			if e.Region != region || string(e.To) != to || e.Kind == geo.KindBaseline || e.Date.First <= from || e.Date.First-from > afterSigningDays {
-				continue
-			}
-			if first == nil || e.Date.First < first.Date.First {
-				first = e
-			}
-		}
+		first := firstLedgerChange(h, region, to, func(e *geo.Event) bool { return e.Date.First > from && e.Date.First-from <= afterSigningDays })
 		if first == nil {
 			return civil{}, "", false
 		}
@@ -1042,6 +1034,21 @@ func (b *builder) underDocument(a *annotated, c cueHit, region, to string) (civi
 		return day, fmt.Sprintf("%s %s to %s on %s, the first after the agreement of %s it was done under", ledgerDateHow, region, to, first.Date, r.c), true
 	}
 	return civil{}, "", false
+}
+
+// firstLedgerChange is the ledger's earliest change of region to side to
+// that in keeps (baselines aside), or nil.
+func firstLedgerChange(h *geo.History, region, to string, in func(e *geo.Event) bool) *geo.Event {
+	var first *geo.Event
+	for _, e := range h.Events() {
+		if e.Region != region || string(e.To) != to || e.Kind == geo.KindBaseline || !in(e) {
+			continue
+		}
+		if first == nil || e.Date.First < first.Date.First {
+			first = e
+		}
+	}
+	return first
 }
 
 // underDocumentWord reports "under", "per", "as part of", "in line with",
@@ -1083,15 +1090,7 @@ func (b *builder) afterSigning(a *annotated, c cueHit, region, to string) (civil
 			continue
 		}
 		from := geo.DayOf(r.c.y, r.c.m, r.c.d)
-		var first *geo.Event
-		for _, e := range h.Events() {
-			if e.Region != region || string(e.To) != to || e.Kind == geo.KindBaseline || e.Date.First <= from || e.Date.First-from > afterSigningDays {
-				continue
-			}
-			if first == nil || e.Date.First < first.Date.First {
-				first = e
-			}
-		}
+		first := firstLedgerChange(h, region, to, func(e *geo.Event) bool { return e.Date.First > from && e.Date.First-from <= afterSigningDays })
 		if first == nil {
 			return civil{}, "", false
 		}
@@ -1167,15 +1166,7 @@ func (b *builder) resultOfLaunched(a *annotated, c cueHit, region, to string) (c
 			default:
 				continue
 			}
-			var first *geo.Event
-			for _, e := range h.Events() {
-				if e.Region != region || string(e.To) != to || e.Kind == geo.KindBaseline || e.Date.Last < from || e.Date.First > until {
-					continue
-				}
-				if first == nil || e.Date.First < first.Date.First {
-					first = e
-				}
-			}
+			first := firstLedgerChange(h, region, to, func(e *geo.Event) bool { return e.Date.Last >= from && e.Date.First <= until })
 			if first == nil {
 				return civil{}, "", false
 			}
@@ -2484,7 +2475,7 @@ func yearSpanOf(ts []token) (first, last int, ok bool) {
 // several: no date).
 func (b *builder) spanFromLedger(a *annotated, c cueHit, t target, y1, y2 int, ev Evidence) (cand, bool) {
 	h := b.opt.History
-	if h == nil || y2 < y1 || y2-y1 > 3 || t.place.Partial || t.villages || t.tok >= 0 && !t.anaphor && partOfBefore(a.s.toks, t.tok) {
+	if h == nil || y2 < y1 || y2-y1 > 3 || t.place.Partial || t.villages || namedAsPartOf(a, t) {
 		return cand{}, false
 	}
 	to := b.sideFor(a, c, t.place.Region, civil{y: y1})
@@ -2585,7 +2576,7 @@ func (b *builder) severalInYear(a *annotated, c cueHit, t target, y int, ev Evid
 // war") at the war's year: the ledger's changes are the district's, not
 // the villages'.
 func (b *builder) warYearOnly(a *annotated, c cueHit, t target, y int, ev Evidence) (cand, bool) {
-	if !t.villages && !t.place.Partial && !(t.tok >= 0 && !t.anaphor && partOfBefore(a.s.toks, t.tok)) {
+	if !t.villages && !t.place.Partial && !namedAsPartOf(a, t) {
 		return cand{}, false
 	}
 	return b.villagesInYear(a, c, t, y, ev)
@@ -2722,6 +2713,12 @@ func warYearAt(a *annotated) (int, int) {
 		return a.warBefore, k // "During the war, …" after a sentence that dated it
 	}
 	return 0, -1
+}
+
+// namedAsPartOf reports a target named in its sentence after "part of"
+// ("part of the Lachin district").
+func namedAsPartOf(a *annotated, t target) bool {
+	return t.tok >= 0 && !t.anaphor && partOfBefore(a.s.toks, t.tok)
 }
 
 // partOfBefore reports "part of" or "parts of" (English) in the four
@@ -2888,7 +2885,7 @@ func (b *builder) inFrameOfYear(a *annotated, c cueHit, t target, dated bool, ev
 	if x, ok := b.severalInYear(a, c, t, y, ev); ok && (a.daysWar != 0 || namedYearFrame(a)) {
 		return x, true
 	}
-	partOf := t.tok >= 0 && !t.anaphor && partOfBefore(a.s.toks, t.tok)
+	partOf := namedAsPartOf(a, t)
 	if !t.villages || !t.anaphor && !t.place.Settlement && !partOf || !namedYearFrame(a) {
 		return cand{}, false
 	}
