@@ -1,6 +1,9 @@
 package extract
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // annotated is a sentence with everything found in it.
 type annotated struct {
@@ -85,6 +88,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 	gappedDatesJoin(s.clause, ts, a.dates, a.places, a.villages)
 	dateCommasJoin(s.clause, ts, a.dates)
 	gappedFrontedJoin(s.clause, ts, a.dates, a.places)
+	trailingDateJoin(s.clause, ts, a.dates)
 	a.res = make([]resolved, len(a.dates))
 	a.claimed = make([]bool, len(a.dates))
 	a.deadline = make([]bool, len(a.dates))
@@ -533,6 +537,31 @@ func dateCommasJoin(clause []int, ts []token, dates []dateExpr) {
 				joinClauseAt(clause, i)
 			}
 		}
+	}
+}
+
+// trailingDateJoin keeps a day set off by a comma after its clause in that
+// clause ("came under the control of Armenian forces during the First
+// Nagorno-Karabakh War, on October 2, 1992, and later …"): a clause of a
+// preposition and a full date alone is the clause before's date, not a
+// clause of its own. A date followed by more than a comma or the
+// sentence's end ("…, on 2 October 1992 the town fell") opens its clause.
+func trailingDateJoin(clause []int, ts []token, dates []dateExpr) {
+	for _, d := range dates {
+		if d.rel != relNone || d.year == 0 || d.i < 3 || d.j > len(clause) || !isWordAt(ts, d.i-1, "on", "in", "في") {
+			continue
+		}
+		c := d.i - 2
+		if !isComma(ts[c]) || clause[c+1] == clause[c-1] || isSentenceStart(ts, c) {
+			continue
+		}
+		if d.j < len(ts) && ts[d.j].kind != tokPunct {
+			continue
+		}
+		if d.j < len(ts) && isComma(ts[d.j]) && d.j+1 < len(ts) && !isWordAt(ts, d.j+1, "and", "then", "و", "ثم") && !strings.HasPrefix(ts[d.j+1].norm, "و") {
+			continue // ", on 2 October 1992, the town fell": fronted for what follows
+		}
+		joinClauseAt(clause, c)
 	}
 }
 
