@@ -251,7 +251,7 @@ func TestPhenomena(t *testing.T) {
 			"Tsaghkavan is a village in the Khojavend District.\nThe village passed to Armenian forces during the First Nagorno-Karabakh War, on March 3, 1992, and was later renamed.",
 			"", "", []string{"khojavend 1992-03-03 ARM"}},
 		{"dates", "a day set off by a comma at a sentence's end",
-			"Tsaghkavan is a village in the Khojavend District.\nIn the first war, the village passed to Armenian forces, on 3 March 1992.",
+			"Tsaghkavan is a village in the Khojavend District.\nDuring the first war in Karabakh, the village came under Armenian control, on 3 March 1992.",
 			"", "", []string{"khojavend 1992-03-03 ARM"}},
 		{"consequences", "secured control of a district",
 			"Azerbaijan secured control of Agdam last year.",
