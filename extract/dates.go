@@ -364,7 +364,7 @@ func joinRaw(ts []token, i, j int) string {
 // dateReaders read a date starting at a token, tried in this order: the
 // first that reads one wins.
 var dateReaders = []func([]token, int) (dateExpr, bool){
-	warDayAt, numericDateAt, thisDayAt, dayFirstAt, monthFirstAt, dayShiftAt,
+	warDayAt, numericDateAt, thisDayAt, dayFirstAt, monthFirstAt, countAgoAt, dayShiftAt,
 	lastWeekAt, fewDaysAgoAt, relativeAt, bareYearAt, sameMonthRefAt, sameYearRefAt,
 }
 
@@ -1039,6 +1039,54 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 	if e.offset == 0 && !e.same {
 		return dateExpr{}, false
 	}
+	return e, true
+}
+
+// countAgoAt reads a count of days, weeks or months back from the page:
+// "three days ago" (that day), "two weeks ago" (about then: the month),
+// "three months ago", "قبل ثلاثة أشهر", "منذ شهرين" (the month). "Ago"
+// counts from the page, never from a day the text spoke of before, unlike
+// "three days earlier". Years ago are a duration (parseDurations).
+func countAgoAt(ts []token, i int) (dateExpr, bool) {
+	e := dateExpr{i: i}
+	if isWordAt(ts, i, "قبل", "منذ", "وقبل", "ومنذ") {
+		n, k := 0, i+1
+		switch {
+		case isWordAt(ts, k, "شهر", "شهرا") && !monthNamed(ts, k+1):
+			n, k = 1, k+1
+		case isWordAt(ts, k, "شهرين", "شهران"):
+			n, k = 2, k+1
+		default:
+			if c, ok := smallCountAt(ts, k); ok && isWordAt(ts, k+1, "اشهر", "شهور") {
+				n, k = c, k+2
+			}
+		}
+		if n == 0 || n > 11 || isWordAt(ts, k, "من", "علي") {
+			return dateExpr{}, false // "قبل شهرين من الحرب": before an event
+		}
+		e.rel, e.offset, e.j = relMonth, -n, k
+		return e, true
+	}
+	n := 0
+	if isWordAt(ts, i, "a", "one") {
+		n = 1
+	} else if c, ok := smallCountAt(ts, i); ok {
+		n = c
+	}
+	if n == 0 || !isWordAt(ts, i+2, "ago") || isWordAt(ts, i-1, "than", "over", "about", "some", "nearly", "almost") {
+		return dateExpr{}, false
+	}
+	switch {
+	case isWordAt(ts, i+1, "day", "days") && n <= maxShiftDays:
+		e.rel, e.offset = relDays, -n
+	case isWordAt(ts, i+1, "week", "weeks") && n <= maxShiftWeeks:
+		e.rel, e.offset, e.approx = relFewDays, -7*n, true
+	case isWordAt(ts, i+1, "month", "months") && n <= 11:
+		e.rel, e.offset = relMonth, -n
+	default:
+		return dateExpr{}, false
+	}
+	e.j = i + 3
 	return e, true
 }
 
