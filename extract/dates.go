@@ -698,11 +698,14 @@ func relMonthAfterDay(ts []token, k int, numeric bool) (next, offset int, ok boo
 }
 
 // relYearAfterDate reads a year told relative to the publication's after a
-// day and month: "last year", "this year", "من العام الماضي", "العام
+// day and month: "last year", "(of) this year", "من العام الماضي", "العام
 // الجاري". It returns the year offset and the index after it.
 func relYearAfterDate(ts []token, k int) (offset, next int, ok bool) {
 	if k < len(ts) && ts[k].raw == "," {
 		k++
+	}
+	if isWordAt(ts, k, "of") && isWordAt(ts, k+1, "last", "this") && isWordAt(ts, k+2, "year") {
+		k++ // "September 20 of this year"
 	}
 	if isWordAt(ts, k, "last", "this") && isWordAt(ts, k+1, "year") {
 		if ts[k].norm == "last" {
