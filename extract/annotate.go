@@ -82,7 +82,7 @@ func signedByBefore(ts []token, d dateExpr) bool {
 func annotate(g *gazetteer, s *sentence) *annotated {
 	a := &annotated{s: s}
 	ts := s.toks
-	a.places, a.villages = splitVillages(namedVillages(ts, dropNamedAfter(ts, dropDirections(ts, g.findPlaces(ts)))))
+	a.places, a.villages = splitVillages(namedVillages(ts, dropNamedAfter(ts, dropForeignDistrict(ts, dropDirections(ts, g.findPlaces(ts))))))
 	listCommasJoin(s.clause, ts, a.places, a.villages)
 	a.dates = parseDates(ts)
 	gappedDatesJoin(s.clause, ts, a.dates, a.places, a.villages)
@@ -277,6 +277,50 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 		}
 	}
 	return out
+}
+
+// dropForeignDistrict drops a village the text places in a district that
+// is none of ours ("the Ahmadbeyli village in the Ganja district"): a
+// namesake elsewhere in Azerbaijan, not the gazetteer's village of the same
+// name.
+func dropForeignDistrict(ts []token, ps []placeHit) []placeHit {
+	named := map[int]bool{}
+	for _, p := range ps {
+		for k := p.i; k < p.j; k++ {
+			named[k] = true
+		}
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		if p.place.Village && !p.place.Settlement && foreignDistrictAfter(ts, p.j, named) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// foreignDistrictAfter reports "[village] in/of the Ganja district" from
+// token k: one or two capitalised words that name no place of ours before
+// a district's noun.
+func foreignDistrictAfter(ts []token, k int, named map[int]bool) bool {
+	if isLatinWordAt(ts, k) && hasStem(ts[k], villageWords) {
+		k++
+	}
+	if !isWordAt(ts, k, "in", "of") {
+		return false
+	}
+	k++
+	if isWordAt(ts, k, "the") {
+		k++
+	}
+	n := 0
+	for ; n < 2 && k+n < len(ts) && isLatinWordAt(ts, k+n) && !startsLower(ts[k+n].raw); n++ {
+		if named[k+n] {
+			return false
+		}
+	}
+	return n > 0 && isWordAt(ts, k+n, "district", "region", "rayon")
 }
 
 // dropNamedAfter drops a place set apart by "except" ("(except Shusha

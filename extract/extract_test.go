@@ -271,7 +271,7 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name:      "related stories after the article are not read",
-			text:      "خبر أول\nسطر\nسطر\nسطر\nسطر\nاقرأ أيضا\nدخلت القوات الأذربيجانية آغدام في 20 نوفمبر 2020.",
+			text:      "خبر أول\nسطر.\nسطر.\nسطر.\nسطر.\nاقرأ أيضا\nدخلت القوات الأذربيجانية آغدام في 20 نوفمبر 2020.",
 			published: "2020-12-01",
 		},
 		// English
@@ -519,7 +519,7 @@ func TestEvidenceOffsetsAreRunes(t *testing.T) {
 }
 
 func TestBodyEnd(t *testing.T) {
-	head := "عنوان\nسطر\nسطر\nسطر\nسطر\n"
+	head := "عنوان\nسطر.\nسطر.\nسطر.\nسطر.\n"
 	tests := []struct {
 		name, text string
 		cut        bool
@@ -529,6 +529,7 @@ func TestBodyEnd(t *testing.T) {
 		{"read-also line with a headline", head + "اقرأ أيضاً: زيارة رسمية إلى باكو مع قلق أمني متزايدة في المنطقة\n", true},
 		{"a body sentence starting with the same words", head + "المزيد من القوات الأذربيجانية وصلت إلى المنطقة اليوم عقب انسحاب القوات الأرمنية منها\n", false},
 		{"no furniture", head + "نص", false},
+		{"a read-more link under the byline, above the body", "Title of the story\nDate\n12/13/2024\n(Agency)\nA. Writer\nRead more\nThe first sentence of the body.\n", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

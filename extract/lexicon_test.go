@@ -57,7 +57,7 @@ func TestEveryLexiconEntryCanMatch(t *testing.T) {
 			t.Errorf("month pair %q cannot match", pair)
 		}
 	}
-	head := strings.Repeat("سطر من المقال\n", 5)
+	head := strings.Repeat("سطر من المقال.\n", 5)
 	for _, m := range furnitureMarkers {
 		text := head + m + "\nنص آخر"
 		if got := bodyEnd(text); got != len(head) {

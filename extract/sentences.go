@@ -191,16 +191,20 @@ func splitClauses(ts []token) []int {
 
 // bodyEnd returns the byte offset where the article body ends: the start
 // of the first line that opens with a furniture marker, or len(text).
-// Lines in the first five are never cut (a headline may start with them).
+// Lines in the first five are never cut (a headline may start with them),
+// nor any before a line of prose (ended by a stop, or 15 words long): a
+// "Read more" link
+// under the byline stands above the body, not after it.
 func bodyEnd(text string) int {
 	off := 0
+	prose := false
 	for n := 0; off < len(text); n++ {
 		nl := strings.IndexByte(text[off:], '\n')
 		lineEnd := len(text)
 		if nl >= 0 {
 			lineEnd = off + nl
 		}
-		if n >= 5 {
+		if n >= 5 && prose {
 			line := strings.TrimSpace(text[off:lineEnd])
 			if len(line) < 200 {
 				ln := normalise(line)
@@ -214,6 +218,10 @@ func bodyEnd(text string) int {
 					}
 				}
 			}
+		}
+		line := strings.TrimSpace(text[off:lineEnd])
+		if r, _ := utf8.DecodeLastRuneInString(line); isStopRune(string(r)) || len(strings.Fields(line)) >= 15 {
+			prose = true // a sentence ended, or a paragraph with no stop
 		}
 		if nl < 0 {
 			break
