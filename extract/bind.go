@@ -306,7 +306,14 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	// this city came under Azerbaijani control"): the district it points
 	// back to
 	for _, k := range a.anaph {
-		if k < c.i && c.i-k <= 4 && a.clauseOf(k) == cl && latinWord(ts[k]) && isWordAt(ts, k-1, "the", "this", "that") && !a.cueBetween(k, c.i) {
+		near := c.i-k <= 4 && a.clauseOf(k) == cl && !a.cueBetween(k, c.i)
+		if m, ok := asideAfter(ts, k, c.i); ok && !near {
+			// "On Wednesday, the region — under Armenian occupation since
+			// 1994 — was transferred": an aside between the subject and
+			// its verb, whatever it holds
+			near = !a.cueBetween(m, c.i)
+		}
+		if k < c.i && near && latinWord(ts[k]) && isWordAt(ts, k-1, "the", "this", "that") {
 			if t, ok := b.antecedent(a, k); ok {
 				return []target{t}
 			}
@@ -325,6 +332,37 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 		return []target{t}
 	}
 	return nil
+}
+
+// asideAfter reports an aside set off by two dashes or two commas right
+// after token k ("the region — held since 1994 — was …") and ending at
+// most three words before token ci, the verb; it returns the closing mark.
+func asideAfter(ts []token, k, ci int) (int, bool) {
+	if k+1 >= ci || ts[k+1].kind != tokPunct {
+		return 0, false
+	}
+	open := ts[k+1].raw
+	if open != "—" && open != "–" && !isComma(ts[k+1]) {
+		return 0, false
+	}
+	for m := k + 3; m < ci && m <= k+18; m++ {
+		if ts[m].kind != tokPunct {
+			continue
+		}
+		if ts[m].raw != open && !(isComma(ts[m]) && isComma(ts[k+1])) {
+			if isStopRune(ts[m].raw) {
+				return 0, false
+			}
+			continue
+		}
+		for n := m + 1; n < ci; n++ {
+			if ts[n].kind != tokWord || n-m > 3 {
+				return 0, false
+			}
+		}
+		return m, true
+	}
+	return 0, false
 }
 
 // participleSubject: "The village was located in …, coming under the
@@ -579,7 +617,8 @@ func kindNamed(a *annotated, noun token) (*Place, bool) {
 		if k >= 0 && (isWordAt(ts, k, "of") || ts[k].raw == ",") {
 			k--
 		}
-		if p.place.Region == "" || k < 0 || ts[k].kind != tokWord || !sameStem(ts[k], noun) {
+		after := p.j < len(ts) && ts[p.j].kind == tokWord && latinWord(ts[p.j]) && sameStem(ts[p.j], noun) // "the Kelbajar region"
+		if p.place.Region == "" || !after && (k < 0 || ts[k].kind != tokWord || !sameStem(ts[k], noun)) {
 			continue
 		}
 		if found != nil && found.Region != p.place.Region {
@@ -927,6 +966,14 @@ func (b *builder) antecedent(a *annotated, k int) (target, bool) {
 	for i := len(prev.places) - 1; i >= 0; i-- {
 		if prev.places[i].place.Region != "" {
 			return target{place: prev.places[i].place, tok: -1, anaphor: true}, true
+		}
+	}
+	if n := b.named; n != nil && n != prev && a.s.idx-n.s.idx <= 5 && len(prev.districts()) == 0 && isWordAt(a.s.toks, k-1, "the") && latinWord(a.s.toks[k]) {
+		// "… a hamlet of the Kelbajar region. (a line naming none) On
+		// Wednesday, the region …": the district the last sentence with a
+		// place called by that noun
+		if p, ok := kindNamed(n, a.s.toks[k]); ok {
+			return target{place: p, tok: -1, anaphor: true}, true
 		}
 	}
 	if n := b.named; n != nil && n != prev && a.s.idx-n.s.idx <= 5 && len(prev.districts()) == 0 && definiteTownNoun(a.s.toks, k) {
