@@ -2042,12 +2042,48 @@ func (b *builder) otherPlacesDate(a *annotated, d dateExpr, t target) bool {
 	if p, ok := gappedConjunctPlace(a.s.toks, d, a.places); ok && (t.place == nil || p.place.Region != t.place.Region) {
 		return true // "…, and on 25 November, the Kalbajar region": that region's day
 	}
+	if laterCueOwnsDate(a, d, t) {
+		return true
+	}
 	if t.tok < 0 || t.anaphor || d.i >= t.tok || t.tok-d.j > 2 {
 		return false
 	}
 	for _, p := range a.places {
 		if p.place != nil && p.place.Region != "" && (t.place == nil || p.place.Region != t.place.Region) && (p.j == d.i || p.j == d.i-1 && isWordAt(a.s.toks, p.j, "في", "on")) {
 			return true
+		}
+	}
+	return false
+}
+
+// laterCueOwnsDate reports a date right after the places of a second
+// control word that a word of time after the target introduces ("the
+// occupation of Kalbajar after the occupation of Shusha and Lachin in May
+// 1992", "احتلال كالباجار إثر احتلال شوشا ولاشين في مايو 1992"): the date
+// is the second word's, not the target's.
+func laterCueOwnsDate(a *annotated, d dateExpr, t target) bool {
+	ts := a.s.toks
+	if t.tok < 0 || t.anaphor || d.i <= t.tok {
+		return false
+	}
+	for _, o := range a.cues {
+		if o.i <= t.tok || o.i >= d.i {
+			continue
+		}
+		after := false
+		for k := t.tok + 1; k < o.i; k++ {
+			if isWordAt(ts, k, "after", "following", "اثر", "بعد", "عقب", "وبعد") {
+				after = true
+			}
+		}
+		if !after {
+			continue
+		}
+		for _, p := range a.places {
+			if p.i > o.i && p.place != nil && p.place.Region != "" && (t.place == nil || p.place.Region != t.place.Region) &&
+				(p.j == d.i || p.j == d.i-1 && isWordAt(ts, p.j, "في", "on", "in")) {
+				return true
+			}
 		}
 	}
 	return false
