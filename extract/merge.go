@@ -72,6 +72,18 @@ func compatible(a, b civil) bool {
 	return a.d <= bEnd && b.d <= aEnd
 }
 
+// annivAgainstDay reports a day derived from an anniversary and a day
+// written out with its year for one change of the same year: the one
+// proposal, dated by the written day.
+func annivAgainstDay(p *proposal, x cand) bool {
+	anniv := func(how string) bool { return strings.HasPrefix(how, "derived from anniversary") }
+	written := func(how string, c civil) bool { return how == "explicit" && c.prec == "day" }
+	if p.date.y != x.date.y || p.date.prec != "day" || x.date.prec != "day" {
+		return false
+	}
+	return anniv(p.p.DateHow) && written(x.how, x.date) || anniv(x.how) && written(p.p.DateHow, p.date)
+}
+
 // proposal is a Proposal under construction.
 type proposal struct {
 	p     Proposal
@@ -166,6 +178,17 @@ func (b *builder) finish(res *Result) {
 			return
 		}
 		for _, p := range props {
+			if p.p.Region == x.region && p.p.To == x.to && annivAgainstDay(p, x) {
+				// "held on September 29 for the 26th anniversary of the
+				// occupation …; forces occupied the region on October 2,
+				// 1992": the day written out is the change's, the
+				// commemoration's day only near it
+				if strings.HasPrefix(p.p.DateHow, "derived from anniversary") {
+					p.date, p.p.DateHow, p.p.focus = x.date, x.how, x.focus
+				}
+				p.p.Evidence = addEvidence(p.p.Evidence, x.ev)
+				return
+			}
 			if p.p.Region == x.region && p.p.To == x.to && shiftedFrom(p, x) {
 				// "entered on November 20 after the others left a day
 				// earlier": one change told in two steps of one sentence;
