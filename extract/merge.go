@@ -143,6 +143,10 @@ func (b *builder) finish(res *Result) {
 				x.date, x.how = c, how
 			}
 		}
+		if c, ok := b.yearDayWritten(x); ok {
+			x.date = c
+			x.how += fmt.Sprintf(", on %s: the ledger's one change of %s to %s that year falls on the day and month the text writes", c, x.region, x.to)
+		}
 		if !b.restatedHold(&x) {
 			return // the ledger has the side holding the district then: a mention
 		}
@@ -733,6 +737,41 @@ func writtenDays(anns []*annotated) (yearless map[string][][2]int, full map[stri
 		}
 	}
 	return yearless, full
+}
+
+// yearDayWritten dates a change the text gives only a year for by a day
+// and month it writes without a year in a sentence naming the district
+// ("May 8 used to mark the occupation of Shusha by the Armenian forces in
+// 1992"), when the ledger's one change of the district to that side in
+// that year falls on that day (or spans it, two days at most).
+func (b *builder) yearDayWritten(x cand) (civil, bool) {
+	h := b.opt.History
+	if h == nil || x.date.prec != "year" || !strings.HasPrefix(x.how, "explicit") || len(b.dayMonths[x.region]) == 0 {
+		return civil{}, false
+	}
+	var fit *geo.Event
+	for _, e := range h.Events() {
+		if e.Region != x.region || string(e.To) != x.to || e.Kind == geo.KindBaseline {
+			continue
+		}
+		if y, _, _ := e.Date.First.Date(); y != x.date.y {
+			continue
+		}
+		if fit != nil {
+			return civil{}, false
+		}
+		fit = e
+	}
+	if fit == nil || fit.Date.Last-fit.Date.First > 2 {
+		return civil{}, false // a span the written day would only guess within
+	}
+	y, _, _ := fit.Date.First.Date()
+	for _, md := range b.dayMonths[x.region] {
+		if hasDayMonth(fit.Date.First, fit.Date.Last, md[0], md[1]) {
+			return civil{y: y, m: md[0], d: md[1], prec: "day"}, true
+		}
+	}
+	return civil{}, false
 }
 
 // writesDayIn reports a full date written for region within [first, last].
