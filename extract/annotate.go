@@ -137,7 +137,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 			a.deadline[k] = true
 		}
 	}
-	a.cues = returnNeedsSide(ts, a.places, lostNeedsPlace(ts, a.places, findCues(ts)))
+	a.cues = leftAsState(ts, returnNeedsSide(ts, a.places, lostNeedsPlace(ts, a.places, findCues(ts))))
 	a.actors = findActors(ts)
 	a.ctx = findContext(ts)
 	for i, t := range ts {
@@ -145,6 +145,9 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 			continue
 		}
 		if (hasStem(t, anaphorNouns) || definiteAfterLam(t, anaphorNouns)) && !inPlace(a.places, i) {
+			if isWordAt(ts, i-1, "another", "a", "an", "other") || isWordAt(ts, i+1, "اخري", "اخر") {
+				continue // "entered another region": not one named before
+			}
 			// "المنطقة الجبلية" (the mountainous region) is Karabakh, not a district named before
 			if i+1 < len(ts) && ts[i+1].kind == tokWord && len(ts[i+1].norm) > 4 && ts[i+1].norm[:4] == "ال" && !inPlace(a.places, i+1) && !hasStem(ts[i+1], relativeWords) {
 				continue
@@ -275,6 +278,21 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 		if !dir {
 			out = append(out, p)
 		}
+	}
+	return out
+}
+
+// leftAsState drops "left" in the passive with no agent ("the only
+// building which was left intact in Aghdam", "were left behind"): what
+// remained, not a side that withdrew ("was left by the Armenian forces"
+// is kept).
+func leftAsState(ts []token, cues []cueHit) []cueHit {
+	out := cues[:0]
+	for _, c := range cues {
+		if isWordAt(ts, c.i, "left") && c.j-c.i == 1 && isWordAt(ts, c.i-1, "was", "were", "is", "are", "been", "be") && !isWordAt(ts, c.j, "by") {
+			continue
+		}
+		out = append(out, c)
 	}
 	return out
 }
