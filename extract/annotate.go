@@ -148,6 +148,9 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 			if isWordAt(ts, i-1, "another", "a", "an", "other") || isWordAt(ts, i+1, "اخري", "اخر") {
 				continue // "entered another region": not one named before
 			}
+			if appositiveToWhole(ts, a.places, i) {
+				continue // "Nagorno-Karabakh, the Azeri region occupied …": Karabakh
+			}
 			// "المنطقة الجبلية" (the mountainous region) is Karabakh, not a district named before
 			if i+1 < len(ts) && ts[i+1].kind == tokWord && len(ts[i+1].norm) > 4 && ts[i+1].norm[:4] == "ال" && !inPlace(a.places, i+1) && !hasStem(ts[i+1], relativeWords) {
 				continue
@@ -282,6 +285,26 @@ func dropDirections(ts []token, ps []placeHit) []placeHit {
 	return out
 }
 
+// appositiveToWhole reports an anaphoric noun at i in apposition to a
+// place that is no district, a comma before it ("In the conflict of
+// Nagorno-Karabakh, the Azeri region occupied …"): it names that place
+// again, not a district named before.
+func appositiveToWhole(ts []token, places []placeHit, i int) bool {
+	k := i - 1
+	for n := 0; n < 2 && k >= 0 && ts[k].kind == tokWord && latinWord(ts[k]); n++ {
+		k-- // "the", "the Azeri"
+	}
+	if k < 1 || !isComma(ts[k]) {
+		return false
+	}
+	for _, p := range places {
+		if p.j == k {
+			return p.place != nil && p.place.Region == ""
+		}
+	}
+	return false
+}
+
 // leftAsState drops "left" in the passive with no agent ("the only
 // building which was left intact in Aghdam", "were left behind"): what
 // remained, not a side that withdrew ("was left by the Armenian forces"
@@ -356,6 +379,12 @@ func dropNamedAfter(ts []token, ps []placeHit) []placeHit {
 	for _, p := range ps {
 		named := p.place.Region == "" && (latinWord(ts[p.i]) && head(p.j) || !latinWord(ts[p.i]) && head(p.i-1) ||
 			karabakhForces(ts, p.j-1) || forcesOfKarabakh(ts, p)) // "the Karabakh army", "forces of Nagorno Karabakh": a side, not a place
+		// "the Khojaly genocide", "مجزرة خوجالي": an atrocity named by its
+		// place, not the place
+		atrocity := func(k int) bool {
+			return k >= 0 && k < len(ts) && ts[k].kind == tokWord && hasStem(ts[k], atrocityNames)
+		}
+		named = named || latinWord(ts[p.i]) && atrocity(p.j) || !latinWord(ts[p.i]) && atrocity(p.i-1)
 		// "(except Shusha district)", "باستثناء شوشا": set apart from
 		// what the sentence tells
 		k := p.i - 1

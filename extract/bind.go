@@ -182,6 +182,9 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	if list := inclusionList(a, c, limit); len(list) > 0 {
 		return list
 	}
+	if wholeAppositiveSubject(a, c) {
+		return nil // "Nagorno-Karabakh, the Azeri region occupied by Armenia since 1992": Karabakh
+	}
 	if genericPluralSubject(a, c) {
 		return nil // "the cities once occupied by Armenia": no one district
 	}
@@ -2165,6 +2168,19 @@ func genericPluralSubject(a *annotated, c cueHit) bool {
 		return false
 	}
 	return !placeBefore(a.places, k) && !inPlace(a.places, k)
+}
+
+// wholeAppositiveSubject reports a control word whose subject is a noun in
+// apposition to a place that is no district, right before it ("In the
+// conflict of Nagorno-Karabakh, the Azeri region occupied by neighboring
+// Armenia since 1992, …").
+func wholeAppositiveSubject(a *annotated, c cueHit) bool {
+	ts := a.s.toks
+	k := c.i - 1
+	for k >= 0 && isWordAt(ts, k, "once", "long", "that", "which", "was", "is", "has", "had", "been") {
+		k--
+	}
+	return k >= 0 && ts[k].kind == tokWord && hasStem(ts[k], anaphorNouns) && appositiveToWhole(ts, a.places, k)
 }
 
 func wordCount(ts []token) int {
