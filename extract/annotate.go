@@ -336,6 +336,9 @@ func dropForeignDistrict(ts []token, ps []placeHit) []placeHit {
 		if p.place.Village && !p.place.Settlement && foreignDistrictAfter(ts, p.j, named) {
 			continue
 		}
+		if p.j == p.i+1 && ts[p.i].norm == "gabriel" && isLatinWordAt(ts, p.j) && !startsLower(ts[p.j].raw) && !kindNounAt(ts, p.j) {
+			continue // "Gabriel Moyssen", a byline: a man's name, not Jabrayil's
+		}
 		out = append(out, p)
 	}
 	return out
