@@ -364,7 +364,7 @@ func joinRaw(ts []token, i, j int) string {
 // dateReaders read a date starting at a token, tried in this order: the
 // first that reads one wins.
 var dateReaders = []func([]token, int) (dateExpr, bool){
-	warDayAt, numericDateAt, thisDayAt, dayFirstAt, monthFirstAt, countAgoAt, dayShiftAt,
+	warDayAt, numericDateAt, thisDayAt, yearFirstAt, dayFirstAt, monthFirstAt, countAgoAt, dayShiftAt,
 	lastWeekAt, fewDaysAgoAt, relativeAt, bareYearAt, sameMonthRefAt, sameYearRefAt,
 }
 
@@ -1043,6 +1043,28 @@ func dayShiftAt(ts []token, i int) (dateExpr, bool) {
 		return dateExpr{}, false
 	}
 	return e, true
+}
+
+// yearFirstAt reads a day written year first in words ("the 2020
+// November 10 trilateral statement"): one date, not a bare year and a
+// day that borrows the page's year.
+func yearFirstAt(ts []token, i int) (dateExpr, bool) {
+	y, k, ok := yearAt(ts, i)
+	if !ok || !latinWord(ts[min(k, len(ts)-1)]) {
+		return dateExpr{}, false
+	}
+	m, k2, _ := monthAt(ts, k)
+	if m == 0 || k2 >= len(ts) || ts[k2].kind != tokNum {
+		return dateExpr{}, false
+	}
+	d, k3, ok := dayAt(ts, k2)
+	if !ok || !validDay(y, m, d) {
+		return dateExpr{}, false
+	}
+	if _, _, isYear := yearAt(ts, k2); isYear {
+		return dateExpr{}, false
+	}
+	return dateExpr{i: i, j: k3, year: y, month: m, day: d}, true
 }
 
 // countAgoAt reads a count of days, weeks or months back from the page:

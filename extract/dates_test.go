@@ -34,6 +34,7 @@ func TestDates(t *testing.T) {
 	}{
 		// Egyptian month names
 		{"January", "وصلت في 3 يناير 2021", "", "2021-01-03"},
+		{"a day written year first is one date", "under the 2020 November 10 trilateral statement", "2022-03-25", "2020-11-10"},
 		{"February", "في 14 فبراير 2021", "", "2021-02-14"},
 		{"March", "في 5 مارس 2021", "", "2021-03-05"},
 		{"April with hamza above", "في 2 أبريل 1993", "", "1993-04-02"},
