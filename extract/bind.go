@@ -1072,6 +1072,9 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 	if k, ok := gappedConjunctDate(a, t.tok); ok && !t.anaphor && !a.claimed[k] {
 		return k, true
 	}
+	if ownWarFrame(a, c) {
+		return -1, false // "… in 1992 and was recaptured during the 2020 war": that war's, not 1992
+	}
 	pos := c.i
 	if t.tok >= 0 && !t.anaphor {
 		pos = t.tok
@@ -1185,6 +1188,29 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 		return best, true
 	}
 	return -1, false
+}
+
+// ownWarFrame reports a war named by its year right after control word c
+// in its own clause, the clause holding no other date, while a date stands
+// in another clause before it ("came under Armenian control in 1992 and
+// was recaptured during the 2020 war"): the word is dated by that war's
+// frame, not by the other clause's date.
+func ownWarFrame(a *annotated, c cueHit) bool {
+	_, yk := warYearAt(a)
+	if yk <= c.j || yk-c.j > 6 || a.clauseOf(yk) != a.clauseOf(c.i) {
+		return false
+	}
+	before := false
+	for k, d := range a.dates {
+		if a.claimed[k] || d.i <= yk && yk < d.j {
+			continue
+		}
+		if a.clauseOf(d.i) == a.clauseOf(c.i) {
+			return false
+		}
+		before = before || d.j <= c.i
+	}
+	return before
 }
 
 // operationFramesDay reports a fronted date followed right away by the

@@ -2081,7 +2081,7 @@ func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
 	var best actorHit
 	found := false
 	for _, h := range a.actors {
-		if h.i >= c.i || h.to || h.obj || agentPhrase(a.s.toks, h.i) {
+		if h.i >= c.i || h.to || h.obj || agentPhrase(a.s.toks, h.i) || insideCue(a, h.i) {
 			continue
 		}
 		if !a.cueBetween(h.i, c.i) {
@@ -2089,6 +2089,22 @@ func sentenceSubject(a *annotated, c cueHit) (actorHit, bool) {
 		}
 	}
 	return best, found
+}
+
+// insideCue reports a side's adjective inside a phrase of control ("came
+// under Armenian control", "Armenian occupation"): that phrase's side, no
+// subject for a later word.
+func insideCue(a *annotated, k int) bool {
+	ts := a.s.toks
+	if isWordAt(ts, k-1, "under") || isWordAt(ts, k+1, "control", "occupation", "rule") {
+		return latinWord(ts[k])
+	}
+	for _, o := range a.cues {
+		if o.i < k && k < o.j {
+			return true
+		}
+	}
+	return false
 }
 
 // clearedOfSide is the side named as what the place of control word c
