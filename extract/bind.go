@@ -2353,7 +2353,7 @@ func wholeAreaOnly(ts []target) bool {
 func inclusionList(a *annotated, c cueHit, limit int) []target {
 	ts := a.s.toks
 	for m := c.j; m < limit && m < c.j+14; m++ {
-		if !hasStem(ts[m], inclusionWords) {
+		if !hasStem(ts[m], inclusionWords) && !listOpener(ts, m) {
 			continue
 		}
 		var out []target
@@ -2381,6 +2381,16 @@ func inclusionList(a *annotated, c cueHit, limit int) []target {
 		return out
 	}
 	return nil
+}
+
+// listOpener reports a dash or a colon at m right after a plural noun of
+// land ("lost several regions – Fizuli, Jabrayil, …", "the districts:
+// …"): the members of the object follow, as after "including".
+func listOpener(ts []token, m int) bool {
+	if m < 1 || ts[m].kind != tokPunct || !(ts[m].raw == "–" || ts[m].raw == "—" || ts[m].raw == ":" || ts[m].raw == "-" && ts[m].start > ts[m-1].end) {
+		return false
+	}
+	return isWordAt(ts, m-1, "regions", "districts", "territories", "cities", "towns", "settlements", "provinces")
 }
 
 // doneByDeadline reports a deadline date ("by November 20, 2020") of a change

@@ -213,6 +213,15 @@ func lostNeedsPlace(ts []token, places []placeHit, cues []cueHit) []cueHit {
 		}
 		if placeAt(places, k) {
 			out = append(out, c)
+			continue
+		}
+		// "lost several regions – Fizuli, Jabrayil, …", "lost three
+		// districts, including X": the ground lost is listed after
+		for m := c.j; m < len(ts) && m <= c.j+4; m++ {
+			if (hasStem(ts[m], inclusionWords) || listOpener(ts, m)) && (placeAt(places, m+1) || placeAt(places, m+2)) {
+				out = append(out, c)
+				break
+			}
 		}
 	}
 	return out
