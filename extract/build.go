@@ -2529,7 +2529,7 @@ func (b *builder) spanFromLedger(a *annotated, c cueHit, t target, y1, y2 int, e
 // dated "from D1 to D2" (its one change within the span), unless the
 // sentence counts gains or marks an anniversary.
 func (b *builder) frameFromLedger(a *annotated, c cueHit, t target, ev Evidence) (cand, bool) {
-	if sentenceCounts(a) || isAnniversary(a, c) {
+	if sentenceCounts(a) && !includedMember(a, c, t) || isAnniversary(a, c) {
 		return cand{}, false
 	}
 	if to := b.sideFor(a, c, t.place.Region, civil{}); to != "" && !t.place.Partial && !t.villages {
@@ -2558,6 +2558,17 @@ func (b *builder) frameFromLedger(a *annotated, c cueHit, t target, ev Evidence)
 		}
 	}
 	return cand{}, false
+}
+
+// includedMember reports a target named after "including" that follows
+// control word c ("liberated more than 300 settlements, including the
+// cities of Jabrayil, Fuzuli, …"): a member the count names, framed like
+// any place the war took.
+func includedMember(a *annotated, c cueHit, t target) bool {
+	if t.tok <= c.j || t.anaphor {
+		return false
+	}
+	return findWithin(a.s.toks, c.j, t.tok-c.j, inclusionWords) >= 0
 }
 
 // severalInYear dates a whole district's change told within a war named
