@@ -1197,8 +1197,13 @@ func (b *builder) pickDate(a *annotated, c cueHit, t target) (int, bool) {
 // frame, not by the other clause's date.
 func ownWarFrame(a *annotated, c cueHit) bool {
 	_, yk := warYearAt(a)
-	if yk <= c.j || yk-c.j > 6 || a.clauseOf(yk) != a.clauseOf(c.i) {
+	if yk <= c.j || yk-c.j > 9 || a.clauseOf(yk) != a.clauseOf(c.i) {
 		return false
+	}
+	for m := c.j; m < yk; m++ {
+		if isWordAt(a.s.toks, m, "have", "has", "had", "was", "were", "is", "are", "will", "started", "began", "and") {
+			return false // "was occupied have started to return … following the 2020 war": another verb's frame
+		}
 	}
 	before := false
 	for k, d := range a.dates {
