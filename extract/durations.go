@@ -105,6 +105,11 @@ func countAt(ts []token, k int) (years, next int, vague, ok bool) {
 	return 0, k, false, false
 }
 
+// punctAt reports the punctuation mark p at token k.
+func punctAt(ts []token, k int, p string) bool {
+	return k >= 0 && k < len(ts) && ts[k].kind == tokPunct && ts[k].raw == p
+}
+
 func trimWa(w string) string {
 	if len(w) > 2 && w[:2] == "و" {
 		return w[2:]
@@ -269,11 +274,11 @@ func yearsOfChange(ts []token, j int) (int, bool) {
 		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok {
 			return k, true
 		}
-	case isWordAt(ts, j-2, "-") || isWordAt(ts, k, "long") || isWordAt(ts, k, "-") && isWordAt(ts, k+1, "long"):
+	case punctAt(ts, j-2, "-") && !isWordAt(ts, k, "of") || isWordAt(ts, k, "long") || punctAt(ts, k, "-") && isWordAt(ts, k+1, "long"):
 		// "from 27-year long Armenian occupation", "a 30-year occupation":
 		// the count as an adjective of the control noun, a side's
-		// adjective between
-		if isWordAt(ts, k, "-") {
+		// adjective between (a hyphen is punctuation, no word)
+		if punctAt(ts, k, "-") {
 			k++
 		}
 		if isWordAt(ts, k, "long") {
@@ -281,6 +286,9 @@ func yearsOfChange(ts []token, j int) (int, bool) {
 		}
 		if k < len(ts) && actorWords[ts[k].norm] != "" {
 			k++
+		}
+		if k >= len(ts) {
+			return 0, false // "… a 28-year": the count ends the text
 		}
 		if _, _, _, _, ok := matchPhrase(ts, k, controlIndex); ok && !isWordAt(ts, j-4, "during", "over", "for", "within", "in") {
 			return k, true
