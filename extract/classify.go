@@ -61,7 +61,7 @@ var controlIndex, contextIndex phraseIndex
 // the pattern key, the end index, the clitic removed and whether an object
 // pronoun was removed from a one-word match.
 func matchPhrase(ts []token, i int, idx phraseIndex) (key string, end int, prefix string, pronoun bool, ok bool) {
-	if ts[i].kind != tokWord {
+	if i < 0 || i >= len(ts) || ts[i].kind != tokWord {
 		return "", i, "", false, false
 	}
 	st, pre := append([]string(nil), ts[i].stems...), append([]string(nil), ts[i].pre...)
