@@ -2198,6 +2198,9 @@ func genericPluralSubject(a *annotated, c cueHit) bool {
 	if !isWordAt(ts, k, "cities", "towns", "villages", "territories", "lands", "areas", "regions", "districts", "settlements") {
 		return false
 	}
+	if m := k - 1; isWordAt(ts, m, "its", "surrounding") || m > 0 && ts[m].kind == tokNum && isWordAt(ts, m-1, "its", "surrounding") {
+		return false // "the city and its (surrounding 93) villages": the villages of a place named
+	}
 	return !placeBefore(a.places, k) && !inPlace(a.places, k)
 }
 
