@@ -308,12 +308,17 @@ func appositiveToWhole(ts []token, places []placeHit, i int) bool {
 // leftAsState drops "left" in the passive with no agent ("the only
 // building which was left intact in Aghdam", "were left behind"): what
 // remained, not a side that withdrew ("was left by the Armenian forces"
-// is kept).
+// is kept); and a control noun after "this" ("this invasion", "this
+// liberation"), a change the text told before, whose side the retelling
+// may not name.
 func leftAsState(ts []token, cues []cueHit) []cueHit {
 	out := cues[:0]
 	for _, c := range cues {
 		if isWordAt(ts, c.i, "left") && c.j-c.i == 1 && isWordAt(ts, c.i-1, "was", "were", "is", "are", "been", "be") && !isWordAt(ts, c.j, "by") {
 			continue
+		}
+		if isWordAt(ts, c.i-1, "this", "these") && latinWord(ts[c.i]) && nounForm(ts[c.i].norm) {
+			continue // "But this invasion into the village …": the change told before, retold
 		}
 		out = append(out, c)
 	}
