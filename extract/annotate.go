@@ -129,7 +129,7 @@ func annotate(g *gazetteer, s *sentence) *annotated {
 		if doneBy(ts, d) {
 			continue
 		}
-		if isWordAt(ts, d.i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") ||
+		if isWordAt(ts, d.i-1, "by", "until", "before", "بحلول", "لغايه", "حتي", "قبل") && !heldUntilDay(ts, d) ||
 			isWordAt(ts, d.i-1, "of") && isWordAt(ts, d.i-2, "as") || // "as of November 24": a state by then
 			findWithin(ts, max(0, d.i-4), min(4, d.i), signingWords) >= 0 ||
 			datedAt(ts, d.i-1) || isWordAt(ts, d.i-1, "في", "on") && datedAt(ts, d.i-2) || // "a note dated 6 April"
@@ -637,6 +637,17 @@ func dateCommasJoin(clause []int, ts []token, dates []dateExpr) {
 			}
 		}
 	}
+}
+
+// heldUntilDay reports a date after "until" that ends a hold the words
+// before it tell ("the occupation lasted until November 20, 2020",
+// "remained occupied until 1 December"): the day the hold ended, no
+// deadline.
+func heldUntilDay(ts []token, d dateExpr) bool {
+	if !isWordAt(ts, d.i-1, "until") {
+		return false
+	}
+	return isWordAt(ts, d.i-2, "lasted", "continued", "occupied") || isWordAt(ts, d.i-2, "occupation") && isWordAt(ts, d.i-3, "under", "armenian")
 }
 
 // trailingDateJoin keeps a day set off by a comma after its clause in that

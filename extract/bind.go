@@ -325,11 +325,26 @@ func (b *builder) bindTargets(a *annotated, c cueHit) []target {
 	// a passive with its agent and no place of its own ("31 أغسطس 1993
 	// احتلت من قبل الأرمن", "was occupied by Armenian forces") after a
 	// sentence about one district: that district is its subject
+	if t, ok := b.learnedVillage(a, c); ok {
+		return []target{t}
+	}
 	if t, ok := b.topicByName(a, c); ok {
 		return []target{t}
 	}
 	if t, ok := b.passiveTopic(a, c); ok {
 		return []target{t}
+	}
+	if c.i <= 2 && isWordAt(ts, c.i, "occupation") && isWordAt(ts, c.i-1, "the", "its") && isWordAt(ts, c.j-1, "until") && b.prev != nil {
+		// "Papravand village was occupied on June 26, 1993. The
+		// occupation lasted until November 20, 2020.": the hold of the
+		// place whose change the sentence before told
+		if n := len(b.prev.boundBack); n > 0 && len(b.prev.bound) == 0 {
+			bb := b.prev.boundBack[n-1]
+			return []target{{place: bb.place, tok: -1, anaphor: true, villages: bb.place.Settlement}}
+		}
+		if t, ok := b.antecedent(a, c.i); ok && t.tok < 0 {
+			return []target{t}
+		}
 	}
 	if t, ok := b.itSubject(a, c); ok {
 		return []target{t}

@@ -131,6 +131,9 @@ type builder struct {
 	// no other district is named
 	topicVillage *Place
 	topicName    string // the village's own name, as the intro wrote it ("Istisu")
+	// villageOf: villages the gazetteer does not know that the text placed
+	// in a district ("Papravand village of Agdam"), by their name
+	villageOf map[string]*Place
 	topicSent    *annotated
 	next         *annotated // the sentence after the one being read
 	// placed: the district the text re-places a sentence's villages in
@@ -449,6 +452,52 @@ func (b *builder) topicByName(a *annotated, c cueHit) (target, bool) {
 	return target{}, false
 }
 
+// learnVillages notes each village the gazetteer does not know that
+// sentence a places in a district ("occupied Papravand village of Agdam",
+// "Papravand village in the Agdam district"), so that later sentences
+// that name it alone ("Papravand village was occupied on June 26, 1993")
+// speak of that district.
+func (b *builder) learnVillages(a *annotated) {
+	ts := a.s.toks
+	for f := 0; f+2 < len(ts); f++ {
+		if !isLatinWordAt(ts, f) || !unicode.IsUpper(firstRune(ts[f].raw)) || inPlace(a.places, f) || inPlace(a.villages, f) ||
+			!isWordAt(ts, f+1, "village") || !isWordAt(ts, f+2, "of", "in") {
+			continue
+		}
+		k := f + 3
+		if isWordAt(ts, k, "the") {
+			k++
+		}
+		for _, p := range a.places {
+			if p.i == k && p.place.Region != "" && !p.place.Partial && !p.place.Outside {
+				if b.villageOf == nil {
+					b.villageOf = map[string]*Place{}
+				}
+				v := *p.place
+				v.Settlement = true
+				b.villageOf[ts[f].norm] = &v
+			}
+		}
+	}
+}
+
+// learnedVillage binds a control word whose clause names, before it or
+// right after it, a village an earlier sentence placed in a district
+// ("Papravand village was occupied", "took Papravand"): that district, in
+// part.
+func (b *builder) learnedVillage(a *annotated, c cueHit) (target, bool) {
+	ts := a.s.toks
+	for k := 0; k < len(ts) && k <= c.j+2; k++ {
+		if ts[k].kind != tokWord || a.clauseOf(k) != a.clauseOf(c.i) || k >= c.i && k < c.j {
+			continue
+		}
+		if p, ok := b.villageOf[ts[k].norm]; ok && !inPlace(a.places, k) {
+			return target{place: p, tok: -1, anaphor: true, villages: true}, true
+		}
+	}
+	return target{}, false
+}
+
 // topic is the page's village district (topicVillage) while no other
 // district has been named since.
 func (b *builder) topic() *Place {
@@ -480,6 +529,7 @@ func (b *builder) notePrev(a *annotated) {
 	if proseSentence(a.s.toks) {
 		b.proseBefore++
 	}
+	b.learnVillages(a)
 	for _, p := range a.places {
 		if p.place.Region != "" {
 			b.named = a
