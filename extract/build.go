@@ -134,8 +134,8 @@ type builder struct {
 	// villageOf: villages the gazetteer does not know that the text placed
 	// in a district ("Papravand village of Agdam"), by their name
 	villageOf map[string]*Place
-	topicSent    *annotated
-	next         *annotated // the sentence after the one being read
+	topicSent *annotated
+	next      *annotated // the sentence after the one being read
 	// placed: the district the text re-places a sentence's villages in
 	// (placedIn)
 	placed map[int]*Place
