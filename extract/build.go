@@ -327,6 +327,7 @@ func (b *builder) sentence(a *annotated) {
 		if len(tg) == 0 && mod == modEvent {
 			tg = b.pluralAnaphor(a, c)
 		}
+		tg = followedBy(a, c, tg)
 		tg = b.replaceVillageDistrict(a, tg)
 		tg = slices.DeleteFunc(tg, func(t target) bool { return t.place == nil }) // a binder that found no place gives no target
 		for _, t := range tg {
@@ -450,6 +451,28 @@ func (b *builder) topicByName(a *annotated, c cueHit) (target, bool) {
 		}
 	}
 	return target{}, false
+}
+
+// followedBy adds to the targets of control word c a district named after
+// ", followed by" later in its sentence ("Agdam was transferred to
+// Azerbaijan on November 20, followed by Kalbacar five days later"): the
+// same change, told of the next place, dated by what follows it.
+func followedBy(a *annotated, c cueHit, tg []target) []target {
+	if len(tg) == 0 {
+		return tg
+	}
+	ts := a.s.toks
+	for _, p := range a.places {
+		k := p.i
+		if k < c.j+2 || p.place.Region == "" || !isWordAt(ts, k-1, "by") || !isWordAt(ts, k-2, "followed") || k < 3 || !isComma(ts[k-3]) {
+			continue
+		}
+		if a.cueBetween(c.i, k) {
+			continue // another control word's own clause
+		}
+		tg = append(tg, target{place: p.place, tok: p.i})
+	}
+	return tg
 }
 
 // learnVillages notes each village the gazetteer does not know that
