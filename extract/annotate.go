@@ -344,9 +344,27 @@ func dropForeignDistrict(ts []token, ps []placeHit) []placeHit {
 		if p.j == p.i+1 && ts[p.i].norm == "gabriel" && isLatinWordAt(ts, p.j) && !startsLower(ts[p.j].raw) && !kindNounAt(ts, p.j) {
 			continue // "Gabriel Moyssen", a byline: a man's name, not Jabrayil's
 		}
+		if distanceFrom(ts, p.i) {
+			continue // "7 km away from Stepanakert": a point to measure from
+		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// distanceFrom reports a place measured from ("located 7 km away from
+// Stepanakert", "على بعد 15 كيلومترا من ستيباناكيرت"): "from" right before
+// it, a unit of distance at most three words before that.
+func distanceFrom(ts []token, i int) bool {
+	if !isWordAt(ts, i-1, "from", "من") {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-4; k-- {
+		if isWordAt(ts, k, "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "كم", "كيلومترا", "كيلومترات", "كيلومتر", "كيلو") {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignDistrictAfter reports "[village] in/of the Ganja district" from
