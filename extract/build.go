@@ -2238,20 +2238,6 @@ func (b *builder) sideDate(a *annotated, k int, dated bool) civil {
 	return civil{}
 }
 
-// dayOfToday reports "Today is (marks) the day of the liberation of X":
-// the control noun at i after "day of", in a sentence that calls the page's
-// day by that name.
-func dayOfToday(ts []token, i int) bool {
-	k := i - 1
-	if isWordAt(ts, k, "the") {
-		k--
-	}
-	if !isWordAt(ts, k, "of") || !isWordAt(ts, k-1, "day") {
-		return false
-	}
-	return findWithin(ts, 0, k, map[string]bool{"today": true}) >= 0
-}
-
 // anniversaryOf reports a control word told as an anniversary ("ذكرى
 // تحرير", "مرور خمس سنوات على", "مرت 27 سنة على احتلال", "the
 // anniversary of the capture of", "four years have passed since the
@@ -2266,9 +2252,6 @@ func anniversaryOf(a *annotated, c cueHit) (int, bool) {
 		// "the 25th anniversary of the Defense Army and the Liberation
 		// of Shushi": the second of the things one anniversary marks
 		w = findWithin(ts, max(0, c.i-16), min(16, c.i), anniversaryWords)
-	}
-	if w < 0 && dayOfToday(ts, c.i) {
-		return 0, true // "Today is the day of the liberation of Karvachar": a day marked each year
 	}
 	if w < 0 {
 		return 0, false
