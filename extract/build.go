@@ -2849,8 +2849,9 @@ func daysWarAt(ts []token) int {
 		if m >= len(ts) || ts[m].kind != tokWord || !hasStem(ts[m], dayUnits) {
 			continue
 		}
-		if warNounWithin(ts, m+1, m+3) || warNounWithin(ts, k-2, k) {
-			return k
+		if warNounWithin(ts, m+1, m+3) || warNounWithin(ts, k-2, k) ||
+			isWordAt(ts, m+1, "long") && (warNounWithin(ts, m+2, m+4) || isWordAt(ts, m+2, "operations") || isWordAt(ts, m+3, "operations")) {
+			return k // "the 44-day long war", "the 44-day long military operations"
 		}
 	}
 	return -1
