@@ -82,7 +82,7 @@ func signedByBefore(ts []token, d dateExpr) bool {
 func annotate(g *gazetteer, s *sentence) *annotated {
 	a := &annotated{s: s}
 	ts := s.toks
-	a.places, a.villages = splitVillages(namedVillages(ts, dropNamedAfter(ts, dropForeignDistrict(ts, dropDirections(ts, g.findPlaces(ts))))))
+	a.places, a.villages = splitVillages(namedVillages(ts, dropNamedAfter(ts, dropNotHere(ts, dropDirections(ts, g.findPlaces(ts))))))
 	listCommasJoin(s.clause, ts, a.places, a.villages)
 	a.dates = parseDates(ts)
 	gappedDatesJoin(s.clause, ts, a.dates, a.places, a.villages)
@@ -325,11 +325,12 @@ func leftAsState(ts []token, cues []cueHit) []cueHit {
 	return out
 }
 
-// dropForeignDistrict drops a village the text places in a district that
-// is none of ours ("the Ahmadbeyli village in the Ganja district"): a
-// namesake elsewhere in Azerbaijan, not the gazetteer's village of the same
-// name.
-func dropForeignDistrict(ts []token, ps []placeHit) []placeHit {
+// dropNotHere drops names that are not the gazetteer's place where they
+// stand: a village the text places in a district that is none of ours ("the
+// Ahmadbeyli village in the Ganja district", a namesake elsewhere in
+// Azerbaijan), "Gabriel" before a surname, and a place measured from ("7 km
+// away from Stepanakert").
+func dropNotHere(ts []token, ps []placeHit) []placeHit {
 	named := map[int]bool{}
 	for _, p := range ps {
 		for k := p.i; k < p.j; k++ {
