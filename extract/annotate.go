@@ -360,12 +360,7 @@ func distanceFrom(ts []token, i int) bool {
 	if !isWordAt(ts, i-1, "from", "من") {
 		return false
 	}
-	for k := i - 2; k >= 0 && k >= i-4; k-- {
-		if isWordAt(ts, k, "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "كم", "كيلومترا", "كيلومترات", "كيلومتر", "كيلو") {
-			return true
-		}
-	}
-	return false
+	return findWithin(ts, max(0, i-4), i-1-max(0, i-4), distanceUnits) >= 0
 }
 
 // foreignDistrictAfter reports "[village] in/of the Ganja district" from

@@ -69,7 +69,7 @@ var wordListNames = []string{
 	"published", "updated", "become", "under", "control_nouns", "majority", "since", "deadline_nouns", "direction", "topic_preps", "land_nouns",
 	"quantity", "earlier", "before", "titles", "shelling", "position_nouns", "date_labels", "not_ground", "actor_heads", "award_nouns",
 	"day_units", "day_duals", "week_units", "week_duals", "completion", "complementizers", "returned_to_nouns", "visit_verbs", "days_back", "days_forward", "during", "total", "dated",
-	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads", "symbol_heads", "war_names", "exclusion", "polity_names", "atrocity_names", "number_abbreviations", "prior_openers", "occupation_modifiers",
+	"concession", "held_adjectives", "first_person", "inclusion", "chronicle", "editing_heads", "symbol_heads", "war_names", "exclusion", "polity_names", "atrocity_names", "distance_units", "number_abbreviations", "prior_openers", "occupation_modifiers",
 	"remain", "outside_war", "plural_lands", "plural_settlements", "plural_demonstratives",
 }
 
@@ -448,6 +448,8 @@ var (
 	polityNames map[string]bool
 	// "the Khojaly genocide", "مجزرة خوجالي": an atrocity named by its place
 	atrocityNames map[string]bool
+	// "7 km away from Stepanakert": a place measured from
+	distanceUnits map[string]bool
 	// "from (the enemy, 27 years of) occupation": words between "from" and the occupation a place was freed from
 	occupationModifiers map[string]bool
 	// "بشأن احتلال", "concerning the occupation": the topic of a document
@@ -564,6 +566,7 @@ func bindWordLists(lex *lexicon) {
 	numberAbbrevs = lex.words["number_abbreviations"]
 	polityNames = lex.words["polity_names"]
 	atrocityNames = lex.words["atrocity_names"]
+	distanceUnits = lex.words["distance_units"]
 	occupationModifiers = lex.words["occupation_modifiers"]
 	topicPreps = lex.words["topic_preps"]
 	landNouns = lex.words["land_nouns"]

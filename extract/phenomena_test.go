@@ -359,7 +359,7 @@ func TestPhenomena(t *testing.T) {
 			"Armenian units took Khojaly, a town 7 km away from Stepanakert, on 26 February 1992.",
 			"", "", []string{"khojaly 1992-02-26 ARM"}},
 		{"false friends", "Arabic: a place measured from is no place taken",
-			"سيطرت القوات الأرمينية على خوجالي التي تقع على بعد 7 كيلومترات من ستيباناكيرت في 26 فبراير 1992.",
+			"دخلت القوات الأرمينية مدينة خوجالي، على بعد 7 كيلومترات من ستيباناكيرت، في 26 فبراير 1992.",
 			"", "", []string{"khojaly 1992-02-26 ARM"}},
 		{"dates", "'the 44-day long military operations' name the war by its length",
 			"In the 44-day long military operations the army freed more than 300 villages and towns, including the towns of Jabrayil and Fuzuli.",
